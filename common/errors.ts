@@ -1,0 +1,93 @@
+/**
+ * Error codes of the platform. Every code has an HTTP status and a message in
+ * Chinese and English; `{field}`-style placeholders are filled from the error's params.
+ */
+export const ERROR_CATALOGUE = {
+  'request.invalid': {
+    status: 400,
+    zh: '请求参数有误：{field} {problem}',
+    en: 'Invalid request: {field} {problem}',
+  },
+  'request.body_too_large': { status: 413, zh: '请求内容过大', en: 'The request body is too large' },
+  'request.unsupported_media_type': {
+    status: 415,
+    zh: '不支持的内容类型',
+    en: 'Unsupported content type',
+  },
+  'request.not_found': { status: 404, zh: '未找到该接口', en: 'No such endpoint' },
+  'request.rate_limited': {
+    status: 429,
+    zh: '操作过于频繁，请稍后再试',
+    en: 'Too many requests, please try again later',
+  },
+  'auth.required': { status: 401, zh: '请先登录', en: 'Please sign in first' },
+  'auth.invalid_credentials': {
+    status: 401,
+    zh: '账号或密码错误',
+    en: 'Wrong account or password',
+  },
+  'auth.locked': {
+    status: 429,
+    zh: '登录失败次数过多，请 {minutes} 分钟后再试',
+    en: 'Too many failed sign-ins; try again in {minutes} minutes',
+  },
+  'auth.csrf_invalid': {
+    status: 403,
+    zh: '页面已过期，请刷新后重试',
+    en: 'The page has expired; reload and try again',
+  },
+  'auth.forbidden': { status: 403, zh: '您没有权限执行此操作', en: 'You are not allowed to do this' },
+  'validation.id_number': {
+    status: 400,
+    zh: '{field}：居民身份证号码格式或校验位不正确',
+    en: '{field}: not a valid resident ID number',
+  },
+  'validation.credit_code': {
+    status: 400,
+    zh: '{field}：统一社会信用代码格式或校验位不正确',
+    en: '{field}: not a valid unified social credit code',
+  },
+  'validation.region_code': {
+    status: 400,
+    zh: '{field}：行政区划代码不存在',
+    en: '{field}: unknown region code',
+  },
+  'validation.field': { status: 400, zh: '{field}：{problem}', en: '{field}: {problem}' },
+  'resource.not_found': { status: 404, zh: '{resource}不存在', en: '{resource} not found' },
+  'resource.conflict': {
+    status: 409,
+    zh: '数据已被他人修改，请刷新后重试',
+    en: 'The record was changed by someone else; reload and try again',
+  },
+  'resource.duplicate': { status: 409, zh: '{field}已存在', en: '{field} already exists' },
+  'resource.in_use': { status: 409, zh: '{resource}仍在使用中，不能删除', en: '{resource} is still in use' },
+  'audit.chain_broken': {
+    status: 500,
+    zh: '审计记录校验失败',
+    en: 'The audit trail failed verification',
+  },
+  'server.unavailable': { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
+  'server.internal': {
+    status: 500,
+    zh: '系统内部错误，请稍后再试',
+    en: 'Internal error, please try again later',
+  },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+export type Language = 'zh-CN' | 'en';
+
+export function formatErrorMessage(
+  code: ErrorCode,
+  language: Language,
+  params: Record<string, string | number> = {},
+): string {
+  const entry = ERROR_CATALOGUE[code];
+  const template = language === 'en' ? entry.en : entry.zh;
+  return template.replace(/\{(\w+)\}/g, (_m, key: string) => String(params[key] ?? '')).trim();
+}
+
+/** The JSON body of every error answer. */
+export type ErrorBody = {
+  error: { code: ErrorCode; message: string; field?: string; details?: unknown; requestId?: string };
+};

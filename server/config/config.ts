@@ -1,0 +1,97 @@
+import path from 'node:path';
+
+/** Typed configuration, parsed once at start from the environment. */
+export type Config = {
+  port: number;
+  host: string;
+  /** Connection string of an external PostgreSQL server; null starts the embedded one. */
+  databaseUrl: string | null;
+  dataDir: string;
+  sessionSecret: string;
+  sessionTtlHours: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  demoData: boolean;
+  /** Secure cookies (HTTPS only). Off by default so that http://localhost works. */
+  secureCookies: boolean;
+  /** Build the web app at start when it is missing or older than its sources. */
+  buildApp: boolean;
+  bodyLimitBytes: number;
+  signIn: { maxFailures: number; lockMinutes: number; ipMaxPerMinute: number };
+};
+
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.variable = variable;
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max)
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${env[name]}"`);
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl !== null) {
+    let url: URL;
+    try {
+      url = new URL(databaseUrl);
+    } catch {
+      throw new ConfigError(
+        'DATABASE_URL',
+        'is not a valid URL (expected postgres://user@host:port/database)',
+      );
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+      throw new ConfigError(
+        'DATABASE_URL',
+        `must start with postgres:// or postgresql://, got ${url.protocol}//`,
+      );
+    }
+  }
+  const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  const sessionSecret = env.SESSION_SECRET || 'yiwang-development-secret-change-me';
+  if (sessionSecret.length < 16)
+    throw new ConfigError('SESSION_SECRET', 'must be at least 16 characters long');
+  const host = env.HOST || '0.0.0.0';
+  return {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host,
+    databaseUrl,
+    dataDir: path.resolve(cwd, env.DATA_DIR || 'data'),
+    sessionSecret,
+    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    logLevel,
+    demoData: bool(env, 'DEMO_DATA', true),
+    secureCookies: bool(env, 'SECURE_COOKIES', false),
+    buildApp: bool(env, 'BUILD_APP', true),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 512 * 1024 * 1024),
+    signIn: {
+      maxFailures: int(env, 'SIGNIN_MAX_FAILURES', 5, 1, 100),
+      lockMinutes: int(env, 'SIGNIN_LOCK_MINUTES', 15, 1, 24 * 60),
+      ipMaxPerMinute: int(env, 'SIGNIN_IP_MAX_PER_MINUTE', 30, 1, 10000),
+    },
+  };
+}

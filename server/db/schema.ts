@@ -1,0 +1,5 @@
+/** Every table of the platform, for drizzle-kit and the typed database handle. */
+export * from '../accounts/tables.ts';
+export * from '../audit/tables.ts';
+export * from '../organisations/tables.ts';
+export * from '../regions/tables.ts';

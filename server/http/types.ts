@@ -1,0 +1,34 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { Actor } from '../access/actor.ts';
+import type { Config } from '../config/config.ts';
+import type { Database } from '../db/client.ts';
+
+/** The Fastify instance with TypeBox type inference, as route modules receive it. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression<RawServerDefault>,
+  RawReplyDefaultExpression<RawServerDefault>,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export type AppDeps = { config: Config; database: Database };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyRequest {
+    /** The signed-in user, or null. Set by the auth plugin. */
+    actor: Actor | null;
+    /** The id of the session the request came with, or null. */
+    sessionId: string | null;
+  }
+}

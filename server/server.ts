@@ -1,0 +1,53 @@
+import type { Config } from './config/config.ts';
+import { connect, type Database } from './db/client.ts';
+import { type EmbeddedDatabase, startEmbedded } from './db/embedded.ts';
+import { applyMigrations } from './db/migrate.ts';
+import { seedDemoIfEmpty } from './demo/seed.ts';
+import { buildApp } from './http/app.ts';
+import type { App } from './http/types.ts';
+
+export type RunningServer = { app: App; database: Database; url: string; stop: () => Promise<void> };
+
+function describeConnectionError(error: unknown, url: string): string {
+  const safe = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  const code = (error as { code?: string }).code;
+  const reason = error instanceof Error && error.message ? error.message : String(code ?? error);
+  return `the database at ${safe} is not reachable (${reason}). Check DATABASE_URL, or unset it to use the embedded database.`;
+}
+
+/** Starts the database (embedded or given), applies migrations, loads demo data, listens. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const log = (message: string) => console.log(`[yiwang] ${message}`);
+  const started = Date.now();
+  let embedded: EmbeddedDatabase | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbedded(config.dataDir, log);
+    url = embedded.url;
+  }
+  const database = connect(url, { onError: (e) => log(`database connection lost: ${e.message}`) });
+  try {
+    await applyMigrations(database);
+  } catch (error) {
+    await database.close();
+    await embedded?.stop();
+    throw new Error(describeConnectionError(error, url));
+  }
+  if (config.demoData) {
+    const seeded = await seedDemoIfEmpty(database.db, config);
+    if (seeded) log('loaded the demo data (西安市, demo sign-ins with password demo1234)');
+  }
+  const app = await buildApp({ config, database });
+  const address = await app.listen({ port: config.port, host: config.host });
+  log(`ready in ${Date.now() - started} ms at ${address.replace('0.0.0.0', 'localhost')}`);
+  return {
+    app,
+    database,
+    url: address,
+    stop: async () => {
+      await app.close();
+      await database.close();
+      await embedded?.stop();
+    },
+  };
+}

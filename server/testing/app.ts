@@ -1,0 +1,27 @@
+import { type Config, loadConfig } from '../config/config.ts';
+import { seedDemo } from '../demo/seed.ts';
+import { buildApp } from '../http/app.ts';
+import type { App } from '../http/types.ts';
+import { createTestDatabase, type TestDatabase } from './db.ts';
+
+export type TestApp = { app: App; db: TestDatabase; config: Config; close: () => Promise<void> };
+
+/** An app on a fresh test database, optionally with the demo data loaded. Not listening: use app.inject. */
+export async function createTestApp(
+  options: { demo?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...options.env });
+  if (options.demo) await seedDemo(db.db, config);
+  const app = await buildApp({ config, database: db, logger: false, serveApp: false });
+  await app.ready();
+  return {
+    app,
+    db,
+    config,
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
