@@ -21,3 +21,15 @@ export function maskIdNumber(value: string): string {
 export function maskPhone(value: string): string {
   return value.length < 7 ? value : `${value.slice(0, 3)}****${value.slice(-4)}`;
 }
+
+const CREDIT_CODE_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** Completes the first 17 characters of a unified social credit code with its GB 32100 check character. */
+export function withCreditCheckCharacter(first17: string): string {
+  if (!/^[0-9A-HJ-NPQRTUWXY]{17}$/.test(first17))
+    throw new Error(`not 17 credit code characters: ${first17}`);
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CREDIT_CODE_CHARACTERS.indexOf(first17[i]!) * CREDIT_CODE_WEIGHTS[i]!;
+  return first17 + CREDIT_CODE_CHARACTERS[(31 - (sum % 31)) % 31];
+}

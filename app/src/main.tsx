@@ -1,3 +1,11 @@
+import './i18n/index.ts';
+import './styles.css';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
 
-createRoot(document.getElementById('root')!).render(<h1>一网通办</h1>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,4 +1,5 @@
-import type { Actor } from './actor.ts';
+import { REGION_WIDE_ROLES, type Role } from '../../common/roles.ts';
+import type { Actor, RoleGrant } from './actor.ts';
 
 /** Everything the policy can be asked about. */
 export type Action =
@@ -10,7 +11,10 @@ export type Action =
   | 'hall.manage'
   | 'account.read'
   | 'account.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'audit.verify'
+  | 'own_data.read'
+  | 'own_data.manage';
 
 /** Where the resource lives, as far as the policy needs to know. */
 export type Resource = {
@@ -22,8 +26,71 @@ export type Resource = {
   ownerAccountId?: string | null;
 };
 
+/**
+ * How a role's grant must relate to the resource:
+ * - anywhere: holding the role is enough;
+ * - in_scope: an organisation-scoped grant must name the resource's organisation, a
+ *   region-wide grant must cover the resource's region path;
+ * - own: the resource must belong to the actor's own account.
+ */
+type Reach = 'anywhere' | 'in_scope' | 'own';
+
+const STAFF_ROLES: readonly Role[] = [
+  'agent',
+  'window_clerk',
+  'department_reviewer',
+  'department_head',
+  'hall_manager',
+  'supervisor',
+  'catalogue_editor',
+  'system_admin',
+];
+
+const every = (roles: readonly Role[], reach: Reach): Partial<Record<Role, Reach>> =>
+  Object.fromEntries(roles.map((role) => [role, reach]));
+
+/** Which roles may do what, and how far. A role not listed for an action may not do it. */
+const RULES: Record<Action, Partial<Record<Role, Reach>>> = {
+  'workbench.use': every(STAFF_ROLES, 'anywhere'),
+  'region.read': { ...every(STAFF_ROLES, 'anywhere'), applicant: 'anywhere' },
+  'region.manage': { system_admin: 'in_scope' },
+  'organisation.read': every(STAFF_ROLES, 'in_scope'),
+  'organisation.manage': { system_admin: 'in_scope' },
+  'hall.manage': { system_admin: 'in_scope', hall_manager: 'in_scope' },
+  'account.read': { system_admin: 'in_scope', supervisor: 'in_scope', department_head: 'in_scope' },
+  'account.manage': { system_admin: 'in_scope' },
+  'audit.read': { system_admin: 'in_scope', supervisor: 'in_scope' },
+  'audit.verify': { system_admin: 'anywhere' },
+  'own_data.read': { applicant: 'own' },
+  'own_data.manage': { applicant: 'own' },
+};
+
+/** Does the grant cover where the resource lives? */
+function covers(grant: RoleGrant, resource: Resource): boolean {
+  if (REGION_WIDE_ROLES.includes(grant.role)) {
+    const scope = grant.regionPath;
+    const path = resource.regionPath;
+    return !!scope && !!path && (path === scope || path.startsWith(`${scope}/`));
+  }
+  return !!grant.organisationId && grant.organisationId === resource.organisationId;
+}
+
 /** May this user do this action on this resource? */
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
-  void resource;
-  return actor.grants.some((g) => g.role === 'system_admin') || action === 'workbench.use';
+  const rule = RULES[action];
+  return actor.grants.some((grant) => {
+    switch (rule[grant.role]) {
+      case 'anywhere':
+        return true;
+      case 'in_scope':
+        return covers(grant, resource);
+      case 'own':
+        return !!resource.ownerAccountId && resource.ownerAccountId === actor.accountId;
+      default:
+        return false;
+    }
+  });
 }
+
+/** All actions, for menus and tests. */
+export const ACTIONS = Object.keys(RULES) as Action[];

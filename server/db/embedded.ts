@@ -51,6 +51,12 @@ export async function stopOrphan(databaseDir: string, log: Log): Promise<boolean
   }
   const ours = cmdline.includes('postgres') && path.resolve(dirLine ?? '') === path.resolve(databaseDir);
   if (!ours) return false;
+  const owner = parentNodeProcess(pid);
+  if (owner !== null) {
+    throw new Error(
+      `another server process (pid ${owner}) is using the database in ${databaseDir}; stop it first or set DATA_DIR`,
+    );
+  }
   log(`stopping the database server (pid ${pid}) left running by an earlier process`);
   process.kill(pid, 'SIGINT');
   const deadline = Date.now() + 30_000;
@@ -63,6 +69,40 @@ export async function stopOrphan(databaseDir: string, log: Log): Promise<boolean
   }
   while (isAlive(pid)) await new Promise((r) => setTimeout(r, 50));
   return true;
+}
+
+/** The pid of the live Node process that started this postgres, or null when postgres is orphaned. */
+function parentNodeProcess(pid: number): number | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+    if (ppid <= 1) return null;
+    const parent = fs.readFileSync(`/proc/${ppid}/cmdline`, 'utf8');
+    return /(^|\/)node\0/.test(parent) || parent.includes('main.ts') ? ppid : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The address of the embedded database of `dataDir` while a server is running it
+ * (port from line 4 of postmaster.pid), or null when none is running.
+ */
+export function runningEmbeddedUrl(dataDir: string): string | null {
+  const databaseDir = path.join(dataDir, 'pg');
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return null;
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !Number.isInteger(port) || port <= 0)
+    return null;
+  try {
+    if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres')) return null;
+  } catch {
+    return null;
+  }
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
 }
 
 /**

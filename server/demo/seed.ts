@@ -1,15 +1,40 @@
+import { sql } from 'drizzle-orm';
+import type { AuditContext } from '../audit/service.ts';
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/client.ts';
+import { seedDemoAccounts } from './accounts.ts';
+import { seedDemoOrganisations } from './organisations.ts';
 
-/** Loads the demo data (西安市, its departments, halls and demo sign-ins). */
+const SEED_LOCK = 7_262_003;
+
+export const DEMO_AUDIT: AuditContext = {
+  actor: null,
+  role: 'system',
+  clientAddress: null,
+  requestId: 'demo-data',
+};
+
+/** Loads the demo data (西安市, its departments, halls and demo sign-ins) in one transaction. */
 export async function seedDemo(db: Db, config: Config): Promise<void> {
-  void db;
   void config;
+  await db.transaction(async (tx) => {
+    const orgs = await seedDemoOrganisations({ db: tx, audit: DEMO_AUDIT });
+    await seedDemoAccounts({ db: tx, audit: DEMO_AUDIT, orgs });
+  });
 }
 
-/** Loads the demo data into an empty database. Returns whether it did. */
+/** Loads the demo data into a database that has no organisations yet. Returns whether it did. */
 export async function seedDemoIfEmpty(db: Db, config: Config): Promise<boolean> {
-  void db;
-  void config;
-  return false;
+  return db.transaction(async (tx) => {
+    // Two server processes starting together on one database must not both seed it.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
+    const result = await tx.execute<{ empty: boolean }>(
+      sql`SELECT NOT EXISTS (SELECT 1 FROM organisations) AND NOT EXISTS (SELECT 1 FROM accounts) AS empty`,
+    );
+    if (!result.rows[0]?.empty) return false;
+    const orgs = await seedDemoOrganisations({ db: tx, audit: DEMO_AUDIT });
+    await seedDemoAccounts({ db: tx, audit: DEMO_AUDIT, orgs });
+    void config;
+    return true;
+  });
 }

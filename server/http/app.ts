@@ -11,6 +11,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { authPlugin } from './auth.ts';
 import { sendError } from './error-handler.ts';
 import { AppError } from './errors.ts';
+import { refuseNul } from './nul-guard.ts';
 import { registerRoutes } from './routes.ts';
 import type { App, AppDeps } from './types.ts';
 
@@ -29,6 +30,16 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
+    // Malformed or overlong URLs are answered by the router itself unless handed to us here;
+    // no hooks run for them, so the headers the hooks would add are set here.
+    frameworkErrors: (error, request, reply) => {
+      reply.headers({
+        'x-request-id': request.id,
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      });
+      sendError(error, request, reply);
+    },
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
     },
@@ -39,6 +50,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     reply.header('x-request-id', request.id);
   });
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  app.addHook('preValidation', async (request) =>
+    refuseNul({ params: request.params, query: request.query, body: request.body }),
+  );
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,11 +1,76 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { loadActor } from '../accounts/actors.ts';
+import { findSession, type NewSession, SESSION_COOKIE } from '../accounts/sessions.ts';
+import { AppError } from './errors.ts';
 import type { App } from './types.ts';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Sign-in starts a session, so it cannot carry the session's token yet. */
+const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/auth/applicant-login']);
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 /**
  * Reads the session cookie into `request.actor` and enforces CSRF protection on
- * state-changing requests made with a session.
+ * state-changing requests made with a session: they must carry the session's token
+ * in the `x-csrf-token` header.
  */
 export const authPlugin = fp(async (app: App) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const { db } = app.deps.database;
+    const session = await findSession({ db, token, ttlHours: app.deps.config.sessionTtlHours });
+    if (!session) return;
+    const actor = await loadActor(db, session.accountId);
+    if (!actor) return;
+    request.actor = actor;
+    request.sessionId = session.id;
+    request.csrfToken = session.csrfToken;
+  });
+
+  app.addHook('preValidation', async (request) => {
+    if (!request.csrfToken || !STATE_CHANGING.has(request.method)) return;
+    if (CSRF_EXEMPT.has(request.routeOptions.url ?? '')) return;
+    const given = request.headers['x-csrf-token'];
+    if (typeof given !== 'string' || !sameToken(given, request.csrfToken)) {
+      throw new AppError('auth.csrf_invalid');
+    }
+  });
 });
+
+/** Sets the session cookie of a new session. */
+export function setSessionCookie(app: App, reply: FastifyReply, session: NewSession): void {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: app.deps.config.secureCookies,
+    path: '/',
+  });
+}
+
+export function clearSessionCookie(app: App, reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: app.deps.config.secureCookies,
+    path: '/',
+  });
+}
+
+/** The user agent of a request, for the session record. */
+export function userAgentOf(request: FastifyRequest): string | null {
+  const ua = request.headers['user-agent'];
+  return typeof ua === 'string' ? ua : null;
+}

@@ -64,6 +64,16 @@ function toAppError(error: unknown): AppError | null {
         field: 'body',
         params: { problem: '不是有效的 JSON', problemEn: 'is not valid JSON' },
       });
+    case 'FST_ERR_BAD_URL':
+      return new AppError('request.invalid', {
+        field: 'url',
+        params: { problem: '不是有效的网址', problemEn: 'is not a valid URL' },
+      });
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('request.invalid', {
+        field: 'url',
+        params: { problem: '中的参数过长', problemEn: 'has a path parameter that is too long' },
+      });
     case 'FST_ERR_RATE_LIMIT':
       return new AppError('request.rate_limited');
   }

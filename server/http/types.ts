@@ -30,5 +30,7 @@ declare module 'fastify' {
     actor: Actor | null;
     /** The id of the session the request came with, or null. */
     sessionId: string | null;
+    /** The CSRF token of that session, or null. */
+    csrfToken: string | null;
   }
 }

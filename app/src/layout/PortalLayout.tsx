@@ -1,0 +1,116 @@
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useNavigate } from 'react-router';
+import { homeOf, useMe, useSession } from '../auth/session.ts';
+import { Emblem } from '../components/Emblem.tsx';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+
+/** The public site: masthead, page, footer. */
+export function PortalLayout() {
+  const { t } = useTranslation();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  return (
+    <div className="portal">
+      <header className="portal-header">
+        <div className="portal-header-inner">
+          <Link to="/" className="portal-brand">
+            <Emblem size={40} />
+            <span className="portal-brand-text">
+              <span className="portal-brand-name">{t('common.appName')}</span>
+              <span className="portal-brand-site">{t('common.siteName')}</span>
+            </span>
+          </Link>
+          <nav className="portal-nav wide-only">
+            <AccountLinks light />
+          </nav>
+          <Button
+            className="narrow-only"
+            type="text"
+            icon={<MenuOutlined style={{ color: '#fff', fontSize: 20 }} />}
+            aria-label={t('common.menu')}
+            data-testid="portal-menu"
+            onClick={() => setDrawerOpen(true)}
+          />
+        </div>
+      </header>
+      <Drawer
+        open={drawerOpen}
+        onClose={() => setDrawerOpen(false)}
+        placement="right"
+        size={260}
+        title={t('common.appName')}
+      >
+        <div data-testid="portal-drawer">
+          <AccountLinks vertical onDone={() => setDrawerOpen(false)} />
+        </div>
+      </Drawer>
+      <main className="portal-main">
+        <Outlet />
+      </main>
+      <footer className="portal-footer">
+        <div>{t('portal.footer')}</div>
+        <div className="portal-footer-note">{t('portal.footerNote')}</div>
+      </footer>
+    </div>
+  );
+}
+
+type AccountLinksProps = { light?: boolean; vertical?: boolean; onDone?: () => void };
+
+function AccountLinks({ light = false, vertical = false, onDone }: AccountLinksProps) {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  const style = light ? { color: '#fff' } : undefined;
+  return (
+    <Space
+      orientation={vertical ? 'vertical' : 'horizontal'}
+      size={vertical ? 8 : 4}
+      style={{ width: vertical ? '100%' : undefined }}
+    >
+      {me ? (
+        <>
+          <Link to={homeOf(me)} onClick={onDone}>
+            <Button type="text" block={vertical} style={style}>
+              {me.kind === 'staff' ? t('portal.workbench') : t('portal.mySpace')} · {me.displayName}
+            </Button>
+          </Link>
+          <Button
+            type="text"
+            block={vertical}
+            style={style}
+            onClick={async () => {
+              onDone?.();
+              await signOut();
+              navigate('/');
+            }}
+          >
+            {t('common.signOut')}
+          </Button>
+        </>
+      ) : (
+        <>
+          <Link to="/login" onClick={onDone}>
+            <Button
+              type={light ? 'text' : 'primary'}
+              block={vertical}
+              style={style}
+              data-testid="portal-sign-in"
+            >
+              {t('common.signIn')}
+            </Button>
+          </Link>
+          <Link to="/register" onClick={onDone}>
+            <Button type="text" block={vertical} style={style}>
+              {t('common.register')}
+            </Button>
+          </Link>
+        </>
+      )}
+      <LanguageSwitch light={light} block={vertical} />
+    </Space>
+  );
+}

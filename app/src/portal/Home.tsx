@@ -1,0 +1,199 @@
+import {
+  BankOutlined,
+  ClockCircleOutlined,
+  EnvironmentOutlined,
+  IdcardOutlined,
+  PhoneOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Button, Card, Col, Empty, Input, Row, Skeleton, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useList } from '../api/lists.ts';
+import { useMe } from '../auth/session.ts';
+import { LoadError } from '../components/status.tsx';
+import type { PublicHall, PublicOrganisation } from './public.ts';
+
+export function Home() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <>
+      <section className="hero">
+        <div className="hero-inner">
+          <Input.Search
+            className="hero-search"
+            size="large"
+            enterButton={t('common.search')}
+            placeholder={t('portal.searchPlaceholder')}
+            aria-label={t('portal.searchPlaceholder')}
+            data-testid="portal-search"
+            onSearch={(q) => navigate(`/search?q=${encodeURIComponent(q.trim())}`)}
+          />
+          <div className="hero-hint">{t('portal.searchHint')}</div>
+        </div>
+      </section>
+      <div className="page">
+        <Row gutter={[16, 16]}>
+          <Col xs={24} md={8}>
+            <EntryTile
+              to="/search?for=person"
+              icon={<IdcardOutlined />}
+              title={t('portal.personal')}
+              desc={t('portal.personalDesc')}
+              tone="red"
+            />
+          </Col>
+          <Col xs={24} md={8}>
+            <EntryTile
+              to="/search?for=company"
+              icon={<ShopOutlined />}
+              title={t('portal.company')}
+              desc={t('portal.companyDesc')}
+              tone="blue"
+            />
+          </Col>
+          <Col xs={24} md={8}>
+            <SignInCard />
+          </Col>
+        </Row>
+        <Departments />
+        <Halls />
+      </div>
+    </>
+  );
+}
+
+type EntryTileProps = {
+  to: string;
+  icon: React.ReactNode;
+  title: string;
+  desc: string;
+  tone: 'red' | 'blue';
+};
+
+function EntryTile({ to, icon, title, desc, tone }: EntryTileProps) {
+  return (
+    <Link to={to} className={`entry-tile entry-tile-${tone}`}>
+      <span className="entry-tile-icon">{icon}</span>
+      <span>
+        <span className="entry-tile-title">{title}</span>
+        <span className="entry-tile-desc">{desc}</span>
+      </span>
+    </Link>
+  );
+}
+
+function SignInCard() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  if (me) {
+    return (
+      <Card className="signin-card" title={me.displayName}>
+        <Link to={me.kind === 'staff' ? '/workbench' : '/my'}>
+          <Button type="primary" block size="large">
+            {me.kind === 'staff' ? t('portal.workbench') : t('portal.mySpace')}
+          </Button>
+        </Link>
+      </Card>
+    );
+  }
+  return (
+    <Card className="signin-card" title={t('common.signIn')}>
+      <div className="signin-buttons">
+        <Link to="/login?as=person">
+          <Button type="primary" block>
+            {t('portal.personalSignIn')}
+          </Button>
+        </Link>
+        <Link to="/login?as=company">
+          <Button block>{t('portal.companySignIn')}</Button>
+        </Link>
+        <Link to="/login?as=staff">
+          <Button type="link" block icon={<TeamOutlined />}>
+            {t('portal.staffSignIn')}
+          </Button>
+        </Link>
+      </div>
+    </Card>
+  );
+}
+
+function SectionTitle({ children }: { children: React.ReactNode }) {
+  return (
+    <Typography.Title level={3} className="section-title">
+      {children}
+    </Typography.Title>
+  );
+}
+
+function Departments() {
+  const { t } = useTranslation();
+  const departments = useList<PublicOrganisation>('/api/organisations', {
+    kind: 'department',
+    active: true,
+    limit: 100,
+  });
+  return (
+    <section data-testid="portal-departments">
+      <SectionTitle>{t('portal.departments')}</SectionTitle>
+      {departments.isPending ? (
+        <Skeleton active />
+      ) : departments.isError ? (
+        <LoadError error={departments.error} onRetry={() => void departments.refetch()} />
+      ) : departments.data.items.length === 0 ? (
+        <Empty description={t('common.noData')} />
+      ) : (
+        <div className="department-grid">
+          {departments.data.items.map((d) => (
+            <div key={d.id} className="department-item" title={d.name}>
+              <BankOutlined className="department-icon" />
+              <span>{d.name}</span>
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Halls() {
+  const { t } = useTranslation();
+  const halls = useList<PublicHall>('/api/halls');
+  return (
+    <section data-testid="portal-halls">
+      <SectionTitle>{t('portal.halls')}</SectionTitle>
+      {halls.isPending ? (
+        <Skeleton active />
+      ) : halls.isError ? (
+        <LoadError error={halls.error} onRetry={() => void halls.refetch()} />
+      ) : halls.data.items.length === 0 ? (
+        <Empty description={t('common.noData')} />
+      ) : (
+        <Row gutter={[16, 16]}>
+          {halls.data.items.map((h) => (
+            <Col xs={24} md={12} lg={8} key={h.id}>
+              <Card className="hall-card" title={h.name} size="small">
+                <p>
+                  <EnvironmentOutlined /> <span className="label">{t('portal.address')}：</span>
+                  {h.address}
+                </p>
+                <p>
+                  <ClockCircleOutlined /> <span className="label">{t('portal.openingHours')}：</span>
+                  {h.openingHours}
+                </p>
+                {h.phone ? (
+                  <p>
+                    <PhoneOutlined /> <span className="label">{t('portal.phone')}：</span>
+                    {h.phone}
+                  </p>
+                ) : null}
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      )}
+    </section>
+  );
+}

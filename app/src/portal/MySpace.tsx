@@ -1,0 +1,51 @@
+import { FileSearchOutlined } from '@ant-design/icons';
+import { Card, Col, Descriptions, Empty, Row, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
+import { maskIdNumber } from '../../../common/identity.ts';
+import { useMe } from '../auth/session.ts';
+import { Loading } from '../components/status.tsx';
+
+/** 我的空间: the applicant's profile and (later) their cases. */
+export function MySpace() {
+  const { t } = useTranslation();
+  const { data: me, isPending } = useMe();
+  if (isPending) return <Loading />;
+  if (!me) return <Navigate to="/login?next=/my" replace />;
+  if (me.kind === 'staff') return <Navigate to="/workbench" replace />;
+  const person = me.kind === 'person';
+  // The server masks a person's ID number already; masking again keeps a full number off the screen.
+  const login = person && !me.login.includes('*') ? maskIdNumber(me.login) : me.login;
+  return (
+    <div className="page">
+      <Typography.Title level={2} className="section-title" data-testid="my-title">
+        {t('my.title')}
+      </Typography.Title>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={10}>
+          <Card title={person ? t('my.profile') : t('my.companyProfile')}>
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={person ? t('my.name') : t('my.companyName')}>
+                {me.displayName}
+              </Descriptions.Item>
+              <Descriptions.Item label={person ? t('login.idNumber') : t('login.creditCode')}>
+                <span data-testid="my-login">{login}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('my.accountKind')}>
+                {person ? t('my.person') : t('my.company')}
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </Col>
+        <Col xs={24} md={14}>
+          <Card title={t('my.cases')}>
+            <Empty
+              image={<FileSearchOutlined style={{ fontSize: 48, color: '#bfbfbf' }} />}
+              description={t('my.casesLater')}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

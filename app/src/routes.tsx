@@ -1,0 +1,167 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter } from 'react-router';
+import { Loading, NotFound } from './components/status.tsx';
+import { PortalLayout } from './layout/PortalLayout.tsx';
+import { Home } from './portal/Home.tsx';
+import { SearchResults } from './portal/SearchResults.tsx';
+import type { WorkbenchPage } from './workbench/menu.ts';
+
+// Everything but the portal's home page loads on demand, keeping the first load small.
+const Login = lazy(() => import('./portal/Login.tsx').then((m) => ({ default: m.Login })));
+const Register = lazy(() => import('./portal/Register.tsx').then((m) => ({ default: m.Register })));
+const MySpace = lazy(() => import('./portal/MySpace.tsx').then((m) => ({ default: m.MySpace })));
+const WorkbenchLayout = lazy(() =>
+  import('./workbench/WorkbenchLayout.tsx').then((m) => ({ default: m.WorkbenchLayout })),
+);
+const Welcome = lazy(() => import('./workbench/Welcome.tsx').then((m) => ({ default: m.Welcome })));
+const RegionsPage = lazy(() =>
+  import('./admin/regions/RegionsPage.tsx').then((m) => ({ default: m.RegionsPage })),
+);
+const OrganisationsPage = lazy(() =>
+  import('./admin/organisations/OrganisationsPage.tsx').then((m) => ({ default: m.OrganisationsPage })),
+);
+const HallsPage = lazy(() => import('./admin/halls/HallsPage.tsx').then((m) => ({ default: m.HallsPage })));
+const AccountsPage = lazy(() =>
+  import('./admin/accounts/AccountsPage.tsx').then((m) => ({ default: m.AccountsPage })),
+);
+const AuditPage = lazy(() => import('./admin/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const Placeholder = lazy(() =>
+  import('./workbench/Placeholder.tsx').then((m) => ({ default: m.Placeholder })),
+);
+const RequirePage = lazy(() =>
+  import('./workbench/RequirePage.tsx').then((m) => ({ default: m.RequirePage })),
+);
+
+function Deferred({ children }: { children: React.ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+function Guarded({ page, children }: { page: WorkbenchPage; children: React.ReactNode }) {
+  return (
+    <Deferred>
+      <RequirePage page={page}>{children}</RequirePage>
+    </Deferred>
+  );
+}
+
+function Intake() {
+  const { t } = useTranslation();
+  return <Placeholder title={t('workbench.intake')} description={t('workbench.intakeDesc')} />;
+}
+
+function ReviewQueue() {
+  const { t } = useTranslation();
+  return <Placeholder title={t('workbench.reviewQueue')} description={t('workbench.reviewDesc')} />;
+}
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <PortalLayout />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'search', element: <SearchResults /> },
+      {
+        path: 'login',
+        element: (
+          <Deferred>
+            <Login />
+          </Deferred>
+        ),
+      },
+      {
+        path: 'register',
+        element: (
+          <Deferred>
+            <Register />
+          </Deferred>
+        ),
+      },
+      {
+        path: 'my',
+        element: (
+          <Deferred>
+            <MySpace />
+          </Deferred>
+        ),
+      },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+  {
+    path: '/workbench',
+    element: (
+      <Deferred>
+        <WorkbenchLayout />
+      </Deferred>
+    ),
+    children: [
+      {
+        index: true,
+        element: (
+          <Deferred>
+            <Welcome />
+          </Deferred>
+        ),
+      },
+      {
+        path: 'intake',
+        element: (
+          <Guarded page="intake">
+            <Intake />
+          </Guarded>
+        ),
+      },
+      {
+        path: 'review',
+        element: (
+          <Guarded page="review">
+            <ReviewQueue />
+          </Guarded>
+        ),
+      },
+      {
+        path: 'regions',
+        element: (
+          <Guarded page="regions">
+            <RegionsPage />
+          </Guarded>
+        ),
+      },
+      {
+        path: 'organisations',
+        element: (
+          <Guarded page="organisations">
+            <OrganisationsPage />
+          </Guarded>
+        ),
+      },
+      {
+        path: 'halls',
+        element: (
+          <Guarded page="halls">
+            <HallsPage />
+          </Guarded>
+        ),
+      },
+      {
+        path: 'accounts',
+        element: (
+          <Guarded page="accounts">
+            <AccountsPage />
+          </Guarded>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <Guarded page="audit">
+            <AuditPage />
+          </Guarded>
+        ),
+      },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

@@ -1,0 +1,62 @@
+import type { Role } from '../../../common/roles.ts';
+import type { Me } from '../api/types.ts';
+
+export type WorkbenchPage =
+  | 'home'
+  | 'intake'
+  | 'review'
+  | 'regions'
+  | 'organisations'
+  | 'halls'
+  | 'accounts'
+  | 'audit';
+
+/** Which roles see which page of the workbench; the server checks again on every request. */
+const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
+  home: 'any',
+  intake: ['window_clerk', 'agent'],
+  review: ['department_reviewer', 'department_head'],
+  regions: ['system_admin'],
+  organisations: ['system_admin', 'supervisor'],
+  halls: ['hall_manager', 'system_admin'],
+  accounts: ['system_admin'],
+  audit: ['system_admin', 'supervisor'],
+};
+
+export const PAGE_ORDER: readonly WorkbenchPage[] = [
+  'home',
+  'intake',
+  'review',
+  'regions',
+  'organisations',
+  'halls',
+  'accounts',
+  'audit',
+];
+
+export function rolesOf(me: Me): Set<Role> {
+  return new Set(me.roles.map((r) => r.role));
+}
+
+export function mayOpen(me: Me, page: WorkbenchPage): boolean {
+  const allowed = PAGE_ROLES[page];
+  if (allowed === 'any') return true;
+  const roles = rolesOf(me);
+  return allowed.some((r) => roles.has(r));
+}
+
+/** The pages of the user's menu, in menu order. */
+export function pagesFor(me: Me): WorkbenchPage[] {
+  return PAGE_ORDER.filter((page) => mayOpen(me, page));
+}
+
+/** Whether the user may change what a page shows (otherwise it is read-only). */
+export function mayManage(me: Me, page: 'regions' | 'organisations' | 'halls' | 'accounts'): boolean {
+  const roles = rolesOf(me);
+  if (roles.has('system_admin')) return true;
+  return page === 'halls' && roles.has('hall_manager');
+}
+
+export function pathOf(page: WorkbenchPage): string {
+  return page === 'home' ? '/workbench' : `/workbench/${page}`;
+}

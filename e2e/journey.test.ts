@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { type Browser, checkBrowserPrerequisites, launchBrowser, screenshotPath } from './support/browser.ts';
+import { type RunningServer, startServer } from './support/server.ts';
+
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+let page: Page;
+
+before(async () => {
+  checkBrowserPrerequisites();
+  server = await startServer();
+  browser = await launchBrowser();
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.setDefaultTimeout(15_000);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const url = (path: string) => `${server!.url}${path}`;
+
+async function signInStaff(username: string) {
+  await page.goto(url('/login?as=staff'));
+  const form = page.getByTestId('sign-in-staff');
+  await form.getByLabel('用户名').fill(username);
+  await form.getByLabel('密码').fill('demo1234');
+  await form.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL('**/workbench');
+}
+
+async function signOut() {
+  await page.getByTestId('sign-out').click();
+  await page.waitForURL(url('/'));
+}
+
+test('the public portal shows departments, halls and sign-in', async () => {
+  await page.goto(url('/'));
+  await assert.doesNotReject(page.getByText('西安市政务服务网').first().waitFor());
+  await page.getByTestId('portal-departments').getByText('西安市市场监督管理局').waitFor();
+  await page.getByTestId('portal-halls').getByText('办公时间').first().waitFor();
+  assert.ok(await page.getByText('个人办事').isVisible());
+  assert.ok(await page.getByText('法人办事').isVisible());
+  await page.screenshot({ path: screenshotPath('01-portal'), fullPage: true });
+
+  const search = page.getByPlaceholder('搜索办事事项');
+  await search.fill('营业执照');
+  await search.press('Enter');
+  await page.getByTestId('catalogue-not-yet').waitFor();
+});
+
+test('a wrong password gets the server’s generic message', async () => {
+  await page.goto(url('/login?as=staff'));
+  const form = page.getByTestId('sign-in-staff');
+  await form.getByLabel('用户名').fill('clerk');
+  await form.getByLabel('密码').fill('wrong-password');
+  await form.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('sign-in-error').getByText('账号或密码错误').waitFor();
+});
+
+test('the clerk sees the workbench with the clerk’s menu and not the admin menu', async () => {
+  await signInStaff('clerk');
+  await page.getByTestId('welcome-title').getByText('张敏').waitFor();
+  const menu = page.getByTestId('workbench-menu');
+  await menu.getByText('综合受理').waitFor();
+  assert.equal(await menu.getByText('账号与角色').count(), 0);
+  assert.equal(await menu.getByText('审计日志').count(), 0);
+  assert.equal(await menu.getByText('行政区划').count(), 0);
+  assert.match((await page.getByTestId('welcome-roles').textContent()) ?? '', /窗口工作人员/);
+  await page.screenshot({ path: screenshotPath('02-workbench-clerk'), fullPage: true });
+  await signOut();
+});
+
+test('the demo person sees 我的空间 with the ID number masked, and English on request', async () => {
+  await page.goto(url('/login?as=person'));
+  const form = page.getByTestId('sign-in-person');
+  await form.getByLabel('居民身份证号码').fill('11010519491231002X');
+  await form.getByLabel('密码').fill('demo1234');
+  await form.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL('**/my');
+  await page.getByTestId('my-title').getByText('我的空间').waitFor();
+  assert.equal(await page.getByTestId('my-login').textContent(), '110105********002X');
+  assert.equal(await page.getByText('11010519491231002X').count(), 0);
+  await page.screenshot({ path: screenshotPath('03-my-space'), fullPage: true });
+
+  await page.getByTestId('language-switch').first().click();
+  await page.getByTestId('my-title').getByText('My space').waitFor();
+  await page.getByText('Resident ID number').waitFor();
+  await page.screenshot({ path: screenshotPath('04-my-space-en'), fullPage: true });
+
+  // The choice is remembered, and the API answers errors in English too.
+  await page.reload();
+  await page.getByTestId('my-title').getByText('My space').waitFor();
+  await page.getByRole('button', { name: 'Sign out' }).first().click();
+  await page.goto(url('/login?as=staff'));
+  const staff = page.getByTestId('sign-in-staff');
+  await staff.getByLabel('User name').fill('clerk');
+  await staff.getByLabel('Password').fill('wrong-password');
+  await staff.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('sign-in-error').getByText('Wrong account or password').waitFor();
+  await page.getByTestId('language-switch').first().click();
+  await page.getByText('工作人员').first().waitFor();
+});
+
+test('the admin opens the organisations page and finds 西安市市场监督管理局', async () => {
+  await signInStaff('admin');
+  const menu = page.getByTestId('workbench-menu');
+  await menu.getByText('审计日志').waitFor();
+  await menu.getByText('机构管理').click();
+  await page.waitForURL('**/workbench/organisations');
+  await page.getByTestId('organisations-table').getByText('西安市市场监督管理局').waitFor();
+  await page.screenshot({ path: screenshotPath('05-admin-organisations'), fullPage: true });
+  await menu.getByText('大厅与窗口').click();
+  await page.getByRole('cell', { name: '西安市政务服务大厅' }).waitFor();
+  await menu.getByText('行政区划').click();
+  await page.getByTestId('region-tree').getByText('西安市').first().waitFor();
+  await menu.getByText('账号与角色').click();
+  await page.getByTestId('accounts-table').getByText('张敏').waitFor();
+  await menu.getByText('审计日志').click();
+  await page.getByTestId('audit-table').locator('tbody tr.ant-table-row').first().waitFor();
+  await page.screenshot({ path: screenshotPath('06-admin-audit'), fullPage: true });
+  await signOut();
+});
+
+test('the portal is usable at phone width', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(url('/'));
+  await page.getByTestId('portal-departments').getByText('西安市市场监督管理局').waitFor();
+  await page.getByTestId('portal-menu').click();
+  await page
+    .getByTestId('portal-drawer')
+    .getByRole('button', { name: /登\s*录/ })
+    .waitFor();
+  await page.waitForTimeout(400); // the drawer slides in
+  await page.screenshot({ path: screenshotPath('08-portal-phone-menu') });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('portal-drawer').waitFor({ state: 'hidden' });
+  const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+  assert.ok(
+    typeof overflow === 'number' && overflow <= 0,
+    `the page is ${overflow}px wider than the phone screen`,
+  );
+  await page.screenshot({ path: screenshotPath('07-portal-phone'), fullPage: true });
+});

@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { REGION_WIDE_ROLES, ROLES, type Role } from '../../common/roles.ts';
+import type { Actor } from './actor.ts';
+import { ACTIONS, type Action, can, type Resource } from './policy.ts';
+
+/**
+ * Y = allowed in and out of the actor's scope, S = allowed only in scope, - = never.
+ * Organisation-scoped grants hold in organisation ORG_HERE; region-wide grants hold for
+ * 西安市 (610000/610100). In scope = a resource of ORG_HERE in 新城区 owned by the actor;
+ * out of scope = a resource of another organisation in 宝鸡市 owned by someone else.
+ */
+// biome-ignore format: the table is easier to read aligned
+const MATRIX: Record<Action, string> = {
+  //                    applicant agent clerk reviewer head manager supervisor editor admin
+  'workbench.use':       '-         Y     Y     Y        Y    Y       Y          Y      Y',
+  'region.read':         'Y         Y     Y     Y        Y    Y       Y          Y      Y',
+  'region.manage':       '-         -     -     -        -    -       -          -      S',
+  'organisation.read':   '-         S     S     S        S    S       S          S      S',
+  'organisation.manage': '-         -     -     -        -    -       -          -      S',
+  'hall.manage':         '-         -     -     -        -    S       -          -      S',
+  'account.read':        '-         -     -     -        S    -       S          -      S',
+  'account.manage':      '-         -     -     -        -    -       -          -      S',
+  'audit.read':          '-         -     -     -        -    -       S          -      S',
+  'audit.verify':        '-         -     -     -        -    -       -          -      Y',
+  'own_data.read':       'S         -     -     -        -    -       -          -      -',
+  'own_data.manage':     'S         -     -     -        -    -       -          -      -',
+};
+const COLUMNS: Role[] = [
+  'applicant',
+  'agent',
+  'window_clerk',
+  'department_reviewer',
+  'department_head',
+  'hall_manager',
+  'supervisor',
+  'catalogue_editor',
+  'system_admin',
+];
+
+const ORG_HERE = '00000000-0000-4000-8000-000000000001';
+const ORG_ELSEWHERE = '00000000-0000-4000-8000-000000000002';
+const ACTOR_ID = '00000000-0000-4000-8000-0000000000aa';
+
+function actorWith(role: Role): Actor {
+  const regionWide = REGION_WIDE_ROLES.includes(role);
+  return {
+    accountId: ACTOR_ID,
+    kind: role === 'applicant' ? 'person' : 'staff',
+    login: 'someone',
+    displayName: '某人',
+    organisationId: regionWide || role === 'applicant' ? null : ORG_HERE,
+    grants: [
+      {
+        role,
+        organisationId: regionWide || role === 'applicant' ? null : ORG_HERE,
+        regionPath: regionWide ? '610000/610100' : null,
+      },
+    ],
+  };
+}
+
+const IN_SCOPE: Resource = {
+  organisationId: ORG_HERE,
+  regionPath: '610000/610100/610102',
+  ownerAccountId: ACTOR_ID,
+};
+const OUT_OF_SCOPE: Resource = {
+  organisationId: ORG_ELSEWHERE,
+  regionPath: '610000/610300/610302',
+  ownerAccountId: '00000000-0000-4000-8000-0000000000bb',
+};
+
+test('the matrix covers every role and every action', () => {
+  assert.deepEqual([...COLUMNS].sort(), [...ROLES].sort());
+  assert.deepEqual(Object.keys(MATRIX).sort(), [...ACTIONS].sort());
+});
+
+for (const action of ACTIONS) {
+  const cells = MATRIX[action].trim().split(/\s+/);
+  assert.equal(cells.length, COLUMNS.length, `row ${action} has one cell per role`);
+  COLUMNS.forEach((role, i) => {
+    const expected = cells[i];
+    test(`${role} × ${action} → ${expected}`, () => {
+      const actor = actorWith(role);
+      assert.equal(can(actor, action, IN_SCOPE), expected !== '-', 'in scope');
+      assert.equal(can(actor, action, OUT_OF_SCOPE), expected === 'Y', 'out of scope');
+    });
+  });
+}
+
+test('an actor without grants may do nothing, not even on its own data', () => {
+  const actor: Actor = { ...actorWith('system_admin'), grants: [] };
+  for (const action of ACTIONS) {
+    assert.equal(can(actor, action, IN_SCOPE), false, action);
+    assert.equal(can(actor, action, {}), false, action);
+  }
+});
+
+test('a region-wide grant covers its own region and the subtree, not a sibling sharing a prefix', () => {
+  const admin = actorWith('system_admin');
+  assert.equal(can(admin, 'organisation.manage', { regionPath: '610000/610100' }), true);
+  assert.equal(can(admin, 'organisation.manage', { regionPath: '610000/610100/610102/610102001' }), true);
+  assert.equal(can(admin, 'organisation.manage', { regionPath: '610000/6101001' }), false);
+  assert.equal(can(admin, 'organisation.manage', { regionPath: '610000' }), false, 'not the parent');
+  assert.equal(can(admin, 'organisation.manage', { organisationId: ORG_HERE }), false, 'needs a region');
+});
+
+test('an organisation-scoped grant is not widened by a matching region', () => {
+  const manager = actorWith('hall_manager');
+  assert.equal(can(manager, 'hall.manage', { regionPath: '610000/610100/610102' }), false);
+  assert.equal(can(manager, 'hall.manage', { organisationId: ORG_HERE }), true);
+});
+
+test('several grants: each is checked on its own scope', () => {
+  const actor: Actor = {
+    ...actorWith('department_head'),
+    grants: [
+      { role: 'window_clerk', organisationId: ORG_ELSEWHERE, regionPath: null },
+      { role: 'department_head', organisationId: ORG_HERE, regionPath: null },
+    ],
+  };
+  assert.equal(can(actor, 'account.read', { organisationId: ORG_HERE }), true);
+  assert.equal(can(actor, 'account.read', { organisationId: ORG_ELSEWHERE }), false);
+  assert.equal(can(actor, 'organisation.read', { organisationId: ORG_ELSEWHERE }), true);
+});

@@ -1,0 +1,95 @@
+import { Type } from 'typebox';
+import { authorize, requireActor } from '../http/guard.ts';
+import type { App } from '../http/types.ts';
+import { auditScopeOf } from './scope.ts';
+import { listAuditRecords, verifyAuditChain } from './service.ts';
+
+const AuditQuery = Type.Object(
+  {
+    actorId: Type.Optional(Type.String({ format: 'uuid', description: '操作人账号 id' })),
+    action: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, description: '操作前缀，如 organisation. 或 auth.login' }),
+    ),
+    targetType: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '对象类型' })),
+    targetId: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: '对象 id' })),
+    from: Type.Optional(Type.String({ format: 'date-time', description: '起始时间（含）' })),
+    to: Type.Optional(Type.String({ format: 'date-time', description: '截止时间（含）' })),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+  },
+  { additionalProperties: false },
+);
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+const AuditRecordView = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  actorId: Nullable(Type.String()),
+  actorName: Nullable(Type.String()),
+  role: Nullable(Type.String()),
+  organisationId: Nullable(Type.String()),
+  action: Type.String(),
+  targetType: Type.String(),
+  targetId: Nullable(Type.String()),
+  summary: Type.Unknown(),
+  clientAddress: Nullable(Type.String()),
+  requestId: Nullable(Type.String()),
+  prevHash: Type.String(),
+  hash: Type.String(),
+});
+
+const Verification = Type.Object({
+  ok: Type.Boolean(),
+  checked: Type.Integer(),
+  headSeq: Type.Union([Type.Integer(), Type.Null()]),
+  headHash: Type.Union([Type.String(), Type.Null()]),
+  brokenAt: Type.Union([
+    Type.Object({
+      seq: Type.Integer(),
+      problem: Type.Union([Type.Literal('content_altered'), Type.Literal('link_broken')]),
+    }),
+    Type.Null(),
+  ]),
+});
+
+export async function auditRoutes(app: App): Promise<void> {
+  const { db } = app.deps.database;
+
+  app.get(
+    '/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '查询审计记录（本辖区机构的记录及本人操作的记录，最新在前）',
+        querystring: AuditQuery,
+        response: { 200: Type.Object({ items: Type.Array(AuditRecordView), total: Type.Integer() }) },
+      },
+    },
+    async (request) => {
+      const reader = requireActor(request);
+      const scope = await auditScopeOf({ db, reader });
+      const { from, to, ...rest } = request.query;
+      return listAuditRecords({
+        db,
+        scope,
+        filter: { ...rest, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },
+      });
+    },
+  );
+
+  app.get(
+    '/audit/verify',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '校验审计记录哈希链是否完整（系统管理员）',
+        response: { 200: Verification },
+      },
+    },
+    async (request) => {
+      authorize(request, 'audit.verify');
+      return verifyAuditChain({ db });
+    },
+  );
+}

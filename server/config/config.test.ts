@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+test('defaults make a bare start work: port 3000, embedded database under ./data, demo data on', () => {
+  const config = loadConfig({}, '/srv/yiwang');
+  assert.equal(config.port, 3000);
+  assert.equal(config.host, '0.0.0.0');
+  assert.equal(config.databaseUrl, null);
+  assert.equal(config.dataDir, '/srv/yiwang/data');
+  assert.equal(config.logLevel, 'info');
+  assert.equal(config.demoData, true);
+  assert.equal(config.secureCookies, false);
+  assert.equal(config.buildApp, true);
+  assert.equal(config.bodyLimitBytes, 1024 * 1024);
+  assert.ok(config.sessionSecret.length >= 16);
+  assert.ok(config.sessionTtlHours > 0);
+  assert.ok(config.signIn.maxFailures > 0);
+});
+
+test('given values are parsed into their types', () => {
+  const config = loadConfig(
+    {
+      PORT: '8080',
+      DATABASE_URL: 'postgresql://yw@db.example:5433/yiwang',
+      DATA_DIR: 'var/yw',
+      LOG_LEVEL: 'warn',
+      DEMO_DATA: 'false',
+      SECURE_COOKIES: 'yes',
+      BODY_LIMIT_BYTES: '2048',
+      SESSION_SECRET: 'a-long-enough-secret-value',
+    },
+    '/srv/yiwang',
+  );
+  assert.equal(config.port, 8080);
+  assert.equal(config.databaseUrl, 'postgresql://yw@db.example:5433/yiwang');
+  assert.equal(config.dataDir, '/srv/yiwang/var/yw');
+  assert.equal(config.logLevel, 'warn');
+  assert.equal(config.demoData, false);
+  assert.equal(config.secureCookies, true);
+  assert.equal(config.bodyLimitBytes, 2048);
+  assert.equal(config.sessionSecret, 'a-long-enough-secret-value');
+});
+
+const BAD_VALUES: [string, string][] = [
+  ['PORT', 'abc'],
+  ['PORT', '70000'],
+  ['PORT', '-1'],
+  ['LOG_LEVEL', 'loud'],
+  ['DATABASE_URL', 'mysql://root@localhost/yiwang'],
+  ['DATABASE_URL', 'not a url'],
+  ['SESSION_SECRET', 'short'],
+  ['DEMO_DATA', 'maybe'],
+  ['BODY_LIMIT_BYTES', '10'],
+  ['SESSION_TTL_HOURS', '1.5'],
+];
+
+for (const [variable, value] of BAD_VALUES) {
+  test(`${variable}=${value} is refused with an error naming ${variable}`, () => {
+    assert.throws(
+      () => loadConfig({ [variable]: value }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
+        assert.equal(error.variable, variable);
+        assert.match(error.message, new RegExp(`^${variable}: `));
+        return true;
+      },
+    );
+  });
+}
+
+type Run = { code: number | null; stdout: string; stderr: string };
+
+/** Runs `npm start`'s command with the given environment and waits for it to exit. */
+function runServer(env: Record<string, string>, timeoutMs = 60_000): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['server/main.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', BUILD_APP: 'false', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not exit within ${timeoutMs} ms\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+function assertNoStack(output: string): void {
+  assert.doesNotMatch(output, /\n\s+at .+\(.+:\d+:\d+\)/, `a stack trace was printed:\n${output}`);
+  assert.doesNotMatch(output, /node:internal/, `a stack trace was printed:\n${output}`);
+}
+
+test('the server refuses to start with PORT=abc, naming PORT, without a stack trace', async () => {
+  const run = await runServer({ PORT: 'abc' });
+  assert.notEqual(run.code, 0);
+  assert.match(run.stderr, /PORT/);
+  assert.match(run.stderr, /abc/);
+  assertNoStack(run.stdout + run.stderr);
+});
+
+test('the server stops with a clear message when the database is unreachable', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-config-'));
+  try {
+    const run = await runServer({
+      PORT: '0',
+      DATA_DIR: dataDir,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/x',
+    });
+    assert.notEqual(run.code, 0);
+    assert.match(run.stderr, /cannot start/);
+    assert.match(run.stderr, /127\.0\.0\.1:1/);
+    assert.match(run.stderr, /not reachable/);
+    assertNoStack(run.stdout + run.stderr);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});

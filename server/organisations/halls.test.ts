@@ -1,0 +1,190 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import { withCreditCheckCharacter } from '../../common/identity.ts';
+import type { AuditContext } from '../audit/service.ts';
+import { auditRecords } from '../audit/tables.ts';
+import { type DemoOrganisations, seedDemoOrganisations } from '../demo/organisations.ts';
+import { AppError } from '../http/errors.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/db.ts';
+import { createHall, getHall, listHalls, updateHall } from './halls.ts';
+import { createOrganisation } from './service.ts';
+import { createWindow, listWindows, updateWindow } from './windows.ts';
+
+const audit: AuditContext = { actor: null, role: 'system', clientAddress: null, requestId: 'halls-test' };
+let t: TestDatabase;
+let demo: DemoOrganisations;
+before(async () => {
+  t = await createTestDatabase();
+  demo = await seedDemoOrganisations({ db: t.db, audit });
+});
+after(async () => {
+  await t.drop();
+});
+
+const fails = (code: string, field?: string) => (e: unknown) =>
+  e instanceof AppError && e.code === code && (field === undefined || e.field === field);
+const audited = async (targetId: string, action: string) =>
+  (
+    await t.db
+      .select()
+      .from(auditRecords)
+      .where(and(eq(auditRecords.targetId, targetId), eq(auditRecords.action, action)))
+  ).length;
+
+test('the demo city hall has comprehensive windows and the six dedicated ones', async () => {
+  const windows = await listWindows({ db: t.db, hallId: demo.cityHall });
+  assert.equal(windows.filter((w) => w.kind === 'comprehensive').length, 8);
+  assert.deepEqual(
+    windows
+      .filter((w) => w.kind === 'dedicated')
+      .map((w) => w.departmentName)
+      .sort(),
+    [
+      '国家税务总局西安市税务局',
+      '西安市不动产登记中心',
+      '西安市人力资源和社会保障局',
+      '西安市公安局',
+      '西安市医疗保障局',
+      '西安市市场监督管理局',
+    ].sort(),
+  );
+  const hall = await getHall({ db: t.db, id: demo.cityHall });
+  assert.equal(hall.windowCount, 14);
+  assert.equal(hall.organisationName, '西安市政务服务中心');
+  const inXincheng = await listHalls({ db: t.db, filter: { region: '610102', subtree: true } });
+  assert.deepEqual(inXincheng.map((h) => h.id).sort(), [demo.districtHall, demo.streetHall].sort());
+});
+
+test('a hall belongs to an active organisation; updates need the current version', async () => {
+  const hall = await createHall({
+    db: t.db,
+    audit,
+    input: {
+      organisationId: demo.communityStation,
+      name: '民乐社区便民服务站大厅',
+      address: '民乐园',
+      openingHours: '周一至周六 9:00—17:00',
+    },
+  });
+  assert.equal(await audited(hall.id, 'hall.create'), 1);
+  await assert.rejects(
+    createHall({
+      db: t.db,
+      audit,
+      input: { organisationId: crypto.randomUUID(), name: '无', address: '无', openingHours: '无' },
+    }),
+    fails('validation.field', 'organisationId'),
+  );
+  const updated = await updateHall({
+    db: t.db,
+    audit,
+    id: hall.id,
+    input: { version: hall.version, openingHours: '周一至周日 9:00—17:00' },
+  });
+  assert.equal(updated.version, hall.version + 1);
+  assert.equal(await audited(hall.id, 'hall.update'), 1);
+  await assert.rejects(
+    updateHall({ db: t.db, audit, id: hall.id, input: { version: hall.version, name: '旧版本' } }),
+    fails('resource.conflict'),
+  );
+  const closed = await updateHall({
+    db: t.db,
+    audit,
+    id: hall.id,
+    input: { version: updated.version, active: false },
+  });
+  assert.equal(closed.active, false);
+  assert.equal(await audited(hall.id, 'hall.deactivate'), 1);
+});
+
+test('window numbers are unique in a hall; dedicated windows name a department, comprehensive ones do not', async () => {
+  const hallId = demo.streetHall;
+  const window = await createWindow({
+    db: t.db,
+    audit,
+    hallId,
+    input: { number: '09', name: '民政专窗', kind: 'dedicated', departmentId: demo.departments.民政局! },
+  });
+  assert.equal(window.departmentName, '西安市民政局');
+  assert.equal(await audited(window.id, 'window.create'), 1);
+
+  await assert.rejects(
+    createWindow({ db: t.db, audit, hallId, input: { number: '09', name: '重号', kind: 'comprehensive' } }),
+    fails('resource.duplicate', 'number'),
+  );
+  // The same number in another hall is fine.
+  await createWindow({
+    db: t.db,
+    audit,
+    hallId: demo.districtHall,
+    input: { number: '09', name: '九号', kind: 'comprehensive' },
+  });
+  await assert.rejects(
+    createWindow({ db: t.db, audit, hallId, input: { number: '10', name: '专窗', kind: 'dedicated' } }),
+    fails('validation.field', 'departmentId'),
+  );
+  await assert.rejects(
+    createWindow({
+      db: t.db,
+      audit,
+      hallId,
+      input: { number: '10', name: '综合', kind: 'comprehensive', departmentId: demo.departments.公安局! },
+    }),
+    fails('validation.field', 'departmentId'),
+  );
+  // A service centre is not a department.
+  await assert.rejects(
+    createWindow({
+      db: t.db,
+      audit,
+      hallId,
+      input: { number: '10', name: '专窗', kind: 'dedicated', departmentId: demo.cityCentre },
+    }),
+    fails('validation.field', 'departmentId'),
+  );
+  // A 碑林区 department cannot have a window in a 新城区 hall.
+  const beilin = await createOrganisation({
+    db: t.db,
+    audit,
+    input: {
+      name: '碑林区公安分局',
+      kind: 'department',
+      regionCode: '610103',
+      creditCode: withCreditCheckCharacter('11610103MD0000001'),
+    },
+  });
+  await assert.rejects(
+    createWindow({
+      db: t.db,
+      audit,
+      hallId,
+      input: { number: '10', name: '专窗', kind: 'dedicated', departmentId: beilin.id },
+    }),
+    fails('validation.field', 'departmentId'),
+  );
+
+  const comprehensive = await updateWindow({
+    db: t.db,
+    audit,
+    hallId,
+    id: window.id,
+    input: { version: window.version, kind: 'comprehensive' },
+  });
+  assert.equal(comprehensive.departmentId, null);
+  const [first] = await listWindows({ db: t.db, hallId });
+  await assert.rejects(
+    updateWindow({
+      db: t.db,
+      audit,
+      hallId,
+      id: window.id,
+      input: { version: comprehensive.version, number: first!.number },
+    }),
+    fails('resource.duplicate', 'number'),
+  );
+  await assert.rejects(
+    updateWindow({ db: t.db, audit, hallId, id: window.id, input: { version: window.version, name: '旧' } }),
+    fails('resource.conflict'),
+  );
+});

@@ -1,0 +1,176 @@
+import { and, asc, eq, ne } from 'drizzle-orm';
+import type { WindowKind } from '../../common/roles.ts';
+import { type AuditContext, recordAudit } from '../audit/service.ts';
+import type { DbOrTx, Tx } from '../db/client.ts';
+import { AppError } from '../http/errors.ts';
+import { regionPath } from '../regions/service.ts';
+import { changedFields, isUniqueViolation, versionConflict } from './changes.ts';
+import { findHall } from './halls.ts';
+import { findOrganisation } from './service.ts';
+import { halls, organisations, windows } from './tables.ts';
+
+export type WindowRow = typeof windows.$inferSelect;
+export type ServiceWindow = WindowRow & { kind: WindowKind; departmentName: string | null };
+export type WindowInput = { number: string; name: string; kind: WindowKind; departmentId?: string | null };
+
+const notFound = () => new AppError('resource.not_found', { params: { resource: '窗口' } });
+const departmentProblem = (zh: string, en: string) =>
+  new AppError('validation.field', { field: 'departmentId', params: { problem: zh, problemEn: en } });
+
+export async function listWindows(options: { db: DbOrTx; hallId: string }): Promise<ServiceWindow[]> {
+  if (!(await findHall(options.db, options.hallId))) {
+    throw new AppError('resource.not_found', { params: { resource: '大厅' } });
+  }
+  const rows = await options.db
+    .select({ window: windows, departmentName: organisations.name })
+    .from(windows)
+    .leftJoin(organisations, eq(organisations.id, windows.departmentId))
+    .where(eq(windows.hallId, options.hallId))
+    .orderBy(asc(windows.number));
+  return rows.map((r) => ({
+    ...r.window,
+    kind: r.window.kind as WindowKind,
+    departmentName: r.departmentName,
+  }));
+}
+
+/**
+ * A dedicated window serves one active department of the hall's region or a region above it;
+ * a comprehensive window serves no single department.
+ */
+async function checkDepartment(tx: Tx, hallId: string, next: WindowInput): Promise<void> {
+  if (next.kind === 'comprehensive') {
+    if (next.departmentId)
+      throw departmentProblem('综合窗口不对应单一部门', 'must be empty for a comprehensive window');
+    return;
+  }
+  if (!next.departmentId)
+    throw departmentProblem('专窗须指定所服务的部门', 'is required for a dedicated window');
+  const department = await findOrganisation(tx, next.departmentId);
+  if (department?.kind !== 'department' || !department.active) {
+    throw departmentProblem('部门不存在或已停用', 'no such active department');
+  }
+  const [hall] = await tx
+    .select({ regionCode: organisations.regionCode })
+    .from(halls)
+    .innerJoin(organisations, eq(organisations.id, halls.organisationId))
+    .where(eq(halls.id, hallId));
+  const hallPath = (await regionPath(tx, hall!.regionCode))!;
+  const departmentPath = (await regionPath(tx, department.regionCode))!;
+  if (hallPath !== departmentPath && !hallPath.startsWith(`${departmentPath}/`)) {
+    throw departmentProblem('部门须属于大厅所在区划或其上级区划', "must be of the hall's region or above");
+  }
+}
+
+async function checkNumberFree(tx: Tx, hallId: string, number: string, id: string | null): Promise<void> {
+  const [clash] = await tx
+    .select({ id: windows.id })
+    .from(windows)
+    .where(and(eq(windows.hallId, hallId), eq(windows.number, number), id ? ne(windows.id, id) : undefined));
+  if (clash) throw new AppError('resource.duplicate', { field: 'number' });
+}
+
+function trimmed<T extends Partial<WindowInput>>(input: T): T {
+  const out = { ...input };
+  for (const key of ['number', 'name'] as const) {
+    if (typeof out[key] === 'string') {
+      out[key] = (out[key] as string).trim();
+      if (!out[key]) {
+        throw new AppError('validation.field', {
+          field: key,
+          params: { problem: '不能为空', problemEn: 'must not be empty' },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+async function present(db: DbOrTx, row: WindowRow): Promise<ServiceWindow> {
+  const department = row.departmentId ? await findOrganisation(db, row.departmentId) : null;
+  return { ...row, kind: row.kind as WindowKind, departmentName: department?.name ?? null };
+}
+
+function rethrowDuplicate(error: unknown): never {
+  if (isUniqueViolation(error)) throw new AppError('resource.duplicate', { field: 'number' });
+  throw error;
+}
+
+export async function createWindow(options: {
+  db: DbOrTx;
+  audit: AuditContext;
+  hallId: string;
+  input: WindowInput;
+}): Promise<ServiceWindow> {
+  const input = trimmed(options.input);
+  const row = await options.db
+    .transaction(async (tx) => {
+      const hall = await findHall(tx, options.hallId);
+      if (!hall) throw new AppError('resource.not_found', { params: { resource: '大厅' } });
+      await checkDepartment(tx, hall.id, input);
+      await checkNumberFree(tx, hall.id, input.number, null);
+      const [created] = await tx
+        .insert(windows)
+        .values({
+          hallId: hall.id,
+          number: input.number,
+          name: input.name,
+          kind: input.kind,
+          departmentId: input.departmentId ?? null,
+        })
+        .returning();
+      await recordAudit(tx, options.audit, {
+        action: 'window.create',
+        targetType: 'window',
+        targetId: created!.id,
+        summary: { hallId: hall.id, ...input },
+      });
+      return created!;
+    })
+    .catch(rethrowDuplicate);
+  return present(options.db, row);
+}
+
+export async function updateWindow(options: {
+  db: DbOrTx;
+  audit: AuditContext;
+  hallId: string;
+  id: string;
+  input: Partial<WindowInput> & { version: number; active?: boolean };
+}): Promise<ServiceWindow> {
+  const { version, ...changes } = trimmed(options.input);
+  const row = await options.db
+    .transaction(async (tx) => {
+      const [current] = await tx
+        .select()
+        .from(windows)
+        .where(and(eq(windows.id, options.id), eq(windows.hallId, options.hallId)))
+        .for('update');
+      if (!current) throw notFound();
+      if (current.version !== version) throw versionConflict();
+      const next = { ...current, kind: current.kind as WindowKind, ...changes };
+      // Turning a dedicated window into a comprehensive one drops its department.
+      if (changes.kind === 'comprehensive' && changes.departmentId === undefined) {
+        next.departmentId = null;
+        changes.departmentId = null;
+      }
+      await checkDepartment(tx, current.hallId, next);
+      if (changes.number !== undefined) await checkNumberFree(tx, current.hallId, changes.number, current.id);
+      const diff = changedFields(current, changes);
+      if (!diff) return current;
+      const [updated] = await tx
+        .update(windows)
+        .set({ ...diff.after, version: current.version + 1, updatedAt: new Date() })
+        .where(eq(windows.id, current.id))
+        .returning();
+      await recordAudit(tx, options.audit, {
+        action: changes.active === false ? 'window.deactivate' : 'window.update',
+        targetType: 'window',
+        targetId: current.id,
+        summary: diff,
+      });
+      return updated!;
+    })
+    .catch(rethrowDuplicate);
+  return present(options.db, row);
+}

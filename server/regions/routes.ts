@@ -1,0 +1,126 @@
+import { Type } from 'typebox';
+import { REGION_LEVELS } from '../../common/roles.ts';
+import { AppError } from '../http/errors.ts';
+import { auditContext, authorize, requireActor } from '../http/guard.ts';
+import type { App } from '../http/types.ts';
+import {
+  createRegion,
+  findRegion,
+  getRegion,
+  listRegions,
+  managingPath,
+  regionPath,
+  renameRegion,
+} from './service.ts';
+
+const tags = ['regions'];
+const RegionCode = Type.String({
+  pattern: '^\\d{6}(\\d{3}){0,2}$',
+  description: '行政区划代码（6/9/12 位）',
+});
+
+const RegionSchema = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  level: Type.Enum(REGION_LEVELS),
+  parentCode: Type.Union([Type.String(), Type.Null()]),
+  path: Type.String(),
+  depth: Type.Integer(),
+});
+
+export async function regionRoutes(app: App): Promise<void> {
+  const db = () => app.deps.database.db;
+
+  app.get(
+    '/regions',
+    {
+      schema: {
+        tags,
+        summary: '行政区划列表：下级区划（无 parent 时为省级），或按名称搜索',
+        querystring: Type.Object(
+          {
+            parent: Type.Optional(RegionCode),
+            q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Intersect([RegionSchema, Type.Object({ hasChildren: Type.Boolean() })])),
+          }),
+        },
+      },
+    },
+    async (request) => ({ items: await listRegions({ db: db(), ...request.query }) }),
+  );
+
+  app.get(
+    '/regions/:code',
+    {
+      schema: {
+        tags,
+        summary: '行政区划详情（含上级区划，用于面包屑）',
+        params: Type.Object({ code: RegionCode }),
+        response: {
+          200: Type.Intersect([RegionSchema, Type.Object({ ancestors: Type.Array(RegionSchema) })]),
+        },
+      },
+    },
+    async (request) => getRegion({ db: db(), code: request.params.code }),
+  );
+
+  app.post(
+    '/regions',
+    {
+      schema: {
+        tags,
+        summary: '新增街道（乡镇）或社区（村）',
+        body: Type.Object(
+          {
+            parentCode: RegionCode,
+            code: RegionCode,
+            name: Type.String({ minLength: 1, maxLength: 50 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: RegionSchema },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      const parentPath = await regionPath(db(), request.body.parentCode);
+      if (!parentPath) throw new AppError('validation.region_code', { field: 'parentCode' });
+      authorize(request, 'region.manage', { regionPath: parentPath });
+      const region = await createRegion({ db: db(), audit: auditContext(request), input: request.body });
+      return reply.status(201).send(region);
+    },
+  );
+
+  app.patch(
+    '/regions/:code',
+    {
+      schema: {
+        tags,
+        summary: '修改行政区划名称',
+        params: Type.Object({ code: RegionCode }),
+        body: Type.Object(
+          { name: Type.String({ minLength: 1, maxLength: 50 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: RegionSchema },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      const region = await findRegion(db(), request.params.code);
+      if (!region) throw new AppError('resource.not_found', { params: { resource: '行政区划' } });
+      authorize(request, 'region.manage', { regionPath: managingPath(region) });
+      return renameRegion({
+        db: db(),
+        audit: auditContext(request),
+        code: region.code,
+        name: request.body.name,
+      });
+    },
+  );
+}
