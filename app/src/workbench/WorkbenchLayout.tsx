@@ -1,3 +1,4 @@
+import './workbench.css';
 import {
   ApartmentOutlined,
   AuditOutlined,
