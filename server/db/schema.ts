@@ -1,5 +1,6 @@
 /** Every table of the platform, for drizzle-kit and the typed database handle. */
 export * from '../accounts/tables.ts';
 export * from '../audit/tables.ts';
+export * from '../catalogue/tables.ts';
 export * from '../organisations/tables.ts';
 export * from '../regions/tables.ts';

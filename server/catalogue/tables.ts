@@ -1,0 +1,120 @@
+import { sql } from 'drizzle-orm';
+import {
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { ImplementationDocument, LegalBasis } from '../../common/catalogue/guide.ts';
+import { accounts } from '../accounts/tables.ts';
+import { organisations } from '../organisations/tables.ts';
+import { regions } from '../regions/tables.ts';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** 基本目录: a matter as the law defines it. */
+export const basicMatters = pgTable('basic_matters', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** 基本编码 */
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  matterType: text('matter_type').notNull(),
+  exercisingLevel: text('exercising_level').notNull(),
+  legalBasis: jsonb('legal_basis').$type<LegalBasis[]>().notNull(),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** 实施清单: a basic matter implemented by one organisation in one region. Its content lives in versions. */
+export const implementations = pgTable(
+  'implementations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    basicMatterId: uuid('basic_matter_id')
+      .notNull()
+      .references(() => basicMatters.id),
+    /** 实施编码 */
+    code: text('code').notNull().unique(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    /** The published version, if any. */
+    publishedVersionId: uuid('published_version_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('implementations_org_idx').on(t.organisationId),
+    index('implementations_region_idx').on(t.regionCode),
+    index('implementations_basic_idx').on(t.basicMatterId),
+  ],
+);
+
+/**
+ * One version of an implementation. A published version is immutable; editing makes
+ * a new draft. `rev` counts edits of a draft for optimistic concurrency.
+ * The columns beside `document` repeat the fields that filters and statistics need.
+ */
+export const implementationVersions = pgTable(
+  'implementation_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    implementationId: uuid('implementation_id')
+      .notNull()
+      .references(() => implementations.id),
+    versionNo: integer('version_no').notNull(),
+    /** draft | under_review | published | superseded | retired */
+    status: text('status').notNull(),
+    rev: integer('rev').notNull().default(1),
+    document: jsonb('document').$type<ImplementationDocument>().notNull(),
+    name: text('name').notNull(),
+    serviceObject: text('service_object').notNull(),
+    caseType: text('case_type').notNull(),
+    realisationMode: text('realisation_mode').notNull(),
+    limitUnit: text('limit_unit').notNull(),
+    legalLimit: integer('legal_limit').notNull(),
+    promisedLimit: integer('promised_limit').notNull(),
+    visitsRequired: integer('visits_required').notNull(),
+    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    /** Weighted search tokens (jieba): name A, keywords and department B, guide text C. Published versions only. */
+    searchVector: tsvector('search_vector'),
+    createdBy: uuid('created_by').references(() => accounts.id),
+    submittedBy: uuid('submitted_by').references(() => accounts.id),
+    reviewedBy: uuid('reviewed_by').references(() => accounts.id),
+    reviewComment: text('review_comment'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('implementation_versions_no_uq').on(t.implementationId, t.versionNo),
+    /** At most one version in editing or review, and at most one published, per implementation. */
+    uniqueIndex('implementation_versions_open_uq')
+      .on(t.implementationId)
+      .where(sql`status in ('draft', 'under_review')`),
+    uniqueIndex('implementation_versions_published_uq')
+      .on(t.implementationId)
+      .where(sql`status = 'published'`),
+    index('implementation_versions_status_idx').on(t.status),
+    index('implementation_versions_search_idx').using('gin', t.searchVector),
+    index('implementation_versions_themes_idx').using('gin', t.themes),
+  ],
+);
+
+/** Search synonyms kept in data: a query term and what it also means (过户 → 转移登记). */
+export const searchSynonyms = pgTable('search_synonyms', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  term: text('term').notNull().unique(),
+  synonyms: text('synonyms').array().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
