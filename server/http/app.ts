@@ -14,6 +14,7 @@ import { AppError } from './errors.ts';
 import { refuseNul } from './nul-guard.ts';
 import { registerRoutes } from './routes.ts';
 import type { App, AppDeps } from './types.ts';
+import { validatorCompiler } from './validation.ts';
 
 export const APP_DIST = path.resolve(import.meta.dirname, '../../dist/app');
 
@@ -40,11 +41,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       });
       sendError(error, request, reply);
     },
-    ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.setValidatorCompiler(validatorCompiler());
   app.decorate('deps', { config: options.config, database: options.database });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

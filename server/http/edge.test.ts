@@ -68,6 +68,13 @@ test('a field of the wrong type is a 400 naming the field', async () => {
       en: /must be string/,
     },
   );
+  // JSON bodies are not converted: a number or a one-element array is not a string.
+  for (const username of [12345678, ['admin'], true]) {
+    await expectError(
+      { url: LOGIN, payload: { username, password: 'demo1234' } },
+      { status: 400, code: 'request.invalid', field: 'username', zh: /username 类型不正确/, en: /must be string/ },
+    );
+  }
   await expectError(
     { method: 'GET', url: '/api/audit?limit=many' },
     { status: 400, code: 'request.invalid', field: 'limit', zh: /limit 类型不正确/, en: /limit/ },
