@@ -1,31 +1,11 @@
 import { eq, inArray } from 'drizzle-orm';
+import type { GrantView, Me } from '../../common/me.ts';
 import { type AccountKind, REGION_WIDE_ROLES, type Role } from '../../common/roles.ts';
 import type { Actor, RoleGrant } from '../access/actor.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { displayLogin } from './logins.ts';
 import { organisationFacts, regionFacts } from './places.ts';
 import { accounts, roleAssignments } from './tables.ts';
-
-/** A role assignment as shown to people: with the names of where it holds. */
-export type GrantView = {
-  id: string | null;
-  role: Role;
-  organisationId: string | null;
-  organisationName: string | null;
-  regionCode: string | null;
-  regionName: string | null;
-};
-
-/** The signed-in user as the web app sees it (GET /api/auth/me). */
-export type Me = {
-  id: string;
-  kind: AccountKind;
-  login: string;
-  displayName: string;
-  organisationId: string | null;
-  organisationName: string | null;
-  roles: Omit<GrantView, 'id'>[];
-};
 
 type GrantRow = {
   id: string;

@@ -1,9 +1,10 @@
+import type { Me } from '../../common/me.ts';
 import type { AccountKind } from '../../common/roles.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
-import { describeMe, loadActor, type Me } from './actors.ts';
+import { describeMe, loadActor } from './actors.ts';
 import { displayLogin, normaliseLogin, normalisePhone } from './logins.ts';
 import { checkNewPassword, hashPassword } from './passwords.ts';
 import { type NewSession, openSession } from './sessions.ts';

@@ -1,10 +1,13 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import type { Me } from '../../common/me.ts';
 import { clearSessionCookie, setSessionCookie, userAgentOf } from '../http/auth.ts';
 import { auditContext, requireActor } from '../http/guard.ts';
 import type { App } from '../http/types.ts';
 import { describeMe } from './actors.ts';
 import { registerApplicant } from './registration.ts';
 import { Password, SignedIn } from './schemas.ts';
+import type { NewSession } from './sessions.ts';
 import { signIn, signOut } from './sign-in.ts';
 
 const tags = ['auth'];
@@ -14,6 +17,18 @@ const ApplicantKind = Type.Union([Type.Literal('person'), Type.Literal('company'
 export async function signInRoutes(app: App): Promise<void> {
   const { db } = app.deps.database;
   const { config } = app.deps;
+  /** What signing in and registering need from the request. */
+  const from = (request: FastifyRequest) => ({
+    db,
+    config,
+    audit: auditContext(request),
+    userAgent: userAgentOf(request),
+  });
+  /** Sets the session cookie and answers with the user and the CSRF token. */
+  const signedIn = (reply: FastifyReply, { me, session }: { me: Me; session: NewSession }) => {
+    setSessionCookie(app, reply, session);
+    return { user: me, csrfToken: session.csrfToken };
+  };
 
   app.post(
     '/auth/login',
@@ -28,17 +43,14 @@ export async function signInRoutes(app: App): Promise<void> {
         response: { 200: SignedIn },
       },
     },
-    async (request, reply) => {
-      const { me, session } = await signIn({
-        db,
-        config,
-        audit: auditContext(request),
-        input: { kind: 'staff', login: request.body.username, password: request.body.password },
-        userAgent: userAgentOf(request),
-      });
-      setSessionCookie(app, reply, session);
-      return { user: me, csrfToken: session.csrfToken };
-    },
+    async (request, reply) =>
+      signedIn(
+        reply,
+        await signIn({
+          ...from(request),
+          input: { kind: 'staff', login: request.body.username, password: request.body.password },
+        }),
+      ),
   );
 
   app.post(
@@ -54,17 +66,7 @@ export async function signInRoutes(app: App): Promise<void> {
         response: { 200: SignedIn },
       },
     },
-    async (request, reply) => {
-      const { me, session } = await signIn({
-        db,
-        config,
-        audit: auditContext(request),
-        input: request.body,
-        userAgent: userAgentOf(request),
-      });
-      setSessionCookie(app, reply, session);
-      return { user: me, csrfToken: session.csrfToken };
-    },
+    async (request, reply) => signedIn(reply, await signIn({ ...from(request), input: request.body })),
   );
 
   app.post(
@@ -87,15 +89,8 @@ export async function signInRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { me, session } = await registerApplicant({
-        db,
-        config,
-        audit: auditContext(request),
-        input: request.body,
-        userAgent: userAgentOf(request),
-      });
-      setSessionCookie(app, reply, session);
-      return reply.status(201).send({ user: me, csrfToken: session.csrfToken });
+      const answer = signedIn(reply, await registerApplicant({ ...from(request), input: request.body }));
+      return reply.status(201).send(answer);
     },
   );
 

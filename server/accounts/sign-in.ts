@@ -1,11 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { Me } from '../../common/me.ts';
 import type { AccountKind } from '../../common/roles.ts';
 import type { AuditContext } from '../audit/service.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
-import { describeMe, loadActor, type Me } from './actors.ts';
+import { describeMe, loadActor } from './actors.ts';
 import { displayLogin, normaliseLogin } from './logins.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { closeExpiredSessionsOf, closeSession, type NewSession, openSession } from './sessions.ts';

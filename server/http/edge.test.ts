@@ -72,7 +72,13 @@ test('a field of the wrong type is a 400 naming the field', async () => {
   for (const username of [12345678, ['admin'], true]) {
     await expectError(
       { url: LOGIN, payload: { username, password: 'demo1234' } },
-      { status: 400, code: 'request.invalid', field: 'username', zh: /username 类型不正确/, en: /must be string/ },
+      {
+        status: 400,
+        code: 'request.invalid',
+        field: 'username',
+        zh: /username 类型不正确/,
+        en: /must be string/,
+      },
     );
   }
   await expectError(

@@ -1,39 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { test } from 'node:test';
 import { withCreditCheckCharacter } from '../../common/identity.ts';
-import type { AuditContext } from '../audit/service.ts';
-import { auditRecords } from '../audit/tables.ts';
-import { type DemoOrganisations, seedDemoOrganisations } from '../demo/organisations.ts';
-import { AppError } from '../http/errors.ts';
-import { createTestDatabase, type TestDatabase } from '../testing/db.ts';
 import { createHall, getHall, listHalls, updateHall } from './halls.ts';
 import { createOrganisation } from './service.ts';
+import { fails, withDemoOrganisations } from './testing.ts';
 import { createWindow, listWindows, updateWindow } from './windows.ts';
 
-const audit: AuditContext = { actor: null, role: 'system', clientAddress: null, requestId: 'halls-test' };
-let t: TestDatabase;
-let demo: DemoOrganisations;
-before(async () => {
-  t = await createTestDatabase();
-  demo = await seedDemoOrganisations({ db: t.db, audit });
-});
-after(async () => {
-  await t.drop();
-});
+const fixture = withDemoOrganisations('halls-test');
+const { audit } = fixture;
 
-const fails = (code: string, field?: string) => (e: unknown) =>
-  e instanceof AppError && e.code === code && (field === undefined || e.field === field);
-const audited = async (targetId: string, action: string) =>
-  (
-    await t.db
-      .select()
-      .from(auditRecords)
-      .where(and(eq(auditRecords.targetId, targetId), eq(auditRecords.action, action)))
-  ).length;
+const audited = async (targetId: string, action: string) => (await fixture.auditOf(targetId, action)).length;
 
 test('the demo city hall has comprehensive windows and the six dedicated ones', async () => {
-  const windows = await listWindows({ db: t.db, hallId: demo.cityHall });
+  const windows = await listWindows({ db: fixture.db, hallId: fixture.demo.cityHall });
   assert.equal(windows.filter((w) => w.kind === 'comprehensive').length, 8);
   assert.deepEqual(
     windows
@@ -49,19 +28,22 @@ test('the demo city hall has comprehensive windows and the six dedicated ones', 
       '西安市市场监督管理局',
     ].sort(),
   );
-  const hall = await getHall({ db: t.db, id: demo.cityHall });
+  const hall = await getHall({ db: fixture.db, id: fixture.demo.cityHall });
   assert.equal(hall.windowCount, 14);
   assert.equal(hall.organisationName, '西安市政务服务中心');
-  const inXincheng = await listHalls({ db: t.db, filter: { region: '610102', subtree: true } });
-  assert.deepEqual(inXincheng.map((h) => h.id).sort(), [demo.districtHall, demo.streetHall].sort());
+  const inXincheng = await listHalls({ db: fixture.db, filter: { region: '610102', subtree: true } });
+  assert.deepEqual(
+    inXincheng.map((h) => h.id).sort(),
+    [fixture.demo.districtHall, fixture.demo.streetHall].sort(),
+  );
 });
 
 test('a hall belongs to an active organisation; updates need the current version', async () => {
   const hall = await createHall({
-    db: t.db,
+    db: fixture.db,
     audit,
     input: {
-      organisationId: demo.communityStation,
+      organisationId: fixture.demo.communityStation,
       name: '民乐社区便民服务站大厅',
       address: '民乐园',
       openingHours: '周一至周六 9:00—17:00',
@@ -70,14 +52,14 @@ test('a hall belongs to an active organisation; updates need the current version
   assert.equal(await audited(hall.id, 'hall.create'), 1);
   await assert.rejects(
     createHall({
-      db: t.db,
+      db: fixture.db,
       audit,
       input: { organisationId: crypto.randomUUID(), name: '无', address: '无', openingHours: '无' },
     }),
     fails('validation.field', 'organisationId'),
   );
   const updated = await updateHall({
-    db: t.db,
+    db: fixture.db,
     audit,
     id: hall.id,
     input: { version: hall.version, openingHours: '周一至周日 9:00—17:00' },
@@ -85,11 +67,11 @@ test('a hall belongs to an active organisation; updates need the current version
   assert.equal(updated.version, hall.version + 1);
   assert.equal(await audited(hall.id, 'hall.update'), 1);
   await assert.rejects(
-    updateHall({ db: t.db, audit, id: hall.id, input: { version: hall.version, name: '旧版本' } }),
+    updateHall({ db: fixture.db, audit, id: hall.id, input: { version: hall.version, name: '旧版本' } }),
     fails('resource.conflict'),
   );
   const closed = await updateHall({
-    db: t.db,
+    db: fixture.db,
     audit,
     id: hall.id,
     input: { version: updated.version, active: false },
@@ -99,53 +81,68 @@ test('a hall belongs to an active organisation; updates need the current version
 });
 
 test('window numbers are unique in a hall; dedicated windows name a department, comprehensive ones do not', async () => {
-  const hallId = demo.streetHall;
+  const hallId = fixture.demo.streetHall;
   const window = await createWindow({
-    db: t.db,
+    db: fixture.db,
     audit,
     hallId,
-    input: { number: '09', name: '民政专窗', kind: 'dedicated', departmentId: demo.departments.民政局! },
+    input: {
+      number: '09',
+      name: '民政专窗',
+      kind: 'dedicated',
+      departmentId: fixture.demo.departments.民政局!,
+    },
   });
   assert.equal(window.departmentName, '西安市民政局');
   assert.equal(await audited(window.id, 'window.create'), 1);
 
   await assert.rejects(
-    createWindow({ db: t.db, audit, hallId, input: { number: '09', name: '重号', kind: 'comprehensive' } }),
+    createWindow({
+      db: fixture.db,
+      audit,
+      hallId,
+      input: { number: '09', name: '重号', kind: 'comprehensive' },
+    }),
     fails('resource.duplicate', 'number'),
   );
   // The same number in another hall is fine.
   await createWindow({
-    db: t.db,
+    db: fixture.db,
     audit,
-    hallId: demo.districtHall,
+    hallId: fixture.demo.districtHall,
     input: { number: '09', name: '九号', kind: 'comprehensive' },
   });
   await assert.rejects(
-    createWindow({ db: t.db, audit, hallId, input: { number: '10', name: '专窗', kind: 'dedicated' } }),
+    createWindow({ db: fixture.db, audit, hallId, input: { number: '10', name: '专窗', kind: 'dedicated' } }),
     fails('validation.field', 'departmentId'),
   );
   await assert.rejects(
     createWindow({
-      db: t.db,
+      db: fixture.db,
       audit,
       hallId,
-      input: { number: '10', name: '综合', kind: 'comprehensive', departmentId: demo.departments.公安局! },
+      input: {
+        number: '10',
+        name: '综合',
+        kind: 'comprehensive',
+        departmentId: fixture.demo.departments.公安局!,
+      },
     }),
     fails('validation.field', 'departmentId'),
   );
   // A service centre is not a department.
   await assert.rejects(
     createWindow({
-      db: t.db,
+      db: fixture.db,
       audit,
       hallId,
-      input: { number: '10', name: '专窗', kind: 'dedicated', departmentId: demo.cityCentre },
+      input: { number: '10', name: '专窗', kind: 'dedicated', departmentId: fixture.demo.cityCentre },
     }),
     fails('validation.field', 'departmentId'),
   );
   // A 碑林区 department cannot have a window in a 新城区 hall.
   const beilin = await createOrganisation({
-    db: t.db,
+    db: fixture.db,
     audit,
     input: {
       name: '碑林区公安分局',
@@ -156,7 +153,7 @@ test('window numbers are unique in a hall; dedicated windows name a department, 
   });
   await assert.rejects(
     createWindow({
-      db: t.db,
+      db: fixture.db,
       audit,
       hallId,
       input: { number: '10', name: '专窗', kind: 'dedicated', departmentId: beilin.id },
@@ -165,17 +162,17 @@ test('window numbers are unique in a hall; dedicated windows name a department, 
   );
 
   const comprehensive = await updateWindow({
-    db: t.db,
+    db: fixture.db,
     audit,
     hallId,
     id: window.id,
     input: { version: window.version, kind: 'comprehensive' },
   });
   assert.equal(comprehensive.departmentId, null);
-  const [first] = await listWindows({ db: t.db, hallId });
+  const [first] = await listWindows({ db: fixture.db, hallId });
   await assert.rejects(
     updateWindow({
-      db: t.db,
+      db: fixture.db,
       audit,
       hallId,
       id: window.id,
@@ -184,7 +181,13 @@ test('window numbers are unique in a hall; dedicated windows name a department, 
     fails('resource.duplicate', 'number'),
   );
   await assert.rejects(
-    updateWindow({ db: t.db, audit, hallId, id: window.id, input: { version: window.version, name: '旧' } }),
+    updateWindow({
+      db: fixture.db,
+      audit,
+      hallId,
+      id: window.id,
+      input: { version: window.version, name: '旧' },
+    }),
     fails('resource.conflict'),
   );
 });

@@ -3,7 +3,7 @@ import { type AuditContext, recordAudit } from '../audit/service.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { inRegionSubtree, requireRegion } from '../regions/service.ts';
-import { changedFields, versionConflict } from './changes.ts';
+import { updateVersioned, withTrimmedText } from './changes.ts';
 import { findOrganisation, type OrganisationScope, organisationScope } from './service.ts';
 import { halls, organisations, windows } from './tables.ts';
 
@@ -94,18 +94,7 @@ export async function listHalls(options: {
 }
 
 function trimmed<T extends Partial<HallInput>>(input: T): T {
-  const out = { ...input };
-  for (const key of ['name', 'address', 'openingHours'] as const) {
-    if (typeof out[key] === 'string') {
-      out[key] = (out[key] as string).trim();
-      if (!out[key]) {
-        throw new AppError('validation.field', {
-          field: key,
-          params: { problem: '不能为空', problemEn: 'must not be empty' },
-        });
-      }
-    }
-  }
+  const out = withTrimmedText(input, ['name', 'address', 'openingHours']);
   if (typeof out.phone === 'string') out.phone = out.phone.trim() || null;
   return out;
 }
@@ -152,24 +141,18 @@ export async function updateHall(options: {
   input: Partial<HallInput> & { version: number; active?: boolean };
 }): Promise<Hall> {
   const { version, ...changes } = trimmed(options.input);
-  const row = await options.db.transaction(async (tx) => {
-    const [current] = await tx.select().from(halls).where(eq(halls.id, options.id)).for('update');
-    if (!current) throw notFound();
-    if (current.version !== version) throw versionConflict();
-    const diff = changedFields(current, changes);
-    if (!diff) return current;
-    const [updated] = await tx
-      .update(halls)
-      .set({ ...diff.after, version: current.version + 1, updatedAt: new Date() })
-      .where(eq(halls.id, current.id))
-      .returning();
-    await recordAudit(tx, options.audit, {
+  const row = await options.db.transaction((tx) =>
+    updateVersioned({
+      tx,
+      audit: options.audit,
+      table: halls,
+      where: eq(halls.id, options.id),
+      version,
+      notFound,
+      changes: () => changes,
       action: changes.active === false ? 'hall.deactivate' : 'hall.update',
       targetType: 'hall',
-      targetId: current.id,
-      summary: diff,
-    });
-    return updated!;
-  });
+    }),
+  );
   return (await present(options.db, [row]))[0]!;
 }

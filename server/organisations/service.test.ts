@@ -1,12 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { test } from 'node:test';
 import { withCreditCheckCharacter } from '../../common/identity.ts';
-import type { AuditContext } from '../audit/service.ts';
-import { auditRecords } from '../audit/tables.ts';
-import { type DemoOrganisations, seedDemoOrganisations } from '../demo/organisations.ts';
-import { AppError } from '../http/errors.ts';
-import { createTestDatabase, type TestDatabase } from '../testing/db.ts';
 import {
   createOrganisation,
   listOrganisations,
@@ -15,20 +9,11 @@ import {
   setOrganisationActive,
   updateOrganisation,
 } from './service.ts';
+import { fails, withDemoOrganisations } from './testing.ts';
 
-const audit: AuditContext = { actor: null, role: 'system', clientAddress: null, requestId: 'orgs-test' };
-let t: TestDatabase;
-let demo: DemoOrganisations;
-before(async () => {
-  t = await createTestDatabase();
-  demo = await seedDemoOrganisations({ db: t.db, audit });
-});
-after(async () => {
-  await t.drop();
-});
+const fixture = withDemoOrganisations('orgs-test');
+const { audit } = fixture;
 
-const fails = (code: string, field?: string) => (e: unknown) =>
-  e instanceof AppError && e.code === code && (field === undefined || e.field === field);
 let serial = 0;
 const code = () => withCreditCheckCharacter(`11610103MC${String(++serial).padStart(7, '0')}`);
 const department = (over: Partial<OrganisationInput> = {}): OrganisationInput => ({
@@ -40,17 +25,12 @@ const department = (over: Partial<OrganisationInput> = {}): OrganisationInput =>
   ...over,
 });
 
-async function auditOf(targetId: string, action: string) {
-  return t.db
-    .select()
-    .from(auditRecords)
-    .where(and(eq(auditRecords.targetId, targetId), eq(auditRecords.action, action)));
-}
+const { auditOf } = fixture;
 
 test('the demo has the city centre, fifteen departments and the district, street and community offices', async () => {
-  assert.equal(Object.keys(demo.departments).length, 15);
+  assert.equal(Object.keys(fixture.demo.departments).length, 15);
   const city = await listOrganisations({
-    db: t.db,
+    db: fixture.db,
     filter: { region: '610100', kind: 'department', limit: 100 },
   });
   assert.equal(city.total, 15);
@@ -60,40 +40,40 @@ test('the demo has the city centre, fifteen departments and the district, street
   assert.equal(codes.size, 15);
   assert.ok([...codes].every((c) => c?.startsWith('11') || c?.startsWith('12')));
 
-  const street = await organisationScope(t.db, demo.streetCentre);
+  const street = await organisationScope(fixture.db, fixture.demo.streetCentre);
   assert.equal(street.regionPath, '610000/610100/610102/610102001');
-  const station = await organisationScope(t.db, demo.communityStation);
+  const station = await organisationScope(fixture.db, fixture.demo.communityStation);
   assert.ok(station.regionPath.startsWith(`${street.regionPath}/`));
 });
 
 test('listing by region: the region alone or its whole subtree, by kind and by name', async () => {
-  const onlyCity = await listOrganisations({ db: t.db, filter: { region: '610100', limit: 100 } });
+  const onlyCity = await listOrganisations({ db: fixture.db, filter: { region: '610100', limit: 100 } });
   assert.ok(onlyCity.items.every((o) => o.regionCode === '610100'));
   const subtree = await listOrganisations({
-    db: t.db,
+    db: fixture.db,
     filter: { region: '610100', subtree: true, limit: 100 },
   });
   assert.equal(subtree.total, onlyCity.total + 5, 'two district centres, a street centre, two stations');
-  const xincheng = await listOrganisations({ db: t.db, filter: { region: '610102', subtree: true } });
+  const xincheng = await listOrganisations({ db: fixture.db, filter: { region: '610102', subtree: true } });
   assert.deepEqual(xincheng.items.map((o) => o.kind).sort(), [
     'community_station',
     'community_station',
     'service_centre',
     'street_centre',
   ]);
-  const byName = await listOrganisations({ db: t.db, filter: { q: '医疗保障' } });
+  const byName = await listOrganisations({ db: fixture.db, filter: { q: '医疗保障' } });
   assert.deepEqual(
     byName.items.map((o) => o.name),
     ['西安市医疗保障局'],
   );
   await assert.rejects(
-    listOrganisations({ db: t.db, filter: { region: '619999' } }),
+    listOrganisations({ db: fixture.db, filter: { region: '619999' } }),
     fails('validation.region_code', 'region'),
   );
 });
 
 test('create checks the credit code, the region, the kind’s level and the parent', async () => {
-  const created = await createOrganisation({ db: t.db, audit, input: department() });
+  const created = await createOrganisation({ db: fixture.db, audit, input: department() });
   assert.equal(created.regionName, '碑林区');
   assert.equal((await auditOf(created.id, 'organisation.create')).length, 1);
 
@@ -110,7 +90,7 @@ test('create checks the credit code, the region, the kind’s level and the pare
   ];
   for (const [over, errorCode, field] of bad) {
     await assert.rejects(
-      createOrganisation({ db: t.db, audit, input: department(over) }),
+      createOrganisation({ db: fixture.db, audit, input: department(over) }),
       fails(errorCode, field),
       JSON.stringify(over),
     );
@@ -118,7 +98,7 @@ test('create checks the credit code, the region, the kind’s level and the pare
   // A lower-case credit code is the same code.
   await assert.rejects(
     createOrganisation({
-      db: t.db,
+      db: fixture.db,
       audit,
       input: department({ creditCode: created.creditCode!.toLowerCase() }),
     }),
@@ -127,9 +107,13 @@ test('create checks the credit code, the region, the kind’s level and the pare
 });
 
 test('update needs the current version, records before and after, and refuses cycles', async () => {
-  const org = await createOrganisation({ db: t.db, audit, input: department({ name: '碑林区民政局' }) });
+  const org = await createOrganisation({
+    db: fixture.db,
+    audit,
+    input: department({ name: '碑林区民政局' }),
+  });
   const updated = await updateOrganisation({
-    db: t.db,
+    db: fixture.db,
     audit,
     id: org.id,
     input: { version: org.version, phone: '029-88886666', name: '西安市碑林区民政局' },
@@ -142,26 +126,26 @@ test('update needs the current version, records before and after, and refuses cy
     after: { name: '西安市碑林区民政局', phone: '029-88886666' },
   });
   await assert.rejects(
-    updateOrganisation({ db: t.db, audit, id: org.id, input: { version: org.version, phone: '1' } }),
+    updateOrganisation({ db: fixture.db, audit, id: org.id, input: { version: org.version, phone: '1' } }),
     fails('resource.conflict'),
   );
   // The city centre cannot be placed under its own district centre.
-  const city = (await listOrganisations({ db: t.db, filter: { q: '西安市政务服务中心' } })).items[0]!;
+  const city = (await listOrganisations({ db: fixture.db, filter: { q: '西安市政务服务中心' } })).items[0]!;
   await assert.rejects(
     updateOrganisation({
-      db: t.db,
+      db: fixture.db,
       audit,
-      id: demo.cityCentre,
-      input: { version: city.version, parentId: demo.districtCentre, regionCode: '610102' },
+      id: fixture.demo.cityCentre,
+      input: { version: city.version, parentId: fixture.demo.districtCentre, regionCode: '610102' },
     }),
     fails('validation.field', 'parentId'),
   );
 });
 
 test('deactivation is refused while active sub-organisations or halls remain', async () => {
-  const station = (await listOrganisations({ db: t.db, filter: { region: '610102001001' } })).items[0]!;
+  const station = (await listOrganisations({ db: fixture.db, filter: { region: '610102001001' } })).items[0]!;
   const done = await setOrganisationActive({
-    db: t.db,
+    db: fixture.db,
     audit,
     id: station.id,
     version: station.version,
@@ -169,9 +153,9 @@ test('deactivation is refused while active sub-organisations or halls remain', a
   });
   assert.equal(done.active, false);
   assert.equal((await auditOf(station.id, 'organisation.deactivate')).length, 1);
-  const street = (await listOrganisations({ db: t.db, filter: { region: '610102001' } })).items[0]!;
+  const street = (await listOrganisations({ db: fixture.db, filter: { region: '610102001' } })).items[0]!;
   await assert.rejects(
-    setOrganisationActive({ db: t.db, audit, id: street.id, version: street.version, active: false }),
+    setOrganisationActive({ db: fixture.db, audit, id: street.id, version: street.version, active: false }),
     fails('resource.in_use'),
   );
 });

@@ -5,7 +5,7 @@ import { type AuditContext, recordAudit } from '../audit/service.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { inRegionSubtree, type Region, regionNames, regionPath, requireRegion } from '../regions/service.ts';
-import { changedFields, isUniqueViolation, versionConflict } from './changes.ts';
+import { isUniqueViolation, updateVersioned } from './changes.ts';
 import { halls, organisations } from './tables.ts';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -210,31 +210,22 @@ export async function updateOrganisation(options: {
 }): Promise<Organisation> {
   const { version, ...changes } = normalise(options.input);
   const row = await options.db
-    .transaction(async (tx) => {
-      const [current] = await tx
-        .select()
-        .from(organisations)
-        .where(eq(organisations.id, options.id))
-        .for('update');
-      if (!current) throw notFound();
-      if (current.version !== version) throw versionConflict();
-      const next = { ...current, kind: current.kind as OrganisationKind, ...changes };
-      await validate(tx, next, current.id);
-      const diff = changedFields(current, changes);
-      if (!diff) return current;
-      const [updated] = await tx
-        .update(organisations)
-        .set({ ...diff.after, version: current.version + 1, updatedAt: new Date() })
-        .where(eq(organisations.id, current.id))
-        .returning();
-      await recordAudit(tx, options.audit, {
+    .transaction((tx) =>
+      updateVersioned({
+        tx,
+        audit: options.audit,
+        table: organisations,
+        where: eq(organisations.id, options.id),
+        version,
+        notFound,
+        changes: async (current) => {
+          await validate(tx, { ...current, kind: current.kind as OrganisationKind, ...changes }, current.id);
+          return changes;
+        },
         action: 'organisation.update',
         targetType: 'organisation',
-        targetId: current.id,
-        summary: diff,
-      });
-      return updated!;
-    })
+      }),
+    )
     .catch(rethrowDuplicate);
   return (await withRegionNames(options.db, [row]))[0]!;
 }
@@ -247,38 +238,31 @@ export async function setOrganisationActive(options: {
   version: number;
   active: boolean;
 }): Promise<Organisation> {
-  const row = await options.db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(organisations)
-      .where(eq(organisations.id, options.id))
-      .for('update');
-    if (!current) throw notFound();
-    if (current.version !== options.version) throw versionConflict();
-    if (current.active === options.active) return current;
-    if (!options.active) {
-      const [inUse] = await tx
-        .execute<{ n: number }>(sql`
-        SELECT (SELECT count(*) FROM ${organisations} WHERE ${organisations.parentId} = ${current.id}
-                  AND ${organisations.active})
-             + (SELECT count(*) FROM ${halls} WHERE ${halls.organisationId} = ${current.id} AND ${halls.active})
-          AS n`)
-        .then((r) => r.rows);
-      if (Number(inUse?.n) > 0) throw new AppError('resource.in_use', { params: { resource: '机构' } });
-    }
-    const [updated] = await tx
-      .update(organisations)
-      .set({ active: options.active, version: current.version + 1, updatedAt: new Date() })
-      .where(eq(organisations.id, current.id))
-      .returning();
-    await recordAudit(tx, options.audit, {
+  const row = await options.db.transaction((tx) =>
+    updateVersioned({
+      tx,
+      audit: options.audit,
+      table: organisations,
+      where: eq(organisations.id, options.id),
+      version: options.version,
+      notFound,
+      changes: async (current) => {
+        if (current.active && !options.active) {
+          const [inUse] = await tx
+            .execute<{ n: number }>(sql`
+            SELECT (SELECT count(*) FROM ${organisations} WHERE ${organisations.parentId} = ${current.id}
+                      AND ${organisations.active})
+                 + (SELECT count(*) FROM ${halls} WHERE ${halls.organisationId} = ${current.id} AND ${halls.active})
+              AS n`)
+            .then((r) => r.rows);
+          if (Number(inUse?.n) > 0) throw new AppError('resource.in_use', { params: { resource: '机构' } });
+        }
+        return { active: options.active };
+      },
       action: options.active ? 'organisation.activate' : 'organisation.deactivate',
       targetType: 'organisation',
-      targetId: current.id,
-      summary: { before: { active: current.active }, after: { active: options.active } },
-    });
-    return updated!;
-  });
+    }),
+  );
   return (await withRegionNames(options.db, [row]))[0]!;
 }
 

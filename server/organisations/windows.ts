@@ -4,7 +4,7 @@ import { type AuditContext, recordAudit } from '../audit/service.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { regionPath } from '../regions/service.ts';
-import { changedFields, isUniqueViolation, versionConflict } from './changes.ts';
+import { isUniqueViolation, updateVersioned, withTrimmedText } from './changes.ts';
 import { findHall } from './halls.ts';
 import { findOrganisation } from './service.ts';
 import { halls, organisations, windows } from './tables.ts';
@@ -70,22 +70,6 @@ async function checkNumberFree(tx: Tx, hallId: string, number: string, id: strin
   if (clash) throw new AppError('resource.duplicate', { field: 'number' });
 }
 
-function trimmed<T extends Partial<WindowInput>>(input: T): T {
-  const out = { ...input };
-  for (const key of ['number', 'name'] as const) {
-    if (typeof out[key] === 'string') {
-      out[key] = (out[key] as string).trim();
-      if (!out[key]) {
-        throw new AppError('validation.field', {
-          field: key,
-          params: { problem: '不能为空', problemEn: 'must not be empty' },
-        });
-      }
-    }
-  }
-  return out;
-}
-
 async function present(db: DbOrTx, row: WindowRow): Promise<ServiceWindow> {
   const department = row.departmentId ? await findOrganisation(db, row.departmentId) : null;
   return { ...row, kind: row.kind as WindowKind, departmentName: department?.name ?? null };
@@ -102,7 +86,7 @@ export async function createWindow(options: {
   hallId: string;
   input: WindowInput;
 }): Promise<ServiceWindow> {
-  const input = trimmed(options.input);
+  const input = withTrimmedText(options.input, ['number', 'name']);
   const row = await options.db
     .transaction(async (tx) => {
       const hall = await findHall(tx, options.hallId);
@@ -138,39 +122,32 @@ export async function updateWindow(options: {
   id: string;
   input: Partial<WindowInput> & { version: number; active?: boolean };
 }): Promise<ServiceWindow> {
-  const { version, ...changes } = trimmed(options.input);
+  const { version, ...changes } = withTrimmedText(options.input, ['number', 'name']);
   const row = await options.db
-    .transaction(async (tx) => {
-      const [current] = await tx
-        .select()
-        .from(windows)
-        .where(and(eq(windows.id, options.id), eq(windows.hallId, options.hallId)))
-        .for('update');
-      if (!current) throw notFound();
-      if (current.version !== version) throw versionConflict();
-      const next = { ...current, kind: current.kind as WindowKind, ...changes };
-      // Turning a dedicated window into a comprehensive one drops its department.
-      if (changes.kind === 'comprehensive' && changes.departmentId === undefined) {
-        next.departmentId = null;
-        changes.departmentId = null;
-      }
-      await checkDepartment(tx, current.hallId, next);
-      if (changes.number !== undefined) await checkNumberFree(tx, current.hallId, changes.number, current.id);
-      const diff = changedFields(current, changes);
-      if (!diff) return current;
-      const [updated] = await tx
-        .update(windows)
-        .set({ ...diff.after, version: current.version + 1, updatedAt: new Date() })
-        .where(eq(windows.id, current.id))
-        .returning();
-      await recordAudit(tx, options.audit, {
+    .transaction((tx) =>
+      updateVersioned({
+        tx,
+        audit: options.audit,
+        table: windows,
+        where: and(eq(windows.id, options.id), eq(windows.hallId, options.hallId)),
+        version,
+        notFound,
+        changes: async (current) => {
+          const next = { ...current, kind: current.kind as WindowKind, ...changes };
+          // Turning a dedicated window into a comprehensive one drops its department.
+          if (changes.kind === 'comprehensive' && changes.departmentId === undefined) {
+            next.departmentId = null;
+            changes.departmentId = null;
+          }
+          await checkDepartment(tx, current.hallId, next);
+          if (changes.number !== undefined)
+            await checkNumberFree(tx, current.hallId, changes.number, current.id);
+          return changes;
+        },
         action: changes.active === false ? 'window.deactivate' : 'window.update',
         targetType: 'window',
-        targetId: current.id,
-        summary: diff,
-      });
-      return updated!;
-    })
+      }),
+    )
     .catch(rethrowDuplicate);
   return present(options.db, row);
 }

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Me, SignInAnswer } from '../../../common/me.ts';
 import { ApiError, api, setCsrfToken } from '../api/client.ts';
-import type { Me, SignInAnswer } from '../api/types.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
 

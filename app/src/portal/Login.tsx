@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isCreditCode, isResidentIdNumber } from '../../../common/identity.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../../../common/me.ts';
 import { homeOf, useSession } from '../auth/session.ts';
 
 type Kind = 'person' | 'company' | 'staff';

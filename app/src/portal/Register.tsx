@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isCreditCode, isResidentIdNumber } from '../../../common/identity.ts';
+import type { SignInAnswer } from '../../../common/me.ts';
 import { api } from '../api/client.ts';
 import { applyApiError } from '../api/form-errors.ts';
-import type { SignInAnswer } from '../api/types.ts';
 import { homeOf, useSession } from '../auth/session.ts';
 
 type Values = {

@@ -15,7 +15,7 @@ import { Button, Drawer, Grid, Layout, Menu, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../../../common/me.ts';
 import { useMe, useSession } from '../auth/session.ts';
 import { Emblem } from '../components/Emblem.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';

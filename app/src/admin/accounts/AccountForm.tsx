@@ -1,6 +1,7 @@
 import { Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OrganisationSelect } from '../shared/OrganisationSelect.tsx';
+import { useRules } from '../shared/rules.ts';
 import type { Account } from '../shared/types.ts';
 
 export type AccountValues = {
@@ -15,11 +16,7 @@ export type AccountValues = {
 /** Fields of the create/edit dialog for a staff account. */
 export function AccountFields({ editing }: { editing: Account | null }) {
   const { t } = useTranslation();
-  const required = (label: string) => ({
-    required: true,
-    whitespace: true,
-    message: t('common.required', { label }),
-  });
+  const { required } = useRules();
   return (
     <Row gutter={16}>
       <Col xs={24} md={12}>

@@ -1,77 +1,58 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Dropdown, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../common/roles.ts';
 import { api } from '../../api/client.ts';
-import { messageOf } from '../../api/form-errors.ts';
-import { useList } from '../../api/lists.ts';
-import { LoadError } from '../../components/status.tsx';
+import { EditorModal } from '../shared/EditorModal.tsx';
+import { FilterBar } from '../shared/FilterBar.tsx';
 import { FormModal } from '../shared/FormModal.tsx';
+import { ListTable } from '../shared/ListTable.tsx';
 import { OrganisationSelect } from '../shared/OrganisationSelect.tsx';
 import type { Account } from '../shared/types.ts';
+import { useAction, useEditor } from '../shared/useEditor.ts';
+import { usePagedList } from '../shared/usePagedList.ts';
 import { useRefresh } from '../shared/useRefresh.ts';
 import { AccountFields, type AccountValues } from './AccountForm.tsx';
 import { RolesDrawer } from './RolesDrawer.tsx';
 
 type Filter = { q?: string; organisationId?: string; role?: Role };
-const PAGE_SIZE = 20;
 
 /** 账号与角色: staff accounts and the roles they hold. */
 export function AccountsPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const [filter, setFilter] = useState<Filter>({});
-  const [page, setPage] = useState(1);
-  const list = useList<Account>('/api/accounts', {
-    ...filter,
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-  });
+  const { list, paging, search } = usePagedList<Account, Filter>('/api/accounts');
   const refresh = useRefresh('/api/accounts');
-  const [editing, setEditing] = useState<Account | 'new' | null>(null);
-  const [resetting, setResetting] = useState<Account | null>(null);
-  const [rolesOf, setRolesOf] = useState<string | null>(null);
-  const [form] = Form.useForm<AccountValues>();
-  const [passwordForm] = Form.useForm<{ password: string }>();
-  const [filterForm] = Form.useForm<Filter>();
-
-  const save = async (values: AccountValues) => {
-    const phone = values.phone?.trim() || undefined;
-    const email = values.email?.trim() || null;
-    if (editing === 'new') {
-      await api.post('/api/accounts', {
+  const editor = useEditor<Account, AccountValues>({
+    create: (values) =>
+      api.post('/api/accounts', {
         login: values.login.trim(),
         displayName: values.displayName.trim(),
         password: values.password,
         organisationId: values.organisationId,
-        phone: phone ?? null,
-        email,
-      });
-      message.success(t('common.created'));
-    } else if (editing) {
-      await api.patch(`/api/accounts/${editing.id}`, {
-        version: editing.version,
+        phone: values.phone?.trim() || null,
+        email: values.email?.trim() || null,
+      }),
+    update: (account, values) => {
+      const phone = values.phone?.trim() || undefined;
+      return api.patch(`/api/accounts/${account.id}`, {
+        version: account.version,
         displayName: values.displayName.trim(),
         organisationId: values.organisationId,
-        email,
+        email: values.email?.trim() || null,
         // The list shows the phone masked: it is only sent when a new one is typed.
         ...(phone ? { phone } : {}),
       });
-      message.success(t('common.saved'));
-    }
-    await refresh();
-  };
-
-  const act = async (account: Account, action: 'activate' | 'deactivate' | 'unlock') => {
-    try {
-      await api.post(`/api/accounts/${account.id}/${action}`, {});
-      message.success(t('common.saved'));
-    } catch (e) {
-      message.error(messageOf(e, t('common.conflict')));
-    }
-    await refresh();
-  };
+    },
+    refresh,
+  });
+  const [resetting, setResetting] = useState<Account | null>(null);
+  const [rolesOf, setRolesOf] = useState<string | null>(null);
+  const [passwordForm] = Form.useForm<{ password: string }>();
+  const run = useAction(refresh);
+  const act = (account: Account, action: 'activate' | 'deactivate' | 'unlock') =>
+    run(() => api.post(`/api/accounts/${account.id}/${action}`, {}));
 
   const locked = (a: Account) => !!a.lockedUntil && new Date(a.lockedUntil).getTime() > Date.now();
   const rolesAccount = list.data?.items.find((a) => a.id === rolesOf) ?? null;
@@ -80,18 +61,13 @@ export function AccountsPage() {
     <div>
       <div className="page-head">
         <Typography.Title level={3}>{t('workbench.accounts')}</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => editor.edit('new')}>
           {t('admin.account.create')}
         </Button>
       </div>
-      <Form<Filter>
-        form={filterForm}
-        layout="inline"
-        className="filter-bar"
-        onFinish={(values) => {
-          setPage(1);
-          setFilter({ ...values, q: values.q?.trim() || undefined });
-        }}
+      <FilterBar<Filter>
+        onSearch={(values) => search({ ...values, q: values.q?.trim() || undefined })}
+        onReset={() => search({})}
       >
         <Form.Item name="q">
           <Input allowClear placeholder={t('admin.account.searchName')} style={{ width: 200 }} />
@@ -114,142 +90,104 @@ export function AccountsPage() {
             }))}
           />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t('common.search')}
-            </Button>
-            <Button
-              onClick={() => {
-                filterForm.resetFields();
-                setPage(1);
-                setFilter({});
-              }}
-            >
-              {t('common.reset')}
-            </Button>
-          </Space>
-        </Form.Item>
-      </Form>
-      {list.isError ? (
-        <LoadError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<Account>
-          rowKey="id"
-          size="middle"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
-          data-testid="accounts-table"
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: list.data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: setPage,
-          }}
-          columns={[
-            { title: t('login.username'), dataIndex: 'login', key: 'login' },
-            { title: t('admin.account.displayName'), dataIndex: 'displayName', key: 'name' },
-            {
-              title: t('admin.account.organisation'),
-              dataIndex: 'organisationName',
-              key: 'org',
-              responsive: ['md'],
-            },
-            {
-              title: t('workbench.roles'),
-              key: 'roles',
-              responsive: ['lg'],
-              render: (_, a) => (
-                <Space size={[0, 4]} wrap>
-                  {a.roles.map((r) => (
-                    <Tag key={`${r.id}-${r.role}`} color="blue">
-                      {t(`roles.${r.role}`)}
-                    </Tag>
-                  ))}
-                </Space>
+      </FilterBar>
+      <ListTable<Account>
+        list={list}
+        paging={paging}
+        data-testid="accounts-table"
+        columns={[
+          { title: t('login.username'), dataIndex: 'login', key: 'login' },
+          { title: t('admin.account.displayName'), dataIndex: 'displayName', key: 'name' },
+          {
+            title: t('admin.account.organisation'),
+            dataIndex: 'organisationName',
+            key: 'org',
+            responsive: ['md'],
+          },
+          {
+            title: t('workbench.roles'),
+            key: 'roles',
+            responsive: ['lg'],
+            render: (_, a) => (
+              <Space size={[0, 4]} wrap>
+                {a.roles.map((r) => (
+                  <Tag key={`${r.id}-${r.role}`} color="blue">
+                    {t(`roles.${r.role}`)}
+                  </Tag>
+                ))}
+              </Space>
+            ),
+          },
+          { title: t('register.phone'), dataIndex: 'phone', key: 'phone', responsive: ['xl'] },
+          {
+            title: t('common.status'),
+            key: 'status',
+            render: (_, a) =>
+              !a.active ? (
+                <Tag>{t('common.inactive')}</Tag>
+              ) : locked(a) ? (
+                <Tag color="orange">{t('admin.account.locked')}</Tag>
+              ) : (
+                <Tag color="green">{t('common.active')}</Tag>
               ),
-            },
-            { title: t('register.phone'), dataIndex: 'phone', key: 'phone', responsive: ['xl'] },
-            {
-              title: t('common.status'),
-              key: 'status',
-              render: (_, a) =>
-                !a.active ? (
-                  <Tag>{t('common.inactive')}</Tag>
-                ) : locked(a) ? (
-                  <Tag color="orange">{t('admin.account.locked')}</Tag>
-                ) : (
-                  <Tag color="green">{t('common.active')}</Tag>
-                ),
-            },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              render: (_, a) => (
-                <Space size={0}>
-                  <Button type="link" size="small" onClick={() => setEditing(a)}>
-                    {t('common.edit')}
+          },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_, a) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => editor.edit(a)}>
+                  {t('common.edit')}
+                </Button>
+                <Button type="link" size="small" onClick={() => setRolesOf(a.id)}>
+                  {t('admin.account.roles')}
+                </Button>
+                <Dropdown
+                  menu={{
+                    items: [
+                      { key: 'reset', label: t('admin.account.resetPassword') },
+                      ...(locked(a) ? [{ key: 'unlock', label: t('admin.account.unlock') }] : []),
+                      a.active
+                        ? { key: 'deactivate', label: t('admin.deactivate'), danger: true }
+                        : { key: 'activate', label: t('admin.activate') },
+                    ],
+                    onClick: ({ key }) => {
+                      if (key === 'reset') setResetting(a);
+                      else if (key === 'unlock') void act(a, 'unlock');
+                      else
+                        modal.confirm({
+                          title:
+                            key === 'deactivate'
+                              ? t('admin.account.deactivateConfirm')
+                              : t('admin.account.activateConfirm'),
+                          okText: t('common.confirm'),
+                          cancelText: t('common.cancel'),
+                          onOk: () => act(a, key as 'activate' | 'deactivate'),
+                        });
+                    },
+                  }}
+                >
+                  <Button type="link" size="small">
+                    {t('admin.more')}
                   </Button>
-                  <Button type="link" size="small" onClick={() => setRolesOf(a.id)}>
-                    {t('admin.account.roles')}
-                  </Button>
-                  <Dropdown
-                    menu={{
-                      items: [
-                        { key: 'reset', label: t('admin.account.resetPassword') },
-                        ...(locked(a) ? [{ key: 'unlock', label: t('admin.account.unlock') }] : []),
-                        a.active
-                          ? { key: 'deactivate', label: t('admin.deactivate'), danger: true }
-                          : { key: 'activate', label: t('admin.activate') },
-                      ],
-                      onClick: ({ key }) => {
-                        if (key === 'reset') setResetting(a);
-                        else if (key === 'unlock') void act(a, 'unlock');
-                        else
-                          modal.confirm({
-                            title:
-                              key === 'deactivate'
-                                ? t('admin.account.deactivateConfirm')
-                                : t('admin.account.activateConfirm'),
-                            okText: t('common.confirm'),
-                            cancelText: t('common.cancel'),
-                            onOk: () => act(a, key as 'activate' | 'deactivate'),
-                          });
-                      },
-                    }}
-                  >
-                    <Button type="link" size="small">
-                      {t('admin.more')}
-                    </Button>
-                  </Dropdown>
-                </Space>
-              ),
-            },
-          ]}
-        />
-      )}
-      <FormModal<AccountValues>
-        open={editing !== null}
-        title={editing === 'new' ? t('admin.account.create') : t('admin.account.edit')}
-        form={form}
-        initialValues={
-          editing && editing !== 'new'
-            ? {
-                login: editing.login,
-                displayName: editing.displayName,
-                organisationId: editing.organisationId ?? undefined,
-                email: editing.email ?? undefined,
-              }
-            : undefined
-        }
-        onSubmit={save}
-        onClose={() => setEditing(null)}
+                </Dropdown>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <EditorModal
+        editor={editor}
+        titles={{ create: t('admin.account.create'), edit: t('admin.account.edit') }}
+        valuesOf={(account) => ({
+          login: account.login,
+          displayName: account.displayName,
+          organisationId: account.organisationId ?? undefined,
+          email: account.email ?? undefined,
+        })}
       >
-        <AccountFields editing={editing === 'new' ? null : editing} />
-      </FormModal>
+        <AccountFields editing={editor.current} />
+      </EditorModal>
       <FormModal<{ password: string }>
         open={resetting !== null}
         title={t('admin.account.resetPasswordOf', { name: resetting?.displayName ?? '' })}

@@ -1,17 +1,17 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Form, Input, Space, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn.js';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../../common/roles.ts';
 import { api } from '../../api/client.ts';
-import { useList } from '../../api/lists.ts';
 import { useMe } from '../../auth/session.ts';
-import { LoadError } from '../../components/status.tsx';
 import { rolesOf } from '../../workbench/menu.ts';
+import { FilterBar } from '../shared/FilterBar.tsx';
+import { ListTable } from '../shared/ListTable.tsx';
 import type { AuditRecord, AuditVerification } from '../shared/types.ts';
+import { usePagedList } from '../shared/usePagedList.ts';
 
 type FilterValues = {
   action?: string;
@@ -20,7 +20,6 @@ type FilterValues = {
   range?: [Dayjs | null, Dayjs | null];
 };
 type Filter = { action?: string; targetType?: string; targetId?: string; from?: string; to?: string };
-const PAGE_SIZE = 20;
 
 const timeFormat = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
@@ -39,24 +38,16 @@ export function AuditPage() {
   dayjs.locale(i18n.language === 'en' ? 'en' : 'zh-cn');
   const { data: me } = useMe();
   const admin = !!me && rolesOf(me).has('system_admin');
-  const [filter, setFilter] = useState<Filter>({});
-  const [page, setPage] = useState(1);
-  const list = useList<AuditRecord>('/api/audit', {
-    ...filter,
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-  });
+  const { list, paging, search } = usePagedList<AuditRecord, Filter>('/api/audit');
   const verification = useQuery({
     queryKey: ['/api/audit/verify'],
     queryFn: () => api.get<AuditVerification>('/api/audit/verify'),
     enabled: false,
   });
-  const [form] = Form.useForm<FilterValues>();
 
   const applyFilter = (values: FilterValues) => {
     const [from, to] = values.range ?? [null, null];
-    setPage(1);
-    setFilter({
+    search({
       action: values.action?.trim() || undefined,
       targetType: values.targetType?.trim() || undefined,
       targetId: values.targetId?.trim() || undefined,
@@ -104,7 +95,7 @@ export function AuditPage() {
           title={(verification.error as Error).message}
         />
       ) : null}
-      <Form<FilterValues> form={form} layout="inline" className="filter-bar" onFinish={applyFilter}>
+      <FilterBar<FilterValues> onSearch={applyFilter} onReset={() => search({})}>
         <Form.Item name="action">
           <Input allowClear placeholder={t('admin.audit.actionHint')} style={{ width: 200 }} />
         </Form.Item>
@@ -117,88 +108,59 @@ export function AuditPage() {
         <Form.Item name="range">
           <DatePicker.RangePicker />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t('common.search')}
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                setPage(1);
-                setFilter({});
-              }}
-            >
-              {t('common.reset')}
-            </Button>
-          </Space>
-        </Form.Item>
-      </Form>
-      {list.isError ? (
-        <LoadError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<AuditRecord>
-          rowKey="seq"
-          size="small"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
-          data-testid="audit-table"
-          expandable={{
-            expandedRowRender: (r) => (
-              <div>
-                <pre className="audit-summary">{JSON.stringify(r.summary, null, 2)}</pre>
-                <div className="audit-hash">
-                  {t('admin.audit.requestId')}: {r.requestId ?? '—'} · hash: {r.hash}
-                </div>
+      </FilterBar>
+      <ListTable<AuditRecord>
+        list={list}
+        paging={paging}
+        rowKey="seq"
+        size="small"
+        data-testid="audit-table"
+        expandable={{
+          expandedRowRender: (r) => (
+            <div>
+              <pre className="audit-summary">{JSON.stringify(r.summary, null, 2)}</pre>
+              <div className="audit-hash">
+                {t('admin.audit.requestId')}: {r.requestId ?? '—'} · hash: {r.hash}
               </div>
-            ),
-          }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: list.data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: setPage,
-          }}
-          columns={[
-            { title: '#', dataIndex: 'seq', key: 'seq' },
-            {
-              title: t('admin.audit.at'),
-              dataIndex: 'at',
-              key: 'at',
-              render: (at: string) => timeFormat.format(new Date(at)),
-            },
-            {
-              title: t('admin.audit.actor'),
-              dataIndex: 'actorName',
-              key: 'actor',
-              render: (n: string | null) => n ?? t('admin.audit.system'),
-            },
-            {
-              title: t('admin.audit.role'),
-              dataIndex: 'role',
-              key: 'role',
-              responsive: ['lg'],
-              render: (role: string | null) => roleLabel(role, t),
-            },
-            { title: t('admin.audit.action'), dataIndex: 'action', key: 'action' },
-            {
-              title: t('admin.audit.target'),
-              key: 'target',
-              responsive: ['md'],
-              render: (_, r) => `${r.targetType}${r.targetId ? ` · ${r.targetId}` : ''}`,
-            },
-            {
-              title: t('admin.audit.clientAddress'),
-              dataIndex: 'clientAddress',
-              key: 'ip',
-              responsive: ['xl'],
-            },
-          ]}
-        />
-      )}
+            </div>
+          ),
+        }}
+        columns={[
+          { title: '#', dataIndex: 'seq', key: 'seq' },
+          {
+            title: t('admin.audit.at'),
+            dataIndex: 'at',
+            key: 'at',
+            render: (at: string) => timeFormat.format(new Date(at)),
+          },
+          {
+            title: t('admin.audit.actor'),
+            dataIndex: 'actorName',
+            key: 'actor',
+            render: (n: string | null) => n ?? t('admin.audit.system'),
+          },
+          {
+            title: t('admin.audit.role'),
+            dataIndex: 'role',
+            key: 'role',
+            responsive: ['lg'],
+            render: (role: string | null) => roleLabel(role, t),
+          },
+          { title: t('admin.audit.action'), dataIndex: 'action', key: 'action' },
+          {
+            title: t('admin.audit.target'),
+            key: 'target',
+            responsive: ['md'],
+            render: (_, r) => `${r.targetType}${r.targetId ? ` · ${r.targetId}` : ''}`,
+          },
+          {
+            title: t('admin.audit.clientAddress'),
+            dataIndex: 'clientAddress',
+            key: 'ip',
+            responsive: ['xl'],
+          },
+        ]}
+      />
     </div>
   );
 }

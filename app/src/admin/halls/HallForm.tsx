@@ -2,6 +2,7 @@ import { Col, Form, Input, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { WINDOW_KINDS } from '../../../../common/roles.ts';
 import { OrganisationSelect } from '../shared/OrganisationSelect.tsx';
+import { useRules } from '../shared/rules.ts';
 import type { Hall, HallWindow } from '../shared/types.ts';
 
 export type HallValues = {
@@ -21,14 +22,20 @@ export type WindowValues = {
   active?: boolean;
 };
 
-function useRequired() {
+function ActiveSwitch() {
   const { t } = useTranslation();
-  return (label: string) => ({ required: true, whitespace: true, message: t('common.required', { label }) });
+  return (
+    <Col span={24}>
+      <Form.Item name="active" label={t('common.status')} valuePropName="checked">
+        <Switch checkedChildren={t('common.active')} unCheckedChildren={t('common.inactive')} />
+      </Form.Item>
+    </Col>
+  );
 }
 
 export function HallFields({ editing }: { editing: Hall | null }) {
   const { t } = useTranslation();
-  const required = useRequired();
+  const { required } = useRules();
   return (
     <Row gutter={16}>
       <Col span={24}>
@@ -68,20 +75,14 @@ export function HallFields({ editing }: { editing: Hall | null }) {
           <Input maxLength={200} placeholder={t('admin.hall.openingHoursExample')} />
         </Form.Item>
       </Col>
-      {editing ? (
-        <Col span={24}>
-          <Form.Item name="active" label={t('common.status')} valuePropName="checked">
-            <Switch checkedChildren={t('common.active')} unCheckedChildren={t('common.inactive')} />
-          </Form.Item>
-        </Col>
-      ) : null}
+      {editing ? <ActiveSwitch /> : null}
     </Row>
   );
 }
 
 export function WindowFields({ editing }: { editing: HallWindow | null }) {
   const { t } = useTranslation();
-  const required = useRequired();
+  const { required, chosen } = useRules();
   const form = Form.useFormInstance<WindowValues>();
   const kind = Form.useWatch('kind', form);
   return (
@@ -101,11 +102,7 @@ export function WindowFields({ editing }: { editing: HallWindow | null }) {
         </Form.Item>
       </Col>
       <Col xs={24} md={10}>
-        <Form.Item
-          name="kind"
-          label={t('admin.window.kind')}
-          rules={[{ required: true, message: t('common.required', { label: t('admin.window.kind') }) }]}
-        >
+        <Form.Item name="kind" label={t('admin.window.kind')} rules={[chosen(t('admin.window.kind'))]}>
           <Select options={WINDOW_KINDS.map((k) => ({ value: k, label: t(`admin.windowKinds.${k}`) }))} />
         </Form.Item>
       </Col>
@@ -114,21 +111,13 @@ export function WindowFields({ editing }: { editing: HallWindow | null }) {
           <Form.Item
             name="departmentId"
             label={t('admin.window.department')}
-            rules={[
-              { required: true, message: t('common.required', { label: t('admin.window.department') }) },
-            ]}
+            rules={[chosen(t('admin.window.department'))]}
           >
             <OrganisationSelect kinds={['department']} currentName={editing?.departmentName} />
           </Form.Item>
         </Col>
       ) : null}
-      {editing ? (
-        <Col span={24}>
-          <Form.Item name="active" label={t('common.status')} valuePropName="checked">
-            <Switch checkedChildren={t('common.active')} unCheckedChildren={t('common.inactive')} />
-          </Form.Item>
-        </Col>
-      ) : null}
+      {editing ? <ActiveSwitch /> : null}
     </Row>
   );
 }

@@ -1,41 +1,36 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useList } from '../../api/lists.ts';
 import { LoadError } from '../../components/status.tsx';
-import { FormModal } from '../shared/FormModal.tsx';
+import { activeColumn, editColumn } from '../shared/columns.tsx';
+import { EditorModal } from '../shared/EditorModal.tsx';
+import { ListTable } from '../shared/ListTable.tsx';
 import type { Hall, HallWindow } from '../shared/types.ts';
+import { useEditor } from '../shared/useEditor.ts';
 import { useRefresh } from '../shared/useRefresh.ts';
 import { WindowFields, type WindowValues } from './HallForm.tsx';
+
+const windowBody = (values: WindowValues) => ({
+  number: values.number.trim(),
+  name: values.name.trim(),
+  kind: values.kind,
+  departmentId: values.kind === 'dedicated' ? (values.departmentId ?? null) : null,
+});
 
 /** The windows of one hall, with create and edit. */
 export function WindowsTable({ hall, manage }: { hall: Hall; manage: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const path = `/api/halls/${hall.id}/windows`;
   const windows = useList<HallWindow>(path);
   const refresh = useRefresh(path, '/api/halls');
-  const [editing, setEditing] = useState<HallWindow | 'new' | null>(null);
-  const [form] = Form.useForm<WindowValues>();
-
-  const save = async (values: WindowValues) => {
-    const body = {
-      number: values.number.trim(),
-      name: values.name.trim(),
-      kind: values.kind,
-      departmentId: values.kind === 'dedicated' ? (values.departmentId ?? null) : null,
-    };
-    if (editing === 'new') {
-      await api.post(path, body);
-      message.success(t('common.created'));
-    } else if (editing) {
-      await api.patch(`${path}/${editing.id}`, { ...body, active: values.active, version: editing.version });
-      message.success(t('common.saved'));
-    }
-    await refresh();
-  };
+  const editor = useEditor<HallWindow, WindowValues>({
+    create: (values) => api.post(path, windowBody(values)),
+    update: (w, values) =>
+      api.patch(`${path}/${w.id}`, { ...windowBody(values), active: values.active, version: w.version }),
+    refresh,
+  });
 
   if (windows.isError) return <LoadError error={windows.error} onRetry={() => void windows.refetch()} />;
   return (
@@ -44,19 +39,15 @@ export function WindowsTable({ hall, manage }: { hall: Hall; manage: boolean }) 
         <Button
           size="small"
           icon={<PlusOutlined />}
-          onClick={() => setEditing('new')}
+          onClick={() => editor.edit('new')}
           style={{ marginBottom: 8 }}
         >
           {t('admin.window.create')}
         </Button>
       ) : null}
-      <Table<HallWindow>
-        rowKey="id"
+      <ListTable<HallWindow>
+        list={windows}
         size="small"
-        pagination={false}
-        loading={windows.isFetching}
-        dataSource={windows.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('admin.window.number'), dataIndex: 'number', key: 'number' },
           { title: t('admin.window.name'), dataIndex: 'name', key: 'name' },
@@ -68,48 +59,24 @@ export function WindowsTable({ hall, manage }: { hall: Hall; manage: boolean }) 
                 ? `${t('admin.windowKinds.dedicated')} · ${w.departmentName ?? ''}`
                 : t('admin.windowKinds.comprehensive'),
           },
-          {
-            title: t('common.status'),
-            dataIndex: 'active',
-            key: 'active',
-            render: (active: boolean) =>
-              active ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>,
-          },
-          ...(manage
-            ? [
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  render: (_: unknown, w: HallWindow) => (
-                    <Button type="link" size="small" onClick={() => setEditing(w)}>
-                      {t('common.edit')}
-                    </Button>
-                  ),
-                },
-              ]
-            : []),
+          activeColumn(t),
+          ...editColumn<HallWindow>(t, manage, editor.edit),
         ]}
       />
-      <FormModal<WindowValues>
-        open={editing !== null}
-        title={editing === 'new' ? t('admin.window.create') : t('admin.window.edit')}
-        form={form}
-        initialValues={
-          editing && editing !== 'new'
-            ? {
-                number: editing.number,
-                name: editing.name,
-                kind: editing.kind,
-                departmentId: editing.departmentId ?? undefined,
-                active: editing.active,
-              }
-            : { kind: 'comprehensive' }
-        }
-        onSubmit={save}
-        onClose={() => setEditing(null)}
+      <EditorModal
+        editor={editor}
+        titles={{ create: t('admin.window.create'), edit: t('admin.window.edit') }}
+        valuesOf={(w) => ({
+          number: w.number,
+          name: w.name,
+          kind: w.kind,
+          departmentId: w.departmentId ?? undefined,
+          active: w.active,
+        })}
+        blank={{ kind: 'comprehensive' }}
       >
-        <WindowFields editing={editing === 'new' ? null : editing} />
-      </FormModal>
+        <WindowFields editing={editor.current} />
+      </EditorModal>
     </div>
   );
 }

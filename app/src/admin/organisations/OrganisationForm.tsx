@@ -4,6 +4,7 @@ import { isCreditCode } from '../../../../common/identity.ts';
 import { ORGANISATION_KINDS } from '../../../../common/roles.ts';
 import { OrganisationSelect } from '../shared/OrganisationSelect.tsx';
 import { RegionSelect } from '../shared/RegionSelect.tsx';
+import { useRules } from '../shared/rules.ts';
 import type { Organisation } from '../shared/types.ts';
 
 export type OrganisationValues = {
@@ -20,11 +21,7 @@ export type OrganisationValues = {
 /** The fields of the create/edit dialog for an organisation. */
 export function OrganisationFields({ editing }: { editing: Organisation | null }) {
   const { t } = useTranslation();
-  const required = (label: string) => ({
-    required: true,
-    whitespace: true,
-    message: t('common.required', { label }),
-  });
+  const { required, chosen } = useRules();
   return (
     <Row gutter={16}>
       <Col xs={24} md={16}>
@@ -38,20 +35,12 @@ export function OrganisationFields({ editing }: { editing: Organisation | null }
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item
-          name="kind"
-          label={t('admin.org.kind')}
-          rules={[{ required: true, message: t('common.required', { label: t('admin.org.kind') }) }]}
-        >
+        <Form.Item name="kind" label={t('admin.org.kind')} rules={[chosen(t('admin.org.kind'))]}>
           <Select options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`admin.orgKinds.${k}`) }))} />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item
-          name="regionCode"
-          label={t('admin.org.region')}
-          rules={[{ required: true, message: t('common.required', { label: t('admin.org.region') }) }]}
-        >
+        <Form.Item name="regionCode" label={t('admin.org.region')} rules={[chosen(t('admin.org.region'))]}>
           <RegionSelect currentName={editing?.regionName} />
         </Form.Item>
       </Col>

@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { LoadError } from '../../components/status.tsx';
 import { FormModal } from '../shared/FormModal.tsx';
 import { RegionSelect } from '../shared/RegionSelect.tsx';
+import { useRules } from '../shared/rules.ts';
 import type { Region, RegionDetail } from '../shared/types.ts';
 
 type Node = { key: string; title: string; isLeaf: boolean; children?: Node[] };
@@ -179,19 +180,7 @@ export function RegionsPage() {
         >
           <Input maxLength={12} inputMode="numeric" />
         </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('admin.region.name')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('common.required', { label: t('admin.region.name') }),
-            },
-          ]}
-        >
-          <Input maxLength={50} />
-        </Form.Item>
+        <RegionNameItem />
       </FormModal>
       <FormModal<{ name: string }>
         open={dialog === 'rename' && !!region}
@@ -207,20 +196,18 @@ export function RegionsPage() {
         }}
         onClose={() => setDialog(null)}
       >
-        <Form.Item
-          name="name"
-          label={t('admin.region.name')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('common.required', { label: t('admin.region.name') }),
-            },
-          ]}
-        >
-          <Input maxLength={50} />
-        </Form.Item>
+        <RegionNameItem />
       </FormModal>
     </div>
+  );
+}
+
+function RegionNameItem() {
+  const { t } = useTranslation();
+  const { required } = useRules();
+  return (
+    <Form.Item name="name" label={t('admin.region.name')} rules={[required(t('admin.region.name'))]}>
+      <Input maxLength={50} />
+    </Form.Item>
   );
 }

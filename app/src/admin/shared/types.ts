@@ -1,4 +1,5 @@
-import type { OrganisationKind, RegionLevel, Role, WindowKind } from '../../../../common/roles.ts';
+import type { GrantView } from '../../../../common/me.ts';
+import type { OrganisationKind, RegionLevel, WindowKind } from '../../../../common/roles.ts';
 
 /** Shapes of the admin API's answers (server/regions, server/organisations, server/accounts, server/audit). */
 export type Region = {
@@ -56,15 +57,6 @@ export type HallWindow = {
   version: number;
 };
 
-export type RoleGrantView = {
-  id: string | null;
-  role: Role;
-  organisationId: string | null;
-  organisationName: string | null;
-  regionCode: string | null;
-  regionName: string | null;
-};
-
 export type Account = {
   id: string;
   kind: string;
@@ -78,7 +70,7 @@ export type Account = {
   lockedUntil: string | null;
   lastSignInAt: string | null;
   version: number;
-  roles: RoleGrantView[];
+  roles: GrantView[];
 };
 
 export type AuditRecord = {
