@@ -16,9 +16,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the real server in its own process on a fresh database with the demo data. */
-export async function startBenchServer(): Promise<BenchServer> {
+/**
+ * Starts the real server in its own process on a fresh database with the demo data.
+ * `prepare` fills the database first (e.g. a benchmark catalogue); the server then finds it not empty.
+ */
+export async function startBenchServer(
+  options: { prepare?: (db: TestDatabase) => Promise<void> } = {},
+): Promise<BenchServer> {
   const db = await createTestDatabase();
+  await options.prepare?.(db);
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,

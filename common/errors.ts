@@ -61,6 +61,31 @@ export const ERROR_CATALOGUE = {
   },
   'resource.duplicate': { status: 409, zh: '{field}已存在', en: '{field} already exists' },
   'resource.in_use': { status: 409, zh: '{resource}仍在使用中，不能删除', en: '{resource} is still in use' },
+  'catalogue.incomplete': {
+    status: 400,
+    zh: '事项要素不完整，不能提交或发布：{missing}',
+    en: 'The matter is incomplete and cannot be submitted or published: {missing}',
+  },
+  'catalogue.wrong_status': {
+    status: 409,
+    zh: '当前版本状态为“{status}”，不能{operation}',
+    en: 'The version is {statusEn}; cannot {operationEn}',
+  },
+  'catalogue.draft_exists': {
+    status: 409,
+    zh: '该事项已有未发布的草稿或待审核版本',
+    en: 'The matter already has a draft or a version under review',
+  },
+  'catalogue.own_submission': {
+    status: 403,
+    zh: '不能审核本人提交的版本',
+    en: 'You cannot review a version you submitted',
+  },
+  'catalogue.import_invalid': {
+    status: 400,
+    zh: '导入数据有误，共 {count} 处，未导入任何事项',
+    en: 'The import has {count} problems; nothing was imported',
+  },
   'audit.chain_broken': {
     status: 500,
     zh: '审计记录校验失败',

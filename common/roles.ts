@@ -8,6 +8,7 @@ export const ROLES = [
   'hall_manager',
   'supervisor',
   'catalogue_editor',
+  'catalogue_reviewer',
   'system_admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -21,11 +22,12 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   hall_manager: { zh: '大厅管理员', en: 'Hall manager' },
   supervisor: { zh: '监察人员', en: 'Supervisor' },
   catalogue_editor: { zh: '事项编辑', en: 'Catalogue editor' },
+  catalogue_reviewer: { zh: '事项审核员', en: 'Catalogue reviewer' },
   system_admin: { zh: '系统管理员', en: 'System administrator' },
 };
 
 /** Roles that hold for a region and its whole subtree rather than one organisation. */
-export const REGION_WIDE_ROLES: readonly Role[] = ['supervisor', 'system_admin'];
+export const REGION_WIDE_ROLES: readonly Role[] = ['supervisor', 'catalogue_reviewer', 'system_admin'];
 
 export const ORGANISATION_KINDS = [
   'department',

@@ -49,7 +49,7 @@ test('the public portal shows departments, halls and sign-in', async () => {
   const search = page.getByPlaceholder('搜索办事事项');
   await search.fill('营业执照');
   await search.press('Enter');
-  await page.getByTestId('catalogue-not-yet').waitFor();
+  await page.getByTestId('matter-card').first().waitFor();
 });
 
 test('a wrong password gets the server’s generic message', async () => {

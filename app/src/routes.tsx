@@ -4,10 +4,15 @@ import { createBrowserRouter } from 'react-router';
 import { Loading, NotFound } from './components/status.tsx';
 import { PortalLayout } from './layout/PortalLayout.tsx';
 import { Home } from './portal/Home.tsx';
-import { SearchResults } from './portal/SearchResults.tsx';
 import type { WorkbenchPage } from './workbench/menu.ts';
 
 // Everything but the portal's home page loads on demand, keeping the first load small.
+const SearchPage = lazy(() => import('./catalogue/SearchPage.tsx').then((m) => ({ default: m.SearchPage })));
+const BrowsePage = lazy(() => import('./catalogue/BrowsePage.tsx').then((m) => ({ default: m.BrowsePage })));
+const GuidePage = lazy(() => import('./catalogue/GuidePage.tsx').then((m) => ({ default: m.GuidePage })));
+const StatisticsPage = lazy(() =>
+  import('./catalogue/StatisticsPage.tsx').then((m) => ({ default: m.StatisticsPage })),
+);
 const Login = lazy(() => import('./portal/Login.tsx').then((m) => ({ default: m.Login })));
 const Register = lazy(() => import('./portal/Register.tsx').then((m) => ({ default: m.Register })));
 const MySpace = lazy(() => import('./portal/MySpace.tsx').then((m) => ({ default: m.MySpace })));
@@ -26,6 +31,18 @@ const AccountsPage = lazy(() =>
   import('./admin/accounts/AccountsPage.tsx').then((m) => ({ default: m.AccountsPage })),
 );
 const AuditPage = lazy(() => import('./admin/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const ImplementationsPage = lazy(() =>
+  import('./workbench/catalogue/ImplementationsPage.tsx').then((m) => ({ default: m.ImplementationsPage })),
+);
+const ImplementationPage = lazy(() =>
+  import('./workbench/catalogue/ImplementationPage.tsx').then((m) => ({ default: m.ImplementationPage })),
+);
+const CatalogueReviewPage = lazy(() =>
+  import('./workbench/catalogue/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })),
+);
+const CatalogueStatisticsPage = lazy(() =>
+  import('./workbench/catalogue/StatisticsPage.tsx').then((m) => ({ default: m.CatalogueStatisticsPage })),
+);
 const Placeholder = lazy(() =>
   import('./workbench/Placeholder.tsx').then((m) => ({ default: m.Placeholder })),
 );
@@ -61,7 +78,38 @@ export const router = createBrowserRouter([
     element: <PortalLayout />,
     children: [
       { index: true, element: <Home /> },
-      { path: 'search', element: <SearchResults /> },
+      {
+        path: 'search',
+        element: (
+          <Deferred>
+            <SearchPage />
+          </Deferred>
+        ),
+      },
+      {
+        path: 'matters',
+        element: (
+          <Deferred>
+            <BrowsePage />
+          </Deferred>
+        ),
+      },
+      {
+        path: 'guide/:implementationId',
+        element: (
+          <Deferred>
+            <GuidePage />
+          </Deferred>
+        ),
+      },
+      {
+        path: 'statistics',
+        element: (
+          <Deferred>
+            <StatisticsPage />
+          </Deferred>
+        ),
+      },
       {
         path: 'login',
         element: (
@@ -118,6 +166,38 @@ export const router = createBrowserRouter([
         element: (
           <Guarded page="review">
             <ReviewQueue />
+          </Guarded>
+        ),
+      },
+      {
+        path: 'catalogue',
+        element: (
+          <Guarded page="catalogue">
+            <ImplementationsPage />
+          </Guarded>
+        ),
+      },
+      {
+        path: 'catalogue/:id',
+        element: (
+          <Guarded page="catalogue">
+            <ImplementationPage />
+          </Guarded>
+        ),
+      },
+      {
+        path: 'catalogue-review',
+        element: (
+          <Guarded page="catalogueReview">
+            <CatalogueReviewPage />
+          </Guarded>
+        ),
+      },
+      {
+        path: 'catalogue-statistics',
+        element: (
+          <Guarded page="catalogueStatistics">
+            <CatalogueStatisticsPage />
           </Guarded>
         ),
       },

@@ -14,7 +14,7 @@ import {
   THEMES,
 } from './elements.ts';
 
-const oneOf = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+const oneOf = <T extends string>(values: readonly T[]) => Type.Enum(values as T[]);
 const text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
 const strict = { additionalProperties: false } as const;
 

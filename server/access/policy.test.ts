@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { REGION_WIDE_ROLES, ROLES, type Role } from '../../common/roles.ts';
 import type { Actor } from './actor.ts';
-import { ACTIONS, type Action, can, type Resource } from './policy.ts';
+import { ACTIONS, type Action, can, type Resource, scopeOf } from './policy.ts';
 
 /**
  * Y = allowed in and out of the actor's scope, S = allowed only in scope, - = never.
@@ -12,19 +12,23 @@ import { ACTIONS, type Action, can, type Resource } from './policy.ts';
  */
 // biome-ignore format: the table is easier to read aligned
 const MATRIX: Record<Action, string> = {
-  //                    applicant agent clerk reviewer head manager supervisor editor admin
-  'workbench.use':       '-         Y     Y     Y        Y    Y       Y          Y      Y',
-  'region.read':         'Y         Y     Y     Y        Y    Y       Y          Y      Y',
-  'region.manage':       '-         -     -     -        -    -       -          -      S',
-  'organisation.read':   '-         S     S     S        S    S       S          S      S',
-  'organisation.manage': '-         -     -     -        -    -       -          -      S',
-  'hall.manage':         '-         -     -     -        -    S       -          -      S',
-  'account.read':        '-         -     -     -        S    -       S          -      S',
-  'account.manage':      '-         -     -     -        -    -       -          -      S',
-  'audit.read':          '-         -     -     -        -    -       S          -      S',
-  'audit.verify':        '-         -     -     -        -    -       -          -      Y',
-  'own_data.read':       'S         -     -     -        -    -       -          -      -',
-  'own_data.manage':     'S         -     -     -        -    -       -          -      -',
+  //                        applicant agent clerk reviewer head manager supervisor editor cat.reviewer admin
+  'workbench.use':           '-         Y     Y     Y        Y    Y       Y          Y      Y            Y',
+  'region.read':             'Y         Y     Y     Y        Y    Y       Y          Y      Y            Y',
+  'region.manage':           '-         -     -     -        -    -       -          -      -            S',
+  'organisation.read':       '-         S     S     S        S    S       S          S      S            S',
+  'organisation.manage':     '-         -     -     -        -    -       -          -      -            S',
+  'hall.manage':             '-         -     -     -        -    S       -          -      -            S',
+  'account.read':            '-         -     -     -        S    -       S          -      -            S',
+  'account.manage':          '-         -     -     -        -    -       -          -      -            S',
+  'audit.read':              '-         -     -     -        -    -       S          -      -            S',
+  'audit.verify':            '-         -     -     -        -    -       -          -      -            Y',
+  'own_data.read':           'S         -     -     -        -    -       -          -      -            -',
+  'own_data.manage':         'S         -     -     -        -    -       -          -      -            -',
+  'catalogue.basic_matters': '-         -     -     -        -    -       -          Y      Y            Y',
+  'catalogue.read':          '-         -     -     -        -    -       -          S      S            S',
+  'catalogue.edit':          '-         -     -     -        -    -       -          S      -            S',
+  'catalogue.review':        '-         -     -     -        -    -       -          -      S            S',
 };
 const COLUMNS: Role[] = [
   'applicant',
@@ -35,6 +39,7 @@ const COLUMNS: Role[] = [
   'hall_manager',
   'supervisor',
   'catalogue_editor',
+  'catalogue_reviewer',
   'system_admin',
 ];
 
@@ -112,6 +117,17 @@ test('an organisation-scoped grant is not widened by a matching region', () => {
   assert.equal(can(manager, 'hall.manage', { organisationId: ORG_HERE }), true);
 });
 
+test('an editor edits only its own organisation; a catalogue reviewer reviews its region subtree', () => {
+  const editor = actorWith('catalogue_editor');
+  const reviewer = actorWith('catalogue_reviewer');
+  const other = { organisationId: ORG_ELSEWHERE, regionPath: '610000/610100/610102' };
+  assert.equal(can(editor, 'catalogue.edit', other), false, 'another department in the same district');
+  assert.equal(can(editor, 'catalogue.review', IN_SCOPE), false, 'editors do not approve');
+  assert.equal(can(reviewer, 'catalogue.review', other), true);
+  assert.equal(can(reviewer, 'catalogue.edit', other), false, 'reviewers do not edit');
+  assert.equal(can(reviewer, 'catalogue.review', { regionPath: '610000' }), false, 'not the province');
+});
+
 test('several grants: each is checked on its own scope', () => {
   const actor: Actor = {
     ...actorWith('department_head'),
@@ -123,4 +139,31 @@ test('several grants: each is checked on its own scope', () => {
   assert.equal(can(actor, 'account.read', { organisationId: ORG_HERE }), true);
   assert.equal(can(actor, 'account.read', { organisationId: ORG_ELSEWHERE }), false);
   assert.equal(can(actor, 'organisation.read', { organisationId: ORG_ELSEWHERE }), true);
+});
+
+test('scopeOf lists where an actor may do an action, for filtering lists', () => {
+  const actor: Actor = {
+    ...actorWith('catalogue_editor'),
+    grants: [
+      { role: 'catalogue_editor', organisationId: ORG_HERE, regionPath: null },
+      { role: 'catalogue_reviewer', organisationId: null, regionPath: '610000/610100' },
+      { role: 'window_clerk', organisationId: ORG_ELSEWHERE, regionPath: null },
+    ],
+  };
+  assert.deepEqual(scopeOf(actor, 'catalogue.read'), {
+    anywhere: false,
+    organisationIds: [ORG_HERE],
+    regionPaths: ['610000/610100'],
+  });
+  assert.deepEqual(scopeOf(actor, 'catalogue.edit'), {
+    anywhere: false,
+    organisationIds: [ORG_HERE],
+    regionPaths: [],
+  });
+  assert.equal(scopeOf(actor, 'catalogue.basic_matters').anywhere, true);
+  assert.deepEqual(scopeOf(actorWith('window_clerk'), 'catalogue.read'), {
+    anywhere: false,
+    organisationIds: [],
+    regionPaths: [],
+  });
 });

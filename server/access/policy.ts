@@ -14,7 +14,11 @@ export type Action =
   | 'audit.read'
   | 'audit.verify'
   | 'own_data.read'
-  | 'own_data.manage';
+  | 'own_data.manage'
+  | 'catalogue.basic_matters'
+  | 'catalogue.read'
+  | 'catalogue.edit'
+  | 'catalogue.review';
 
 /** Where the resource lives, as far as the policy needs to know. */
 export type Resource = {
@@ -43,6 +47,7 @@ const STAFF_ROLES: readonly Role[] = [
   'hall_manager',
   'supervisor',
   'catalogue_editor',
+  'catalogue_reviewer',
   'system_admin',
 ];
 
@@ -63,6 +68,12 @@ const RULES: Record<Action, Partial<Record<Role, Reach>>> = {
   'audit.verify': { system_admin: 'anywhere' },
   'own_data.read': { applicant: 'own' },
   'own_data.manage': { applicant: 'own' },
+  /** The basic matters (基本目录) are one list for all regions. */
+  'catalogue.basic_matters': every(['catalogue_editor', 'catalogue_reviewer', 'system_admin'], 'anywhere'),
+  /** Implementations, drafts included: editors of the owning organisation, reviewers of its region. */
+  'catalogue.read': every(['catalogue_editor', 'catalogue_reviewer', 'system_admin'], 'in_scope'),
+  'catalogue.edit': { catalogue_editor: 'in_scope', system_admin: 'in_scope' },
+  'catalogue.review': { catalogue_reviewer: 'in_scope', system_admin: 'in_scope' },
 };
 
 /** Does the grant cover where the resource lives? */
@@ -90,6 +101,25 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
         return false;
     }
   });
+}
+
+/** Where an actor may do an action: organisations and region subtrees it covers, or anywhere. */
+export type Scope = { anywhere: boolean; organisationIds: string[]; regionPaths: string[] };
+
+export function scopeOf(actor: Actor, action: Action): Scope {
+  const rule = RULES[action];
+  const reach: Scope = { anywhere: false, organisationIds: [], regionPaths: [] };
+  for (const grant of actor.grants) {
+    const kind = rule[grant.role];
+    if (kind === 'anywhere') reach.anywhere = true;
+    if (kind !== 'in_scope') continue;
+    if (REGION_WIDE_ROLES.includes(grant.role)) {
+      if (grant.regionPath) reach.regionPaths.push(grant.regionPath);
+    } else if (grant.organisationId) {
+      reach.organisationIds.push(grant.organisationId);
+    }
+  }
+  return reach;
 }
 
 /** All actions, for menus and tests. */

@@ -44,6 +44,7 @@ test('a system administrator lists the staff of his region with phones masked, a
   assert.deepEqual(logins(all), [
     'admin',
     'agent',
+    'approver',
     'clerk',
     'editor',
     'head',
@@ -86,7 +87,7 @@ test('a department head reads only his department; a supervisor reads the region
     200,
   );
   const supervisor = await signInAs(t.app, 'supervisor', 'demo1234');
-  assert.equal((await supervisor.request({ method: 'GET', url: '/api/accounts' })).json().total, 8);
+  assert.equal((await supervisor.request({ method: 'GET', url: '/api/accounts' })).json().total, 9);
   for (const who of [head, supervisor]) {
     const res = await who.request({ method: 'POST', url: `/api/accounts/${staffId.clerk}/unlock` });
     assert.equal(res.statusCode, 403);

@@ -107,6 +107,11 @@ export const implementationVersions = pgTable(
       .where(sql`status = 'published'`),
     index('implementation_versions_status_idx').on(t.status),
     index('implementation_versions_search_idx').using('gin', t.searchVector),
+    /** The name, keywords and department part of the search vector: the first tier of the search. */
+    index('implementation_versions_search_strong_idx').using(
+      'gin',
+      sql`ts_filter(${t.searchVector}, '{a,b}')`,
+    ),
     index('implementation_versions_themes_idx').using('gin', t.themes),
   ],
 );

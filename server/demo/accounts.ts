@@ -46,6 +46,10 @@ function demoAccounts(orgs: DemoOrganisations): DemoAccount[] {
       role: 'supervisor',
       regionCode: '610100',
     }),
+    staff('approver', '吴静', '13809181009', orgs.cityCentre, {
+      role: 'catalogue_reviewer',
+      regionCode: '610100',
+    }),
     staff('agent', '周小梅', '13809181008', orgs.streetCentre, {
       role: 'agent',
       organisationId: orgs.streetCentre,
@@ -68,7 +72,7 @@ function demoAccounts(orgs: DemoOrganisations): DemoAccount[] {
 }
 
 /**
- * The demo sign-ins (password demo1234): eight staff accounts, one for each staff role,
+ * The demo sign-ins (password demo1234): nine staff accounts, one for each staff role,
  * a person and a company. Returns the account ids by login.
  */
 export async function seedDemoAccounts(options: {

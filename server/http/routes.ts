@@ -1,6 +1,10 @@
 import { accountRoutes } from '../accounts/routes.ts';
 import { signInRoutes } from '../accounts/sign-in-routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
+import { catalogueExcelRoutes } from '../catalogue/excel-routes.ts';
+import { cataloguePublicRoutes } from '../catalogue/public-routes.ts';
+import { catalogueRoutes } from '../catalogue/routes.ts';
+import { catalogueVersionRoutes } from '../catalogue/version-routes.ts';
 import { hallRoutes } from '../organisations/hall-routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
 import { regionRoutes } from '../regions/routes.ts';
@@ -16,4 +20,8 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(regionRoutes);
   await app.register(organisationRoutes);
   await app.register(hallRoutes);
+  await app.register(catalogueRoutes);
+  await app.register(catalogueVersionRoutes);
+  await app.register(catalogueExcelRoutes);
+  await app.register(cataloguePublicRoutes);
 }

@@ -5,7 +5,7 @@
  */
 
 export type ApiErrorBody = {
-  error: { code: string; message: string; field?: string; requestId?: string };
+  error: { code: string; message: string; field?: string; requestId?: string; details?: unknown };
 };
 
 /** An error answer from the API; `message` is the server's localized message. */
@@ -14,6 +14,8 @@ export class ApiError extends Error {
   readonly code: string;
   readonly field: string | undefined;
   readonly requestId: string | undefined;
+  /** Structured details some errors carry (e.g. the rows an import refused). */
+  readonly details: unknown;
 
   constructor(status: number, body: ApiErrorBody['error']) {
     super(body.message);
@@ -22,6 +24,7 @@ export class ApiError extends Error {
     this.code = body.code;
     this.field = body.field;
     this.requestId = body.requestId;
+    this.details = body.details;
   }
 }
 
@@ -50,9 +53,19 @@ function withQuery(path: string, query?: Query): string {
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+/** A request body that is sent as it is (a file) rather than as JSON. */
+type RawBody = { raw: Blob; contentType: string };
+
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  query?: Query,
+  raw?: RawBody,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (raw) headers['content-type'] = raw.contentType;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   if (WRITES.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -60,7 +73,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? raw.raw : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, {
@@ -94,4 +107,7 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, body),
+  /** POSTs a file as the request body with its own content type. */
+  upload: <T>(path: string, file: Blob, contentType: string) =>
+    request<T>('POST', path, undefined, undefined, { raw: file, contentType }),
 };

@@ -1,3 +1,5 @@
+import { catalogueEn } from '../catalogue/messages.en.ts';
+import { staffEn } from '../workbench/catalogue/messages.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** Every UI string of the app, in English. */
@@ -127,6 +129,9 @@ export const en: Messages = {
     halls: 'Halls and windows',
     accounts: 'Accounts and roles',
     audit: 'Audit trail',
+    catalogue: 'Matters',
+    catalogueReview: 'Matter review',
+    catalogueStatistics: 'Catalogue statistics',
     welcome: 'Hello, {{name}}',
     organisation: 'Organisation',
     roles: 'My roles',
@@ -251,6 +256,7 @@ export const en: Messages = {
       activateConfirm: 'Activate this account again?',
     },
   },
+  catalogue: { ...catalogueEn, staff: staffEn },
   roles: {
     applicant: 'Applicant',
     agent: 'Agent',
@@ -260,6 +266,7 @@ export const en: Messages = {
     hall_manager: 'Hall manager',
     supervisor: 'Supervisor',
     catalogue_editor: 'Catalogue editor',
+    catalogue_reviewer: 'Catalogue reviewer',
     system_admin: 'System administrator',
   },
 };

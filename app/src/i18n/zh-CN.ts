@@ -1,3 +1,6 @@
+import { catalogueZh } from '../catalogue/messages.zh-CN.ts';
+import { staffZh } from '../workbench/catalogue/messages.zh-CN.ts';
+
 /** Every UI string of the app, in Simplified Chinese (the default language). */
 export const zhCN = {
   common: {
@@ -124,6 +127,9 @@ export const zhCN = {
     halls: '大厅与窗口',
     accounts: '账号与角色',
     audit: '审计日志',
+    catalogue: '事项管理',
+    catalogueReview: '事项审核',
+    catalogueStatistics: '事项统计',
     welcome: '您好，{{name}}',
     organisation: '所在机构',
     roles: '我的角色',
@@ -244,6 +250,7 @@ export const zhCN = {
       activateConfirm: '确定重新启用该账号吗？',
     },
   },
+  catalogue: { ...catalogueZh, staff: staffZh },
   roles: {
     applicant: '申请人',
     agent: '帮办代办员',
@@ -253,6 +260,7 @@ export const zhCN = {
     hall_manager: '大厅管理员',
     supervisor: '监察人员',
     catalogue_editor: '事项编辑',
+    catalogue_reviewer: '事项审核员',
     system_admin: '系统管理员',
   },
 };

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useList } from '../api/lists.ts';
 import { useMe } from '../auth/session.ts';
+import { HotSearches } from '../catalogue/HotSearches.tsx';
 import { LoadError } from '../components/status.tsx';
 import type { PublicHall, PublicOrganisation } from './public.ts';
 
@@ -31,14 +32,14 @@ export function Home() {
             data-testid="portal-search"
             onSearch={(q) => navigate(`/search?q=${encodeURIComponent(q.trim())}`)}
           />
-          <div className="hero-hint">{t('portal.searchHint')}</div>
+          <HotSearches />
         </div>
       </section>
       <div className="page">
         <Row gutter={[16, 16]}>
           <Col xs={24} md={8}>
             <EntryTile
-              to="/search?for=person"
+              to="/matters?object=person"
               icon={<IdcardOutlined />}
               title={t('portal.personal')}
               desc={t('portal.personalDesc')}
@@ -47,7 +48,7 @@ export function Home() {
           </Col>
           <Col xs={24} md={8}>
             <EntryTile
-              to="/search?for=company"
+              to="/matters?object=company"
               icon={<ShopOutlined />}
               title={t('portal.company')}
               desc={t('portal.companyDesc')}

@@ -5,6 +5,9 @@ export type WorkbenchPage =
   | 'home'
   | 'intake'
   | 'review'
+  | 'catalogue'
+  | 'catalogueReview'
+  | 'catalogueStatistics'
   | 'regions'
   | 'organisations'
   | 'halls'
@@ -16,6 +19,9 @@ const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
   home: 'any',
   intake: ['window_clerk', 'agent'],
   review: ['department_reviewer', 'department_head'],
+  catalogue: ['catalogue_editor', 'system_admin'],
+  catalogueReview: ['catalogue_reviewer', 'system_admin'],
+  catalogueStatistics: ['supervisor', 'catalogue_reviewer', 'system_admin'],
   regions: ['system_admin'],
   organisations: ['system_admin', 'supervisor'],
   halls: ['hall_manager', 'system_admin'],
@@ -27,6 +33,9 @@ export const PAGE_ORDER: readonly WorkbenchPage[] = [
   'home',
   'intake',
   'review',
+  'catalogue',
+  'catalogueReview',
+  'catalogueStatistics',
   'regions',
   'organisations',
   'halls',
@@ -57,6 +66,12 @@ export function mayManage(me: Me, page: 'regions' | 'organisations' | 'halls' | 
   return page === 'halls' && roles.has('hall_manager');
 }
 
+const PATHS: Partial<Record<WorkbenchPage, string>> = {
+  home: '/workbench',
+  catalogueReview: '/workbench/catalogue-review',
+  catalogueStatistics: '/workbench/catalogue-statistics',
+};
+
 export function pathOf(page: WorkbenchPage): string {
-  return page === 'home' ? '/workbench' : `/workbench/${page}`;
+  return PATHS[page] ?? `/workbench/${page}`;
 }

@@ -1,0 +1,80 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Modal, Table, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.ts';
+import { catalogueApi, useRefreshImplementations } from './api.ts';
+import type { ImportProblem } from './types.ts';
+
+function problemsOf(error: unknown): ImportProblem[] | null {
+  if (!(error instanceof ApiError) || error.status !== 400) return null;
+  const details = error.details as { errors?: ImportProblem[] } | undefined;
+  return Array.isArray(details?.errors) ? details.errors : null;
+}
+
+/** Import (all or nothing, with the problems listed by sheet, row and column) and export of the catalogue. */
+export function ImportExcel({ departmentId }: { departmentId?: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const refresh = useRefreshImplementations();
+  const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<ImportProblem[] | null>(null);
+  const exportUrl = `/api/catalogue/export.xlsx${departmentId ? `?departmentId=${encodeURIComponent(departmentId)}` : ''}`;
+  const upload = async (file: File) => {
+    setBusy(true);
+    try {
+      const answer = await catalogueApi.importWorkbook(file);
+      message.success(t('catalogue.staff.imported', { count: answer.imported }));
+      await refresh();
+    } catch (error) {
+      const found = problemsOf(error);
+      if (found) setProblems(found);
+      else message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Upload
+        accept=".xlsx"
+        showUploadList={false}
+        beforeUpload={(file) => {
+          void upload(file);
+          return false;
+        }}
+      >
+        <Button icon={<UploadOutlined />} loading={busy} data-testid="catalogue-import">
+          {t('catalogue.staff.importExcel')}
+        </Button>
+      </Upload>
+      <a href={exportUrl} download>
+        <Button icon={<DownloadOutlined />}>{t('catalogue.staff.exportExcel')}</Button>
+      </a>
+      <a href="/api/catalogue/import-template.xlsx" download>
+        <Button type="link">{t('catalogue.staff.template')}</Button>
+      </a>
+      <Modal
+        open={problems !== null}
+        title={t('catalogue.staff.importErrors')}
+        width={820}
+        footer={null}
+        onCancel={() => setProblems(null)}
+      >
+        <Table<ImportProblem>
+          data-testid="import-errors"
+          size="small"
+          rowKey={(p) => `${p.sheet}-${p.row}-${p.column}-${p.problem}`}
+          dataSource={problems ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          columns={[
+            { title: t('catalogue.staff.sheet'), dataIndex: 'sheet' },
+            { title: t('catalogue.staff.row'), dataIndex: 'row', width: 70 },
+            { title: t('catalogue.staff.column'), dataIndex: 'column' },
+            { title: t('catalogue.staff.problem'), dataIndex: 'problem' },
+          ]}
+        />
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { type Browser, checkBrowserPrerequisites, launchBrowser, screenshotPath } from './support/browser.ts';
+import { type RunningServer, startServer } from './support/server.ts';
+
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let guidePath = '';
+
+before(async () => {
+  checkBrowserPrerequisites();
+  server = await startServer();
+  browser = await launchBrowser();
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.setDefaultTimeout(15_000);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const url = (path: string) => `${server!.url}${path}`;
+
+test('a citizen searching 开饭店 finds 食品经营许可 among the first three results', async () => {
+  await page.goto(url('/'));
+  const search = page.getByPlaceholder('搜索办事事项');
+  await search.fill('开饭店');
+  await search.press('Enter');
+  await page.waitForURL('**/search?q=*');
+  const cards = page.getByTestId('matter-card');
+  await cards.first().waitFor();
+  const firstThree = await cards
+    .locator('.matter-card-name')
+    .evaluateAll((links) => links.slice(0, 3).map((a) => a.textContent ?? ''));
+  assert.ok(
+    firstThree.some((name) => name.includes('食品经营许可')),
+    `first three: ${firstThree.join(' | ')}`,
+  );
+  await page.screenshot({ path: screenshotPath('cat-01-search'), fullPage: true });
+
+  await cards.locator('.matter-card-name', { hasText: '食品经营许可' }).first().click();
+  await page.waitForURL('**/guide/*');
+  guidePath = new URL(page.url()).pathname;
+  await page.getByTestId('guide-title').getByText('食品经营许可').waitFor();
+  for (const label of ['承诺时限', '法定时限', '到现场次数', '实现方式', '收费']) {
+    assert.ok(await page.getByTestId('guide-facts').getByText(label, { exact: true }).isVisible(), label);
+  }
+  assert.ok((await page.getByTestId('guide-material').count()) > 0, 'the guide lists materials');
+  await page.getByTestId('guide-places').waitFor();
+  await page.screenshot({ path: screenshotPath('cat-02-guide'), fullPage: true });
+});
+
+test('the guide downloads as a PDF', async () => {
+  assert.ok(guidePath, 'a guide was opened');
+  const href = await page.getByTestId('guide-pdf').getAttribute('href');
+  assert.ok(href, 'the download link has an address');
+  const response = await page.request.get(url(href));
+  assert.equal(response.status(), 200);
+  assert.match(response.headers()['content-type'] ?? '', /^application\/pdf/);
+  const body = await response.body();
+  assert.equal(body.subarray(0, 4).toString('latin1'), '%PDF');
+});
+
+test('the guide reads on a phone without sideways scrolling', async () => {
+  const phone = await browser!.context.newPage();
+  try {
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(url(guidePath));
+    await phone.getByTestId('guide-title').waitFor();
+    const overflow = await phone.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+    assert.ok(Number(overflow) <= 1, `page is ${overflow}px wider than the phone`);
+    assert.ok(await phone.getByRole('button', { name: /下载办事指南/ }).isVisible());
+    await phone.screenshot({ path: screenshotPath('cat-03-guide-phone'), fullPage: true });
+  } finally {
+    await phone.close();
+  }
+});
+
+test('the public statistics page shows the catalogue figures', async () => {
+  await page.goto(url('/statistics'));
+  await page.getByTestId('figure-matters').waitFor();
+  const matters = Number(
+    (await page.getByTestId('figure-matters').locator('.ant-statistic-content').textContent())?.trim(),
+  );
+  assert.ok(matters > 0, `matters: ${matters}`);
+  await page.getByTestId('statistics-chart').locator('canvas').first().waitFor();
+  await page.waitForTimeout(1500); // the bars grow in an animation
+  await page.screenshot({ path: screenshotPath('cat-04-statistics'), fullPage: true });
+});
+
+test('the editor edits a draft in 事项管理 and saves it', async () => {
+  await page.goto(url('/login?as=staff'));
+  const form = page.getByTestId('sign-in-staff');
+  await form.getByLabel('用户名').fill('editor');
+  await form.getByLabel('密码').fill('demo1234');
+  await form.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL('**/workbench');
+  await page.getByTestId('workbench-menu').getByText('事项管理').click();
+  await page.waitForURL('**/workbench/catalogue');
+  const rows = page.getByTestId('catalogue-implementations').locator('.ant-table-row');
+  await rows.first().waitFor();
+  await page.screenshot({ path: screenshotPath('cat-05-implementations'), fullPage: true });
+  await rows.first().locator('a').first().click();
+  await page.getByTestId('implementation-page').waitFor();
+  if (
+    await page
+      .getByTestId('new-draft')
+      .isVisible()
+      .catch(() => false)
+  ) {
+    await page.getByTestId('new-draft').click();
+  }
+  const conditions = page.getByTestId('field-conditions');
+  await conditions.waitFor();
+  const text = `${await conditions.inputValue()}\n申请人应在经营场所醒目位置公示许可证。`;
+  await conditions.fill(text);
+  await page.getByTestId('save-draft').click();
+  await page.getByText('草稿已保存').waitFor();
+  await page.getByTestId('completeness').waitFor();
+  await page.reload();
+  assert.equal(await page.getByTestId('field-conditions').inputValue(), text);
+  await page.screenshot({ path: screenshotPath('cat-06-editor'), fullPage: true });
+});

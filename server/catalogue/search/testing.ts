@@ -1,0 +1,407 @@
+import { after, before } from 'node:test';
+import { sql } from 'drizzle-orm';
+import type {
+  CaseType,
+  MatterType,
+  RealisationMode,
+  ServiceObject,
+  Theme,
+} from '../../../common/catalogue/elements.ts';
+import type { ImplementationDocument, Material } from '../../../common/catalogue/guide.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import { type DemoOrganisations, seedDemoOrganisations } from '../../demo/organisations.ts';
+import { createTestDatabase, type TestDatabase } from '../../testing/db.ts';
+import { reindexAll } from '../search-index.ts';
+import { basicMatters, implementations, implementationVersions } from '../tables.ts';
+import { seedSynonyms } from './synonyms.ts';
+
+/** One published matter of a test catalogue, written compactly. */
+export type FixtureMatter = {
+  name: string;
+  departmentId: string;
+  regionCode: string;
+  matterType?: MatterType;
+  object?: ServiceObject;
+  mode?: RealisationMode;
+  caseType?: CaseType;
+  limits?: [legal: number, promised: number];
+  visits?: number;
+  themes?: Theme[];
+  keywords?: string[];
+  conditions?: string;
+  materials?: string[];
+  result?: string;
+  online?: boolean;
+  /** draft: not published (must not be found). */
+  status?: 'published' | 'draft';
+};
+
+const material = (name: string, index: number): Material => ({
+  key: `m${index + 1}`,
+  name,
+  type: index % 2 ? 'copy' : 'original',
+  form: '纸质',
+  required: true,
+  condition: '',
+  paperCopies: 1,
+  source: name.includes('营业执照') || name.includes('身份证') ? 'e_certificate' : 'applicant',
+  certificateType: name.includes('营业执照') ? '营业执照' : name.includes('身份证') ? '居民身份证' : '',
+  gapAllowed: index === 1,
+  blankFormFile: null,
+  sampleFile: null,
+  notes: '',
+});
+
+/** A complete guide document from the compact fixture. */
+export function fixtureDocument(m: FixtureMatter): ImplementationDocument {
+  const [legal, promised] = m.limits ?? [20, 5];
+  return {
+    name: m.name,
+    serviceObject: m.object ?? 'company',
+    acceptanceConditions: m.conditions ?? `申请人符合${m.name}的法定条件，申请材料齐全、符合法定形式。`,
+    caseType: m.caseType ?? (promised === 0 ? 'immediate' : 'promised'),
+    legalLimit: { value: legal, unit: 'working_days' },
+    promisedLimit: { value: promised, unit: 'working_days' },
+    specialProcedures: [],
+    visitsRequired: m.visits ?? 1,
+    realisationMode: m.mode ?? 'at_most_once',
+    channels: m.online === false ? ['counter'] : ['online', 'counter'],
+    promiseAllowed: false,
+    fees: [{ name: '工本费', amount: 0, standard: '不收费', legalBasis: '财税〔2016〕42号' }],
+    steps: [
+      {
+        name: 'accept',
+        role: '综合窗口受理人员',
+        days: 1,
+        description: '审核材料，当场作出是否受理的决定。',
+      },
+      {
+        name: 'review',
+        role: '业务科室审核人员',
+        days: Math.max(promised - 2, 0),
+        description: '审查申请材料。',
+      },
+      { name: 'decide', role: '科室负责人', days: 1, description: '作出准予或不予许可的决定。' },
+      { name: 'conclude', role: '综合窗口出件人员', days: 0, description: '制发证照，办结。' },
+    ],
+    places: [
+      {
+        hallId: null,
+        name: '西安市政务服务中心',
+        window: '综合受理窗口 A01—A12',
+        address: '陕西省西安市未央区凤城八路109号',
+        hours: '周一至周五 9:00—12:00，13:00—17:00（法定节假日除外）',
+      },
+    ],
+    consultation: '029-12345',
+    complaint: '029-12345 转 2',
+    result: { type: 'certificate', name: m.result ?? '' },
+    delivery: ['window_pickup', 'post'],
+    themes: m.themes ?? [],
+    keywords: m.keywords ?? [],
+    materials: (m.materials ?? ['申请书']).map(material),
+  };
+}
+
+let serial = 0;
+
+/**
+ * Inserts matters as published implementations (one basic matter each) and indexes them.
+ * Returns the implementation ids by name (the last one for repeated names).
+ */
+export async function publishFixture(db: DbOrTx, matters: FixtureMatter[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const m of matters) {
+    serial += 1;
+    const n = String(serial).padStart(5, '0');
+    const doc = fixtureDocument(m);
+    const [basic] = await db
+      .insert(basicMatters)
+      .values({
+        code: `0000${n}000`,
+        name: m.name,
+        matterType: m.matterType ?? 'licensing',
+        exercisingLevel: 'city',
+        legalBasis: [
+          { name: '《中华人民共和国行政许可法》', article: '第十二条', text: '可以设定行政许可。' },
+        ],
+      })
+      .returning({ id: basicMatters.id });
+    const [implementation] = await db
+      .insert(implementations)
+      .values({
+        code: `11${m.regionCode}MB0000000${n}`,
+        basicMatterId: basic!.id,
+        organisationId: m.departmentId,
+        regionCode: m.regionCode,
+      })
+      .returning({ id: implementations.id });
+    const published = (m.status ?? 'published') === 'published';
+    const [version] = await db
+      .insert(implementationVersions)
+      .values({
+        implementationId: implementation!.id,
+        versionNo: 1,
+        status: published ? 'published' : 'draft',
+        document: doc,
+        name: doc.name,
+        serviceObject: doc.serviceObject,
+        caseType: doc.caseType,
+        realisationMode: doc.realisationMode,
+        limitUnit: doc.legalLimit.unit,
+        legalLimit: doc.legalLimit.value,
+        promisedLimit: doc.promisedLimit.value,
+        visitsRequired: doc.visitsRequired,
+        themes: doc.themes,
+        publishedAt: published ? new Date('2025-03-01T08:00:00Z') : null,
+      })
+      .returning({ id: implementationVersions.id });
+    if (published) {
+      await db.execute(
+        sql`UPDATE implementations SET published_version_id = ${version!.id} WHERE id = ${implementation!.id}`,
+      );
+    }
+    ids.set(m.name, implementation!.id);
+  }
+  await reindexAll(db);
+  return ids;
+}
+
+/** A small catalogue of real matter names over the demo departments of 西安市. */
+export function sampleCatalogue(d: Record<string, string>, districtCentre: string): FixtureMatter[] {
+  const city = '610100';
+  return [
+    {
+      name: '企业设立登记',
+      departmentId: d.市场监管局!,
+      regionCode: city,
+      matterType: 'confirmation',
+      mode: 'fully_online',
+      visits: 0,
+      limits: [15, 1],
+      themes: ['business_startup'],
+      keywords: ['开公司', '营业执照', '一照一码'],
+      materials: ['公司登记（备案）申请书', '公司章程', '法定代表人居民身份证'],
+      result: '营业执照',
+    },
+    {
+      name: '个体工商户设立登记',
+      departmentId: d.市场监管局!,
+      regionCode: city,
+      matterType: 'confirmation',
+      object: 'person',
+      mode: 'on_the_spot',
+      limits: [15, 0],
+      themes: ['business_startup'],
+      keywords: ['开店', '个体户'],
+      materials: ['个体工商户登记申请书', '经营者居民身份证'],
+      result: '营业执照',
+    },
+    {
+      name: '食品经营许可',
+      departmentId: d.市场监管局!,
+      regionCode: city,
+      limits: [20, 5],
+      themes: ['business_startup', 'qualification'],
+      keywords: ['餐饮', '饭店', '超市', '小吃店'],
+      materials: ['食品经营许可申请书', '营业执照', '食品安全管理制度', '经营场所平面图'],
+      result: '食品经营许可证',
+    },
+    {
+      name: '公章刻制备案',
+      departmentId: d.公安局!,
+      regionCode: city,
+      matterType: 'other_power',
+      mode: 'fully_online',
+      visits: 0,
+      limits: [1, 0],
+      themes: ['business_startup'],
+      keywords: ['刻章', '印章'],
+      materials: ['营业执照', '法定代表人居民身份证'],
+      result: '印章备案回执',
+    },
+    {
+      name: '居民身份证换领',
+      departmentId: d.公安局!,
+      regionCode: city,
+      matterType: 'public_service',
+      object: 'person',
+      limits: [60, 20],
+      themes: ['household'],
+      keywords: ['身份证到期', '换证'],
+      materials: ['原居民身份证', '户口簿'],
+      result: '居民身份证',
+    },
+    {
+      name: '居民身份证换领',
+      departmentId: districtCentre,
+      regionCode: '610102',
+      matterType: 'public_service',
+      object: 'person',
+      limits: [60, 15],
+      themes: ['household'],
+      keywords: ['身份证到期', '换证'],
+      materials: ['原居民身份证', '户口簿'],
+      result: '居民身份证',
+    },
+    {
+      name: '不动产转移登记',
+      departmentId: d.不动产登记中心!,
+      regionCode: city,
+      matterType: 'confirmation',
+      object: 'both',
+      mode: 'at_most_once',
+      limits: [30, 5],
+      themes: ['housing'],
+      keywords: ['二手房', '买卖', '赠与', '继承'],
+      materials: ['不动产登记申请书', '不动产权证书', '买卖合同', '申请人居民身份证'],
+      result: '不动产权证书',
+    },
+    {
+      name: '不动产首次登记',
+      departmentId: d.不动产登记中心!,
+      regionCode: city,
+      matterType: 'confirmation',
+      object: 'both',
+      limits: [30, 10],
+      themes: ['housing'],
+      keywords: ['新房', '房产证'],
+      materials: ['不动产登记申请书', '土地权属来源材料', '房屋竣工验收材料'],
+      result: '不动产权证书',
+    },
+    {
+      name: '社保登记',
+      departmentId: d.人社局!,
+      regionCode: city,
+      matterType: 'public_service',
+      mode: 'fully_online',
+      visits: 0,
+      limits: [5, 0],
+      themes: ['employment_hiring'],
+      keywords: ['社会保险登记', '单位参保', '五险'],
+      materials: ['营业执照', '社会保险登记表'],
+      result: '社会保险登记证',
+    },
+    {
+      name: '城镇职工医保参保登记',
+      departmentId: d.医保局!,
+      regionCode: city,
+      matterType: 'public_service',
+      object: 'both',
+      mode: 'fully_online',
+      visits: 0,
+      limits: [5, 1],
+      themes: ['medical', 'social_security'],
+      keywords: ['医保', '医疗保险', '参保'],
+      materials: ['参保登记表', '居民身份证'],
+      result: '参保凭证',
+    },
+    {
+      name: '发票申领',
+      departmentId: d.税务局!,
+      regionCode: city,
+      matterType: 'public_service',
+      mode: 'fully_online',
+      visits: 0,
+      limits: [1, 0],
+      themes: ['tax'],
+      keywords: ['领发票', '增值税发票'],
+      materials: ['发票领用簿', '经办人居民身份证'],
+      result: '发票',
+    },
+    {
+      name: '婚姻登记',
+      departmentId: d.民政局!,
+      regionCode: city,
+      matterType: 'confirmation',
+      object: 'person',
+      mode: 'more_visits',
+      caseType: 'immediate',
+      visits: 1,
+      limits: [1, 0],
+      themes: ['marriage'],
+      keywords: ['结婚', '离婚', '领证'],
+      materials: ['本人居民身份证', '户口簿', '本人近期半身免冠合影照片'],
+      result: '结婚证',
+      online: false,
+    },
+    {
+      name: '建设工程规划许可证核发',
+      departmentId: d.自然资源和规划局!,
+      regionCode: city,
+      limits: [20, 10],
+      visits: 2,
+      mode: 'more_visits',
+      themes: ['construction'],
+      keywords: ['规划许可', '工程建设'],
+      materials: ['建设工程规划许可证申请表', '建设工程设计方案', '国有土地使用证'],
+      result: '建设工程规划许可证',
+    },
+    {
+      name: '建筑工程施工许可证核发',
+      departmentId: d.住建局!,
+      regionCode: city,
+      limits: [15, 3],
+      themes: ['construction'],
+      keywords: ['施工许可', '开工'],
+      materials: ['建筑工程施工许可申请表', '建设工程规划许可证', '施工合同'],
+      result: '建筑工程施工许可证',
+    },
+    {
+      name: '城镇污水排入排水管网许可',
+      departmentId: d.住建局!,
+      regionCode: city,
+      limits: [20, 7],
+      themes: ['construction', 'environment'],
+      keywords: ['排水许可', '排水证'],
+      materials: ['排水许可申请表', '营业执照', '排水户内部排水管网图'],
+      result: '城镇污水排入排水管网许可证',
+    },
+    {
+      name: '餐饮服务单位油烟排放登记',
+      departmentId: d.生态环境局!,
+      regionCode: city,
+      status: 'draft',
+      themes: ['environment'],
+      keywords: ['餐饮', '饭店', '油烟'],
+      result: '登记回执',
+    },
+  ];
+}
+
+export type SampleCatalogueDatabase = {
+  readonly db: Db;
+  readonly demo: DemoOrganisations;
+  /** Implementation ids of the sample catalogue by matter name. */
+  readonly ids: Map<string, string>;
+};
+
+/** For one test file: a fresh database with the demo organisations, the synonyms and the sample catalogue. */
+export function withSampleCatalogue(): SampleCatalogueDatabase {
+  let t: TestDatabase | undefined;
+  let demo: DemoOrganisations | undefined;
+  let ids: Map<string, string> | undefined;
+  before(async () => {
+    t = await createTestDatabase();
+    demo = await seedDemoOrganisations({
+      db: t.db,
+      audit: { actor: null, role: 'system', clientAddress: null, requestId: 'catalogue-sample' },
+    });
+    await seedSynonyms(t.db);
+    ids = await publishFixture(t.db, sampleCatalogue(demo.departments, demo.districtCentre));
+  });
+  after(async () => {
+    await t?.drop();
+  });
+  return {
+    get db() {
+      return t!.db;
+    },
+    get demo() {
+      return demo!;
+    },
+    get ids() {
+      return ids!;
+    },
+  };
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "implementation_versions_search_strong_idx" ON "implementation_versions" USING gin (ts_filter("search_vector", '{a,b}'));

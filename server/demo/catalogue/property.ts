@@ -1,0 +1,377 @@
+import {
+  AGENT_AUTHORISATION,
+  BUSINESS_LICENCE,
+  ecert,
+  HOUSEHOLD_BOOK,
+  ID_CARD,
+  issued,
+  own,
+  PROPERTY_CERTIFICATE,
+  shared,
+} from './materials.ts';
+import { type DepartmentMatters, fee } from './spec.ts';
+
+const REGISTRATION_RULES: [string, string, string] = [
+  '《不动产登记暂行条例》',
+  '第二十条',
+  '不动产登记机构应当自受理登记申请之日起30个工作日内办结不动产登记手续，法律另有规定的除外。',
+];
+const CIVIL_CODE: [string, string, string] = [
+  '《中华人民共和国民法典》',
+  '第二百零九条',
+  '不动产物权的设立、变更、转让和消灭，经依法登记，发生效力；未经登记，不发生效力，但是法律另有规定的除外。',
+];
+const FEE_BASIS =
+  '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）';
+const HOUSING_FEE = fee(
+  '不动产登记费（住宅）',
+  80,
+  FEE_BASIS,
+  '住宅类每件80元；非住宅类每件550元；小微企业免收',
+);
+const BUYER_IDS = ecert('sfz', '居民身份证', { name: '申请人身份证明' });
+const PLANNING_LAW = '《中华人民共和国城乡规划法》';
+const PROJECT_APPROVAL = issued('lx', '项目批准、核准或备案文件', {
+  type: 'electronic',
+  notes: '投资项目在线审批监管平台共享',
+});
+
+/** 西安市不动产登记中心: real estate registration. */
+export const REAL_ESTATE: DepartmentMatters = {
+  department: '不动产登记中心',
+  sector: '06',
+  matters: [
+    {
+      name: '不动产转移登记（二手房买卖）',
+      type: 'confirmation',
+      level: 'county',
+      basis: [REGISTRATION_RULES, CIVIL_CODE],
+      object: 'both',
+      conditions:
+        '房屋已办理不动产权证书，买卖双方已签订存量房买卖合同并完成网签备案，已缴清相关税费；实行“交易、缴税、登记”一窗受理。',
+      limits: [30, 5],
+      mode: 'at_most_once',
+      fees: [HOUSING_FEE, fee('不动产权属证书工本费', 0, FEE_BASIS, '首本证书免收，每增加一本加收10元')],
+      result: ['certificate', '不动产权证书'],
+      themes: ['housing'],
+      keywords: ['二手房过户', '过户', '房产过户', '卖房', '买房', '房屋买卖', '房产证'],
+      materials: [
+        own('sqs', '不动产登记申请书'),
+        BUYER_IDS,
+        PROPERTY_CERTIFICATE,
+        shared('ht', '存量房买卖合同（网签备案）', { notes: '住建部门网签数据共享' }),
+        shared('wspz', '契税完税凭证', { notes: '税务部门共享' }),
+        ecert('jhz', '结婚证', { condition: '申请人已婚、房屋为夫妻共有的', gap: true }),
+        AGENT_AUTHORISATION,
+      ],
+      regions: ['610100', '610102', '610103'],
+      local: { limits: [30, 3] },
+    },
+    {
+      name: '不动产首次登记（国有建设用地使用权及房屋所有权）',
+      type: 'confirmation',
+      basis: [REGISTRATION_RULES, CIVIL_CODE],
+      object: 'company',
+      conditions: '房屋已竣工验收，取得国有建设用地使用权，已完成房屋测绘。',
+      limits: [30, 10],
+      mode: 'more_visits',
+      procedures: [['inspection', 5, '需要实地查看的，查看时间不计入时限']],
+      fees: [fee('不动产登记费（非住宅）', 550, FEE_BASIS, '非住宅类每件550元；住宅类每件80元')],
+      result: ['certificate', '不动产权证书'],
+      themes: ['construction', 'housing'],
+      keywords: ['首次登记', '大证', '新房办证', '竣工办证'],
+      materials: [
+        own('sqs', '不动产登记申请书'),
+        BUSINESS_LICENCE,
+        issued('ys', '建设工程竣工验收备案证明'),
+        own('ch', '房屋测绘报告'),
+        issued('ghhs', '规划核实证明'),
+      ],
+    },
+    {
+      name: '不动产抵押权首次登记',
+      type: 'confirmation',
+      level: 'county',
+      basis: [
+        REGISTRATION_RULES,
+        [
+          '《中华人民共和国民法典》',
+          '第四百零二条',
+          '以建筑物和其他土地附着物……抵押的，应当办理抵押登记。抵押权自登记时设立。',
+        ],
+      ],
+      object: 'both',
+      conditions:
+        '抵押人与抵押权人已签订抵押合同和主债权合同；银行业金融机构可通过“不动产登记+金融服务”网上申请。',
+      limits: [30, 1],
+      mode: 'fully_online',
+      fees: [HOUSING_FEE],
+      result: ['certificate', '不动产登记证明（抵押权）'],
+      themes: ['housing'],
+      keywords: ['抵押登记', '房贷', '按揭', '抵押', '贷款买房'],
+      materials: [
+        own('sqs', '不动产登记申请书', { type: 'electronic' }),
+        PROPERTY_CERTIFICATE,
+        own('dyht', '抵押合同及主债权合同', { type: 'electronic' }),
+        BUYER_IDS,
+      ],
+      regions: ['610100', '610102', '610103'],
+    },
+    {
+      name: '不动产抵押权注销登记',
+      type: 'confirmation',
+      basis: [REGISTRATION_RULES],
+      object: 'both',
+      conditions: '主债权消灭、抵押权已实现或抵押权人放弃抵押权。',
+      limits: [30, 0],
+      mode: 'fully_online',
+      result: ['other', '注销登记结果'],
+      themes: ['housing'],
+      keywords: ['解押', '抵押注销', '还完房贷'],
+      materials: [
+        own('sqs', '不动产登记申请书', { type: 'electronic' }),
+        own('zx', '抵押权人同意注销的证明', { type: 'electronic' }),
+      ],
+      regions: ['610100', '610102'],
+    },
+    {
+      name: '不动产变更登记',
+      type: 'confirmation',
+      basis: [REGISTRATION_RULES],
+      object: 'both',
+      conditions: '权利人姓名或名称、身份证明类型或号码、不动产坐落、面积、用途等发生变化的。',
+      limits: [30, 5],
+      mode: 'at_most_once',
+      result: ['certificate', '不动产权证书（变更后）'],
+      themes: ['housing'],
+      keywords: ['变更登记', '房产证改名', '地址变更'],
+      materials: [
+        own('sqs', '不动产登记申请书'),
+        PROPERTY_CERTIFICATE,
+        own('bgzm', '变更的证明材料'),
+        BUYER_IDS,
+      ],
+      regions: ['610100', '610102'],
+    },
+    {
+      name: '不动产预告登记（预购商品房）',
+      type: 'confirmation',
+      basis: [
+        REGISTRATION_RULES,
+        [
+          '《中华人民共和国民法典》',
+          '第二百二十一条',
+          '当事人签订买卖房屋的协议……为保障将来实现物权，按照约定可以向登记机构申请预告登记。',
+        ],
+      ],
+      object: 'person',
+      conditions: '购买预售商品房并已完成商品房买卖合同网签备案。',
+      limits: [30, 3],
+      mode: 'fully_online',
+      fees: [HOUSING_FEE],
+      result: ['certificate', '不动产登记证明（预告登记）'],
+      themes: ['housing'],
+      keywords: ['预告登记', '买新房', '期房', '商品房'],
+      materials: [
+        own('sqs', '不动产登记申请书', { type: 'electronic' }),
+        shared('ht', '商品房买卖合同（网签备案）'),
+        BUYER_IDS,
+      ],
+    },
+    {
+      name: '不动产登记资料查询',
+      type: 'public_service',
+      level: 'county',
+      basis: [
+        [
+          '《不动产登记资料查询暂行办法》',
+          '第十四条',
+          '查询机构应当在当日提供查询结果；因特殊情况无法当日提供的，应当在5个工作日内提供。',
+        ],
+      ],
+      object: 'both',
+      conditions: '不动产权利人、利害关系人可以依法查询、复制不动产登记资料。',
+      limits: [5, 0],
+      mode: 'on_the_spot',
+      result: ['other', '不动产登记信息查询结果证明'],
+      themes: ['housing', 'education'],
+      keywords: ['查房产', '房产证明', '无房证明', '名下房产', '入学房产证明'],
+      materials: [ID_CARD, AGENT_AUTHORISATION],
+      regions: ['610100', '610102', '610103'],
+    },
+    {
+      name: '不动产权证书遗失补发',
+      type: 'confirmation',
+      basis: [
+        [
+          '《不动产登记暂行条例实施细则》',
+          '第二十二条',
+          '不动产权属证书或者不动产登记证明遗失、灭失，不动产权利人申请补发的，由不动产登记机构在其门户网站上刊发不动产权利人的遗失、灭失声明15个工作日后，予以补发。',
+        ],
+      ],
+      object: 'both',
+      conditions: '不动产权属证书遗失或灭失的权利人。',
+      limits: [30, 20],
+      mode: 'at_most_once',
+      procedures: [['public_notice', 15, '遗失声明公告15个工作日']],
+      fees: [fee('不动产权属证书工本费', 10, FEE_BASIS, '每本10元')],
+      result: ['certificate', '不动产权证书'],
+      themes: ['housing'],
+      keywords: ['房产证丢了', '补办房产证', '房本遗失'],
+      materials: [own('sqs', '不动产登记申请书'), ID_CARD, HOUSEHOLD_BOOK, own('sm', '遗失声明')],
+    },
+  ],
+};
+
+/** 西安市自然资源和规划局: planning permits for land and buildings. */
+export const PLANNING: DepartmentMatters = {
+  department: '自然资源和规划局',
+  sector: '07',
+  matters: [
+    {
+      name: '建设工程规划许可证核发',
+      type: 'licensing',
+      basis: [
+        [
+          PLANNING_LAW,
+          '第四十条',
+          '在城市、镇规划区内进行建筑物、构筑物、道路、管线和其他工程建设的，建设单位或者个人应当向城市、县人民政府城乡规划主管部门或者省、自治区、直辖市人民政府确定的镇人民政府申请办理建设工程规划许可证。',
+        ],
+      ],
+      object: 'company',
+      conditions: '已取得建设用地规划许可和国有土地使用权，建设工程设计方案符合控制性详细规划和规划条件。',
+      limits: [20, 10],
+      mode: 'at_most_once',
+      procedures: [['public_notice', 7, '建设工程设计方案批前公示，公示时间不计入时限']],
+      promise: true,
+      result: ['certificate', '建设工程规划许可证'],
+      themes: ['construction'],
+      keywords: ['规划许可', '工程规划证', '规划证', '设计方案审查', '工程建设'],
+      materials: [
+        own('sqb', '建设工程规划许可申请表', { type: 'electronic' }),
+        shared('ydgh', '建设用地规划许可证'),
+        PROPERTY_CERTIFICATE,
+        own('fa', '建设工程设计方案（总平面图及电子报批文件）'),
+        PROJECT_APPROVAL,
+      ],
+    },
+    {
+      name: '建设用地规划许可证核发',
+      type: 'licensing',
+      basis: [
+        [
+          PLANNING_LAW,
+          '第三十八条',
+          '以出让方式取得国有土地使用权的建设项目，建设单位在取得建设项目的批准、核准、备案文件和签订国有土地使用权出让合同后，向城市、县人民政府城乡规划主管部门领取建设用地规划许可证。',
+        ],
+      ],
+      object: 'company',
+      conditions: '已签订国有建设用地使用权出让合同或取得划拨决定书，建设项目已批准、核准或备案。',
+      limits: [20, 5],
+      mode: 'fully_online',
+      result: ['certificate', '建设用地规划许可证'],
+      themes: ['construction'],
+      keywords: ['用地规划', '用地许可', '工程建设', '拿地'],
+      materials: [
+        own('sqb', '建设用地规划许可申请表', { type: 'electronic' }),
+        own('crht', '国有建设用地使用权出让合同', { type: 'electronic' }),
+        PROJECT_APPROVAL,
+      ],
+    },
+    {
+      name: '建设项目用地预审与选址意见书核发',
+      type: 'licensing',
+      basis: [
+        [
+          PLANNING_LAW,
+          '第三十六条',
+          '按照国家规定需要有关部门批准或者核准的建设项目，以划拨方式提供国有土地使用权的，建设单位在报送有关部门批准或者核准前，应当向城乡规划主管部门申请核发选址意见书。',
+        ],
+      ],
+      object: 'company',
+      conditions: '以划拨方式取得国有土地使用权、需要批准或核准的建设项目。',
+      limits: [20, 10],
+      mode: 'more_visits',
+      procedures: [['expert_review', 10, '必要时组织专家论证']],
+      result: ['certificate', '建设项目用地预审与选址意见书'],
+      themes: ['construction'],
+      keywords: ['选址意见书', '用地预审', '项目选址'],
+      materials: [
+        own('sqb', '建设项目用地预审与选址申请表'),
+        own('bg', '建设项目用地预审与选址论证报告'),
+        own('ht', '项目拟选址位置地形图'),
+      ],
+    },
+    {
+      name: '乡村建设规划许可证核发',
+      type: 'licensing',
+      level: 'county',
+      basis: [
+        [
+          PLANNING_LAW,
+          '第四十一条',
+          '在乡、村庄规划区内进行乡镇企业、乡村公共设施和公益事业建设的，建设单位或者个人应当向乡、镇人民政府提出申请，由乡、镇人民政府报城市、县人民政府城乡规划主管部门核发乡村建设规划许可证。',
+        ],
+      ],
+      object: 'both',
+      conditions: '在乡、村庄规划区内进行建设，符合村庄规划，不占用永久基本农田。',
+      limits: [20, 10],
+      mode: 'at_most_once',
+      result: ['certificate', '乡村建设规划许可证'],
+      themes: ['construction', 'housing'],
+      keywords: ['农村建房', '宅基地建房', '乡村规划'],
+      materials: [
+        own('sqb', '乡村建设规划许可申请表'),
+        ID_CARD,
+        own('t', '建设工程设计图或通用图'),
+        issued('cwh', '村民委员会意见'),
+      ],
+      regions: ['610100', '610102'],
+      local: { caseType: 'escalated', limits: [20, 15] },
+    },
+    {
+      name: '建设工程规划条件核实',
+      type: 'confirmation',
+      basis: [
+        [
+          PLANNING_LAW,
+          '第四十五条',
+          '县级以上地方人民政府城乡规划主管部门按照国务院规定对建设工程是否符合规划条件予以核实。未经核实或者经核实不符合规划条件的，建设单位不得组织竣工验收。',
+        ],
+      ],
+      object: 'company',
+      conditions: '建设工程已竣工、已完成规划竣工测量。',
+      limits: [15, 7],
+      mode: 'more_visits',
+      procedures: [['inspection', 5, '现场核实']],
+      result: ['approval_document', '建设工程规划核实合格证明'],
+      themes: ['construction'],
+      keywords: ['规划验收', '规划核实', '竣工验收'],
+      materials: [
+        own('sqb', '规划核实申请表'),
+        own('ch', '规划竣工测量成果报告'),
+        shared('ghxk', '建设工程规划许可证'),
+      ],
+    },
+    {
+      name: '临时用地审批',
+      type: 'licensing',
+      basis: [
+        [
+          '《中华人民共和国土地管理法》',
+          '第五十七条',
+          '建设项目施工和地质勘查需要临时使用国有土地或者农民集体所有的土地的，由县级以上人民政府自然资源主管部门批准。临时使用土地期限一般不超过二年。',
+        ],
+      ],
+      object: 'company',
+      conditions:
+        '建设项目施工、地质勘查需临时使用土地，已与土地所有权人签订临时使用土地合同并制定复垦方案。',
+      limits: [20, 10],
+      mode: 'at_most_once',
+      result: ['approval_document', '临时用地批准文件'],
+      themes: ['construction'],
+      keywords: ['临时用地', '施工用地', '工棚用地'],
+      materials: [own('sqb', '临时用地申请书'), own('ht', '临时使用土地合同'), own('fk', '土地复垦方案')],
+    },
+  ],
+};

@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { loadConfig } from '../../config/config.ts';
+import { createTestDatabase, type TestDatabase } from '../../testing/db.ts';
+import { seedDemo } from '../seed.ts';
+
+type Row = Record<string, unknown>;
+
+describe('demo catalogue', () => {
+  let database: TestDatabase;
+  let seedMs = 0;
+  const query = async <T extends Row>(text: ReturnType<typeof sql>) =>
+    (await database.db.execute<T>(text)).rows;
+
+  before(async () => {
+    database = await createTestDatabase();
+    const started = Date.now();
+    await seedDemo(database.db, loadConfig({}));
+    seedMs = Date.now() - started;
+  });
+  after(async () => {
+    await database.drop();
+  });
+
+  test('publishes at least 150 implementations in the city and both districts, quickly', async () => {
+    const rows = await query<{ region_code: string; n: number }>(sql`
+      SELECT i.region_code, count(*)::int AS n FROM implementations i
+      JOIN implementation_versions v ON v.id = i.published_version_id AND v.status = 'published'
+      GROUP BY i.region_code ORDER BY i.region_code`);
+    const byRegion = Object.fromEntries(rows.map((r) => [r.region_code, r.n]));
+    const total = rows.reduce((sum, r) => sum + r.n, 0);
+    assert.ok(total >= 150, `only ${total} published implementations`);
+    assert.ok((byRegion['610102'] ?? 0) >= 40 && (byRegion['610103'] ?? 0) >= 30, JSON.stringify(byRegion));
+    assert.ok(seedMs < 15_000, `the demo seed took ${seedMs} ms`);
+  });
+
+  test('every published version is indexed for search and every department has matters', async () => {
+    const [unindexed] = await query<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM implementation_versions WHERE status = 'published' AND search_vector IS NULL`);
+    assert.equal(unindexed?.n, 0);
+    const [departments] = await query<{ n: number }>(sql`
+      SELECT count(DISTINCT i.organisation_id)::int AS n FROM implementations i
+      JOIN organisations o ON o.id = i.organisation_id WHERE o.kind = 'department'`);
+    assert.equal(departments?.n, 15);
+  });
+
+  test('the realisation figures look like the seeds: ~88 % 最多跑一次, many 全程网办, ~half 即办 in districts', async () => {
+    const [all] = await query<{ once: number; online: number; immediate: number; compression: number }>(sql`
+      SELECT avg((realisation_mode IN ('fully_online', 'at_most_once', 'on_the_spot') AND visits_required <= 1)::int)::float AS once,
+             avg((realisation_mode = 'fully_online')::int)::float AS online,
+             avg((case_type = 'immediate')::int)::float AS immediate,
+             avg(1 - promised_limit::float / legal_limit) FILTER (WHERE legal_limit > 0) AS compression
+      FROM implementation_versions WHERE status = 'published'`);
+    assert.ok(all!.once >= 0.84 && all!.once <= 0.94, `最多跑一次 share ${all!.once}`);
+    assert.ok(all!.online >= 0.35 && all!.online <= 0.6, `全程网办 share ${all!.online}`);
+    assert.ok(all!.compression >= 0.4 && all!.compression <= 0.85, `compression ${all!.compression}`);
+    const [districts] = await query<{ immediate: number }>(sql`
+      SELECT avg((v.case_type = 'immediate')::int)::float AS immediate FROM implementation_versions v
+      JOIN implementations i ON i.id = v.implementation_id
+      WHERE v.status = 'published' AND i.region_code IN ('610102', '610103')`);
+    assert.ok(
+      districts!.immediate >= 0.4 && districts!.immediate <= 0.65,
+      `即办件 share ${districts!.immediate}`,
+    );
+  });
+
+  test('guides carry real elements: e-certificate and 容缺 materials, fees with legal basis, halls as places', async () => {
+    const [counts] = await query<{
+      ecert: number;
+      gap: number;
+      fees: number;
+      hall_places: number;
+      no_hall: number;
+    }>(sql`
+      SELECT
+        count(*) FILTER (WHERE document->'materials' @> '[{"source": "e_certificate", "certificateType": "营业执照"}]')::int AS ecert,
+        count(*) FILTER (WHERE document->'materials' @> '[{"gapAllowed": true}]')::int AS gap,
+        count(*) FILTER (WHERE jsonb_array_length(document->'fees') > 0)::int AS fees,
+        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(document->'places') p
+                                       JOIN halls h ON h.id = (p->>'hallId')::uuid AND h.name = p->>'name'))::int AS hall_places,
+        count(*) FILTER (WHERE jsonb_array_length(document->'places') = 0)::int AS no_hall
+      FROM implementation_versions WHERE status = 'published'`);
+    assert.ok(counts!.ecert >= 30, `营业执照 e-certificate in ${counts!.ecert}`);
+    assert.ok(counts!.gap >= 20, `容缺 allowed in ${counts!.gap}`);
+    assert.ok(counts!.fees >= 10, `fees in ${counts!.fees}`);
+    assert.ok(counts!.hall_places >= 120, `hall places in ${counts!.hall_places}`);
+    assert.equal(counts!.no_hall, 0);
+    const [transfer] = await query<{ name: string; legal: number; promised: number; keywords: string[] }>(sql`
+      SELECT v.name, v.legal_limit AS legal, v.promised_limit AS promised,
+             ARRAY(SELECT jsonb_array_elements_text(v.document->'keywords')) AS keywords
+      FROM implementation_versions v JOIN implementations i ON i.id = v.implementation_id
+      WHERE v.status = 'published' AND i.region_code = '610100' AND v.name LIKE '不动产转移登记%'`);
+    assert.equal(transfer?.legal, 30);
+    assert.ok(transfer!.promised < transfer!.legal);
+    assert.ok(transfer!.keywords.includes('过户'));
+  });
+
+  test('codes follow the national pattern: implementation code = credit code + basic code + region', async () => {
+    const rows = await query<{ code: string; basic: string; credit: string; region: string }>(sql`
+      SELECT i.code, b.code AS basic, o.credit_code AS credit, i.region_code AS region FROM implementations i
+      JOIN basic_matters b ON b.id = i.basic_matter_id JOIN organisations o ON o.id = i.organisation_id`);
+    for (const r of rows) {
+      assert.match(r.basic, /^\d{12}$/);
+      assert.equal(r.code, `${r.credit}${r.basic}${r.region.slice(3)}`);
+    }
+    const synonyms = await query<{ n: number }>(sql`SELECT count(*)::int AS n FROM search_synonyms`);
+    assert.ok(synonyms[0]!.n > 10);
+  });
+});

@@ -1,0 +1,217 @@
+import {
+  AGENT_AUTHORISATION,
+  BUSINESS_LICENCE,
+  ID_CARD,
+  issued,
+  LEGAL_REPRESENTATIVE_ID,
+  own,
+  shared,
+} from './materials.ts';
+import type { DepartmentMatters } from './spec.ts';
+
+const COLLECTION_LAW = '《中华人民共和国税收征收管理法》';
+const INVOICE_RULES: [string, string, string] = [
+  '《中华人民共和国发票管理办法》',
+  '第十五条',
+  '需要领用发票的单位和个人，应当持设立登记证件或者税务登记证件，以及经办人身份证明，向主管税务机关办理发票领用手续。主管税务机关根据领用单位和个人的经营范围、规模和风险等级，在5个工作日内确认领用发票的种类、数量以及领用方式。',
+];
+const TAX_INFO = shared('swxx', '税务信息确认结果', { notes: '新办纳税人信息确认后自动带出' });
+
+/** 国家税务总局西安市税务局: taxpayer registration, invoices and declarations. */
+export const TAX: DepartmentMatters = {
+  department: '税务局',
+  sector: '03',
+  matters: [
+    {
+      name: '发票申领',
+      type: 'other_power',
+      basis: [INVOICE_RULES],
+      object: 'both',
+      conditions: '已办理税务信息确认、需要领用发票的单位和个人。',
+      limits: [5, 0],
+      mode: 'fully_online',
+      result: ['other', '发票（数电发票授信额度）'],
+      themes: ['tax', 'business_startup'],
+      keywords: ['领发票', '申领发票', '发票领用', '数电发票', '税控', '开发票'],
+      materials: [TAX_INFO, own('jbr', '经办人身份证件', { type: 'electronic' })],
+      regions: ['610100', '610102', '610103'],
+    },
+    {
+      name: '纳税人税务信息确认',
+      type: 'other_power',
+      basis: [
+        [
+          COLLECTION_LAW,
+          '第十五条',
+          '企业，企业在外地设立的分支机构和从事生产、经营的场所，个体工商户和从事生产、经营的事业单位，自领取营业执照之日起三十日内，持有关证件，向税务机关申报办理税务登记。',
+        ],
+      ],
+      object: 'company',
+      conditions: '已领取营业执照的新办纳税人；“多证合一”后市场监管部门登记信息自动共享，纳税人确认即可。',
+      limits: [0, 0],
+      mode: 'fully_online',
+      result: ['filing_receipt', '税务事项通知书（税务信息确认）'],
+      themes: ['tax', 'business_startup'],
+      keywords: ['税务登记', '新办企业', '报到', '税务报到', '办税'],
+      materials: [BUSINESS_LICENCE, LEGAL_REPRESENTATIVE_ID],
+      regions: ['610100', '610102', '610103'],
+    },
+    {
+      name: '增值税一般纳税人登记',
+      type: 'other_power',
+      basis: [
+        [
+          '《增值税一般纳税人登记管理办法》',
+          '第五条、第七条',
+          '纳税人填报《增值税一般纳税人登记表》……主管税务机关对登记表当场办理登记。',
+        ],
+      ],
+      object: 'company',
+      conditions: '年应税销售额超过小规模纳税人标准，或虽未超过标准但会计核算健全的纳税人。',
+      limits: [0, 0],
+      mode: 'fully_online',
+      result: ['filing_receipt', '税务事项通知书（增值税一般纳税人登记）'],
+      themes: ['tax'],
+      keywords: ['一般纳税人', '增值税', '小规模转一般纳税人'],
+      materials: [
+        own('djb', '增值税一般纳税人登记表', { type: 'electronic', form: '在线填报' }),
+        BUSINESS_LICENCE,
+      ],
+    },
+    {
+      name: '个人所得税综合所得汇算清缴',
+      type: 'levy',
+      basis: [
+        [
+          '《中华人民共和国个人所得税法》',
+          '第十一条',
+          '居民个人取得综合所得，按年计算个人所得税……需要办理汇算清缴的，应当在取得所得的次年三月一日至六月三十日内办理汇算清缴。',
+        ],
+      ],
+      object: 'person',
+      conditions: '取得综合所得且需要补税或申请退税的居民个人。',
+      limits: [0, 0],
+      mode: 'fully_online',
+      result: ['other', '个人所得税年度汇算申报结果'],
+      themes: ['employment'],
+      keywords: ['个税', '退税', '个税汇算', '个人所得税', '年度汇算'],
+      materials: [ID_CARD],
+    },
+    {
+      name: '契税申报',
+      type: 'levy',
+      basis: [
+        [
+          '《中华人民共和国契税法》',
+          '第九条、第十条',
+          '纳税人应当在依法办理土地、房屋权属登记手续前申报缴纳契税。',
+        ],
+      ],
+      object: 'both',
+      conditions: '在本市承受土地、房屋权属的单位和个人（含二手房买卖、商品房购买）。',
+      limits: [0, 0],
+      mode: 'on_the_spot',
+      result: ['other', '契税完税凭证'],
+      themes: ['housing', 'tax'],
+      keywords: ['买房交税', '契税', '二手房交税', '房屋税费'],
+      materials: [
+        ID_CARD,
+        own('ht', '房屋买卖合同（网签备案）', { type: 'electronic', notes: '住建部门网签数据共享' }),
+      ],
+      regions: ['610100', '610102', '610103'],
+    },
+    {
+      name: '车辆购置税申报',
+      type: 'levy',
+      basis: [
+        [
+          '《中华人民共和国车辆购置税法》',
+          '第十二条',
+          '纳税人应当自纳税义务发生之日起六十日内申报缴纳车辆购置税。',
+        ],
+      ],
+      object: 'both',
+      conditions: '在中华人民共和国境内购置应税车辆的单位和个人。',
+      limits: [0, 0],
+      mode: 'fully_online',
+      result: ['other', '车辆购置税完税证明（电子）'],
+      themes: ['travel', 'tax'],
+      keywords: ['购置税', '买车交税', '新车'],
+      materials: [ID_CARD, own('fp', '机动车销售统一发票', { type: 'electronic' })],
+    },
+    {
+      name: '清税证明开具',
+      type: 'other_power',
+      basis: [
+        [
+          '《中华人民共和国税收征收管理法实施细则》',
+          '第十五条',
+          '纳税人发生解散、破产、撤销以及其他情形，依法终止纳税义务的，应当在向工商行政管理机关或者其他机关办理注销登记前，持有关证件向原税务登记机关申报办理注销税务登记。',
+        ],
+      ],
+      object: 'company',
+      conditions: '已结清应纳税款、滞纳金、罚款，已缴销发票的纳税人；未领用发票、无欠税的纳税人可即时办结。',
+      limits: [20, 1],
+      mode: 'fully_online',
+      result: ['other', '清税证明'],
+      themes: ['business_closure', 'tax'],
+      keywords: ['税务注销', '清税', '注销税务登记'],
+      materials: [own('sqb', '清税申报表', { type: 'electronic', form: '在线填报' }), AGENT_AUTHORISATION],
+      regions: ['610100', '610102'],
+    },
+    {
+      name: '跨区域涉税事项报告',
+      type: 'other_power',
+      basis: [
+        [
+          '《国家税务总局关于创新跨区域涉税事项报验管理制度的通知》',
+          '税总发〔2017〕103号',
+          '纳税人跨省（自治区、直辖市和计划单列市）临时从事生产经营活动的，向机构所在地的税务机关填报《跨区域涉税事项报告表》。',
+        ],
+      ],
+      object: 'company',
+      conditions: '跨区域临时从事生产经营活动的纳税人。',
+      limits: [0, 0],
+      mode: 'fully_online',
+      result: ['filing_receipt', '跨区域涉税事项报告表'],
+      themes: ['tax', 'construction'],
+      keywords: ['外经证', '跨区域', '异地施工报税'],
+      materials: [own('bgb', '跨区域涉税事项报告表', { type: 'electronic', form: '在线填报' })],
+    },
+    {
+      name: '代开增值税发票',
+      type: 'other_power',
+      basis: [
+        [
+          '《中华人民共和国发票管理办法》',
+          '第十六条',
+          '需要临时使用发票的单位和个人，可以凭购销商品、提供或者接受服务以及从事其他经营活动的书面证明、经办人身份证明，直接向经营地税务机关申请代开发票。',
+        ],
+      ],
+      object: 'both',
+      conditions: '临时取得应税收入、需要开具发票的单位和个人。',
+      limits: [0, 0],
+      mode: 'fully_online',
+      result: ['other', '增值税发票'],
+      themes: ['tax'],
+      keywords: ['代开发票', '个人开发票', '劳务费发票', '租房发票'],
+      materials: [ID_CARD, own('ht', '购销合同或服务合同等书面证明')],
+      regions: ['610100', '610102', '610103'],
+    },
+    {
+      name: '开具税收完税证明',
+      type: 'other_power',
+      basis: [
+        ['《税收票证管理办法》', '第二十一条', '纳税人……需要完税证明的，税务机关应当开具税收完税证明。'],
+      ],
+      object: 'both',
+      conditions: '已缴纳税款、需要完税证明的纳税人。',
+      limits: [0, 0],
+      mode: 'fully_online',
+      result: ['other', '税收完税证明'],
+      themes: ['tax'],
+      keywords: ['完税证明', '纳税证明', '个税证明'],
+      materials: [issued('jkpz', '缴款凭证', { type: 'electronic', notes: '税务系统自动调取' })],
+    },
+  ],
+};
