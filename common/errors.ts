@@ -86,6 +86,52 @@ export const ERROR_CATALOGUE = {
     zh: '导入数据有误，共 {count} 处，未导入任何事项',
     en: 'The import has {count} problems; nothing was imported',
   },
+  'case.transition_not_allowed': {
+    status: 409,
+    zh: '办件当前状态为“{status}”，不能{action}',
+    en: 'The case is {statusEn}; cannot {actionEn}',
+  },
+  'case.result_held': {
+    status: 409,
+    zh: '容缺材料尚未补齐（{missing}），办理结果暂缓出具',
+    en: 'Materials accepted with gaps are still missing ({missing}); the result is held',
+  },
+  'case.no_gaps': {
+    status: 409,
+    zh: '没有可容缺的材料，请直接受理或一次性告知补正',
+    en: 'There are no gap-allowed materials missing; accept or request a supplement instead',
+  },
+  'case.promise_not_allowed': {
+    status: 409,
+    zh: '该事项不适用告知承诺制',
+    en: 'This matter does not allow approval on a signed promise',
+  },
+  'case.promise_barred': {
+    status: 409,
+    zh: '申请人因承诺不实被列入失信记录，暂不适用告知承诺：{reason}',
+    en: 'The applicant is barred from approval on promise after a false promise: {reason}',
+  },
+  'files.unsupported_type': {
+    status: 400,
+    zh: '文件类型不受支持：只接受 PDF、JPG、PNG 文件（按文件内容识别，与文件名无关）',
+    en: 'Unsupported file type: only PDF, JPEG and PNG files are accepted (detected from the content, not the name)',
+  },
+  'files.too_large': {
+    status: 413,
+    zh: '文件过大：单个文件不能超过 {limit}',
+    en: 'The file is too large: at most {limit} per file',
+  },
+  'files.empty': { status: 400, zh: '文件为空', en: 'The file is empty' },
+  'files.infected': {
+    status: 400,
+    zh: '文件未通过安全检查（疑似含有恶意代码），未予保存',
+    en: 'The file failed the malware check and was not kept',
+  },
+  'files.damaged': {
+    status: 500,
+    zh: '存储的文件已损坏，请联系管理员',
+    en: 'The stored file is damaged; please contact the administrator',
+  },
   'audit.chain_broken': {
     status: 500,
     zh: '审计记录校验失败',

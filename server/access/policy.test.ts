@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { REGION_WIDE_ROLES, ROLES, type Role } from '../../common/roles.ts';
 import type { Actor } from './actor.ts';
-import { ACTIONS, type Action, can, type Resource, scopeOf } from './policy.ts';
+import { ACTIONS, type Action, can, caseScopeOf, type Resource, scopeOf } from './policy.ts';
 
 /**
  * Y = allowed in and out of the actor's scope, S = allowed only in scope, - = never.
@@ -29,6 +29,29 @@ const MATRIX: Record<Action, string> = {
   'catalogue.read':          '-         -     -     -        -    -       -          S      S            S',
   'catalogue.edit':          '-         -     -     -        -    -       -          S      -            S',
   'catalogue.review':        '-         -     -     -        -    -       -          -      S            S',
+  'calendar.manage':         '-         -     -     -        -    -       -          -      -            Y',
+  'case.read':               'S         S     S     S        S    S       S          -      -            S',
+  'case.apply':              'S         Y     Y     -        -    -       -          -      -            -',
+  'case.submit':             'S         S     S     -        -    -       -          -      -            -',
+  'case.accept':             '-         -     S     S        -    -       -          -      -            -',
+  'case.accept_with_gaps':   '-         -     S     S        -    -       -          -      -            -',
+  'case.not_accept':         '-         -     S     S        -    -       -          -      -            -',
+  'case.request_supplement': '-         -     S     S        -    -       -          -      -            -',
+  'case.resubmit':           'S         S     S     -        -    -       -          -      -            -',
+  'case.start_review':       '-         -     -     S        S    -       -          -      -            -',
+  'case.approve':            '-         -     S     S        S    -       -          -      -            -',
+  'case.deny':               '-         -     S     S        S    -       -          -      -            -',
+  'case.suspend':            '-         -     -     S        S    -       -          -      -            -',
+  'case.resume':             '-         -     -     S        S    -       -          -      -            -',
+  'case.escalate':           '-         -     -     -        S    -       -          -      -            -',
+  'case.withdraw':           'S         S     -     -        -    -       -          -      -            -',
+  'case.terminate':          '-         -     -     -        S    -       -          -      -            -',
+  'case.supply_gap':         'S         S     S     -        -    -       -          -      -            -',
+  'case.conclude':           '-         -     S     S        S    -       -          -      -            -',
+  'case.deliver':            '-         -     S     S        S    -       -          -      -            -',
+  'case.approve_on_promise': '-         -     S     S        -    -       -          -      -            -',
+  'case.verify':             '-         -     -     S        S    -       -          -      -            -',
+  'case.revoke':             '-         -     -     S        S    -       -          -      -            -',
 };
 const COLUMNS: Role[] = [
   'applicant',
@@ -69,11 +92,15 @@ const IN_SCOPE: Resource = {
   organisationId: ORG_HERE,
   regionPath: '610000/610100/610102',
   ownerAccountId: ACTOR_ID,
+  hallOrganisationId: ORG_HERE,
+  agentAccountId: ACTOR_ID,
 };
 const OUT_OF_SCOPE: Resource = {
   organisationId: ORG_ELSEWHERE,
   regionPath: '610000/610300/610302',
   ownerAccountId: '00000000-0000-4000-8000-0000000000bb',
+  hallOrganisationId: ORG_ELSEWHERE,
+  agentAccountId: '00000000-0000-4000-8000-0000000000bb',
 };
 
 test('the matrix covers every role and every action', () => {
@@ -166,4 +193,25 @@ test('scopeOf lists where an actor may do an action, for filtering lists', () =>
     organisationIds: [],
     regionPaths: [],
   });
+});
+
+test('cases: a clerk reaches the cases of his hall, not those of the department his hall serves', () => {
+  const clerk = actorWith('window_clerk');
+  const reviewer = actorWith('department_reviewer');
+  const atMyHallForOtherDepartment = { organisationId: ORG_ELSEWHERE, hallOrganisationId: ORG_HERE };
+  const onlineForMyDepartment = { organisationId: ORG_HERE, hallOrganisationId: null };
+  assert.equal(can(clerk, 'case.accept', atMyHallForOtherDepartment), true);
+  assert.equal(can(clerk, 'case.accept', onlineForMyDepartment), false);
+  assert.equal(can(reviewer, 'case.accept', onlineForMyDepartment), true);
+  assert.equal(can(reviewer, 'case.read', atMyHallForOtherDepartment), false);
+  assert.deepEqual(caseScopeOf(clerk, 'case.read'), {
+    anywhere: false,
+    organisationIds: [],
+    regionPaths: [],
+    hallOrganisationIds: [ORG_HERE],
+    own: false,
+    asAgent: false,
+  });
+  assert.equal(caseScopeOf(actorWith('applicant'), 'case.read').own, true);
+  assert.equal(caseScopeOf(actorWith('agent'), 'case.read').asAgent, true);
 });

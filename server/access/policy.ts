@@ -1,3 +1,4 @@
+import { CASE_ACTION_NAMES, type CaseAction, rolesFor } from '../../common/cases/state-machine.ts';
 import { REGION_WIDE_ROLES, type Role } from '../../common/roles.ts';
 import type { Actor, RoleGrant } from './actor.ts';
 
@@ -18,7 +19,11 @@ export type Action =
   | 'catalogue.basic_matters'
   | 'catalogue.read'
   | 'catalogue.edit'
-  | 'catalogue.review';
+  | 'catalogue.review'
+  | 'calendar.manage'
+  | 'case.read'
+  | 'case.apply'
+  | `case.${CaseAction}`;
 
 /** Where the resource lives, as far as the policy needs to know. */
 export type Resource = {
@@ -28,6 +33,10 @@ export type Resource = {
   regionPath?: string | null;
   /** The account that owns the resource (an applicant's own data). */
   ownerAccountId?: string | null;
+  /** The organisation running the hall where a case was handed in at a counter. */
+  hallOrganisationId?: string | null;
+  /** The agent (帮办代办员) who applied on the owner's behalf. */
+  agentAccountId?: string | null;
 };
 
 /**
@@ -35,9 +44,11 @@ export type Resource = {
  * - anywhere: holding the role is enough;
  * - in_scope: an organisation-scoped grant must name the resource's organisation, a
  *   region-wide grant must cover the resource's region path;
- * - own: the resource must belong to the actor's own account.
+ * - own: the resource must belong to the actor's own account;
+ * - hall: an organisation-scoped grant must name the organisation running the resource's hall;
+ * - as_agent: the actor must be the agent who applied for the resource's owner.
  */
-type Reach = 'anywhere' | 'in_scope' | 'own';
+type Reach = 'anywhere' | 'in_scope' | 'own' | 'hall' | 'as_agent';
 
 const STAFF_ROLES: readonly Role[] = [
   'agent',
@@ -53,6 +64,26 @@ const STAFF_ROLES: readonly Role[] = [
 
 const every = (roles: readonly Role[], reach: Reach): Partial<Record<Role, Reach>> =>
   Object.fromEntries(roles.map((role) => [role, reach]));
+
+/** How far each role reaches on a case: applicants their own, clerks their hall, departments theirs. */
+const CASE_REACH: Partial<Record<Role, Reach>> = {
+  applicant: 'own',
+  agent: 'as_agent',
+  window_clerk: 'hall',
+  department_reviewer: 'in_scope',
+  department_head: 'in_scope',
+  hall_manager: 'hall',
+  supervisor: 'in_scope',
+  system_admin: 'in_scope',
+};
+
+/** The case transitions: the roles of the state machine, each with its case reach. */
+const CASE_TRANSITION_RULES = Object.fromEntries(
+  CASE_ACTION_NAMES.map((action) => [
+    `case.${action}`,
+    Object.fromEntries(rolesFor(action).map((role) => [role, CASE_REACH[role]])),
+  ]),
+) as Record<`case.${CaseAction}`, Partial<Record<Role, Reach>>>;
 
 /** Which roles may do what, and how far. A role not listed for an action may not do it. */
 const RULES: Record<Action, Partial<Record<Role, Reach>>> = {
@@ -74,6 +105,13 @@ const RULES: Record<Action, Partial<Record<Role, Reach>>> = {
   'catalogue.read': every(['catalogue_editor', 'catalogue_reviewer', 'system_admin'], 'in_scope'),
   'catalogue.edit': { catalogue_editor: 'in_scope', system_admin: 'in_scope' },
   'catalogue.review': { catalogue_reviewer: 'in_scope', system_admin: 'in_scope' },
+  /** The working calendar (holidays, 调休, local overrides) is one for the whole platform. */
+  'calendar.manage': { system_admin: 'anywhere' },
+  /** Cases (办件): the department decides, the hall accepts and hands out, supervisors watch their region. */
+  'case.read': CASE_REACH,
+  /** Applying: applicants for themselves, agents and window clerks for anyone who asks them. */
+  'case.apply': { applicant: 'own', agent: 'anywhere', window_clerk: 'anywhere' },
+  ...CASE_TRANSITION_RULES,
 };
 
 /** Does the grant cover where the resource lives? */
@@ -97,6 +135,10 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
         return covers(grant, resource);
       case 'own':
         return !!resource.ownerAccountId && resource.ownerAccountId === actor.accountId;
+      case 'hall':
+        return !!grant.organisationId && grant.organisationId === resource.hallOrganisationId;
+      case 'as_agent':
+        return !!resource.agentAccountId && resource.agentAccountId === actor.accountId;
       default:
         return false;
     }
@@ -118,6 +160,21 @@ export function scopeOf(actor: Actor, action: Action): Scope {
     } else if (grant.organisationId) {
       reach.organisationIds.push(grant.organisationId);
     }
+  }
+  return reach;
+}
+
+/** Where an actor may do an action on cases: the scope plus halls, own cases and cases applied for as agent. */
+export type CaseScope = Scope & { hallOrganisationIds: string[]; own: boolean; asAgent: boolean };
+
+export function caseScopeOf(actor: Actor, action: Action): CaseScope {
+  const rule = RULES[action];
+  const reach: CaseScope = { ...scopeOf(actor, action), hallOrganisationIds: [], own: false, asAgent: false };
+  for (const grant of actor.grants) {
+    const kind = rule[grant.role];
+    if (kind === 'hall' && grant.organisationId) reach.hallOrganisationIds.push(grant.organisationId);
+    if (kind === 'own') reach.own = true;
+    if (kind === 'as_agent') reach.asAgent = true;
   }
   return reach;
 }

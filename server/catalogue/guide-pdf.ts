@@ -54,7 +54,8 @@ async function header(doc: Pdf, guide: PublishedGuide, url: string): Promise<voi
     .fontSize(10)
     .fillColor(COLOURS.muted)
     .text(`实施主体：${guide.department.name}　　行政区划：${guide.region.name}`, { width: textWidth })
-    .text(`实施编码：${guide.code}　　基本编码：${guide.basicMatter.code}`, { width: textWidth });
+    .text(`实施编码：${guide.code}　　基本编码：${guide.basicMatter.code}`, { width: textWidth })
+    .text(`在线指南：${url}`, { width: textWidth });
   doc.fillColor(COLOURS.text);
   doc.x = left;
   doc.y = Math.max(doc.y, MARGIN + QR_SIZE + 14) + 6;
@@ -203,8 +204,6 @@ export async function renderGuidePdf(options: { guide: PublishedGuide; origin: s
       d.delivery.map((o) => LABELS.delivery[o]),
     )}`,
   );
-  doc.moveDown(0.8);
-  paragraph(doc, `在线查看本指南：${url}`, { muted: true });
   const date = chineseDate.format(guide.publishedAt);
   footers(
     doc,

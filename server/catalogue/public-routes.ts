@@ -43,7 +43,11 @@ const MatterSummary = Type.Object({
   themes: Type.Array(Type.String()),
   onlineAvailable: Type.Boolean(),
 });
-const MatterPage = Type.Object({ items: Type.Array(MatterSummary), total: Type.Integer() });
+const MatterPage = Type.Object({
+  items: Type.Array(MatterSummary),
+  total: Type.Integer({ description: '匹配事项数，至多计到 1000' }),
+  totalCapped: Type.Optional(Type.Boolean({ description: '实际匹配数超过 1000' })),
+});
 
 const Figures = {
   matters: Type.Integer(),

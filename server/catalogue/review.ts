@@ -3,7 +3,7 @@ import type { VersionStatus } from '../../common/catalogue/elements.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
-import { indexPublishedVersion } from './search-index.ts';
+import { indexPublishedVersion, unindexImplementation } from './search-index.ts';
 import { implementations, implementationVersions } from './tables.ts';
 import { incompleteError, missingElements } from './validation.ts';
 import {
@@ -141,6 +141,7 @@ export async function retireImplementation(options: {
       .update(implementations)
       .set({ publishedVersionId: null, updatedAt: new Date() })
       .where(and(eq(implementations.id, options.implementationId)));
+    await unindexImplementation({ tx, implementationId: options.implementationId });
     await recordAudit(tx, options.audit, {
       action: 'catalogue.version.retire',
       targetType: 'implementation',

@@ -1,8 +1,17 @@
-import { sql } from 'drizzle-orm';
+import { eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import { LABELS } from '../../common/catalogue/elements.ts';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
+import { findOrganisation } from '../organisations/service.ts';
+import { findRegion } from '../regions/service.ts';
 import { indexTokens } from './search/tokenizer.ts';
+import {
+  basicMatters,
+  implementations,
+  implementationVersions,
+  publishedMatters,
+  publishedMatterTerms,
+} from './tables.ts';
 
 /** What the index of one version is built from. */
 type IndexSource = {
@@ -39,50 +48,151 @@ export function weightedTokens(source: Omit<IndexSource, 'id'>): WeightedTokens 
   return { a: [...a].join(' '), b: [...b].join(' '), c: [...c].join(' ') };
 }
 
-const SOURCE_COLUMNS = sql`v.id, v.document, o.name AS "departmentName", bm.name AS "basicMatterName"
-  FROM implementation_versions v
-  JOIN implementations i ON i.id = v.implementation_id
-  JOIN organisations o ON o.id = i.organisation_id
-  JOIN basic_matters bm ON bm.id = i.basic_matter_id`;
+/** The two search vectors of a published matter: name and keywords (A, B), and all of it (A, B, C). */
+export function searchVectors(tokens: WeightedTokens): { namesVector: SQL; searchVector: SQL } {
+  const names = sql`setweight(to_tsvector('simple', ${tokens.a}::text), 'A')
+    || setweight(to_tsvector('simple', ${tokens.b}::text), 'B')`;
+  return {
+    namesVector: names,
+    searchVector: sql`${names} || setweight(to_tsvector('simple', ${tokens.c}::text), 'C')`,
+  };
+}
 
-const VECTOR = (a: unknown, b: unknown, c: unknown) => sql`setweight(to_tsvector('simple', ${a}::text), 'A')
-  || setweight(to_tsvector('simple', ${b}::text), 'B') || setweight(to_tsvector('simple', ${c}::text), 'C')`;
+const sourceColumns = {
+  implementationId: implementations.id,
+  versionId: implementationVersions.id,
+  code: implementations.code,
+  document: implementationVersions.document,
+  basicCode: basicMatters.code,
+  basicMatterName: basicMatters.name,
+  matterType: basicMatters.matterType,
+  organisationId: implementations.organisationId,
+  regionCode: implementations.regionCode,
+};
 
-/** Computes and stores the search vector of a version that has just been published. */
+type Source = { [K in keyof typeof sourceColumns]: (typeof sourceColumns)[K]['_']['data'] };
+
+/** Published implementations as the index reads them (catalogue tables only). */
+const sources = (db: DbOrTx) =>
+  db
+    .select(sourceColumns)
+    .from(implementations)
+    .innerJoin(implementationVersions, eq(implementationVersions.id, implementations.publishedVersionId))
+    .innerJoin(basicMatters, eq(basicMatters.id, implementations.basicMatterId));
+
+/** Where the rows are: department and region names and region paths, from their modules. */
+async function placesOf(db: DbOrTx, rows: Source[]) {
+  const departments = new Map<string, string>();
+  const regions = new Map<string, { name: string; path: string }>();
+  await Promise.all([
+    ...[...new Set(rows.map((r) => r.organisationId))].map(async (id) => {
+      departments.set(id, (await findOrganisation(db, id))?.name ?? '');
+    }),
+    ...[...new Set(rows.map((r) => r.regionCode))].map(async (code) => {
+      const region = await findRegion(db, code);
+      regions.set(code, { name: region?.name ?? '', path: region?.path ?? code });
+    }),
+  ]);
+  return { departments, regions };
+}
+
+/** Writes (or rewrites) the published-matter rows of these sources. */
+async function upsert(db: DbOrTx, rows: Source[]): Promise<void> {
+  if (!rows.length) return;
+  const { departments, regions } = await placesOf(db, rows);
+  const values = rows.map((r) => {
+    const departmentName = departments.get(r.organisationId) ?? '';
+    const region = regions.get(r.regionCode)!;
+    const doc = r.document;
+    const tokens = weightedTokens({ document: doc, departmentName, basicMatterName: r.basicMatterName });
+    return {
+      implementationId: r.implementationId,
+      versionId: r.versionId,
+      code: r.code,
+      name: doc.name.trim(),
+      basicCode: r.basicCode,
+      matterType: r.matterType,
+      departmentId: r.organisationId,
+      departmentName,
+      regionCode: r.regionCode,
+      regionName: region.name,
+      regionPath: region.path,
+      serviceObject: doc.serviceObject,
+      caseType: doc.caseType,
+      realisationMode: doc.realisationMode,
+      limitUnit: doc.legalLimit.unit,
+      legalLimit: doc.legalLimit.value,
+      promisedLimit: doc.promisedLimit.value,
+      visitsRequired: doc.visitsRequired,
+      themes: [...doc.themes],
+      onlineAvailable: doc.channels.includes('online'),
+      ...searchVectors(tokens),
+    };
+  });
+  const columns = getTableColumns(publishedMatters);
+  const set = Object.fromEntries(
+    Object.entries(columns)
+      .filter(([key]) => key !== 'implementationId')
+      .map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
+  );
+  await db.insert(publishedMatters).values(values).onConflictDoUpdate({
+    target: publishedMatters.implementationId,
+    set,
+  });
+  const ids = sql.param(rows.map((r) => r.implementationId));
+  await db.execute(sql`DELETE FROM ${publishedMatterTerms} WHERE implementation_id = ANY(${ids}::uuid[])`);
+  await db.execute(sql`INSERT INTO ${publishedMatterTerms} (lexeme, weight, name_length, name, implementation_id)
+    ${termsOf(sql`m.implementation_id = ANY(${ids}::uuid[])`)}`);
+}
+
+/** The rows of published_matter_terms for the published matters `m` that satisfy `condition`. */
+export function termsOf(condition: SQL): SQL {
+  return sql`SELECT u.lexeme, u.weights[1], length(m.name), m.name, m.implementation_id
+    FROM ${publishedMatters} m, unnest(m.names_vector) u WHERE ${condition}`;
+}
+
+/** Writes the published-matter row (search, browsing, statistics) of a version that has just been published. */
 export async function indexPublishedVersion(options: { tx: Tx; versionId: string }): Promise<void> {
   const { tx, versionId } = options;
-  const result = await tx.execute<IndexSource>(sql`SELECT ${SOURCE_COLUMNS} WHERE v.id = ${versionId}`);
-  const source = result.rows[0];
-  if (!source) return;
-  const tokens = weightedTokens(source);
-  await tx.execute(sql`UPDATE implementation_versions
-    SET search_vector = ${VECTOR(tokens.a, tokens.b, tokens.c)} WHERE id = ${versionId}`);
+  await upsert(tx, await sources(tx).where(eq(implementationVersions.id, versionId)));
+}
+
+/** Removes a matter that is no longer published (retired) from search, browsing and statistics (its terms follow). */
+export async function unindexImplementation(options: { tx: Tx; implementationId: string }): Promise<void> {
+  await options.tx
+    .delete(publishedMatters)
+    .where(eq(publishedMatters.implementationId, options.implementationId));
 }
 
 const BATCH = 1000;
 
 /**
- * Rebuilds the search vectors of all published versions (after loading demo or benchmark data,
- * or a change of the user dictionary). Versions that are not published lose theirs.
+ * Rebuilds the published-matter rows of all published implementations (after loading demo or
+ * benchmark data, a change of the user dictionary, or of department and region names).
+ * Implementations that are no longer published lose theirs.
  */
 export async function reindexAll(db: DbOrTx): Promise<{ indexed: number }> {
-  await db.execute(sql`UPDATE implementation_versions SET search_vector = NULL
-    WHERE status <> 'published' AND search_vector IS NOT NULL`);
+  await db.execute(sql`DELETE FROM ${publishedMatters} m WHERE NOT EXISTS (
+    SELECT 1 FROM ${implementations} i WHERE i.id = m.implementation_id AND i.published_version_id IS NOT NULL)`);
   let indexed = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const result = await db.execute<IndexSource>(sql`SELECT ${SOURCE_COLUMNS}
-      WHERE v.status = 'published' AND v.id > ${after} ORDER BY v.id LIMIT ${BATCH}`);
-    const rows = result.rows;
-    if (!rows.length) break;
-    const tokens = rows.map(weightedTokens);
-    await db.execute(sql`UPDATE implementation_versions v
-      SET search_vector = ${VECTOR(sql`t.a`, sql`t.b`, sql`t.c`)}
-      FROM unnest(${sql.param(rows.map((r) => r.id))}::uuid[], ${sql.param(tokens.map((t) => t.a))}::text[],
-        ${sql.param(tokens.map((t) => t.b))}::text[], ${sql.param(tokens.map((t) => t.c))}::text[]) AS t(id, a, b, c)
-      WHERE v.id = t.id`);
+    const ids = await db
+      .select({ id: implementations.id })
+      .from(implementations)
+      .where(sql`${implementations.publishedVersionId} IS NOT NULL AND ${implementations.id} > ${after}`)
+      .orderBy(implementations.id)
+      .limit(BATCH);
+    if (!ids.length) break;
+    const rows = await sources(db).where(
+      inArray(
+        implementations.id,
+        ids.map((r) => r.id),
+      ),
+    );
+    await upsert(db, rows);
     indexed += rows.length;
-    after = rows[rows.length - 1]!.id;
+    after = ids[ids.length - 1]!.id;
   }
   return { indexed };
 }

@@ -1,7 +1,7 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { LABELS, PERSON_THEMES, THEMES, type Theme } from '../../common/catalogue/elements.ts';
 import type { DbOrTx } from '../db/client.ts';
-import { filterConditions } from './search/matters.ts';
+import { filterConditions, whereAll } from './search/matters.ts';
 
 /** The figures the work reports publish about a catalogue (over published versions). */
 export type CatalogueFigures = {
@@ -26,12 +26,12 @@ export type CatalogueStatistics = CatalogueFigures & {
 export type StatisticsFilter = { region?: string; subtree?: boolean; departmentId?: string };
 
 const FIGURES = sql`count(*)::int AS matters,
-  coalesce(avg((v.realisation_mode IN ('fully_online', 'at_most_once', 'on_the_spot'))::int), 0)::float8 AS "atMostOnceShare",
-  coalesce(avg((v.realisation_mode = 'fully_online')::int), 0)::float8 AS "fullyOnlineShare",
-  coalesce(avg((v.case_type = 'immediate')::int), 0)::float8 AS "immediateShare",
-  coalesce(avg(1 - v.promised_limit::float8 / v.legal_limit) FILTER (WHERE v.legal_limit > 0), 0)::float8
+  coalesce(avg((m.realisation_mode IN ('fully_online', 'at_most_once', 'on_the_spot'))::int), 0)::float8 AS "atMostOnceShare",
+  coalesce(avg((m.realisation_mode = 'fully_online')::int), 0)::float8 AS "fullyOnlineShare",
+  coalesce(avg((m.case_type = 'immediate')::int), 0)::float8 AS "immediateShare",
+  coalesce(avg(1 - m.promised_limit::float8 / m.legal_limit) FILTER (WHERE m.legal_limit > 0), 0)::float8
     AS "averageCompression",
-  coalesce(avg(v.visits_required), 0)::float8 AS "averageVisits"`;
+  coalesce(avg(m.visits_required), 0)::float8 AS "averageVisits"`;
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 
@@ -53,25 +53,43 @@ export async function catalogueStatistics(options: {
   filter?: StatisticsFilter;
 }): Promise<CatalogueStatistics> {
   const { db, filter = {} } = options;
-  const where = sql.join(await filterConditions(db, filter), sql` AND `);
-  const from = (extra: SQL = sql``) => sql`FROM implementation_versions v
-    JOIN implementations i ON i.id = v.implementation_id ${extra} WHERE ${where}`;
-  const [total, departments, regions] = await Promise.all([
-    db.execute<CatalogueFigures>(sql`SELECT ${FIGURES} ${from()}`),
-    db.execute<CatalogueFigures & { departmentId: string; departmentName: string }>(sql`
-      SELECT o.id AS "departmentId", o.name AS "departmentName", ${FIGURES}
-      ${from(sql`JOIN organisations o ON o.id = i.organisation_id`)}
-      GROUP BY o.id, o.name ORDER BY count(*) DESC, o.name`),
-    db.execute<CatalogueFigures & { regionCode: string; regionName: string }>(sql`
-      SELECT rg.code AS "regionCode", rg.name AS "regionName", ${FIGURES}
-      ${from(sql`JOIN regions rg ON rg.code = i.region_code`)}
-      GROUP BY rg.code, rg.name ORDER BY rg.code`),
-  ]);
+  const where = whereAll(await filterConditions(db, filter));
+  // One scan: the whole selection, each department and each region as grouping sets.
+  const result = await db.execute<
+    CatalogueFigures & {
+      level: 'total' | 'department' | 'region';
+      departmentId: string;
+      departmentName: string;
+      regionCode: string;
+      regionName: string;
+    }
+  >(sql`
+    SELECT CASE WHEN GROUPING(m.department_id) = 0 THEN 'department'
+        WHEN GROUPING(m.region_code) = 0 THEN 'region' ELSE 'total' END AS level,
+      m.department_id AS "departmentId", min(m.department_name) AS "departmentName",
+      m.region_code AS "regionCode", min(m.region_name) AS "regionName", ${FIGURES}
+    FROM published_matters m ${where}
+    GROUP BY GROUPING SETS ((), (m.department_id), (m.region_code))
+    ORDER BY CASE WHEN GROUPING(m.department_id) = 0 THEN -count(*) END,
+      CASE WHEN GROUPING(m.department_id) = 0 THEN min(m.department_name) END, m.region_code`);
+  const rows = result.rows;
+  const total = rows.find((r) => r.level === 'total')!;
   return {
-    ...figures(total.rows[0]!),
-    byDepartment: departments.rows.map(figures),
-    byRegion: regions.rows.map(figures),
+    ...figures(pick(total)),
+    byDepartment: rows
+      .filter((r) => r.level === 'department')
+      .map((r) => ({ departmentId: r.departmentId, departmentName: r.departmentName, ...figures(pick(r)) })),
+    byRegion: rows
+      .filter((r) => r.level === 'region')
+      .map((r) => ({ regionCode: r.regionCode, regionName: r.regionName, ...figures(pick(r)) })),
   };
+}
+
+/** The figures of a row, without its grouping columns. */
+function pick(row: CatalogueFigures): CatalogueFigures {
+  const { matters, atMostOnceShare, fullyOnlineShare, immediateShare, averageCompression, averageVisits } =
+    row;
+  return { matters, atMostOnceShare, fullyOnlineShare, immediateShare, averageCompression, averageVisits };
 }
 
 export type ThemeCount = { theme: Theme; label: string; object: 'person' | 'company'; count: number };
@@ -80,8 +98,7 @@ export type ThemeCount = { theme: Theme; label: string; object: 'person' | 'comp
 export async function themeCounts(options: { db: DbOrTx }): Promise<ThemeCount[]> {
   const result = await options.db.execute<{ theme: string; count: number }>(sql`
     SELECT t.theme, count(*)::int AS count
-    FROM implementation_versions v, unnest(v.themes) AS t(theme)
-    WHERE v.status = 'published' GROUP BY t.theme`);
+    FROM published_matters m, unnest(m.themes) AS t(theme) GROUP BY t.theme`);
   const counts = new Map(result.rows.map((r) => [r.theme, Number(r.count)]));
   const personThemes: readonly string[] = PERSON_THEMES;
   return THEMES.map((theme) => ({

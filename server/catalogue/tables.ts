@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   customType,
   index,
   integer,
@@ -85,8 +86,6 @@ export const implementationVersions = pgTable(
     promisedLimit: integer('promised_limit').notNull(),
     visitsRequired: integer('visits_required').notNull(),
     themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
-    /** Weighted search tokens (jieba): name A, keywords and department B, guide text C. Published versions only. */
-    searchVector: tsvector('search_vector'),
     createdBy: uuid('created_by').references(() => accounts.id),
     submittedBy: uuid('submitted_by').references(() => accounts.id),
     reviewedBy: uuid('reviewed_by').references(() => accounts.id),
@@ -106,13 +105,85 @@ export const implementationVersions = pgTable(
       .on(t.implementationId)
       .where(sql`status = 'published'`),
     index('implementation_versions_status_idx').on(t.status),
-    index('implementation_versions_search_idx').using('gin', t.searchVector),
-    /** The name, keywords and department part of the search vector: the first tier of the search. */
-    index('implementation_versions_search_strong_idx').using(
-      'gin',
-      sql`ts_filter(${t.searchVector}, '{a,b}')`,
-    ),
     index('implementation_versions_themes_idx').using('gin', t.themes),
+  ],
+);
+
+/**
+ * One row per published implementation: what the public search, browsing and statistics need,
+ * written when a version is published (department and region names and the region path are
+ * taken from their modules then), so that reading them joins nothing and detoasts no document.
+ */
+export const publishedMatters = pgTable(
+  'published_matters',
+  {
+    implementationId: uuid('implementation_id')
+      .primaryKey()
+      .references(() => implementations.id),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => implementationVersions.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    basicCode: text('basic_code').notNull(),
+    matterType: text('matter_type').notNull(),
+    departmentId: uuid('department_id').notNull(),
+    departmentName: text('department_name').notNull(),
+    regionCode: text('region_code').notNull(),
+    regionName: text('region_name').notNull(),
+    /** The region's path ('610000/610100/610102'): a prefix selects a subtree. */
+    regionPath: text('region_path').notNull(),
+    serviceObject: text('service_object').notNull(),
+    caseType: text('case_type').notNull(),
+    realisationMode: text('realisation_mode').notNull(),
+    limitUnit: text('limit_unit').notNull(),
+    legalLimit: integer('legal_limit').notNull(),
+    promisedLimit: integer('promised_limit').notNull(),
+    visitsRequired: integer('visits_required').notNull(),
+    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    onlineAvailable: boolean('online_available').notNull(),
+    /** Name (weight A), keywords, department and basic matter names (B): the first tier of the search, small. */
+    namesVector: tsvector('names_vector').notNull(),
+    /** The same plus the guide text (C): the second tier, searched only when the first finds nothing. */
+    searchVector: tsvector('search_vector').notNull(),
+  },
+  (t) => [
+    index('published_matters_names_vector_idx').using('gin', t.namesVector),
+    index('published_matters_search_vector_idx').using('gin', t.searchVector),
+    index('published_matters_name_idx').on(t.name, t.code),
+    index('published_matters_region_path_idx').using('btree', sql`${t.regionPath} text_pattern_ops`),
+    index('published_matters_region_idx').on(t.regionCode),
+    index('published_matters_department_idx').on(t.departmentId),
+    index('published_matters_themes_idx').using('gin', t.themes),
+  ],
+);
+
+/**
+ * The words of each published matter's name and keywords vector, one row each, in the order of
+ * relevance for that word (name before keywords, shorter names first): the first results of a
+ * broad query are read from the head of a few of these lists instead of ranking every match.
+ */
+export const publishedMatterTerms = pgTable(
+  'published_matter_terms',
+  {
+    lexeme: text('lexeme').notNull(),
+    /** A (name) or B (keywords, department, basic matter). */
+    weight: text('weight').notNull(),
+    nameLength: integer('name_length').notNull(),
+    name: text('name').notNull(),
+    implementationId: uuid('implementation_id')
+      .notNull()
+      .references(() => publishedMatters.implementationId, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    index('published_matter_terms_order_idx').on(
+      t.lexeme,
+      t.weight,
+      t.nameLength,
+      t.name,
+      t.implementationId,
+    ),
+    index('published_matter_terms_matter_idx').on(t.implementationId),
   ],
 );
 

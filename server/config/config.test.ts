@@ -48,6 +48,19 @@ test('given values are parsed into their types', () => {
   assert.equal(config.sessionSecret, 'a-long-enough-secret-value');
 });
 
+test('time-limit warnings: two working days and a sweep every minute by default; 0 turns the sweep off', () => {
+  const defaults = loadConfig({}, '/srv/yiwang');
+  assert.equal(defaults.warningWorkingDays, 2);
+  assert.equal(defaults.sweepIntervalSeconds, 60);
+  const given = loadConfig({ WARNING_WORKING_DAYS: '3', SWEEP_INTERVAL_SECONDS: '0' }, '/srv/yiwang');
+  assert.equal(given.warningWorkingDays, 3);
+  assert.equal(given.sweepIntervalSeconds, 0);
+  assert.throws(() => loadConfig({ WARNING_WORKING_DAYS: '-1' }), { variable: 'WARNING_WORKING_DAYS' });
+  assert.throws(() => loadConfig({ SWEEP_INTERVAL_SECONDS: 'often' }), {
+    variable: 'SWEEP_INTERVAL_SECONDS',
+  });
+});
+
 const BAD_VALUES: [string, string][] = [
   ['PORT', 'abc'],
   ['PORT', '70000'],

@@ -16,7 +16,13 @@ export type Config = {
   /** Build the web app at start when it is missing or older than its sources. */
   buildApp: boolean;
   bodyLimitBytes: number;
+  /** Largest file accepted as an attachment (PDF, JPEG, PNG). */
+  fileMaxBytes: number;
   signIn: { maxFailures: number; lockMinutes: number; ipMaxPerMinute: number };
+  /** Yellow time-limit warning this many working days before a case's promised deadline. */
+  warningWorkingDays: number;
+  /** Seconds between sweeps of the time-limit warnings; 0 runs no sweep in this process. */
+  sweepIntervalSeconds: number;
 };
 
 export class ConfigError extends Error {
@@ -88,10 +94,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     secureCookies: bool(env, 'SECURE_COOKIES', false),
     buildApp: bool(env, 'BUILD_APP', true),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 512 * 1024 * 1024),
+    fileMaxBytes: int(env, 'FILE_MAX_BYTES', 20 * 1024 * 1024, 1024, 512 * 1024 * 1024),
     signIn: {
       maxFailures: int(env, 'SIGNIN_MAX_FAILURES', 5, 1, 100),
       lockMinutes: int(env, 'SIGNIN_LOCK_MINUTES', 15, 1, 24 * 60),
       ipMaxPerMinute: int(env, 'SIGNIN_IP_MAX_PER_MINUTE', 30, 1, 10000),
     },
+    warningWorkingDays: int(env, 'WARNING_WORKING_DAYS', 2, 0, 30),
+    sweepIntervalSeconds: int(env, 'SWEEP_INTERVAL_SECONDS', 60, 0, 24 * 60 * 60),
   };
 }

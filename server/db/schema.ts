@@ -1,6 +1,10 @@
 /** Every table of the platform, for drizzle-kit and the typed database handle. */
 export * from '../accounts/tables.ts';
 export * from '../audit/tables.ts';
+export * from '../calendar/tables.ts';
+export * from '../cases/tables.ts';
 export * from '../catalogue/tables.ts';
+export * from '../files/tables.ts';
+export * from '../notifications/tables.ts';
 export * from '../organisations/tables.ts';
 export * from '../regions/tables.ts';

@@ -1,10 +1,14 @@
 import { accountRoutes } from '../accounts/routes.ts';
 import { signInRoutes } from '../accounts/sign-in-routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
+import { calendarRoutes } from '../calendar/routes.ts';
+import { caseRoutes } from '../cases/routes.ts';
 import { catalogueExcelRoutes } from '../catalogue/excel-routes.ts';
 import { cataloguePublicRoutes } from '../catalogue/public-routes.ts';
 import { catalogueRoutes } from '../catalogue/routes.ts';
 import { catalogueVersionRoutes } from '../catalogue/version-routes.ts';
+import { fileRoutes } from '../files/routes.ts';
+import { notificationRoutes } from '../notifications/routes.ts';
 import { hallRoutes } from '../organisations/hall-routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
 import { regionRoutes } from '../regions/routes.ts';
@@ -24,4 +28,8 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(catalogueVersionRoutes);
   await app.register(catalogueExcelRoutes);
   await app.register(cataloguePublicRoutes);
+  await app.register(caseRoutes);
+  await app.register(calendarRoutes);
+  await app.register(fileRoutes);
+  await app.register(notificationRoutes);
 }

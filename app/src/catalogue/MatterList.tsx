@@ -13,7 +13,7 @@ export function MatterList({ filters, page, onPage }: Props) {
   const matters = useMatters(filters, page);
   if (matters.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (matters.isError) return <LoadError error={matters.error} onRetry={() => void matters.refetch()} />;
-  const { items, total } = matters.data;
+  const { items, total, totalCapped } = matters.data;
   if (items.length === 0) {
     return (
       <Empty
@@ -30,7 +30,9 @@ export function MatterList({ filters, page, onPage }: Props) {
   }
   return (
     <div data-testid="matter-results">
-      <div className="matter-count">{t('catalogue.search.found', { total })}</div>
+      <div className="matter-count">
+        {t(totalCapped ? 'catalogue.search.foundMore' : 'catalogue.search.found', { total })}
+      </div>
       <div className="matter-list">
         {items.map((m) => (
           <MatterCard key={m.implementationId} matter={m} />

@@ -17,7 +17,7 @@ export function useMatters(filters: MatterFilters, page: number) {
   };
   return useQuery({
     queryKey: [path, query],
-    queryFn: () => api.get<ListAnswer<MatterSummary>>(path, query),
+    queryFn: () => api.get<ListAnswer<MatterSummary> & { totalCapped?: boolean }>(path, query),
     placeholderData: keepPreviousData,
   });
 }

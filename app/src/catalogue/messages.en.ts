@@ -93,6 +93,7 @@ export const catalogueEn: typeof catalogueZh = {
     title: 'Search results',
     resultsFor: 'Results for “{{q}}”',
     found: '{{total}} matters found',
+    foundMore: 'More than {{total}} matters found',
     none: 'No matching matters',
     noneHint: 'Try other words, e.g. “business licence” in Chinese, or browse by department or theme.',
     enterQuery: 'Type what you need to do, e.g. 开饭店 or 营业执照',

@@ -11,6 +11,7 @@ export const catalogueZh = {
     title: '搜索结果',
     resultsFor: '“{{q}}”的搜索结果',
     found: '共找到 {{total}} 个事项',
+    foundMore: '找到 {{total}} 个以上事项',
     none: '没有找到相关事项',
     noneHint: '换个说法试试，例如“营业执照”“二手房过户”“社保”，或按部门、主题浏览。',
     enterQuery: '请输入要办理的事项，例如“开饭店”“营业执照”',

@@ -27,13 +27,32 @@ export async function seedSynonyms(db: DbOrTx): Promise<{ inserted: number }> {
   return { inserted: rows.length };
 }
 
-/** The synonyms of those of `terms` that have any, in one indexed look-up. */
-export async function synonymsOf(db: DbOrTx, terms: string[]): Promise<Map<string, string[]>> {
-  const unique = [...new Set(terms)].filter(Boolean);
-  if (!unique.length) return new Map();
-  const rows = await db
-    .select({ term: searchSynonyms.term, synonyms: searchSynonyms.synonyms })
-    .from(searchSynonyms)
-    .where(sql`${searchSynonyms.term} = ANY(${sql.param(unique)}::text[])`);
-  return new Map(rows.map((r) => [r.term, r.synonyms]));
+/**
+ * A fingerprint of the whole synonyms table (how many terms and a hash of their contents): it
+ * changes whenever a term is added, changed or removed. Cheap on a table of hundreds of terms.
+ */
+export const SYNONYMS_STAMP = sql`(SELECT count(*)::text || ':' || coalesce(sum(hashtext(s.term || '=' ||
+  array_to_string(s.synonyms, '|'))), 0)::text FROM ${searchSynonyms} s)`;
+
+export type SynonymTable = { stamp: string; synonyms: Map<string, string[]> };
+
+let cached: SynonymTable | null = null;
+
+/**
+ * The synonyms, read once per process and kept. Callers compare `stamp` with SYNONYMS_STAMP read
+ * in their own statement and call `reloadSynonyms` when they differ, so that a change is used by
+ * the next search without a look-up on every one.
+ */
+export async function cachedSynonyms(db: DbOrTx): Promise<SynonymTable> {
+  return cached ?? reloadSynonyms(db);
+}
+
+/** Reads the synonyms table (and its fingerprint) again. */
+export async function reloadSynonyms(db: DbOrTx): Promise<SynonymTable> {
+  const result = await db.execute<{ stamp: string; terms: [string, string[]][] | null }>(sql`
+    SELECT ${SYNONYMS_STAMP} AS stamp,
+      (SELECT json_agg(json_build_array(s.term, s.synonyms)) FROM ${searchSynonyms} s) AS terms`);
+  const row = result.rows[0]!;
+  cached = { stamp: row.stamp, synonyms: new Map(row.terms ?? []) };
+  return cached;
 }

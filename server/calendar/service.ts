@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm';
+import {
+  addNaturalDays,
+  addWorkingDays,
+  type IsoDate,
+  isIsoDate,
+  isWorkday,
+  nextWorkdayOnOrAfter,
+  type WorkingCalendar,
+  workingDaysBetween as workingDaysBetweenIn,
+} from '../../common/working-days.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { NATIONAL_YEARS, nationalDays } from './national.ts';
+import { calendarDays } from './tables.ts';
+
+export type TimeLimitUnit = 'working_days' | 'natural_days';
+
+/** Today's date in China (Asia/Shanghai), whatever the time zone of the process. */
+export function todayInChina(now: Date = new Date()): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+let packaged: Map<IsoDate, boolean> | null = null;
+
+/** The published national calendar, the layer under what calendar_days holds. */
+function packagedCalendar(): Map<IsoDate, boolean> {
+  if (!packaged) {
+    packaged = new Map();
+    for (const year of NATIONAL_YEARS) {
+      for (const d of nationalDays(year)) packaged.set(d.day, d.workday);
+    }
+  }
+  return packaged;
+}
+
+type Cached = { fingerprint: string; calendar: WorkingCalendar };
+let cached: Cached | null = null;
+
+/**
+ * The working calendar: the published national days with the rows of calendar_days over them
+ * (the seeded national rows and local overrides). Kept in memory; every call compares a
+ * fingerprint of the table (row count and latest change) and reloads when it differs, so an
+ * override made by another process applies at once.
+ */
+export async function loadCalendar(options: { db: DbOrTx }): Promise<WorkingCalendar> {
+  const result = await options.db.execute<{ n: number; changed: string | null }>(
+    sql`SELECT count(*)::int AS n, max(${calendarDays.updatedAt})::text AS changed FROM ${calendarDays}`,
+  );
+  const row = result.rows[0];
+  const fingerprint = `${row?.n ?? 0}|${row?.changed ?? ''}`;
+  if (cached?.fingerprint === fingerprint) return cached.calendar;
+  const rows = await options.db
+    .select({ day: calendarDays.day, workday: calendarDays.workday })
+    .from(calendarDays);
+  const calendar = new Map(packagedCalendar());
+  for (const r of rows) calendar.set(r.day, r.workday);
+  cached = { fingerprint, calendar };
+  return calendar;
+}
+
+/** Forget the cached calendar (after a change in this process). */
+export function invalidateCalendar(): void {
+  cached = null;
+}
+
+function checkDate(day: IsoDate, name: string): void {
+  if (!isIsoDate(day)) throw new RangeError(`${name} is not an ISO date: ${day}`);
+}
+
+/**
+ * The day by which a case accepted on `from` must be concluded: `days` working days after
+ * `from` (`from` not counted). A limit in natural days that ends on a holiday or weekend runs
+ * on to the next working day (期限届满日为法定节假日的，顺延至节假日后的第一个工作日).
+ */
+export async function workingDeadline(options: {
+  db: DbOrTx;
+  from: IsoDate;
+  days: number;
+  unit: TimeLimitUnit;
+}): Promise<IsoDate> {
+  checkDate(options.from, 'from');
+  const calendar = await loadCalendar(options);
+  if (options.unit === 'natural_days') {
+    return nextWorkdayOnOrAfter(calendar, addNaturalDays(options.from, options.days));
+  }
+  return addWorkingDays(calendar, options.from, options.days);
+}
+
+/** Working days after `from` up to and including `to` (0 on the same day; negative if `to` is earlier). */
+export async function workingDaysBetween(options: {
+  db: DbOrTx;
+  from: IsoDate;
+  to: IsoDate;
+}): Promise<number> {
+  checkDate(options.from, 'from');
+  checkDate(options.to, 'to');
+  return workingDaysBetweenIn(await loadCalendar(options), options.from, options.to);
+}
+
+/** Is the day a working day? */
+export async function isWorkingDay(options: { db: DbOrTx; day: IsoDate }): Promise<boolean> {
+  checkDate(options.day, 'day');
+  return isWorkday(await loadCalendar(options), options.day);
+}

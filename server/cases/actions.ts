@@ -1,0 +1,280 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { CaseAction } from '../../common/cases/state-machine.ts';
+import type { AuditContext } from '../audit/service.ts';
+import { todayInChina, workingDaysBetween, workingDeadline } from '../calendar/service.ts';
+import type { Db, DbOrTx, Tx } from '../db/client.ts';
+import { AppError } from '../http/errors.ts';
+import { type DeliveryProvider, sandboxDelivery } from './delivery.ts';
+import { addAttachments, checkMaterials, type MaterialInput } from './submission.ts';
+import { caseEvents, creditRecords } from './tables.ts';
+import { type CaseRow, documentOf, runTransition, type TransitionPlan } from './transitions.ts';
+
+/** The body of an action: what the person acting says and hands over. */
+export type ActionInput = {
+  version: number;
+  reason?: string;
+  legalBasis?: string;
+  /** 一次性告知: the one complete list of problems. */
+  problems?: { materialKey?: string; problem: string }[];
+  /** 容缺: missing gap-allowed materials and the day by which they must arrive. */
+  gaps?: string[];
+  gapDeadline?: string;
+  materials?: MaterialInput[];
+  assigneeId?: string;
+  /** 特别程序 */
+  procedure?: string;
+  expectedEnd?: string;
+  /** Delivery of the result. */
+  method?: 'window_pickup' | 'post';
+  address?: { recipient: string; phone: string; address: string };
+  /** The result is handed over in the visit the applicant is already on (即办件). */
+  sameVisit?: boolean;
+  /** 告知承诺: the text the applicant signed. */
+  promise?: string;
+};
+
+export type ActOptions = {
+  db: Db;
+  audit: AuditContext;
+  caseId: string;
+  action: CaseAction;
+  input: ActionInput;
+  /** Whether the actor acts at a window (a supplement handed in there is a visit). */
+  atWindow?: boolean;
+  today?: string;
+  delivery?: DeliveryProvider;
+};
+
+const required = (value: string | undefined, field: string): string => {
+  const text = value?.trim() ?? '';
+  if (!text) {
+    throw new AppError('validation.field', {
+      field,
+      params: { problem: '不能为空', problemEn: 'is required' },
+    });
+  }
+  return text;
+};
+
+async function deadlines(db: DbOrTx, row: CaseRow, today: string) {
+  const doc = await documentOf(db, row.versionId);
+  const [promisedDeadline, legalDeadline] = await Promise.all([
+    workingDeadline({ db, from: today, days: doc.promisedLimit.value, unit: doc.promisedLimit.unit }),
+    workingDeadline({ db, from: today, days: doc.legalLimit.value, unit: doc.legalLimit.unit }),
+  ]);
+  return { acceptedOn: today, promisedDeadline, legalDeadline };
+}
+
+async function gapPlan(tx: Tx, row: CaseRow, input: ActionInput, today: string): Promise<TransitionPlan> {
+  const doc = await documentOf(tx, row.versionId);
+  const gaps = [...new Set(input.gaps ?? [])];
+  gaps.forEach((key, i) => {
+    const material = doc.materials.find((m) => m.key === key);
+    if (!material?.gapAllowed) {
+      throw new AppError('validation.field', {
+        field: `gaps/${i}`,
+        params: {
+          problem: '该材料不允许容缺受理',
+          problemEn: 'this material may not be accepted with a gap',
+        },
+      });
+    }
+  });
+  const gapDeadline = required(input.gapDeadline, 'gapDeadline');
+  if (gapDeadline <= today) {
+    throw new AppError('validation.field', {
+      field: 'gapDeadline',
+      params: { problem: '补齐期限须晚于今天', problemEn: 'must be after today' },
+    });
+  }
+  return {
+    patch: { gaps, gapDeadline, ...(await deadlines(tx, row, today)) },
+    facts: { openGaps: gaps.length },
+    details: { gaps, gapDeadline },
+  };
+}
+
+/** Working days the clock was paused by the last suspension, which ends today. */
+async function pausedDays(tx: Tx, row: CaseRow, today: string): Promise<{ since: string; days: number }> {
+  const [last] = await tx
+    .select({ details: caseEvents.details })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, row.id), eq(caseEvents.action, 'suspend')))
+    .orderBy(desc(caseEvents.seq))
+    .limit(1);
+  const since = (last?.details as { since?: string } | undefined)?.since ?? today;
+  return { since, days: Math.max(0, await workingDaysBetween({ db: tx, from: since, to: today })) };
+}
+
+async function totalPaused(tx: Tx, caseId: string): Promise<number> {
+  const rows = await tx
+    .select({ details: caseEvents.details })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.action, 'resume')));
+  return rows.reduce((sum, r) => sum + ((r.details as { pausedDays?: number }).pausedDays ?? 0), 0);
+}
+
+async function moveBy(tx: Tx, day: string | null, days: number): Promise<string | null> {
+  if (!day || days === 0) return day;
+  return workingDeadline({ db: tx, from: day, days, unit: 'working_days' });
+}
+
+type Planner = (tx: Tx, row: CaseRow, options: ActOptions & { today: string }) => Promise<TransitionPlan>;
+
+const PLANS: Partial<Record<CaseAction, Planner>> = {
+  accept: async (tx, row, { today }) => ({ patch: await deadlines(tx, row, today) }),
+  accept_with_gaps: (tx, row, { input, today }) => gapPlan(tx, row, input, today),
+  not_accept: async (_tx, _row, { input }) => ({
+    details: {
+      reason: required(input.reason, 'reason'),
+      legalBasis: required(input.legalBasis, 'legalBasis'),
+    },
+  }),
+  request_supplement: async (tx, row, { input }) => {
+    const problems = input.problems ?? [];
+    if (problems.length === 0) {
+      throw new AppError('validation.field', {
+        field: 'problems',
+        params: { problem: '须一次性列明全部问题', problemEn: 'must list every problem at once' },
+      });
+    }
+    const doc = await documentOf(tx, row.versionId);
+    checkMaterials(
+      doc,
+      problems.flatMap((p) => (p.materialKey ? [{ key: p.materialKey, sha256: '', fileName: '' }] : [])),
+      'problems',
+    );
+    return { details: { problems } };
+  },
+  resubmit: async (tx, row, { input, audit, atWindow }) => {
+    const materials = input.materials ?? [];
+    checkMaterials(await documentOf(tx, row.versionId), materials);
+    return {
+      details: { materials: materials.map((m) => m.key), ...(atWindow ? { atWindow } : {}) },
+      visit: !!atWindow,
+      also: (t) =>
+        addAttachments(
+          t,
+          row.id,
+          materials,
+          atWindow ? 'clerk_scan' : 'applicant',
+          audit.actor?.accountId ?? null,
+        ),
+    };
+  },
+  supply_gap: async (tx, row, { input, audit, atWindow }) => {
+    const materials = input.materials ?? [];
+    checkMaterials(await documentOf(tx, row.versionId), materials);
+    const open = row.gaps as string[];
+    const supplied = materials.map((m) => m.key).filter((k) => open.includes(k));
+    if (supplied.length === 0) {
+      throw new AppError('validation.field', {
+        field: 'materials',
+        params: {
+          problem: '未包含任何待补齐的容缺材料',
+          problemEn: 'contains none of the missing materials',
+        },
+      });
+    }
+    const gaps = open.filter((k) => !supplied.includes(k));
+    return {
+      patch: { gaps, gapDeadline: gaps.length ? row.gapDeadline : null },
+      facts: { openGaps: gaps.length },
+      details: { supplied, stillMissing: gaps, ...(atWindow ? { atWindow } : {}) },
+      visit: !!atWindow,
+      also: (t) =>
+        addAttachments(
+          t,
+          row.id,
+          materials,
+          atWindow ? 'clerk_scan' : 'applicant',
+          audit.actor?.accountId ?? null,
+        ),
+    };
+  },
+  start_review: async (_tx, _row, { input, audit }) => {
+    const assigneeId = input.assigneeId ?? audit.actor?.accountId ?? null;
+    return { patch: { assigneeId }, details: { assigneeId } };
+  },
+  approve: async (_tx, _row, { input }) => ({ details: input.reason ? { reason: input.reason.trim() } : {} }),
+  deny: async (_tx, _row, { input }) => ({
+    details: { reason: required(input.reason, 'reason'), legalBasis: input.legalBasis?.trim() ?? '' },
+  }),
+  suspend: async (_tx, _row, { input, today }) => ({
+    details: {
+      procedure: required(input.procedure, 'procedure'),
+      reason: required(input.reason, 'reason'),
+      expectedEnd: required(input.expectedEnd, 'expectedEnd'),
+      since: today,
+    },
+  }),
+  resume: async (tx, row, { today }) => {
+    const paused = await pausedDays(tx, row, today);
+    return {
+      patch: {
+        promisedDeadline: await moveBy(tx, row.promisedDeadline, paused.days),
+        legalDeadline: await moveBy(tx, row.legalDeadline, paused.days),
+      },
+      details: { since: paused.since, pausedDays: paused.days },
+    };
+  },
+  escalate: async (_tx, _row, { input }) => ({ details: { reason: required(input.reason, 'reason') } }),
+  withdraw: async (_tx, _row, { input }) => ({ details: { reason: input.reason?.trim() ?? '' } }),
+  terminate: async (_tx, _row, { input }) => ({ details: { reason: required(input.reason, 'reason') } }),
+  conclude: async (tx, row, { today }) => {
+    const used = row.acceptedOn ? await workingDaysBetween({ db: tx, from: row.acceptedOn, to: today }) : 0;
+    const workingDaysUsed = Math.max(0, used - (await totalPaused(tx, row.id)));
+    return { patch: { concludedAt: new Date(), workingDaysUsed }, details: { workingDaysUsed } };
+  },
+  deliver: async (_tx, row, { input, delivery }) => {
+    if (input.method === 'post') {
+      const address = input.address;
+      if (!address) {
+        throw new AppError('validation.field', {
+          field: 'address',
+          params: { problem: '邮寄送达须填写收件地址', problemEn: 'is required for delivery by post' },
+        });
+      }
+      const { trackingNo } = await (delivery ?? sandboxDelivery).dispatch({ caseNo: row.caseNo, address });
+      return {
+        patch: { delivery: 'post', deliveryAddress: address, trackingNo },
+        details: { method: 'post', trackingNo },
+      };
+    }
+    const visit = !input.sameVisit;
+    return { patch: { delivery: 'window_pickup' }, details: { method: 'window_pickup' }, visit };
+  },
+  approve_on_promise: async (tx, row, { input, today }) => ({
+    patch: { onPromise: true, ...(await deadlines(tx, row, today)) },
+    details: { promise: required(input.promise, 'promise') },
+  }),
+  verify: async (_tx, _row, { input }) => ({ details: { note: input.reason?.trim() ?? '' } }),
+  revoke: async (_tx, row, { input, audit }) => {
+    const reason = required(input.reason, 'reason');
+    return {
+      details: { reason },
+      also: async (t) => {
+        await t.insert(creditRecords).values({
+          accountId: row.applicantId,
+          caseId: row.id,
+          reason,
+          createdBy: audit.actor?.accountId ?? null,
+        });
+      },
+    };
+  },
+};
+
+/** Does one named action on a case (see the state machine), in one transaction with its audit record. */
+export async function actOnCase(options: ActOptions): Promise<CaseRow> {
+  const today = options.today ?? todayInChina();
+  const planner = PLANS[options.action];
+  return runTransition({
+    db: options.db,
+    audit: options.audit,
+    caseId: options.caseId,
+    version: options.input.version,
+    action: options.action,
+    plan: planner ? (row, tx) => planner(tx, row, { ...options, today }) : undefined,
+  });
+}

@@ -1,0 +1,209 @@
+import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../access/actor.ts';
+import { type Action, can, caseScopeOf, type Resource } from '../access/policy.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { findHall, listHalls } from '../organisations/halls.ts';
+import { findOrganisation } from '../organisations/service.ts';
+import { caseAttachments, caseEvents, cases } from './tables.ts';
+import { type CaseRow, caseNotFound, documentOf } from './transitions.ts';
+
+/** Where a case lives, for the policy. */
+export async function caseResource(db: DbOrTx, row: CaseRow): Promise<Resource> {
+  const hall = row.hallId ? await findHall(db, row.hallId) : null;
+  return {
+    organisationId: row.departmentId,
+    regionPath: row.regionPath,
+    ownerAccountId: row.applicantId,
+    agentAccountId: row.agentId,
+    hallOrganisationId: hall?.organisationId ?? null,
+  };
+}
+
+/**
+ * The case if the actor may see it, else the same 404 as for an unknown id: a guessed id
+ * of someone else's case reveals nothing. Returns the resource for the action's check.
+ */
+export async function visibleCase(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+): Promise<{ row: CaseRow; resource: Resource }> {
+  const [row] = await db.select().from(cases).where(eq(cases.id, id));
+  if (!row) throw caseNotFound();
+  const resource = await caseResource(db, row);
+  if (!can(actor, 'case.read', resource)) throw caseNotFound();
+  return { row, resource };
+}
+
+export type CaseFilter = {
+  status?: string;
+  warning?: string;
+  departmentId?: string;
+  /** The reviewer queue: open cases by promised deadline, earliest first. */
+  queue?: boolean;
+  limit: number;
+  offset: number;
+};
+
+async function scopeCondition(db: DbOrTx, actor: Actor, action: Action): Promise<SQL | null> {
+  const scope = caseScopeOf(actor, action);
+  if (scope.anywhere) return sql`true`;
+  const parts: SQL[] = [];
+  if (scope.own) parts.push(eq(cases.applicantId, actor.accountId));
+  if (scope.asAgent) parts.push(eq(cases.agentId, actor.accountId));
+  if (scope.organisationIds.length) parts.push(inArray(cases.departmentId, scope.organisationIds));
+  for (const path of scope.regionPaths) {
+    parts.push(or(eq(cases.regionPath, path), like(cases.regionPath, `${path}/%`))!);
+  }
+  const hallIds: string[] = [];
+  for (const organisationId of scope.hallOrganisationIds) {
+    hallIds.push(...(await listHalls({ db, filter: { organisationId } })).map((h) => h.id));
+  }
+  if (hallIds.length) parts.push(inArray(cases.hallId, hallIds));
+  return parts.length ? or(...parts)! : null;
+}
+
+const QUEUE_STATUSES = ['accepted', 'accepted_with_gaps', 'in_review', 'suspended', 'escalated', 'approved'];
+
+/** The cases the actor may see, newest first, or the review queue by deadline. */
+export async function listCases(options: { db: DbOrTx; actor: Actor; filter: CaseFilter }) {
+  const { db, actor, filter } = options;
+  const scope = await scopeCondition(db, actor, 'case.read');
+  if (!scope) return { items: [], total: 0 };
+  const conditions: SQL[] = [scope];
+  if (filter.status) conditions.push(eq(cases.status, filter.status));
+  if (filter.warning) conditions.push(eq(cases.warning, filter.warning));
+  if (filter.departmentId) conditions.push(eq(cases.departmentId, filter.departmentId));
+  if (filter.queue && !filter.status) conditions.push(inArray(cases.status, QUEUE_STATUSES));
+  const where = and(...conditions);
+  const order = filter.queue
+    ? [sql`${cases.promisedDeadline} ASC NULLS LAST`, asc(cases.caseNo)]
+    : [desc(cases.createdAt), desc(cases.caseNo)];
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(cases)
+      .where(where)
+      .orderBy(...order)
+      .limit(filter.limit)
+      .offset(filter.offset),
+    db.select({ total: sql<number>`count(*)::int` }).from(cases).where(where),
+  ]);
+  return { items: rows.map(summaryOf), total: count?.total ?? 0 };
+}
+
+export function summaryOf(row: CaseRow) {
+  return {
+    id: row.id,
+    caseNo: row.caseNo,
+    implementationId: row.implementationId,
+    departmentId: row.departmentId,
+    regionCode: row.regionCode,
+    applicantId: row.applicantId,
+    channel: row.channel,
+    status: row.status,
+    caseType: row.caseType,
+    warning: row.warning,
+    gaps: row.gaps as string[],
+    gapDeadline: row.gapDeadline,
+    acceptedOn: row.acceptedOn,
+    promisedDeadline: row.promisedDeadline,
+    legalDeadline: row.legalDeadline,
+    visits: row.visits,
+    onPromise: row.onPromise,
+    version: row.version,
+    submittedAt: row.submittedAt,
+    concludedAt: row.concludedAt,
+  };
+}
+
+/** One case with its timeline, materials, deadlines and visits against what the matter promises. */
+export async function caseDetail(db: DbOrTx, row: CaseRow) {
+  const [doc, events, attachments, department] = await Promise.all([
+    documentOf(db, row.versionId),
+    db.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(asc(caseEvents.seq)),
+    db
+      .select()
+      .from(caseAttachments)
+      .where(eq(caseAttachments.caseId, row.id))
+      .orderBy(asc(caseAttachments.createdAt)),
+    findOrganisation(db, row.departmentId),
+  ]);
+  const gaps = row.gaps as string[];
+  return {
+    ...summaryOf(row),
+    queryCode: row.queryCode,
+    matterName: doc.name,
+    departmentName: department?.name ?? '',
+    formData: row.formData as Record<string, unknown>,
+    agentId: row.agentId,
+    consent: row.consent,
+    hallId: row.hallId,
+    windowId: row.windowId,
+    assigneeId: row.assigneeId,
+    delivery: row.delivery,
+    trackingNo: row.trackingNo,
+    workingDaysUsed: row.workingDaysUsed,
+    promise: {
+      visitsRequired: doc.visitsRequired,
+      promisedLimit: doc.promisedLimit,
+      legalLimit: doc.legalLimit,
+      promiseAllowed: doc.promiseAllowed,
+    },
+    materials: doc.materials.map((m) => {
+      const files = attachments.filter((a) => a.materialKey === m.key);
+      return {
+        key: m.key,
+        name: m.name,
+        required: m.required,
+        gapAllowed: m.gapAllowed,
+        supplied: files.length > 0,
+        gap: gaps.includes(m.key),
+        files: files.map((f) => ({
+          sha256: f.fileSha256,
+          fileName: f.fileName,
+          source: f.source,
+          at: f.createdAt,
+        })),
+      };
+    }),
+    timeline: events.map((e) => ({
+      seq: e.seq,
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      actorId: e.actorId,
+      actorRole: e.actorRole,
+      details: e.details as Record<string, unknown>,
+      visit: e.visit,
+      at: e.at,
+    })),
+  };
+}
+
+/**
+ * The public progress look-up: case number plus query code, no sign-in. A wrong code is the
+ * same 404 as an unknown number. Shows the matter, the status and the steps, nothing personal
+ * beyond a masked name.
+ */
+export async function publicProgress(db: DbOrTx, caseNo: string, code: string) {
+  const [row] = await db.select().from(cases).where(eq(cases.caseNo, caseNo.trim()));
+  if (!row || row.queryCode !== code.trim().toUpperCase()) throw caseNotFound();
+  const [doc, events, department] = await Promise.all([
+    documentOf(db, row.versionId),
+    db.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(asc(caseEvents.seq)),
+    findOrganisation(db, row.departmentId),
+  ]);
+  return {
+    caseNo: row.caseNo,
+    matterName: doc.name,
+    departmentName: department?.name ?? '',
+    status: row.status,
+    submittedAt: row.submittedAt,
+    acceptedOn: row.acceptedOn,
+    promisedDeadline: row.promisedDeadline,
+    concludedAt: row.concludedAt,
+    trackingNo: row.trackingNo ? `${row.trackingNo.slice(0, 4)}****${row.trackingNo.slice(-4)}` : null,
+    steps: events.map((e) => ({ action: e.action, toStatus: e.toStatus, at: e.at })),
+  };
+}

@@ -1,0 +1,247 @@
+import type { FastifyRequest } from 'fastify';
+import { type Static, Type } from 'typebox';
+import {
+  CASE_ACTION_NAMES,
+  CASE_ACTIONS,
+  CASE_STATUSES,
+  type CaseAction,
+  rolesFor,
+} from '../../common/cases/state-machine.ts';
+import type { Actor } from '../access/actor.ts';
+import { can, type Resource } from '../access/policy.ts';
+import { AppError } from '../http/errors.ts';
+import { auditContext, authorize, requireActor } from '../http/guard.ts';
+import type { App } from '../http/types.ts';
+import { listHalls } from '../organisations/halls.ts';
+import { actOnCase } from './actions.ts';
+import { caseDetail, listCases, publicProgress, visibleCase } from './queries.ts';
+import { type Channel, findOrCreateApplicant, submitCase } from './submission.ts';
+
+const tags = ['cases'];
+const Id = Type.String({ format: 'uuid' });
+const strict = { additionalProperties: false } as const;
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Material = Type.Object(
+  { key: Text(40), sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }), fileName: Text(200) },
+  strict,
+);
+
+const SubmitBody = Type.Object(
+  {
+    implementationId: Id,
+    formData: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    materials: Type.Optional(Type.Array(Material, { maxItems: 100 })),
+    /** Counter: the walk-in applicant identified by ID card or business licence. */
+    applicant: Type.Optional(
+      Type.Object(
+        {
+          kind: Type.Enum(['person', 'company']),
+          login: Text(18),
+          displayName: Text(100),
+          phone: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()])),
+        },
+        strict,
+      ),
+    ),
+    windowId: Type.Optional(Id),
+    /** Kiosk: the hall where the self-service kiosk stands. */
+    kioskHallId: Type.Optional(Id),
+    /** Agent: the applicant's consent to be represented (帮办代办授权). */
+    consent: Type.Optional(
+      Type.Object(
+        { signedBy: Text(100), signedAt: IsoDate, method: Text(50), note: Type.Optional(Text(500)) },
+        strict,
+      ),
+    ),
+  },
+  strict,
+);
+
+const ActionBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    reason: Type.Optional(Type.String({ maxLength: 2000 })),
+    legalBasis: Type.Optional(Type.String({ maxLength: 2000 })),
+    problems: Type.Optional(
+      Type.Array(Type.Object({ materialKey: Type.Optional(Text(40)), problem: Text(500) }, strict), {
+        maxItems: 60,
+      }),
+    ),
+    gaps: Type.Optional(Type.Array(Text(40), { maxItems: 60 })),
+    gapDeadline: Type.Optional(IsoDate),
+    materials: Type.Optional(Type.Array(Material, { maxItems: 100 })),
+    assigneeId: Type.Optional(Id),
+    procedure: Type.Optional(Text(50)),
+    expectedEnd: Type.Optional(IsoDate),
+    method: Type.Optional(Type.Enum(['window_pickup', 'post'])),
+    address: Type.Optional(Type.Object({ recipient: Text(50), phone: Text(20), address: Text(300) }, strict)),
+    sameVisit: Type.Optional(Type.Boolean()),
+    promise: Type.Optional(Type.String({ maxLength: 4000 })),
+  },
+  strict,
+);
+
+/** The role the actor acts in for this action on this case (for the timeline and the audit). */
+function actingRole(actor: Actor, action: CaseAction, resource: Resource): string | null {
+  const roles = rolesFor(action);
+  const grant = actor.grants.find(
+    (g) => roles.includes(g.role) && can({ ...actor, grants: [g] }, `case.${action}`, resource),
+  );
+  return grant?.role ?? null;
+}
+
+async function channelOf(
+  app: App,
+  request: FastifyRequest,
+  actor: Actor,
+  body: Static<typeof SubmitBody>,
+): Promise<Channel> {
+  const db = app.deps.database.db;
+  const roles = actor.grants.map((g) => g.role);
+  if (actor.kind !== 'staff') {
+    if (body.kioskHallId) return { kind: 'kiosk', applicantId: actor.accountId, hallId: body.kioskHallId };
+    return { kind: 'online', applicantId: actor.accountId };
+  }
+  const walkIn = body.applicant;
+  if (!walkIn) {
+    throw new AppError('validation.field', {
+      field: 'applicant',
+      params: { problem: '须填写申请人身份信息', problemEn: 'is required when applying for someone' },
+    });
+  }
+  const applicantId = await findOrCreateApplicant({ db, audit: auditContext(request), input: walkIn });
+  if (roles.includes('window_clerk')) {
+    const [hall] = await listHalls({
+      db,
+      filter: { organisationId: actor.organisationId ?? '', active: true },
+    });
+    if (!hall) throw new AppError('resource.not_found', { params: { resource: '所在大厅' } });
+    return { kind: 'counter', applicantId, hallId: hall.id, windowId: body.windowId ?? null };
+  }
+  if (!body.consent) {
+    throw new AppError('validation.field', {
+      field: 'consent',
+      params: { problem: '代办须记录申请人的授权', problemEn: "the applicant's consent is required" },
+    });
+  }
+  return { kind: 'agent', applicantId, agentId: actor.accountId, consent: body.consent };
+}
+
+const kebab = (action: string) => action.replaceAll('_', '-');
+
+export async function caseRoutes(app: App): Promise<void> {
+  const db = () => app.deps.database.db;
+
+  app.post(
+    '/cases',
+    {
+      schema: {
+        tags,
+        summary:
+          '提交办件申请（网上申报、窗口受理、自助终端、帮办代办）；Idempotency-Key 头保证重复提交只生成一件',
+        headers: Type.Object({
+          'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })),
+        }),
+        body: SubmitBody,
+      },
+    },
+    async (request, reply) => {
+      const actor = authorize(request, 'case.apply', { ownerAccountId: requireActor(request).accountId });
+      const channel = await channelOf(app, request, actor, request.body);
+      const { row, created } = await submitCase({
+        db: db(),
+        audit: auditContext(request, actor.kind === 'staff' ? null : 'applicant'),
+        channel,
+        input: {
+          implementationId: request.body.implementationId,
+          formData: request.body.formData ?? {},
+          materials: request.body.materials ?? [],
+          idempotencyKey: request.headers['idempotency-key'] ?? null,
+        },
+      });
+      reply.code(created ? 201 : 200);
+      return caseDetail(db(), row);
+    },
+  );
+
+  app.get(
+    '/cases',
+    {
+      schema: {
+        tags,
+        summary: '办件列表（按权限范围；queue=true 为按承诺期限排序的待办队列）',
+        querystring: Type.Object(
+          {
+            status: Type.Optional(Type.Enum([...CASE_STATUSES])),
+            warning: Type.Optional(Type.Enum(['none', 'yellow', 'red'])),
+            departmentId: Type.Optional(Id),
+            queue: Type.Optional(Type.Boolean()),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+          },
+          strict,
+        ),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const q = request.query;
+      return listCases({
+        db: db(),
+        actor,
+        filter: { ...q, limit: q.limit ?? 50, offset: q.offset ?? 0 },
+      });
+    },
+  );
+
+  app.get(
+    '/cases/:id',
+    { schema: { tags, summary: '办件详情：时间线、材料、期限与跑动次数', params: Type.Object({ id: Id }) } },
+    async (request) => {
+      const { row } = await visibleCase(db(), requireActor(request), request.params.id);
+      return caseDetail(db(), row);
+    },
+  );
+
+  app.get(
+    '/progress',
+    {
+      schema: {
+        tags,
+        summary: '办件进度公开查询（办件编号 + 查询码）',
+        querystring: Type.Object({ caseNo: Text(40), code: Text(10) }, strict),
+      },
+    },
+    async (request) => publicProgress(db(), request.query.caseNo, request.query.code),
+  );
+
+  for (const action of CASE_ACTION_NAMES) {
+    if (action === 'submit') continue;
+    app.post(
+      `/cases/:id/${kebab(action)}`,
+      {
+        schema: {
+          tags,
+          summary: `办件操作：${CASE_ACTIONS[action].label}`,
+          params: Type.Object({ id: Id }),
+          body: ActionBody,
+        },
+      },
+      async (request) => {
+        const { row, resource } = await visibleCase(db(), requireActor(request), request.params.id);
+        const actor = authorize(request, `case.${action}`, resource);
+        const role = actingRole(actor, action, resource);
+        const updated = await actOnCase({
+          db: db(),
+          audit: auditContext(request, role),
+          caseId: row.id,
+          action,
+          input: request.body,
+          atWindow: role === 'window_clerk',
+        });
+        return caseDetail(db(), updated);
+      },
+    );
+  }
+}

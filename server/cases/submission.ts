@@ -1,0 +1,228 @@
+import { and, eq } from 'drizzle-orm';
+import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
+import type { AccountKind } from '../../common/roles.ts';
+import { displayLogin, normaliseLogin } from '../accounts/logins.ts';
+import { accounts } from '../accounts/tables.ts';
+import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { todayInChina } from '../calendar/service.ts';
+import { getPublishedGuide } from '../catalogue/guides.ts';
+import { implementations } from '../catalogue/tables.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { AppError } from '../http/errors.ts';
+import { isUniqueViolation } from '../organisations/changes.ts';
+import { findHall } from '../organisations/halls.ts';
+import { regionPath } from '../regions/service.ts';
+import { newQueryCode, nextCaseNo } from './numbers.ts';
+import { caseAttachments, caseEvents, cases } from './tables.ts';
+import type { CaseRow } from './transitions.ts';
+
+export type MaterialInput = { key: string; sha256: string; fileName: string };
+
+export type Submission = {
+  implementationId: string;
+  formData: Record<string, unknown>;
+  materials: MaterialInput[];
+  idempotencyKey?: string | null;
+};
+
+/** Where and by whom a case is handed in. */
+export type Channel =
+  | { kind: 'online'; applicantId: string }
+  | { kind: 'kiosk'; applicantId: string; hallId: string }
+  | { kind: 'counter'; applicantId: string; hallId: string; windowId: string | null }
+  | { kind: 'agent'; applicantId: string; agentId: string; consent: Record<string, unknown> };
+
+/** A 400 when a material key is not one of the version's materials. */
+export function checkMaterials(
+  document: ImplementationDocument,
+  materials: MaterialInput[],
+  field = 'materials',
+) {
+  const keys = new Set(document.materials.map((m) => m.key));
+  materials.forEach((m, i) => {
+    if (!keys.has(m.key)) {
+      throw new AppError('validation.field', {
+        field: `${field}/${i}/key`,
+        params: { problem: '不是该事项的申请材料', problemEn: 'is not a material of this matter' },
+      });
+    }
+  });
+}
+
+export async function addAttachments(
+  tx: Tx,
+  caseId: string,
+  materials: MaterialInput[],
+  source: 'applicant' | 'clerk_scan',
+  uploadedBy: string | null,
+) {
+  if (materials.length === 0) return;
+  await tx.insert(caseAttachments).values(
+    materials.map((m) => ({
+      caseId,
+      materialKey: m.key,
+      fileSha256: m.sha256,
+      fileName: m.fileName,
+      source,
+      uploadedBy,
+    })),
+  );
+}
+
+/**
+ * The applicant account of a walk-in applicant, found by ID number or credit code, or created
+ * without a password: the applicant is identified at the counter by the ID card (or licence),
+ * and can later register online with that number to see the case. Nobody can sign in to an
+ * account without a password.
+ */
+export async function findOrCreateApplicant(options: {
+  db: Db;
+  audit: AuditContext;
+  input: { kind: Exclude<AccountKind, 'staff'>; login: string; displayName: string; phone?: string | null };
+}): Promise<string> {
+  const { db, audit, input } = options;
+  const login = normaliseLogin(input.kind, input.login, 'applicant/login');
+  const existing = async () => {
+    const [row] = await db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(eq(accounts.kind, input.kind), eq(accounts.login, login)));
+    return row?.id ?? null;
+  };
+  const found = await existing();
+  if (found) return found;
+  const displayName = input.displayName.trim();
+  if (!displayName) {
+    throw new AppError('validation.field', {
+      field: 'applicant/displayName',
+      params: { problem: '不能为空', problemEn: 'must not be empty' },
+    });
+  }
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(accounts)
+      .values({ kind: input.kind, login, displayName, passwordHash: '!', phone: input.phone ?? null })
+      .onConflictDoNothing()
+      .returning({ id: accounts.id });
+    if (!created) return (await existing())!;
+    await recordAudit(tx, audit, {
+      action: 'account.create_walk_in',
+      targetType: 'account',
+      targetId: created.id,
+      summary: { kind: input.kind, login: displayLogin(input.kind, login), displayName },
+    });
+    return created.id;
+  });
+}
+
+async function existingByKey(db: Db, applicantId: string, key: string): Promise<CaseRow | null> {
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.applicantId, applicantId), eq(cases.idempotencyKey, key)));
+  return row ?? null;
+}
+
+/**
+ * Files and submits a case bound to the PUBLISHED version of the implementation. The same
+ * idempotency key of the same applicant returns the case already filed (`created: false`).
+ * A counter or kiosk submission is one in-person visit.
+ */
+export async function submitCase(options: {
+  db: Db;
+  audit: AuditContext;
+  channel: Channel;
+  input: Submission;
+}): Promise<{ row: CaseRow; created: boolean }> {
+  const { db, audit, channel, input } = options;
+  const key = input.idempotencyKey ?? null;
+  if (key) {
+    const again = await existingByKey(db, channel.applicantId, key);
+    if (again) return { row: again, created: false };
+  }
+  const guide = await getPublishedGuide(db, input.implementationId);
+  const document = guide.document;
+  checkMaterials(document, input.materials);
+  const path = (await regionPath(db, guide.region.code)) ?? guide.region.code;
+  const hallId = channel.kind === 'counter' || channel.kind === 'kiosk' ? channel.hallId : null;
+  if (hallId && !(await findHall(db, hallId))) {
+    throw new AppError('resource.not_found', { params: { resource: '大厅' } });
+  }
+  const visit = channel.kind === 'counter' || channel.kind === 'kiosk';
+  const versionId = await versionIdOf(db, input.implementationId);
+  try {
+    const row = await db.transaction(async (tx) => {
+      const today = todayInChina();
+      const caseNo = await nextCaseNo(tx, guide.region.code, today);
+      const now = new Date();
+      const [created] = await tx
+        .insert(cases)
+        .values({
+          caseNo,
+          queryCode: newQueryCode(),
+          implementationId: input.implementationId,
+          versionId,
+          departmentId: guide.department.id,
+          regionCode: guide.region.code,
+          regionPath: path,
+          applicantId: channel.applicantId,
+          channel: channel.kind,
+          agentId: channel.kind === 'agent' ? channel.agentId : null,
+          consent: channel.kind === 'agent' ? channel.consent : null,
+          hallId,
+          windowId: channel.kind === 'counter' ? channel.windowId : null,
+          status: 'submitted',
+          caseType: document.caseType,
+          formData: input.formData,
+          visits: visit ? 1 : 0,
+          idempotencyKey: key,
+          submittedAt: now,
+        })
+        .returning();
+      const source = channel.kind === 'counter' ? 'clerk_scan' : 'applicant';
+      await addAttachments(tx, created!.id, input.materials, source, audit.actor?.accountId ?? null);
+      const details = {
+        channel: channel.kind,
+        versionNo: guide.versionNo,
+        ...(hallId ? { hallId } : {}),
+        ...(channel.kind === 'counter' && channel.windowId ? { windowId: channel.windowId } : {}),
+        ...(channel.kind === 'agent' ? { consent: channel.consent } : {}),
+        materials: input.materials.map((m) => m.key),
+      };
+      await tx.insert(caseEvents).values({
+        caseId: created!.id,
+        action: 'submit',
+        fromStatus: 'draft',
+        toStatus: 'submitted',
+        actorId: audit.actor?.accountId ?? null,
+        actorRole: audit.role ?? null,
+        details,
+        visit,
+        at: now,
+      });
+      await recordAudit(tx, audit, {
+        action: 'case.submit',
+        targetType: 'case',
+        targetId: created!.id,
+        summary: { caseNo, implementationId: input.implementationId, ...details },
+      });
+      return created!;
+    });
+    return { row, created: true };
+  } catch (error) {
+    if (key && isUniqueViolation(error)) {
+      const again = await existingByKey(db, channel.applicantId, key);
+      if (again) return { row: again, created: false };
+    }
+    throw error;
+  }
+}
+
+async function versionIdOf(db: Db, implementationId: string): Promise<string> {
+  const [row] = await db
+    .select({ versionId: implementations.publishedVersionId })
+    .from(implementations)
+    .where(eq(implementations.id, implementationId));
+  if (!row?.versionId) throw new AppError('resource.not_found', { params: { resource: '事项' } });
+  return row.versionId;
+}

@@ -1,0 +1,158 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { accounts } from '../accounts/tables.ts';
+import { implementations, implementationVersions } from '../catalogue/tables.ts';
+import { halls, organisations, windows } from '../organisations/tables.ts';
+
+/**
+ * 办件: one application for one implementation, bound to the catalogue version it was
+ * filed under. `version` counts transitions and edits for optimistic concurrency.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Human-readable: region code + date + sequence, e.g. 610100-20261123-000042 */
+    caseNo: text('case_no').notNull().unique(),
+    /** For the public progress look-up together with the case number. */
+    queryCode: text('query_code').notNull(),
+    implementationId: uuid('implementation_id')
+      .notNull()
+      .references(() => implementations.id),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => implementationVersions.id),
+    /** The competent department (back office) and the region of the implementation. */
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => organisations.id),
+    regionCode: text('region_code').notNull(),
+    /** Region path of the implementation's region, for supervisors' subtree queries. */
+    regionPath: text('region_path').notNull(),
+    /** The applicant account (person or company). */
+    applicantId: uuid('applicant_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** online | counter | kiosk | agent */
+    channel: text('channel').notNull(),
+    /** The agent who applied on the applicant's behalf, with the consent recorded in `consent`. */
+    agentId: uuid('agent_id').references(() => accounts.id),
+    consent: jsonb('consent'),
+    /** Hall and window where the case was accepted at a counter. */
+    hallId: uuid('hall_id').references(() => halls.id),
+    windowId: uuid('window_id').references(() => windows.id),
+    status: text('status').notNull(),
+    /** immediate | promised | escalated (from the catalogue version) */
+    caseType: text('case_type').notNull(),
+    /** The form data entered by the applicant (fields of the matter). */
+    formData: jsonb('form_data').notNull().default(sql`'{}'::jsonb`),
+    /** Material keys accepted with gaps (容缺) and the date by which they must be supplied. */
+    gaps: jsonb('gaps').notNull().default(sql`'[]'::jsonb`),
+    gapDeadline: date('gap_deadline', { mode: 'string' }),
+    /** Deadlines in working days computed at acceptance (Asia/Shanghai ISO dates), moved by suspensions. */
+    acceptedOn: date('accepted_on', { mode: 'string' }),
+    promisedDeadline: date('promised_deadline', { mode: 'string' }),
+    legalDeadline: date('legal_deadline', { mode: 'string' }),
+    /** none | yellow | red */
+    warning: text('warning').notNull().default('none'),
+    /** Working days actually used up to conclusion, suspensions excluded. */
+    workingDaysUsed: integer('working_days_used'),
+    /** In-person visits (跑动次数): every counter submission, supplement at a window or pickup. */
+    visits: integer('visits').notNull().default(0),
+    assigneeId: uuid('assignee_id').references(() => accounts.id),
+    /** window_pickup | post */
+    delivery: text('delivery'),
+    deliveryAddress: jsonb('delivery_address'),
+    trackingNo: text('tracking_no'),
+    /** Whether approval was on a signed promise (告知承诺). */
+    onPromise: boolean('on_promise').notNull().default(false),
+    idempotencyKey: text('idempotency_key'),
+    version: integer('version').notNull().default(1),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    concludedAt: timestamp('concluded_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('cases_idempotency_uq').on(t.applicantId, t.idempotencyKey),
+    index('cases_department_deadline_idx').on(t.departmentId, t.status, t.promisedDeadline),
+    index('cases_applicant_idx').on(t.applicantId, t.createdAt),
+    index('cases_hall_idx').on(t.hallId, t.status),
+    index('cases_region_path_idx').using('btree', sql`${t.regionPath} text_pattern_ops`),
+  ],
+);
+
+/** The timeline of a case: every transition and notable event, in order. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    /** The action (submit, accept, request_supplement, approve, …) */
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorId: uuid('actor_id').references(() => accounts.id),
+    actorRole: text('actor_role'),
+    /** Channel, window, reason, legal basis, the one-time list, … */
+    details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
+    visit: boolean('visit').notNull().default(false),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.seq)],
+);
+
+/** Materials submitted for a case (attachments), by the material key of the catalogue version. */
+export const caseAttachments = pgTable(
+  'case_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    materialKey: text('material_key').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    fileName: text('file_name').notNull(),
+    /** applicant | clerk_scan | e_certificate | shared_case */
+    source: text('source').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => accounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_attachments_case_idx').on(t.caseId)],
+);
+
+/**
+ * A false promise found at verification of a 告知承诺 case bars the applicant (person or
+ * company) from approval on promise until the record is lifted.
+ */
+export const creditRecords = pgTable(
+  'credit_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by').references(() => accounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    liftedAt: timestamp('lifted_at', { withTimezone: true }),
+    liftedBy: uuid('lifted_by').references(() => accounts.id),
+    liftReason: text('lift_reason'),
+  },
+  (t) => [index('credit_records_account_idx').on(t.accountId)],
+);

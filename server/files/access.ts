@@ -1,0 +1,26 @@
+import type { Actor } from '../access/actor.ts';
+import { listAuditRecords } from '../audit/service.ts';
+import type { DbOrTx } from '../db/client.ts';
+
+/**
+ * May this user download the stored file? System administrators may; otherwise only
+ * someone who uploaded this content (an audited 'file.upload' by the same account).
+ * Files attached to a case are read through the case, under the case's permissions.
+ */
+export async function mayReadFile(options: { db: DbOrTx; actor: Actor; sha256: string }): Promise<boolean> {
+  const { actor } = options;
+  if (actor.grants.some((grant) => grant.role === 'system_admin')) return true;
+  const uploads = await listAuditRecords({
+    db: options.db,
+    filter: {
+      actorId: actor.accountId,
+      action: 'file.upload',
+      targetType: 'file',
+      targetId: options.sha256,
+      limit: 1,
+      offset: 0,
+    },
+    scope: { organisationIds: [], actorId: actor.accountId, withoutOrganisation: false },
+  });
+  return uploads.total > 0;
+}

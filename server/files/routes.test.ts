@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { type Browser, signInAs } from '../accounts/testing.ts';
+import { createTestApp, type TestApp } from '../testing/app.ts';
+
+const LIMIT = 4096;
+let t: TestApp;
+let dataDir: string;
+
+before(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yw-file-routes-'));
+  t = await createTestApp({ demo: true, env: { DATA_DIR: dataDir, FILE_MAX_BYTES: String(LIMIT) } });
+});
+after(async () => {
+  await t.close();
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+type Session = Pick<Browser, 'request'>;
+
+async function applicant(kind: 'person' | 'company', login: string): Promise<Session> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/applicant-login',
+    payload: { kind, login, password: 'demo1234' },
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  const cookie = res.cookies.find((c) => c.name === 'yw_session')!.value;
+  const csrf = res.json().csrfToken as string;
+  return {
+    request: (options) =>
+      t.app.inject({
+        ...options,
+        cookies: { yw_session: cookie },
+        headers: { 'x-csrf-token': csrf, ...options.headers },
+      }),
+  };
+}
+
+const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.from('route png')]);
+
+const upload = (session: Session, content: Buffer, contentType: string, name = '身份证.pdf') =>
+  session.request({
+    method: 'POST',
+    url: `/api/files?name=${encodeURIComponent(name)}`,
+    headers: { 'content-type': contentType },
+    payload: content,
+  });
+
+test('an applicant uploads a PNG declared as a PDF and reads it back as a PNG', async () => {
+  const person = await applicant('person', '11010519491231002X');
+  const res = await upload(person, PNG, 'application/pdf');
+  assert.equal(res.statusCode, 200, res.body);
+  const stored = res.json();
+  assert.equal(stored.mediaType, 'image/png');
+  assert.equal(stored.size, PNG.length);
+  assert.match(stored.sha256, /^[0-9a-f]{64}$/);
+
+  const back = await person.request({ method: 'GET', url: `/api/files/${stored.sha256}` });
+  assert.equal(back.statusCode, 200);
+  assert.equal(back.headers['content-type'], 'image/png');
+  assert.equal(back.headers['x-content-type-options'], 'nosniff');
+  assert.deepEqual(back.rawPayload, PNG);
+});
+
+test('only the uploader and system administrators may download; others get a 404', async () => {
+  const person = await applicant('person', '11010519491231002X');
+  const content = Buffer.concat([PNG, Buffer.from('private')]);
+  const { sha256 } = (await upload(person, content, 'image/png')).json();
+
+  const company = await applicant('company', '91350100M000100Y43');
+  assert.equal((await company.request({ method: 'GET', url: `/api/files/${sha256}` })).statusCode, 404);
+  const clerk = await signInAs(t.app, 'clerk', 'demo1234');
+  assert.equal((await clerk.request({ method: 'GET', url: `/api/files/${sha256}` })).statusCode, 404);
+  const admin = await signInAs(t.app, 'admin', 'demo1234');
+  assert.equal((await admin.request({ method: 'GET', url: `/api/files/${sha256}` })).statusCode, 200);
+  assert.equal((await t.app.inject({ method: 'GET', url: `/api/files/${sha256}` })).statusCode, 401);
+
+  // Uploading the same content makes the company an uploader too.
+  await upload(company, content, 'application/octet-stream');
+  assert.equal((await company.request({ method: 'GET', url: `/api/files/${sha256}` })).statusCode, 200);
+  assert.equal((await admin.request({ method: 'GET', url: '/api/files/not-a-hash' })).statusCode, 400);
+});
+
+test('uploads are refused by content, by size and without sign-in', async () => {
+  const person = await applicant('person', '11010519491231002X');
+  const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]);
+  const renamed = await upload(person, exe, 'application/pdf', 'setup.exe.pdf');
+  assert.equal(renamed.statusCode, 400);
+  assert.equal(renamed.json().error.code, 'files.unsupported_type');
+  assert.match(renamed.json().error.message, /只接受 PDF、JPG、PNG/);
+
+  const tooLarge = await upload(person, Buffer.concat([PNG, Buffer.alloc(LIMIT)]), 'image/png');
+  assert.equal(tooLarge.statusCode, 413);
+  assert.equal(tooLarge.json().error.code, 'files.too_large');
+  assert.match(tooLarge.json().error.message, /4 KB/);
+
+  const text = await upload(person, Buffer.from('hello'), 'text/plain');
+  assert.equal(text.json().error.code, 'files.unsupported_type');
+  assert.equal((await upload(person, PNG, 'video/mp4')).statusCode, 415);
+  assert.equal((await upload(person, Buffer.alloc(0), 'image/png')).json().error.code, 'files.empty');
+
+  const anonymous = await t.app.inject({
+    method: 'POST',
+    url: '/api/files',
+    headers: { 'content-type': 'image/png' },
+    payload: PNG,
+  });
+  assert.equal(anonymous.statusCode, 401);
+});

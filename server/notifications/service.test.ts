@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { accounts } from '../accounts/tables.ts';
+import { type Browser, signInAs } from '../accounts/testing.ts';
+import { createTestApp, type TestApp } from '../testing/app.ts';
+import { notify } from './service.ts';
+import type { SmsProvider } from './sms.ts';
+import { notifications } from './tables.ts';
+
+const PERSON = '11010519491231002X';
+const COMPANY = '91350100M000100Y43';
+let t: TestApp;
+
+before(async () => {
+  t = await createTestApp({ demo: true });
+});
+after(async () => {
+  await t.close();
+});
+
+async function accountId(login: string): Promise<string> {
+  const [row] = await t.db.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.login, login));
+  return row!.id;
+}
+
+async function applicant(kind: 'person' | 'company', login: string): Promise<Pick<Browser, 'request'>> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/applicant-login',
+    payload: { kind, login, password: 'demo1234' },
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  const cookie = res.cookies.find((c) => c.name === 'yw_session')!.value;
+  const csrf = res.json().csrfToken as string;
+  return {
+    request: (options) =>
+      t.app.inject({
+        ...options,
+        cookies: { yw_session: cookie },
+        headers: { 'x-csrf-token': csrf, ...options.headers },
+      }),
+  };
+}
+
+test('notify writes an in-app message and an SMS through the sandbox to the mobile on record', async () => {
+  const id = await accountId(PERSON);
+  const sent = await notify({
+    db: t.db.db,
+    accountId: id,
+    title: '申请已受理',
+    body: '您的办件 610100-20250301-0001 已受理。',
+    subject: { caseNo: '610100-20250301-0001', event: 'accepted' },
+  });
+  assert.ok(sent.smsId);
+  const rows = await t.db.db.select().from(notifications).where(eq(notifications.accountId, id));
+  const sms = rows.find((r) => r.channel === 'sms')!;
+  assert.equal(sms.address, '13912345678');
+  assert.equal(sms.status, 'sent');
+  assert.match(sms.providerId ?? '', /^sandbox-/);
+  assert.equal(sms.body, '【一网通办】申请已受理：您的办件 610100-20250301-0001 已受理。');
+  const inApp = rows.find((r) => r.channel === 'in_app')!;
+  assert.equal(inApp.title, '申请已受理');
+  assert.equal(inApp.readAt, null);
+});
+
+test('no SMS to a landline; a gateway failure is recorded and keeps the in-app message', async () => {
+  const company = await accountId(COMPANY);
+  const toLandline = await notify({
+    db: t.db.db,
+    accountId: company,
+    title: '测试',
+    body: '座机',
+    subject: {},
+  });
+  assert.equal(toLandline.smsId, null);
+
+  const failing: SmsProvider = {
+    name: 'down',
+    send: async () => {
+      throw new Error('gateway unavailable');
+    },
+  };
+  const person = await accountId(PERSON);
+  const result = await notify({
+    db: t.db.db,
+    accountId: person,
+    title: '失败',
+    body: 'x',
+    subject: {},
+    sms: failing,
+  });
+  const [sms] = await t.db.db.select().from(notifications).where(eq(notifications.id, result.smsId!));
+  assert.equal(sms!.status, 'failed');
+  assert.equal(sms!.sentAt, null);
+  const [inApp] = await t.db.db.select().from(notifications).where(eq(notifications.id, result.id));
+  assert.equal(inApp!.title, '失败');
+});
+
+test('applicants list only their own messages, newest first, with the unread count; phones masked', async () => {
+  const person = await accountId(PERSON);
+  for (const n of [1, 2, 3]) {
+    await notify({ db: t.db.db, accountId: person, title: `第${n}条`, body: `正文${n}`, subject: { n } });
+  }
+  const browser = await applicant('person', PERSON);
+  const list = (await browser.request({ method: 'GET', url: '/api/notifications?limit=3' })).json();
+  assert.deepEqual(
+    list.items.map((i: { title: string }) => i.title),
+    ['第3条', '第2条', '第1条'],
+  );
+  const all = (await browser.request({ method: 'GET', url: '/api/notifications?limit=100' })).json();
+  assert.equal(all.unread, all.total);
+  assert.ok(all.items.every((i: { channel: string }) => i.channel === 'in_app'));
+
+  const sms = (await browser.request({ method: 'GET', url: '/api/notifications?channel=sms' })).json();
+  assert.ok(sms.items.length > 0);
+  for (const item of sms.items) assert.equal(item.address, '139****5678');
+  assert.doesNotMatch(JSON.stringify(sms), /13912345678/);
+
+  const companyView = await applicant('company', COMPANY);
+  const theirs = (await companyView.request({ method: 'GET', url: '/api/notifications?limit=100' })).json();
+  assert.ok(theirs.items.every((i: { title: string }) => !i.title.startsWith('第')));
+  assert.equal((await t.app.inject({ method: 'GET', url: '/api/notifications' })).statusCode, 401);
+});
+
+test('marking read: own messages only, another account’s is a 404', async () => {
+  const person = await accountId(PERSON);
+  const { id } = await notify({ db: t.db.db, accountId: person, title: '待读', body: '…', subject: {} });
+  const browser = await applicant('person', PERSON);
+  const before = (await browser.request({ method: 'GET', url: '/api/notifications' })).json().unread;
+
+  const company = await applicant('company', COMPANY);
+  const stolen = await company.request({ method: 'POST', url: `/api/notifications/${id}/read` });
+  assert.equal(stolen.statusCode, 404);
+  const clerk = await signInAs(t.app, 'clerk', 'demo1234');
+  assert.equal(
+    (await clerk.request({ method: 'POST', url: `/api/notifications/${id}/read` })).statusCode,
+    404,
+  );
+
+  const read = await browser.request({ method: 'POST', url: `/api/notifications/${id}/read` });
+  assert.equal(read.statusCode, 200, read.body);
+  const firstReadAt = read.json().readAt;
+  const again = await browser.request({ method: 'POST', url: `/api/notifications/${id}/read` });
+  assert.equal(again.json().readAt, firstReadAt, 'reading again keeps the first time');
+  const after = (await browser.request({ method: 'GET', url: '/api/notifications' })).json().unread;
+  assert.equal(after, before - 1);
+  const unreadOnly = (
+    await browser.request({ method: 'GET', url: '/api/notifications?unread=true&limit=100' })
+  ).json();
+  assert.ok(unreadOnly.items.every((i: { id: string }) => i.id !== id));
+  assert.equal(
+    (await browser.request({ method: 'POST', url: '/api/notifications/not-a-uuid/read' })).statusCode,
+    400,
+  );
+});

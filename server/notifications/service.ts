@@ -1,0 +1,120 @@
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { maskPhone } from '../../common/identity.ts';
+import { accountContact } from '../accounts/contacts.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { AppError } from '../http/errors.ts';
+import { isMobile, type SmsProvider, sandboxSms, smsText } from './sms.ts';
+import { notifications } from './tables.ts';
+
+export type NotificationChannel = 'in_app' | 'sms';
+
+/**
+ * Tells an account holder something: one in-app message, and the same by SMS when the
+ * account has a mobile number. A gateway failure is recorded (status 'failed') and does
+ * not undo the in-app message. Pass the caller's transaction as `db` so the messages
+ * exist exactly when the change they announce does.
+ */
+export async function notify(options: {
+  db: DbOrTx;
+  accountId: string;
+  title: string;
+  body: string;
+  /** What it is about, e.g. { caseId, caseNo, event }. */
+  subject: Record<string, unknown>;
+  sms?: SmsProvider;
+}): Promise<{ id: string; smsId: string | null }> {
+  const { db, accountId, title, body, subject } = options;
+  const contact = await accountContact(db, accountId);
+  if (!contact) throw new AppError('resource.not_found', { params: { resource: '账号' } });
+  const [inApp] = await db
+    .insert(notifications)
+    .values({ accountId, channel: 'in_app', title, body, subject, status: 'sent', sentAt: new Date() })
+    .returning({ id: notifications.id });
+  const phone = contact.phone;
+  if (!phone || !isMobile(phone)) return { id: inApp!.id, smsId: null };
+
+  const provider = options.sms ?? sandboxSms;
+  const text = smsText(title, body);
+  const sent = await provider.send({ phone, text }).then(
+    (result) => ({ status: 'sent', providerId: result.providerId, sentAt: new Date() }),
+    () => ({ status: 'failed', providerId: null, sentAt: null }),
+  );
+  const [sms] = await db
+    .insert(notifications)
+    .values({ accountId, channel: 'sms', address: phone, title, body: text, subject, ...sent })
+    .returning({ id: notifications.id });
+  return { id: inApp!.id, smsId: sms!.id };
+}
+
+export type NotificationView = {
+  id: string;
+  channel: string;
+  /** The phone an SMS went to, masked. */
+  address: string | null;
+  title: string;
+  body: string;
+  subject: unknown;
+  status: string;
+  readAt: string | null;
+  createdAt: string;
+};
+
+/** One page of an account's own messages, newest first, with the number of unread in-app messages. */
+export async function listNotifications(options: {
+  db: DbOrTx;
+  accountId: string;
+  channel: NotificationChannel;
+  unreadOnly?: boolean;
+  limit: number;
+  offset: number;
+}): Promise<{ items: NotificationView[]; total: number; unread: number }> {
+  const { db, accountId } = options;
+  const mine = and(eq(notifications.accountId, accountId), eq(notifications.channel, options.channel));
+  const where = options.unreadOnly ? and(mine, isNull(notifications.readAt)) : mine;
+  const unreadWhere = and(
+    eq(notifications.accountId, accountId),
+    eq(notifications.channel, 'in_app'),
+    isNull(notifications.readAt),
+  );
+  const [rows, [total], [unread]] = await Promise.all([
+    db
+      .select()
+      .from(notifications)
+      .where(where)
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(options.limit)
+      .offset(options.offset),
+    db.select({ n: count() }).from(notifications).where(where),
+    db.select({ n: count() }).from(notifications).where(unreadWhere),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      channel: r.channel,
+      address: r.address ? maskPhone(r.address) : null,
+      title: r.title,
+      body: r.body,
+      subject: r.subject,
+      status: r.status,
+      readAt: r.readAt?.toISOString() ?? null,
+      createdAt: r.createdAt.toISOString(),
+    })),
+    total: total?.n ?? 0,
+    unread: unread?.n ?? 0,
+  };
+}
+
+/** Marks one of the account's own messages read (again: keeps the first time); someone else's is a 404. */
+export async function markNotificationRead(options: {
+  db: DbOrTx;
+  accountId: string;
+  id: string;
+}): Promise<{ id: string; readAt: string }> {
+  const [row] = await options.db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+    .where(and(eq(notifications.id, options.id), eq(notifications.accountId, options.accountId)))
+    .returning({ id: notifications.id, readAt: notifications.readAt });
+  if (!row?.readAt) throw new AppError('resource.not_found', { params: { resource: '消息' } });
+  return { id: row.id, readAt: row.readAt.toISOString() };
+}

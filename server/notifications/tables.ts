@@ -1,0 +1,28 @@
+import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from '../accounts/tables.ts';
+
+/** Messages to applicants: in-app, and through the SMS adapter (the sandbox records them here). */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** in_app | sms */
+    channel: text('channel').notNull(),
+    /** The phone number for SMS (stored as sent; masked when shown). */
+    address: text('address'),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** What it is about, e.g. { caseId, caseNo, event }. */
+    subject: jsonb('subject').notNull(),
+    /** queued | sent | failed */
+    status: text('status').notNull(),
+    providerId: text('provider_id'),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('notifications_account_idx').on(t.accountId, t.createdAt)],
+);
