@@ -111,6 +111,16 @@ export const ERROR_CATALOGUE = {
     zh: '申请人因承诺不实被列入失信记录，暂不适用告知承诺：{reason}',
     en: 'The applicant is barred from approval on promise after a false promise: {reason}',
   },
+  'case.notice_not_available': {
+    status: 409,
+    zh: '办件尚未到达出具“{notice}”的环节（当前状态：{status}）',
+    en: 'The case has not reached the stage of the {noticeEn} (status: {statusEn})',
+  },
+  'case.materials_closed': {
+    status: 409,
+    zh: '办件当前状态为“{status}”，不能补充材料',
+    en: 'The case is {statusEn}; materials cannot be added now',
+  },
   'files.unsupported_type': {
     status: 400,
     zh: '文件类型不受支持：只接受 PDF、JPG、PNG 文件（按文件内容识别，与文件名无关）',

@@ -1,5 +1,4 @@
 import { lazy, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
 import { createBrowserRouter } from 'react-router';
 import { Loading, NotFound } from './components/status.tsx';
 import { PortalLayout } from './layout/PortalLayout.tsx';
@@ -43,8 +42,22 @@ const CatalogueReviewPage = lazy(() =>
 const CatalogueStatisticsPage = lazy(() =>
   import('./workbench/catalogue/StatisticsPage.tsx').then((m) => ({ default: m.CatalogueStatisticsPage })),
 );
-const Placeholder = lazy(() =>
-  import('./workbench/Placeholder.tsx').then((m) => ({ default: m.Placeholder })),
+const ApplyPage = lazy(() => import('./cases/ApplyPage.tsx').then((m) => ({ default: m.ApplyPage })));
+const MyCasePage = lazy(() => import('./cases/MyCasePage.tsx').then((m) => ({ default: m.MyCasePage })));
+const ProgressPage = lazy(() =>
+  import('./cases/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })),
+);
+const IntakePage = lazy(() =>
+  import('./workbench/cases/IntakePage.tsx').then((m) => ({ default: m.IntakePage })),
+);
+const QueuePage = lazy(() =>
+  import('./workbench/cases/QueuePage.tsx').then((m) => ({ default: m.QueuePage })),
+);
+const WarningsPage = lazy(() =>
+  import('./workbench/cases/QueuePage.tsx').then((m) => ({ default: m.WarningsPage })),
+);
+const CaseDetailPage = lazy(() =>
+  import('./workbench/cases/CaseDetailPage.tsx').then((m) => ({ default: m.CaseDetailPage })),
 );
 const RequirePage = lazy(() =>
   import('./workbench/RequirePage.tsx').then((m) => ({ default: m.RequirePage })),
@@ -60,16 +73,6 @@ function Guarded({ page, children }: { page: WorkbenchPage; children: React.Reac
       <RequirePage page={page}>{children}</RequirePage>
     </Deferred>
   );
-}
-
-function Intake() {
-  const { t } = useTranslation();
-  return <Placeholder title={t('workbench.intake')} description={t('workbench.intakeDesc')} />;
-}
-
-function ReviewQueue() {
-  const { t } = useTranslation();
-  return <Placeholder title={t('workbench.reviewQueue')} description={t('workbench.reviewDesc')} />;
 }
 
 export const router = createBrowserRouter([
@@ -134,6 +137,30 @@ export const router = createBrowserRouter([
           </Deferred>
         ),
       },
+      {
+        path: 'my/cases/:id',
+        element: (
+          <Deferred>
+            <MyCasePage />
+          </Deferred>
+        ),
+      },
+      {
+        path: 'apply/:implementationId',
+        element: (
+          <Deferred>
+            <ApplyPage />
+          </Deferred>
+        ),
+      },
+      {
+        path: 'progress',
+        element: (
+          <Deferred>
+            <ProgressPage />
+          </Deferred>
+        ),
+      },
       { path: '*', element: <NotFound /> },
     ],
   },
@@ -157,7 +184,7 @@ export const router = createBrowserRouter([
         path: 'intake',
         element: (
           <Guarded page="intake">
-            <Intake />
+            <IntakePage />
           </Guarded>
         ),
       },
@@ -165,8 +192,24 @@ export const router = createBrowserRouter([
         path: 'review',
         element: (
           <Guarded page="review">
-            <ReviewQueue />
+            <QueuePage />
           </Guarded>
+        ),
+      },
+      {
+        path: 'warnings',
+        element: (
+          <Guarded page="warnings">
+            <WarningsPage />
+          </Guarded>
+        ),
+      },
+      {
+        path: 'cases/:id',
+        element: (
+          <Deferred>
+            <CaseDetailPage />
+          </Deferred>
         ),
       },
       {

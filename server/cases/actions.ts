@@ -4,6 +4,7 @@ import type { AuditContext } from '../audit/service.ts';
 import { todayInChina, workingDaysBetween, workingDeadline } from '../calendar/service.ts';
 import type { Db, DbOrTx, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
+import { attachmentsOf } from './attachments.ts';
 import { type DeliveryProvider, sandboxDelivery } from './delivery.ts';
 import { addAttachments, checkMaterials, type MaterialInput } from './submission.ts';
 import { caseEvents, creditRecords } from './tables.ts';
@@ -20,6 +21,8 @@ export type ActionInput = {
   gaps?: string[];
   gapDeadline?: string;
   materials?: MaterialInput[];
+  /** Materials already handed in by upload (POST /cases/:id/materials/:key), by attachment id. */
+  attachmentIds?: string[];
   assigneeId?: string;
   /** 特别程序 */
   procedure?: string;
@@ -149,8 +152,13 @@ const PLANS: Partial<Record<CaseAction, Planner>> = {
   resubmit: async (tx, row, { input, audit, atWindow }) => {
     const materials = input.materials ?? [];
     checkMaterials(await documentOf(tx, row.versionId), materials);
+    const uploaded = await attachmentsOf(tx, row.id, input.attachmentIds ?? []);
     return {
-      details: { materials: materials.map((m) => m.key), ...(atWindow ? { atWindow } : {}) },
+      details: {
+        materials: [...materials.map((m) => m.key), ...uploaded.map((a) => a.materialKey)],
+        ...(uploaded.length ? { attachmentIds: uploaded.map((a) => a.id) } : {}),
+        ...(atWindow ? { atWindow } : {}),
+      },
       visit: !!atWindow,
       also: (t) =>
         addAttachments(
@@ -165,8 +173,10 @@ const PLANS: Partial<Record<CaseAction, Planner>> = {
   supply_gap: async (tx, row, { input, audit, atWindow }) => {
     const materials = input.materials ?? [];
     checkMaterials(await documentOf(tx, row.versionId), materials);
+    const uploaded = await attachmentsOf(tx, row.id, input.attachmentIds ?? []);
     const open = row.gaps as string[];
-    const supplied = materials.map((m) => m.key).filter((k) => open.includes(k));
+    const handedIn = [...materials.map((m) => m.key), ...uploaded.map((a) => a.materialKey)];
+    const supplied = [...new Set(handedIn.filter((k) => open.includes(k)))];
     if (supplied.length === 0) {
       throw new AppError('validation.field', {
         field: 'materials',
@@ -180,7 +190,12 @@ const PLANS: Partial<Record<CaseAction, Planner>> = {
     return {
       patch: { gaps, gapDeadline: gaps.length ? row.gapDeadline : null },
       facts: { openGaps: gaps.length },
-      details: { supplied, stillMissing: gaps, ...(atWindow ? { atWindow } : {}) },
+      details: {
+        supplied,
+        stillMissing: gaps,
+        ...(uploaded.length ? { attachmentIds: uploaded.map((a) => a.id) } : {}),
+        ...(atWindow ? { atWindow } : {}),
+      },
       visit: !!atWindow,
       also: (t) =>
         addAttachments(

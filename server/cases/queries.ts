@@ -4,6 +4,8 @@ import { type Action, can, caseScopeOf, type Resource } from '../access/policy.t
 import type { DbOrTx } from '../db/client.ts';
 import { findHall, listHalls } from '../organisations/halls.ts';
 import { findOrganisation } from '../organisations/service.ts';
+import { attachmentView } from './attachments.ts';
+import { availableNotices } from './notices.ts';
 import { caseAttachments, caseEvents, cases } from './tables.ts';
 import { type CaseRow, caseNotFound, documentOf } from './transitions.ts';
 
@@ -126,7 +128,7 @@ export async function caseDetail(db: DbOrTx, row: CaseRow) {
       .select()
       .from(caseAttachments)
       .where(eq(caseAttachments.caseId, row.id))
-      .orderBy(asc(caseAttachments.createdAt)),
+      .orderBy(asc(caseAttachments.createdAt), asc(caseAttachments.id)),
     findOrganisation(db, row.departmentId),
   ]);
   const gaps = row.gaps as string[];
@@ -158,15 +160,13 @@ export async function caseDetail(db: DbOrTx, row: CaseRow) {
         required: m.required,
         gapAllowed: m.gapAllowed,
         supplied: files.length > 0,
+        /** The latest file handed in for the material (GET /cases/:id/materials/:attachmentId). */
+        attachmentId: files.at(-1)?.id ?? null,
         gap: gaps.includes(m.key),
-        files: files.map((f) => ({
-          sha256: f.fileSha256,
-          fileName: f.fileName,
-          source: f.source,
-          at: f.createdAt,
-        })),
+        files: files.map(attachmentView),
       };
     }),
+    notices: availableNotices(row, events),
     timeline: events.map((e) => ({
       seq: e.seq,
       action: e.action,

@@ -14,6 +14,7 @@ import { auditContext, authorize, requireActor } from '../http/guard.ts';
 import type { App } from '../http/types.ts';
 import { listHalls } from '../organisations/halls.ts';
 import { actOnCase } from './actions.ts';
+import { caseFileRoutes } from './file-routes.ts';
 import { caseDetail, listCases, publicProgress, visibleCase } from './queries.ts';
 import { type Channel, findOrCreateApplicant, submitCase } from './submission.ts';
 
@@ -71,6 +72,8 @@ const ActionBody = Type.Object(
     gaps: Type.Optional(Type.Array(Text(40), { maxItems: 60 })),
     gapDeadline: Type.Optional(IsoDate),
     materials: Type.Optional(Type.Array(Material, { maxItems: 100 })),
+    /** Materials uploaded to the case beforehand (POST /cases/:id/materials/:materialKey). */
+    attachmentIds: Type.Optional(Type.Array(Id, { maxItems: 100, uniqueItems: true })),
     assigneeId: Type.Optional(Id),
     procedure: Type.Optional(Text(50)),
     expectedEnd: Type.Optional(IsoDate),
@@ -132,6 +135,7 @@ const kebab = (action: string) => action.replaceAll('_', '-');
 
 export async function caseRoutes(app: App): Promise<void> {
   const db = () => app.deps.database.db;
+  await app.register(caseFileRoutes);
 
   app.post(
     '/cases',

@@ -6,12 +6,12 @@ import { accounts } from '../accounts/tables.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
 import { todayInChina } from '../calendar/service.ts';
 import { getPublishedGuide } from '../catalogue/guides.ts';
-import { implementations } from '../catalogue/tables.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { isUniqueViolation } from '../organisations/changes.ts';
 import { findHall } from '../organisations/halls.ts';
 import { regionPath } from '../regions/service.ts';
+import { tellApplicant } from './messages.ts';
 import { newQueryCode, nextCaseNo } from './numbers.ts';
 import { caseAttachments, caseEvents, cases } from './tables.ts';
 import type { CaseRow } from './transitions.ts';
@@ -82,8 +82,8 @@ export async function findOrCreateApplicant(options: {
 }): Promise<string> {
   const { db, audit, input } = options;
   const login = normaliseLogin(input.kind, input.login, 'applicant/login');
-  const existing = async () => {
-    const [row] = await db
+  const existing = async (on: Db | Tx = db) => {
+    const [row] = await on
       .select({ id: accounts.id })
       .from(accounts)
       .where(and(eq(accounts.kind, input.kind), eq(accounts.login, login)));
@@ -104,7 +104,8 @@ export async function findOrCreateApplicant(options: {
       .values({ kind: input.kind, login, displayName, passwordHash: '!', phone: input.phone ?? null })
       .onConflictDoNothing()
       .returning({ id: accounts.id });
-    if (!created) return (await existing())!;
+    // Created at the same moment by another counter: read it on this transaction's own connection.
+    if (!created) return (await existing(tx))!;
     await recordAudit(tx, audit, {
       action: 'account.create_walk_in',
       targetType: 'account',
@@ -149,7 +150,7 @@ export async function submitCase(options: {
     throw new AppError('resource.not_found', { params: { resource: '大厅' } });
   }
   const visit = channel.kind === 'counter' || channel.kind === 'kiosk';
-  const versionId = await versionIdOf(db, input.implementationId);
+  const versionId = guide.versionId;
   try {
     const row = await db.transaction(async (tx) => {
       const today = todayInChina();
@@ -206,6 +207,7 @@ export async function submitCase(options: {
         targetId: created!.id,
         summary: { caseNo, implementationId: input.implementationId, ...details },
       });
+      await tellApplicant(tx, created!, 'submit', document, details);
       return created!;
     });
     return { row, created: true };
@@ -216,13 +218,4 @@ export async function submitCase(options: {
     }
     throw error;
   }
-}
-
-async function versionIdOf(db: Db, implementationId: string): Promise<string> {
-  const [row] = await db
-    .select({ versionId: implementations.publishedVersionId })
-    .from(implementations)
-    .where(eq(implementations.id, implementationId));
-  if (!row?.versionId) throw new AppError('resource.not_found', { params: { resource: '事项' } });
-  return row.versionId;
 }

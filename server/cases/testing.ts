@@ -1,10 +1,13 @@
+import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import { TEST_AUDIT } from '../accounts/testing.ts';
+import { type Browser, TEST_AUDIT } from '../accounts/testing.ts';
 import { importImplementations } from '../catalogue/import.ts';
 import { implementations } from '../catalogue/tables.ts';
 import { sampleBasicMatter, sampleDocument, sampleMaterial } from '../catalogue/testing.ts';
 import type { Db } from '../db/client.ts';
+import { DEMO_PASSWORD } from '../demo/accounts.ts';
+import type { App } from '../http/types.ts';
 
 let serial = 0;
 
@@ -56,3 +59,32 @@ export const ON_THE_SPOT: Partial<ImplementationDocument> = {
 };
 
 export const SHA = (n: number) => n.toString(16).padStart(64, '0');
+
+/** Signs an applicant (person or company) in; requests carry the session and the CSRF token. */
+export async function signInApplicant(app: App, kind: 'person' | 'company', login: string): Promise<Browser> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/applicant-login',
+    payload: { kind, login, password: DEMO_PASSWORD },
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  const cookie = res.cookies.find((c) => c.name === 'yw_session')!.value;
+  const csrfToken = res.json().csrfToken as string;
+  return {
+    cookie,
+    csrfToken,
+    request: (o) =>
+      app.inject({
+        ...o,
+        cookies: { yw_session: cookie },
+        headers: { 'x-csrf-token': csrfToken, ...o.headers },
+      }),
+  };
+}
+
+/** A minimal PDF and PNG: enough for the type detection, which reads the content. */
+export const PDF = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`);
+export const PNG = Buffer.concat([
+  Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+  Buffer.from('scan'),
+]);

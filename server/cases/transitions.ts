@@ -9,9 +9,10 @@ import {
 } from '../../common/cases/state-machine.ts';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import { implementationVersions } from '../catalogue/tables.ts';
+import { getVersionDocument } from '../catalogue/guides.ts';
 import type { Db, DbOrTx, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
+import { tellApplicant } from './messages.ts';
 import { caseEvents, cases, creditRecords } from './tables.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -20,12 +21,7 @@ export const caseNotFound = () => new AppError('resource.not_found', { params: {
 
 /** The catalogue version a case was filed under (its document: materials, limits, 告知承诺). */
 export async function documentOf(db: DbOrTx, versionId: string): Promise<ImplementationDocument> {
-  const [row] = await db
-    .select({ document: implementationVersions.document })
-    .from(implementationVersions)
-    .where(eq(implementationVersions.id, versionId));
-  if (!row) throw caseNotFound();
-  return row.document;
+  return (await getVersionDocument(db, versionId)).document;
 }
 
 /** The unlifted credit record (告知承诺 失信) of an applicant, if any. */
@@ -84,7 +80,8 @@ function refusalError(refusal: string, row: CaseRow, action: CaseAction, reason:
 
 /**
  * One transition of one case, in one transaction: locks the case, checks the version and the
- * state machine, applies the change, appends the timeline event and the audit record.
+ * state machine, applies the change, appends the timeline event and the audit record, and
+ * tells the applicant (in-app and SMS) of the events they wait for.
  */
 export async function runTransition(request: TransitionRequest): Promise<CaseRow> {
   const { db, audit, action } = request;
@@ -131,6 +128,7 @@ export async function runTransition(request: TransitionRequest): Promise<CaseRow
       at: now,
     });
     await plan.also?.(tx, updated!);
+    await tellApplicant(tx, updated!, action, document, details);
     await recordAudit(tx, audit, {
       action: `case.${action}`,
       targetType: 'case',

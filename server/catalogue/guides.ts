@@ -11,6 +11,8 @@ import { basicMatters, implementations, implementationVersions } from './tables.
 export type PublishedGuide = {
   implementationId: string;
   code: string;
+  /** The published version's id: what a case filed now is bound to. */
+  versionId: string;
   versionNo: number;
   publishedAt: Date;
   basicMatter: {
@@ -30,6 +32,7 @@ export async function getPublishedGuide(db: DbOrTx, implementationId: string): P
   const [row] = await db
     .select({
       code: implementations.code,
+      versionId: implementationVersions.id,
       organisationId: implementations.organisationId,
       regionCode: implementations.regionCode,
       versionNo: implementationVersions.versionNo,
@@ -53,6 +56,7 @@ export async function getPublishedGuide(db: DbOrTx, implementationId: string): P
   return {
     implementationId,
     code: row.code,
+    versionId: row.versionId,
     versionNo: row.versionNo,
     publishedAt: row.publishedAt!,
     basicMatter: {
@@ -66,4 +70,30 @@ export async function getPublishedGuide(db: DbOrTx, implementationId: string): P
     region: { code: row.regionCode, name: regions.get(row.regionCode) ?? '' },
     document: row.document,
   };
+}
+
+/** One version of an implementation as filed: its number, the matter type and its document. */
+export type VersionDocument = {
+  implementationId: string;
+  versionNo: number;
+  /** The type of the basic matter (行政许可 …), for the wording of notices. */
+  matterType: MatterType;
+  document: ImplementationDocument;
+};
+
+/** Any version by id, published or since superseded (cases stay bound to theirs); a 404 when there is none. */
+export async function getVersionDocument(db: DbOrTx, versionId: string): Promise<VersionDocument> {
+  const [row] = await db
+    .select({
+      implementationId: implementationVersions.implementationId,
+      versionNo: implementationVersions.versionNo,
+      matterType: basicMatters.matterType,
+      document: implementationVersions.document,
+    })
+    .from(implementationVersions)
+    .innerJoin(implementations, eq(implementations.id, implementationVersions.implementationId))
+    .innerJoin(basicMatters, eq(basicMatters.id, implementations.basicMatterId))
+    .where(eq(implementationVersions.id, versionId));
+  if (!row) throw implementationNotFound();
+  return { ...row, matterType: row.matterType as MatterType };
 }

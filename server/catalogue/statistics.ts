@@ -25,71 +25,119 @@ export type CatalogueStatistics = CatalogueFigures & {
 
 export type StatisticsFilter = { region?: string; subtree?: boolean; departmentId?: string };
 
-const FIGURES = sql`count(*)::int AS matters,
-  coalesce(avg((m.realisation_mode IN ('fully_online', 'at_most_once', 'on_the_spot'))::int), 0)::float8 AS "atMostOnceShare",
-  coalesce(avg((m.realisation_mode = 'fully_online')::int), 0)::float8 AS "fullyOnlineShare",
-  coalesce(avg((m.case_type = 'immediate')::int), 0)::float8 AS "immediateShare",
-  coalesce(avg(1 - m.promised_limit::float8 / m.legal_limit) FILTER (WHERE m.legal_limit > 0), 0)::float8
-    AS "averageCompression",
-  coalesce(avg(m.visits_required), 0)::float8 AS "averageVisits"`;
+/** Sums from which the figures are computed; they add up over departments and regions. */
+type Sums = {
+  matters: number;
+  atMostOnce: number;
+  fullyOnline: number;
+  immediate: number;
+  /** Σ (1 − promised / legal) and how many matters it is over (those with legal > 0). */
+  compression: number;
+  withLegalLimit: number;
+  visits: number;
+};
+
+const SUMS = sql`count(*)::int AS matters,
+  count(*) FILTER (WHERE m.realisation_mode IN ('fully_online', 'at_most_once', 'on_the_spot'))::int AS "atMostOnce",
+  count(*) FILTER (WHERE m.realisation_mode = 'fully_online')::int AS "fullyOnline",
+  count(*) FILTER (WHERE m.case_type = 'immediate')::int AS immediate,
+  coalesce(sum(1 - m.promised_limit::float8 / m.legal_limit) FILTER (WHERE m.legal_limit > 0), 0)::float8
+    AS compression,
+  count(*) FILTER (WHERE m.legal_limit > 0)::int AS "withLegalLimit",
+  coalesce(sum(m.visits_required), 0)::float8 AS visits`;
+
+const zero = (): Sums => ({
+  matters: 0,
+  atMostOnce: 0,
+  fullyOnline: 0,
+  immediate: 0,
+  compression: 0,
+  withLegalLimit: 0,
+  visits: 0,
+});
+
+function add(to: Sums, row: Sums): void {
+  to.matters += Number(row.matters);
+  to.atMostOnce += Number(row.atMostOnce);
+  to.fullyOnline += Number(row.fullyOnline);
+  to.immediate += Number(row.immediate);
+  to.compression += Number(row.compression);
+  to.withLegalLimit += Number(row.withLegalLimit);
+  to.visits += Number(row.visits);
+}
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
+const share = (part: number, whole: number) => (whole > 0 ? round(part / whole) : 0);
 
-function figures<T extends CatalogueFigures>(row: T): T {
+function figures(sums: Sums): CatalogueFigures {
   return {
-    ...row,
-    matters: Number(row.matters),
-    atMostOnceShare: round(row.atMostOnceShare),
-    fullyOnlineShare: round(row.fullyOnlineShare),
-    immediateShare: round(row.immediateShare),
-    averageCompression: round(row.averageCompression),
-    averageVisits: round(row.averageVisits),
+    matters: sums.matters,
+    atMostOnceShare: share(sums.atMostOnce, sums.matters),
+    fullyOnlineShare: share(sums.fullyOnline, sums.matters),
+    immediateShare: share(sums.immediate, sums.matters),
+    averageCompression: share(sums.compression, sums.withLegalLimit),
+    averageVisits: share(sums.visits, sums.matters),
   };
 }
 
-/** Catalogue statistics of a region (optionally with the regions below it) or a department, in SQL. */
+type GroupRow = Sums & {
+  departmentId: string;
+  departmentName: string;
+  regionCode: string;
+  regionName: string;
+};
+
+/**
+ * Catalogue statistics of a region (optionally with the regions below it) or a department. One
+ * scan sums each department's matters in each region; the department, region and overall
+ * figures are added up from those few hundred rows.
+ */
 export async function catalogueStatistics(options: {
   db: DbOrTx;
   filter?: StatisticsFilter;
 }): Promise<CatalogueStatistics> {
   const { db, filter = {} } = options;
   const where = whereAll(await filterConditions(db, filter));
-  // One scan: the whole selection, each department and each region as grouping sets.
-  const result = await db.execute<
-    CatalogueFigures & {
-      level: 'total' | 'department' | 'region';
-      departmentId: string;
-      departmentName: string;
-      regionCode: string;
-      regionName: string;
-    }
-  >(sql`
-    SELECT CASE WHEN GROUPING(m.department_id) = 0 THEN 'department'
-        WHEN GROUPING(m.region_code) = 0 THEN 'region' ELSE 'total' END AS level,
-      m.department_id AS "departmentId", min(m.department_name) AS "departmentName",
-      m.region_code AS "regionCode", min(m.region_name) AS "regionName", ${FIGURES}
+  const result = await db.execute<GroupRow>(sql`
+    SELECT m.department_id AS "departmentId", min(m.department_name) AS "departmentName",
+      m.region_code AS "regionCode", min(m.region_name) AS "regionName", ${SUMS}
     FROM published_matters m ${where}
-    GROUP BY GROUPING SETS ((), (m.department_id), (m.region_code))
-    ORDER BY CASE WHEN GROUPING(m.department_id) = 0 THEN -count(*) END,
-      CASE WHEN GROUPING(m.department_id) = 0 THEN min(m.department_name) END, m.region_code`);
-  const rows = result.rows;
-  const total = rows.find((r) => r.level === 'total')!;
+    GROUP BY m.department_id, m.region_code`);
+  const total = zero();
+  const departments = new Map<string, { departmentId: string; departmentName: string; sums: Sums }>();
+  const regions = new Map<string, { regionCode: string; regionName: string; sums: Sums }>();
+  for (const row of result.rows) {
+    add(total, row);
+    const department = departments.get(row.departmentId) ?? {
+      departmentId: row.departmentId,
+      departmentName: row.departmentName,
+      sums: zero(),
+    };
+    if (row.departmentName < department.departmentName) department.departmentName = row.departmentName;
+    add(department.sums, row);
+    departments.set(row.departmentId, department);
+    const region = regions.get(row.regionCode) ?? {
+      regionCode: row.regionCode,
+      regionName: row.regionName,
+      sums: zero(),
+    };
+    if (row.regionName < region.regionName) region.regionName = row.regionName;
+    add(region.sums, row);
+    regions.set(row.regionCode, region);
+  }
   return {
-    ...figures(pick(total)),
-    byDepartment: rows
-      .filter((r) => r.level === 'department')
-      .map((r) => ({ departmentId: r.departmentId, departmentName: r.departmentName, ...figures(pick(r)) })),
-    byRegion: rows
-      .filter((r) => r.level === 'region')
-      .map((r) => ({ regionCode: r.regionCode, regionName: r.regionName, ...figures(pick(r)) })),
+    ...figures(total),
+    byDepartment: [...departments.values()]
+      .sort(
+        (a, b) =>
+          b.sums.matters - a.sums.matters ||
+          (a.departmentName < b.departmentName ? -1 : a.departmentName > b.departmentName ? 1 : 0),
+      )
+      .map((d) => ({ departmentId: d.departmentId, departmentName: d.departmentName, ...figures(d.sums) })),
+    byRegion: [...regions.values()]
+      .sort((a, b) => (a.regionCode < b.regionCode ? -1 : a.regionCode > b.regionCode ? 1 : 0))
+      .map((r) => ({ regionCode: r.regionCode, regionName: r.regionName, ...figures(r.sums) })),
   };
-}
-
-/** The figures of a row, without its grouping columns. */
-function pick(row: CatalogueFigures): CatalogueFigures {
-  const { matters, atMostOnceShare, fullyOnlineShare, immediateShare, averageCompression, averageVisits } =
-    row;
-  return { matters, atMostOnceShare, fullyOnlineShare, immediateShare, averageCompression, averageVisits };
 }
 
 export type ThemeCount = { theme: Theme; label: string; object: 'person' | 'company'; count: number };

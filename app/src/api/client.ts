@@ -62,8 +62,13 @@ async function request<T>(
   body?: unknown,
   query?: Query,
   raw?: RawBody,
+  extraHeaders?: Record<string, string>,
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': language,
+    ...extraHeaders,
+  };
   if (raw) headers['content-type'] = raw.contentType;
   else if (body !== undefined) headers['content-type'] = 'application/json';
   if (WRITES.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -103,7 +108,9 @@ function safeJson(text: string): unknown {
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  /** `headers` adds request headers, e.g. an Idempotency-Key. */
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    request<T>('POST', path, body ?? {}, undefined, undefined, headers),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, body),

@@ -1,6 +1,6 @@
 import './catalogue.css';
 import './guide.css';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FormOutlined } from '@ant-design/icons';
 import { Button, Result, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -63,8 +63,15 @@ export function GuidePage() {
           <Tag color="green">{labels.realisationMode[doc.realisationMode]}</Tag>
         </div>
         <div className="guide-actions">
+          {doc.channels.includes('online') ? (
+            <Link to={`/apply/${guide.data.implementationId}`} data-testid="guide-apply">
+              <Button type="primary" icon={<FormOutlined />} size="large">
+                {t('cases.apply.start')}
+              </Button>
+            </Link>
+          ) : null}
           <a href={guidePdfUrl(guide.data.implementationId)} download data-testid="guide-pdf">
-            <Button type="primary" icon={<DownloadOutlined />} size="large">
+            <Button icon={<DownloadOutlined />} size="large">
               {t('catalogue.guide.download')}
             </Button>
           </a>

@@ -1,3 +1,4 @@
+import { casesEn } from '../cases/messages.en.ts';
 import { catalogueEn } from '../catalogue/messages.en.ts';
 import { staffEn } from '../workbench/catalogue/messages.en.ts';
 import type { Messages } from './zh-CN.ts';
@@ -123,6 +124,7 @@ export const en: Messages = {
     home: 'Home',
     intake: 'Intake',
     reviewQueue: 'Review queue',
+    warnings: 'Warnings',
     regions: 'Regions',
     organisations: 'Organisations',
     organisationsRead: 'Organisations',
@@ -256,6 +258,7 @@ export const en: Messages = {
       activateConfirm: 'Activate this account again?',
     },
   },
+  cases: casesEn,
   catalogue: { ...catalogueEn, staff: staffEn },
   roles: {
     applicant: 'Applicant',

@@ -1,3 +1,4 @@
+import { casesZh } from '../cases/messages.zh-CN.ts';
 import { catalogueZh } from '../catalogue/messages.zh-CN.ts';
 import { staffZh } from '../workbench/catalogue/messages.zh-CN.ts';
 
@@ -121,6 +122,7 @@ export const zhCN = {
     home: '首页',
     intake: '综合受理',
     reviewQueue: '审核队列',
+    warnings: '预警督办',
     regions: '行政区划',
     organisations: '机构管理',
     organisationsRead: '机构',
@@ -250,6 +252,7 @@ export const zhCN = {
       activateConfirm: '确定重新启用该账号吗？',
     },
   },
+  cases: casesZh,
   catalogue: { ...catalogueZh, staff: staffZh },
   roles: {
     applicant: '申请人',

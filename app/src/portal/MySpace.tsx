@@ -1,9 +1,9 @@
-import { FileSearchOutlined } from '@ant-design/icons';
-import { Card, Col, Descriptions, Empty, Row, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { maskIdNumber } from '../../../common/identity.ts';
 import { useMe } from '../auth/session.ts';
+import { MyCases } from '../cases/MyCases.tsx';
 import { Loading } from '../components/status.tsx';
 
 /** 我的空间: the applicant's profile and (later) their cases. */
@@ -38,11 +38,8 @@ export function MySpace() {
           </Card>
         </Col>
         <Col xs={24} md={14}>
-          <Card title={t('my.cases')}>
-            <Empty
-              image={<FileSearchOutlined style={{ fontSize: 48, color: '#bfbfbf' }} />}
-              description={t('my.casesLater')}
-            />
+          <Card title={t('my.cases')} extra={<Link to="/progress">{t('cases.progress.title')}</Link>}>
+            <MyCases />
           </Card>
         </Col>
       </Row>

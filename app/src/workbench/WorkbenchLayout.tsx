@@ -1,5 +1,6 @@
 import './workbench.css';
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -29,6 +30,7 @@ const ICONS: Record<WorkbenchPage, React.ReactNode> = {
   home: <HomeOutlined />,
   intake: <InboxOutlined />,
   review: <FileDoneOutlined />,
+  warnings: <AlertOutlined />,
   catalogue: <FormOutlined />,
   catalogueReview: <FileSearchOutlined />,
   catalogueStatistics: <BarChartOutlined />,

@@ -5,6 +5,7 @@ export type WorkbenchPage =
   | 'home'
   | 'intake'
   | 'review'
+  | 'warnings'
   | 'catalogue'
   | 'catalogueReview'
   | 'catalogueStatistics'
@@ -19,6 +20,7 @@ const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
   home: 'any',
   intake: ['window_clerk', 'agent'],
   review: ['department_reviewer', 'department_head'],
+  warnings: ['department_head', 'hall_manager', 'supervisor'],
   catalogue: ['catalogue_editor', 'system_admin'],
   catalogueReview: ['catalogue_reviewer', 'system_admin'],
   catalogueStatistics: ['supervisor', 'catalogue_reviewer', 'system_admin'],
@@ -33,6 +35,7 @@ export const PAGE_ORDER: readonly WorkbenchPage[] = [
   'home',
   'intake',
   'review',
+  'warnings',
   'catalogue',
   'catalogueReview',
   'catalogueStatistics',

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { searchSynonyms } from '../tables.ts';
 import { listMatters, searchMatters } from './matters.ts';
 import { withSampleCatalogue } from './testing.ts';
 
@@ -145,6 +147,15 @@ describe('search results', () => {
     assert.ok(first.total > 2);
     const beyond = await searchMatters({ db: t.db, q: '登记', filter: { limit: 2, offset: 500 } });
     assert.deepEqual(beyond, { items: [], total: first.total });
+  });
+
+  test('a synonym added or removed in data counts from the next search on', async () => {
+    const before = await topThree('撸串');
+    assert.ok(!before.includes('食品经营许可'), before.join('、'));
+    await t.db.insert(searchSynonyms).values({ term: '撸串', synonyms: ['食品经营许可'] });
+    assert.equal((await topThree('撸串'))[0], '食品经营许可');
+    await t.db.delete(searchSynonyms).where(eq(searchSynonyms.term, '撸串'));
+    assert.deepEqual(await topThree('撸串'), before);
   });
 });
 

@@ -229,12 +229,12 @@ async function rankedPage(
             ORDER BY t.weight, t.name_length, t.name, t.implementation_id LIMIT ${perWord}) c) h
         JOIN published_matters m ON m.implementation_id = h.implementation_id, ${query}`
     : sql`FROM published_matters m, ${query}`;
+  const rank = sql`ts_rank_cd(${RANK_WEIGHTS}::float4[], ${vector}, query)`;
   const { page, rows } = await countedPage(db, {
     count: unfiltered ? termsCount(tsQuery, counted) : counted,
     page: (
       withinTotal,
-    ) => sql`SELECT ${SUMMARY}, ts_rank_cd(${RANK_WEIGHTS}::float4[], ${vector}, query) AS rank
-      ${from} ${whereAll([...matches, withinTotal])}
+    ) => sql`SELECT ${SUMMARY}, ${rank} AS rank ${from} ${whereAll([...matches, withinTotal])}
       ORDER BY rank DESC, length(m.name), m.name, m.implementation_id LIMIT ${limit} OFFSET ${offset}`,
     order: sql`p.rank DESC, length(p.name), p.name, p."implementationId"`,
     offset,

@@ -39,14 +39,6 @@ export function significantTokens(q: string): string[] {
   return words.length ? words : tokens;
 }
 
-/** The strings whose synonyms matter for a query: its words, adjacent pairs of them, the whole query. */
-export function synonymCandidates(q: string): string[] {
-  const tokens = queryTokens(q);
-  const pairs = tokens.slice(1).map((t, i) => `${tokens[i]}${t}`);
-  const whole = tokens.join('');
-  return [...new Set([...tokens, ...pairs, whole])].filter(Boolean);
-}
-
 /** One alternative of a group: a word, or the words of a phrase that must all occur. */
 function alternative(text: string): string | null {
   const tokens = significantTokens(text);

@@ -1,0 +1,132 @@
+import './cases.css';
+import { Alert, App, Button, Card, Form, Input, Result, Skeleton, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { useMe } from '../auth/session.ts';
+import { useGuide } from '../catalogue/api.ts';
+import { useLabels } from '../catalogue/labels.ts';
+import { LoadError, Loading } from '../components/status.tsx';
+import { submitCase } from './api.ts';
+import { DeliveryFields, type DeliveryValues, deliveryOf } from './DeliveryFields.tsx';
+import { MaterialPicker, missingRequired, type PickedMaterials } from './MaterialPicker.tsx';
+
+type Values = { phone: string; remark?: string } & DeliveryValues;
+
+/** /apply/:implementationId — the online application, generated from the published version. */
+export function ApplyPage() {
+  const { t } = useTranslation();
+  const { implementationId = '' } = useParams();
+  const { data: me, isPending } = useMe();
+  const guide = useGuide(implementationId);
+  if (isPending) return <Loading />;
+  if (!me) return <Navigate to={`/login?next=${encodeURIComponent(`/apply/${implementationId}`)}`} replace />;
+  if (me.kind === 'staff') {
+    return <Result status="info" title={t('cases.apply.staffNotice')} />;
+  }
+  if (guide.isPending) {
+    return (
+      <div className="page">
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </div>
+    );
+  }
+  if (guide.isError) return <LoadError error={guide.error} onRetry={() => void guide.refetch()} />;
+  return <ApplyForm implementationId={implementationId} applicantName={me.displayName} />;
+}
+
+function ApplyForm({ implementationId, applicantName }: { implementationId: string; applicantName: string }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const guide = useGuide(implementationId);
+  const [form] = Form.useForm<Values>();
+  const [picked, setPicked] = useState<PickedMaterials>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // One key for this form: pressing submit twice files one case.
+  const idempotencyKey = useRef(crypto.randomUUID());
+  const doc = guide.data!.document;
+  if (!doc.channels.includes('online')) {
+    return <Result status="info" title={t('cases.apply.notOnline')} />;
+  }
+  const submit = async (values: Values) => {
+    const missing = missingRequired(doc.materials, picked);
+    if (missing.length) {
+      setProblem(t('cases.material.missingRequired', { names: missing.join('、') }));
+      return;
+    }
+    setProblem(null);
+    setBusy(true);
+    try {
+      const created = await submitCase(
+        {
+          implementationId,
+          formData: { phone: values.phone, remark: values.remark ?? '', delivery: deliveryOf(values) },
+          materials: Object.values(picked),
+        },
+        idempotencyKey.current,
+      );
+      message.success(t('cases.apply.submitted', { caseNo: created.caseNo, code: created.queryCode }));
+      navigate(`/my/cases/${created.id}`);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="page case-page" data-testid="apply-page">
+      <Typography.Title level={2} className="case-title">
+        {t('cases.apply.title')} · {doc.name}
+      </Typography.Title>
+      <div className="case-subtitle">
+        {guide.data!.department.name} · {guide.data!.region.name} · {labels.caseType[doc.caseType]}
+      </div>
+      <Alert
+        type="info"
+        showIcon
+        className="case-block"
+        title={t('cases.apply.promise', {
+          promised: doc.promisedLimit.value,
+          legal: doc.legalLimit.value,
+          visits: doc.visitsRequired,
+        })}
+      />
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ method: 'window_pickup' }}>
+        <Card title={t('cases.apply.applicant')} className="case-block">
+          <div className="case-applicant">{applicantName}</div>
+          <Form.Item
+            name="phone"
+            label={t('cases.apply.phone')}
+            rules={[{ required: true, pattern: /^[0-9-]{7,20}$/, message: t('cases.apply.phoneRule') }]}
+          >
+            <Input inputMode="tel" data-testid="apply-phone" />
+          </Form.Item>
+          <Form.Item name="remark" label={t('cases.apply.remark')}>
+            <Input.TextArea rows={2} placeholder={t('cases.apply.remarkPlaceholder')} />
+          </Form.Item>
+        </Card>
+        <Card title={t('cases.material.title')} className="case-block">
+          <MaterialPicker materials={doc.materials} value={picked} onChange={setPicked} />
+          <div className="material-hint">{t('cases.material.fileHint')}</div>
+        </Card>
+        <Card title={t('cases.apply.delivery')} className="case-block">
+          <DeliveryFields options={doc.delivery} />
+        </Card>
+        {problem ? (
+          <Alert type="error" showIcon title={problem} className="case-block" data-testid="apply-error" />
+        ) : null}
+        <div className="case-submit">
+          <Link to={`/guide/${implementationId}`}>
+            <Button size="large">{t('common.cancel')}</Button>
+          </Link>
+          <Button type="primary" size="large" htmlType="submit" loading={busy} data-testid="apply-submit">
+            {t('cases.apply.submit')}
+          </Button>
+        </div>
+      </Form>
+    </div>
+  );
+}

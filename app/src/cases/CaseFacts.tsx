@@ -1,0 +1,93 @@
+import { Descriptions, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLabels } from '../catalogue/labels.ts';
+import { formatTime, StatusTag, WarningTag } from './CaseTags.tsx';
+import type { CaseDetail } from './types.ts';
+
+/** Number, matter, status, deadlines (promised against legal) and visits against the promise. */
+export function CaseFacts({ detail, staff = false }: { detail: CaseDetail; staff?: boolean }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const { promise } = detail;
+  const overTime = detail.workingDaysUsed !== null && detail.workingDaysUsed > promise.promisedLimit.value;
+  const overVisits = detail.visits > promise.visitsRequired;
+  return (
+    <Descriptions
+      column={
+        staff ? { xs: 1, sm: 1, md: 1, lg: 1, xl: 1, xxl: 2 } : { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }
+      }
+      size="small"
+      bordered
+      className="case-facts"
+      data-testid="case-facts"
+    >
+      <Descriptions.Item label={t('cases.field.caseNo')}>
+        <span data-testid="case-no">{detail.caseNo}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('cases.field.status')}>
+        <StatusTag status={detail.status} />
+        <WarningTag warning={detail.warning} />
+      </Descriptions.Item>
+      <Descriptions.Item label={t('cases.field.matter')}>{detail.matterName}</Descriptions.Item>
+      <Descriptions.Item label={t('cases.field.department')}>{detail.departmentName}</Descriptions.Item>
+      {staff ? (
+        <Descriptions.Item label={t('cases.staff.applicant')}>
+          {detail.applicantName ?? '—'}
+        </Descriptions.Item>
+      ) : (
+        <Descriptions.Item label={t('cases.field.queryCode')}>
+          <span data-testid="query-code">{detail.queryCode}</span>
+        </Descriptions.Item>
+      )}
+      <Descriptions.Item label={t('cases.field.channel')}>
+        {t(`cases.channel.${detail.channel}`)} · {labels.caseType[detail.caseType]}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('cases.field.submittedAt')}>
+        {formatTime(detail.submittedAt)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('cases.field.acceptedOn')}>
+        {detail.acceptedOn ?? t('cases.facts.notAccepted')}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('cases.field.promisedDeadline')}>
+        <span data-testid="promised-deadline">
+          {detail.promisedDeadline ?? '—'}（{t('cases.facts.days', { count: promise.promisedLimit.value })}）
+        </span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('cases.field.legalDeadline')}>
+        {detail.legalDeadline ?? '—'}（{t('cases.facts.days', { count: promise.legalLimit.value })}）
+      </Descriptions.Item>
+      <Descriptions.Item label={t('cases.field.visits')}>
+        <span data-testid="case-visits" data-visits={detail.visits}>
+          {t('cases.facts.visitsOf', { visits: detail.visits, promised: promise.visitsRequired })}
+        </span>{' '}
+        {overVisits ? <Tag color="red">!</Tag> : null}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('cases.field.workingDays')}>
+        {detail.workingDaysUsed === null ? (
+          '—'
+        ) : (
+          <>
+            {t('cases.facts.workingDaysOf', {
+              used: detail.workingDaysUsed,
+              promised: promise.promisedLimit.value,
+            })}{' '}
+            <Tag color={overTime ? 'red' : 'green'} data-testid="on-time">
+              {overTime ? t('cases.facts.overTime') : t('cases.facts.inTime')}
+            </Tag>
+          </>
+        )}
+      </Descriptions.Item>
+      {detail.gapDeadline ? (
+        <Descriptions.Item label={t('cases.field.gapDeadline')}>{detail.gapDeadline}</Descriptions.Item>
+      ) : null}
+      {detail.delivery ? (
+        <Descriptions.Item label={t('cases.field.delivery')}>
+          {labels.delivery[detail.delivery]}
+          {detail.trackingNo ? (
+            <span data-testid="tracking-no"> · {t('cases.detail.tracking', { no: detail.trackingNo })}</span>
+          ) : null}
+        </Descriptions.Item>
+      ) : null}
+    </Descriptions>
+  );
+}

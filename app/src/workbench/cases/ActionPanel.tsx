@@ -1,0 +1,196 @@
+import { Alert, App, Button, Form, Modal, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { actionsFrom, type CaseAction, rolesFor } from '../../../../common/cases/state-machine.ts';
+import type { Me } from '../../../../common/me.ts';
+import { applyApiError, messageOf } from '../../api/form-errors.ts';
+import { actOnCase, useCaseUpdated } from '../../cases/api.ts';
+import { type DeliveryValues, deliveryOf } from '../../cases/DeliveryFields.tsx';
+import type { PickedMaterials } from '../../cases/MaterialPicker.tsx';
+import type { ActionBody, CaseDetail } from '../../cases/types.ts';
+import { ACTION_FIELDS, ActionFields } from './ActionFields.tsx';
+
+/** Actions the applicant side does itself; staff never see them here. */
+const NOT_FOR_STAFF: CaseAction[] = ['submit', 'withdraw'];
+const DANGER: CaseAction[] = ['not_accept', 'deny', 'terminate', 'revoke'];
+
+/** The actions this user may do on the case in its status, as the state machine and the matter allow. */
+export function availableActions(me: Me, detail: CaseDetail): CaseAction[] {
+  const roles = new Set(me.roles.map((r) => r.role));
+  const gapMaterials = detail.materials.filter((m) => m.gapAllowed && !m.supplied);
+  return actionsFrom(detail.status).filter((action) => {
+    if (NOT_FOR_STAFF.includes(action)) return false;
+    if (!rolesFor(action).some((role) => roles.has(role))) return false;
+    if (action === 'accept_with_gaps') return gapMaterials.length > 0;
+    if (action === 'supply_gap') return detail.gaps.length > 0;
+    if (action === 'approve_on_promise') return detail.promise.promiseAllowed;
+    const undecided = detail.status === 'accepted' || detail.status === 'accepted_with_gaps';
+    if ((action === 'approve' || action === 'deny') && undecided) return detail.caseType === 'immediate';
+    return true;
+  });
+}
+
+type Values = DeliveryValues & {
+  reason?: string;
+  legalBasis?: string;
+  problems?: { materialKey?: string; problem: string }[];
+  gaps?: string[];
+  gapDeadline?: Dayjs;
+  procedure?: string;
+  expectedEnd?: Dayjs;
+  sameVisit?: boolean;
+  promise?: string;
+};
+
+function bodyOf(action: CaseAction, values: Values, picked: PickedMaterials): ActionBody {
+  const fields = ACTION_FIELDS[action] ?? [];
+  const body: ActionBody = {};
+  const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+  if (values.reason !== undefined) body.reason = text(values.reason);
+  if (values.legalBasis !== undefined) body.legalBasis = text(values.legalBasis);
+  if (values.problems) body.problems = values.problems.map((p) => ({ ...p, problem: p.problem.trim() }));
+  if (values.gaps) body.gaps = values.gaps;
+  if (values.gapDeadline) body.gapDeadline = values.gapDeadline.format('YYYY-MM-DD');
+  if (values.procedure) body.procedure = values.procedure;
+  if (values.expectedEnd) body.expectedEnd = values.expectedEnd.format('YYYY-MM-DD');
+  if (values.promise) body.promise = values.promise.trim();
+  if (fields.includes('delivery')) {
+    const choice = deliveryOf(values);
+    body.method = choice.method;
+    if (choice.method === 'post') {
+      body.address = {
+        recipient: choice.recipient ?? '',
+        phone: choice.phone ?? '',
+        address: choice.address ?? '',
+      };
+    } else body.sameVisit = !!values.sameVisit;
+  }
+  if (fields.includes('materials') || fields.includes('materialsOptional'))
+    body.materials = Object.values(picked);
+  return body;
+}
+
+function initialValues(detail: CaseDetail, action: CaseAction): Partial<Values> {
+  if (action === 'accept_with_gaps') {
+    const gaps = detail.materials.filter((m) => m.gapAllowed && !m.supplied).map((m) => m.key);
+    return { gaps, gapDeadline: dayjs().add(7, 'day') };
+  }
+  if (action === 'request_supplement') return { problems: [{ problem: '' }] };
+  if (action === 'deliver') {
+    const d = detail.formData.delivery;
+    return {
+      method: d?.method ?? 'window_pickup',
+      recipient: d?.recipient,
+      deliveryPhone: d?.phone,
+      address: d?.address,
+    };
+  }
+  return {};
+}
+
+/** Buttons for the user's actions on the case; each opens its form and acts at the case's version. */
+export function ActionPanel({ me, detail }: { me: Me; detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const updated = useCaseUpdated();
+  const [open, setOpen] = useState<CaseAction | null>(null);
+  const [picked, setPicked] = useState<PickedMaterials>({});
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [form] = Form.useForm<Values>();
+  const actions = availableActions(me, detail);
+  const roles = new Set(me.roles.map((r) => r.role));
+  const immediate =
+    detail.caseType === 'immediate' && detail.status === 'accepted' && roles.has('window_clerk');
+  const held = detail.gaps.length > 0 && actions.includes('conclude');
+
+  const start = (action: CaseAction) => {
+    setProblem(null);
+    setPicked({});
+    setOpen(action);
+  };
+  const submit = async (values: Values) => {
+    if (!open) return;
+    setBusy(true);
+    try {
+      updated(await actOnCase(detail, open, bodyOf(open, values, picked)));
+      message.success(t('cases.staff.done', { action: t(`cases.action.${open}`) }));
+      setOpen(null);
+    } catch (error) {
+      setProblem(applyApiError(form, error, t('common.conflict')));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const concludeNow = async () => {
+    setBusy(true);
+    try {
+      let next = await actOnCase(detail, 'approve');
+      next = await actOnCase(next, 'conclude');
+      next = await actOnCase(next, 'deliver', { method: 'window_pickup', sameVisit: true });
+      updated(next);
+      message.success(t('cases.staff.immediateDone'));
+    } catch (error) {
+      message.error(messageOf(error, t('common.conflict')));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (actions.length === 0) return <Alert type="info" title={t('cases.staff.noActions')} />;
+  return (
+    <div data-testid="case-actions">
+      {held ? <Alert type="warning" showIcon title={t('cases.detail.held')} className="case-block" /> : null}
+      <Space wrap>
+        {immediate ? (
+          <Button type="primary" loading={busy} onClick={concludeNow} data-testid="action-immediate">
+            {t('cases.staff.immediate')}
+          </Button>
+        ) : null}
+        {actions.map((action) => (
+          <Button
+            key={action}
+            danger={DANGER.includes(action)}
+            type={action === actions[0] && !immediate ? 'primary' : 'default'}
+            onClick={() => start(action)}
+            data-testid={`action-${action}`}
+          >
+            {t(`cases.action.${action}`)}
+          </Button>
+        ))}
+      </Space>
+      <Modal
+        open={open !== null}
+        title={open ? t(`cases.action.${open}`) : ''}
+        okText={t('common.confirm')}
+        cancelText={t('common.cancel')}
+        confirmLoading={busy}
+        onOk={() => form.submit()}
+        onCancel={() => setOpen(null)}
+        width={640}
+        destroyOnHidden
+        okButtonProps={{ 'data-testid': 'action-confirm' }}
+      >
+        <Form
+          key={open ?? ''}
+          form={form}
+          layout="vertical"
+          preserve={false}
+          initialValues={open ? initialValues(detail, open) : undefined}
+          onFinish={submit}
+          data-testid="action-form"
+        >
+          {open && !ACTION_FIELDS[open] ? (
+            <p>
+              {t('cases.staff.confirmAction', { action: t(`cases.action.${open}`), caseNo: detail.caseNo })}
+            </p>
+          ) : null}
+          {open ? <ActionFields detail={detail} action={open} picked={picked} onPicked={setPicked} /> : null}
+          {problem ? <Alert type="error" showIcon title={problem} data-testid="action-error" /> : null}
+        </Form>
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import '../../cases/cases.css';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Card, Col, Descriptions, Row, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { useMe } from '../../auth/session.ts';
+import { useCase } from '../../cases/api.ts';
+import { CaseFacts } from '../../cases/CaseFacts.tsx';
+import { CaseNotices } from '../../cases/CaseNotices.tsx';
+import { CaseTimeline } from '../../cases/CaseTimeline.tsx';
+import { MaterialsView } from '../../cases/MaterialsView.tsx';
+import { useLabels } from '../../catalogue/labels.ts';
+import { Forbidden, LoadError, Loading } from '../../components/status.tsx';
+import { mayOpen } from '../menu.ts';
+import { ActionPanel } from './ActionPanel.tsx';
+
+/** /workbench/cases/:id — the case for staff: actions, facts, materials, notices, the full timeline. */
+export function CaseDetailPage() {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const navigate = useNavigate();
+  const { id = '' } = useParams();
+  const { data: me } = useMe();
+  const detail = useCase(id);
+  if (!me || !(['intake', 'review', 'warnings'] as const).some((page) => mayOpen(me, page)))
+    return <Forbidden />;
+  if (detail.isPending) return <Loading />;
+  if (detail.isError) return <LoadError error={detail.error} onRetry={() => void detail.refetch()} />;
+  const d = detail.data;
+  const form = d.formData;
+  const applicant = form.applicant as { name?: string } | undefined;
+  return (
+    <div data-testid="staff-case-page">
+      <Typography.Link onClick={() => navigate(-1)} className="case-back">
+        <ArrowLeftOutlined /> {t('cases.staff.back')}
+      </Typography.Link>
+      <Typography.Title level={3} className="case-title">
+        {t('cases.staff.detailTitle')} · {d.caseNo}
+      </Typography.Title>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Card title={t('cases.staff.actions')} className="case-block">
+            <ActionPanel me={me} detail={d} />
+          </Card>
+          <Card className="case-block">
+            <CaseFacts detail={{ ...d, applicantName: d.applicantName ?? applicant?.name }} staff />
+          </Card>
+          <Card title={t('cases.detail.formData')} className="case-block">
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={t('cases.apply.phone')}>
+                {String(form.phone ?? '—')}
+              </Descriptions.Item>
+              {form.remark ? (
+                <Descriptions.Item label={t('cases.apply.remark')}>{String(form.remark)}</Descriptions.Item>
+              ) : null}
+              {form.delivery ? (
+                <Descriptions.Item label={t('cases.apply.delivery')}>
+                  {labels.delivery[form.delivery.method]}
+                  {form.delivery.method === 'post'
+                    ? ` · ${form.delivery.recipient ?? ''} ${form.delivery.phone ?? ''} ${form.delivery.address ?? ''}`
+                    : ''}
+                </Descriptions.Item>
+              ) : null}
+            </Descriptions>
+          </Card>
+          <Card title={t('cases.detail.materials')} className="case-block">
+            <MaterialsView detail={d} />
+          </Card>
+          <Card title={t('cases.detail.notices')} className="case-block">
+            <CaseNotices detail={d} print />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card title={t('cases.detail.timeline')} className="case-block">
+            <CaseTimeline detail={d} full />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

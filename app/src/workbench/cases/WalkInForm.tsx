@@ -1,0 +1,192 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Select, Spin } from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { isCreditCode, isResidentIdNumber } from '../../../../common/identity.ts';
+import { api } from '../../api/client.ts';
+import { applyApiError } from '../../api/form-errors.ts';
+import type { ListAnswer } from '../../api/lists.ts';
+import { submitCase } from '../../cases/api.ts';
+import { DeliveryFields, type DeliveryValues, deliveryOf } from '../../cases/DeliveryFields.tsx';
+import { MaterialPicker, missingRequired, type PickedMaterials } from '../../cases/MaterialPicker.tsx';
+import { useGuide } from '../../catalogue/api.ts';
+import type { MatterSummary } from '../../catalogue/types.ts';
+
+type Values = DeliveryValues & {
+  kind: 'person' | 'company';
+  login: string;
+  displayName: string;
+  phone: string;
+  implementationId: string;
+  remark?: string;
+};
+
+/** 窗口收件: a walk-in applicant identified by ID card or licence, a matter, the materials scanned. */
+export function WalkInForm() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const [q, setQ] = useState('');
+  const [picked, setPicked] = useState<PickedMaterials>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const idempotencyKey = useRef(crypto.randomUUID());
+  const kind = Form.useWatch('kind', form) ?? 'company';
+  const implementationId = Form.useWatch('implementationId', form);
+  const matters = useQuery({
+    queryKey: ['/api/catalogue/search', q],
+    queryFn: () => api.get<ListAnswer<MatterSummary>>('/api/catalogue/search', { q, limit: 20 }),
+    enabled: q.trim().length > 0,
+  });
+  const guide = useGuide(implementationId ?? '');
+  const doc = implementationId && guide.data ? guide.data.document : null;
+
+  const submit = async (values: Values) => {
+    if (!doc) return;
+    const missing = missingRequired(doc.materials, picked);
+    if (missing.length) {
+      setProblem(t('cases.material.missingRequired', { names: missing.join('、') }));
+      return;
+    }
+    setProblem(null);
+    setBusy(true);
+    try {
+      const created = await submitCase(
+        {
+          implementationId: values.implementationId,
+          applicant: {
+            kind: values.kind,
+            login: values.login.trim().toUpperCase(),
+            displayName: values.displayName.trim(),
+            phone: values.phone.trim(),
+          },
+          formData: {
+            phone: values.phone.trim(),
+            remark: values.remark ?? '',
+            delivery: deliveryOf(values),
+            applicant: { name: values.displayName.trim(), kind: values.kind },
+          },
+          materials: Object.values(picked),
+        },
+        idempotencyKey.current,
+      );
+      idempotencyKey.current = crypto.randomUUID();
+      message.success(t('cases.staff.submitted', { caseNo: created.caseNo }));
+      navigate(`/workbench/cases/${created.id}`);
+    } catch (error) {
+      setProblem(applyApiError(form, error, t('common.conflict')));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const required = (label: string) => [
+    { required: true, whitespace: true, message: t('common.required', { label }) },
+  ];
+  const loginLabel = kind === 'person' ? t('cases.staff.idNumber') : t('cases.staff.creditCode');
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      initialValues={{ kind: 'company', method: 'window_pickup' }}
+      data-testid="walk-in-form"
+    >
+      <Card title={t('cases.staff.applicant')} className="case-block">
+        <Form.Item name="kind" label={t('cases.staff.applicantKind')}>
+          <Radio.Group>
+            <Radio value="company">{t('cases.staff.company')}</Radio>
+            <Radio value="person">{t('cases.staff.person')}</Radio>
+          </Radio.Group>
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="login"
+              label={loginLabel}
+              rules={[
+                ...required(loginLabel),
+                {
+                  validator: async (_, v: string | undefined) => {
+                    const text = (v ?? '').trim().toUpperCase();
+                    if (!text) return;
+                    const ok = kind === 'person' ? isResidentIdNumber(text) : isCreditCode(text);
+                    if (!ok) {
+                      throw new Error(
+                        kind === 'person' ? t('login.idNumberInvalid') : t('login.creditCodeInvalid'),
+                      );
+                    }
+                  },
+                },
+              ]}
+            >
+              <Input maxLength={18} data-testid="walk-in-login" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="displayName"
+              label={kind === 'person' ? t('cases.staff.name') : t('cases.staff.companyName')}
+              rules={required(t('cases.staff.name'))}
+            >
+              <Input data-testid="walk-in-name" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="phone" label={t('cases.staff.phone')} rules={required(t('cases.staff.phone'))}>
+              <Input data-testid="walk-in-phone" />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+      <Card title={t('cases.staff.matter')} className="case-block">
+        <Form.Item
+          name="implementationId"
+          rules={[{ required: true, message: t('cases.staff.matterPlaceholder') }]}
+        >
+          <Select
+            showSearch={{ filterOption: false, onSearch: setQ }}
+            placeholder={t('cases.staff.matterPlaceholder')}
+            notFoundContent={matters.isFetching ? <Spin size="small" /> : null}
+            options={(matters.data?.items ?? []).map((m) => ({
+              value: m.implementationId,
+              label: `${m.name} · ${m.departmentName} · ${m.regionName}`,
+            }))}
+            onChange={() => setPicked({})}
+            data-testid="walk-in-matter"
+          />
+        </Form.Item>
+        {implementationId && guide.isPending ? <Spin /> : null}
+        {doc ? (
+          <>
+            <div className="action-label">{t('cases.staff.receivedMaterials')}</div>
+            <MaterialPicker materials={doc.materials} value={picked} onChange={setPicked} scan />
+          </>
+        ) : null}
+      </Card>
+      {doc ? (
+        <Card title={t('cases.apply.delivery')} className="case-block">
+          <DeliveryFields options={doc.delivery} />
+          <Form.Item name="remark" label={t('cases.apply.remark')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </Card>
+      ) : null}
+      {problem ? (
+        <Alert type="error" showIcon title={problem} className="case-block" data-testid="walk-in-error" />
+      ) : null}
+      <Button
+        type="primary"
+        size="large"
+        htmlType="submit"
+        loading={busy}
+        disabled={!doc}
+        data-testid="walk-in-submit"
+      >
+        {t('cases.staff.submit')}
+      </Button>
+    </Form>
+  );
+}

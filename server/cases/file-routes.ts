@@ -1,0 +1,141 @@
+import { Type } from 'typebox';
+import type { Actor } from '../access/actor.ts';
+import { can, type Resource } from '../access/policy.ts';
+import { MEDIA_TYPES } from '../files/detect.ts';
+import { formatBytes } from '../files/service.ts';
+import { sendError } from '../http/error-handler.ts';
+import { AppError } from '../http/errors.ts';
+import { auditContext, authorize, requireActor } from '../http/guard.ts';
+import type { App } from '../http/types.ts';
+import { NOTICE_KINDS } from '../notices/types.ts';
+import { type AttachmentSource, attachMaterial, readAttachment } from './attachments.ts';
+import { caseNotice } from './notices.ts';
+import { visibleCase } from './queries.ts';
+
+const tags = ['cases'];
+const Id = Type.String({ format: 'uuid' });
+/** Browsers and scanners label uploads variously; the content decides the type either way. */
+const UPLOAD_TYPES = [...MEDIA_TYPES, 'application/octet-stream'];
+
+/** `inline; filename*=UTF-8''…`: Chinese file names survive in every current browser. */
+const disposition = (name: string) => `inline; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** A clerk of the case's hall scans at the counter; the applicant or agent uploads. */
+function sourceOf(actor: Actor, resource: Resource): { source: AttachmentSource; role: string } {
+  const clerk = actor.grants.some(
+    (g) => g.role === 'window_clerk' && can({ ...actor, grants: [g] }, 'case.supply_gap', resource),
+  );
+  if (clerk) return { source: 'clerk_scan', role: 'window_clerk' };
+  return { source: 'applicant', role: actor.accountId === resource.agentAccountId ? 'agent' : 'applicant' };
+}
+
+/** The files of a case: its notices as PDFs, and the materials handed in. */
+export async function caseFileRoutes(app: App): Promise<void> {
+  const { config, database } = app.deps;
+  const limit = config.fileMaxBytes;
+
+  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: limit }, (_request, body, done) =>
+    done(null, body),
+  );
+  app.setErrorHandler((error, request, reply) => {
+    const tooLarge = (error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE';
+    sendError(
+      tooLarge
+        ? new AppError('files.too_large', { field: 'file', params: { limit: formatBytes(limit) } })
+        : error,
+      request,
+      reply,
+    );
+  });
+
+  app.get(
+    '/cases/:id/notices/:kind',
+    {
+      schema: {
+        tags,
+        summary: '办件通知书 PDF（受理、不予受理、补正材料、准予/不予许可决定书），办件到达相应环节后可下载',
+        params: Type.Object({ id: Id, kind: Type.Enum([...NOTICE_KINDS]) }),
+      },
+    },
+    async (request, reply) => {
+      const { row } = await visibleCase(database.db, requireActor(request), request.params.id);
+      const { pdf, fileName } = await caseNotice({
+        db: database.db,
+        row,
+        kind: request.params.kind,
+        origin: `${request.protocol}://${request.host}`,
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', disposition(fileName))
+        .header('cache-control', 'private, no-cache')
+        .send(pdf);
+    },
+  );
+
+  app.post(
+    '/cases/:id/materials/:materialKey',
+    {
+      bodyLimit: limit,
+      schema: {
+        tags,
+        summary:
+          '补充办件材料（请求体为文件本身，PDF、JPG、PNG）：申请人或代办人在补正、容缺补齐阶段上传，或本大厅窗口人员扫描',
+        consumes: UPLOAD_TYPES,
+        params: Type.Object({ id: Id, materialKey: Type.String({ minLength: 1, maxLength: 40 }) }),
+        querystring: Type.Object(
+          { name: Type.Optional(Type.String({ maxLength: 200, description: '原文件名' })) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { row, resource } = await visibleCase(database.db, requireActor(request), request.params.id);
+      // Who may hand in materials: the applicant or agent of the case, or a clerk of its hall.
+      const actor = authorize(request, 'case.supply_gap', resource);
+      const { body } = request;
+      if (body !== undefined && !Buffer.isBuffer(body)) {
+        throw new AppError('files.unsupported_type', { field: 'file' });
+      }
+      const { source, role } = sourceOf(actor, resource);
+      const created = await attachMaterial({
+        db: database.db,
+        audit: auditContext(request, role),
+        dataDir: config.dataDir,
+        row,
+        materialKey: request.params.materialKey,
+        source,
+        content: body ?? Buffer.alloc(0),
+        fileName: request.query.name ?? '',
+        maxBytes: limit,
+      });
+      reply.code(201);
+      return created;
+    },
+  );
+
+  app.get(
+    '/cases/:id/materials/:attachmentId',
+    {
+      schema: {
+        tags,
+        summary: '下载办件材料（可查看该办件者）',
+        params: Type.Object({ id: Id, attachmentId: Id }),
+      },
+    },
+    async (request, reply) => {
+      const { row } = await visibleCase(database.db, requireActor(request), request.params.id);
+      const { attachment, file } = await readAttachment({
+        db: database.db,
+        dataDir: config.dataDir,
+        caseId: row.id,
+        attachmentId: request.params.attachmentId,
+      });
+      return reply
+        .type(file.mediaType)
+        .header('content-disposition', disposition(attachment.fileName))
+        .header('cache-control', 'private, max-age=31536000, immutable')
+        .send(file.content);
+    },
+  );
+}
