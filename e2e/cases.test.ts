@@ -30,6 +30,8 @@ const url = (path: string) => `${server!.url}${path}`;
 
 async function signInStaff(username: string) {
   await browser!.context.clearCookies();
+  // A page in the background has its animation frames throttled: the modals then open slowly.
+  await page.bringToFront();
   await page.goto(url('/login?as=staff'));
   const form = page.getByTestId('sign-in-staff');
   await form.getByLabel('用户名').fill(username);
@@ -40,6 +42,7 @@ async function signInStaff(username: string) {
 
 async function signInCompany(target: Page = page) {
   await browser!.context.clearCookies();
+  await target.bringToFront();
   await target.goto(url('/login?as=company'));
   const form = target.getByTestId('sign-in-company');
   await form.getByLabel('统一社会信用代码').fill(COMPANY);
@@ -91,11 +94,41 @@ async function openStaffCase(caseNo: string, list: string) {
   await page.getByTestId('staff-case-page').waitFor();
 }
 
-/** In the review queue, the cases submitted online and awaiting pre-review. */
-async function openSubmitted(caseNo: string) {
-  await page.getByTestId('queue-status').click();
-  await page.locator('.ant-select-item-option', { hasText: '已提交待受理' }).click();
+/** The review queue shows the cases submitted online and awaiting pre-review, tagged 待受理. */
+async function openSubmitted(caseNo: string, screenshot?: string) {
+  const row = page
+    .getByTestId('review-queue')
+    .locator('tr', { has: page.getByRole('link', { name: caseNo }) });
+  await row.getByTestId('awaiting-acceptance').getByText('待受理').waitFor();
+  await row.getByText('食品经营许可', { exact: true }).waitFor();
+  await row.getByText(COMPANY_NAME).waitFor();
+  if (screenshot) await page.screenshot({ path: screenshotPath(screenshot), fullPage: true });
   await openStaffCase(caseNo, 'review-queue');
+}
+
+/** The workbench menu entry that is highlighted. */
+async function expectMenu(entry: string) {
+  await page.locator('[data-testid=workbench-menu] .ant-menu-item-selected', { hasText: entry }).waitFor();
+}
+
+/** A walk-in company application for 食品经营许可 at the counter, with every material of its own. */
+async function walkIn(matter: { label: string }) {
+  await page.getByTestId('workbench-menu').getByText('综合受理').click();
+  await page.waitForURL('**/workbench/intake');
+  const form = page.getByTestId('walk-in-form');
+  await form.getByTestId('walk-in-login').fill(COMPANY);
+  await form.getByTestId('walk-in-name').fill(COMPANY_NAME);
+  await form.getByTestId('walk-in-phone').fill('059187654321');
+  await form.getByRole('combobox').first().fill('食品经营许可');
+  await page.locator('.ant-select-item-option', { hasText: matter.label }).click();
+  await form.getByTestId('material-picker').waitFor();
+  await upload(page, '[data-testid=walk-in-form]', 'sqs', '食品经营许可申请书.pdf');
+  await upload(page, '[data-testid=walk-in-form]', 'bj', '设备布局与操作流程.pdf');
+  await upload(page, '[data-testid=walk-in-form]', 'zd', '食品安全管理制度.pdf');
+  await form.getByTestId('walk-in-submit').click();
+  await page.getByTestId('staff-case-page').waitFor();
+  await expectStatus(page, 'submitted');
+  return (await page.getByTestId('case-no').textContent())?.trim() ?? '';
 }
 
 test('journey 1: a walk-in company applies at the counter with one 容缺 material; result held until supplied online; delivered by post; 1 visit', async () => {
@@ -141,9 +174,19 @@ test('journey 1: a walk-in company applies at the counter with one 容缺 materi
   // The reviewer of the department approves; concluding is held while the gap is open.
   await signInStaff('reviewer');
   await page.getByTestId('workbench-menu').getByText('审核队列').click();
-  await page.getByTestId('review-queue').getByRole('link', { name: caseNo }).waitFor();
+  const queued = page
+    .getByTestId('review-queue')
+    .locator('tr', { has: page.getByRole('link', { name: caseNo }) });
+  await queued.getByText('食品经营许可', { exact: true }).waitFor();
+  await queued.getByText(COMPANY_NAME).waitFor();
   await page.screenshot({ path: screenshotPath('case-03-review-queue'), fullPage: true });
   await openStaffCase(caseNo, 'review-queue');
+  await expectMenu('审核队列');
+  await page.getByTestId('case-applicant').getByText(COMPANY_NAME).waitFor();
+  await page
+    .locator('[data-testid=timeline-event][data-action=accept_with_gaps]')
+    .getByText('张敏（窗口工作人员）')
+    .waitFor();
   await act('start_review');
   await expectStatus(page, 'in_review');
   await act('approve', () => page.getByTestId('action-reason').fill('经审查，申请材料齐全，符合法定条件。'));
@@ -151,7 +194,7 @@ test('journey 1: a walk-in company applies at the counter with one 容缺 materi
   await act('conclude');
   await page
     .getByTestId('action-error')
-    .getByText(/容缺材料尚未补齐/)
+    .getByText(/容缺材料尚未补齐（食品安全自查、从业人员健康管理、进货查验记录等保证食品安全的规章制度）/)
     .waitFor();
   await page.screenshot({ path: screenshotPath('case-04-result-held') });
   await page.keyboard.press('Escape');
@@ -159,7 +202,7 @@ test('journey 1: a walk-in company applies at the counter with one 容缺 materi
   // The company, signed in online, finds the case under 我的办件 and supplies the material.
   await signInCompany();
   const mine = page.locator(`[data-testid=my-case][data-case-no="${caseNo}"]`);
-  await mine.waitFor();
+  await mine.getByRole('link', { name: '食品经营许可', exact: true }).waitFor();
   await page.screenshot({ path: screenshotPath('case-05-my-cases'), fullPage: true });
   await mine.getByRole('link', { name: '查看' }).click();
   await page.getByTestId('gap-card').waitFor();
@@ -174,6 +217,7 @@ test('journey 1: a walk-in company applies at the counter with one 容缺 materi
   await page.getByTestId('workbench-menu').getByText('综合受理').click();
   await page.getByRole('tab', { name: '本厅办件' }).click();
   await openStaffCase(caseNo, 'hall-cases');
+  await expectMenu('综合受理');
   await act('conclude');
   await expectStatus(page, 'concluded');
   await act('deliver', async () => {
@@ -202,9 +246,18 @@ test('journey 2: an online application on a phone gets a 补正 list of two prob
   phone.setDefaultTimeout(15_000);
   try {
     await phone.setViewportSize({ width: 390, height: 844 });
-    await signInCompany(phone);
+    // Not signed in: applying leads to the sign-in page, and back to the application after it.
+    await browser!.context.clearCookies();
+    await phone.bringToFront();
     await phone.goto(url(`/guide/${matter.id}`));
     await phone.getByTestId('guide-apply').click();
+    await phone.waitForURL(/\/login\?next=/);
+    await phone.getByRole('tab', { name: /法人$/ }).click();
+    const form = phone.getByTestId('sign-in-company');
+    await form.getByLabel('统一社会信用代码').fill(COMPANY);
+    await form.getByLabel('密码').fill('demo1234');
+    await form.getByRole('button', { name: /登\s*录/ }).click();
+    await phone.waitForURL(`**/apply/${matter.id}`);
     await phone.getByTestId('apply-page').waitFor();
     await phone.getByTestId('apply-phone').fill('059187654321');
     await upload(phone, '[data-testid=apply-page]', 'sqs', '申请书.pdf');
@@ -221,7 +274,7 @@ test('journey 2: an online application on a phone gets a 补正 list of two prob
     // The department pre-reviews the online case and asks for two corrections at once.
     await signInStaff('reviewer');
     await page.getByTestId('workbench-menu').getByText('审核队列').click();
-    await openSubmitted(caseNo);
+    await openSubmitted(caseNo, 'case-11b-queue-awaiting-acceptance');
     await act('request_supplement', async () => {
       const problems = page.getByTestId('action-problem');
       await problems.nth(0).locator('.ant-select').click();
@@ -266,4 +319,53 @@ test('journey 2: an online application on a phone gets a 补正 list of two prob
   } finally {
     await phone.close();
   }
+});
+
+test('journey 3: a 告知承诺 case approved on the spot, revoked at verification as false, and the next promise refused with the reason', async () => {
+  const matter = await foodLicence();
+  const reason = '现场核查发现经营场所与承诺的布局不符，承诺不实';
+
+  // The clerk approves on the company's signed promise, on the spot.
+  await signInStaff('clerk');
+  const caseNo = await walkIn(matter);
+  await expectMenu('综合受理');
+  await act('approve_on_promise', () =>
+    page.getByTestId('action-promise').fill('本企业承诺经营场所、设备布局与所报材料一致，所填信息真实有效。'),
+  );
+  await expectStatus(page, 'approved_on_promise');
+  await page
+    .locator('[data-testid=timeline-event][data-action=approve_on_promise]')
+    .getByText('张敏（窗口工作人员）')
+    .waitFor();
+  await page.screenshot({ path: screenshotPath('case-21-approved-on-promise'), fullPage: true });
+
+  // The department head finds it in the review queue, awaiting verification, and revokes it.
+  await signInStaff('head');
+  await page.getByTestId('workbench-menu').getByText('审核队列').click();
+  const queued = page
+    .getByTestId('review-queue')
+    .locator('tr', { has: page.getByRole('link', { name: caseNo }) });
+  await queued.getByText('告知承诺准予许可').waitFor();
+  await openStaffCase(caseNo, 'review-queue');
+  await expectMenu('审核队列');
+  await act('revoke', () => page.getByTestId('action-reason').fill(reason));
+  await expectStatus(page, 'revoked');
+  const revoked = page.locator('[data-testid=timeline-event][data-action=revoke]');
+  await revoked.getByText('陈志强（部门负责人）').waitFor();
+  await revoked.getByText(reason).waitFor();
+  await page.screenshot({ path: screenshotPath('case-22-revoked'), fullPage: true });
+
+  // The same company's next promise is refused at the counter, with the reason on record.
+  await signInStaff('clerk');
+  await walkIn(matter);
+  await act('approve_on_promise', () =>
+    page.getByTestId('action-promise').fill('本企业再次承诺所填信息真实有效。'),
+  );
+  await page
+    .getByTestId('action-error')
+    .getByText(`申请人因承诺不实被列入失信记录，暂不适用告知承诺：${reason}`)
+    .waitFor();
+  await page.screenshot({ path: screenshotPath('case-23-promise-barred') });
+  await page.keyboard.press('Escape');
+  await expectStatus(page, 'submitted');
 });

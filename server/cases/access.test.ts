@@ -153,7 +153,7 @@ test('a guessed id of another applicant is a 404 like an id that does not exist'
   assert.equal(bad.statusCode, 400);
 });
 
-test('the clerk accepts at his hall; the reviewer queue lists open cases by promised deadline', async () => {
+test('the clerk accepts at his hall; the reviewer queue lists the online application awaiting 受理, then open cases', async () => {
   const res = await who.clerk!.request({
     method: 'POST',
     url: `/api/cases/${counterCase.id}/accept`,
@@ -164,7 +164,7 @@ test('the clerk accepts at his hall; the reviewer queue lists open cases by prom
   const items = queue.json().items as { id: string; promisedDeadline: string }[];
   assert.deepEqual(
     items.map((i) => i.id),
-    [counterCase.id],
+    [onlineCase.id, counterCase.id],
   );
 });
 

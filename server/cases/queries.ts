@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../access/actor.ts';
 import { type Action, can, caseScopeOf, type Resource } from '../access/policy.ts';
+import { accountNames } from '../accounts/names.ts';
+import { versionNames } from '../catalogue/guides.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { findHall, listHalls } from '../organisations/halls.ts';
 import { findOrganisation } from '../organisations/service.ts';
@@ -41,7 +43,7 @@ export type CaseFilter = {
   status?: string;
   warning?: string;
   departmentId?: string;
-  /** The reviewer queue: open cases by promised deadline, earliest first. */
+  /** The review queue: online applications awaiting 受理 first, then open cases by promised deadline. */
   queue?: boolean;
   limit: number;
   offset: number;
@@ -65,9 +67,31 @@ async function scopeCondition(db: DbOrTx, actor: Actor, action: Action): Promise
   return parts.length ? or(...parts)! : null;
 }
 
-const QUEUE_STATUSES = ['accepted', 'accepted_with_gaps', 'in_review', 'suspended', 'escalated', 'approved'];
+/** Open cases in the review queue, and 告知承诺 approvals awaiting verification. */
+const QUEUE_STATUSES = [
+  'accepted',
+  'accepted_with_gaps',
+  'in_review',
+  'suspended',
+  'escalated',
+  'approved',
+  'approved_on_promise',
+];
 
-/** The cases the actor may see, newest first, or the review queue by deadline. */
+/**
+ * The review queue: the open cases, and the online applications waiting for the department's
+ * pre-review (受理). Those come first, oldest submission first; then the rest by promised deadline.
+ */
+const queueCondition = () =>
+  or(inArray(cases.status, QUEUE_STATUSES), and(eq(cases.status, 'submitted'), eq(cases.channel, 'online')))!;
+const QUEUE_ORDER = [
+  sql`(${cases.status} = 'submitted') DESC`,
+  sql`CASE WHEN ${cases.status} = 'submitted' THEN ${cases.submittedAt} END ASC`,
+  sql`${cases.promisedDeadline} ASC NULLS LAST`,
+  asc(cases.caseNo),
+];
+
+/** The cases the actor may see, newest first, or the review queue (see `queueCondition`). */
 export async function listCases(options: { db: DbOrTx; actor: Actor; filter: CaseFilter }) {
   const { db, actor, filter } = options;
   const scope = await scopeCondition(db, actor, 'case.read');
@@ -76,11 +100,9 @@ export async function listCases(options: { db: DbOrTx; actor: Actor; filter: Cas
   if (filter.status) conditions.push(eq(cases.status, filter.status));
   if (filter.warning) conditions.push(eq(cases.warning, filter.warning));
   if (filter.departmentId) conditions.push(eq(cases.departmentId, filter.departmentId));
-  if (filter.queue && !filter.status) conditions.push(inArray(cases.status, QUEUE_STATUSES));
+  if (filter.queue && !filter.status) conditions.push(queueCondition());
   const where = and(...conditions);
-  const order = filter.queue
-    ? [sql`${cases.promisedDeadline} ASC NULLS LAST`, asc(cases.caseNo)]
-    : [desc(cases.createdAt), desc(cases.caseNo)];
+  const order = filter.queue ? QUEUE_ORDER : [desc(cases.createdAt), desc(cases.caseNo)];
   const [rows, [count]] = await Promise.all([
     db
       .select()
@@ -91,7 +113,27 @@ export async function listCases(options: { db: DbOrTx; actor: Actor; filter: Cas
       .offset(filter.offset),
     db.select({ total: sql<number>`count(*)::int` }).from(cases).where(where),
   ]);
-  return { items: rows.map(summaryOf), total: count?.total ?? 0 };
+  const [matters, applicants] = await Promise.all([
+    versionNames(
+      db,
+      rows.map((r) => r.versionId),
+    ),
+    accountNames(
+      db,
+      rows.map((r) => r.applicantId),
+    ),
+  ]);
+  const items = rows.map((row) => {
+    const applicant = applicants.get(row.applicantId);
+    return {
+      ...summaryOf(row),
+      matterName: matters.get(row.versionId) ?? '',
+      applicantName: applicant?.displayName ?? '',
+      /** Masked for persons (110105********002X). */
+      applicantLogin: applicant?.login ?? '',
+    };
+  });
+  return { items, total: count?.total ?? 0 };
 }
 
 export function summaryOf(row: CaseRow) {
@@ -131,12 +173,20 @@ export async function caseDetail(db: DbOrTx, row: CaseRow) {
       .orderBy(asc(caseAttachments.createdAt), asc(caseAttachments.id)),
     findOrganisation(db, row.departmentId),
   ]);
+  const names = await accountNames(db, [
+    row.applicantId,
+    ...events.flatMap((e) => (e.actorId ? [e.actorId] : [])),
+  ]);
+  const applicant = names.get(row.applicantId);
   const gaps = row.gaps as string[];
   return {
     ...summaryOf(row),
     queryCode: row.queryCode,
     matterName: doc.name,
     departmentName: department?.name ?? '',
+    applicantName: applicant?.displayName ?? '',
+    /** Masked for persons (110105********002X). */
+    applicantLogin: applicant?.login ?? '',
     formData: row.formData as Record<string, unknown>,
     agentId: row.agentId,
     consent: row.consent,
@@ -173,6 +223,7 @@ export async function caseDetail(db: DbOrTx, row: CaseRow) {
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       actorId: e.actorId,
+      actorName: e.actorId ? (names.get(e.actorId)?.displayName ?? null) : null,
       actorRole: e.actorRole,
       details: e.details as Record<string, unknown>,
       visit: e.visit,

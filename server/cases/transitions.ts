@@ -56,11 +56,23 @@ export type TransitionRequest = {
   plan?: (row: CaseRow, tx: Tx) => Promise<TransitionPlan> | TransitionPlan;
 };
 
-function refusalError(refusal: string, row: CaseRow, action: CaseAction, reason: string): AppError {
+/** The names of materials in the version, for messages (a key the version lacks is shown as is). */
+const materialNames = (document: ImplementationDocument, keys: string[]) =>
+  keys.map((key) => document.materials.find((m) => m.key === key)?.name ?? key).join('、');
+
+function refusalError(
+  refusal: string,
+  row: CaseRow,
+  action: CaseAction,
+  document: ImplementationDocument,
+  reason: string,
+): AppError {
   const status = row.status as CaseStatus;
   switch (refusal) {
     case 'case.result_held':
-      return new AppError('case.result_held', { params: { missing: (row.gaps as string[]).join('、') } });
+      return new AppError('case.result_held', {
+        params: { missing: materialNames(document, row.gaps as string[]) },
+      });
     case 'case.no_gaps':
     case 'case.promise_not_allowed':
       return new AppError(refusal);
@@ -101,7 +113,7 @@ export async function runTransition(request: TransitionRequest): Promise<CaseRow
     };
     const from = row.status as CaseStatus;
     const result = transition(from, action, facts);
-    if (!result.ok) throw refusalError(result.refusal, row, action, credit?.reason ?? '');
+    if (!result.ok) throw refusalError(result.refusal, row, action, document, credit?.reason ?? '');
     const visit = plan.visit ?? false;
     const now = new Date();
     const [updated] = await tx

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { ExercisingLevel, MatterType } from '../../common/catalogue/elements.ts';
 import type { ImplementationDocument, LegalBasis } from '../../common/catalogue/guide.ts';
 import type { DbOrTx } from '../db/client.ts';
@@ -96,4 +96,15 @@ export async function getVersionDocument(db: DbOrTx, versionId: string): Promise
     .where(eq(implementationVersions.id, versionId));
   if (!row) throw implementationNotFound();
   return { ...row, matterType: row.matterType as MatterType };
+}
+
+/** The matter names of versions as filed (each version's own name), by version id. */
+export async function versionNames(db: DbOrTx, versionIds: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(versionIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: implementationVersions.id, name: sql<string>`${implementationVersions.document}->>'name'` })
+    .from(implementationVersions)
+    .where(inArray(implementationVersions.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

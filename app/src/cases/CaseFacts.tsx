@@ -32,7 +32,8 @@ export function CaseFacts({ detail, staff = false }: { detail: CaseDetail; staff
       <Descriptions.Item label={t('cases.field.department')}>{detail.departmentName}</Descriptions.Item>
       {staff ? (
         <Descriptions.Item label={t('cases.staff.applicant')}>
-          {detail.applicantName ?? '—'}
+          <span data-testid="case-applicant">{detail.applicantName || '—'}</span>
+          {detail.applicantLogin ? <span className="case-table-login"> {detail.applicantLogin}</span> : null}
         </Descriptions.Item>
       ) : (
         <Descriptions.Item label={t('cases.field.queryCode')}>

@@ -32,10 +32,10 @@ export function MyCases() {
           ]}
         >
           <List.Item.Meta
-            title={<Link to={`/my/cases/${item.id}`}>{item.matterName ?? item.caseNo}</Link>}
+            title={<Link to={`/my/cases/${item.id}`}>{item.matterName || item.caseNo}</Link>}
             description={
               <div className="my-case-meta">
-                {item.matterName ? <span>{item.caseNo}</span> : null}
+                {item.matterName ? <span data-testid="my-case-no">{item.caseNo}</span> : null}
                 <span>{formatTime(item.submittedAt)}</span>
                 <span>
                   <StatusTag status={item.status} />

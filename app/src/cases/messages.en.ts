@@ -186,7 +186,9 @@ export const casesEn: typeof casesZh = {
     submitted: 'Registered: case {{caseNo}}',
     receivedMaterials: 'Materials received',
     queueTitle: 'Review queue',
-    queueIntro: "The department's open cases, by promised deadline.",
+    queueIntro:
+      "Online applications awaiting acceptance come first, by submission time (the department pre-reviews them); then the department's open cases, by promised deadline.",
+    awaitingAcceptance: 'Awaiting acceptance',
     warningsTitle: 'Warnings',
     warningsIntro: 'Yellow: under 2 working days left; red: past the promised deadline.',
     allWarnings: 'Yellow and red',

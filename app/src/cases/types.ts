@@ -26,8 +26,11 @@ export type CaseSummary = {
   version: number;
   submittedAt: string | null;
   concludedAt: string | null;
-  /** Present when the list answer carries it. */
-  matterName?: string;
+  /** The matter's name in the version the case was filed under. */
+  matterName: string;
+  applicantName: string;
+  /** The applicant's ID number (masked) or credit code. */
+  applicantLogin: string;
 };
 
 export type CaseFile = { id?: string; sha256: string; fileName: string; source: string; at: string };
@@ -67,7 +70,6 @@ export type CaseDetail = CaseSummary & {
   queryCode: string;
   matterName: string;
   departmentName: string;
-  applicantName?: string;
   formData: { phone?: string; remark?: string; delivery?: DeliveryChoice; [key: string]: unknown };
   agentId: string | null;
   hallId: string | null;

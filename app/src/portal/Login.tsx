@@ -5,15 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isCreditCode, isResidentIdNumber } from '../../../common/identity.ts';
 import type { Me } from '../../../common/me.ts';
+import { safeNextPath } from '../../../common/next-path.ts';
 import { homeOf, useSession } from '../auth/session.ts';
 
 type Kind = 'person' | 'company' | 'staff';
 const KINDS: readonly Kind[] = ['person', 'company', 'staff'];
-
-/** Only same-site paths are followed after sign-in. */
-function safeNext(next: string | null): string | null {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : null;
-}
 
 export function Login() {
   const { t } = useTranslation();
@@ -23,9 +19,7 @@ export function Login() {
   const kind: Kind = KINDS.find((k) => k === asParam) ?? 'person';
 
   const done = (me: Me) => {
-    const next = safeNext(params.get('next'));
-    const fits = next && (me.kind === 'staff' ? next.startsWith('/workbench') : next.startsWith('/my'));
-    navigate(fits ? next : homeOf(me), { replace: true });
+    navigate(safeNextPath(params.get('next')) ?? homeOf(me), { replace: true });
   };
 
   return (

@@ -24,7 +24,7 @@ import { useMe, useSession } from '../auth/session.ts';
 import { Emblem } from '../components/Emblem.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { Loading } from '../components/status.tsx';
-import { mayManage, pagesFor, pathOf, type WorkbenchPage } from './menu.ts';
+import { mayManage, menuKeyOf, pagesFor, pathOf, type WorkbenchPage } from './menu.ts';
 
 const ICONS: Record<WorkbenchPage, React.ReactNode> = {
   home: <HomeOutlined />,
@@ -65,11 +65,7 @@ function Shell({ me }: { me: Me }) {
       ? t('workbench.organisationsRead')
       : t(`workbench.${page === 'review' ? 'reviewQueue' : page}`);
   const items = pagesFor(me).map((page) => ({ key: pathOf(page), icon: ICONS[page], label: label(page) }));
-  const selected =
-    items
-      .map((i) => i.key)
-      .filter((key) => location.pathname === key || location.pathname.startsWith(`${key}/`))
-      .sort((a, b) => b.length - a.length)[0] ?? '/workbench';
+  const selected = menuKeyOf(me, location.pathname, (location.state as { from?: unknown } | null)?.from);
 
   const menu = (
     <Menu

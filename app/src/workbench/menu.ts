@@ -78,3 +78,23 @@ const PATHS: Partial<Record<WorkbenchPage, string>> = {
 export function pathOf(page: WorkbenchPage): string {
   return PATHS[page] ?? `/workbench/${page}`;
 }
+
+/** The pages a case page (/workbench/cases/:id) may be opened from, in the order they are preferred. */
+const CASE_PAGES: readonly WorkbenchPage[] = ['review', 'intake', 'warnings'];
+
+const under = (pathname: string, key: string) => pathname === key || pathname.startsWith(`${key}/`);
+
+/**
+ * The menu entry a path belongs to: the longest entry the path lies under; for a case, the list
+ * it was opened from (`from`), else the user's own case list.
+ */
+export function menuKeyOf(me: Me, pathname: string, from?: unknown): string {
+  const keys = pagesFor(me).map(pathOf);
+  if (pathname.startsWith('/workbench/cases/')) {
+    const origin =
+      typeof from === 'string' ? keys.find((key) => key !== pathOf('home') && under(from, key)) : null;
+    const own = CASE_PAGES.find((page) => mayOpen(me, page));
+    return origin ?? (own ? pathOf(own) : pathOf('home'));
+  }
+  return keys.filter((key) => under(pathname, key)).sort((a, b) => b.length - a.length)[0] ?? pathOf('home');
+}

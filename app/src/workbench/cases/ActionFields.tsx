@@ -154,7 +154,7 @@ export function ActionFields({ detail, action, picked, onPicked }: Props) {
           label={t('cases.staff.promise')}
           rules={rule(t('common.required', { label: t('cases.staff.promise') }))}
         >
-          <Input.TextArea rows={4} />
+          <Input.TextArea rows={4} data-testid="action-promise" />
         </Form.Item>
       ) : null}
       {fields.includes('delivery') ? (

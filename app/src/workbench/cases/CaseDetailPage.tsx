@@ -28,7 +28,6 @@ export function CaseDetailPage() {
   if (detail.isError) return <LoadError error={detail.error} onRetry={() => void detail.refetch()} />;
   const d = detail.data;
   const form = d.formData;
-  const applicant = form.applicant as { name?: string } | undefined;
   return (
     <div data-testid="staff-case-page">
       <Typography.Link onClick={() => navigate(-1)} className="case-back">
@@ -43,7 +42,7 @@ export function CaseDetailPage() {
             <ActionPanel me={me} detail={d} />
           </Card>
           <Card className="case-block">
-            <CaseFacts detail={{ ...d, applicantName: d.applicantName ?? applicant?.name }} staff />
+            <CaseFacts detail={d} staff />
           </Card>
           <Card title={t('cases.detail.formData')} className="case-block">
             <Descriptions column={1} size="small">

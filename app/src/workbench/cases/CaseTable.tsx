@@ -1,7 +1,7 @@
-import { Table } from 'antd';
+import { Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { formatTime, StatusTag, WarningTag } from '../../cases/CaseTags.tsx';
 import type { CaseSummary } from '../../cases/types.ts';
 import { useLabels } from '../../catalogue/labels.ts';
@@ -16,23 +16,38 @@ type Props = {
   testId: string;
 };
 
-/** Cases in a table: number, status with the yellow/red tag, deadlines, visits. */
+/** Cases in a table: number, matter, applicant, status with the yellow/red tag, deadlines, visits. */
 export function CaseTable({ items, loading, total, page, onPage, pageSize = 20, testId }: Props) {
   const { t } = useTranslation();
   const labels = useLabels();
+  const { pathname } = useLocation();
   const columns: ColumnsType<CaseSummary> = [
     {
       title: t('cases.field.caseNo'),
       dataIndex: 'caseNo',
       render: (caseNo: string, row) => (
-        <Link to={`/workbench/cases/${row.id}`} data-testid="case-link">
+        // The page the case was opened from keeps its menu entry selected.
+        <Link
+          to={`/workbench/cases/${row.id}`}
+          state={{ from: pathname }}
+          className="case-table-no"
+          data-testid="case-link"
+        >
           {caseNo}
         </Link>
       ),
     },
-    ...(items.some((row) => row.matterName)
-      ? [{ title: t('cases.field.matter'), dataIndex: 'matterName' as const }]
-      : []),
+    { title: t('cases.field.matter'), dataIndex: 'matterName', render: (name: string) => name || '—' },
+    {
+      title: t('cases.staff.applicant'),
+      dataIndex: 'applicantName',
+      render: (name: string, row) => (
+        <>
+          <div>{name || '—'}</div>
+          <div className="case-table-login">{row.applicantLogin}</div>
+        </>
+      ),
+    },
     {
       title: t('cases.field.caseType'),
       dataIndex: 'caseType',
@@ -44,6 +59,11 @@ export function CaseTable({ items, loading, total, page, onPage, pageSize = 20, 
       render: (_: unknown, row) => (
         <>
           <StatusTag status={row.status} />
+          {row.status === 'submitted' && row.channel === 'online' ? (
+            <Tag color="gold" data-testid="awaiting-acceptance">
+              {t('cases.staff.awaitingAcceptance')}
+            </Tag>
+          ) : null}
           <WarningTag warning={row.warning} />
         </>
       ),
@@ -77,7 +97,7 @@ export function CaseTable({ items, loading, total, page, onPage, pageSize = 20, 
       columns={columns}
       dataSource={items}
       loading={loading}
-      scroll={{ x: 900 }}
+      scroll={{ x: 1100 }}
       data-testid={testId}
       rowClassName={(row) => (row.warning === 'none' ? '' : `case-row-${row.warning}`)}
       pagination={

@@ -74,7 +74,7 @@ export function WalkInForm() {
       );
       idempotencyKey.current = crypto.randomUUID();
       message.success(t('cases.staff.submitted', { caseNo: created.caseNo }));
-      navigate(`/workbench/cases/${created.id}`);
+      navigate(`/workbench/cases/${created.id}`, { state: { from: '/workbench/intake' } });
     } catch (error) {
       setProblem(applyApiError(form, error, t('common.conflict')));
     } finally {

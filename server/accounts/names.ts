@@ -1,0 +1,28 @@
+import { inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import { displayLogin } from './logins.ts';
+import { accounts } from './tables.ts';
+
+/** How an account is shown next to what it did: its name, kind and login (ID numbers masked). */
+export type AccountName = { displayName: string; kind: string; login: string };
+
+/** The names of accounts, by id; unknown ids are left out. */
+export async function accountNames(db: DbOrTx, accountIds: string[]): Promise<Map<string, AccountName>> {
+  const ids = [...new Set(accountIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: accounts.id,
+      displayName: accounts.displayName,
+      kind: accounts.kind,
+      login: accounts.login,
+    })
+    .from(accounts)
+    .where(inArray(accounts.id, ids));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { displayName: r.displayName, kind: r.kind, login: displayLogin(r.kind, r.login) },
+    ]),
+  );
+}
