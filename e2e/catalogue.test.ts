@@ -1,30 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { type Browser, checkBrowserPrerequisites, launchBrowser, screenshotPath } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { test } from 'node:test';
+import { screenshotPath } from './support/browser.ts';
+import { withBrowserSession } from './support/session.ts';
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-let page: Page;
+const session = withBrowserSession();
+const { url, signInStaff } = session;
 let guidePath = '';
 
-before(async () => {
-  checkBrowserPrerequisites();
-  server = await startServer();
-  browser = await launchBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.setDefaultTimeout(15_000);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const url = (path: string) => `${server!.url}${path}`;
-
 test('a citizen searching 开饭店 finds 食品经营许可 among the first three results', async () => {
+  const { page } = session;
   await page.goto(url('/'));
   const search = page.getByPlaceholder('搜索办事事项');
   await search.fill('开饭店');
@@ -54,6 +38,7 @@ test('a citizen searching 开饭店 finds 食品经营许可 among the first thr
 });
 
 test('the guide downloads as a PDF', async () => {
+  const { page } = session;
   assert.ok(guidePath, 'a guide was opened');
   const href = await page.getByTestId('guide-pdf').getAttribute('href');
   assert.ok(href, 'the download link has an address');
@@ -65,7 +50,8 @@ test('the guide downloads as a PDF', async () => {
 });
 
 test('the guide reads on a phone without sideways scrolling', async () => {
-  const phone = await browser!.context.newPage();
+  const { browser } = session;
+  const phone = await browser.context.newPage();
   try {
     await phone.setViewportSize({ width: 390, height: 844 });
     await phone.goto(url(guidePath));
@@ -80,6 +66,7 @@ test('the guide reads on a phone without sideways scrolling', async () => {
 });
 
 test('the public statistics page shows the catalogue figures', async () => {
+  const { page } = session;
   await page.goto(url('/statistics'));
   await page.getByTestId('figure-matters').waitFor();
   const matters = Number(
@@ -92,12 +79,8 @@ test('the public statistics page shows the catalogue figures', async () => {
 });
 
 test('the editor edits a draft in 事项管理 and saves it', async () => {
-  await page.goto(url('/login?as=staff'));
-  const form = page.getByTestId('sign-in-staff');
-  await form.getByLabel('用户名').fill('editor');
-  await form.getByLabel('密码').fill('demo1234');
-  await form.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL('**/workbench');
+  const { page } = session;
+  await signInStaff('editor');
   await page.getByTestId('workbench-menu').getByText('事项管理').click();
   await page.waitForURL('**/workbench/catalogue');
   const rows = page.getByTestId('catalogue-implementations').locator('.ant-table-row');

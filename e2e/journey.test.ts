@@ -1,43 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { type Browser, checkBrowserPrerequisites, launchBrowser, screenshotPath } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { test } from 'node:test';
+import { screenshotPath } from './support/browser.ts';
+import { withBrowserSession } from './support/session.ts';
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-let page: Page;
-
-before(async () => {
-  checkBrowserPrerequisites();
-  server = await startServer();
-  browser = await launchBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.setDefaultTimeout(15_000);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const url = (path: string) => `${server!.url}${path}`;
-
-async function signInStaff(username: string) {
-  await page.goto(url('/login?as=staff'));
-  const form = page.getByTestId('sign-in-staff');
-  await form.getByLabel('用户名').fill(username);
-  await form.getByLabel('密码').fill('demo1234');
-  await form.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL('**/workbench');
-}
-
-async function signOut() {
-  await page.getByTestId('sign-out').click();
-  await page.waitForURL(url('/'));
-}
+const session = withBrowserSession();
+const { url, signInStaff, signOut } = session;
 
 test('the public portal shows departments, halls and sign-in', async () => {
+  const { page } = session;
   await page.goto(url('/'));
   await assert.doesNotReject(page.getByText('西安市政务服务网').first().waitFor());
   await page.getByTestId('portal-departments').getByText('西安市市场监督管理局').waitFor();
@@ -53,6 +23,7 @@ test('the public portal shows departments, halls and sign-in', async () => {
 });
 
 test('a wrong password gets the server’s generic message', async () => {
+  const { page } = session;
   await page.goto(url('/login?as=staff'));
   const form = page.getByTestId('sign-in-staff');
   await form.getByLabel('用户名').fill('clerk');
@@ -62,6 +33,7 @@ test('a wrong password gets the server’s generic message', async () => {
 });
 
 test('the clerk sees the workbench with the clerk’s menu and not the admin menu', async () => {
+  const { page } = session;
   await signInStaff('clerk');
   await page.getByTestId('welcome-title').getByText('张敏').waitFor();
   const menu = page.getByTestId('workbench-menu');
@@ -75,6 +47,7 @@ test('the clerk sees the workbench with the clerk’s menu and not the admin men
 });
 
 test('the demo person sees 我的空间 with the ID number masked, and English on request', async () => {
+  const { page } = session;
   await page.goto(url('/login?as=person'));
   const form = page.getByTestId('sign-in-person');
   await form.getByLabel('居民身份证号码').fill('11010519491231002X');
@@ -106,6 +79,7 @@ test('the demo person sees 我的空间 with the ID number masked, and English o
 });
 
 test('the admin opens the organisations page and finds 西安市市场监督管理局', async () => {
+  const { page } = session;
   await signInStaff('admin');
   const menu = page.getByTestId('workbench-menu');
   await menu.getByText('审计日志').waitFor();
@@ -126,6 +100,7 @@ test('the admin opens the organisations page and finds 西安市市场监督管�
 });
 
 test('the portal is usable at phone width', async () => {
+  const { page } = session;
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(url('/'));
   await page.getByTestId('portal-departments').getByText('西安市市场监督管理局').waitFor();

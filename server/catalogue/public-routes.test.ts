@@ -5,8 +5,9 @@ import QRCode from 'qrcode';
 import { seedDemoOrganisations } from '../demo/organisations.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { guidePageUrl } from './guide-pdf.ts';
+import { sampleCatalogue } from './search/sample-catalogue.ts';
 import { seedSynonyms } from './search/synonyms.ts';
-import { publishFixture, sampleCatalogue } from './search/testing.ts';
+import { publishFixture } from './search/testing.ts';
 
 let t: TestApp;
 let ids: Map<string, string>;

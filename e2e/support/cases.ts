@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { type BrowserSession, COMPANY, COMPANY_NAME } from './session.ts';
+
+/** A tiny file the server takes for a PDF (the type is read from the content). */
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+/** Steps of the case journeys, acting on the session's page. */
+export function caseSteps(session: BrowserSession) {
+  const { url } = session;
+
+  /** The city-level 食品经营许可, whose department is the demo reviewer's. */
+  async function foodLicence(): Promise<{ id: string; label: string }> {
+    const response = await fetch(
+      url(`/api/catalogue/search?q=${encodeURIComponent('食品经营许可')}&limit=20`),
+    );
+    const { items } = (await response.json()) as {
+      items: {
+        implementationId: string;
+        name: string;
+        regionCode: string;
+        departmentName: string;
+        regionName: string;
+      }[];
+    };
+    const found = items.find((m) => m.name === '食品经营许可' && m.regionCode === '610100');
+    assert.ok(found, 'the city offers 食品经营许可');
+    return {
+      id: found.implementationId,
+      label: `${found.name} · ${found.departmentName} · ${found.regionName}`,
+    };
+  }
+
+  async function upload(target: Page, scope: string, key: string, name: string) {
+    const row = target.locator(`${scope} [data-testid=material-row][data-key=${key}]`);
+    await row.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF });
+    await row.getByTestId('material-uploaded').waitFor();
+  }
+
+  async function expectStatus(target: Page, status: string) {
+    await target
+      .locator(`[data-testid=case-facts] [data-testid=case-status][data-status=${status}]`)
+      .waitFor();
+  }
+
+  /** Opens a staff action, lets `fill` complete its form, and confirms. */
+  async function act(action: string, fill?: () => Promise<void>) {
+    const { page } = session;
+    await page.getByTestId(`action-${action}`).click();
+    await page.getByTestId('action-confirm').waitFor();
+    await fill?.();
+    await page.getByTestId('action-confirm').click();
+  }
+
+  async function openStaffCase(caseNo: string, list: string) {
+    const { page } = session;
+    await page.getByTestId(list).getByRole('link', { name: caseNo }).click();
+    await page.getByTestId('staff-case-page').waitFor();
+  }
+
+  /** The workbench menu entry that is highlighted. */
+  async function expectMenu(entry: string) {
+    await session.page
+      .locator('[data-testid=workbench-menu] .ant-menu-item-selected', { hasText: entry })
+      .waitFor();
+  }
+
+  /** A walk-in company application for 食品经营许可 at the counter, with every material of its own. */
+  async function walkIn(matter: { label: string }) {
+    const { page } = session;
+    await page.getByTestId('workbench-menu').getByText('综合受理').click();
+    await page.waitForURL('**/workbench/intake');
+    const form = page.getByTestId('walk-in-form');
+    await form.getByTestId('walk-in-login').fill(COMPANY);
+    await form.getByTestId('walk-in-name').fill(COMPANY_NAME);
+    await form.getByTestId('walk-in-phone').fill('059187654321');
+    await form.getByRole('combobox').first().fill('食品经营许可');
+    await page.locator('.ant-select-item-option', { hasText: matter.label }).click();
+    await form.getByTestId('material-picker').waitFor();
+    await upload(page, '[data-testid=walk-in-form]', 'sqs', '食品经营许可申请书.pdf');
+    await upload(page, '[data-testid=walk-in-form]', 'bj', '设备布局与操作流程.pdf');
+    await upload(page, '[data-testid=walk-in-form]', 'zd', '食品安全管理制度.pdf');
+    await form.getByTestId('walk-in-submit').click();
+    await page.getByTestId('staff-case-page').waitFor();
+    await expectStatus(page, 'submitted');
+    return (await page.getByTestId('case-no').textContent())?.trim() ?? '';
+  }
+
+  return { foodLicence, upload, expectStatus, act, openStaffCase, expectMenu, walkIn };
+}

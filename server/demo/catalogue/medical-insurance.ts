@@ -1,0 +1,153 @@
+import { BANK_CARD, SOCIAL_INSURANCE_LAW } from './human-resources.ts';
+import { BUSINESS_LICENCE, ecert, ID_CARD, issued, own, shared } from './materials.ts';
+import type { DepartmentMatters } from './spec.ts';
+
+/** 西安市医疗保障局: medical insurance. */
+export const MEDICAL_INSURANCE: DepartmentMatters = {
+  department: '医保局',
+  sector: '05',
+  matters: [
+    {
+      name: '城镇职工基本医疗保险参保登记',
+      type: 'public_service',
+      level: 'county',
+      basis: [
+        [
+          SOCIAL_INSURANCE_LAW,
+          '第二十三条',
+          '职工应当参加职工基本医疗保险，由用人单位和职工按照国家规定共同缴纳基本医疗保险费。',
+        ],
+      ],
+      object: 'company',
+      conditions: '本市行政区域内的用人单位及其职工；企业开办时与社会保险登记同步办理。',
+      limits: [0, 0],
+      mode: 'fully_online',
+      result: ['filing_receipt', '医疗保险参保登记信息'],
+      themes: ['business_startup', 'employment_hiring', 'medical'],
+      keywords: ['医保开户', '职工医保', '单位医保', '医保', '医保登记'],
+      materials: [BUSINESS_LICENCE, shared('sbdj', '社会保险登记信息')],
+      regions: ['610100', '610102', '610103'],
+    },
+    {
+      name: '基本医疗保险关系转移接续',
+      type: 'public_service',
+      basis: [
+        [
+          '《流动就业人员基本医疗保障关系转移接续暂行办法》',
+          '第七条',
+          '转入地经办机构自受理之日起15个工作日内办理转移接续手续。',
+        ],
+      ],
+      object: 'person',
+      conditions: '跨统筹地区流动就业、已在转入地参保的人员。',
+      limits: [15, 7],
+      mode: 'fully_online',
+      result: ['other', '参保凭证及转移接续信息'],
+      themes: ['medical', 'social_security'],
+      keywords: ['医保转移', '医保关系转移', '医保转入', '跨省转医保'],
+      materials: [
+        ID_CARD,
+        issued('cbpz', '参保凭证', { type: 'electronic', notes: '转出地经办机构网上传递' }),
+      ],
+      regions: ['610100', '610102'],
+    },
+    {
+      name: '城乡居民基本医疗保险参保登记',
+      type: 'public_service',
+      level: 'county',
+      basis: [[SOCIAL_INSURANCE_LAW, '第二十五条', '国家建立和完善城镇居民基本医疗保险制度。']],
+      object: 'person',
+      conditions: '未参加职工基本医疗保险的本市户籍居民或持居住证的常住人员、在校学生。',
+      limits: [0, 0],
+      mode: 'fully_online',
+      result: ['other', '居民医保参保信息'],
+      themes: ['medical', 'birth'],
+      keywords: ['居民医保', '新农合', '新生儿医保', '学生医保', '医保'],
+      materials: [ID_CARD, ecert('hkb', '居民户口簿', { condition: '新生儿参保的' })],
+      regions: ['610100', '610102', '610103'],
+    },
+    {
+      name: '异地就医备案',
+      type: 'public_service',
+      basis: [
+        [
+          '《国家医保局 财政部关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》',
+          '医保发〔2022〕22号',
+          '参保人员跨省异地就医前，可通过国家医保服务平台APP等线上或线下途径办理异地就医备案。',
+        ],
+      ],
+      object: 'person',
+      conditions: '异地长期居住或临时外出就医的参保人员。',
+      limits: [0, 0],
+      mode: 'fully_online',
+      result: ['filing_receipt', '异地就医备案回执'],
+      themes: ['medical'],
+      keywords: ['异地就医', '外地看病', '医保备案', '跨省就医'],
+      materials: [ID_CARD, own('cn', '个人承诺书', { type: 'electronic' })],
+    },
+    {
+      name: '门诊慢特病待遇认定',
+      type: 'confirmation',
+      basis: [
+        [
+          '《陕西省医疗保障经办政务服务事项清单》',
+          '门诊慢特病病种待遇认定',
+          '参保人员经定点医疗机构诊断，符合门诊慢特病病种认定标准的，享受相应门诊待遇。',
+        ],
+      ],
+      object: 'person',
+      conditions: '经二级及以上定点医疗机构确诊，符合门诊慢特病病种认定标准的参保人员。',
+      limits: [30, 15],
+      mode: 'at_most_once',
+      result: ['approval_document', '门诊慢特病待遇认定结果'],
+      themes: ['medical'],
+      keywords: ['慢性病', '慢特病', '门诊特殊病', '高血压', '糖尿病'],
+      materials: [ID_CARD, own('zd', '诊断证明及相关检查报告')],
+      regions: ['610100', '610102'],
+    },
+    {
+      name: '生育津贴申领',
+      type: 'benefit',
+      basis: [
+        [
+          SOCIAL_INSURANCE_LAW,
+          '第五十六条',
+          '职工有下列情形之一的，可以按照国家规定享受生育津贴：（一）女职工生育享受产假；（二）享受计划生育手术休假。',
+        ],
+      ],
+      object: 'person',
+      conditions: '用人单位已为其缴纳生育保险费的职工生育或实施计划生育手术。',
+      limits: [20, 10],
+      mode: 'fully_online',
+      result: ['other', '生育津贴核定结果'],
+      themes: ['birth', 'medical'],
+      keywords: ['生育津贴', '生育保险', '产假工资', '生孩子报销'],
+      materials: [ID_CARD, ecert('csyxzm', '出生医学证明'), BANK_CARD],
+    },
+    {
+      name: '医疗费用手工（零星）报销',
+      type: 'benefit',
+      basis: [
+        [
+          SOCIAL_INSURANCE_LAW,
+          '第二十八条',
+          '符合基本医疗保险药品目录、诊疗项目、医疗服务设施标准以及急诊、抢救的医疗费用，按照国家规定从基本医疗保险基金中支付。',
+        ],
+      ],
+      object: 'person',
+      conditions: '因急诊、异地未备案等原因未能直接结算医疗费用的参保人员。',
+      limits: [30, 20],
+      mode: 'at_most_once',
+      result: ['other', '医疗费用报销结算单'],
+      themes: ['medical'],
+      keywords: ['医保报销', '看病报销', '零星报销', '手工报销'],
+      materials: [
+        ID_CARD,
+        own('fp', '医疗费用票据原件'),
+        own('qd', '费用明细清单'),
+        own('bl', '出院记录或门诊病历'),
+        BANK_CARD,
+      ],
+    },
+  ],
+};
