@@ -4,115 +4,30 @@
  */
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import {
+  call as api,
+  isAlive,
+  postmasterPid,
+  type Session,
+  serverProcesses,
+  signInOver,
+  waitDead,
+} from '../testing/processes.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const START_TIMEOUT_MS = 90_000;
-
+const processes = serverProcesses();
 const children = new Set<ChildProcess>();
-const dataDirs: string[] = [];
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function waitDead(pid: number, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (isAlive(pid)) {
-    if (Date.now() > deadline) throw new Error(`process ${pid} did not end`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-function postmasterPid(dataDir: string): number | null {
-  try {
-    const pid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-    return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
-  } catch {
-    return null;
-  }
-}
 
 after(async () => {
-  for (const child of children) if (child.exitCode === null && child.pid) child.kill('SIGKILL');
-  for (const dir of dataDirs) {
-    const pid = postmasterPid(dir);
-    if (pid) {
-      process.kill(pid, 'SIGQUIT');
-      await waitDead(pid).catch(() => process.kill(pid, 'SIGKILL'));
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  await processes.cleanUp();
 });
 
-function freshDataDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-crash-'));
-  dataDirs.push(dir);
-  return dir;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-type Running = { child: ChildProcess; base: string; startMs: number; output: () => string };
-
-/** Starts `node server/main.ts` on the embedded database and waits until /api/health answers 200. */
-async function startServer(dataDir: string): Promise<Running> {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn(process.execPath, ['server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? os.tmpdir(),
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      BUILD_APP: 'false',
-      DEMO_DATA: 'true',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (true) {
-    if (child.exitCode !== null)
-      throw new Error(`the server exited (${child.exitCode}) on start:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`the server did not become healthy:\n${output}`);
-    const ok = await fetch(`${base}/api/health`)
-      .then((r) => r.status === 200)
-      .catch(() => false);
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return { child, base, startMs: Math.round(performance.now() - started), output: () => output };
-}
+const freshDataDir = () => processes.freshDataDir();
+const startServer = (dataDir: string) => processes.start(dataDir);
+const stopGracefully = processes.stop;
 
 async function kill9(child: ChildProcess): Promise<void> {
   const exited = new Promise((r) => child.once('exit', r));
@@ -120,39 +35,8 @@ async function kill9(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function stopGracefully(running: Running): Promise<void> {
-  const exited = new Promise((r) => running.child.once('exit', r));
-  running.child.kill('SIGTERM');
-  await exited;
-}
-
-type Session = { base: string; cookie: string; csrfToken: string };
-
-async function signIn(base: string): Promise<Session> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'demo1234' }),
-  });
-  assert.equal(res.status, 200, await res.clone().text());
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('yw_session='));
-  assert.ok(cookie, 'a session cookie');
-  const body = (await res.json()) as { csrfToken: string };
-  return { base, cookie: cookie.split(';')[0]!, csrfToken: body.csrfToken };
-}
-
-async function api(session: Session, method: string, url: string, body?: unknown) {
-  const res = await fetch(`${session.base}${url}`, {
-    method,
-    headers: {
-      cookie: session.cookie,
-      'x-csrf-token': session.csrfToken,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
-}
+const signIn = (base: string): Promise<Session> =>
+  signInOver(base, '/api/auth/login', { username: 'admin', password: 'demo1234' });
 
 function runVerifyCli(dataDir: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
