@@ -37,6 +37,36 @@ export const ERROR_CATALOGUE = {
     en: 'The page has expired; reload and try again',
   },
   'auth.forbidden': { status: 403, zh: '您没有权限执行此操作', en: 'You are not allowed to do this' },
+  'account.claimable': {
+    status: 409,
+    zh: '该号码已在政务服务窗口登记过账号，尚未设置密码。请认领该账号：核对窗口登记的姓名（名称），并凭发送到登记手机号码的验证码设置密码',
+    en: 'This number was registered at a service window and has no password yet. Claim the account: confirm the name recorded there and set a password with the code sent to the phone recorded there',
+  },
+  'account.claim_failed': {
+    status: 400,
+    zh: '号码与窗口登记的姓名（名称）不一致，或该账号无需认领',
+    en: 'The number and the name recorded at the window do not match, or the account cannot be claimed',
+  },
+  'account.claim_no_phone': {
+    status: 409,
+    zh: '窗口登记时未留手机号码，无法通过短信认领。请携带身份证件（法人携带营业执照）到任一政务服务窗口登记手机号码后再认领',
+    en: 'No mobile phone was recorded at the window, so the account cannot be claimed by SMS. Please bring your ID card (companies: the business licence) to a service window to record one',
+  },
+  'account.claim_code_invalid': {
+    status: 400,
+    zh: '验证码不正确，还可尝试 {left} 次',
+    en: 'Wrong verification code; {left} attempts left',
+  },
+  'account.claim_code_expired': {
+    status: 409,
+    zh: '验证码已失效，请重新获取',
+    en: 'The verification code has expired; please request a new one',
+  },
+  'account.claim_attempts_exhausted': {
+    status: 429,
+    zh: '验证码错误次数过多，该验证码已作废，请重新获取',
+    en: 'Too many wrong codes; this code is no longer valid, please request a new one',
+  },
   'validation.id_number': {
     status: 400,
     zh: '{field}：居民身份证号码格式或校验位不正确',
@@ -120,6 +150,26 @@ export const ERROR_CATALOGUE = {
     status: 409,
     zh: '办件当前状态为“{status}”，不能补充材料',
     en: 'The case is {statusEn}; materials cannot be added now',
+  },
+  'case.assignee_not_reviewer': {
+    status: 400,
+    zh: '{field}：承办人须为办件所属部门（{department}）的在岗审核人员',
+    en: "{field}: the assignee must be an active reviewer of the case's department ({department})",
+  },
+  'case.not_assignee': {
+    status: 403,
+    zh: '只有本件的承办人才能退回改派',
+    en: 'Only the reviewer the case is assigned to can hand it back',
+  },
+  'credit.already_lifted': {
+    status: 409,
+    zh: '该信用记录已于 {liftedAt} 修复',
+    en: 'This credit record was already lifted on {liftedAt}',
+  },
+  'kiosk.device_unknown': {
+    status: 401,
+    zh: '自助终端未登记或已停用，请联系大厅管理员重新配置终端',
+    en: 'This kiosk is not registered or has been deactivated; ask the hall manager to set it up again',
   },
   'files.unsupported_type': {
     status: 400,

@@ -44,7 +44,7 @@ test('journey 3: a 告知承诺 case approved on the spot, revoked at verificati
 
   // The same company's next promise is refused at the counter, with the reason on record.
   await signInStaff('clerk');
-  await walkIn(matter);
+  const nextCaseNo = await walkIn(matter);
   await act('approve_on_promise', () =>
     page.getByTestId('action-promise').fill('本企业再次承诺所填信息真实有效。'),
   );
@@ -55,4 +55,30 @@ test('journey 3: a 告知承诺 case approved on the spot, revoked at verificati
   await page.screenshot({ path: screenshotPath('case-23-promise-barred') });
   await page.keyboard.press('Escape');
   await expectStatus(page, 'submitted');
+
+  // The clerk sees the applicant's phone masked, and in full after 显示 (the view is audited).
+  await page.getByTestId('masked-applicantPhone').getByText('059****4321').waitFor();
+  await page.getByTestId('reveal-applicantPhone').click();
+  await page.getByTestId('revealed-applicantPhone').getByText('059187654321').waitFor();
+
+  // The company has put things right: the department head lifts the credit record (信用修复).
+  await signInStaff('head');
+  await page.getByTestId('workbench-menu').getByText('信用记录').click();
+  const record = page.locator(`[data-testid=credit-row][data-case-no="${caseNo}"]`);
+  await record.getByText(reason).waitFor();
+  await page.screenshot({ path: screenshotPath('case-24-credit-records'), fullPage: true });
+  await record.getByTestId('credit-lift').click();
+  await page.getByTestId('credit-lift-reason').fill('企业已按承诺整改到位，经复核予以信用修复');
+  await page.getByTestId('credit-lift-confirm').click();
+  await record.waitFor({ state: 'detached' });
+
+  // The company's next promise is accepted at the counter.
+  await signInStaff('clerk');
+  await page.getByTestId('workbench-menu').getByText('综合受理').click();
+  await page.getByRole('tab', { name: '本厅办件' }).click();
+  await openStaffCase(nextCaseNo, 'hall-cases');
+  await act('approve_on_promise', () =>
+    page.getByTestId('action-promise').fill('本企业再次承诺所填信息真实有效。'),
+  );
+  await expectStatus(page, 'approved_on_promise');
 });

@@ -5,7 +5,7 @@ import { applyMigrations } from './db/migrate.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { buildApp } from './http/app.ts';
 import type { App } from './http/types.ts';
-import { startTimeLimits } from './jobs/time-limits.ts';
+import { startJobs } from './jobs/jobs.ts';
 
 export type RunningServer = { app: App; database: Database; url: string; stop: () => Promise<void> };
 
@@ -38,7 +38,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const seeded = await seedDemoIfEmpty(database.db, config);
     if (seeded) log('loaded the demo data (西安市, demo sign-ins with password demo1234)');
   }
-  const timeLimits = await startTimeLimits({ db: database.db, config, log });
+  const jobs = await startJobs({ db: database.db, config, log });
   const app = await buildApp({ config, database });
   const address = await app.listen({ port: config.port, host: config.host });
   log(`ready in ${Date.now() - started} ms at ${address.replace('0.0.0.0', 'localhost')}`);
@@ -47,7 +47,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     database,
     url: address,
     stop: async () => {
-      await timeLimits.stop();
+      await jobs.stop();
       await app.close();
       await database.close();
       await embedded?.stop();

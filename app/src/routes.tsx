@@ -56,9 +56,20 @@ const QueuePage = lazy(() =>
 const WarningsPage = lazy(() =>
   import('./workbench/cases/QueuePage.tsx').then((m) => ({ default: m.WarningsPage })),
 );
+const AgentApplyPage = lazy(() =>
+  import('./workbench/agent/AgentApplyPage.tsx').then((m) => ({ default: m.AgentApplyPage })),
+);
+const AgentCasesPage = lazy(() =>
+  import('./workbench/agent/AgentCasesPage.tsx').then((m) => ({ default: m.AgentCasesPage })),
+);
+const CreditPage = lazy(() =>
+  import('./workbench/credit/CreditPage.tsx').then((m) => ({ default: m.CreditPage })),
+);
 const CaseDetailPage = lazy(() =>
   import('./workbench/cases/CaseDetailPage.tsx').then((m) => ({ default: m.CaseDetailPage })),
 );
+const KioskPage = lazy(() => import('./kiosk/KioskPage.tsx').then((m) => ({ default: m.KioskPage })));
+const KioskSetupPage = lazy(() => import('./kiosk/SetupPage.tsx').then((m) => ({ default: m.SetupPage })));
 const RequirePage = lazy(() =>
   import('./workbench/RequirePage.tsx').then((m) => ({ default: m.RequirePage })),
 );
@@ -76,6 +87,23 @@ function Guarded({ page, children }: { page: WorkbenchPage; children: React.Reac
 }
 
 export const router = createBrowserRouter([
+  // The self-service kiosk runs full screen, outside the portal and workbench layouts.
+  {
+    path: '/kiosk',
+    element: (
+      <Deferred>
+        <KioskPage />
+      </Deferred>
+    ),
+  },
+  {
+    path: '/kiosk/setup',
+    element: (
+      <Deferred>
+        <KioskSetupPage />
+      </Deferred>
+    ),
+  },
   {
     path: '/',
     element: <PortalLayout />,
@@ -189,6 +217,22 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'agent/apply',
+        element: (
+          <Guarded page="agentApply">
+            <AgentApplyPage />
+          </Guarded>
+        ),
+      },
+      {
+        path: 'agent/cases',
+        element: (
+          <Guarded page="agentCases">
+            <AgentCasesPage />
+          </Guarded>
+        ),
+      },
+      {
         path: 'review',
         element: (
           <Guarded page="review">
@@ -201,6 +245,14 @@ export const router = createBrowserRouter([
         element: (
           <Guarded page="warnings">
             <WarningsPage />
+          </Guarded>
+        ),
+      },
+      {
+        path: 'credit',
+        element: (
+          <Guarded page="credit">
+            <CreditPage />
           </Guarded>
         ),
       },

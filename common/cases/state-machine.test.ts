@@ -40,10 +40,14 @@ const ALLOWED: [CaseStatus, CaseAction, CaseStatus][] = [
   ['in_review', 'supply_gap', 'in_review'],
   ['in_review', 'withdraw', 'withdrawn'],
   ['in_review', 'terminate', 'terminated'],
+  ['in_review', 'reassign', 'in_review'],
+  ['in_review', 'hand_back', 'in_review'],
   ['suspended', 'resume', 'in_review'],
   ['suspended', 'supply_gap', 'suspended'],
   ['suspended', 'withdraw', 'withdrawn'],
   ['suspended', 'terminate', 'terminated'],
+  ['suspended', 'reassign', 'suspended'],
+  ['suspended', 'hand_back', 'suspended'],
   ['escalated', 'approve', 'approved'],
   ['escalated', 'deny', 'denied'],
   ['escalated', 'supply_gap', 'escalated'],
@@ -71,7 +75,7 @@ test('the transition table: every status × action, allowed exactly where listed
       checked++;
     }
   }
-  assert.equal(checked, 18 * 20);
+  assert.equal(checked, 18 * 22);
 });
 
 test('final statuses allow nothing', () => {
@@ -118,6 +122,8 @@ test('roles: applicants submit and withdraw, clerks pre-review, departments deci
   assert.ok(!rolesFor('start_review').includes('window_clerk'));
   assert.deepEqual([...rolesFor('terminate')], ['department_head']);
   assert.deepEqual([...rolesFor('escalate')], ['department_head']);
+  assert.deepEqual([...rolesFor('reassign')], ['department_head'], 'the head reassigns');
+  assert.deepEqual([...rolesFor('hand_back')], ['department_reviewer'], 'a reviewer hands back');
   assert.ok(!rolesFor('revoke').includes('window_clerk'));
   for (const action of CASE_ACTION_NAMES) {
     assert.ok(!rolesFor(action).includes('supervisor'), `${action}: supervisors only watch`);

@@ -106,6 +106,9 @@ const UNDECIDED: readonly CaseStatus[] = [
   'suspended',
 ];
 
+/** Under review in the department: assigned to a reviewer, who may be changed. */
+const UNDER_REVIEW: readonly CaseStatus[] = ['in_review', 'suspended'];
+
 const immediateOnlyFromAccepted: Guard = (facts, from) =>
   (from === 'accepted' || from === 'accepted_with_gaps') && facts.caseType !== 'immediate'
     ? 'case.transition_not_allowed'
@@ -157,6 +160,20 @@ export const CASE_ACTIONS = {
   },
   suspend: { label: '特别程序（暂停计时）', from: ['in_review'], to: 'suspended', roles: DECIDERS },
   resume: { label: '特别程序结束（恢复计时）', from: ['suspended'], to: 'in_review', roles: DECIDERS },
+  /** 改派: the head gives a case under review to another reviewer of the department; the status stays. */
+  reassign: {
+    label: '改派',
+    from: UNDER_REVIEW,
+    to: (_facts, from) => from,
+    roles: ['department_head'],
+  },
+  /** 退回改派: the reviewer it is assigned to gives it back to the head for reassignment. */
+  hand_back: {
+    label: '退回改派',
+    from: UNDER_REVIEW,
+    to: (_facts, from) => from,
+    roles: ['department_reviewer'],
+  },
   escalate: { label: '上报上级机关', from: ['in_review'], to: 'escalated', roles: ['department_head'] },
   withdraw: {
     label: '撤回申请',

@@ -6,7 +6,12 @@ import { createTestDatabase, type TestDatabase } from '../../server/testing/db.t
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-export type RunningServer = { url: string; stop: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  /** The server's database, for what a test cannot see through the app (e.g. the SMS sandbox). */
+  databaseUrl: string;
+  stop: () => Promise<void>;
+};
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -82,5 +87,5 @@ export async function startServer(): Promise<RunningServer> {
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url, databaseUrl: database.url, stop };
 }

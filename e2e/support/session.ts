@@ -13,6 +13,8 @@ export type BrowserSession = {
   readonly browser: Browser;
   /** The address of a path on the running server. */
   url(path: string): string;
+  /** The running server's database (for the SMS sandbox's records). */
+  databaseUrl(): string;
   /** Signs a staff member in afresh (previous cookies cleared) and waits for the workbench. */
   signInStaff(username: string): Promise<void>;
   /** Signs the demo company in afresh on `target` and waits for 我的空间. */
@@ -53,6 +55,7 @@ export function withBrowserSession(): BrowserSession {
       return browser!;
     },
     url,
+    databaseUrl: () => server!.databaseUrl,
     async signInStaff(username) {
       await browser!.context.clearCookies();
       // A page in the background has its animation frames throttled: the modals then open slowly.

@@ -10,6 +10,7 @@ export type Action =
   | 'organisation.read'
   | 'organisation.manage'
   | 'hall.manage'
+  | 'kiosk.manage'
   | 'account.read'
   | 'account.manage'
   | 'audit.read'
@@ -23,6 +24,9 @@ export type Action =
   | 'calendar.manage'
   | 'case.read'
   | 'case.apply'
+  | 'case.reveal'
+  | 'credit.read'
+  | 'credit.lift'
   | `case.${CaseAction}`;
 
 /** Where the resource lives, as far as the policy needs to know. */
@@ -93,6 +97,8 @@ const RULES: Record<Action, Partial<Record<Role, Reach>>> = {
   'organisation.read': every(STAFF_ROLES, 'in_scope'),
   'organisation.manage': { system_admin: 'in_scope' },
   'hall.manage': { system_admin: 'in_scope', hall_manager: 'in_scope' },
+  /** Self-service kiosks of a hall: registered and deactivated by the hall's managers. */
+  'kiosk.manage': { system_admin: 'in_scope', hall_manager: 'in_scope' },
   'account.read': { system_admin: 'in_scope', supervisor: 'in_scope', department_head: 'in_scope' },
   'account.manage': { system_admin: 'in_scope' },
   'audit.read': { system_admin: 'in_scope', supervisor: 'in_scope' },
@@ -111,6 +117,19 @@ const RULES: Record<Action, Partial<Record<Role, Reach>>> = {
   'case.read': CASE_REACH,
   /** Applying: applicants for themselves, agents and window clerks for anyone who asks them. */
   'case.apply': { applicant: 'own', agent: 'anywhere', window_clerk: 'anywhere' },
+  /**
+   * The full ID number, phone or address of a case (each view audited): those who act on it for
+   * the applicant or decide it. Supervisors, hall managers and administrators see them masked.
+   */
+  'case.reveal': {
+    agent: 'as_agent',
+    window_clerk: 'hall',
+    department_reviewer: 'in_scope',
+    department_head: 'in_scope',
+  },
+  /** Credit records (告知承诺 失信): the head of the department whose case made one, supervisors of the region. */
+  'credit.read': { department_head: 'in_scope', supervisor: 'in_scope' },
+  'credit.lift': { department_head: 'in_scope', supervisor: 'in_scope' },
   ...CASE_TRANSITION_RULES,
 };
 

@@ -10,6 +10,7 @@ import { checkNewPassword, hashPassword } from './passwords.ts';
 import { type NewSession, openSession } from './sessions.ts';
 import { checkAddressLimit } from './sign-in.ts';
 import { accounts } from './tables.ts';
+import { isUnclaimedWalkIn } from './walk-in.ts';
 
 export type RegistrationInput = {
   kind: Exclude<AccountKind, 'staff'>;
@@ -51,6 +52,9 @@ export async function registerApplicant(options: {
       .onConflictDoNothing()
       .returning({ id: accounts.id });
     if (!created) {
+      // Opened at a counter without a password: the holder claims it instead (claim.ts).
+      if (await isUnclaimedWalkIn(tx, input.kind, login))
+        throw new AppError('account.claimable', { field: 'login' });
       throw new AppError('resource.duplicate', { field: 'login', params: { field: '该账号' } });
     }
     const opened = await openSession({

@@ -5,6 +5,7 @@ import { clearSessionCookie, setSessionCookie, userAgentOf } from '../http/auth.
 import { auditContext, requireActor } from '../http/guard.ts';
 import type { App } from '../http/types.ts';
 import { describeMe } from './actors.ts';
+import { claimRoutes } from './claim-routes.ts';
 import { registerApplicant } from './registration.ts';
 import { Password, SignedIn } from './schemas.ts';
 import type { NewSession } from './sessions.ts';
@@ -13,7 +14,7 @@ import { signIn, signOut } from './sign-in.ts';
 const tags = ['auth'];
 const ApplicantKind = Type.Union([Type.Literal('person'), Type.Literal('company')]);
 
-/** Sign-in, sign-out, registration and the current user. */
+/** Sign-in, sign-out, registration (and claiming a walk-in account) and the current user. */
 export async function signInRoutes(app: App): Promise<void> {
   const { db } = app.deps.database;
   const { config } = app.deps;
@@ -93,6 +94,8 @@ export async function signInRoutes(app: App): Promise<void> {
       return reply.status(201).send(answer);
     },
   );
+
+  await claimRoutes(app);
 
   app.post(
     '/auth/logout',

@@ -74,3 +74,25 @@ export const signInThrottle = pgTable('sign_in_throttle', {
   windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
   attempts: integer('attempts').notNull(),
 });
+
+/**
+ * Claims of walk-in accounts (created at a counter without a password): a one-time code sent
+ * by SMS to the phone recorded at the counter, stored as a hash, with its expiry and attempts.
+ */
+export const accountClaims = pgTable(
+  'account_claims',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    /** The phone the code was sent to (as recorded at the counter). */
+    phone: text('phone').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('account_claims_account_idx').on(t.accountId, t.createdAt)],
+);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
+import { accounts } from '../accounts/tables.ts';
 import { type Browser, makeStaff, signInAs, TEST_AUDIT } from '../accounts/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { organisations } from '../organisations/tables.ts';
@@ -198,4 +199,66 @@ test('a suspension (特别程序) moves both deadlines by the working days it pa
   c = await step('approve', c.version, '2026-03-09');
   c = await step('conclude', c.version, '2026-03-10');
   assert.equal(c.workingDaysUsed, 3, 'six working days since acceptance, three of them paused');
+});
+
+test('an agent sees the cases he filed (with the consent) and nothing else; another agent sees none of them', async () => {
+  const me = await who.agent!.request({ method: 'GET', url: '/api/auth/me' });
+  const street: string = me.json().user.organisationId;
+  const otherAgent = await makeStaff({
+    db: t.db.db,
+    organisationId: street,
+    roles: [{ role: 'agent', organisationId: street }],
+  });
+  const other = await signInAs(t.app, otherAgent.login);
+  const consent = {
+    signedBy: '李秀兰',
+    signedAt: '2026-03-02',
+    method: 'written_authorisation',
+    note: '授权委托书原件已存档',
+  };
+  const filed = await who.agent!.request({
+    method: 'POST',
+    url: '/api/cases',
+    payload: {
+      implementationId: food,
+      applicant: { kind: 'person', login: '11010519491231002X', displayName: '李秀兰', phone: '13912345678' },
+      consent,
+    },
+  });
+  assert.equal(filed.statusCode, 201, filed.body);
+  const agentCase = filed.json();
+  assert.equal(agentCase.channel, 'agent');
+  assert.deepEqual(agentCase.consent, consent);
+
+  const listed = (b: Browser) =>
+    b
+      .request({ method: 'GET', url: '/api/cases' })
+      .then((r) => r.json().items.map((c: { id: string }) => c.id));
+  assert.deepEqual(await listed(who.agent!), [agentCase.id], 'the agent lists only what he filed');
+  assert.deepEqual(await listed(other), []);
+  assert.equal((await other.request({ method: 'GET', url: `/api/cases/${agentCase.id}` })).statusCode, 404);
+  assert.ok((await listed(who.person!)).includes(agentCase.id), 'the applicant sees the case filed for him');
+  assert.ok((await listed(who.reviewer!)).includes(agentCase.id), 'the department sees it');
+  assert.ok(!(await listed(who.clerk!)).includes(agentCase.id), 'no hall: not the clerk’s');
+  const accept = await who.agent!.request({
+    method: 'POST',
+    url: `/api/cases/${agentCase.id}/accept`,
+    payload: { version: agentCase.version },
+  });
+  assert.equal(accept.statusCode, 403, 'an agent does not accept');
+});
+
+test('an agent without the applicant’s consent files nothing and creates no account', async () => {
+  const res = await who.agent!.request({
+    method: 'POST',
+    url: '/api/cases',
+    payload: {
+      implementationId: food,
+      applicant: { kind: 'person', login: '61010219900101001X', displayName: '无授权', phone: '13912340000' },
+    },
+  });
+  assert.equal(res.statusCode, 400);
+  assert.equal(res.json().error.field, 'consent');
+  const [row] = await t.db.db.select().from(accounts).where(eq(accounts.login, '61010219900101001X'));
+  assert.equal(row, undefined);
 });

@@ -1,9 +1,11 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { CaseAction } from '../../common/cases/state-machine.ts';
+import { loadActor } from '../accounts/actors.ts';
 import type { AuditContext } from '../audit/service.ts';
 import { todayInChina, workingDaysBetween, workingDeadline } from '../calendar/service.ts';
 import type { Db, DbOrTx, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
+import { findOrganisation } from '../organisations/service.ts';
 import { attachmentsOf } from './attachments.ts';
 import { type DeliveryProvider, sandboxDelivery } from './delivery.ts';
 import { addAttachments, checkMaterials, type MaterialInput } from './submission.ts';
@@ -122,6 +124,33 @@ async function moveBy(tx: Tx, day: string | null, days: number): Promise<string 
   return workingDeadline({ db: tx, from: day, days, unit: 'working_days' });
 }
 
+/** 改派: the new assignee must be an active reviewer of the case's department. */
+async function reassignPlan(tx: Tx, row: CaseRow, input: ActionInput): Promise<TransitionPlan> {
+  const assigneeId = required(input.assigneeId, 'assigneeId');
+  const reason = required(input.reason, 'reason');
+  if (assigneeId === row.assigneeId) {
+    throw new AppError('validation.field', {
+      field: 'assigneeId',
+      params: { problem: '已是本件的承办人', problemEn: 'is already the assignee' },
+    });
+  }
+  const assignee = await loadActor(tx, assigneeId);
+  const reviews = assignee?.grants.some(
+    (g) => g.role === 'department_reviewer' && g.organisationId === row.departmentId,
+  );
+  if (!assignee || !reviews) {
+    const department = await findOrganisation(tx, row.departmentId);
+    throw new AppError('case.assignee_not_reviewer', {
+      field: 'assigneeId',
+      params: { department: department?.name ?? '' },
+    });
+  }
+  return {
+    patch: { assigneeId },
+    details: { fromAssigneeId: row.assigneeId, assigneeId, assigneeName: assignee.displayName, reason },
+  };
+}
+
 type Planner = (tx: Tx, row: CaseRow, options: ActOptions & { today: string }) => Promise<TransitionPlan>;
 
 const PLANS: Partial<Record<CaseAction, Planner>> = {
@@ -231,6 +260,14 @@ const PLANS: Partial<Record<CaseAction, Planner>> = {
         legalDeadline: await moveBy(tx, row.legalDeadline, paused.days),
       },
       details: { since: paused.since, pausedDays: paused.days },
+    };
+  },
+  reassign: (tx, row, { input }) => reassignPlan(tx, row, input),
+  hand_back: async (_tx, row, { input, audit }) => {
+    if (!row.assigneeId || row.assigneeId !== audit.actor?.accountId) throw new AppError('case.not_assignee');
+    return {
+      patch: { assigneeId: null },
+      details: { fromAssigneeId: row.assigneeId, reason: required(input.reason, 'reason') },
     };
   },
   escalate: async (_tx, _row, { input }) => ({ details: { reason: required(input.reason, 'reason') } }),

@@ -2,12 +2,14 @@ import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-or
 import type { Actor } from '../access/actor.ts';
 import { type Action, can, caseScopeOf, type Resource } from '../access/policy.ts';
 import { accountNames } from '../accounts/names.ts';
+import { listStaffAccounts } from '../accounts/service.ts';
 import { versionNames } from '../catalogue/guides.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { findHall, listHalls } from '../organisations/halls.ts';
 import { findOrganisation } from '../organisations/service.ts';
 import { attachmentView } from './attachments.ts';
 import { availableNotices } from './notices.ts';
+import { maskedFields, maskedFormData } from './reveal.ts';
 import { caseAttachments, caseEvents, cases } from './tables.ts';
 import { type CaseRow, caseNotFound, documentOf } from './transitions.ts';
 
@@ -161,8 +163,23 @@ export function summaryOf(row: CaseRow) {
   };
 }
 
+/**
+ * How a case is shown to whom: its applicant sees it in full; everyone else sees the phones and
+ * addresses masked, and those the policy lets reveal them get the list of fields they may reveal.
+ */
+export type CaseView = { masked: boolean; mayReveal: boolean };
+
+export function caseViewOf(actor: Actor, row: CaseRow, resource: Resource): CaseView {
+  const masked = actor.accountId !== row.applicantId;
+  return { masked, mayReveal: masked && can(actor, 'case.reveal', resource) };
+}
+
 /** One case with its timeline, materials, deadlines and visits against what the matter promises. */
-export async function caseDetail(db: DbOrTx, row: CaseRow) {
+export async function caseDetail(
+  db: DbOrTx,
+  row: CaseRow,
+  view: CaseView = { masked: true, mayReveal: false },
+) {
   const [doc, events, attachments, department] = await Promise.all([
     documentOf(db, row.versionId),
     db.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(asc(caseEvents.seq)),
@@ -175,6 +192,7 @@ export async function caseDetail(db: DbOrTx, row: CaseRow) {
   ]);
   const names = await accountNames(db, [
     row.applicantId,
+    ...(row.assigneeId ? [row.assigneeId] : []),
     ...events.flatMap((e) => (e.actorId ? [e.actorId] : [])),
   ]);
   const applicant = names.get(row.applicantId);
@@ -187,12 +205,17 @@ export async function caseDetail(db: DbOrTx, row: CaseRow) {
     applicantName: applicant?.displayName ?? '',
     /** Masked for persons (110105********002X). */
     applicantLogin: applicant?.login ?? '',
-    formData: row.formData as Record<string, unknown>,
+    formData: view.masked
+      ? maskedFormData(row.formData as Record<string, unknown>)
+      : (row.formData as Record<string, unknown>),
+    /** Masked fields this viewer may reveal (POST /cases/:id/reveal), each view audited. */
+    revealable: view.mayReveal ? maskedFields(row, applicant?.kind ?? null) : [],
     agentId: row.agentId,
     consent: row.consent,
     hallId: row.hallId,
     windowId: row.windowId,
     assigneeId: row.assigneeId,
+    assigneeName: row.assigneeId ? (names.get(row.assigneeId)?.displayName ?? null) : null,
     delivery: row.delivery,
     trackingNo: row.trackingNo,
     workingDaysUsed: row.workingDaysUsed,
@@ -257,4 +280,20 @@ export async function publicProgress(db: DbOrTx, caseNo: string, code: string) {
     trackingNo: row.trackingNo ? `${row.trackingNo.slice(0, 4)}****${row.trackingNo.slice(-4)}` : null,
     steps: events.map((e) => ({ action: e.action, toStatus: e.toStatus, at: e.at })),
   };
+}
+
+/** The active reviewers of a department, for the head's 改派 picker. */
+export async function departmentReviewers(db: DbOrTx, actor: Actor, departmentId: string) {
+  const { items } = await listStaffAccounts({
+    db,
+    actor,
+    filter: { organisationId: departmentId, role: 'department_reviewer', limit: 200 },
+  });
+  return items
+    .filter(
+      (a) =>
+        a.active &&
+        a.roles.some((g) => g.role === 'department_reviewer' && g.organisationId === departmentId),
+    )
+    .map((a) => ({ id: a.id, displayName: a.displayName, login: a.login }));
 }

@@ -9,14 +9,25 @@ import {
 } from '../../common/cases/state-machine.ts';
 import type { Actor } from '../access/actor.ts';
 import { can, type Resource } from '../access/policy.ts';
+import { findOrCreateWalkInApplicant } from '../accounts/walk-in.ts';
 import { AppError } from '../http/errors.ts';
 import { auditContext, authorize, requireActor } from '../http/guard.ts';
 import type { App } from '../http/types.ts';
 import { listHalls } from '../organisations/halls.ts';
 import { actOnCase } from './actions.ts';
+import { creditRoutes } from './credit-routes.ts';
 import { caseFileRoutes } from './file-routes.ts';
-import { caseDetail, listCases, publicProgress, visibleCase } from './queries.ts';
-import { type Channel, findOrCreateApplicant, submitCase } from './submission.ts';
+import {
+  caseDetail,
+  caseResource,
+  caseViewOf,
+  departmentReviewers,
+  listCases,
+  publicProgress,
+  visibleCase,
+} from './queries.ts';
+import { REVEAL_FIELDS, revealCaseField } from './reveal.ts';
+import { type Channel, submitCase } from './submission.ts';
 
 const tags = ['cases'];
 const Id = Type.String({ format: 'uuid' });
@@ -46,12 +57,16 @@ const SubmitBody = Type.Object(
       ),
     ),
     windowId: Type.Optional(Id),
-    /** Kiosk: the hall where the self-service kiosk stands. */
-    kioskHallId: Type.Optional(Id),
     /** Agent: the applicant's consent to be represented (帮办代办授权). */
     consent: Type.Optional(
       Type.Object(
-        { signedBy: Text(100), signedAt: IsoDate, method: Text(50), note: Type.Optional(Text(500)) },
+        {
+          signedBy: Text(100),
+          signedAt: IsoDate,
+          /** 书面授权委托书 / 现场签字 / 电子签名 */
+          method: Type.Enum(['written_authorisation', 'on_site_signature', 'e_signature']),
+          note: Type.Optional(Text(500)),
+        },
         strict,
       ),
     ),
@@ -103,7 +118,8 @@ async function channelOf(
   const db = app.deps.database.db;
   const roles = actor.grants.map((g) => g.role);
   if (actor.kind !== 'staff') {
-    if (body.kioskHallId) return { kind: 'kiosk', applicantId: actor.accountId, hallId: body.kioskHallId };
+    // At a self-service kiosk: the hall is the one the kiosk session is bound to (server/kiosk).
+    if (request.kiosk) return { kind: 'kiosk', applicantId: actor.accountId, hallId: request.kiosk.hallId };
     return { kind: 'online', applicantId: actor.accountId };
   }
   const walkIn = body.applicant;
@@ -113,8 +129,15 @@ async function channelOf(
       params: { problem: '须填写申请人身份信息', problemEn: 'is required when applying for someone' },
     });
   }
-  const applicantId = await findOrCreateApplicant({ db, audit: auditContext(request), input: walkIn });
-  if (roles.includes('window_clerk')) {
+  const clerk = roles.includes('window_clerk');
+  if (!clerk && !body.consent) {
+    throw new AppError('validation.field', {
+      field: 'consent',
+      params: { problem: '代办须记录申请人的授权', problemEn: "the applicant's consent is required" },
+    });
+  }
+  const applicantId = await findOrCreateWalkInApplicant({ db, audit: auditContext(request), input: walkIn });
+  if (clerk) {
     const [hall] = await listHalls({
       db,
       filter: { organisationId: actor.organisationId ?? '', active: true },
@@ -122,13 +145,7 @@ async function channelOf(
     if (!hall) throw new AppError('resource.not_found', { params: { resource: '所在大厅' } });
     return { kind: 'counter', applicantId, hallId: hall.id, windowId: body.windowId ?? null };
   }
-  if (!body.consent) {
-    throw new AppError('validation.field', {
-      field: 'consent',
-      params: { problem: '代办须记录申请人的授权', problemEn: "the applicant's consent is required" },
-    });
-  }
-  return { kind: 'agent', applicantId, agentId: actor.accountId, consent: body.consent };
+  return { kind: 'agent', applicantId, agentId: actor.accountId, consent: body.consent! };
 }
 
 const kebab = (action: string) => action.replaceAll('_', '-');
@@ -136,6 +153,7 @@ const kebab = (action: string) => action.replaceAll('_', '-');
 export async function caseRoutes(app: App): Promise<void> {
   const db = () => app.deps.database.db;
   await app.register(caseFileRoutes);
+  await app.register(creditRoutes);
 
   app.post(
     '/cases',
@@ -165,7 +183,7 @@ export async function caseRoutes(app: App): Promise<void> {
         },
       });
       reply.code(created ? 201 : 200);
-      return caseDetail(db(), row);
+      return caseDetail(db(), row, caseViewOf(actor, row, await caseResource(db(), row)));
     },
   );
 
@@ -203,8 +221,38 @@ export async function caseRoutes(app: App): Promise<void> {
     '/cases/:id',
     { schema: { tags, summary: '办件详情：时间线、材料、期限与跑动次数', params: Type.Object({ id: Id }) } },
     async (request) => {
-      const { row } = await visibleCase(db(), requireActor(request), request.params.id);
-      return caseDetail(db(), row);
+      const actor = requireActor(request);
+      const { row, resource } = await visibleCase(db(), actor, request.params.id);
+      return caseDetail(db(), row, caseViewOf(actor, row, resource));
+    },
+  );
+
+  app.post(
+    '/cases/:id/reveal',
+    {
+      schema: {
+        tags,
+        summary: '查看完整信息：申请人身份证号码、联系电话、收件人电话或邮寄地址（每次查看留痕审计）',
+        params: Type.Object({ id: Id }),
+        body: Type.Object({ field: Type.Enum([...REVEAL_FIELDS]) }, strict),
+      },
+    },
+    async (request) => {
+      const { row, resource } = await visibleCase(db(), requireActor(request), request.params.id);
+      authorize(request, 'case.reveal', resource);
+      return revealCaseField({ db: db(), audit: auditContext(request), row, field: request.body.field });
+    },
+  );
+
+  app.get(
+    '/cases/:id/reviewers',
+    {
+      schema: { tags, summary: '可改派的本部门审核人员', params: Type.Object({ id: Id }) },
+    },
+    async (request) => {
+      const { row, resource } = await visibleCase(db(), requireActor(request), request.params.id);
+      const actor = authorize(request, 'case.reassign', resource);
+      return { items: await departmentReviewers(db(), actor, row.departmentId) };
     },
   );
 
@@ -244,7 +292,7 @@ export async function caseRoutes(app: App): Promise<void> {
           input: request.body,
           atWindow: role === 'window_clerk',
         });
-        return caseDetail(db(), updated);
+        return caseDetail(db(), updated, caseViewOf(actor, updated, resource));
       },
     );
   }

@@ -1,8 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import type { AccountKind } from '../../common/roles.ts';
-import { displayLogin, normaliseLogin } from '../accounts/logins.ts';
-import { accounts } from '../accounts/tables.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
 import { todayInChina } from '../calendar/service.ts';
 import { getPublishedGuide } from '../catalogue/guides.ts';
@@ -67,53 +64,6 @@ export async function addAttachments(
       uploadedBy,
     })),
   );
-}
-
-/**
- * The applicant account of a walk-in applicant, found by ID number or credit code, or created
- * without a password: the applicant is identified at the counter by the ID card (or licence),
- * and can later register online with that number to see the case. Nobody can sign in to an
- * account without a password.
- */
-export async function findOrCreateApplicant(options: {
-  db: Db;
-  audit: AuditContext;
-  input: { kind: Exclude<AccountKind, 'staff'>; login: string; displayName: string; phone?: string | null };
-}): Promise<string> {
-  const { db, audit, input } = options;
-  const login = normaliseLogin(input.kind, input.login, 'applicant/login');
-  const existing = async (on: Db | Tx = db) => {
-    const [row] = await on
-      .select({ id: accounts.id })
-      .from(accounts)
-      .where(and(eq(accounts.kind, input.kind), eq(accounts.login, login)));
-    return row?.id ?? null;
-  };
-  const found = await existing();
-  if (found) return found;
-  const displayName = input.displayName.trim();
-  if (!displayName) {
-    throw new AppError('validation.field', {
-      field: 'applicant/displayName',
-      params: { problem: '不能为空', problemEn: 'must not be empty' },
-    });
-  }
-  return db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(accounts)
-      .values({ kind: input.kind, login, displayName, passwordHash: '!', phone: input.phone ?? null })
-      .onConflictDoNothing()
-      .returning({ id: accounts.id });
-    // Created at the same moment by another counter: read it on this transaction's own connection.
-    if (!created) return (await existing(tx))!;
-    await recordAudit(tx, audit, {
-      action: 'account.create_walk_in',
-      targetType: 'account',
-      targetId: created.id,
-      summary: { kind: input.kind, login: displayLogin(input.kind, login), displayName },
-    });
-    return created.id;
-  });
 }
 
 async function existingByKey(db: Db, applicantId: string, key: string): Promise<CaseRow | null> {

@@ -5,6 +5,7 @@ export * from '../calendar/tables.ts';
 export * from '../cases/tables.ts';
 export * from '../catalogue/tables.ts';
 export * from '../files/tables.ts';
+export * from '../kiosk/tables.ts';
 export * from '../notifications/tables.ts';
 export * from '../organisations/tables.ts';
 export * from '../regions/tables.ts';

@@ -4,6 +4,7 @@ import type { Config } from '../config/config.ts';
 import type { Db } from '../db/client.ts';
 import { seedDemoAccounts } from './accounts.ts';
 import { seedDemoCatalogue } from './catalogue/seed.ts';
+import { seedDemoKiosks } from './kiosks.ts';
 import { seedDemoOrganisations } from './organisations.ts';
 
 const SEED_LOCK = 7_262_003;
@@ -15,13 +16,14 @@ export const DEMO_AUDIT: AuditContext = {
   requestId: 'demo-data',
 };
 
-/** Loads the demo data (西安市, its departments, halls, demo sign-ins and catalogue) in one transaction. */
+/** Loads the demo data (西安市, its departments, halls, demo sign-ins, catalogue and a kiosk) in one transaction. */
 export async function seedDemo(db: Db, config: Config): Promise<void> {
   void config;
   await db.transaction(async (tx) => {
     const orgs = await seedDemoOrganisations({ db: tx, audit: DEMO_AUDIT });
     await seedDemoAccounts({ db: tx, audit: DEMO_AUDIT, orgs });
     await seedDemoCatalogue({ db: tx, audit: DEMO_AUDIT, orgs });
+    await seedDemoKiosks({ db: tx, audit: DEMO_AUDIT, orgs });
   });
 }
 
@@ -37,6 +39,7 @@ export async function seedDemoIfEmpty(db: Db, config: Config): Promise<boolean> 
     const orgs = await seedDemoOrganisations({ db: tx, audit: DEMO_AUDIT });
     await seedDemoAccounts({ db: tx, audit: DEMO_AUDIT, orgs });
     await seedDemoCatalogue({ db: tx, audit: DEMO_AUDIT, orgs });
+    await seedDemoKiosks({ db: tx, audit: DEMO_AUDIT, orgs });
     void config;
     return true;
   });

@@ -8,6 +8,8 @@ import { cataloguePublicRoutes } from '../catalogue/public-routes.ts';
 import { catalogueRoutes } from '../catalogue/routes.ts';
 import { catalogueVersionRoutes } from '../catalogue/version-routes.ts';
 import { fileRoutes } from '../files/routes.ts';
+import { kioskSessionGuard } from '../kiosk/guard.ts';
+import { kioskRoutes } from '../kiosk/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { hallRoutes } from '../organisations/hall-routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
@@ -17,6 +19,8 @@ import type { App } from './types.ts';
 
 /** Every module's routes, mounted under /api. */
 export async function registerRoutes(app: App): Promise<void> {
+  // Before every route: an applicant session opened at a kiosk holds only while its kiosk session does.
+  await app.register(kioskSessionGuard);
   await app.register(systemRoutes);
   await app.register(signInRoutes);
   await app.register(accountRoutes);
@@ -32,4 +36,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(calendarRoutes);
   await app.register(fileRoutes);
   await app.register(notificationRoutes);
+  await app.register(kioskRoutes);
 }

@@ -32,9 +32,26 @@ export async function notify(options: {
     .returning({ id: notifications.id });
   const phone = contact.phone;
   if (!phone || !isMobile(phone)) return { id: inApp!.id, smsId: null };
+  const sms = await sendSms({ db, accountId, phone, title, body, subject, sms: options.sms });
+  return { id: inApp!.id, smsId: sms.id };
+}
 
+/**
+ * One SMS to a mobile number of an account holder, recorded with its outcome ('sent' or
+ * 'failed'). For messages that must go by SMS only (e.g. a one-time code); `notify` for the rest.
+ */
+export async function sendSms(options: {
+  db: DbOrTx;
+  accountId: string;
+  phone: string;
+  title: string;
+  body: string;
+  subject: Record<string, unknown>;
+  sms?: SmsProvider | undefined;
+}): Promise<{ id: string; status: string }> {
+  const { db, accountId, phone, title, subject } = options;
   const provider = options.sms ?? sandboxSms;
-  const text = smsText(title, body);
+  const text = smsText(title, options.body);
   const sent = await provider.send({ phone, text }).then(
     (result) => ({ status: 'sent', providerId: result.providerId, sentAt: new Date() }),
     () => ({ status: 'failed', providerId: null, sentAt: null }),
@@ -42,8 +59,8 @@ export async function notify(options: {
   const [sms] = await db
     .insert(notifications)
     .values({ accountId, channel: 'sms', address: phone, title, body: text, subject, ...sent })
-    .returning({ id: notifications.id });
-  return { id: inApp!.id, smsId: sms!.id };
+    .returning({ id: notifications.id, status: notifications.status });
+  return { id: sms!.id, status: sms!.status };
 }
 
 export type NotificationView = {

@@ -1,6 +1,7 @@
 import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../catalogue/labels.ts';
+import { Revealable } from '../workbench/cases/Revealable.tsx';
 import { formatTime, StatusTag, WarningTag } from './CaseTags.tsx';
 import type { CaseDetail } from './types.ts';
 
@@ -33,13 +34,23 @@ export function CaseFacts({ detail, staff = false }: { detail: CaseDetail; staff
       {staff ? (
         <Descriptions.Item label={t('cases.staff.applicant')}>
           <span data-testid="case-applicant">{detail.applicantName || '—'}</span>
-          {detail.applicantLogin ? <span className="case-table-login"> {detail.applicantLogin}</span> : null}
+          {detail.applicantLogin ? (
+            <span className="case-table-login">
+              {' '}
+              <Revealable detail={detail} field="applicantIdNumber" masked={detail.applicantLogin} />
+            </span>
+          ) : null}
         </Descriptions.Item>
       ) : (
         <Descriptions.Item label={t('cases.field.queryCode')}>
           <span data-testid="query-code">{detail.queryCode}</span>
         </Descriptions.Item>
       )}
+      {staff && ['in_review', 'suspended'].includes(detail.status) ? (
+        <Descriptions.Item label={t('cases.staff.assignee')}>
+          <span data-testid="case-assignee">{detail.assigneeName ?? t('cases.staff.unassigned')}</span>
+        </Descriptions.Item>
+      ) : null}
       <Descriptions.Item label={t('cases.field.channel')}>
         {t(`cases.channel.${detail.channel}`)} · {labels.caseType[detail.caseType]}
       </Descriptions.Item>

@@ -65,6 +65,7 @@ function EventDetails({ details, names }: { details: Record<string, unknown>; na
   const labels = useLabels();
   const lines: string[] = [];
   const name = (key: unknown) => names.get(String(key)) ?? String(key);
+  if (details.assigneeName) lines.push(`${t('cases.staff.assignee')}：${str(details.assigneeName)}`);
   if (details.reason) lines.push(`${t('cases.detail.reason')}：${str(details.reason)}`);
   if (details.legalBasis) lines.push(`${t('cases.detail.legalBasis')}：${str(details.legalBasis)}`);
   if (Array.isArray(details.gaps) && details.gaps.length) {

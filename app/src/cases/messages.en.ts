@@ -43,6 +43,8 @@ const action: Record<CaseAction, string> = {
   approve_on_promise: 'Approve on promise',
   verify: 'Promise verified',
   revoke: 'Promise false, revoke',
+  reassign: 'Reassign',
+  hand_back: 'Hand back for reassignment',
 };
 
 /** The UI strings of cases in English. */
@@ -116,6 +118,7 @@ export const casesEn: typeof casesZh = {
     remarkPlaceholder: 'Premises, business scope, anything else (optional)',
     delivery: 'Receive the result by',
     recipient: 'Recipient',
+    deliveryPhone: "Recipient's phone",
     address: 'Postal address',
     submit: 'Submit application',
     submitted: 'Submitted: case {{caseNo}}, query code {{code}}',
@@ -222,5 +225,13 @@ export const casesEn: typeof casesZh = {
     fromTo: '{{from}} → {{to}}',
     back: 'Back',
     confirmAction: '{{action}}: case {{caseNo}}?',
+    reveal: 'Show',
+    revealHint: 'Show the full value; every view is recorded in the audit trail',
+    newAssignee: 'New assignee',
+    assigneeRule: 'Choose the new assignee',
+    noReviewers: 'No other active reviewer in this department',
+    currentAssignee: 'Current assignee',
+    unassigned: 'Unassigned',
+    postal: 'Post',
   },
 };

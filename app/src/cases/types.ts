@@ -65,6 +65,9 @@ export type DeliveryChoice = {
   address?: string;
 };
 
+/** Personal values of a case staff see masked and may reveal (POST /api/cases/:id/reveal). */
+export type RevealField = 'applicantIdNumber' | 'applicantPhone' | 'postalPhone' | 'postalAddress';
+
 /** One case with everything its page shows (GET /api/cases/:id). */
 export type CaseDetail = CaseSummary & {
   queryCode: string;
@@ -72,9 +75,14 @@ export type CaseDetail = CaseSummary & {
   departmentName: string;
   formData: { phone?: string; remark?: string; delivery?: DeliveryChoice; [key: string]: unknown };
   agentId: string | null;
+  /** The applicant's consent recorded by the agent (帮办代办授权). */
+  consent: { signedBy: string; signedAt: string; method: string; note?: string } | null;
   hallId: string | null;
   windowId: string | null;
   assigneeId: string | null;
+  assigneeName: string | null;
+  /** Fields shown masked that this user may reveal (each view audited). */
+  revealable: RevealField[];
   delivery: 'window_pickup' | 'post' | null;
   trackingNo: string | null;
   workingDaysUsed: number | null;
@@ -121,4 +129,5 @@ export type ActionBody = {
   address?: { recipient: string; phone: string; address: string };
   sameVisit?: boolean;
   promise?: string;
+  assigneeId?: string;
 };

@@ -1,6 +1,10 @@
+import { claimEn } from '../auth/messages.en.ts';
 import { casesEn } from '../cases/messages.en.ts';
 import { catalogueEn } from '../catalogue/messages.en.ts';
+import { kioskEn } from '../kiosk/messages.en.ts';
+import { agentEn } from '../workbench/agent/messages.en.ts';
 import { staffEn } from '../workbench/catalogue/messages.en.ts';
+import { creditEn } from '../workbench/credit/messages.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** Every UI string of the app, in English. */
@@ -123,8 +127,11 @@ export const en: Messages = {
     title: 'Government Services Workbench',
     home: 'Home',
     intake: 'Intake',
+    agentApply: 'Apply as agent',
+    agentCases: 'My agent cases',
     reviewQueue: 'Review queue',
     warnings: 'Warnings',
+    credit: 'Credit records',
     regions: 'Regions',
     organisations: 'Organisations',
     organisationsRead: 'Organisations',
@@ -259,6 +266,10 @@ export const en: Messages = {
     },
   },
   cases: casesEn,
+  credit: creditEn,
+  kiosk: kioskEn,
+  claim: claimEn,
+  agent: agentEn,
   catalogue: { ...catalogueEn, staff: staffEn },
   roles: {
     applicant: 'Applicant',

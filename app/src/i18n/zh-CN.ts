@@ -1,6 +1,10 @@
+import { claimZh } from '../auth/messages.zh-CN.ts';
 import { casesZh } from '../cases/messages.zh-CN.ts';
 import { catalogueZh } from '../catalogue/messages.zh-CN.ts';
+import { kioskZh } from '../kiosk/messages.zh-CN.ts';
+import { agentZh } from '../workbench/agent/messages.zh-CN.ts';
 import { staffZh } from '../workbench/catalogue/messages.zh-CN.ts';
+import { creditZh } from '../workbench/credit/messages.zh-CN.ts';
 
 /** Every UI string of the app, in Simplified Chinese (the default language). */
 export const zhCN = {
@@ -121,8 +125,11 @@ export const zhCN = {
     title: '政务服务工作台',
     home: '首页',
     intake: '综合受理',
+    agentApply: '代办申请',
+    agentCases: '我的代办',
     reviewQueue: '审核队列',
     warnings: '预警督办',
+    credit: '信用记录',
     regions: '行政区划',
     organisations: '机构管理',
     organisationsRead: '机构',
@@ -253,6 +260,10 @@ export const zhCN = {
     },
   },
   cases: casesZh,
+  credit: creditZh,
+  kiosk: kioskZh,
+  claim: claimZh,
+  agent: agentZh,
   catalogue: { ...catalogueZh, staff: staffZh },
   roles: {
     applicant: '申请人',

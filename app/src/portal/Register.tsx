@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isCreditCode, isResidentIdNumber } from '../../../common/identity.ts';
 import type { SignInAnswer } from '../../../common/me.ts';
-import { api } from '../api/client.ts';
+import { ApiError, api } from '../api/client.ts';
 import { applyApiError } from '../api/form-errors.ts';
+import { ClaimAccount } from '../auth/ClaimAccount.tsx';
 import { homeOf, useSession } from '../auth/session.ts';
 
 type Values = {
@@ -26,6 +27,8 @@ export function Register() {
   const kind = Form.useWatch('kind', form) ?? (params.get('as') === 'company' ? 'company' : 'person');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The number belongs to an account opened at a window: offer to claim it. */
+  const [claimable, setClaimable] = useState<{ values: Values; reason: string } | null>(null);
   const loginLabel = kind === 'person' ? t('login.idNumber') : t('login.creditCode');
   const nameLabel = kind === 'person' ? t('register.personName') : t('register.companyName');
 
@@ -43,11 +46,35 @@ export function Register() {
       if (answer?.user && answer.csrfToken) navigate(homeOf(signedIn(answer)), { replace: true });
       else navigate(`/login?as=${values.kind}`, { replace: true });
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'account.claimable') {
+        setClaimable({ values, reason: e.message });
+        return;
+      }
       setError(applyApiError(form, e, t('common.conflict')));
     } finally {
       setBusy(false);
     }
   };
+
+  if (claimable) {
+    const { values, reason } = claimable;
+    return (
+      <div className="page page-narrow">
+        <Card title={t('claim.title')} className="auth-card">
+          <ClaimAccount
+            applicant={{
+              kind: values.kind,
+              login: values.login.trim().toUpperCase(),
+              displayName: values.displayName.trim(),
+              password: values.password,
+            }}
+            reason={reason}
+            onBack={() => setClaimable(null)}
+          />
+        </Card>
+      </div>
+    );
+  }
 
   return (
     <div className="page page-narrow">

@@ -13,6 +13,9 @@ import {
   InboxOutlined,
   LogoutOutlined,
   MenuOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Typography } from 'antd';
@@ -29,8 +32,11 @@ import { mayManage, menuKeyOf, pagesFor, pathOf, type WorkbenchPage } from './me
 const ICONS: Record<WorkbenchPage, React.ReactNode> = {
   home: <HomeOutlined />,
   intake: <InboxOutlined />,
+  agentApply: <SolutionOutlined />,
+  agentCases: <ProfileOutlined />,
   review: <FileDoneOutlined />,
   warnings: <AlertOutlined />,
+  credit: <SafetyCertificateOutlined />,
   catalogue: <FormOutlined />,
   catalogueReview: <FileSearchOutlined />,
   catalogueStatistics: <BarChartOutlined />,

@@ -4,8 +4,11 @@ import type { Role } from '../../../common/roles.ts';
 export type WorkbenchPage =
   | 'home'
   | 'intake'
+  | 'agentApply'
+  | 'agentCases'
   | 'review'
   | 'warnings'
+  | 'credit'
   | 'catalogue'
   | 'catalogueReview'
   | 'catalogueStatistics'
@@ -18,9 +21,12 @@ export type WorkbenchPage =
 /** Which roles see which page of the workbench; the server checks again on every request. */
 const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
   home: 'any',
-  intake: ['window_clerk', 'agent'],
+  intake: ['window_clerk'],
+  agentApply: ['agent'],
+  agentCases: ['agent'],
   review: ['department_reviewer', 'department_head'],
   warnings: ['department_head', 'hall_manager', 'supervisor'],
+  credit: ['department_head', 'supervisor'],
   catalogue: ['catalogue_editor', 'system_admin'],
   catalogueReview: ['catalogue_reviewer', 'system_admin'],
   catalogueStatistics: ['supervisor', 'catalogue_reviewer', 'system_admin'],
@@ -34,8 +40,11 @@ const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
 export const PAGE_ORDER: readonly WorkbenchPage[] = [
   'home',
   'intake',
+  'agentApply',
+  'agentCases',
   'review',
   'warnings',
+  'credit',
   'catalogue',
   'catalogueReview',
   'catalogueStatistics',
@@ -71,6 +80,8 @@ export function mayManage(me: Me, page: 'regions' | 'organisations' | 'halls' | 
 
 const PATHS: Partial<Record<WorkbenchPage, string>> = {
   home: '/workbench',
+  agentApply: '/workbench/agent/apply',
+  agentCases: '/workbench/agent/cases',
   catalogueReview: '/workbench/catalogue-review',
   catalogueStatistics: '/workbench/catalogue-statistics',
 };
@@ -80,7 +91,7 @@ export function pathOf(page: WorkbenchPage): string {
 }
 
 /** The pages a case page (/workbench/cases/:id) may be opened from, in the order they are preferred. */
-const CASE_PAGES: readonly WorkbenchPage[] = ['review', 'intake', 'warnings'];
+const CASE_PAGES: readonly WorkbenchPage[] = ['review', 'intake', 'agentCases', 'warnings'];
 
 const under = (pathname: string, key: string) => pathname === key || pathname.startsWith(`${key}/`);
 

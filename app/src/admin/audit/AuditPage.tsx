@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, Input, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn.js';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../../common/roles.ts';
 import { api } from '../../api/client.ts';
@@ -165,7 +166,7 @@ export function AuditPage() {
   );
 }
 
-function roleLabel(role: string | null, t: ReturnType<typeof useTranslation>['t']): string {
+function roleLabel(role: string | null, t: TFunction): string {
   if (!role) return '—';
   if (role === 'system') return t('admin.audit.system');
   const known = ROLES.find((r) => r === role);

@@ -1,7 +1,10 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseAction } from '../../../../common/cases/state-machine.ts';
+import { api } from '../../api/client.ts';
+import { CASES } from '../../cases/api.ts';
 import { DeliveryFields } from '../../cases/DeliveryFields.tsx';
 import { MaterialPicker, type PickedMaterials } from '../../cases/MaterialPicker.tsx';
 import type { CaseDetail } from '../../cases/types.ts';
@@ -19,7 +22,8 @@ export type Field =
   | 'delivery'
   | 'materials'
   | 'materialsOptional'
-  | 'promise';
+  | 'promise'
+  | 'assignee';
 
 /** What each action asks of the person doing it. */
 export const ACTION_FIELDS: Partial<Record<CaseAction, Field[]>> = {
@@ -37,6 +41,8 @@ export const ACTION_FIELDS: Partial<Record<CaseAction, Field[]>> = {
   approve_on_promise: ['promise'],
   verify: ['reasonOptional'],
   revoke: ['reason'],
+  reassign: ['assignee', 'reason'],
+  hand_back: ['reason'],
 };
 
 type Props = {
@@ -112,6 +118,7 @@ export function ActionFields({ detail, action, picked, onPicked }: Props) {
           )}
         </Form.List>
       ) : null}
+      {fields.includes('assignee') ? <AssigneeField detail={detail} /> : null}
       {fields.includes('procedure') ? (
         <Form.Item
           name="procedure"
@@ -182,6 +189,40 @@ export function ActionFields({ detail, action, picked, onPicked }: Props) {
           />
         </div>
       ) : null}
+    </>
+  );
+}
+
+/** 改派: the active reviewers of the case's department, the current assignee left out. */
+function AssigneeField({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const reviewers = useQuery({
+    queryKey: [CASES, detail.id, 'reviewers'],
+    queryFn: () =>
+      api.get<{ items: { id: string; displayName: string; login: string }[] }>(
+        `${CASES}/${detail.id}/reviewers`,
+      ),
+  });
+  const options = (reviewers.data?.items ?? [])
+    .filter((r) => r.id !== detail.assigneeId)
+    .map((r) => ({ value: r.id, label: `${r.displayName}（${r.login}）` }));
+  return (
+    <>
+      <Form.Item label={t('cases.staff.currentAssignee')}>
+        {detail.assigneeName ?? t('cases.staff.unassigned')}
+      </Form.Item>
+      <Form.Item
+        name="assigneeId"
+        label={t('cases.staff.newAssignee')}
+        rules={[{ required: true, message: t('cases.staff.assigneeRule') }]}
+      >
+        <Select
+          options={options}
+          loading={reviewers.isPending}
+          notFoundContent={reviewers.isPending ? undefined : t('cases.staff.noReviewers')}
+          data-testid="action-assignee"
+        />
+      </Form.Item>
     </>
   );
 }

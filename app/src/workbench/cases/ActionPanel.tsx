@@ -11,6 +11,7 @@ import { type DeliveryValues, deliveryOf } from '../../cases/DeliveryFields.tsx'
 import type { PickedMaterials } from '../../cases/MaterialPicker.tsx';
 import type { ActionBody, CaseDetail } from '../../cases/types.ts';
 import { ACTION_FIELDS, ActionFields } from './ActionFields.tsx';
+import { revealField } from './Revealable.tsx';
 
 /** Actions the applicant side does itself; staff never see them here. */
 const NOT_FOR_STAFF: CaseAction[] = ['submit', 'withdraw'];
@@ -26,6 +27,7 @@ export function availableActions(me: Me, detail: CaseDetail): CaseAction[] {
     if (action === 'accept_with_gaps') return gapMaterials.length > 0;
     if (action === 'supply_gap') return detail.gaps.length > 0;
     if (action === 'approve_on_promise') return detail.promise.promiseAllowed;
+    if (action === 'hand_back') return detail.assigneeId === me.id;
     const undecided = detail.status === 'accepted' || detail.status === 'accepted_with_gaps';
     if ((action === 'approve' || action === 'deny') && undecided) return detail.caseType === 'immediate';
     return true;
@@ -42,6 +44,7 @@ type Values = DeliveryValues & {
   expectedEnd?: Dayjs;
   sameVisit?: boolean;
   promise?: string;
+  assigneeId?: string;
 };
 
 function bodyOf(action: CaseAction, values: Values, picked: PickedMaterials): ActionBody {
@@ -56,6 +59,7 @@ function bodyOf(action: CaseAction, values: Values, picked: PickedMaterials): Ac
   if (values.procedure) body.procedure = values.procedure;
   if (values.expectedEnd) body.expectedEnd = values.expectedEnd.format('YYYY-MM-DD');
   if (values.promise) body.promise = values.promise.trim();
+  if (values.assigneeId) body.assigneeId = values.assigneeId;
   if (fields.includes('delivery')) {
     const choice = deliveryOf(values);
     body.method = choice.method;
@@ -72,6 +76,20 @@ function bodyOf(action: CaseAction, values: Values, picked: PickedMaterials): Ac
   return body;
 }
 
+/**
+ * Posting the result needs the applicant's full phone and address on the waybill: opening the
+ * form reveals them (each view audited) instead of prefilling the masked values.
+ */
+async function revealedPostal(detail: CaseDetail): Promise<Partial<Values>> {
+  if (detail.formData.delivery?.method !== 'post') return {};
+  const [phone, address] = await Promise.all(
+    (['postalPhone', 'postalAddress'] as const).map((field) =>
+      detail.revealable.includes(field) ? revealField(detail.id, field) : Promise.resolve(undefined),
+    ),
+  );
+  return { deliveryPhone: phone, address };
+}
+
 function initialValues(detail: CaseDetail, action: CaseAction): Partial<Values> {
   if (action === 'accept_with_gaps') {
     const gaps = detail.materials.filter((m) => m.gapAllowed && !m.supplied).map((m) => m.key);
@@ -80,12 +98,7 @@ function initialValues(detail: CaseDetail, action: CaseAction): Partial<Values> 
   if (action === 'request_supplement') return { problems: [{ problem: '' }] };
   if (action === 'deliver') {
     const d = detail.formData.delivery;
-    return {
-      method: d?.method ?? 'window_pickup',
-      recipient: d?.recipient,
-      deliveryPhone: d?.phone,
-      address: d?.address,
-    };
+    return { method: d?.method ?? 'window_pickup', recipient: d?.recipient };
   }
   return {};
 }
@@ -99,6 +112,7 @@ export function ActionPanel({ me, detail }: { me: Me; detail: CaseDetail }) {
   const [picked, setPicked] = useState<PickedMaterials>({});
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [prefill, setPrefill] = useState<Partial<Values>>({});
   const [form] = Form.useForm<Values>();
   const actions = availableActions(me, detail);
   const roles = new Set(me.roles.map((r) => r.role));
@@ -106,9 +120,20 @@ export function ActionPanel({ me, detail }: { me: Me; detail: CaseDetail }) {
     detail.caseType === 'immediate' && detail.status === 'accepted' && roles.has('window_clerk');
   const held = detail.gaps.length > 0 && actions.includes('conclude');
 
-  const start = (action: CaseAction) => {
+  const start = async (action: CaseAction) => {
     setProblem(null);
     setPicked({});
+    setPrefill({});
+    if (action === 'deliver') {
+      setBusy(true);
+      try {
+        setPrefill(await revealedPostal(detail));
+      } catch (error) {
+        message.error(messageOf(error, t('common.conflict')));
+      } finally {
+        setBusy(false);
+      }
+    }
     setOpen(action);
   };
   const submit = async (values: Values) => {
@@ -154,7 +179,8 @@ export function ActionPanel({ me, detail }: { me: Me; detail: CaseDetail }) {
             key={action}
             danger={DANGER.includes(action)}
             type={action === actions[0] && !immediate ? 'primary' : 'default'}
-            onClick={() => start(action)}
+            onClick={() => void start(action)}
+            autoInsertSpace={false}
             data-testid={`action-${action}`}
           >
             {t(`cases.action.${action}`)}
@@ -178,7 +204,7 @@ export function ActionPanel({ me, detail }: { me: Me; detail: CaseDetail }) {
           form={form}
           layout="vertical"
           preserve={false}
-          initialValues={open ? initialValues(detail, open) : undefined}
+          initialValues={open ? { ...initialValues(detail, open), ...prefill } : undefined}
           onFinish={submit}
           data-testid="action-form"
         >

@@ -11,8 +11,10 @@ import { CaseTimeline } from '../../cases/CaseTimeline.tsx';
 import { MaterialsView } from '../../cases/MaterialsView.tsx';
 import { useLabels } from '../../catalogue/labels.ts';
 import { Forbidden, LoadError, Loading } from '../../components/status.tsx';
+import { ConsentView } from '../agent/ConsentView.tsx';
 import { mayOpen } from '../menu.ts';
 import { ActionPanel } from './ActionPanel.tsx';
+import { Revealable } from './Revealable.tsx';
 
 /** /workbench/cases/:id — the case for staff: actions, facts, materials, notices, the full timeline. */
 export function CaseDetailPage() {
@@ -22,7 +24,7 @@ export function CaseDetailPage() {
   const { id = '' } = useParams();
   const { data: me } = useMe();
   const detail = useCase(id);
-  if (!me || !(['intake', 'review', 'warnings'] as const).some((page) => mayOpen(me, page)))
+  if (!me || !(['intake', 'review', 'warnings', 'agentCases'] as const).some((page) => mayOpen(me, page)))
     return <Forbidden />;
   if (detail.isPending) return <Loading />;
   if (detail.isError) return <LoadError error={detail.error} onRetry={() => void detail.refetch()} />;
@@ -44,10 +46,15 @@ export function CaseDetailPage() {
           <Card className="case-block">
             <CaseFacts detail={d} staff />
           </Card>
+          {d.consent ? (
+            <Card title={t('agent.consent')} className="case-block">
+              <ConsentView detail={d} />
+            </Card>
+          ) : null}
           <Card title={t('cases.detail.formData')} className="case-block">
             <Descriptions column={1} size="small">
               <Descriptions.Item label={t('cases.apply.phone')}>
-                {String(form.phone ?? '—')}
+                {form.phone ? <Revealable detail={d} field="applicantPhone" masked={form.phone} /> : '—'}
               </Descriptions.Item>
               {form.remark ? (
                 <Descriptions.Item label={t('cases.apply.remark')}>{String(form.remark)}</Descriptions.Item>
@@ -55,10 +62,20 @@ export function CaseDetailPage() {
               {form.delivery ? (
                 <Descriptions.Item label={t('cases.apply.delivery')}>
                   {labels.delivery[form.delivery.method]}
-                  {form.delivery.method === 'post'
-                    ? ` · ${form.delivery.recipient ?? ''} ${form.delivery.phone ?? ''} ${form.delivery.address ?? ''}`
-                    : ''}
                 </Descriptions.Item>
+              ) : null}
+              {form.delivery?.method === 'post' ? (
+                <>
+                  <Descriptions.Item label={t('cases.apply.recipient')}>
+                    {form.delivery.recipient ?? '—'}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('cases.apply.deliveryPhone')}>
+                    <Revealable detail={d} field="postalPhone" masked={form.delivery.phone ?? '—'} />
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('cases.apply.address')}>
+                    <Revealable detail={d} field="postalAddress" masked={form.delivery.address ?? '—'} />
+                  </Descriptions.Item>
+                </>
               ) : null}
             </Descriptions>
           </Card>

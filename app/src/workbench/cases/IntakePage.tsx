@@ -1,14 +1,9 @@
 import '../../cases/cases.css';
-import { Card, Select, Tabs, Typography } from 'antd';
+import { Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_STATUSES } from '../../../../common/cases/state-machine.ts';
-import { useCases } from '../../cases/api.ts';
-import { LoadError } from '../../components/status.tsx';
-import { CaseTable } from './CaseTable.tsx';
+import { CaseList } from './CaseList.tsx';
 import { WalkInForm } from './WalkInForm.tsx';
-
-const PAGE_SIZE = 20;
 
 /** 综合受理: receive a walk-in application; the hall's cases to accept, conclude and hand out. */
 export function IntakePage() {
@@ -22,45 +17,9 @@ export function IntakePage() {
         onChange={setTab}
         items={[
           { key: 'walk-in', label: t('cases.staff.walkIn'), children: <WalkInForm /> },
-          { key: 'hall', label: t('cases.staff.hallCases'), children: <HallCases /> },
+          { key: 'hall', label: t('cases.staff.hallCases'), children: <CaseList testId="hall-cases" /> },
         ]}
       />
     </div>
-  );
-}
-
-function HallCases() {
-  const { t } = useTranslation();
-  const [status, setStatus] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
-  const cases = useCases({ status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  return (
-    <Card>
-      <Select
-        allowClear
-        className="case-block"
-        style={{ width: 220 }}
-        placeholder={t('cases.staff.allStatuses')}
-        value={status}
-        onChange={(v) => {
-          setStatus(v);
-          setPage(1);
-        }}
-        options={CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.status.${s}`) }))}
-      />
-      {cases.isError ? (
-        <LoadError error={cases.error} onRetry={() => void cases.refetch()} />
-      ) : (
-        <CaseTable
-          items={cases.data?.items ?? []}
-          loading={cases.isPending}
-          total={cases.data?.total}
-          page={page}
-          onPage={setPage}
-          pageSize={PAGE_SIZE}
-          testId="hall-cases"
-        />
-      )}
-    </Card>
   );
 }

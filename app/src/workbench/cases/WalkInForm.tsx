@@ -22,8 +22,24 @@ type Values = DeliveryValues & {
   remark?: string;
 };
 
-/** 窗口收件: a walk-in applicant identified by ID card or licence, a matter, the materials scanned. */
-export function WalkInForm() {
+type Props = {
+  /** Cards after the applicant's, e.g. the agent's record of the applicant's consent. */
+  extra?: React.ReactNode;
+  /** Initial values of the extra fields. */
+  extraValues?: Record<string, unknown>;
+  /** What the submission adds from the form's values (e.g. the consent). */
+  extraBody?: (values: Record<string, unknown>) => Record<string, unknown>;
+  /** The list the filed case counts as opened from (keeps its menu entry selected). */
+  from?: string;
+  submitLabel?: string;
+  submittedMessage?: (caseNo: string) => string;
+};
+
+/**
+ * 窗口收件: an applicant identified in person by ID card or licence, a matter, the materials
+ * scanned. The agent's application (帮办代办) is the same form with the consent added.
+ */
+export function WalkInForm({ extra, extraValues, extraBody, from = '/workbench/intake', ...labels }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -69,12 +85,15 @@ export function WalkInForm() {
             applicant: { name: values.displayName.trim(), kind: values.kind },
           },
           materials: Object.values(picked),
+          ...extraBody?.(values),
         },
         idempotencyKey.current,
       );
       idempotencyKey.current = crypto.randomUUID();
-      message.success(t('cases.staff.submitted', { caseNo: created.caseNo }));
-      navigate(`/workbench/cases/${created.id}`, { state: { from: '/workbench/intake' } });
+      message.success(
+        labels.submittedMessage?.(created.caseNo) ?? t('cases.staff.submitted', { caseNo: created.caseNo }),
+      );
+      navigate(`/workbench/cases/${created.id}`, { state: { from } });
     } catch (error) {
       setProblem(applyApiError(form, error, t('common.conflict')));
     } finally {
@@ -91,7 +110,7 @@ export function WalkInForm() {
       form={form}
       layout="vertical"
       onFinish={submit}
-      initialValues={{ kind: 'company', method: 'window_pickup' }}
+      initialValues={{ kind: 'company', method: 'window_pickup', ...extraValues }}
       data-testid="walk-in-form"
     >
       <Card title={t('cases.staff.applicant')} className="case-block">
@@ -141,6 +160,7 @@ export function WalkInForm() {
           </Col>
         </Row>
       </Card>
+      {extra}
       <Card title={t('cases.staff.matter')} className="case-block">
         <Form.Item
           name="implementationId"
@@ -185,7 +205,7 @@ export function WalkInForm() {
         disabled={!doc}
         data-testid="walk-in-submit"
       >
-        {t('cases.staff.submit')}
+        {labels.submitLabel ?? t('cases.staff.submit')}
       </Button>
     </Form>
   );

@@ -1,0 +1,157 @@
+import '../cases/cases.css';
+import { Alert, Button, Form, Input, Result, Skeleton } from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { submitCase } from '../cases/api.ts';
+import { DeliveryFields, type DeliveryValues, deliveryOf } from '../cases/DeliveryFields.tsx';
+import { MaterialPicker, missingRequired, type PickedMaterials } from '../cases/MaterialPicker.tsx';
+import type { CaseDetail } from '../cases/types.ts';
+import { useGuide } from '../catalogue/api.ts';
+import type { Guide } from '../catalogue/types.ts';
+import { LoadError } from '../components/status.tsx';
+import type { KioskSession } from './api.ts';
+
+type Values = { phone: string; remark?: string } & DeliveryValues;
+
+type Props = {
+  implementationId: string;
+  session: KioskSession;
+  onBack: () => void;
+  onSubmitted: (created: CaseDetail, guide: Guide) => void;
+};
+
+/** A person applies at a kiosk for matters with a kiosk or online channel. */
+const offeredAtKiosk = (guide: Guide) =>
+  guide.document.serviceObject !== 'company' &&
+  (guide.document.channels.includes('kiosk') || guide.document.channels.includes('online'));
+
+/** The application generated from the matter's published version, with the online form's parts. */
+export function FormScreen({ implementationId, session, onBack, onSubmitted }: Props) {
+  const { t } = useTranslation();
+  const guide = useGuide(implementationId);
+  const [form] = Form.useForm<Values>();
+  const [picked, setPicked] = useState<PickedMaterials>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // One key for this form: touching submit twice files one case.
+  const idempotencyKey = useRef(crypto.randomUUID());
+  if (guide.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
+  if (guide.isError) return <LoadError error={guide.error} onRetry={() => void guide.refetch()} />;
+  const data = guide.data;
+  const doc = data.document;
+  if (!offeredAtKiosk(data)) {
+    return (
+      <Result
+        status="info"
+        title={doc.serviceObject === 'company' ? t('kiosk.form.forCompanies') : t('kiosk.form.notAtKiosk')}
+        subTitle={
+          <div className="kiosk-places">
+            <div>{t('kiosk.form.notAtKioskHint')}</div>
+            {doc.places.map((p) => (
+              <div key={`${p.name}${p.window}`}>
+                {p.name} {p.window} · {p.address}
+              </div>
+            ))}
+          </div>
+        }
+        extra={
+          <Button size="large" onClick={onBack}>
+            {t('kiosk.back')}
+          </Button>
+        }
+      />
+    );
+  }
+  const submit = async (values: Values) => {
+    const missing = missingRequired(doc.materials, picked);
+    if (missing.length) {
+      setProblem(t('cases.material.missingRequired', { names: missing.join('、') }));
+      return;
+    }
+    setProblem(null);
+    setBusy(true);
+    try {
+      const created = await submitCase(
+        {
+          implementationId,
+          formData: { phone: values.phone, remark: values.remark ?? '', delivery: deliveryOf(values) },
+          materials: Object.values(picked),
+        },
+        idempotencyKey.current,
+      );
+      onSubmitted(created, data);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="kiosk-form" data-testid="kiosk-form">
+      <h1 className="kiosk-form-title">{doc.name}</h1>
+      <div className="kiosk-form-subtitle">
+        {data.department.name} · {data.region.name}
+      </div>
+      <Alert
+        type="info"
+        showIcon
+        className="kiosk-block"
+        title={t('cases.apply.promise', {
+          promised: doc.promisedLimit.value,
+          legal: doc.legalLimit.value,
+          visits: doc.visitsRequired,
+        })}
+      />
+      <Form
+        form={form}
+        layout="vertical"
+        size="large"
+        onFinish={submit}
+        initialValues={{ method: 'window_pickup' }}
+      >
+        <section className="kiosk-block kiosk-section">
+          <h2>{t('kiosk.form.applicant')}</h2>
+          <div className="kiosk-applicant">
+            {session.applicant.displayName} · {session.applicant.idNumber}
+          </div>
+          <Form.Item
+            name="phone"
+            label={t('kiosk.form.phone')}
+            rules={[{ required: true, pattern: /^[0-9-]{7,20}$/, message: t('kiosk.form.phoneRule') }]}
+          >
+            <Input inputMode="tel" autoComplete="off" data-testid="kiosk-phone" />
+          </Form.Item>
+          <Form.Item name="remark" label={t('kiosk.form.remark')}>
+            <Input.TextArea rows={2} autoComplete="off" />
+          </Form.Item>
+        </section>
+        {doc.materials.length ? (
+          <section className="kiosk-block kiosk-section">
+            <h2>{t('kiosk.form.materials')}</h2>
+            <MaterialPicker materials={doc.materials} value={picked} onChange={setPicked} scan />
+          </section>
+        ) : null}
+        <section className="kiosk-block kiosk-section">
+          <DeliveryFields options={doc.delivery} />
+        </section>
+        {problem ? (
+          <Alert
+            type="error"
+            showIcon
+            title={problem}
+            className="kiosk-block"
+            data-testid="kiosk-form-error"
+          />
+        ) : null}
+        <div className="kiosk-actions">
+          <Button size="large" onClick={onBack}>
+            {t('kiosk.back')}
+          </Button>
+          <Button type="primary" size="large" htmlType="submit" loading={busy} data-testid="kiosk-submit">
+            {t('kiosk.form.submit')}
+          </Button>
+        </div>
+      </Form>
+    </div>
+  );
+}

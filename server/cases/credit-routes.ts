@@ -1,0 +1,61 @@
+import { Type } from 'typebox';
+import { auditContext, authorize, requireActor } from '../http/guard.ts';
+import type { App } from '../http/types.ts';
+import { liftCreditRecord, listCreditRecords, visibleCreditRecord } from './credit.ts';
+
+const tags = ['credit'];
+const strict = { additionalProperties: false } as const;
+
+/** 信用记录: the list in the caller's scope and 信用修复 (lifting a record). */
+export async function creditRoutes(app: App): Promise<void> {
+  const db = () => app.deps.database.db;
+
+  app.get(
+    '/credit-records',
+    {
+      schema: {
+        tags,
+        summary: '告知承诺失信记录（部门负责人：本部门办件产生的；监察人员：本辖区的）',
+        querystring: Type.Object(
+          {
+            state: Type.Optional(Type.Enum(['open', 'lifted', 'all'])),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+          },
+          strict,
+        ),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const q = request.query;
+      return listCreditRecords({
+        db: db(),
+        actor,
+        filter: { state: q.state ?? 'open', limit: q.limit ?? 50, offset: q.offset ?? 0 },
+      });
+    },
+  );
+
+  app.post(
+    '/credit-records/:id/lift',
+    {
+      schema: {
+        tags,
+        summary: '信用修复：解除失信记录，申请人可再次适用告知承诺（留痕审计）',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, strict),
+      },
+    },
+    async (request) => {
+      const resource = await visibleCreditRecord(db(), requireActor(request), request.params.id);
+      authorize(request, 'credit.lift', resource);
+      return liftCreditRecord({
+        db: db(),
+        audit: auditContext(request),
+        id: request.params.id,
+        reason: request.body.reason,
+      });
+    },
+  );
+}
