@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../server/testing/db.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-export type BenchServer = { url: string; db: TestDatabase; stop: () => Promise<void> };
+export type BenchServer = { url: string; db: TestDatabase; pid: number; stop: () => Promise<void> };
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -21,12 +21,15 @@ async function freePort(): Promise<number> {
  * `prepare` fills the database first (e.g. a benchmark catalogue); the server then finds it not empty.
  */
 export async function startBenchServer(
-  options: { prepare?: (db: TestDatabase) => Promise<void> } = {},
+  options: { prepare?: (db: TestDatabase) => Promise<void>; env?: Record<string, string> } = {},
 ): Promise<BenchServer> {
   const db = await createTestDatabase();
   await options.prepare?.(db);
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'server/main.ts')], {
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -35,12 +38,21 @@ export async function startBenchServer(
       HOST: '127.0.0.1',
       BUILD_APP: 'false',
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
+    if (exited) {
+      await db.drop();
+      throw new Error('the server exited before it answered /api/health');
+    }
     const ok = await fetch(`${url}/api/health`).then(
       (r) => r.ok,
       () => false,
@@ -51,6 +63,7 @@ export async function startBenchServer(
   return {
     url,
     db,
+    pid: child.pid ?? 0,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

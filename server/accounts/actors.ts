@@ -81,6 +81,31 @@ export async function loadActor(db: DbOrTx, accountId: string): Promise<Actor | 
   };
 }
 
+/** How long a request may act on grants read earlier (other processes' changes show within this time). */
+const ACTOR_TTL_MS = 5000;
+const ACTOR_CACHE_LIMIT = 10_000;
+const actorCache = new Map<string, { actor: Actor | null; until: number }>();
+
+/**
+ * The actor of a signed-in request: `loadActor`, kept for a few seconds so that a burst of
+ * requests of one person reads the grants once. A change of an account or its grants through
+ * this module forgets it at once (`forgetActor`); the session itself is checked on every request.
+ */
+export async function currentActor(db: DbOrTx, accountId: string): Promise<Actor | null> {
+  const now = Date.now();
+  const hit = actorCache.get(accountId);
+  if (hit && hit.until > now) return hit.actor;
+  const actor = await loadActor(db, accountId);
+  if (actorCache.size >= ACTOR_CACHE_LIMIT) actorCache.clear();
+  actorCache.set(accountId, { actor, until: now + ACTOR_TTL_MS });
+  return actor;
+}
+
+/** Forget the kept actor of an account (after a change of the account or its grants). */
+export function forgetActor(accountId: string): void {
+  actorCache.delete(accountId);
+}
+
 /** What GET /api/auth/me answers for an actor. */
 export async function describeMe(db: DbOrTx, actor: Actor): Promise<Me> {
   const [grants, orgs] = await Promise.all([

@@ -4,6 +4,7 @@ import { can } from '../access/policy.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
+import { forgetActor } from './actors.ts';
 import { normalisePhone } from './logins.ts';
 import { checkNewPassword, hashPassword } from './passwords.ts';
 import {
@@ -56,6 +57,7 @@ async function changeAccount(options: {
       summary: options.summary(before),
     });
   });
+  forgetActor(id);
   return getAccount({ db, id });
 }
 

@@ -5,6 +5,7 @@ import { type AuditContext, recordAudit } from '../audit/service.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { requireRegion } from '../regions/service.ts';
+import { forgetActor } from './actors.ts';
 import { organisationFacts } from './places.ts';
 import { accounts, roleAssignments } from './tables.ts';
 
@@ -82,6 +83,7 @@ export async function addGrant(options: {
     .insert(roleAssignments)
     .values({ accountId, role: input.role, organisationId, regionCode })
     .returning({ id: roleAssignments.id });
+  forgetActor(accountId);
   await recordAudit(tx, audit, {
     action: 'account.grant_role',
     targetType: 'account',
@@ -138,6 +140,7 @@ export async function removeRoleAssignment(options: {
     );
     if (audit.actor && !can(audit.actor, 'account.manage', scope)) throw new AppError('auth.forbidden');
     await tx.delete(roleAssignments).where(eq(roleAssignments.id, assignmentId));
+    forgetActor(accountId);
     await recordAudit(tx, audit, {
       action: 'account.revoke_role',
       targetType: 'account',

@@ -27,7 +27,21 @@ export type HashedFields = {
   requestId: string | null;
 };
 
+/** The link of a record chained before content hashes existed: its fields and the previous link in one hash. */
 export function recordHash(prevHash: string, fields: HashedFields): string {
   const body = canonicalJson({ ...fields, at: fields.at.toISOString(), prevHash });
   return createHash('sha256').update(body).digest('hex');
+}
+
+/** The hash of a record's content (canonical JSON of its fields), computed when it is written. */
+export function contentHash(fields: HashedFields): string {
+  const body = canonicalJson({ ...fields, at: fields.at.toISOString() });
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/** The chain link of a record: sha256 of the previous link and the record's content hash (as the database computes it). */
+export function linkHash(prevHash: string, recordContentHash: string): string {
+  return createHash('sha256')
+    .update(prevHash + recordContentHash)
+    .digest('hex');
 }

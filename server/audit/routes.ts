@@ -35,8 +35,8 @@ const AuditRecordView = Type.Object({
   summary: Type.Unknown(),
   clientAddress: Nullable(Type.String()),
   requestId: Nullable(Type.String()),
-  prevHash: Type.String(),
-  hash: Type.String(),
+  prevHash: Nullable(Type.String()),
+  hash: Nullable(Type.String()),
 });
 
 const Verification = Type.Object({
@@ -47,7 +47,12 @@ const Verification = Type.Object({
   brokenAt: Type.Union([
     Type.Object({
       seq: Type.Integer(),
-      problem: Type.Union([Type.Literal('content_altered'), Type.Literal('link_broken')]),
+      problem: Type.Union([
+        Type.Literal('content_altered'),
+        Type.Literal('link_broken'),
+        Type.Literal('record_missing'),
+        Type.Literal('record_unchained'),
+      ]),
     }),
     Type.Null(),
   ]),

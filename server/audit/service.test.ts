@@ -152,9 +152,19 @@ test('an altered actor or time is detected as well', async () => {
   assert.equal((await verifyAuditChain({ db: t.db })).ok, true);
 });
 
-test('a deleted middle record is detected as a broken link at the record after it', async () => {
+test('a deleted middle record is detected at its seq; deleting its link too breaks the link after it', async () => {
   const all = await seqs();
   await tamper(sql`DELETE FROM audit_records WHERE seq = ${all[3]!}`);
+  const missing = await verifyAuditChain({ db: t.db });
+  assert.equal(missing.ok, false);
+  assert.deepEqual(missing.brokenAt, { seq: all[3], problem: 'record_missing' });
+  assert.equal(missing.checked, 3);
+
+  await t.db.transaction(async (tx) => {
+    await tx.execute(sql`ALTER TABLE audit_chain DISABLE TRIGGER USER`);
+    await tx.execute(sql`DELETE FROM audit_chain WHERE record_seq = ${all[3]!}`);
+    await tx.execute(sql`ALTER TABLE audit_chain ENABLE TRIGGER USER`);
+  });
   const result = await verifyAuditChain({ db: t.db });
   assert.equal(result.ok, false);
   assert.deepEqual(result.brokenAt, { seq: all[4], problem: 'link_broken' });
@@ -164,6 +174,53 @@ test('a deleted middle record is detected as a broken link at the record after i
   assert.equal(cli.code, 1, cli.out);
   assert.match(cli.out, new RegExp(`序号 ${all[4]} 的与前一条记录的链接断开`));
   assert.match(cli.out, /link to the previous record is broken/);
+});
+
+test('records are chained in commit order: concurrent writers all enter the chain and it verifies', async () => {
+  const fresh = await createTestDatabase();
+  try {
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        fresh.db.transaction(async (tx) => {
+          await recordAudit(tx, SYSTEM, { action: 'test.parallel', targetType: 'thing', summary: { i } });
+          await new Promise((r) => setTimeout(r, (i * 7) % 13));
+          await recordAudit(tx, SYSTEM, {
+            action: 'test.parallel',
+            targetType: 'thing',
+            summary: { i, again: true },
+          });
+        }),
+      ),
+    );
+    const result = await verifyAuditChain({ db: fresh.db, batchSize: 7 });
+    assert.equal(result.ok, true);
+    assert.equal(result.checked, 80);
+    const links = await fresh.db.execute<{ n: string }>(sql`SELECT count(*) AS n FROM audit_chain`);
+    assert.equal(Number(links.rows[0]!.n), 80);
+  } finally {
+    await fresh.drop();
+  }
+});
+
+test('a record written around the chain trigger is reported as unchained', async () => {
+  const fresh = await createTestDatabase();
+  try {
+    await fresh.db.transaction((tx) =>
+      recordAudit(tx, SYSTEM, { action: 'test.one', targetType: 'thing', summary: {} }),
+    );
+    await fresh.db.transaction(async (tx) => {
+      await tx.execute(sql`ALTER TABLE audit_records DISABLE TRIGGER USER`);
+      await tx.execute(sql`
+        INSERT INTO audit_records (at, action, target_type, summary, content_hash)
+        VALUES (now(), 'forged', 'thing', '{}'::jsonb, repeat('a', 64))`);
+      await tx.execute(sql`ALTER TABLE audit_records ENABLE TRIGGER USER`);
+    });
+    const result = await verifyAuditChain({ db: fresh.db });
+    assert.equal(result.ok, false);
+    assert.equal(result.brokenAt?.problem, 'record_unchained');
+  } finally {
+    await fresh.drop();
+  }
 });
 
 test('the CLI reports an intact chain with exit code 0 and an unreachable database with exit code 2', async () => {

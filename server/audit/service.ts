@@ -1,8 +1,8 @@
-import { and, desc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../access/actor.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
-import { GENESIS_HASH, type HashedFields, recordHash } from './chain.ts';
-import { auditRecords } from './tables.ts';
+import { contentHash, GENESIS_HASH, type HashedFields, linkHash, recordHash } from './chain.ts';
+import { auditChain, auditRecords } from './tables.ts';
 
 /** Who did it, from where: carried from the HTTP request into every service call that writes. */
 export type AuditContext = {
@@ -22,20 +22,12 @@ export type AuditEntry = {
   summary: Record<string, unknown>;
 };
 
-const CHAIN_LOCK = 7_262_002;
-
 /**
- * Appends one audit record inside the caller's transaction, chained to the previous
- * one. The transaction-scoped advisory lock serialises writers so the chain stays linear.
+ * Appends one audit record inside the caller's transaction. The record carries the hash of
+ * its content; when the transaction commits, a deferred trigger links it to the head of the
+ * chain (audit_chain), so concurrent writers wait for one another only while committing.
  */
 export async function recordAudit(tx: Tx, context: AuditContext, entry: AuditEntry): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ hash: auditRecords.hash })
-    .from(auditRecords)
-    .orderBy(desc(auditRecords.seq))
-    .limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
   const fields: HashedFields = {
     at: new Date(),
     actorId: context.actor?.accountId ?? null,
@@ -49,8 +41,10 @@ export async function recordAudit(tx: Tx, context: AuditContext, entry: AuditEnt
     clientAddress: context.clientAddress,
     requestId: context.requestId,
   };
-  await tx.insert(auditRecords).values({ ...fields, prevHash, hash: recordHash(prevHash, fields) });
+  await tx.insert(auditRecords).values({ ...fields, contentHash: contentHash(fields) });
 }
+
+export type AuditProblem = 'content_altered' | 'link_broken' | 'record_missing' | 'record_unchained';
 
 export type AuditVerification = {
   ok: boolean;
@@ -59,7 +53,7 @@ export type AuditVerification = {
   headSeq: number | null;
   headHash: string | null;
   /** The first record whose content or link does not match. */
-  brokenAt: { seq: number; problem: 'content_altered' | 'link_broken' } | null;
+  brokenAt: { seq: number; problem: AuditProblem } | null;
 };
 
 type AuditRow = typeof auditRecords.$inferSelect;
@@ -80,9 +74,18 @@ function hashedFieldsOf(row: AuditRow): HashedFields {
   };
 }
 
+/** Whether a record's content matches its link (records chained before content hashes: the old link formula). */
+function contentMatches(row: AuditRow, link: { prevHash: string; hash: string }): boolean {
+  const fields = hashedFieldsOf(row);
+  if (row.contentHash === null) return recordHash(link.prevHash, fields) === link.hash;
+  return contentHash(fields) === row.contentHash && linkHash(link.prevHash, row.contentHash) === link.hash;
+}
+
 /**
- * Walks the whole chain in order and recomputes every hash. An altered record shows
- * as `content_altered`; a deleted or inserted one as `link_broken` at the record after it.
+ * Walks the whole chain in commit order and recomputes every hash. An altered record shows as
+ * `content_altered`; a deleted link or an inserted one as `link_broken` at the record after it;
+ * a record deleted from under its link as `record_missing`; a record that never entered the
+ * chain as `record_unchained`.
  */
 export async function verifyAuditChain({
   db,
@@ -93,9 +96,9 @@ export async function verifyAuditChain({
 }): Promise<AuditVerification> {
   let prevHash = GENESIS_HASH;
   let checked = 0;
-  let afterSeq = 0;
+  let afterPos = 0;
   let headSeq: number | null = null;
-  const broken = (seq: number, problem: 'content_altered' | 'link_broken'): AuditVerification => ({
+  const broken = (seq: number, problem: AuditProblem): AuditVerification => ({
     ok: false,
     checked,
     headSeq,
@@ -104,22 +107,31 @@ export async function verifyAuditChain({
   });
   while (true) {
     const rows = await db
-      .select()
-      .from(auditRecords)
-      .where(sql`${auditRecords.seq} > ${afterSeq}`)
-      .orderBy(auditRecords.seq)
+      .select({ link: auditChain, record: auditRecords })
+      .from(auditChain)
+      .leftJoin(auditRecords, eq(auditRecords.seq, auditChain.recordSeq))
+      .where(gt(auditChain.pos, afterPos))
+      .orderBy(auditChain.pos)
       .limit(batchSize);
     if (rows.length === 0) break;
-    for (const row of rows) {
-      if (row.prevHash !== prevHash) return broken(row.seq, 'link_broken');
-      if (recordHash(row.prevHash, hashedFieldsOf(row)) !== row.hash)
-        return broken(row.seq, 'content_altered');
-      prevHash = row.hash;
-      headSeq = row.seq;
+    for (const { link, record } of rows) {
+      if (link.prevHash !== prevHash) return broken(link.recordSeq, 'link_broken');
+      if (!record) return broken(link.recordSeq, 'record_missing');
+      if (!contentMatches(record, link)) return broken(record.seq, 'content_altered');
+      prevHash = link.hash;
+      headSeq = record.seq;
       checked++;
     }
-    afterSeq = rows[rows.length - 1]!.seq;
+    afterPos = rows[rows.length - 1]!.link.pos;
   }
+  const [unchained] = await db
+    .select({ seq: auditRecords.seq })
+    .from(auditRecords)
+    .leftJoin(auditChain, eq(auditChain.recordSeq, auditRecords.seq))
+    .where(isNull(auditChain.pos))
+    .orderBy(auditRecords.seq)
+    .limit(1);
+  if (unchained) return broken(unchained.seq, 'record_unchained');
   return { ok: true, checked, headSeq, headHash: headSeq === null ? null : prevHash, brokenAt: null };
 }
 
@@ -142,7 +154,12 @@ export type AuditFilter = {
  */
 export type AuditScope = { organisationIds: string[]; actorId: string; withoutOrganisation: boolean };
 
-export type AuditRecord = Omit<AuditRow, 'at'> & { at: string };
+/** A record as listed: its link in the chain (null only while its transaction has not committed). */
+export type AuditRecord = Omit<AuditRow, 'at' | 'contentHash'> & {
+  at: string;
+  prevHash: string | null;
+  hash: string | null;
+};
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -175,13 +192,20 @@ export async function listAuditRecords({
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, [count]] = await Promise.all([
     db
-      .select()
+      .select({ record: auditRecords, prevHash: auditChain.prevHash, hash: auditChain.hash })
       .from(auditRecords)
+      .leftJoin(auditChain, eq(auditChain.recordSeq, auditRecords.seq))
       .where(where)
       .orderBy(desc(auditRecords.seq))
       .limit(filter.limit)
       .offset(filter.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(auditRecords).where(where),
   ]);
-  return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })), total: count?.n ?? 0 };
+  const items = rows.map(({ record: { contentHash: _, ...record }, prevHash, hash }) => ({
+    ...record,
+    at: record.at.toISOString(),
+    prevHash,
+    hash,
+  }));
+  return { items, total: count?.n ?? 0 };
 }

@@ -1,9 +1,20 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
- * Append-only audit trail. Each record's hash covers its content and the previous
- * record's hash, so an altered or deleted record breaks the chain. UPDATE and DELETE
- * are refused by a trigger (see the migrations).
+ * Append-only audit trail. Each record carries the hash of its content; the chain
+ * (audit_chain) links every record's content hash to the hash before it, in commit order,
+ * so an altered, deleted or inserted record breaks it. UPDATE and DELETE are refused by a
+ * trigger (see the migrations).
  */
 export const auditRecords = pgTable(
   'audit_records',
@@ -20,8 +31,8 @@ export const auditRecords = pgTable(
     summary: jsonb('summary').notNull(),
     clientAddress: text('client_address'),
     requestId: text('request_id'),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    /** sha256 of the canonical JSON of the fields above; null for records chained before content hashes. */
+    contentHash: text('content_hash'),
   },
   (t) => [
     index('audit_records_at_idx').on(t.at),
@@ -30,3 +41,22 @@ export const auditRecords = pgTable(
     index('audit_records_action_idx').on(t.action),
   ],
 );
+
+/**
+ * The chain of audit records in commit order: `hash` = sha256(prev_hash ‖ content_hash). Written
+ * by a deferred trigger when the transaction that inserted the record commits, so that writers
+ * are serialised only for the instant of their commit, not for the whole transaction.
+ */
+export const auditChain = pgTable('audit_chain', {
+  pos: bigint('pos', { mode: 'number' }).primaryKey(),
+  recordSeq: bigint('record_seq', { mode: 'number' }).notNull().unique(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
+
+/** The head of the chain: one row, locked by each committing writer. */
+export const auditChainHead = pgTable('audit_chain_head', {
+  id: boolean('id').primaryKey().default(true),
+  pos: bigint('pos', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});

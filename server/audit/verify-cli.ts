@@ -16,6 +16,14 @@ const PROBLEMS = {
     zh: '与前一条记录的链接断开（有记录被删除或插入）',
     en: 'its link to the previous record is broken (a record was deleted or inserted)',
   },
+  record_missing: {
+    zh: '记录已被删除（链中仍有其链接）',
+    en: 'it was deleted (its link is still in the chain)',
+  },
+  record_unchained: {
+    zh: '记录不在哈希链中（绕过触发器写入）',
+    en: 'it is not in the chain (written around the trigger)',
+  },
 } as const;
 
 function describe(result: AuditVerification): string {

@@ -13,18 +13,14 @@ import type { DbOrTx } from '../db/client.ts';
 import { NATIONAL_YEARS, nationalDays } from './national.ts';
 import { calendarDays } from './tables.ts';
 
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
 export type TimeLimitUnit = 'working_days' | 'natural_days';
 
 /** Today's date in China (Asia/Shanghai), whatever the time zone of the process. */
 export function todayInChina(now: Date = new Date()): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  // China keeps UTC+8 all year (no daylight saving time).
+  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 let packaged: Map<IsoDate, boolean> | null = null;

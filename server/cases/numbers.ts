@@ -1,24 +1,25 @@
 import { randomInt } from 'node:crypto';
-import { like, sql } from 'drizzle-orm';
-import type { Tx } from '../db/client.ts';
-import { cases } from './tables.ts';
-
-const NUMBER_LOCK = 7_262_010;
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { caseNumberCounters } from './tables.ts';
 
 /**
- * The next case number of a region on a day: `${regionCode}-${yyyymmdd}-${seq6}`. A
- * transaction-scoped advisory lock per region and day serialises concurrent submissions,
- * so two transactions never draw the same sequence number.
+ * Draws the next case number of a region on a day: `${regionCode}-${yyyymmdd}-${seq6}`. The
+ * counter row is updated in one statement outside the submission's transaction (its own commit),
+ * so concurrent submissions never draw the same number and do not wait for each other's
+ * transactions. A submission that fails after drawing leaves its number unused.
  */
-export async function nextCaseNo(tx: Tx, regionCode: string, day: string): Promise<string> {
+export async function drawCaseNo(db: Db, regionCode: string, day: string): Promise<string> {
   const prefix = `${regionCode}-${day.replaceAll('-', '')}-`;
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${NUMBER_LOCK}, hashtext(${prefix}))`);
-  const [row] = await tx
-    .select({ last: sql<string | null>`max(${cases.caseNo})` })
-    .from(cases)
-    .where(like(cases.caseNo, `${prefix}%`));
-  const last = row?.last ? Number(row.last.slice(prefix.length)) : 0;
-  return `${prefix}${String(last + 1).padStart(6, '0')}`;
+  const [row] = await db
+    .insert(caseNumberCounters)
+    .values({ prefix, last: 1 })
+    .onConflictDoUpdate({
+      target: caseNumberCounters.prefix,
+      set: { last: sql`${caseNumberCounters.last} + 1` },
+    })
+    .returning({ last: caseNumberCounters.last });
+  return `${prefix}${String(row!.last).padStart(6, '0')}`;
 }
 
 /** Letters and digits that cannot be mistaken for one another when read aloud or copied. */

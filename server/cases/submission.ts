@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../organisations/changes.ts';
 import { findHall } from '../organisations/halls.ts';
 import { regionPath } from '../regions/service.ts';
 import { tellApplicant } from './messages.ts';
-import { newQueryCode, nextCaseNo } from './numbers.ts';
+import { drawCaseNo, newQueryCode } from './numbers.ts';
 import { caseAttachments, caseEvents, cases } from './tables.ts';
 import type { CaseRow } from './transitions.ts';
 
@@ -101,10 +101,9 @@ export async function submitCase(options: {
   }
   const visit = channel.kind === 'counter' || channel.kind === 'kiosk';
   const versionId = guide.versionId;
+  const caseNo = await drawCaseNo(db, guide.region.code, todayInChina());
   try {
     const row = await db.transaction(async (tx) => {
-      const today = todayInChina();
-      const caseNo = await nextCaseNo(tx, guide.region.code, today);
       const now = new Date();
       const [created] = await tx
         .insert(cases)

@@ -156,3 +156,12 @@ export const creditRecords = pgTable(
   },
   (t) => [index('credit_records_account_idx').on(t.accountId)],
 );
+
+/**
+ * The last case number drawn per region and day (prefix `${regionCode}-${yyyymmdd}-`). A number is
+ * drawn in a statement of its own, so submissions wait for each other only for that instant.
+ */
+export const caseNumberCounters = pgTable('case_number_counters', {
+  prefix: text('prefix').primaryKey(),
+  last: integer('last').notNull(),
+});

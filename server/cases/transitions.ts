@@ -9,7 +9,7 @@ import {
 } from '../../common/cases/state-machine.ts';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import { getVersionDocument } from '../catalogue/guides.ts';
+import { filedDocument } from '../catalogue/guides.ts';
 import type { Db, DbOrTx, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { tellApplicant } from './messages.ts';
@@ -21,7 +21,7 @@ export const caseNotFound = () => new AppError('resource.not_found', { params: {
 
 /** The catalogue version a case was filed under (its document: materials, limits, 告知承诺). */
 export async function documentOf(db: DbOrTx, versionId: string): Promise<ImplementationDocument> {
-  return (await getVersionDocument(db, versionId)).document;
+  return filedDocument(db, versionId);
 }
 
 /** The unlifted credit record (告知承诺 失信) of an applicant, if any. */

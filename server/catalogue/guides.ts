@@ -98,6 +98,38 @@ export async function getVersionDocument(db: DbOrTx, versionId: string): Promise
   return { ...row, matterType: row.matterType as MatterType };
 }
 
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/** Versions whose document can no longer change: published, and later superseded or retired. */
+const FINAL_STATUSES = new Set(['published', 'superseded', 'retired']);
+const FILED_CACHE_LIMIT = 5000;
+const filedDocuments = new Map<string, ImplementationDocument>();
+
+/**
+ * The document of a version as cases are filed under it. A version's document no longer changes
+ * once it is published, so documents of final versions are kept in memory after the first read.
+ */
+export async function filedDocument(db: DbOrTx, versionId: string): Promise<ImplementationDocument> {
+  const kept = filedDocuments.get(versionId);
+  if (kept) return kept;
+  const [row] = await db
+    .select({ status: implementationVersions.status, document: implementationVersions.document })
+    .from(implementationVersions)
+    .where(eq(implementationVersions.id, versionId));
+  if (!row) throw implementationNotFound();
+  if (FINAL_STATUSES.has(row.status)) {
+    if (filedDocuments.size >= FILED_CACHE_LIMIT) filedDocuments.clear();
+    filedDocuments.set(versionId, deepFreeze(row.document));
+  }
+  return row.document;
+}
+
 /** The matter names of versions as filed (each version's own name), by version id. */
 export async function versionNames(db: DbOrTx, versionIds: string[]): Promise<Map<string, string>> {
   const ids = [...new Set(versionIds)];

@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { prepareStatements } from './prepared.ts';
 import * as schema from './schema.ts';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -17,6 +18,7 @@ export function connect(url: string, options: { max?: number; onError?: (e: Erro
   });
   // Idle connections are dropped when the database stops; without a listener that crashes the process.
   pool.on('error', (error) => options.onError?.(error));
+  pool.on('connect', prepareStatements);
   const db = drizzle({ client: pool, schema });
   let closed = false;
   return {

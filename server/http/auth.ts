@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { loadActor } from '../accounts/actors.ts';
+import { currentActor } from '../accounts/actors.ts';
 import { findSession, type NewSession, SESSION_COOKIE } from '../accounts/sessions.ts';
 import { AppError } from './errors.ts';
 import type { App } from './types.ts';
@@ -33,7 +33,7 @@ export const authPlugin = fp(async (app: App) => {
     const { db } = app.deps.database;
     const session = await findSession({ db, token, ttlHours: app.deps.config.sessionTtlHours });
     if (!session) return;
-    const actor = await loadActor(db, session.accountId);
+    const actor = await currentActor(db, session.accountId);
     if (!actor) return;
     request.actor = actor;
     request.sessionId = session.id;

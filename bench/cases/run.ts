@@ -1,0 +1,128 @@
+import { sql } from 'drizzle-orm';
+import { startBenchServer } from '../server.ts';
+import { type RawMatter, runRawLifecycles } from './baseline.ts';
+import { benchClient, type Session, summarise } from './client.ts';
+import { cpuSeconds } from './cpu.ts';
+import { BENCH_PASSWORD, generateBenchCases } from './generate.ts';
+import { runLifecycles, runQueueReads, STEPS, type Step } from './lifecycles.ts';
+
+/**
+ * Case lifecycles through the HTTP API against the real server in another process, on a database
+ * holding `count` cases of history; the same writes as raw SQL in the same run; the reviewer queue.
+ * Usage: npm run bench:cases [-- <seconds> <workers> <cases of history>]
+ */
+const seconds = Number(process.argv[2] ?? 30);
+const workers = Number(process.argv[3] ?? 16);
+const count = Number(process.argv[4] ?? 1_000_000);
+
+const fmt = (n: number) => (Number.isNaN(n) ? '-' : n.toFixed(1));
+const cell = (s: string | number, width = 8) => String(s).padStart(width);
+
+function printSteps(latencies: Record<Step, number[]>) {
+  console.log(
+    `  ${'step'.padEnd(14)}${cell('n')}${cell('p50 ms')}${cell('p95 ms')}${cell('p99 ms')}${cell('max ms')}`,
+  );
+  const transitions: number[] = [];
+  const row = (name: string, values: number[]) => {
+    const s = summarise(values);
+    console.log(
+      `  ${name.padEnd(14)}${cell(s.n)}${cell(fmt(s.p50))}${cell(fmt(s.p95))}${cell(fmt(s.p99))}${cell(fmt(s.max))}`,
+    );
+  };
+  for (const step of STEPS) {
+    row(step, latencies[step]);
+    if (step !== 'submit') transitions.push(...latencies[step]);
+  }
+  row('transitions', transitions);
+}
+
+let generated: Awaited<ReturnType<typeof generateBenchCases>> | undefined;
+const started = Date.now();
+const server = await startBenchServer({
+  prepare: async (db) => {
+    generated = await generateBenchCases({ db: db.db, count, log: (m) => console.log(`  ${m}`) });
+  },
+  env: { SIGNIN_IP_MAX_PER_MINUTE: '10000' },
+});
+const client = benchClient(server.url, workers * 2);
+try {
+  const data = generated!;
+  console.log(
+    `history: ${data.cases} cases (${data.openCases} open), ${data.events} timeline events, ${data.notifications} messages; ready in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
+  const logins = data.applicants.slice(0, workers);
+  const applicants: Session[] = [];
+  for (const login of logins) {
+    applicants.push(
+      await client.signIn('/api/auth/applicant-login', { kind: 'company', login, password: BENCH_PASSWORD }),
+    );
+  }
+  const reviewers = new Map<string, Session>();
+  for (const [departmentId, username] of data.reviewers) {
+    reviewers.set(
+      departmentId,
+      await client.signIn('/api/auth/login', { username, password: BENCH_PASSWORD }),
+    );
+  }
+  const db = server.db.db;
+  const matters = (
+    await db.execute<RawMatter>(sql`
+      SELECT i.id AS "implementationId", v.id AS "versionId", i.organisation_id AS "departmentId",
+             i.region_code AS "regionCode", r.path AS "regionPath"
+      FROM implementations i JOIN implementation_versions v ON v.id = i.published_version_id
+      JOIN regions r ON r.code = i.region_code
+      WHERE v.case_type = 'promised'`)
+  ).rows;
+
+  await runLifecycles({ client, applicants, reviewers, matters, workers, seconds: 3 }); // warm-up
+  const http = await cpuSeconds(server.pid, server.db.name, () =>
+    runLifecycles({ client, applicants, reviewers, matters, workers, seconds }),
+  );
+  const load = http.result;
+  const per = (cpu: number, n: number) => ((cpu * 1000) / Math.max(n, 1)).toFixed(2);
+  console.log(
+    `\nHTTP API: lifecycles (submit → accept → start-review → approve → conclude), ${workers} concurrent, ${fmt(load.seconds)} s`,
+  );
+  console.log(
+    `  ${load.lifecycles} lifecycles = ${fmt(load.lifecycles / load.seconds)} per second; failures: ${load.failures.length}`,
+  );
+  console.log(
+    `  CPU per lifecycle: server ${per(http.server, load.lifecycles)} ms, PostgreSQL ${per(http.postgres, load.lifecycles)} ms`,
+  );
+  for (const f of load.failures.slice(0, 3)) {
+    console.log(`  failure: ${f.step} ${f.status} ${JSON.stringify(f.body).slice(0, 300)}`);
+  }
+  printSteps(load.latencies);
+
+  const ids = await db.execute<{ id: string; login: string; organisation_id: string | null }>(sql`
+    SELECT id, login, organisation_id FROM accounts
+    WHERE login IN (SELECT jsonb_array_elements_text(${JSON.stringify([...logins, ...data.reviewers.values()])}::jsonb))`);
+  const applicantIds = ids.rows.filter((r) => logins.includes(r.login)).map((r) => r.id);
+  const reviewerIds = new Map(
+    ids.rows.filter((r) => r.organisation_id).map((r) => [r.organisation_id!, r.id]),
+  );
+  const raw = await cpuSeconds(server.pid, server.db.name, () =>
+    runRawLifecycles({ url: server.db.url, applicantIds, reviewerIds, matters, workers, seconds }),
+  );
+  const r = raw.result;
+  console.log(
+    `\nraw SQL baseline: the same writes from this process, ${workers} connections, ${fmt(r.seconds)} s`,
+  );
+  console.log(`  ${r.lifecycles} lifecycles = ${fmt(r.lifecycles / r.seconds)} per second`);
+  console.log(`  CPU per lifecycle: PostgreSQL ${per(raw.postgres, r.lifecycles)} ms`);
+  printSteps(r.latencies);
+
+  const queue = await runQueueReads({ client, reviewers: [...reviewers.values()], workers: 8, seconds: 10 });
+  const q = summarise(queue.latencies);
+  const [plain] = (
+    await db.execute<{ ms: number }>(sql`
+      SELECT 0 AS ms`)
+  ).rows;
+  void plain;
+  console.log(
+    `\nreviewer queue (first page of 20 by deadline), 8 concurrent: ${fmt(queue.requests / queue.seconds)} req/s, p50 ${fmt(q.p50)} ms, p95 ${fmt(q.p95)} ms, p99 ${fmt(q.p99)} ms, failures ${queue.failures}`,
+  );
+} finally {
+  client.close();
+  await server.stop();
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "audit_records" DROP COLUMN "prev_hash";--> statement-breakpoint
+ALTER TABLE "audit_records" DROP COLUMN "hash";
