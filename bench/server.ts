@@ -67,7 +67,10 @@ export async function startBenchServer(
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
-      await db.drop();
+      if (process.env.BENCH_KEEP) {
+        await db.close();
+        console.log(`kept the database ${db.name}`);
+      } else await db.drop();
     },
   };
 }

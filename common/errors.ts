@@ -116,6 +116,21 @@ export const ERROR_CATALOGUE = {
     zh: '导入数据有误，共 {count} 处，未导入任何事项',
     en: 'The import has {count} problems; nothing was imported',
   },
+  'registry.import_invalid': {
+    status: 400,
+    zh: '导入数据有误，共 {count} 处，未导入任何记录',
+    en: 'The import has {count} problems; nothing was imported',
+  },
+  'registry.import_unreadable': {
+    status: 400,
+    zh: '无法读取导入文件：{problem}',
+    en: 'The import file cannot be read: {problemEn}',
+  },
+  'case.prefill_not_current': {
+    status: 409,
+    zh: '材料“{material}”的共享来源已不可用（证照已变更、注销或过期，或前序办件不可复用），请重新打开申请页或上传该材料',
+    en: 'The shared source of material "{material}" is no longer available; reopen the application or upload the material',
+  },
   'case.transition_not_allowed': {
     status: 409,
     zh: '办件当前状态为“{status}”，不能{action}',
@@ -165,6 +180,26 @@ export const ERROR_CATALOGUE = {
     status: 409,
     zh: '该信用记录已于 {liftedAt} 修复',
     en: 'This credit record was already lifted on {liftedAt}',
+  },
+  'certificate.type_unknown': {
+    status: 400,
+    zh: '证照类型“{type}”未登记，无法出具电子证照',
+    en: 'The certificate type "{type}" is not registered; no certificate can be issued',
+  },
+  'certificate.seal_key_unreadable': {
+    status: 500,
+    zh: '电子印章密钥无法解密，请检查 SEAL_KEY_SECRET 配置',
+    en: 'The seal key cannot be decrypted; check the SEAL_KEY_SECRET setting',
+  },
+  'certificate.not_current': {
+    status: 409,
+    zh: '该证照当前状态为“{status}”，不能{operation}',
+    en: 'The certificate is {statusEn}; cannot {operationEn}',
+  },
+  'certificate.authorisation_revoked': {
+    status: 409,
+    zh: '该用证授权已于 {revokedAt} 撤销',
+    en: 'This authorisation was already revoked on {revokedAt}',
   },
   'kiosk.device_unknown': {
     status: 401,

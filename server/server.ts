@@ -1,4 +1,4 @@
-import type { Config } from './config/config.ts';
+import { type Config, DEVELOPMENT_SEAL_KEY_SECRET } from './config/config.ts';
 import { connect, type Database } from './db/client.ts';
 import { type EmbeddedDatabase, startEmbedded } from './db/embedded.ts';
 import { applyMigrations } from './db/migrate.ts';
@@ -20,6 +20,11 @@ function describeConnectionError(error: unknown, url: string): string {
 export async function startServer(config: Config): Promise<RunningServer> {
   const log = (message: string) => console.log(`[yiwang] ${message}`);
   const started = Date.now();
+  if (config.sealKeySecret === DEVELOPMENT_SEAL_KEY_SECRET) {
+    log(
+      'warning: SEAL_KEY_SECRET is not set; the seal keys of electronic certificates are encrypted with the development default (set it in production)',
+    );
+  }
   let embedded: EmbeddedDatabase | null = null;
   let url = config.databaseUrl;
   if (!url) {

@@ -30,6 +30,9 @@ const AccountsPage = lazy(() =>
   import('./admin/accounts/AccountsPage.tsx').then((m) => ({ default: m.AccountsPage })),
 );
 const AuditPage = lazy(() => import('./admin/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const RegistriesPage = lazy(() =>
+  import('./admin/registries/RegistriesPage.tsx').then((m) => ({ default: m.RegistriesPage })),
+);
 const ImplementationsPage = lazy(() =>
   import('./workbench/catalogue/ImplementationsPage.tsx').then((m) => ({ default: m.ImplementationsPage })),
 );
@@ -67,6 +70,15 @@ const CreditPage = lazy(() =>
 );
 const CaseDetailPage = lazy(() =>
   import('./workbench/cases/CaseDetailPage.tsx').then((m) => ({ default: m.CaseDetailPage })),
+);
+const VerifyPage = lazy(() =>
+  import('./certificates/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })),
+);
+const WalletPage = lazy(() =>
+  import('./certificates/WalletPage.tsx').then((m) => ({ default: m.WalletPage })),
+);
+const CertificateLookupPage = lazy(() =>
+  import('./certificates/LookupPage.tsx').then((m) => ({ default: m.LookupPage })),
 );
 const KioskPage = lazy(() => import('./kiosk/KioskPage.tsx').then((m) => ({ default: m.KioskPage })));
 const KioskSetupPage = lazy(() => import('./kiosk/SetupPage.tsx').then((m) => ({ default: m.SetupPage })));
@@ -166,6 +178,30 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'my/certificates',
+        element: (
+          <Deferred>
+            <WalletPage />
+          </Deferred>
+        ),
+      },
+      {
+        path: 'verify',
+        element: (
+          <Deferred>
+            <VerifyPage />
+          </Deferred>
+        ),
+      },
+      {
+        path: 'verify/:code',
+        element: (
+          <Deferred>
+            <VerifyPage />
+          </Deferred>
+        ),
+      },
+      {
         path: 'my/cases/:id',
         element: (
           <Deferred>
@@ -257,6 +293,14 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'certificates',
+        element: (
+          <Guarded page="certificates">
+            <CertificateLookupPage />
+          </Guarded>
+        ),
+      },
+      {
         path: 'cases/:id',
         element: (
           <Deferred>
@@ -325,6 +369,14 @@ export const router = createBrowserRouter([
         element: (
           <Guarded page="accounts">
             <AccountsPage />
+          </Guarded>
+        ),
+      },
+      {
+        path: 'registries',
+        element: (
+          <Guarded page="registries">
+            <RegistriesPage />
           </Guarded>
         ),
       },

@@ -40,9 +40,8 @@ export async function cpuSeconds<T>(
   const serverBefore = cpuOf(serverPid);
   const result = await measure();
   const server = cpuOf(serverPid) - serverBefore;
+  // Backends alive at the end; one that exited during the run (an idle pool connection) is not counted.
   let postgres = 0;
-  for (const pid of new Set([...before.keys(), ...pidsWith(database)])) {
-    postgres += cpuOf(pid) - (before.get(pid) ?? 0);
-  }
+  for (const pid of pidsWith(database)) postgres += cpuOf(pid) - (before.get(pid) ?? 0);
   return { result, server, postgres };
 }

@@ -140,7 +140,7 @@ export async function generateBenchCases(options: {
                  (i * 7 + i / 997) % 1000 < ${OPEN_PER_MILLE} AS open
           FROM generate_series(0, ${count - 1}) AS g(i)) AS c
     JOIN bench_matters m ON m.n = c.i % ${matters}
-    JOIN bench_applicants a ON a.n = (c.i * 7919) % ${applicants}
+    JOIN bench_applicants a ON a.n = (c.i::bigint * 7919) % ${applicants}
     LEFT JOIN bench_reviewers r ON r.department_id = m.department_id`),
   );
   lap(`${count} cases`);

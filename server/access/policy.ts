@@ -27,6 +27,13 @@ export type Action =
   | 'case.reveal'
   | 'credit.read'
   | 'credit.lift'
+  | 'certificate.hold'
+  | 'certificate.read'
+  | 'certificate.lookup'
+  | 'certificate.revoke'
+  | 'certificate.keys'
+  | 'registry.read'
+  | 'registry.manage'
   | `case.${CaseAction}`;
 
 /** Where the resource lives, as far as the policy needs to know. */
@@ -130,6 +137,28 @@ const RULES: Record<Action, Partial<Record<Role, Reach>>> = {
   /** Credit records (告知承诺 失信): the head of the department whose case made one, supervisors of the region. */
   'credit.read': { department_head: 'in_scope', supervisor: 'in_scope' },
   'credit.lift': { department_head: 'in_scope', supervisor: 'in_scope' },
+  /** The population and legal-entity bases (人口库 / 法人库) are one for the whole platform. */
+  'registry.read': { system_admin: 'anywhere' },
+  'registry.manage': { system_admin: 'anywhere' },
+  /** 电子证照: holders their own (wallet, download, 用证授权). */
+  'certificate.hold': { applicant: 'own' },
+  /** A certificate by id: its holder, the issuing department, supervisors and administrators of its region. */
+  'certificate.read': {
+    applicant: 'own',
+    department_reviewer: 'in_scope',
+    department_head: 'in_scope',
+    supervisor: 'in_scope',
+    system_admin: 'in_scope',
+  },
+  /** Looking a holder up: the answer holds only what the holder authorised (filtered in the service). */
+  'certificate.lookup': every(
+    ['agent', 'window_clerk', 'department_reviewer', 'department_head'],
+    'anywhere',
+  ),
+  /** Revocation: the head of the issuing department, or an administrator of its region. */
+  'certificate.revoke': { department_head: 'in_scope', system_admin: 'in_scope' },
+  /** Rotating an organisation's seal key. */
+  'certificate.keys': { system_admin: 'in_scope' },
   ...CASE_TRANSITION_RULES,
 };
 

@@ -18,7 +18,8 @@ export type WalkInApplicant = {
   phone?: string | null;
 };
 
-async function findApplicant(db: DbOrTx, kind: string, login: string) {
+/** The applicant account of an ID number or credit code (already normalised), or null. */
+export async function findApplicant(db: DbOrTx, kind: string, login: string) {
   const [row] = await db
     .select({ id: accounts.id, phone: accounts.phone })
     .from(accounts)

@@ -3,6 +3,7 @@ import type { CaseAction } from '../../common/cases/state-machine.ts';
 import { loadActor } from '../accounts/actors.ts';
 import type { AuditContext } from '../audit/service.ts';
 import { todayInChina, workingDaysBetween, workingDeadline } from '../calendar/service.ts';
+import { issueForConcludedCase } from '../certificates/case-issue.ts';
 import type { Db, DbOrTx, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { findOrganisation } from '../organisations/service.ts';
@@ -273,10 +274,27 @@ const PLANS: Partial<Record<CaseAction, Planner>> = {
   escalate: async (_tx, _row, { input }) => ({ details: { reason: required(input.reason, 'reason') } }),
   withdraw: async (_tx, _row, { input }) => ({ details: { reason: input.reason?.trim() ?? '' } }),
   terminate: async (_tx, _row, { input }) => ({ details: { reason: required(input.reason, 'reason') } }),
-  conclude: async (tx, row, { today }) => {
+  conclude: async (tx, row, { today, audit }) => {
     const used = row.acceptedOn ? await workingDaysBetween({ db: tx, from: row.acceptedOn, to: today }) : 0;
     const workingDaysUsed = Math.max(0, used - (await totalPaused(tx, row.id)));
-    return { patch: { concludedAt: new Date(), workingDaysUsed }, details: { workingDaysUsed } };
+    const doc = await documentOf(tx, row.versionId);
+    return {
+      patch: { concludedAt: new Date(), workingDaysUsed },
+      details: { workingDaysUsed },
+      // 办结出证: a certificate result is issued and sealed in the same transaction.
+      also: async (t, updated) => {
+        await issueForConcludedCase({
+          tx: t,
+          audit,
+          concluded: {
+            ...updated,
+            formData: updated.formData as Record<string, unknown>,
+            matterName: doc.name,
+            result: doc.result,
+          },
+        });
+      },
+    };
   },
   deliver: async (_tx, row, { input, delivery }) => {
     if (input.method === 'post') {

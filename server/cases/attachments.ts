@@ -55,6 +55,8 @@ export function attachmentView(a: AttachmentRow) {
     fileName: a.fileName,
     sha256: a.fileSha256,
     source: a.source,
+    /** Where a reused material came from (certificate, earlier case, base); null for an upload. */
+    reference: a.reference as Record<string, unknown> | null,
     uploadedBy: a.uploadedBy,
     at: a.createdAt,
   };
@@ -165,7 +167,8 @@ export async function readAttachment(options: {
     .select()
     .from(caseAttachments)
     .where(and(eq(caseAttachments.id, options.attachmentId), eq(caseAttachments.caseId, options.caseId)));
-  if (!attachment) throw attachmentNotFound();
+  // A material taken from an e-certificate or a base is a reference without a file.
+  if (!attachment?.fileSha256) throw attachmentNotFound();
   const file = await readFile({ db: options.db, dataDir: options.dataDir, sha256: attachment.fileSha256 });
   return { attachment, file };
 }

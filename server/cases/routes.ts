@@ -17,6 +17,7 @@ import { listHalls } from '../organisations/halls.ts';
 import { actOnCase } from './actions.ts';
 import { creditRoutes } from './credit-routes.ts';
 import { caseFileRoutes } from './file-routes.ts';
+import { prefillRoutes } from './prefill-routes.ts';
 import {
   caseDetail,
   caseResource,
@@ -27,6 +28,7 @@ import {
   visibleCase,
 } from './queries.ts';
 import { REVEAL_FIELDS, revealCaseField } from './reveal.ts';
+import { caseStatisticsRoutes } from './statistics-routes.ts';
 import { type Channel, submitCase } from './submission.ts';
 
 const tags = ['cases'];
@@ -39,11 +41,21 @@ const Material = Type.Object(
   strict,
 );
 
+/** A material taken from a shared source the prefill offered (GET /cases/prefill), instead of an upload. */
+const ReusedMaterial = Type.Object(
+  {
+    key: Text(40),
+    reuse: Type.Enum(['e_certificate', 'shared_case', 'registry']),
+    ref: Type.String({ minLength: 1, maxLength: 100 }),
+  },
+  strict,
+);
+
 const SubmitBody = Type.Object(
   {
     implementationId: Id,
     formData: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-    materials: Type.Optional(Type.Array(Material, { maxItems: 100 })),
+    materials: Type.Optional(Type.Array(Type.Union([Material, ReusedMaterial]), { maxItems: 100 })),
     /** Counter: the walk-in applicant identified by ID card or business licence. */
     applicant: Type.Optional(
       Type.Object(
@@ -154,6 +166,8 @@ export async function caseRoutes(app: App): Promise<void> {
   const db = () => app.deps.database.db;
   await app.register(caseFileRoutes);
   await app.register(creditRoutes);
+  await app.register(prefillRoutes);
+  await app.register(caseStatisticsRoutes);
 
   app.post(
     '/cases',

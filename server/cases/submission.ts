@@ -10,17 +10,24 @@ import { findHall } from '../organisations/halls.ts';
 import { regionPath } from '../regions/service.ts';
 import { tellApplicant } from './messages.ts';
 import { drawCaseNo, newQueryCode } from './numbers.ts';
+import type { ReuseSource } from './prefill.ts';
+import { addReusedAttachments, resolveReusedMaterials } from './prefill-submit.ts';
 import { caseAttachments, caseEvents, cases } from './tables.ts';
 import type { CaseRow } from './transitions.ts';
 
 export type MaterialInput = { key: string; sha256: string; fileName: string };
 
+/** A material the application takes from a shared source the prefill offered (no upload). */
+export type ReusedMaterialInput = { key: string; reuse: ReuseSource; ref: string };
+
 export type Submission = {
   implementationId: string;
   formData: Record<string, unknown>;
-  materials: MaterialInput[];
+  materials: (MaterialInput | ReusedMaterialInput)[];
   idempotencyKey?: string | null;
 };
+
+export const isReused = (m: MaterialInput | ReusedMaterialInput): m is ReusedMaterialInput => 'reuse' in m;
 
 /** Where and by whom a case is handed in. */
 export type Channel =
@@ -32,7 +39,7 @@ export type Channel =
 /** A 400 when a material key is not one of the version's materials. */
 export function checkMaterials(
   document: ImplementationDocument,
-  materials: MaterialInput[],
+  materials: { key: string }[],
   field = 'materials',
 ) {
   const keys = new Set(document.materials.map((m) => m.key));
@@ -94,6 +101,14 @@ export async function submitCase(options: {
   const guide = await getPublishedGuide(db, input.implementationId);
   const document = guide.document;
   checkMaterials(document, input.materials);
+  const uploads = input.materials.filter((m): m is MaterialInput => !isReused(m));
+  const reused = await resolveReusedMaterials({
+    db,
+    document,
+    implementationId: input.implementationId,
+    applicantId: channel.applicantId,
+    materials: input.materials.filter(isReused),
+  });
   const path = (await regionPath(db, guide.region.code)) ?? guide.region.code;
   const hallId = channel.kind === 'counter' || channel.kind === 'kiosk' ? channel.hallId : null;
   if (hallId && !(await findHall(db, hallId))) {
@@ -130,7 +145,8 @@ export async function submitCase(options: {
         })
         .returning();
       const source = channel.kind === 'counter' ? 'clerk_scan' : 'applicant';
-      await addAttachments(tx, created!.id, input.materials, source, audit.actor?.accountId ?? null);
+      await addAttachments(tx, created!.id, uploads, source, audit.actor?.accountId ?? null);
+      await addReusedAttachments(tx, created!.id, reused, audit.actor?.accountId ?? null);
       const details = {
         channel: channel.kind,
         versionNo: guide.versionNo,
@@ -138,6 +154,7 @@ export async function submitCase(options: {
         ...(channel.kind === 'counter' && channel.windowId ? { windowId: channel.windowId } : {}),
         ...(channel.kind === 'agent' ? { consent: channel.consent } : {}),
         materials: input.materials.map((m) => m.key),
+        ...(reused.length > 0 ? { reused: reused.map((r) => ({ key: r.key, source: r.source })) } : {}),
       };
       await tx.insert(caseEvents).values({
         caseId: created!.id,

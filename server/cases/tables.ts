@@ -16,6 +16,20 @@ import { accounts } from '../accounts/tables.ts';
 import { implementations, implementationVersions } from '../catalogue/tables.ts';
 import { halls, organisations, windows } from '../organisations/tables.ts';
 
+/** Statuses of the open cases in a department's review queue (besides online applications awaiting 受理). */
+export const QUEUE_STATUSES = [
+  'accepted',
+  'accepted_with_gaps',
+  'in_review',
+  'suspended',
+  'escalated',
+  'approved',
+  'approved_on_promise',
+] as const;
+
+/** The cases in the review queue, as SQL over the cases table (constants only, so plans can use the partial index). */
+export const QUEUE_PREDICATE = `("status" in (${QUEUE_STATUSES.map((s) => `'${s}'`).join(', ')}) or ("status" = 'submitted' and "channel" = 'online'))`;
+
 /**
  * 办件: one application for one implementation, bound to the catalogue version it was
  * filed under. `version` counts transitions and edits for optimistic concurrency.
@@ -88,6 +102,10 @@ export const cases = pgTable(
   (t) => [
     uniqueIndex('cases_idempotency_uq').on(t.applicantId, t.idempotencyKey),
     index('cases_department_deadline_idx').on(t.departmentId, t.status, t.promisedDeadline),
+    /** The review queue of a department: only open cases, with every column its order needs (index-only). */
+    index('cases_queue_idx')
+      .on(t.departmentId, t.status, t.channel, t.submittedAt, t.promisedDeadline, t.caseNo, t.id)
+      .where(sql.raw(QUEUE_PREDICATE)),
     index('cases_applicant_idx').on(t.applicantId, t.createdAt),
     index('cases_hall_idx').on(t.hallId, t.status),
     index('cases_region_path_idx').using('btree', sql`${t.regionPath} text_pattern_ops`),
@@ -125,10 +143,17 @@ export const caseAttachments = pgTable(
       .notNull()
       .references(() => cases.id),
     materialKey: text('material_key').notNull(),
-    fileSha256: text('file_sha256').notNull(),
+    /** The file in the store; null for a material taken from a certificate or a base (a reference). */
+    fileSha256: text('file_sha256'),
+    /** The file's name, or how the reference is shown (营业执照（证照编号 …）). */
     fileName: text('file_name').notNull(),
-    /** applicant | clerk_scan | e_certificate | shared_case */
+    /** applicant | clerk_scan (uploaded) | e_certificate | shared_case | registry (reused, see prefill.ts) */
     source: text('source').notNull(),
+    /**
+     * Where a reused material came from: { certificateId, typeName, number } of an e-certificate,
+     * { caseId, caseNo, attachmentId } of an earlier accepted case, { registry, key } of a base.
+     */
+    reference: jsonb('reference'),
     uploadedBy: uuid('uploaded_by').references(() => accounts.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

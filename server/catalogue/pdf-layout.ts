@@ -35,9 +35,10 @@ export const COLOURS = {
 export const MARGIN = 50;
 const FOOTER_SPACE = 30;
 
-export function createPdf(info: { title: string; subject: string }): Pdf {
+export function createPdf(info: { title: string; subject: string; landscape?: boolean }): Pdf {
   const doc = new PDFDocument({
     size: 'A4',
+    layout: info.landscape ? 'landscape' : 'portrait',
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_SPACE, left: MARGIN, right: MARGIN },
     bufferPages: true,
     info: { Title: info.title, Subject: info.subject, Creator: 'Yiwang 一网', Producer: 'Yiwang 一网' },

@@ -23,7 +23,12 @@ export type Config = {
   warningWorkingDays: number;
   /** Seconds between sweeps of the time-limit warnings; 0 runs no sweep in this process. */
   sweepIntervalSeconds: number;
+  /** Secret from which the key encrypting the seal keys (SM2 private keys) at rest is derived. */
+  sealKeySecret: string;
 };
+
+/** Used when SEAL_KEY_SECRET is not set; the server warns at start. */
+export const DEVELOPMENT_SEAL_KEY_SECRET = 'yiwang-development-seal-key-secret-change-me';
 
 export class ConfigError extends Error {
   readonly variable: string;
@@ -81,6 +86,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const sessionSecret = env.SESSION_SECRET || 'yiwang-development-secret-change-me';
   if (sessionSecret.length < 16)
     throw new ConfigError('SESSION_SECRET', 'must be at least 16 characters long');
+  const sealKeySecret = env.SEAL_KEY_SECRET || DEVELOPMENT_SEAL_KEY_SECRET;
+  if (sealKeySecret.length < 16)
+    throw new ConfigError('SEAL_KEY_SECRET', 'must be at least 16 characters long');
   const host = env.HOST || '0.0.0.0';
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
@@ -102,5 +110,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
     warningWorkingDays: int(env, 'WARNING_WORKING_DAYS', 2, 0, 30),
     sweepIntervalSeconds: int(env, 'SWEEP_INTERVAL_SECONDS', 60, 0, 24 * 60 * 60),
+    sealKeySecret,
   };
 }

@@ -4,8 +4,10 @@ import type { Config } from '../config/config.ts';
 import type { Db } from '../db/client.ts';
 import { seedDemoAccounts } from './accounts.ts';
 import { seedDemoCatalogue } from './catalogue/seed.ts';
+import { seedDemoCertificates } from './certificates.ts';
 import { seedDemoKiosks } from './kiosks.ts';
 import { seedDemoOrganisations } from './organisations.ts';
+import { seedDemoRegistries } from './registries.ts';
 
 const SEED_LOCK = 7_262_003;
 
@@ -23,7 +25,9 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
     const orgs = await seedDemoOrganisations({ db: tx, audit: DEMO_AUDIT });
     await seedDemoAccounts({ db: tx, audit: DEMO_AUDIT, orgs });
     await seedDemoCatalogue({ db: tx, audit: DEMO_AUDIT, orgs });
+    await seedDemoCertificates({ db: tx, audit: DEMO_AUDIT, orgs });
     await seedDemoKiosks({ db: tx, audit: DEMO_AUDIT, orgs });
+    await seedDemoRegistries({ db: tx, audit: DEMO_AUDIT });
   });
 }
 
@@ -39,7 +43,9 @@ export async function seedDemoIfEmpty(db: Db, config: Config): Promise<boolean> 
     const orgs = await seedDemoOrganisations({ db: tx, audit: DEMO_AUDIT });
     await seedDemoAccounts({ db: tx, audit: DEMO_AUDIT, orgs });
     await seedDemoCatalogue({ db: tx, audit: DEMO_AUDIT, orgs });
+    await seedDemoCertificates({ db: tx, audit: DEMO_AUDIT, orgs });
     await seedDemoKiosks({ db: tx, audit: DEMO_AUDIT, orgs });
+    await seedDemoRegistries({ db: tx, audit: DEMO_AUDIT });
     void config;
     return true;
   });

@@ -7,6 +7,7 @@ import { catalogueExcelRoutes } from '../catalogue/excel-routes.ts';
 import { cataloguePublicRoutes } from '../catalogue/public-routes.ts';
 import { catalogueRoutes } from '../catalogue/routes.ts';
 import { catalogueVersionRoutes } from '../catalogue/version-routes.ts';
+import { certificateRoutes } from '../certificates/routes.ts';
 import { fileRoutes } from '../files/routes.ts';
 import { kioskSessionGuard } from '../kiosk/guard.ts';
 import { kioskRoutes } from '../kiosk/routes.ts';
@@ -14,6 +15,7 @@ import { notificationRoutes } from '../notifications/routes.ts';
 import { hallRoutes } from '../organisations/hall-routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
 import { regionRoutes } from '../regions/routes.ts';
+import { registryRoutes } from '../registries/routes.ts';
 import { systemRoutes } from '../system/routes.ts';
 import type { App } from './types.ts';
 
@@ -33,8 +35,10 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(catalogueExcelRoutes);
   await app.register(cataloguePublicRoutes);
   await app.register(caseRoutes);
+  await app.register(certificateRoutes);
   await app.register(calendarRoutes);
   await app.register(fileRoutes);
   await app.register(notificationRoutes);
   await app.register(kioskRoutes);
+  await app.register(registryRoutes);
 }

@@ -26,14 +26,37 @@ export async function notify(options: {
   const { db, accountId, title, body, subject } = options;
   const contact = await accountContact(db, accountId);
   if (!contact) throw new AppError('resource.not_found', { params: { resource: '账号' } });
-  const [inApp] = await db
+  const inApp = { accountId, channel: 'in_app', title, body, subject, status: 'sent', sentAt: new Date() };
+  const phone = contact.phone && isMobile(contact.phone) ? contact.phone : null;
+  const sms = phone ? await smsRow({ accountId, phone, title, body, subject, sms: options.sms }) : null;
+  // Both messages in one statement: one round trip to the database for the in-app message and the SMS.
+  const rows = await db
     .insert(notifications)
-    .values({ accountId, channel: 'in_app', title, body, subject, status: 'sent', sentAt: new Date() })
-    .returning({ id: notifications.id });
-  const phone = contact.phone;
-  if (!phone || !isMobile(phone)) return { id: inApp!.id, smsId: null };
-  const sms = await sendSms({ db, accountId, phone, title, body, subject, sms: options.sms });
-  return { id: inApp!.id, smsId: sms.id };
+    .values(sms ? [inApp, sms] : [inApp])
+    .returning({ id: notifications.id, channel: notifications.channel });
+  return {
+    id: rows.find((r) => r.channel === 'in_app')!.id,
+    smsId: rows.find((r) => r.channel === 'sms')?.id ?? null,
+  };
+}
+
+/** Sends an SMS through the provider and gives the row that records it with its outcome. */
+async function smsRow(options: {
+  accountId: string;
+  phone: string;
+  title: string;
+  body: string;
+  subject: Record<string, unknown>;
+  sms?: SmsProvider | undefined;
+}) {
+  const { accountId, phone, title, subject } = options;
+  const provider = options.sms ?? sandboxSms;
+  const text = smsText(title, options.body);
+  const sent = await provider.send({ phone, text }).then(
+    (result) => ({ status: 'sent', providerId: result.providerId, sentAt: new Date() }),
+    () => ({ status: 'failed', providerId: null, sentAt: null }),
+  );
+  return { accountId, channel: 'sms', address: phone, title, body: text, subject, ...sent };
 }
 
 /**
@@ -49,16 +72,9 @@ export async function sendSms(options: {
   subject: Record<string, unknown>;
   sms?: SmsProvider | undefined;
 }): Promise<{ id: string; status: string }> {
-  const { db, accountId, phone, title, subject } = options;
-  const provider = options.sms ?? sandboxSms;
-  const text = smsText(title, options.body);
-  const sent = await provider.send({ phone, text }).then(
-    (result) => ({ status: 'sent', providerId: result.providerId, sentAt: new Date() }),
-    () => ({ status: 'failed', providerId: null, sentAt: null }),
-  );
-  const [sms] = await db
+  const [sms] = await options.db
     .insert(notifications)
-    .values({ accountId, channel: 'sms', address: phone, title, body: text, subject, ...sent })
+    .values(await smsRow(options))
     .returning({ id: notifications.id, status: notifications.status });
   return { id: sms!.id, status: sms!.status };
 }

@@ -10,6 +10,8 @@ import { LoadError, Loading } from '../components/status.tsx';
 import { submitCase } from './api.ts';
 import { DeliveryFields, type DeliveryValues, deliveryOf } from './DeliveryFields.tsx';
 import { MaterialPicker, missingRequired, type PickedMaterials } from './MaterialPicker.tsx';
+import { PrefillSummary } from './PrefillSummary.tsx';
+import { prefilledOf, submittedMaterials, usePrefill } from './prefill.ts';
 
 type Values = { phone: string; remark?: string } & DeliveryValues;
 
@@ -47,12 +49,14 @@ function ApplyForm({ implementationId, applicantName }: { implementationId: stri
   const [busy, setBusy] = useState(false);
   // One key for this form: pressing submit twice files one case.
   const idempotencyKey = useRef(crypto.randomUUID());
+  const prefill = usePrefill(implementationId);
+  const prefilled = prefilledOf(prefill.data);
   const doc = guide.data!.document;
   if (!doc.channels.includes('online')) {
     return <Result status="info" title={t('cases.apply.notOnline')} />;
   }
   const submit = async (values: Values) => {
-    const missing = missingRequired(doc.materials, picked);
+    const missing = missingRequired(doc.materials, picked, prefilled);
     if (missing.length) {
       setProblem(t('cases.material.missingRequired', { names: missing.join('、') }));
       return;
@@ -64,7 +68,7 @@ function ApplyForm({ implementationId, applicantName }: { implementationId: stri
         {
           implementationId,
           formData: { phone: values.phone, remark: values.remark ?? '', delivery: deliveryOf(values) },
-          materials: Object.values(picked),
+          materials: submittedMaterials(picked, prefilled),
         },
         idempotencyKey.current,
       );
@@ -109,7 +113,13 @@ function ApplyForm({ implementationId, applicantName }: { implementationId: stri
           </Form.Item>
         </Card>
         <Card title={t('cases.material.title')} className="case-block">
-          <MaterialPicker materials={doc.materials} value={picked} onChange={setPicked} />
+          <PrefillSummary prefill={prefill} />
+          <MaterialPicker
+            materials={doc.materials}
+            value={picked}
+            onChange={setPicked}
+            prefilled={prefill.isSuccess ? prefilled : undefined}
+          />
           <div className="material-hint">{t('cases.material.fileHint')}</div>
         </Card>
         <Card title={t('cases.apply.delivery')} className="case-block">

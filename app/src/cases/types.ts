@@ -33,7 +33,16 @@ export type CaseSummary = {
   applicantLogin: string;
 };
 
-export type CaseFile = { id?: string; sha256: string; fileName: string; source: string; at: string };
+export type CaseFile = {
+  id?: string;
+  /** Null for a material taken from an e-certificate or a base (a reference, no file). */
+  sha256: string | null;
+  fileName: string;
+  /** applicant | clerk_scan (uploaded) | e_certificate | shared_case | registry (reused) */
+  source: string;
+  reference?: Record<string, unknown> | null;
+  at: string;
+};
 
 export type CaseMaterial = {
   key: string;
@@ -93,6 +102,8 @@ export type CaseDetail = CaseSummary & {
     promiseAllowed: boolean;
   };
   materials: CaseMaterial[];
+  /** Materials reused from certificates, bases or earlier cases, and uploaded (材料减免). */
+  materialCounts?: { reused: number; uploaded: number };
   /** The notices the case has produced (PDF at GET /api/cases/:id/notices/:kind). */
   notices?: string[];
   timeline: TimelineEvent[];

@@ -1,5 +1,6 @@
 import { Card, Col, Row, Select, Skeleton, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { MaterialReduction } from '../cases/MaterialReduction.tsx';
 import { LoadError } from '../components/status.tsx';
 import { useRegionOptions, useStatistics } from './api.ts';
 import { SharesChart } from './SharesChart.tsx';
@@ -97,6 +98,7 @@ export function StatisticsView({ region, onRegion }: Props) {
               ]}
             />
           </Card>
+          <MaterialReduction region={region} />
         </>
       )}
     </div>

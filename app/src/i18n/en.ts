@@ -1,6 +1,8 @@
+import { registriesEn } from '../admin/registries/messages.en.ts';
 import { claimEn } from '../auth/messages.en.ts';
 import { casesEn } from '../cases/messages.en.ts';
 import { catalogueEn } from '../catalogue/messages.en.ts';
+import { certificatesEn } from '../certificates/messages.en.ts';
 import { kioskEn } from '../kiosk/messages.en.ts';
 import { agentEn } from '../workbench/agent/messages.en.ts';
 import { staffEn } from '../workbench/catalogue/messages.en.ts';
@@ -132,12 +134,14 @@ export const en: Messages = {
     reviewQueue: 'Review queue',
     warnings: 'Warnings',
     credit: 'Credit records',
+    certificates: 'Certificate look-up',
     regions: 'Regions',
     organisations: 'Organisations',
     organisationsRead: 'Organisations',
     halls: 'Halls and windows',
     accounts: 'Accounts and roles',
     audit: 'Audit trail',
+    registries: 'Population & legal-entity bases',
     catalogue: 'Matters',
     catalogueReview: 'Matter review',
     catalogueStatistics: 'Catalogue statistics',
@@ -266,6 +270,8 @@ export const en: Messages = {
     },
   },
   cases: casesEn,
+  registries: registriesEn,
+  certificates: certificatesEn,
   credit: creditEn,
   kiosk: kioskEn,
   claim: claimEn,

@@ -1,6 +1,8 @@
+import { registriesZh } from '../admin/registries/messages.zh-CN.ts';
 import { claimZh } from '../auth/messages.zh-CN.ts';
 import { casesZh } from '../cases/messages.zh-CN.ts';
 import { catalogueZh } from '../catalogue/messages.zh-CN.ts';
+import { certificatesZh } from '../certificates/messages.zh-CN.ts';
 import { kioskZh } from '../kiosk/messages.zh-CN.ts';
 import { agentZh } from '../workbench/agent/messages.zh-CN.ts';
 import { staffZh } from '../workbench/catalogue/messages.zh-CN.ts';
@@ -130,12 +132,14 @@ export const zhCN = {
     reviewQueue: '审核队列',
     warnings: '预警督办',
     credit: '信用记录',
+    certificates: '证照查询',
     regions: '行政区划',
     organisations: '机构管理',
     organisationsRead: '机构',
     halls: '大厅与窗口',
     accounts: '账号与角色',
     audit: '审计日志',
+    registries: '人口库与法人库',
     catalogue: '事项管理',
     catalogueReview: '事项审核',
     catalogueStatistics: '事项统计',
@@ -260,6 +264,8 @@ export const zhCN = {
     },
   },
   cases: casesZh,
+  registries: registriesZh,
+  certificates: certificatesZh,
   credit: creditZh,
   kiosk: kioskZh,
   claim: claimZh,

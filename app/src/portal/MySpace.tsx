@@ -1,4 +1,5 @@
-import { Card, Col, Descriptions, Row, Typography } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { maskIdNumber } from '../../../common/identity.ts';
@@ -35,6 +36,18 @@ export function MySpace() {
                 {person ? t('my.person') : t('my.company')}
               </Descriptions.Item>
             </Descriptions>
+          </Card>
+          <Card
+            title={t('certificates.wallet.title')}
+            style={{ marginTop: 16 }}
+            data-testid="my-certificates"
+          >
+            <p>{t('certificates.wallet.teaser')}</p>
+            <Link to="/my/certificates">
+              <Button type="primary" icon={<SafetyCertificateOutlined />}>
+                {t('certificates.wallet.open')}
+              </Button>
+            </Link>
           </Card>
         </Col>
         <Col xs={24} md={14}>

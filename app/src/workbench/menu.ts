@@ -9,6 +9,7 @@ export type WorkbenchPage =
   | 'review'
   | 'warnings'
   | 'credit'
+  | 'certificates'
   | 'catalogue'
   | 'catalogueReview'
   | 'catalogueStatistics'
@@ -16,6 +17,7 @@ export type WorkbenchPage =
   | 'organisations'
   | 'halls'
   | 'accounts'
+  | 'registries'
   | 'audit';
 
 /** Which roles see which page of the workbench; the server checks again on every request. */
@@ -27,6 +29,7 @@ const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
   review: ['department_reviewer', 'department_head'],
   warnings: ['department_head', 'hall_manager', 'supervisor'],
   credit: ['department_head', 'supervisor'],
+  certificates: ['agent', 'window_clerk', 'department_reviewer', 'department_head'],
   catalogue: ['catalogue_editor', 'system_admin'],
   catalogueReview: ['catalogue_reviewer', 'system_admin'],
   catalogueStatistics: ['supervisor', 'catalogue_reviewer', 'system_admin'],
@@ -34,6 +37,7 @@ const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
   organisations: ['system_admin', 'supervisor'],
   halls: ['hall_manager', 'system_admin'],
   accounts: ['system_admin'],
+  registries: ['system_admin'],
   audit: ['system_admin', 'supervisor'],
 };
 
@@ -45,6 +49,7 @@ export const PAGE_ORDER: readonly WorkbenchPage[] = [
   'review',
   'warnings',
   'credit',
+  'certificates',
   'catalogue',
   'catalogueReview',
   'catalogueStatistics',
@@ -52,6 +57,7 @@ export const PAGE_ORDER: readonly WorkbenchPage[] = [
   'organisations',
   'halls',
   'accounts',
+  'registries',
   'audit',
 ];
 

@@ -10,6 +10,8 @@ import type { ListAnswer } from '../../api/lists.ts';
 import { submitCase } from '../../cases/api.ts';
 import { DeliveryFields, type DeliveryValues, deliveryOf } from '../../cases/DeliveryFields.tsx';
 import { MaterialPicker, missingRequired, type PickedMaterials } from '../../cases/MaterialPicker.tsx';
+import { PrefillSummary } from '../../cases/PrefillSummary.tsx';
+import { prefilledOf, submittedMaterials, usePrefill } from '../../cases/prefill.ts';
 import { useGuide } from '../../catalogue/api.ts';
 import type { MatterSummary } from '../../catalogue/types.ts';
 
@@ -58,10 +60,15 @@ export function WalkInForm({ extra, extraValues, extraBody, from = '/workbench/i
   });
   const guide = useGuide(implementationId ?? '');
   const doc = implementationId && guide.data ? guide.data.document : null;
+  // The same prefill the applicant sees online, once the number read from the ID card or licence is valid.
+  const login = (Form.useWatch('login', form) ?? '').trim().toUpperCase();
+  const identified = kind === 'person' ? isResidentIdNumber(login) : isCreditCode(login);
+  const prefill = usePrefill(doc ? implementationId : undefined, identified ? { kind, login } : null);
+  const prefilled = identified ? prefilledOf(prefill.data) : {};
 
   const submit = async (values: Values) => {
     if (!doc) return;
-    const missing = missingRequired(doc.materials, picked);
+    const missing = missingRequired(doc.materials, picked, prefilled);
     if (missing.length) {
       setProblem(t('cases.material.missingRequired', { names: missing.join('、') }));
       return;
@@ -84,7 +91,7 @@ export function WalkInForm({ extra, extraValues, extraBody, from = '/workbench/i
             delivery: deliveryOf(values),
             applicant: { name: values.displayName.trim(), kind: values.kind },
           },
-          materials: Object.values(picked),
+          materials: submittedMaterials(picked, prefilled),
           ...extraBody?.(values),
         },
         idempotencyKey.current,
@@ -182,7 +189,14 @@ export function WalkInForm({ extra, extraValues, extraBody, from = '/workbench/i
         {doc ? (
           <>
             <div className="action-label">{t('cases.staff.receivedMaterials')}</div>
-            <MaterialPicker materials={doc.materials} value={picked} onChange={setPicked} scan />
+            {identified ? <PrefillSummary prefill={prefill} /> : null}
+            <MaterialPicker
+              materials={doc.materials}
+              value={picked}
+              onChange={setPicked}
+              scan
+              prefilled={identified && prefill.isSuccess ? prefilled : undefined}
+            />
           </>
         ) : null}
       </Card>

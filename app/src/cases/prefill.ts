@@ -1,0 +1,70 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+import type { MaterialRef } from './types.ts';
+
+/** A material found in a shared source (GET /api/cases/prefill). */
+export type PrefillFound = {
+  source: 'e_certificate' | 'shared_case' | 'registry';
+  ref: string;
+  label: string;
+  certificate?: {
+    typeName: string;
+    number: string;
+    issuerName: string;
+    issuedAt: string;
+    validUntil: string | null;
+  };
+  earlierCase?: { caseId: string; caseNo: string; matterName: string; acceptedOn: string; fileName: string };
+  registry?: 'population' | 'legal_entity';
+  fields?: { label: string; value: string }[];
+};
+
+export type Prefill = {
+  items: { key: string; name: string; required: boolean; found: PrefillFound | null }[];
+  found: number;
+  toUpload: number;
+};
+
+/** Prefilled materials by key (the suggestion of each found material). */
+export type Prefilled = Record<string, PrefillFound>;
+
+/** A material the submission takes from its shared source instead of an upload. */
+export type ReusedRef = { key: string; reuse: PrefillFound['source']; ref: string };
+
+/**
+ * The prefill of an application: for an applicant his own; for a clerk or an agent the applicant
+ * named by ID number or credit code (each look-up is audited on the server).
+ */
+export function usePrefill(
+  implementationId: string | undefined,
+  applicant?: { kind: string; login: string } | null,
+) {
+  const staff = applicant !== undefined;
+  return useQuery({
+    queryKey: ['/api/cases/prefill', implementationId, applicant?.kind, applicant?.login],
+    queryFn: () =>
+      api.get<Prefill>('/api/cases/prefill', {
+        implementationId: implementationId!,
+        ...(applicant ? { applicantKind: applicant.kind, applicantLogin: applicant.login } : {}),
+      }),
+    enabled: !!implementationId && (!staff || !!applicant),
+    staleTime: 60_000,
+  });
+}
+
+export function prefilledOf(prefill: Prefill | undefined): Prefilled {
+  const result: Prefilled = {};
+  for (const item of prefill?.items ?? []) if (item.found) result[item.key] = item.found;
+  return result;
+}
+
+/** What the submission hands in: the uploads, and the prefilled materials not replaced by an upload. */
+export function submittedMaterials(
+  picked: Record<string, MaterialRef>,
+  prefilled: Prefilled,
+): (MaterialRef | ReusedRef)[] {
+  const reused = Object.entries(prefilled)
+    .filter(([key]) => !picked[key])
+    .map(([key, found]) => ({ key, reuse: found.source, ref: found.ref }));
+  return [...Object.values(picked), ...reused];
+}

@@ -1,0 +1,238 @@
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Drawer,
+  Empty,
+  Form,
+  Popconfirm,
+  Segmented,
+  Select,
+  Tag,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyApiError } from '../api/form-errors.ts';
+import { useList } from '../api/lists.ts';
+import { useCases } from '../cases/api.ts';
+import { formatTime } from '../cases/CaseTags.tsx';
+import { LoadError, Loading } from '../components/status.tsx';
+import type { PublicOrganisation } from '../portal/public.ts';
+import {
+  authorisationState,
+  authorise,
+  chinaToday,
+  MY_CERTIFICATES,
+  revokeAuthorisation,
+  useAuthorisations,
+} from './api.ts';
+import type { Authorisation, AuthorisationState, Certificate } from './types.ts';
+
+type Target = 'case' | 'organisation';
+type Values = { caseId?: string; organisationId?: string; expiresOn: Dayjs };
+
+const STATE_COLOURS: Record<AuthorisationState, string> = {
+  active: 'green',
+  expired: 'default',
+  revoked: 'red',
+};
+
+/** Thirty days from today, or the certificate's last valid day when that comes first. */
+function defaultExpiry(certificate: Certificate): Dayjs {
+  const month = dayjs().add(30, 'day');
+  return certificate.validUntil && dayjs(certificate.validUntil).isBefore(month)
+    ? dayjs(certificate.validUntil)
+    : month;
+}
+
+/** 用证授权 of one certificate: the authorisations given so far (revocable) and a form to give one. */
+export function AuthorisationDrawer({
+  certificate,
+  onClose,
+}: {
+  certificate: Certificate;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      size={480}
+      title={t('certificates.authorise.title', { type: certificate.typeName })}
+      data-testid="authorisation-drawer"
+    >
+      <Alert type="info" showIcon title={t('certificates.authorise.intro')} style={{ marginBottom: 16 }} />
+      <NewAuthorisation certificate={certificate} />
+      <h4>{t('certificates.wallet.authorisations')}</h4>
+      <Authorisations certificate={certificate} />
+    </Drawer>
+  );
+}
+
+function NewAuthorisation({ certificate }: { certificate: Certificate }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const [target, setTarget] = useState<Target>('case');
+  const [search, setSearch] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const cases = useCases({ limit: 50 }, target === 'case');
+  const organisations = useList<PublicOrganisation>(
+    '/api/organisations',
+    { active: true, limit: 20, q: search || undefined },
+    target === 'organisation',
+  );
+  const required = (label: string) => [{ required: true, message: t('common.required', { label }) }];
+
+  const submit = async (values: Values) => {
+    setError(null);
+    setSaving(true);
+    try {
+      const expiresOn = values.expiresOn.format('YYYY-MM-DD');
+      await authorise(
+        certificate.id,
+        target === 'case'
+          ? { caseId: values.caseId!, expiresOn }
+          : { organisationId: values.organisationId!, expiresOn },
+      );
+      message.success(t('certificates.authorise.done'));
+      form.resetFields(['caseId', 'organisationId']);
+      await queryClient.invalidateQueries({ queryKey: [MY_CERTIFICATES, certificate.id, 'authorisations'] });
+    } catch (e) {
+      setError(applyApiError(form, e, t('common.conflict')));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={{ expiresOn: defaultExpiry(certificate) }}
+      onFinish={submit}
+      data-testid="authorisation-form"
+    >
+      <Form.Item label={t('certificates.authorise.target')}>
+        <Segmented<Target>
+          block
+          value={target}
+          onChange={setTarget}
+          options={[
+            { value: 'case', label: t('certificates.authorise.toCase') },
+            { value: 'organisation', label: t('certificates.authorise.toOrganisation') },
+          ]}
+          data-testid="authorisation-target"
+        />
+      </Form.Item>
+      {target === 'case' ? (
+        <Form.Item
+          name="caseId"
+          label={t('certificates.authorise.case')}
+          rules={required(t('certificates.authorise.case'))}
+        >
+          <Select
+            placeholder={t('certificates.authorise.casePlaceholder')}
+            loading={cases.isPending}
+            options={(cases.data?.items ?? []).map((c) => ({
+              value: c.id,
+              label: `${c.matterName || c.caseNo} · ${c.caseNo}`,
+            }))}
+            data-testid="authorisation-case"
+          />
+        </Form.Item>
+      ) : (
+        <Form.Item
+          name="organisationId"
+          label={t('certificates.authorise.organisation')}
+          rules={required(t('certificates.authorise.organisation'))}
+        >
+          <Select
+            showSearch={{ filterOption: false, onSearch: setSearch }}
+            placeholder={t('certificates.authorise.organisationPlaceholder')}
+            loading={organisations.isFetching}
+            options={(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+            data-testid="authorisation-organisation"
+          />
+        </Form.Item>
+      )}
+      <Form.Item
+        name="expiresOn"
+        label={t('certificates.authorise.expiresOn')}
+        rules={required(t('certificates.authorise.expiresOn'))}
+      >
+        <DatePicker
+          style={{ width: '100%' }}
+          disabledDate={(d) =>
+            d.isBefore(dayjs(), 'day') ||
+            (certificate.validUntil ? d.isAfter(dayjs(certificate.validUntil), 'day') : false)
+          }
+          data-testid="authorisation-expires"
+        />
+      </Form.Item>
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      <Button type="primary" htmlType="submit" block loading={saving} data-testid="authorisation-submit">
+        {t('certificates.authorise.submit')}
+      </Button>
+    </Form>
+  );
+}
+
+function Authorisations({ certificate }: { certificate: Certificate }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const list = useAuthorisations(certificate.id);
+  if (list.isPending) return <Loading />;
+  if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  if (list.data.items.length === 0) return <Empty description={t('certificates.authorise.none')} />;
+  const today = chinaToday();
+  const revoke = async (a: Authorisation) => {
+    try {
+      await revokeAuthorisation(certificate.id, a.id);
+      message.success(t('certificates.authorise.revoked'));
+      await queryClient.invalidateQueries({ queryKey: [MY_CERTIFICATES, certificate.id, 'authorisations'] });
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <div data-testid="authorisations">
+      {list.data.items.map((a) => {
+        const state = a.state ?? authorisationState(a, today);
+        return (
+          <div className="authorisation-row" key={a.id} data-testid="authorisation" data-state={state}>
+            <div>
+              <div>
+                {a.caseId
+                  ? `${t('certificates.authorise.case')}：${[a.matterName, a.caseNo].filter(Boolean).join(' · ') || a.caseId}`
+                  : `${t('certificates.authorise.organisation')}：${a.organisationName ?? a.organisationId}`}
+              </div>
+              <div className="authorisation-meta">
+                {t('certificates.authorise.until', { date: a.expiresOn })} ·{' '}
+                {t('certificates.authorise.createdAt', { time: formatTime(a.createdAt) })}
+              </div>
+            </div>
+            <div>
+              <Tag color={STATE_COLOURS[state]}>{t(`certificates.authorise.state.${state}`)}</Tag>
+              {state === 'active' ? (
+                <Popconfirm title={t('certificates.authorise.revokeConfirm')} onConfirm={() => revoke(a)}>
+                  <Button size="small" danger data-testid="authorisation-revoke">
+                    {t('certificates.authorise.revoke')}
+                  </Button>
+                </Popconfirm>
+              ) : null}
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, api } from '../api/client.ts';
+import { fetchList } from '../api/lists.ts';
+import type { Authorisation, AuthorisationState, Certificate, HolderKind, Verification } from './types.ts';
+
+export const MY_CERTIFICATES = '/api/me/certificates';
+
+export const pdfUrl = (id: string) => `/api/certificates/${encodeURIComponent(id)}/pdf`;
+export const fileUrl = (id: string) => `/api/certificates/${encodeURIComponent(id)}/file`;
+export const verifyPath = (code: string) => `/verify/${encodeURIComponent(code)}`;
+const authorisationsPath = (certificateId: string) =>
+  `${MY_CERTIFICATES}/${encodeURIComponent(certificateId)}/authorisations`;
+
+/** The public check of a verification code; an unknown code is an answer, not an error. */
+export function useVerification(code: string) {
+  return useQuery({
+    queryKey: ['/api/verify', code],
+    queryFn: async (): Promise<Verification> => {
+      try {
+        return await api.get<Verification>(`/api/verify/${encodeURIComponent(code)}`);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return { result: 'not_found' };
+        throw error;
+      }
+    },
+    enabled: code !== '',
+    retry: false,
+  });
+}
+
+/** The signed-in holder's certificates (the wallet). */
+export function useMyCertificates() {
+  return useQuery({
+    queryKey: [MY_CERTIFICATES],
+    queryFn: () => fetchList<Certificate>(MY_CERTIFICATES),
+  });
+}
+
+export function useAuthorisations(certificateId: string) {
+  return useQuery({
+    queryKey: [MY_CERTIFICATES, certificateId, 'authorisations'],
+    queryFn: () => fetchList<Authorisation>(authorisationsPath(certificateId)),
+  });
+}
+
+export type NewAuthorisation = ({ caseId: string } | { organisationId: string }) & { expiresOn: string };
+
+export function authorise(certificateId: string, body: NewAuthorisation) {
+  return api.post<Authorisation>(authorisationsPath(certificateId), body);
+}
+
+export function revokeAuthorisation(certificateId: string, authorisationId: string) {
+  return api.delete<unknown>(`${authorisationsPath(certificateId)}/${encodeURIComponent(authorisationId)}`);
+}
+
+/** A staff look-up of a holder's certificates: only those authorised to the caller come back. */
+export function lookUpCertificates(holderKind: HolderKind, holderLogin: string) {
+  return fetchList<Certificate>('/api/certificates/lookup', { holderKind, holderLogin });
+}
+
+/** Active until the end of its last day in China time, unless revoked. */
+export function authorisationState(a: Authorisation, today: string): AuthorisationState {
+  if (a.revokedAt) return 'revoked';
+  return a.expiresOn < today ? 'expired' : 'active';
+}
+
+/** Today's date in China time (YYYY-MM-DD). */
+export function chinaToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+/** '2025-03-03T02:15:00Z' or '2025-03-03' → '2025-03-03' as the day in China. */
+export function chinaDate(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(value));
+}

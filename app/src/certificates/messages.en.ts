@@ -1,0 +1,101 @@
+import type { certificatesZh } from './messages.zh-CN.ts';
+
+/** The UI strings of electronic certificates in English. */
+export const certificatesEn: typeof certificatesZh = {
+  status: { issued: 'Valid', changed: 'Superseded', revoked: 'Revoked', expired: 'Expired' },
+  field: {
+    type: 'Certificate',
+    number: 'Number',
+    holder: 'Holder',
+    issuer: 'Issued by',
+    issuedAt: 'Issued on',
+    validUntil: 'Valid until',
+    noLimit: 'No expiry',
+    status: 'Status',
+  },
+  verify: {
+    title: 'Verify an electronic certificate',
+    intro:
+      'Scan the QR code on a certificate or enter its verification code to check that it is genuine and current.',
+    code: 'Verification code',
+    codePlaceholder: 'The verification code printed on the certificate',
+    submit: 'Verify',
+    checking: 'Verifying…',
+    result: {
+      authentic: 'Authentic and valid',
+      revoked: 'Revoked',
+      expired: 'Expired',
+      changed: 'Superseded',
+      not_authentic: 'Cannot be verified',
+      not_found: 'Not found',
+    },
+    explain: {
+      authentic: 'Sealed by the issuing authority, unaltered and currently valid.',
+      revoked: 'The issuing authority has revoked this certificate; it is no longer valid.',
+      expired: 'This certificate is past its validity period.',
+      changed: 'A newer version has replaced this certificate; ask the holder for the current one.',
+      not_authentic:
+        'The contents do not match the issuing authority’s electronic seal and may have been altered. Do not rely on it.',
+      not_found: 'No electronic certificate has this verification code. Please check the code.',
+    },
+    publicFields: 'Public information',
+    checkedAt: 'Checked at {{time}}',
+    note: 'Checked live against the issuing authority’s published seal keys; only public information is shown.',
+    again: 'Verify another certificate',
+  },
+  wallet: {
+    title: 'My certificates',
+    intro:
+      'Electronic certificates issued to you by government departments. Download them as PDF or certificate files, and allow a case or an office to use one so you need not hand it in again.',
+    empty: 'No electronic certificates yet. Certificates issued when your applications conclude appear here.',
+    downloadPdf: 'Download PDF',
+    downloadFile: 'Download file',
+    verify: 'Verify',
+    authorise: 'Allow use',
+    details: 'Details',
+    more: '{{count}} items',
+    authorisations: 'Permissions',
+    open: 'Open my certificates',
+    teaser:
+      'Download and verify your electronic certificates, and let a case use one instead of handing it in.',
+  },
+  authorise: {
+    title: 'Allow use · {{type}}',
+    intro:
+      'A case or office you allow may use this certificate until the date you choose; every use is recorded and you may withdraw the permission at any time.',
+    target: 'Allow',
+    toCase: 'One of my cases',
+    toOrganisation: 'An office',
+    case: 'Case',
+    casePlaceholder: 'The case that needs this certificate',
+    organisation: 'Office',
+    organisationPlaceholder: 'Type to search offices',
+    expiresOn: 'Until',
+    submit: 'Allow',
+    done: 'Permission given',
+    none: 'No case or office may use this certificate yet.',
+    revoke: 'Withdraw',
+    revokeConfirm: 'Withdraw this permission? The case or office can no longer use this certificate.',
+    revoked: 'Permission withdrawn',
+    until: 'until {{date}}',
+    state: { active: 'Active', expired: 'Ended', revoked: 'Withdrawn' },
+    createdAt: 'given {{time}}',
+  },
+  lookup: {
+    title: 'Certificate look-up',
+    intro:
+      'Look a holder’s electronic certificates up by ID number or credit code. Only certificates the holder allowed your office, or a case you may see, to use are shown.',
+    audited:
+      'Every look-up is recorded in the audit log (who, when, whom and what was found). Look up only what the case at hand needs.',
+    holderKind: 'Holder',
+    person: 'Person',
+    company: 'Company',
+    idNumber: 'ID number',
+    creditCode: 'Unified social credit code',
+    invalidIdNumber: 'Enter a valid 18-character ID number',
+    invalidCreditCode: 'Enter a valid 18-character credit code',
+    search: 'Look up',
+    none: 'The holder has allowed no certificate to your office or to a case you may see. Ask the holder to allow it under “My certificates”.',
+    found: '{{count}} certificates allowed',
+  },
+};

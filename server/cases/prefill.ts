@@ -1,0 +1,212 @@
+import type { ImplementationDocument, Material } from '../../common/catalogue/guide.ts';
+import { maskIdNumber } from '../../common/identity.ts';
+import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { getPublishedGuide } from '../catalogue/guides.ts';
+import type { CertificateView } from '../certificates/service.ts';
+import { findCertificateType, holderCertificates } from '../certificates/service.ts';
+import type { Db, DbOrTx } from '../db/client.ts';
+import { type EarlierAttachment, earlierAttachments, earlierOf } from './prefill-earlier.ts';
+import { companyOnce, type Holder, type RegistryMatch, registryMatchOf } from './prefill-registry.ts';
+
+export type { Holder } from './prefill-registry.ts';
+
+/** Where a material was filled in from (一次录入、一号匹配): recorded as the attachment's source. */
+export type ReuseSource = 'e_certificate' | 'shared_case' | 'registry';
+export const REUSE_SOURCES: readonly ReuseSource[] = ['e_certificate', 'shared_case', 'registry'];
+
+/** A material found in a shared source. `ref` names it when the application is submitted. */
+export type PrefillFound =
+  | {
+      source: 'e_certificate';
+      ref: string;
+      label: string;
+      certificate: {
+        typeName: string;
+        number: string;
+        issuerName: string;
+        issuedAt: string;
+        validUntil: string | null;
+      };
+    }
+  | {
+      source: 'shared_case';
+      ref: string;
+      label: string;
+      earlierCase: {
+        caseId: string;
+        caseNo: string;
+        matterName: string;
+        acceptedOn: string;
+        fileName: string;
+        /** The file in the store, taken over as it is. */
+        sha256: string;
+      };
+    }
+  | {
+      source: 'registry';
+      ref: string;
+      label: string;
+      registry: RegistryMatch['registry'];
+      fields: RegistryMatch['fields'];
+    };
+
+/** One material of the application: found (the first is the suggestion) or to be uploaded. */
+export type PrefillItem = {
+  key: string;
+  name: string;
+  /** Where the catalogue says the material comes from. */
+  materialSource: Material['source'];
+  required: boolean;
+  found: PrefillFound | null;
+  /** Every source the material could be taken from (the suggestion first). */
+  options: PrefillFound[];
+};
+
+export type Prefill = {
+  items: PrefillItem[];
+  /** Materials filled in from a shared source. */
+  found: number;
+  /** Required materials (not 容缺) still to be uploaded. */
+  toUpload: number;
+};
+
+function certificateFound(c: CertificateView): PrefillFound {
+  return {
+    source: 'e_certificate',
+    ref: c.id,
+    label: `${c.typeName}（证照编号 ${c.number}）`,
+    certificate: {
+      typeName: c.typeName,
+      number: c.number,
+      issuerName: c.issuerName,
+      issuedAt: c.issuedAt,
+      validUntil: c.validUntil,
+    },
+  };
+}
+
+function earlierFound(a: EarlierAttachment): PrefillFound {
+  return {
+    source: 'shared_case',
+    ref: a.attachmentId,
+    label: a.fileName,
+    earlierCase: {
+      caseId: a.caseId,
+      caseNo: a.caseNo,
+      matterName: a.matterName,
+      acceptedOn: a.acceptedOn,
+      fileName: a.fileName,
+      sha256: a.fileSha256,
+    },
+  };
+}
+
+/** The holder's current certificates of the type a material names (its certificate type, else its name). */
+async function certificatesFor(
+  db: DbOrTx,
+  material: Material,
+  held: CertificateView[],
+): Promise<CertificateView[]> {
+  if (held.length === 0) return [];
+  const type = await findCertificateType(db, material.certificateType || material.name);
+  return type ? held.filter((c) => c.typeName === type.name) : [];
+}
+
+/**
+ * Fills in the materials of an application from what the platform already holds about the
+ * applicant: for an e-certificate material the holder's current certificate of that type; for
+ * 营业执照 or identity papers the legal-entity or population base; for any material that exists
+ * beyond one application, the file of the same material in an earlier accepted case. The order
+ * of the options follows the catalogue's source: a material a department issues is read from
+ * the base first, an e-certificate from the certificate library first.
+ */
+export async function prefillMaterials(options: {
+  db: DbOrTx;
+  document: ImplementationDocument;
+  implementationId: string;
+  holder: Holder;
+  /** The applicant's account when there is one (a first visit at a counter has none yet). */
+  applicantId: string | null;
+}): Promise<Prefill> {
+  const { db, document, holder } = options;
+  const [held, earlier] = await Promise.all([
+    holderCertificates({ db, holderKind: holder.kind, holderLogin: holder.login }),
+    options.applicantId ? earlierAttachments(db, options.applicantId) : Promise.resolve([]),
+  ]);
+  const company = companyOnce(db, holder);
+  const items: PrefillItem[] = [];
+  for (const material of document.materials) {
+    const certs = (await certificatesFor(db, material, held)).map(certificateFound);
+    const base = await registryMatchOf(db, material, holder, company);
+    const registry: PrefillFound[] = base
+      ? [
+          {
+            source: 'registry',
+            ref: base.registry,
+            label: base.label,
+            registry: base.registry,
+            fields: base.fields,
+          },
+        ]
+      : [];
+    const cases = earlierOf(material, options.implementationId, earlier).slice(0, 3).map(earlierFound);
+    const ordered =
+      material.source === 'department'
+        ? [...registry, ...certs, ...cases]
+        : [...certs, ...registry, ...cases];
+    items.push({
+      key: material.key,
+      name: material.name,
+      materialSource: material.source,
+      required: material.required,
+      found: ordered[0] ?? null,
+      options: ordered,
+    });
+  }
+  const found = items.filter((i) => i.found).length;
+  const toUpload = items.filter(
+    (i, n) => i.required && !i.found && !document.materials[n]!.gapAllowed,
+  ).length;
+  return { items, found, toUpload };
+}
+
+/**
+ * The prefill of an application to the published version of an implementation. Staff (a clerk
+ * at the counter, an agent) look up someone else: each such look-up is audited, with the ID
+ * number masked.
+ */
+export async function prefillApplication(options: {
+  db: Db;
+  implementationId: string;
+  holder: Holder;
+  applicantId: string | null;
+  /** Given when staff look up an applicant. */
+  audit?: AuditContext;
+}): Promise<Prefill & { implementationId: string; versionNo: number }> {
+  const { db, holder } = options;
+  const guide = await getPublishedGuide(db, options.implementationId);
+  const prefill = await prefillMaterials({
+    db,
+    document: guide.document,
+    implementationId: options.implementationId,
+    holder,
+    applicantId: options.applicantId,
+  });
+  if (options.audit) {
+    const audit = options.audit;
+    await db.transaction((tx) =>
+      recordAudit(tx, audit, {
+        action: 'case.prefill_lookup',
+        targetType: 'applicant',
+        targetId: options.applicantId,
+        summary: {
+          kind: holder.kind,
+          login: holder.kind === 'person' ? maskIdNumber(holder.login) : holder.login,
+          implementationId: options.implementationId,
+          found: prefill.items.flatMap((i) => (i.found ? [{ key: i.key, source: i.found.source }] : [])),
+        },
+      }),
+    );
+  }
+  return { ...prefill, implementationId: options.implementationId, versionNo: guide.versionNo };
+}

@@ -1,0 +1,169 @@
+import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { loadConfig } from '../config/config.ts';
+import type { DbOrTx, Tx } from '../db/client.ts';
+import { AppError } from '../http/errors.ts';
+import { findOrganisation } from '../organisations/service.ts';
+import { generateSealKeyPair, type PublishedKey, publicKeyPem } from './signed.ts';
+import { sealKeys } from './tables.ts';
+
+/**
+ * Seal keys (电子印章密钥): SM2 key pairs of issuing organisations. Private keys are kept
+ * encrypted with AES-256-GCM under a key derived (scrypt) from SEAL_KEY_SECRET; the key id and
+ * organisation are authenticated with each ciphertext, so a private key copied to another row
+ * does not decrypt.
+ */
+
+let secretOverride: string | null = null;
+const derived = new Map<string, Buffer>();
+
+/** Replaces the secret read from the environment (tests of a wrong secret). */
+export function useSealKeySecret(secret: string | null): void {
+  secretOverride = secret;
+}
+
+function encryptionKey(): Buffer {
+  const secret = secretOverride ?? loadConfig().sealKeySecret;
+  let key = derived.get(secret);
+  if (!key) {
+    key = scryptSync(secret, 'yiwang/seal-keys/v1', 32);
+    derived.set(secret, key);
+  }
+  return key;
+}
+
+const aad = (keyId: string, organisationId: string) => Buffer.from(`${keyId}|${organisationId}`);
+
+export function encryptPrivateKey(privateKey: string, keyId: string, organisationId: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', encryptionKey(), iv);
+  cipher.setAAD(aad(keyId, organisationId));
+  const data = Buffer.concat([cipher.update(privateKey, 'utf8'), cipher.final()]);
+  return ['v1', iv, cipher.getAuthTag(), data]
+    .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+    .join('.');
+}
+
+export function decryptPrivateKey(sealed: string, keyId: string, organisationId: string): string {
+  const [version, iv, tag, data] = sealed.split('.');
+  if (version !== 'v1' || !iv || !tag || !data) throw new Error('unknown seal key encryption');
+  const decipher = createDecipheriv('aes-256-gcm', encryptionKey(), Buffer.from(iv, 'base64url'));
+  decipher.setAAD(aad(keyId, organisationId));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  try {
+    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
+  } catch {
+    throw new AppError('certificate.seal_key_unreadable');
+  }
+}
+
+export type SealKeyRow = typeof sealKeys.$inferSelect;
+
+async function createKey(tx: Tx, organisationId: string): Promise<SealKeyRow>;
+async function createKey(
+  tx: Tx,
+  organisationId: string,
+  o: { ifNone: true },
+): Promise<SealKeyRow | undefined>;
+/** A new key in use; with ifNone, nothing when another transaction created one meanwhile. */
+async function createKey(tx: Tx, organisationId: string, o?: { ifNone: true }) {
+  const id = crypto.randomUUID();
+  const pair = generateSealKeyPair();
+  const insert = tx.insert(sealKeys).values({
+    id,
+    organisationId,
+    publicKey: pair.publicKey,
+    privateKeyEncrypted: encryptPrivateKey(pair.privateKey, id, organisationId),
+  });
+  const [row] = await (o?.ifNone ? insert.onConflictDoNothing() : insert).returning();
+  return row;
+}
+
+/** The organisation's key in use, created on first use. */
+export async function activeSealKey(
+  tx: Tx,
+  audit: AuditContext,
+  organisationId: string,
+): Promise<SealKeyRow> {
+  const [current] = await tx
+    .select()
+    .from(sealKeys)
+    .where(and(eq(sealKeys.organisationId, organisationId), isNull(sealKeys.validTo)));
+  if (current) return current;
+  const row = await createKey(tx, organisationId, { ifNone: true });
+  if (!row) return activeSealKey(tx, audit, organisationId);
+  await recordAudit(tx, audit, {
+    action: 'seal_key.create',
+    targetType: 'seal_key',
+    targetId: row.id,
+    summary: { organisationId, publicKey: row.publicKey },
+  });
+  return row;
+}
+
+/** Retires the organisation's key in use and creates a new one; the retired key still verifies. */
+export async function rotateSealKey(options: {
+  db: DbOrTx;
+  audit: AuditContext;
+  organisationId: string;
+}): Promise<PublishedKey> {
+  const { audit, organisationId } = options;
+  const organisation = await findOrganisation(options.db, organisationId);
+  if (!organisation) throw new AppError('resource.not_found', { params: { resource: '发证机构' } });
+  return options.db.transaction(async (tx) => {
+    // One rotation at a time per organisation.
+    const [retired] = await tx
+      .update(sealKeys)
+      .set({ validTo: new Date() })
+      .where(and(eq(sealKeys.organisationId, organisationId), isNull(sealKeys.validTo)))
+      .returning();
+    const row = await createKey(tx, organisationId);
+    await recordAudit(tx, audit, {
+      action: 'seal_key.rotate',
+      targetType: 'seal_key',
+      targetId: row.id,
+      summary: { organisationId, retiredKeyId: retired?.id ?? null, publicKey: row.publicKey },
+    });
+    return published(row, organisation.name);
+  });
+}
+
+function published(row: SealKeyRow, organisationName: string): PublishedKey {
+  return {
+    keyId: row.id,
+    organisationId: row.organisationId,
+    organisationName,
+    algorithm: 'SM2',
+    publicKey: row.publicKey,
+    publicKeyPem: publicKeyPem(row.publicKey),
+    validFrom: row.validFrom.toISOString(),
+    validTo: row.validTo?.toISOString() ?? null,
+  };
+}
+
+/** Every seal key's public half, retired ones included (for offline verification). */
+export async function publishedKeys(options: {
+  db: DbOrTx;
+  organisationId?: string;
+}): Promise<PublishedKey[]> {
+  const { db, organisationId } = options;
+  const rows = await db
+    .select()
+    .from(sealKeys)
+    .where(organisationId ? eq(sealKeys.organisationId, organisationId) : undefined)
+    .orderBy(asc(sealKeys.organisationId), asc(sealKeys.validFrom));
+  const names = new Map<string, string>();
+  for (const id of new Set(rows.map((r) => r.organisationId))) {
+    names.set(id, (await findOrganisation(db, id))?.name ?? '');
+  }
+  return rows.map((r) => published(r, names.get(r.organisationId) ?? ''));
+}
+
+/** One key by id (for verification), or null. */
+export async function sealKeyById(db: DbOrTx, keyId: string): Promise<SealKeyRow | null> {
+  const [row] = await db.select().from(sealKeys).where(eq(sealKeys.id, keyId));
+  return row ?? null;
+}

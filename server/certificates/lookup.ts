@@ -1,0 +1,63 @@
+import { maskIdNumber } from '../../common/identity.ts';
+import type { Actor } from '../access/actor.ts';
+import { normaliseLogin } from '../accounts/logins.ts';
+import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { visibleCase } from '../cases/queries.ts';
+import type { Db } from '../db/client.ts';
+import { authorisationsInForce } from './authorisations.ts';
+import { holderCertificates } from './service.ts';
+import type { CertificateView, HolderKind } from './types.ts';
+
+/**
+ * A staff member looks a holder's certificates up by ID number or credit code. Only the
+ * certificates the holder authorised, today, for one of the staff member's organisations or for a
+ * case the staff member may see are answered; every look-up is audited, an empty one too.
+ */
+export async function lookupHolderCertificates(options: {
+  db: Db;
+  audit: AuditContext;
+  actor: Actor;
+  holderKind: HolderKind;
+  holderLogin: string;
+}): Promise<{ items: CertificateView[] }> {
+  const { db, audit, actor, holderKind } = options;
+  const holderLogin = normaliseLogin(holderKind, options.holderLogin, 'holderLogin');
+  const current = await holderCertificates({ db, holderKind, holderLogin });
+  const inForce = await authorisationsInForce(
+    db,
+    current.map((c) => c.id),
+  );
+  const organisations = new Set(
+    [actor.organisationId, ...actor.grants.map((g) => g.organisationId)].filter((id) => id !== null),
+  );
+  const allowed = new Set<string>();
+  const caseVisible = new Map<string, boolean>();
+  for (const a of inForce) {
+    if (allowed.has(a.certificateId)) continue;
+    if (a.organisationId && organisations.has(a.organisationId)) allowed.add(a.certificateId);
+    else if (a.caseId) {
+      if (!caseVisible.has(a.caseId)) {
+        const seen = await visibleCase(db, actor, a.caseId).then(
+          () => true,
+          () => false,
+        );
+        caseVisible.set(a.caseId, seen);
+      }
+      if (caseVisible.get(a.caseId)) allowed.add(a.certificateId);
+    }
+  }
+  const items = current.filter((c) => allowed.has(c.id));
+  await db.transaction(async (tx) => {
+    await recordAudit(tx, audit, {
+      action: 'certificate.lookup',
+      targetType: 'certificate_holder',
+      summary: {
+        holderKind,
+        holderLogin: holderKind === 'person' ? maskIdNumber(holderLogin) : holderLogin,
+        held: current.length,
+        answered: items.map((c) => c.number),
+      },
+    });
+  });
+  return { items };
+}

@@ -1,0 +1,181 @@
+import { Type } from 'typebox';
+import { auditContext, authorize, requireActor } from '../http/guard.ts';
+import type { App } from '../http/types.ts';
+import { organisationScope } from '../organisations/service.ts';
+import { certificateFor, certificateResource } from './access.ts';
+import { listCertificateTypes } from './catalogue.ts';
+import { publishedKeys, rotateSealKey } from './keys.ts';
+import { lookupHolderCertificates } from './lookup.ts';
+import { renderCertificatePdf } from './pdf.ts';
+import { revokeCertificate } from './revoke.ts';
+import { certificateFile, verifyByCode } from './verify.ts';
+import { viewsOf } from './views.ts';
+import { walletRoutes } from './wallet-routes.ts';
+
+const tags = ['certificates'];
+const Id = Type.String({ format: 'uuid' });
+const strict = { additionalProperties: false } as const;
+
+/** The public URL of the verification page a certificate's QR code opens. */
+export const verifyUrl = (origin: string, code: string) => `${origin.replace(/\/+$/, '')}/verify/${code}`;
+
+/** 电子证照: public verification and keys, downloads, look-up by staff, revocation, key rotation. */
+export async function certificateRoutes(app: App): Promise<void> {
+  const db = () => app.deps.database.db;
+  await app.register(walletRoutes);
+
+  app.get(
+    '/verify/:code',
+    {
+      schema: {
+        tags,
+        summary: '扫码核验电子证照（公开）：真伪与状态，仅显示公开字段',
+        params: Type.Object({ code: Type.String({ maxLength: 100 }) }),
+      },
+    },
+    async (request) => verifyByCode({ db: db(), code: request.params.code }),
+  );
+
+  app.get(
+    '/certificates/keys',
+    {
+      schema: {
+        tags,
+        summary: '各发证机构的电子印章公钥（SM2，含已轮换停用的密钥），供离线验证',
+        querystring: Type.Object({ organisationId: Type.Optional(Id) }, strict),
+      },
+    },
+    async (request) => ({
+      keys: await publishedKeys({ db: db(), organisationId: request.query.organisationId }),
+    }),
+  );
+
+  app.get(
+    '/certificate-types',
+    { schema: { tags, summary: '证照目录：证照类型、持证主体、字段与有效期规则' } },
+    async () => ({ items: await listCertificateTypes(db()) }),
+  );
+
+  app.post(
+    '/certificates/keys/rotate',
+    {
+      schema: {
+        tags,
+        summary: '轮换发证机构的电子印章密钥（旧密钥保留，已出具的证照仍可验证）',
+        body: Type.Object({ organisationId: Id }, strict),
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      const scope = await organisationScope(db(), request.body.organisationId);
+      authorize(request, 'certificate.keys', scope);
+      return rotateSealKey({ db: db(), audit: auditContext(request), organisationId: scope.organisationId });
+    },
+  );
+
+  app.get(
+    '/certificates/lookup',
+    {
+      schema: {
+        tags,
+        summary:
+          '按身份证号码或统一社会信用代码查询持证人已授权给本机构或本人可见办件的证照（每次查询留痕审计）',
+        querystring: Type.Object(
+          {
+            holderKind: Type.Enum(['person', 'company']),
+            holderLogin: Type.String({ minLength: 1, maxLength: 40 }),
+          },
+          strict,
+        ),
+      },
+    },
+    async (request) => {
+      const actor = authorize(request, 'certificate.lookup');
+      return lookupHolderCertificates({
+        db: db(),
+        audit: auditContext(request),
+        actor,
+        holderKind: request.query.holderKind,
+        holderLogin: request.query.holderLogin,
+      });
+    },
+  );
+
+  app.get(
+    '/certificates/:id',
+    {
+      schema: {
+        tags,
+        summary: '电子证照详情（持证人、发证部门及其所在地区的监察和管理人员）',
+        params: Type.Object({ id: Id }),
+      },
+    },
+    async (request) => {
+      const row = await certificateFor(db(), requireActor(request), request.params.id);
+      return (await viewsOf(db(), [row]))[0];
+    },
+  );
+
+  app.get(
+    '/certificates/:id/file',
+    {
+      schema: {
+        tags,
+        summary: '下载证照文件（JSON：证照数据、SM2 签名、密钥标识），可用 npm run cert:verify 离线验证',
+        params: Type.Object({ id: Id }),
+      },
+    },
+    async (request, reply) => {
+      const row = await certificateFor(db(), requireActor(request), request.params.id);
+      const file = await certificateFile({ db: db(), id: row.id });
+      return reply
+        .type('application/json')
+        .header('content-disposition', `attachment; filename="certificate-${row.number}.json"`)
+        .send(JSON.stringify(file, null, 2));
+    },
+  );
+
+  app.get(
+    '/certificates/:id/pdf',
+    { schema: { tags, summary: '电子证照 PDF（含电子印章与核验二维码）', params: Type.Object({ id: Id }) } },
+    async (request, reply) => {
+      const row = await certificateFor(db(), requireActor(request), request.params.id);
+      const [certificate] = await viewsOf(db(), [row]);
+      const pdf = await renderCertificatePdf({
+        certificate: certificate!,
+        verifyUrl: verifyUrl(`${request.protocol}://${request.host}`, row.verificationCode),
+      });
+      const name = `${row.typeName}-${row.number}.pdf`;
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `inline; filename="certificate-${row.number}.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .send(pdf);
+    },
+  );
+
+  app.post(
+    '/certificates/:id/revoke',
+    {
+      schema: {
+        tags,
+        summary: '撤销电子证照（发证部门负责人或系统管理员；须写明原因）',
+        params: Type.Object({ id: Id }),
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, strict),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const row = await certificateFor(db(), actor, request.params.id);
+      authorize(request, 'certificate.revoke', await certificateResource(db(), actor, row));
+      return revokeCertificate({
+        db: db(),
+        audit: auditContext(request),
+        id: row.id,
+        reason: request.body.reason,
+      });
+    },
+  );
+}

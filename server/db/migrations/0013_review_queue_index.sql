@@ -1,0 +1,1 @@
+CREATE INDEX "cases_queue_idx" ON "cases" USING btree ("department_id","status","channel","submitted_at","promised_deadline","case_no","id") WHERE ("status" in ('accepted', 'accepted_with_gaps', 'in_review', 'suspended', 'escalated', 'approved', 'approved_on_promise') or ("status" = 'submitted' and "channel" = 'online'));
