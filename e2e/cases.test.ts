@@ -34,9 +34,10 @@ test('journey 1: a walk-in company applies at the counter with one 容缺 materi
   await form.getByRole('combobox').first().fill('食品经营许可');
   await page.locator('.ant-select-item-option', { hasText: matter.label }).click();
   await form.getByTestId('material-picker').waitFor();
-  // 容缺-allowed: the food-safety rules (zd); the company's 营业执照 is taken from its e-certificate.
+  // 容缺-allowed: the food-safety rules (zd). The company authorised no certificate to the centre
+  // (用证授权), so the clerk's form takes its 营业执照 from the legal-entity base.
   await form.locator('[data-key=zd] [data-testid=gap-allowed]').waitFor();
-  await form.locator('[data-key=yyzz] [data-testid=material-prefilled][data-source=e_certificate]').waitFor();
+  await form.locator('[data-key=yyzz] [data-testid=material-prefilled][data-source=registry]').waitFor();
   await upload(page, '[data-testid=walk-in-form]', 'sqs', '食品经营许可申请书.pdf');
   await upload(page, '[data-testid=walk-in-form]', 'bj', '设备布局与操作流程.pdf');
   await form.getByTestId('delivery-post').click();

@@ -45,7 +45,7 @@ test('the company’s application is filled in from its 营业执照 and the pop
   await page.screenshot({ path: screenshotPath('shared-02-case-materials'), fullPage: true });
 });
 
-test('the clerk at the counter sees the same materials filled in once the licence is read', async () => {
+test('the clerk at the counter sees the materials filled in; without 用证授权 the licence comes from the legal-entity base', async () => {
   const { page } = session;
   const matter = await foodLicence();
   await signInStaff('clerk');
@@ -55,8 +55,8 @@ test('the clerk at the counter sees the same materials filled in once the licenc
   await form.getByTestId('walk-in-name').fill(COMPANY_NAME);
   await form.getByRole('combobox').first().fill('食品经营许可');
   await page.locator('.ant-select-item-option', { hasText: matter.label }).click();
-  const licence = form.locator('[data-key=yyzz] [data-testid=material-prefilled]');
-  await licence.getByText(/已从电子证照自动获取：营业执照/).waitFor();
+  const licence = form.locator('[data-key=yyzz] [data-testid=material-prefilled][data-source=registry]');
+  await licence.getByText(/^\s*已自动获取 — /).waitFor();
   await form
     .getByTestId('prefill-summary')
     .getByText(/已自动获取 \d+ 项材料/)

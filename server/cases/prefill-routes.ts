@@ -44,7 +44,7 @@ export async function prefillRoutes(app: App): Promise<void> {
           applicantId: actor.accountId,
         });
       }
-      authorize(request, 'case.apply', {});
+      const staff = authorize(request, 'case.apply', {});
       if (!q.applicantKind || !q.applicantLogin) {
         throw new AppError('validation.field', {
           field: 'applicantLogin',
@@ -61,7 +61,7 @@ export async function prefillRoutes(app: App): Promise<void> {
         implementationId: q.implementationId,
         holder: { kind: q.applicantKind, login },
         applicantId: account?.id ?? null,
-        audit: auditContext(request),
+        staff: { actor: staff, audit: auditContext(request) },
       });
     },
   );

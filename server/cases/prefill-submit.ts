@@ -1,4 +1,5 @@
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
+import type { Actor } from '../access/actor.ts';
 import { loadActor } from '../accounts/actors.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
@@ -42,6 +43,8 @@ export async function resolveReusedMaterials(options: {
   implementationId: string;
   applicantId: string;
   materials: { key: string; reuse: ReuseSource; ref: string }[];
+  /** Staff submitting for the applicant: certificates count only where authorised to them. */
+  staff?: Actor | null;
 }): Promise<ReusedAttachment[]> {
   const { db, document, materials } = options;
   if (materials.length === 0) return [];
@@ -55,6 +58,7 @@ export async function resolveReusedMaterials(options: {
     implementationId: options.implementationId,
     holder: { kind: applicant.kind, login: applicant.login },
     applicantId: applicant.accountId,
+    staff: options.staff ?? null,
   });
   const seen = new Set<string>();
   return materials.map((m, i) => {

@@ -2,8 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withCreditCheckCharacter } from '../../common/identity.ts';
+import { accounts } from '../accounts/tables.ts';
 import { auditTrail, type Browser, signInAs } from '../accounts/testing.ts';
+import { findOrCreateWalkInApplicant } from '../accounts/walk-in.ts';
 import { sampleMaterial } from '../catalogue/testing.ts';
+import { grantAuthorisation } from '../certificates/authorisations.ts';
 import { issueCertificate } from '../certificates/service.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { demoCompanies, demoPersons } from '../demo/registries.ts';
@@ -97,6 +100,30 @@ async function submitAtCounter(materials: unknown[], applicant: Record<string, s
   });
 }
 
+/** The company authorises the clerk's service centre to use a certificate (用证授权), as it would from its wallet. */
+async function authoriseCentre(login: string, certificateId: string): Promise<void> {
+  const [clerkAccount] = await t.db.db.select().from(accounts).where(eq(accounts.login, 'clerk'));
+  const accountId = await findOrCreateWalkInApplicant({
+    db: t.db.db,
+    audit: DEMO_AUDIT,
+    input: { kind: 'company', login, displayName: '用证授权的企业' },
+  });
+  await grantAuthorisation({
+    db: t.db.db,
+    audit: DEMO_AUDIT,
+    holder: {
+      accountId,
+      kind: 'company',
+      login,
+      displayName: login,
+      organisationId: null,
+      grants: [],
+    },
+    certificateId,
+    grant: { organisationId: clerkAccount!.organisationId!, expiresOn: '2099-12-31' },
+  });
+}
+
 let first: Case;
 
 test('a first application of a company nobody knows yet has every material to upload', async () => {
@@ -144,6 +171,13 @@ test('a company that holds a 营业执照 gets it filled in and needs one upload
       data: { legalRepresentative: '王五', address: '西安市新城区东大街1号', establishedOn: '2024-05-06' },
     }),
   );
+  const unauthorised = await prefillAtCounter(NEW_COMPANY.login);
+  assert.notEqual(
+    foundOf(unauthorised, 'yyzz')?.source,
+    'e_certificate',
+    'a clerk uses a certificate only when the holder authorised it (用证授权)',
+  );
+  await authoriseCentre(NEW_COMPANY.login, certificate.id);
   const held = await prefillAtCounter(NEW_COMPANY.login);
   assert.equal(
     foundOf(held, 'yyzz')?.source,
@@ -156,7 +190,7 @@ test('a company that holds a 营业执照 gets it filled in and needs one upload
   // Compared with a company that holds no certificate and has no earlier case: one upload fewer.
   const other = withCreditCheckCharacter('91610102MA6TQ0002');
   const none = await prefillAtCounter(other);
-  await t.db.db.transaction((tx) =>
+  const otherLicence = await t.db.db.transaction((tx) =>
     issueCertificate({
       tx,
       audit: DEMO_AUDIT,
@@ -166,6 +200,7 @@ test('a company that holds a 营业执照 gets it filled in and needs one upload
       data: { legalRepresentative: '赵六' },
     }),
   );
+  await authoriseCentre(other, otherLicence.id);
   const holding = await prefillAtCounter(other);
   assert.equal(none.toUpload, 4);
   assert.equal(holding.toUpload, 3, 'one upload fewer');

@@ -1,9 +1,10 @@
 import type { ImplementationDocument, Material } from '../../common/catalogue/guide.ts';
 import { maskIdNumber } from '../../common/identity.ts';
+import type { Actor } from '../access/actor.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
 import { getPublishedGuide } from '../catalogue/guides.ts';
 import type { CertificateView } from '../certificates/service.ts';
-import { findCertificateType, holderCertificates } from '../certificates/service.ts';
+import { authorisedCertificates, findCertificateType, holderCertificates } from '../certificates/service.ts';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { type EarlierAttachment, earlierAttachments, earlierOf } from './prefill-earlier.ts';
 import { companyOnce, type Holder, type RegistryMatch, registryMatchOf } from './prefill-registry.ts';
@@ -127,10 +128,19 @@ export async function prefillMaterials(options: {
   holder: Holder;
   /** The applicant's account when there is one (a first visit at a counter has none yet). */
   applicantId: string | null;
+  /**
+   * Staff filling in someone else's application (a clerk, an agent): certificates are used only
+   * where the holder authorised them for the staff member's organisation or case (用证授权).
+   */
+  staff?: Actor | null;
 }): Promise<Prefill> {
-  const { db, document, holder } = options;
+  const { db, document, holder, staff } = options;
   const [held, earlier] = await Promise.all([
-    holderCertificates({ db, holderKind: holder.kind, holderLogin: holder.login }),
+    staff
+      ? authorisedCertificates({ db, actor: staff, holderKind: holder.kind, holderLogin: holder.login }).then(
+          (r) => r.items,
+        )
+      : holderCertificates({ db, holderKind: holder.kind, holderLogin: holder.login }),
     options.applicantId ? earlierAttachments(db, options.applicantId) : Promise.resolve([]),
   ]);
   const company = companyOnce(db, holder);
@@ -180,8 +190,8 @@ export async function prefillApplication(options: {
   implementationId: string;
   holder: Holder;
   applicantId: string | null;
-  /** Given when staff look up an applicant. */
-  audit?: AuditContext;
+  /** Given when staff look up an applicant: the look-up is audited and certificates need 用证授权. */
+  staff?: { actor: Actor; audit: AuditContext };
 }): Promise<Prefill & { implementationId: string; versionNo: number }> {
   const { db, holder } = options;
   const guide = await getPublishedGuide(db, options.implementationId);
@@ -191,9 +201,10 @@ export async function prefillApplication(options: {
     implementationId: options.implementationId,
     holder,
     applicantId: options.applicantId,
+    staff: options.staff?.actor ?? null,
   });
-  if (options.audit) {
-    const audit = options.audit;
+  if (options.staff) {
+    const audit = options.staff.audit;
     await db.transaction((tx) =>
       recordAudit(tx, audit, {
         action: 'case.prefill_lookup',

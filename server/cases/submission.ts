@@ -108,6 +108,7 @@ export async function submitCase(options: {
     implementationId: input.implementationId,
     applicantId: channel.applicantId,
     materials: input.materials.filter(isReused),
+    staff: audit.actor?.kind === 'staff' ? audit.actor : null,
   });
   const path = (await regionPath(db, guide.region.code)) ?? guide.region.code;
   const hallId = channel.kind === 'counter' || channel.kind === 'kiosk' ? channel.hallId : null;

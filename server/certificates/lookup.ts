@@ -9,19 +9,17 @@ import { holderCertificates } from './service.ts';
 import type { CertificateView, HolderKind } from './types.ts';
 
 /**
- * A staff member looks a holder's certificates up by ID number or credit code. Only the
- * certificates the holder authorised, today, for one of the staff member's organisations or for a
- * case the staff member may see are answered; every look-up is audited, an empty one too.
+ * The current certificates of a holder that a staff member may use: those the holder authorised,
+ * today, for one of the staff member's organisations or for a case the staff member may see.
+ * Not audited: the caller records the look-up.
  */
-export async function lookupHolderCertificates(options: {
+export async function authorisedCertificates(options: {
   db: Db;
-  audit: AuditContext;
   actor: Actor;
   holderKind: HolderKind;
   holderLogin: string;
-}): Promise<{ items: CertificateView[] }> {
-  const { db, audit, actor, holderKind } = options;
-  const holderLogin = normaliseLogin(holderKind, options.holderLogin, 'holderLogin');
+}): Promise<{ held: number; items: CertificateView[] }> {
+  const { db, actor, holderKind, holderLogin } = options;
   const current = await holderCertificates({ db, holderKind, holderLogin });
   const inForce = await authorisationsInForce(
     db,
@@ -46,7 +44,24 @@ export async function lookupHolderCertificates(options: {
       if (caseVisible.get(a.caseId)) allowed.add(a.certificateId);
     }
   }
-  const items = current.filter((c) => allowed.has(c.id));
+  return { held: current.length, items: current.filter((c) => allowed.has(c.id)) };
+}
+
+/**
+ * A staff member looks a holder's certificates up by ID number or credit code. Only the
+ * certificates the holder authorised (see `authorisedCertificates`) are answered; every look-up
+ * is audited, an empty one too.
+ */
+export async function lookupHolderCertificates(options: {
+  db: Db;
+  audit: AuditContext;
+  actor: Actor;
+  holderKind: HolderKind;
+  holderLogin: string;
+}): Promise<{ items: CertificateView[] }> {
+  const { db, audit, actor, holderKind } = options;
+  const holderLogin = normaliseLogin(holderKind, options.holderLogin, 'holderLogin');
+  const { held, items } = await authorisedCertificates({ db, actor, holderKind, holderLogin });
   await db.transaction(async (tx) => {
     await recordAudit(tx, audit, {
       action: 'certificate.lookup',
@@ -54,7 +69,7 @@ export async function lookupHolderCertificates(options: {
       summary: {
         holderKind,
         holderLogin: holderKind === 'person' ? maskIdNumber(holderLogin) : holderLogin,
-        held: current.length,
+        held,
         answered: items.map((c) => c.number),
       },
     });

@@ -9,6 +9,7 @@ import { findCertificateType, viewsOf } from './views.ts';
  * The certificates module (电子证照). Other modules use these functions and types only.
  */
 export { type IssueOptions, issueCertificate } from './issue.ts';
+export { authorisedCertificates } from './lookup.ts';
 export type {
   CertificateField,
   CertificateLayout,
