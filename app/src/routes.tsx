@@ -80,6 +80,9 @@ const WalletPage = lazy(() =>
 const CertificateLookupPage = lazy(() =>
   import('./certificates/LookupPage.tsx').then((m) => ({ default: m.LookupPage })),
 );
+const IssuedCertificatesPage = lazy(() =>
+  import('./certificates/IssuedPage.tsx').then((m) => ({ default: m.IssuedPage })),
+);
 const KioskPage = lazy(() => import('./kiosk/KioskPage.tsx').then((m) => ({ default: m.KioskPage })));
 const KioskSetupPage = lazy(() => import('./kiosk/SetupPage.tsx').then((m) => ({ default: m.SetupPage })));
 const RequirePage = lazy(() =>
@@ -297,6 +300,14 @@ export const router = createBrowserRouter([
         element: (
           <Guarded page="certificates">
             <CertificateLookupPage />
+          </Guarded>
+        ),
+      },
+      {
+        path: 'issued-certificates',
+        element: (
+          <Guarded page="issuedCertificates">
+            <IssuedCertificatesPage />
           </Guarded>
         ),
       },

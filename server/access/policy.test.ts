@@ -41,6 +41,7 @@ const MATRIX: Record<Action, string> = {
   'certificate.hold':        'S         -     -     -        -    -       -          -      -            -',
   'certificate.read':        'S         -     -     S        S    -       S          -      -            S',
   'certificate.lookup':      '-         Y     Y     Y        Y    -       -          -      -            -',
+  'certificate.list':        '-         -     -     S        S    -       S          -      -            -',
   'certificate.revoke':      '-         -     -     -        S    -       -          -      -            S',
   'certificate.keys':        '-         -     -     -        -    -       -          -      -            S',
   'case.submit':             'S         S     S     -        -    -       -          -      -            -',

@@ -30,6 +30,7 @@ export type Action =
   | 'certificate.hold'
   | 'certificate.read'
   | 'certificate.lookup'
+  | 'certificate.list'
   | 'certificate.revoke'
   | 'certificate.keys'
   | 'registry.read'
@@ -155,6 +156,12 @@ const RULES: Record<Action, Partial<Record<Role, Reach>>> = {
     ['agent', 'window_clerk', 'department_reviewer', 'department_head'],
     'anywhere',
   ),
+  /** 已发证照: the certificates an organisation issued, for its department and the supervisors of its region. */
+  'certificate.list': {
+    department_reviewer: 'in_scope',
+    department_head: 'in_scope',
+    supervisor: 'in_scope',
+  },
   /** Revocation: the head of the issuing department, or an administrator of its region. */
   'certificate.revoke': { department_head: 'in_scope', system_admin: 'in_scope' },
   /** Rotating an organisation's seal key. */

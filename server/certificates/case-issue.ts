@@ -2,7 +2,8 @@ import { loadActor } from '../accounts/actors.ts';
 import type { AuditContext } from '../audit/service.ts';
 import type { Tx } from '../db/client.ts';
 import { issueCertificate } from './issue.ts';
-import type { CertificateField, CertificateView } from './types.ts';
+import { knownFieldValues } from './known-values.ts';
+import type { CertificateView } from './types.ts';
 import { findCertificateType } from './views.ts';
 
 /** What a concluded case tells the certificates module. */
@@ -19,8 +20,9 @@ export type ConcludedCase = {
 /**
  * When a case concludes with a certificate result (办结出证), the certificate of the type named
  * by the result is issued in the case's transaction: holder = the applicant, issuer = the case's
- * department, data = the form fields of the case that the type carries, plus the matter and case
- * number. Nothing is issued when the result is not a certificate or its type is not registered.
+ * department, data = what the platform knows of the type's fields (the case's form, the holder's
+ * other certificates, the legal-entity or population base: see known-values.ts), plus the matter
+ * and case number. Nothing is issued when the result is not a certificate or its type is not registered.
  */
 export async function issueForConcludedCase(options: {
   tx: Tx;
@@ -33,11 +35,13 @@ export async function issueForConcludedCase(options: {
   if (!type) return null;
   const applicant = await loadActor(tx, concluded.applicantId);
   if (!applicant || (applicant.kind !== 'person' && applicant.kind !== 'company')) return null;
-  const data: Record<string, string> = { matter: concluded.matterName, caseNo: concluded.caseNo };
-  for (const field of type.fields as CertificateField[]) {
-    const value = concluded.formData[field.key];
-    if (typeof value === 'string' || typeof value === 'number') data[field.key] = String(value);
-  }
+  const known = await knownFieldValues({
+    db: tx,
+    type,
+    holder: { kind: applicant.kind, login: applicant.login },
+    formData: concluded.formData,
+  });
+  const data: Record<string, string> = { matter: concluded.matterName, caseNo: concluded.caseNo, ...known };
   return issueCertificate({
     tx,
     audit,

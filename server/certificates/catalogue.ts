@@ -4,6 +4,7 @@ import type { DbOrTx, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { certificateTypes } from './tables.ts';
 import type { CertificateField, CertificateLayout, HolderKind } from './types.ts';
+import { isValidityRule } from './validity.ts';
 
 /** One certificate type of the catalogue (证照目录). */
 export type CertificateTypeInput = {
@@ -13,8 +14,9 @@ export type CertificateTypeInput = {
   holderKind: HolderKind;
   organisationId: string | null;
   fields: CertificateField[];
-  /** Years of validity; null: no limit. */
+  /** Validity in years plus months from the day of issue; both null (or months left out): no limit. */
   validityYears: number | null;
+  validityMonths?: number | null;
   /** See certificate_types.supersede_by. */
   supersedeBy: string[] | null;
   layout: CertificateLayout;
@@ -28,7 +30,9 @@ function check(type: CertificateTypeInput, index: number): void {
       ? 'fields'
       : (type.supersedeBy ?? []).some((k) => !keys.includes(k))
         ? 'supersedeBy'
-        : null;
+        : !isValidityRule({ years: type.validityYears, months: type.validityMonths ?? null })
+          ? 'validityMonths'
+          : null;
   if (problem) {
     throw new AppError('validation.field', {
       field: `types/${index}/${problem}`,
@@ -46,7 +50,11 @@ export async function importCertificateTypes(options: {
   const { tx, audit, types } = options;
   types.forEach(check);
   if (types.length === 0) return 0;
-  const values = types.map((t) => ({ ...t, aliases: t.aliases ?? [] }));
+  const values = types.map((t) => ({
+    ...t,
+    aliases: t.aliases ?? [],
+    validityMonths: t.validityMonths ?? null,
+  }));
   await tx
     .insert(certificateTypes)
     .values(values)
@@ -59,6 +67,7 @@ export async function importCertificateTypes(options: {
         organisationId: sql`excluded.organisation_id`,
         fields: sql`excluded.fields`,
         validityYears: sql`excluded.validity_years`,
+        validityMonths: sql`excluded.validity_months`,
         supersedeBy: sql`excluded.supersede_by`,
         layout: sql`excluded.layout`,
       },
@@ -82,6 +91,7 @@ export async function listCertificateTypes(db: DbOrTx) {
     organisationId: r.organisationId,
     fields: r.fields as CertificateField[],
     validityYears: r.validityYears,
+    validityMonths: r.validityMonths,
     layout: r.layout as CertificateLayout,
   }));
 }

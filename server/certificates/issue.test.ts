@@ -127,8 +127,8 @@ test('a case concluding with a certificate result issues a sealed certificate th
   assert.equal(checked.certificate?.number, licence.number);
   assert.equal(checked.certificate?.issuerName, '西安市市场监督管理局');
   const shown = Object.fromEntries(checked.certificate!.publicFields.map((f) => [f.label, f.value]));
-  assert.equal(shown['名称'], '福州闽江数字科技有限公司');
-  assert.equal(shown['经营场所'], '西安市新城区西一路218号');
+  assert.equal(shown.名称, '福州闽江数字科技有限公司');
+  assert.equal(shown.经营场所, '西安市新城区西一路218号');
 });
 
 test('one changed byte in the stored certificate makes it not authentic, and says nothing else', async () => {

@@ -10,6 +10,7 @@ import { activeSealKey, decryptPrivateKey } from './keys.ts';
 import { signCertificate } from './signed.ts';
 import { certificateNumberCounters, certificates } from './tables.ts';
 import type { CertificateField, CertificateView, HolderKind } from './types.ts';
+import { lastValidDayAfterMonths, validUntilFor } from './validity.ts';
 import { type CertificateRow, findCertificateType, signedFormOf, viewOf } from './views.ts';
 
 export type IssueOptions = {
@@ -35,6 +36,11 @@ export function newVerificationCode(): string {
   return code;
 }
 
+/** The last valid day of a certificate valid for `years` years (see validity.ts for months). */
+export function lastValidDay(issuedOn: string, years: number): string {
+  return lastValidDayAfterMonths(issuedOn, years * 12);
+}
+
 /** `${CODE}${region}${year}${seq6}`, e.g. YYZZ6101002026000001. */
 async function drawNumber(tx: Tx, typeCode: string, regionCode: string, year: string): Promise<string> {
   const prefix = `${typeCode.toUpperCase()}${regionCode.slice(0, 6)}${year}`;
@@ -47,13 +53,6 @@ async function drawNumber(tx: Tx, typeCode: string, regionCode: string, year: st
     })
     .returning({ last: certificateNumberCounters.last });
   return `${prefix}${String(row!.last).padStart(6, '0')}`;
-}
-
-/** The last valid day: the day before the same date `years` later. */
-export function lastValidDay(issuedOn: string, years: number): string {
-  const [y, m, d] = issuedOn.split('-').map(Number) as [number, number, number];
-  const end = new Date(Date.UTC(y + years, m - 1, d) - 86_400_000);
-  return end.toISOString().slice(0, 10);
 }
 
 /** The given values (trimmed, empty left out) completed from the holder, issuer and dates. */
@@ -108,7 +107,7 @@ export async function issueCertificate(options: IssueOptions): Promise<Certifica
   const key = await activeSealKey(tx, audit, organisation.id);
   const now = options.now ?? new Date();
   const issuedOn = todayInChina(now);
-  const validUntil = type.validityYears ? lastValidDay(issuedOn, type.validityYears) : null;
+  const validUntil = validUntilFor(issuedOn, { years: type.validityYears, months: type.validityMonths });
   const login = holder.login.trim().toUpperCase();
   const row: CertificateRow = {
     id: randomUUID(),

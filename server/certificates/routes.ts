@@ -5,6 +5,7 @@ import { organisationScope } from '../organisations/service.ts';
 import { certificateFor, certificateResource } from './access.ts';
 import { listCertificateTypes } from './catalogue.ts';
 import { publishedKeys, rotateSealKey } from './keys.ts';
+import { listingRoutes } from './listing-routes.ts';
 import { lookupHolderCertificates } from './lookup.ts';
 import { renderCertificatePdf } from './pdf.ts';
 import { revokeCertificate } from './revoke.ts';
@@ -19,10 +20,11 @@ const strict = { additionalProperties: false } as const;
 /** The public URL of the verification page a certificate's QR code opens. */
 export const verifyUrl = (origin: string, code: string) => `${origin.replace(/\/+$/, '')}/verify/${code}`;
 
-/** 电子证照: public verification and keys, downloads, look-up by staff, revocation, key rotation. */
+/** 电子证照: public verification and keys, downloads, look-up by staff, issued lists, revocation, key rotation. */
 export async function certificateRoutes(app: App): Promise<void> {
   const db = () => app.deps.database.db;
   await app.register(walletRoutes);
+  await app.register(listingRoutes);
 
   app.get(
     '/verify/:code',

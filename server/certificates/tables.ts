@@ -31,8 +31,12 @@ export const certificateTypes = pgTable('certificate_types', {
   organisationId: uuid('organisation_id').references(() => organisations.id),
   /** CertificateField[] in display order. */
   fields: jsonb('fields').notNull(),
-  /** Years of validity from the issue date; null: valid without limit (长期). */
+  /**
+   * Validity from the issue date: years plus months (临时居民身份证: 3 months); both null: valid
+   * without limit (长期).
+   */
   validityYears: integer('validity_years'),
+  validityMonths: integer('validity_months'),
   /**
    * Which current certificate of the same holder a new one supersedes: null none, [] any of the
    * type (one per holder), [keys] the one with the same values of these fields.

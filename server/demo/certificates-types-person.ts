@@ -47,8 +47,9 @@ export const PERSON_CERTIFICATE_TYPES: DemoCertificateType[] = [
     holderKind: 'person',
     department: '公安局',
     validityYears: null,
+    validityMonths: 3,
     supersedeBy: [],
-    fields: personal([SEX, f('address', '住址', false), f('term', '有效期限', true)], false),
+    fields: personal([SEX, f('address', '住址', false)]),
     layout: CARD,
   },
   {

@@ -98,4 +98,23 @@ export const certificatesEn: typeof certificatesZh = {
     none: 'The holder has allowed no certificate to your office or to a case you may see. Ask the holder to allow it under “My certificates”.',
     found: '{{count}} certificates allowed',
   },
+  issued: {
+    title: 'Issued certificates',
+    intro:
+      'Electronic certificates issued by your department (supervisors: by the offices of your region) and their current state. Personal ID numbers are masked; the head of the issuing department may revoke a certificate, with a reason that is kept in the audit log.',
+    allStatuses: 'Any state',
+    allTypes: 'Any certificate type',
+    actions: 'Actions',
+    case: 'Case',
+    revoke: 'Revoke',
+    revokeTitle: 'Revoke certificate: {{type}}',
+    revokeHint:
+      'A revoked certificate is void at once, its QR check shows “revoked”, and this cannot be undone.',
+    reason: 'Reason',
+    reasonRule: 'Give the reason for the revocation',
+    reasonShown: 'Reason: {{reason}}',
+    revoked: 'Certificate revoked',
+    empty: 'No certificates issued yet',
+    total: '{{count}} certificates',
+  },
 };

@@ -90,4 +90,22 @@ export const certificatesZh = {
     none: '没有该持证人授权给本机构或您可查看办件的证照。如需调用，请持证人在“我的证照”中授权。',
     found: '找到 {{count}} 本已授权的证照',
   },
+  issued: {
+    title: '已发证照',
+    intro:
+      '本部门（监察人员：本辖区各机构）签发的电子证照及其当前状态。个人证件号码已脱敏；发证部门负责人可撤销证照，撤销须写明原因并记入审计日志。',
+    allStatuses: '全部状态',
+    allTypes: '全部证照类型',
+    actions: '操作',
+    case: '办件',
+    revoke: '撤销',
+    revokeTitle: '撤销证照：{{type}}',
+    revokeHint: '撤销后证照立即失效，扫码核验将显示“已撤销”，且不可恢复。',
+    reason: '撤销原因',
+    reasonRule: '请填写撤销原因',
+    reasonShown: '原因：{{reason}}',
+    revoked: '证照已撤销',
+    empty: '暂无签发的证照',
+    total: '共 {{count}} 本',
+  },
 };

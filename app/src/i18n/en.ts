@@ -135,6 +135,7 @@ export const en: Messages = {
     warnings: 'Warnings',
     credit: 'Credit records',
     certificates: 'Certificate look-up',
+    issuedCertificates: 'Issued certificates',
     regions: 'Regions',
     organisations: 'Organisations',
     organisationsRead: 'Organisations',

@@ -133,6 +133,7 @@ export const zhCN = {
     warnings: '预警督办',
     credit: '信用记录',
     certificates: '证照查询',
+    issuedCertificates: '已发证照',
     regions: '行政区划',
     organisations: '机构管理',
     organisationsRead: '机构',

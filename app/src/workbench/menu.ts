@@ -10,6 +10,7 @@ export type WorkbenchPage =
   | 'warnings'
   | 'credit'
   | 'certificates'
+  | 'issuedCertificates'
   | 'catalogue'
   | 'catalogueReview'
   | 'catalogueStatistics'
@@ -30,6 +31,7 @@ const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
   warnings: ['department_head', 'hall_manager', 'supervisor'],
   credit: ['department_head', 'supervisor'],
   certificates: ['agent', 'window_clerk', 'department_reviewer', 'department_head'],
+  issuedCertificates: ['department_reviewer', 'department_head', 'supervisor'],
   catalogue: ['catalogue_editor', 'system_admin'],
   catalogueReview: ['catalogue_reviewer', 'system_admin'],
   catalogueStatistics: ['supervisor', 'catalogue_reviewer', 'system_admin'],
@@ -50,6 +52,7 @@ export const PAGE_ORDER: readonly WorkbenchPage[] = [
   'warnings',
   'credit',
   'certificates',
+  'issuedCertificates',
   'catalogue',
   'catalogueReview',
   'catalogueStatistics',
@@ -90,6 +93,7 @@ const PATHS: Partial<Record<WorkbenchPage, string>> = {
   agentCases: '/workbench/agent/cases',
   catalogueReview: '/workbench/catalogue-review',
   catalogueStatistics: '/workbench/catalogue-statistics',
+  issuedCertificates: '/workbench/issued-certificates',
 };
 
 export function pathOf(page: WorkbenchPage): string {

@@ -1,0 +1,183 @@
+import { and, desc, eq, gte, isNull, ne, or } from 'drizzle-orm';
+import { todayInChina } from '../calendar/service.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { type CompanyRecord, findCompany, findPerson, type PersonRecord } from '../registries/service.ts';
+import { certificates } from './tables.ts';
+import type { CertificateField, HolderKind } from './types.ts';
+import { type CertificateTypeRow, typesById } from './views.ts';
+
+/**
+ * What the platform already knows of a holder, put on a certificate issued to it: a fact about
+ * the holder itself (法定代表人, 住所, 性别 …), recognised on any certificate type by the field's key
+ * or label, and where the legal-entity or population base (法人库 / 人口库) holds it.
+ * Fields about the licensed thing (经营范围 of a drug licence, 坐落 of a property) are no facts:
+ * they never pass from one certificate to another.
+ */
+type HolderFact = {
+  holderKind: HolderKind;
+  keys: string[];
+  labels: string[];
+  company?: (c: CompanyRecord) => string;
+  person?: (p: PersonRecord) => string;
+};
+
+const FACTS: HolderFact[] = [
+  {
+    holderKind: 'company',
+    keys: ['legalRepresentative'],
+    labels: ['法定代表人', '法定代表人（负责人）', '负责人'],
+    company: (c) => c.legalRepresentative,
+  },
+  { holderKind: 'company', keys: [], labels: ['住所'], company: (c) => c.registeredAddress },
+  {
+    holderKind: 'company',
+    keys: ['entityType'],
+    labels: ['类型', '企业类型', '主体类型'],
+    company: (c) => c.companyType,
+  },
+  {
+    holderKind: 'company',
+    keys: ['registeredCapital'],
+    labels: ['注册资本'],
+    company: (c) => c.registeredCapital,
+  },
+  { holderKind: 'company', keys: ['establishedOn'], labels: ['成立日期'], company: (c) => c.establishedOn },
+  { holderKind: 'company', keys: ['businessScope'], labels: [], company: (c) => c.businessScope },
+  {
+    holderKind: 'person',
+    keys: ['sex'],
+    labels: ['性别'],
+    person: (p) => (p.sex === 'male' ? '男' : '女'),
+  },
+  { holderKind: 'person', keys: ['ethnicity'], labels: ['民族'], person: (p) => p.ethnicity },
+  { holderKind: 'person', keys: ['birthDate'], labels: ['出生', '出生日期'], person: (p) => p.birthDate },
+  { holderKind: 'person', keys: [], labels: ['住址'], person: (p) => p.address },
+  { holderKind: 'person', keys: ['nameEn'], labels: ['姓名拼音'] },
+];
+
+const normalised = (label: string) => label.replace(/\s+/g, '');
+
+function factOf(field: CertificateField, holderKind: HolderKind): HolderFact | null {
+  if (field.source) return null;
+  const label = normalised(field.label);
+  return (
+    FACTS.find(
+      (f) => f.holderKind === holderKind && (f.keys.includes(field.key) || f.labels.includes(label)),
+    ) ?? null
+  );
+}
+
+/**
+ * Whether a type's fields describe its holder. A person's certificate may be about someone else
+ * (出生医学证明: the newborn's 性别, with the parent as 申领人): then only a field naming the
+ * holder as 姓名 makes it the holder's own.
+ */
+function describesHolder(type: CertificateTypeRow, holderKind: HolderKind): boolean {
+  if (holderKind === 'company') return true;
+  return (type.fields as CertificateField[]).some((f) => f.source === 'holderName' && f.label === '姓名');
+}
+
+/** A value given in a form or a certificate, trimmed; numbers as text. */
+function text(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') return null;
+  return value.trim() || null;
+}
+
+/** The holder's current certificates of other types (newest first), with their types. */
+async function otherCertificates(
+  db: DbOrTx,
+  holder: { kind: HolderKind; login: string },
+  typeId: string,
+): Promise<{ data: Record<string, string>; type: CertificateTypeRow }[]> {
+  const rows = await db
+    .select({ typeId: certificates.typeId, data: certificates.data })
+    .from(certificates)
+    .where(
+      and(
+        eq(certificates.holderKind, holder.kind),
+        eq(certificates.holderLogin, holder.login.trim().toUpperCase()),
+        eq(certificates.status, 'issued'),
+        or(isNull(certificates.validUntil), gte(certificates.validUntil, todayInChina())),
+        ne(certificates.typeId, typeId),
+      ),
+    )
+    .orderBy(desc(certificates.issuedAt));
+  const types = await typesById(
+    db,
+    rows.map((r) => r.typeId),
+  );
+  return rows
+    .map((r) => ({ data: r.data, type: types.get(r.typeId)! }))
+    .filter((c) => c.type && describesHolder(c.type, holder.kind));
+}
+
+/** The value of a holder fact on another certificate, if it carries one. */
+function factOnCertificate(
+  fact: HolderFact,
+  holderKind: HolderKind,
+  certificate: { data: Record<string, string>; type: CertificateTypeRow },
+): string | null {
+  for (const field of certificate.type.fields as CertificateField[]) {
+    if (factOf(field, holderKind) === fact) {
+      const value = text(certificate.data[field.key]);
+      if (value) return value;
+    }
+  }
+  return null;
+}
+
+/**
+ * The values of a certificate's fields that the platform knows when it is issued, in this order
+ * of precedence: the case's form data (by the field's key or label); the holder's current
+ * certificates of other types (the same holder fact); the holder's record in the legal-entity or
+ * population base. Fields filled from the holder, issuer and dates (`source`) are left to the
+ * issue; a field nobody knows stays out (printed as "—"), never guessed.
+ */
+export async function knownFieldValues(options: {
+  db: DbOrTx;
+  type: CertificateTypeRow;
+  holder: { kind: HolderKind; login: string };
+  formData: Record<string, unknown>;
+}): Promise<Record<string, string>> {
+  const { db, type, holder, formData } = options;
+  const fields = (type.fields as CertificateField[]).filter((f) => !f.source);
+  const values: Record<string, string> = {};
+  for (const field of fields) {
+    const given = text(formData[field.key]) ?? text(formData[field.label]);
+    if (given) values[field.key] = given;
+  }
+  if (!describesHolder(type, holder.kind)) return values;
+  const open = () =>
+    fields
+      .filter((f) => !values[f.key])
+      .map((field) => ({ field, fact: factOf(field, holder.kind) }))
+      .filter((x): x is { field: CertificateField; fact: HolderFact } => x.fact !== null);
+  if (open().length === 0) return values;
+  const others = await otherCertificates(db, holder, type.id);
+  for (const { field, fact } of open()) {
+    for (const certificate of others) {
+      const value = factOnCertificate(fact, holder.kind, certificate);
+      if (value) {
+        values[field.key] = value;
+        break;
+      }
+    }
+  }
+  const missing = open();
+  if (missing.length === 0) return values;
+  if (holder.kind === 'company') {
+    const company = await findCompany(db, holder.login);
+    for (const { field, fact } of missing) {
+      const value = company && fact.company ? text(fact.company(company)) : null;
+      if (value) values[field.key] = value;
+    }
+  } else {
+    const person = await findPerson(db, holder.login);
+    for (const { field, fact } of missing) {
+      const value = person && fact.person ? text(fact.person(person)) : null;
+      if (value) values[field.key] = value;
+    }
+  }
+  return values;
+}

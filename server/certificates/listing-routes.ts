@@ -1,0 +1,37 @@
+import { Type } from 'typebox';
+import { requireActor } from '../http/guard.ts';
+import type { App } from '../http/types.ts';
+import { listIssuedCertificates } from './listing.ts';
+
+const strict = { additionalProperties: false } as const;
+
+/** 已发证照: the certificates the caller's department or region issued. */
+export async function listingRoutes(app: App): Promise<void> {
+  app.get(
+    '/certificates',
+    {
+      schema: {
+        tags: ['certificates'],
+        summary:
+          '已发证照（发证部门的负责人和审核人员：本部门签发的；监察人员：本辖区机构签发的），个人证件号码脱敏',
+        querystring: Type.Object(
+          {
+            status: Type.Optional(Type.Enum(['issued', 'changed', 'revoked', 'expired'])),
+            typeCode: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9]{1,15}$' })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+          },
+          strict,
+        ),
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return listIssuedCertificates({
+        db: app.deps.database.db,
+        actor: requireActor(request),
+        filter: { status: q.status, typeCode: q.typeCode, limit: q.limit ?? 50, offset: q.offset ?? 0 },
+      });
+    },
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "certificate_types" ADD COLUMN "validity_months" integer;
