@@ -1,83 +1,24 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { inflateSync } from 'node:zlib';
-import QRCode from 'qrcode';
-import { call, type Session, signInOver } from '../server/testing/processes.ts';
+import type { CertificateView } from '../common/certificates/types.ts';
+import { pdfShowsQrCode, pdfText, savePagePng } from '../server/testing/pdf.ts';
+import { call } from '../server/testing/processes.ts';
 import { screenshotPath } from './support/browser.ts';
 import { caseSteps } from './support/cases.ts';
 import { COMPANY, COMPANY_NAME, withBrowserSession } from './support/session.ts';
 
 const session = withBrowserSession();
 const { url, signInCompany, signInStaff } = session;
-const { foodLicence } = caseSteps(session);
-
-type Certificate = {
-  id: string;
-  typeName: string;
-  number: string;
-  verificationCode: string;
-  caseId: string | null;
-  status: string;
-};
-
-const staff = (username: string) =>
-  signInOver(url(''), '/api/auth/login', { username, password: 'demo1234' });
-
-/** Steps a case through the API as the department would: accept, review, approve, conclude. */
-async function conclude(reviewer: Session, head: Session, caseId: string, version: number) {
-  for (const [who, path] of [
-    [reviewer, 'accept'],
-    [reviewer, 'start-review'],
-    [head, 'approve'],
-    [head, 'conclude'],
-  ] as const) {
-    const res = await call(who, 'POST', `/api/cases/${caseId}/${path}`, { version });
-    assert.equal(res.status, 200, `${path}: ${JSON.stringify(res.body)}`);
-    version = Number(res.body?.version);
-  }
-}
-
-/** The URL the PDF's QR code holds, checked against the QR code's modules (pdfkit embeds it as a 300 px PNG). */
-function pdfShowsQrCode(pdf: Buffer, text: string): boolean {
-  const raw = pdf.toString('latin1');
-  for (const match of raw.matchAll(/\/Subtype \/Image[\s\S]*?stream\n/g)) {
-    const header = match[0];
-    if (!/\/Width 300\b/.test(header) || !/\/ColorSpace \/DeviceRGB/.test(header)) continue;
-    const start = match.index + header.length;
-    const pixels = inflateSync(pdf.subarray(start, raw.indexOf('\nendstream', start)));
-    const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-    const scale = 300 / (modules.size + 2);
-    let same = true;
-    for (let row = 0; row < modules.size && same; row++) {
-      for (let col = 0; col < modules.size && same; col++) {
-        const y = Math.floor(scale + (row + 0.5) * scale);
-        const x = Math.floor(scale + (col + 0.5) * scale);
-        same = pixels[(y * 300 + x) * 3]! < 128 === Boolean(modules.get(row, col));
-      }
-    }
-    if (same) return true;
-  }
-  return false;
-}
+const { concludedFoodLicenceCase } = caseSteps(session);
 
 test('a concluded food licence case issues a certificate: its QR link verifies as authentic, the holder downloads it from 我的证照 and lets the case use it', async () => {
   const { page, browser } = session;
-  const matter = await foodLicence();
-  const company = await signInOver(url(''), '/api/auth/applicant-login', {
-    kind: 'company',
-    login: COMPANY,
-    password: 'demo1234',
-  });
-  const filed = await call(company, 'POST', '/api/cases', { implementationId: matter.id });
-  assert.equal(filed.status, 201, JSON.stringify(filed.body));
-  const caseId = String(filed.body?.id);
-  await conclude(await staff('reviewer'), await staff('head'), caseId, Number(filed.body?.version));
+  const { company, caseId, caseNo } = await concludedFoodLicenceCase();
 
   const wallet = await call(company, 'GET', '/api/me/certificates');
   assert.equal(wallet.status, 200, JSON.stringify(wallet.body));
-  const items = (Array.isArray(wallet.body) ? wallet.body : wallet.body?.items) as Certificate[];
+  const items = (Array.isArray(wallet.body) ? wallet.body : wallet.body?.items) as CertificateView[];
   const licence = items.find((c) => c.caseId === caseId);
   assert.ok(licence, 'the concluded case issued a certificate to the company');
   assert.equal(licence.typeName, '食品经营许可证');
@@ -101,12 +42,12 @@ test('a concluded food licence case issues a certificate: its QR link verifies a
   await download.saveAs(pdfPath);
   const pdf = readFileSync(pdfPath);
   assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
-  const text = execFileSync('pdftotext', ['-raw', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  const text = pdfText(pdf);
   assert.ok(
     text.includes('食品经营许可证') && text.includes(licence.number),
     'the PDF names the type and number',
   );
-  execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdfPath, pdfPath.replace(/\.pdf$/, '')]);
+  savePagePng(pdfPath);
   const qrLink = url(`/verify/${licence.verificationCode}`);
   assert.ok(pdfShowsQrCode(pdf, qrLink), `the QR code opens ${qrLink}`);
 
@@ -114,12 +55,9 @@ test('a concluded food licence case issues a certificate: its QR link verifies a
   await card.getByTestId('certificate-authorise').click();
   const drawer = page.getByTestId('authorisation-drawer');
   await drawer.getByTestId('authorisation-case').click();
-  await page.locator('.ant-select-item-option', { hasText: String(filed.body?.caseNo) }).click();
+  await page.locator('.ant-select-item-option', { hasText: caseNo }).click();
   await drawer.getByTestId('authorisation-submit').click();
-  await drawer
-    .locator('[data-testid=authorisation][data-state=active]')
-    .getByText(String(filed.body?.caseNo))
-    .waitFor();
+  await drawer.locator('[data-testid=authorisation][data-state=active]').getByText(caseNo).waitFor();
   await page.screenshot({ path: screenshotPath('certificates-03-authorised'), fullPage: true });
 
   // Anyone scanning the QR code on a phone, signed in or not, sees it authentic.

@@ -1,44 +1,18 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { call, type Session, signInOver } from '../server/testing/processes.ts';
+import { pdfText, savePagePng } from '../server/testing/pdf.ts';
 import { screenshotPath } from './support/browser.ts';
 import { caseSteps } from './support/cases.ts';
-import { COMPANY, withBrowserSession } from './support/session.ts';
+import { withBrowserSession } from './support/session.ts';
 
 const session = withBrowserSession();
 const { url, signInStaff } = session;
-const { foodLicence } = caseSteps(session);
-
-const staff = (username: string) =>
-  signInOver(url(''), '/api/auth/login', { username, password: 'demo1234' });
-
-/** The department accepts, reviews, approves and concludes the case through the API. */
-async function conclude(reviewer: Session, head: Session, caseId: string, version: number) {
-  for (const [who, path] of [
-    [reviewer, 'accept'],
-    [reviewer, 'start-review'],
-    [head, 'approve'],
-    [head, 'conclude'],
-  ] as const) {
-    const res = await call(who, 'POST', `/api/cases/${caseId}/${path}`, { version });
-    assert.equal(res.status, 200, `${path}: ${JSON.stringify(res.body)}`);
-    version = Number(res.body?.version);
-  }
-}
+const { concludedFoodLicenceCase } = caseSteps(session);
 
 test('the department head finds the licence a case issued under 已发证照, printed with what the platform knew, and revokes it with a reason', async () => {
   const { page } = session;
-  const company = await signInOver(url(''), '/api/auth/applicant-login', {
-    kind: 'company',
-    login: COMPANY,
-    password: 'demo1234',
-  });
-  const filed = await call(company, 'POST', '/api/cases', { implementationId: (await foodLicence()).id });
-  assert.equal(filed.status, 201, JSON.stringify(filed.body));
-  const caseId = String(filed.body?.id);
-  await conclude(await staff('reviewer'), await staff('head'), caseId, Number(filed.body?.version));
+  await concludedFoodLicenceCase();
 
   await signInStaff('head');
   await page.getByTestId('workbench-menu').getByText('已发证照').click();
@@ -56,10 +30,10 @@ test('the department head finds the licence a case issued under 已发证照, pr
   assert.equal(pdf.status(), 200);
   const pdfPath = screenshotPath('issued-02-certificate').replace(/\.png$/, '.pdf');
   writeFileSync(pdfPath, await pdf.body());
-  const text = execFileSync('pdftotext', ['-raw', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  const text = pdfText(pdfPath);
   assert.ok(text.includes('林海峰'), 'the legal representative is printed');
   assert.ok(text.includes('长乐中路128号3层'), 'the registered address is printed');
-  execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdfPath, pdfPath.replace(/\.pdf$/, '')]);
+  savePagePng(pdfPath);
 
   // Revoked with a reason: the row says so at once.
   await licence.getByTestId('issued-revoke').click();

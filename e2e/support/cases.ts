@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { call, type Session, signInOver } from '../../server/testing/processes.ts';
 import { type BrowserSession, COMPANY, COMPANY_NAME } from './session.ts';
 
 /** A tiny file the server takes for a PDF (the type is read from the content). */
@@ -86,5 +87,48 @@ export function caseSteps(session: BrowserSession) {
     return (await page.getByTestId('case-no').textContent())?.trim() ?? '';
   }
 
-  return { foodLicence, upload, expectStatus, act, openStaffCase, expectMenu, walkIn };
+  /** A demo staff account signed in over the API. */
+  const staffOverApi = (username: string) =>
+    signInOver(url(''), '/api/auth/login', { username, password: 'demo1234' });
+
+  /**
+   * The company files 食品经营许可 through the API and the department accepts, reviews, approves
+   * and concludes it, which issues the licence to the company.
+   */
+  async function concludedFoodLicenceCase(): Promise<{ company: Session; caseId: string; caseNo: string }> {
+    const company = await signInOver(url(''), '/api/auth/applicant-login', {
+      kind: 'company',
+      login: COMPANY,
+      password: 'demo1234',
+    });
+    const filed = await call(company, 'POST', '/api/cases', { implementationId: (await foodLicence()).id });
+    assert.equal(filed.status, 201, JSON.stringify(filed.body));
+    const caseId = String(filed.body?.id);
+    const caseNo = String(filed.body?.caseNo);
+    const reviewer = await staffOverApi('reviewer');
+    const head = await staffOverApi('head');
+    let version = Number(filed.body?.version);
+    for (const [who, path] of [
+      [reviewer, 'accept'],
+      [reviewer, 'start-review'],
+      [head, 'approve'],
+      [head, 'conclude'],
+    ] as const) {
+      const res = await call(who, 'POST', `/api/cases/${caseId}/${path}`, { version });
+      assert.equal(res.status, 200, `${path}: ${JSON.stringify(res.body)}`);
+      version = Number(res.body?.version);
+    }
+    return { company, caseId, caseNo };
+  }
+
+  return {
+    foodLicence,
+    upload,
+    expectStatus,
+    act,
+    openStaffCase,
+    expectMenu,
+    walkIn,
+    concludedFoodLicenceCase,
+  };
 }

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { inflateSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
-import QRCode from 'qrcode';
 import { type Browser, signInAs } from '../accounts/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { noticeContent } from '../notices/texts.ts';
 import type { NoticeKind } from '../notices/types.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { pdfShowsQrCode } from '../testing/pdf.ts';
 import { noticeView } from './notices.ts';
 import { cases } from './tables.ts';
 import { FOOD_LICENCE, publishMatter, SHA, signInApplicant } from './testing.ts';
@@ -75,29 +74,6 @@ async function textOf(c: Case, kind: NoticeKind): Promise<string> {
     .join('\n');
 }
 
-/** Whether a 300 px RGB image of the PDF shows the QR code of `text`. */
-function showsQrCode(pdf: Buffer, text: string): boolean {
-  const raw = pdf.toString('latin1');
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const scale = 300 / (modules.size + 2);
-  const shows = (pixels: Buffer) => {
-    for (let row = 0; row < modules.size; row++) {
-      for (let col = 0; col < modules.size; col++) {
-        const y = Math.floor(scale + (row + 0.5) * scale);
-        const x = Math.floor(scale + (col + 0.5) * scale);
-        if (pixels[(y * 300 + x) * 3]! < 128 !== Boolean(modules.get(row, col))) return false;
-      }
-    }
-    return true;
-  };
-  for (const match of raw.matchAll(/\/Subtype \/Image[\s\S]*?stream\n/g)) {
-    if (!/\/Width 300\b/.test(match[0]) || !/\/ColorSpace \/DeviceRGB/.test(match[0])) continue;
-    const start = match.index + match[0].length;
-    if (shows(inflateSync(pdf.subarray(start, raw.indexOf('\nendstream', start))))) return true;
-  }
-  return false;
-}
-
 test('each notice is available once the case reaches its step, and is a PDF whose QR opens the progress page', async () => {
   let c = await apply(who.company!);
   assert.deepEqual(c.notices, []);
@@ -130,8 +106,8 @@ test('each notice is available once the case reaches its step, and is a PDF whos
   const pdf = res.rawPayload;
   assert.ok(pdf.subarray(0, 5).toString() === '%PDF-');
   const url = `http://ywtb.example.cn/progress?caseNo=${c.caseNo}&code=${c.queryCode}`;
-  assert.ok(showsQrCode(pdf, url), 'the QR code opens the public progress page of this case');
-  assert.ok(!showsQrCode(pdf, url.replace(c.queryCode, 'AAAAAA')));
+  assert.ok(pdfShowsQrCode(pdf, url), 'the QR code opens the public progress page of this case');
+  assert.ok(!pdfShowsQrCode(pdf, url.replace(c.queryCode, 'AAAAAA')));
   const acceptance = await textOf(c, 'acceptance');
   assert.match(acceptance, /决定予以受理/);
   assert.match(acceptance, /受理机关 西安市市场监督管理局/);

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { attachment, importResponses } from '../http/file-transfer.ts';
 import { auditContext, authorize, requireActor } from '../http/guard.ts';
 import type { App } from '../http/types.ts';
 import { exportWorkbook, templateWorkbook } from './excel/export.ts';
@@ -8,9 +9,6 @@ import { XLSX_TYPE } from './excel/workbook.ts';
 const tags = ['catalogue'];
 /** Largest workbook accepted for import. */
 export const IMPORT_LIMIT_BYTES = 10 * 1024 * 1024;
-
-const attachment = (name: string, fallback: string) =>
-  `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 const ImportIssue = Type.Object({
   sheet: Type.String(),
@@ -75,18 +73,7 @@ export async function catalogueExcelRoutes(app: App): Promise<void> {
         tags,
         summary: '导入事项实施清单及申请材料（Excel，全部校验通过才导入，生成草稿）',
         consumes: [XLSX_TYPE],
-        response: {
-          200: Type.Object({ imported: Type.Integer(), created: Type.Integer(), updated: Type.Integer() }),
-          400: Type.Object({
-            error: Type.Object({
-              code: Type.String(),
-              message: Type.String(),
-              field: Type.Optional(Type.String()),
-              details: Type.Optional(Type.Object({ errors: Type.Optional(Type.Array(ImportIssue)) })),
-              requestId: Type.Optional(Type.String()),
-            }),
-          }),
-        },
+        response: importResponses(ImportIssue),
       },
     },
     async (request) => {

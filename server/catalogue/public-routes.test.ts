@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { inflateSync } from 'node:zlib';
-import QRCode from 'qrcode';
 import { seedDemoOrganisations } from '../demo/organisations.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { qrImages, showsQrCode } from '../testing/pdf.ts';
 import { guidePageUrl } from './guide-pdf.ts';
 import { sampleCatalogue } from './search/sample-catalogue.ts';
 import { seedSynonyms } from './search/synonyms.ts';
@@ -82,35 +81,6 @@ test('a published guide; 404 for a draft or an unknown id', async () => {
   assert.equal((await get('/api/catalogue/guides/not-an-id')).statusCode, 400);
 });
 
-/** The pixels (RGB) of the 300 px wide images in a PDF written by pdfkit. */
-function imagePixels(pdf: Buffer): Buffer[] {
-  const text = pdf.toString('latin1');
-  const images: Buffer[] = [];
-  for (const match of text.matchAll(/\/Subtype \/Image[\s\S]*?stream\n/g)) {
-    const header = match[0];
-    if (!/\/Width 300\b/.test(header) || !/\/ColorSpace \/DeviceRGB/.test(header)) continue;
-    const start = match.index + header.length;
-    const end = text.indexOf('\nendstream', start);
-    images.push(inflateSync(pdf.subarray(start, end)));
-  }
-  return images;
-}
-
-/** Whether RGB pixels of a 300 px image show the QR code of `text` (dark modules dark, light light). */
-function showsQrCode(pixels: Buffer, text: string): boolean {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const scale = 300 / (modules.size + 2);
-  for (let row = 0; row < modules.size; row++) {
-    for (let col = 0; col < modules.size; col++) {
-      const y = Math.floor(scale + (row + 0.5) * scale);
-      const x = Math.floor(scale + (col + 0.5) * scale);
-      const dark = pixels[(y * 300 + x) * 3]! < 128;
-      if (dark !== Boolean(modules.get(row, col))) return false;
-    }
-  }
-  return true;
-}
-
 test('the PDF guide: a PDF with an embedded subset of the Chinese font and a QR code to the guide page', async () => {
   const id = ids.get('食品经营许可')!;
   const response = await get(`/api/catalogue/guides/${id}/pdf`, { host: 'yiwang.example.cn' });
@@ -129,7 +99,7 @@ test('the PDF guide: a PDF with an embedded subset of the Chinese font and a QR 
   assert.ok(pdf.length < 400_000, `a subset, not the 8 MB font (${pdf.length} bytes)`);
   const url = guidePageUrl('http://yiwang.example.cn', id);
   assert.equal(url, `http://yiwang.example.cn/guide/${id}`);
-  const images = imagePixels(pdf);
+  const images = qrImages(pdf);
   assert.equal(images.length, 1, 'one QR code image');
   assert.ok(showsQrCode(images[0]!, url), 'the QR code opens the guide page');
   assert.ok(!showsQrCode(images[0]!, guidePageUrl('http://other.example.cn', id)), 'and no other address');

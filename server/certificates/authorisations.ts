@@ -8,21 +8,8 @@ import { AppError } from '../http/errors.ts';
 import { findOrganisation } from '../organisations/service.ts';
 import { CERTIFICATE_STATUS_LABELS } from './revoke.ts';
 import { certificateAuthorisations } from './tables.ts';
+import type { AuthorisationView } from './types.ts';
 import { type CertificateRow, certificateNotFound, currentStatus, findCertificate } from './views.ts';
-
-/** 用证授权 as the holder sees it. */
-export type AuthorisationView = {
-  id: string;
-  certificateId: string;
-  caseId: string | null;
-  caseNo: string | null;
-  organisationId: string | null;
-  organisationName: string | null;
-  expiresOn: string;
-  createdAt: string;
-  revokedAt: string | null;
-  state: 'active' | 'expired' | 'revoked';
-};
 
 type AuthorisationRow = typeof certificateAuthorisations.$inferSelect;
 

@@ -3,8 +3,8 @@ import { after, before, test } from 'node:test';
 import { type Browser, makeStaff, signInAs, TEST_AUDIT } from '../accounts/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
-import type { IssuedCertificate } from './listing.ts';
 import { issueCertificate } from './service.ts';
+import type { IssuedCertificate } from './types.ts';
 
 const PERSON = '11010519491231002X';
 const COMPANY = '91350100M000100Y43';

@@ -7,7 +7,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { listOrganisations, type OrganisationScope, organisationScope } from '../organisations/service.ts';
 import { certificates } from './tables.ts';
-import type { CertificateStatus, HolderKind } from './types.ts';
+import type { CertificateStatus, HolderKind, IssuedCertificate } from './types.ts';
 import { currentStatus } from './views.ts';
 
 export type IssuedFilter = {
@@ -15,27 +15,6 @@ export type IssuedFilter = {
   typeCode?: string;
   limit: number;
   offset: number;
-};
-
-/** One issued certificate as staff see it in the list (a person's ID number masked). */
-export type IssuedCertificate = {
-  id: string;
-  number: string;
-  typeCode: string;
-  typeName: string;
-  holderKind: HolderKind;
-  holderLogin: string;
-  holderName: string;
-  issuerId: string;
-  issuerName: string;
-  issuedAt: string;
-  validUntil: string | null;
-  status: CertificateStatus;
-  caseId: string | null;
-  revokedAt: string | null;
-  revokeReason: string | null;
-  /** Whether the caller may revoke it (the head of the issuing department). */
-  canRevoke: boolean;
 };
 
 /** At most this many organisations of a supervisor's region are looked at (a city has a few hundred). */

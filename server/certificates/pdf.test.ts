@@ -1,11 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, test } from 'node:test';
-import { inflateSync } from 'node:zlib';
-import QRCode from 'qrcode';
+import { test } from 'node:test';
+import { pdfText, qrImages, renderPage, showsQrCode } from '../testing/pdf.ts';
 import { certificateRows, renderCertificatePdf } from './pdf.ts';
 import type { CertificateView } from './types.ts';
 
@@ -46,53 +41,6 @@ const LICENCE: CertificateView = {
 };
 const VERIFY_URL = `https://ywtb.example.cn/verify/${LICENCE.verificationCode}`;
 
-const work = mkdtempSync(join(tmpdir(), 'certificate-pdf-'));
-after(() => rmSync(work, { recursive: true, force: true }));
-
-/** The page rendered by poppler at `dpi` as a grey-scale image (PGM): width, height, pixels. */
-function renderPage(pdf: Buffer, name: string, dpi = 50): { width: number; height: number; pixels: Buffer } {
-  const file = join(work, `${name}.pdf`);
-  writeFileSync(file, pdf);
-  execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-singlefile', file, join(work, name)]);
-  const pgm = readFileSync(join(work, `${name}.pgm`));
-  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'));
-  assert.ok(header, 'poppler wrote a grey-scale image');
-  const [whole, width, height] = header;
-  return { width: Number(width), height: Number(height), pixels: pgm.subarray(whole.length) };
-}
-
-const pdfText = (pdf: Buffer, name: string) => {
-  const file = join(work, `${name}-text.pdf`);
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-};
-
-/** The pixels (RGB) of the 300 px wide QR image pdfkit embedded. */
-function qrPixels(pdf: Buffer): Buffer[] {
-  const text = pdf.toString('latin1');
-  const images: Buffer[] = [];
-  for (const match of text.matchAll(/\/Subtype \/Image[\s\S]*?stream\n/g)) {
-    const header = match[0];
-    if (!/\/Width 300\b/.test(header) || !/\/ColorSpace \/DeviceRGB/.test(header)) continue;
-    const start = match.index + header.length;
-    images.push(inflateSync(pdf.subarray(start, text.indexOf('\nendstream', start))));
-  }
-  return images;
-}
-
-function showsQrCode(pixels: Buffer, text: string): boolean {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const scale = 300 / (modules.size + 2);
-  for (let row = 0; row < modules.size; row++) {
-    for (let col = 0; col < modules.size; col++) {
-      const y = Math.floor(scale + (row + 0.5) * scale);
-      const x = Math.floor(scale + (col + 0.5) * scale);
-      if (pixels[(y * 300 + x) * 3]! < 128 !== Boolean(modules.get(row, col))) return false;
-    }
-  }
-  return true;
-}
-
 test('the rows are the type’s fields in order, the holder when no field names it, and the validity', () => {
   const rows = certificateRows(LICENCE);
   assert.deepEqual(
@@ -126,7 +74,7 @@ test('a certificate renders as one A4 page in Chinese with its title, fields, is
   assert.match(raw, /\/BaseFont \/[A-Z]{6}\+NotoSansHans-(Regular|Bold)/, 'a subset of Noto Sans SC');
   assert.ok(pdf.length < 400_000, `a subset, not the whole font (${pdf.length} bytes)`);
 
-  const text = pdfText(pdf, 'licence');
+  const text = pdfText(pdf);
   assert.match(text, /食品经营许可证/, 'the title');
   assert.match(text, /证照编号：JY36101020012345/);
   for (const value of Object.values(LICENCE.data)) {
@@ -139,12 +87,12 @@ test('a certificate renders as one A4 page in Chinese with its title, fields, is
   assert.match(text, /证照专用章/);
   assert.ok(text.includes(VERIFY_URL), 'the footer names the verification address');
 
-  const images = qrPixels(pdf);
+  const images = qrImages(pdf);
   assert.equal(images.length, 1, 'one QR code');
   assert.ok(showsQrCode(images[0]!, VERIFY_URL), 'the QR code opens the verification page');
   assert.ok(!showsQrCode(images[0]!, 'https://ywtb.example.cn/verify/OTHER'));
 
-  const { width, height, pixels } = renderPage(pdf, 'licence');
+  const { width, height, pixels } = renderPage(pdf);
   assert.ok(Math.abs(width / height - 595.28 / 841.89) < 0.01, `portrait A4 (${width}×${height})`);
   const dark = pixels.filter((v) => v < 128).length / pixels.length;
   assert.ok(dark > 0.02 && dark < 0.4, `ink on the page, not blank nor black (${(dark * 100).toFixed(1)}%)`);
@@ -152,14 +100,7 @@ test('a certificate renders as one A4 page in Chinese with its title, fields, is
 
 test('the seal is red and stands over the issuer line at the bottom right', async () => {
   const pdf = await renderCertificatePdf({ certificate: LICENCE, verifyUrl: VERIFY_URL });
-  const file = join(work, 'seal.pdf');
-  writeFileSync(file, pdf);
-  execFileSync('pdftoppm', ['-r', '36', '-singlefile', file, join(work, 'seal')]);
-  const ppm = readFileSync(join(work, 'seal.ppm'));
-  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
-  const width = Number(header[1]);
-  const height = Number(header[2]);
-  const body = ppm.subarray(header[0].length);
+  const { width, height, pixels: body } = renderPage(pdf, { dpi: 36, colour: true });
   const isRed = (x: number, y: number) => {
     const i = (y * width + x) * 3;
     return body[i]! > 150 && body[i + 1]! < 110 && body[i + 2]! < 110;
@@ -180,9 +121,9 @@ test('a revoked certificate says so across the page', async () => {
     certificate: { ...LICENCE, status: 'revoked' },
     verifyUrl: VERIFY_URL,
   });
-  assert.match(pdfText(pdf, 'revoked'), /已撤销/);
+  assert.match(pdfText(pdf), /已撤销/);
   assert.doesNotMatch(
-    pdfText(await renderCertificatePdf({ certificate: LICENCE, verifyUrl: VERIFY_URL }), 'ok'),
+    pdfText(await renderCertificatePdf({ certificate: LICENCE, verifyUrl: VERIFY_URL })),
     /已撤销/,
   );
 });
@@ -201,7 +142,7 @@ test('many long fields still fit on one page', async () => {
     verifyUrl: VERIFY_URL,
   });
   assert.match(pdf.toString('latin1'), /\/Count 1\b/);
-  const text = pdfText(pdf, 'long');
+  const text = pdfText(pdf);
   assert.ok(text.includes('登记事项16'), 'the last field is there');
   assert.ok(text.includes('发证机关'), 'and the issuer');
 });
@@ -222,11 +163,11 @@ test('a landscape type with its own title and accent renders on one landscape pa
     verifyUrl: VERIFY_URL,
   });
   assert.match(pdf.toString('latin1'), /\/Count 1\b/);
-  const { width, height } = renderPage(pdf, 'landscape');
+  const { width, height } = renderPage(pdf);
   assert.ok(width > height, `landscape (${width}×${height})`);
-  const text = pdfText(pdf, 'landscape');
+  const text = pdfText(pdf);
   assert.match(text, /营业执照（副本）证照编号/);
   assert.match(text, /统一社会信用代码：91610102MA00000280经营者名称/);
   assert.ok(text.includes('发证机关：西安市新城区市场监督管理局'));
-  assert.equal(qrPixels(pdf).length, 1);
+  assert.equal(qrImages(pdf).length, 1);
 });

@@ -10,6 +10,7 @@ import { lookupHolderCertificates } from './lookup.ts';
 import { renderCertificatePdf } from './pdf.ts';
 import { revokeCertificate } from './revoke.ts';
 import { certificateFile, verifyByCode } from './verify.ts';
+import { verifyFile } from './verify-file.ts';
 import { viewsOf } from './views.ts';
 import { walletRoutes } from './wallet-routes.ts';
 
@@ -36,6 +37,19 @@ export async function certificateRoutes(app: App): Promise<void> {
       },
     },
     async (request) => verifyByCode({ db: db(), code: request.params.code }),
+  );
+
+  app.post(
+    '/verify/file',
+    {
+      schema: {
+        tags,
+        summary:
+          '核验证照文件（公开）：用已公布的电子印章公钥验证下载的证照文件的签名，并给出该证照当前的状态',
+        body: Type.Object({}, { additionalProperties: true }),
+      },
+    },
+    async (request) => verifyFile({ db: db(), file: request.body }),
   );
 
   app.get(

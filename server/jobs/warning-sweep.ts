@@ -1,19 +1,14 @@
-import { sql } from 'drizzle-orm';
 import { todayInChina } from '../calendar/service.ts';
 import { refreshWarnings, type WarningCounts } from '../cases/warnings.ts';
 import type { Db } from '../db/client.ts';
+import { type PeriodicJob, startPeriodicJob } from './periodic.ts';
 
 /** Advisory lock taken by the sweep, so that one process at a time runs it. */
 export const WARNING_SWEEP_LOCK = 7_262_101;
 
-export type SweepOutcome = { ran: true; today: string; counts: WarningCounts } | { ran: false };
+type Swept = { today: string; counts: WarningCounts };
 
-export type WarningSweep = {
-  /** Runs the sweep now (skipped when another process holds the lock). */
-  runOnce: () => Promise<SweepOutcome>;
-  /** Stops the timer and waits for a running sweep to finish. */
-  stop: () => Promise<void>;
-};
+export type WarningSweep = PeriodicJob<Swept>;
 
 export type WarningSweepOptions = {
   db: Db;
@@ -31,61 +26,20 @@ export type WarningSweepOptions = {
  */
 export function startWarningSweep(options: WarningSweepOptions): WarningSweep {
   const now = options.now ?? (() => new Date());
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<SweepOutcome> | null = null;
-  let stopped = false;
-
-  const sweep = (): Promise<SweepOutcome> =>
-    options.db.transaction(async (tx) => {
-      const lock = await tx.execute<{ locked: boolean }>(
-        sql`SELECT pg_try_advisory_xact_lock(${WARNING_SWEEP_LOCK}) AS locked`,
-      );
-      if (!lock.rows[0]?.locked) return { ran: false } as const;
+  return startPeriodicJob({
+    db: options.db,
+    lock: WARNING_SWEEP_LOCK,
+    intervalSeconds: options.intervalSeconds,
+    firstDelaySeconds: 0,
+    work: async (tx) => {
       const today = todayInChina(now());
-      const counts = await refreshWarnings({ db: tx, today, warningDays: options.warningDays });
-      return { ran: true, today, counts } as const;
-    });
-
-  const runOnce = async (): Promise<SweepOutcome> => {
-    if (running) return running;
-    running = sweep();
-    try {
-      return await running;
-    } finally {
-      running = null;
-    }
-  };
-
-  const tick = async () => {
-    try {
-      const outcome = await runOnce();
-      if (outcome.ran && outcome.counts.changed > 0) {
-        const { red, yellow, changed } = outcome.counts;
-        options.log(`time-limit warnings: ${changed} changed (${red} red, ${yellow} yellow open cases)`);
-      }
-    } catch (error) {
-      options.log(
-        `time-limit warning sweep failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-    if (!stopped && options.intervalSeconds > 0) {
-      timer = setTimeout(tick, options.intervalSeconds * 1000);
-      timer.unref();
-    }
-  };
-
-  if (options.intervalSeconds > 0) {
-    timer = setTimeout(tick, 0);
-    timer.unref();
-  }
-
-  return {
-    runOnce,
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running?.catch(() => undefined);
+      return { today, counts: await refreshWarnings({ db: tx, today, warningDays: options.warningDays }) };
     },
-  };
+    report: ({ counts: { red, yellow, changed } }) =>
+      changed > 0
+        ? `time-limit warnings: ${changed} changed (${red} red, ${yellow} yellow open cases)`
+        : null,
+    failure: 'time-limit warning sweep',
+    log: options.log,
+  });
 }

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { inflateSync } from 'node:zlib';
-import QRCode from 'qrcode';
+import { qrImages, showsQrCode } from '../testing/pdf.ts';
 import { progressUrl, renderNotice } from './render.ts';
 import { chineseDate, noticeContent } from './texts.ts';
 import { type CaseView, NOTICE_KINDS } from './types.ts';
@@ -105,33 +104,6 @@ test('the approval names the licence, how it is delivered, and warns about a fal
   assert.doesNotMatch(service, /行政许可法/, 'no licensing law for matters that are not licences');
 });
 
-/** The pixels (RGB) of the 300 px wide images in a PDF written by pdfkit. */
-function imagePixels(pdf: Buffer): Buffer[] {
-  const text = pdf.toString('latin1');
-  const images: Buffer[] = [];
-  for (const match of text.matchAll(/\/Subtype \/Image[\s\S]*?stream\n/g)) {
-    const header = match[0];
-    if (!/\/Width 300\b/.test(header) || !/\/ColorSpace \/DeviceRGB/.test(header)) continue;
-    const start = match.index + header.length;
-    images.push(inflateSync(pdf.subarray(start, text.indexOf('\nendstream', start))));
-  }
-  return images;
-}
-
-/** Whether RGB pixels of a 300 px image show the QR code of `text` (dark modules dark, light light). */
-function showsQrCode(pixels: Buffer, text: string): boolean {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const scale = 300 / (modules.size + 2);
-  for (let row = 0; row < modules.size; row++) {
-    for (let col = 0; col < modules.size; col++) {
-      const y = Math.floor(scale + (row + 0.5) * scale);
-      const x = Math.floor(scale + (col + 0.5) * scale);
-      if (pixels[(y * 300 + x) * 3]! < 128 !== Boolean(modules.get(row, col))) return false;
-    }
-  }
-  return true;
-}
-
 test('every notice is a PDF with the Chinese font embedded as a subset and a QR code to the progress page', async () => {
   const url = progressUrl('https://ywtb.example.cn/', VIEW.caseNo, VIEW.queryCode);
   assert.equal(url, 'https://ywtb.example.cn/progress?caseNo=610102-20250301-000123&code=K7P4QX');
@@ -143,7 +115,7 @@ test('every notice is a PDF with the Chinese font embedded as a subset and a QR 
     assert.match(text, /\/FontFile3/, `${kind}: the font program is embedded`);
     assert.ok(pdf.length < 300_000, `${kind}: a subset, not the 8 MB font (${pdf.length} bytes)`);
     assert.match(text, /\/Count 1\b/, `${kind}: fits on one page`);
-    const images = imagePixels(pdf);
+    const images = qrImages(pdf);
     assert.equal(images.length, 1, `${kind}: one QR code`);
     assert.ok(showsQrCode(images[0]!, url), `${kind}: the QR code opens the progress page`);
     assert.ok(!showsQrCode(images[0]!, progressUrl('https://ywtb.example.cn', VIEW.caseNo, 'OTHER1')));
@@ -162,5 +134,5 @@ test('a long list of problems runs over pages and still ends with the QR code', 
   });
   const pages = Number(/\/Type \/Pages[\s\S]*?\/Count (\d+)/.exec(pdf.toString('latin1'))?.[1]);
   assert.ok(pages >= 2, `${pages} pages`);
-  assert.equal(imagePixels(pdf).length, 1);
+  assert.equal(qrImages(pdf).length, 1);
 });

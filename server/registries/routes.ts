@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { attachment, importResponses } from '../http/file-transfer.ts';
 import { auditContext, authorize } from '../http/guard.ts';
 import type { App } from '../http/types.ts';
 import { writeXlsx, XLSX_TYPE } from './files.ts';
@@ -12,9 +13,6 @@ const Kind = Type.Enum(['persons', 'companies']);
 export const REGISTRY_IMPORT_LIMIT_BYTES = 20 * 1024 * 1024;
 
 const ImportIssue = Type.Object({ row: Type.Integer(), column: Type.String(), problem: Type.String() });
-
-const attachment = (name: string, fallback: string) =>
-  `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** The population and legal-entity bases (人口库 / 法人库): browsing (masked), templates and import. */
 export async function registryRoutes(app: App): Promise<void> {
@@ -93,18 +91,7 @@ export async function registryRoutes(app: App): Promise<void> {
         consumes: ['text/csv', XLSX_TYPE],
         params: Type.Object({ kind: Kind }, strict),
         querystring: Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 200 })) }, strict),
-        response: {
-          200: Type.Object({ imported: Type.Integer(), created: Type.Integer(), updated: Type.Integer() }),
-          400: Type.Object({
-            error: Type.Object({
-              code: Type.String(),
-              message: Type.String(),
-              field: Type.Optional(Type.String()),
-              details: Type.Optional(Type.Object({ errors: Type.Optional(Type.Array(ImportIssue)) })),
-              requestId: Type.Optional(Type.String()),
-            }),
-          }),
-        },
+        response: importResponses(ImportIssue),
       },
     },
     async (request) => {

@@ -35,3 +35,10 @@ export function messageOf(error: unknown, conflictMessage: string): string {
     return conflictMessage;
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The problems an all-or-nothing import lists in its 400 answer (by row and column), or null for another error. */
+export function importProblemsOf<T>(error: unknown): T[] | null {
+  if (!(error instanceof ApiError) || error.status !== 400) return null;
+  const details = error.details as { errors?: T[] } | undefined;
+  return Array.isArray(details?.errors) ? details.errors : null;
+}

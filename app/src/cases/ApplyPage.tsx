@@ -1,17 +1,16 @@
 import './cases.css';
 import { Alert, App, Button, Card, Form, Input, Result, Skeleton, Typography } from 'antd';
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useMe } from '../auth/session.ts';
 import { useGuide } from '../catalogue/api.ts';
 import { useLabels } from '../catalogue/labels.ts';
 import { LoadError, Loading } from '../components/status.tsx';
-import { submitCase } from './api.ts';
 import { DeliveryFields, type DeliveryValues, deliveryOf } from './DeliveryFields.tsx';
-import { MaterialPicker, missingRequired, type PickedMaterials } from './MaterialPicker.tsx';
+import { MaterialPicker } from './MaterialPicker.tsx';
 import { PrefillSummary } from './PrefillSummary.tsx';
-import { prefilledOf, submittedMaterials, usePrefill } from './prefill.ts';
+import { prefilledOf, usePrefill } from './prefill.ts';
+import { useCaseSubmission } from './submission.ts';
 
 type Values = { phone: string; remark?: string } & DeliveryValues;
 
@@ -44,42 +43,26 @@ function ApplyForm({ implementationId, applicantName }: { implementationId: stri
   const navigate = useNavigate();
   const guide = useGuide(implementationId);
   const [form] = Form.useForm<Values>();
-  const [picked, setPicked] = useState<PickedMaterials>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  // One key for this form: pressing submit twice files one case.
-  const idempotencyKey = useRef(crypto.randomUUID());
+  const { picked, setPicked, problem, busy, submit: file } = useCaseSubmission();
   const prefill = usePrefill(implementationId);
   const prefilled = prefilledOf(prefill.data);
   const doc = guide.data!.document;
   if (!doc.channels.includes('online')) {
     return <Result status="info" title={t('cases.apply.notOnline')} />;
   }
-  const submit = async (values: Values) => {
-    const missing = missingRequired(doc.materials, picked, prefilled);
-    if (missing.length) {
-      setProblem(t('cases.material.missingRequired', { names: missing.join('、') }));
-      return;
-    }
-    setProblem(null);
-    setBusy(true);
-    try {
-      const created = await submitCase(
-        {
-          implementationId,
-          formData: { phone: values.phone, remark: values.remark ?? '', delivery: deliveryOf(values) },
-          materials: submittedMaterials(picked, prefilled),
-        },
-        idempotencyKey.current,
-      );
-      message.success(t('cases.apply.submitted', { caseNo: created.caseNo, code: created.queryCode }));
-      navigate(`/my/cases/${created.id}`);
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (values: Values) =>
+    file({
+      materials: doc.materials,
+      prefilled,
+      body: {
+        implementationId,
+        formData: { phone: values.phone, remark: values.remark ?? '', delivery: deliveryOf(values) },
+      },
+      onFiled: (created) => {
+        message.success(t('cases.apply.submitted', { caseNo: created.caseNo, code: created.queryCode }));
+        navigate(`/my/cases/${created.id}`);
+      },
+    });
   return (
     <div className="page case-page" data-testid="apply-page">
       <Typography.Title level={2} className="case-title">

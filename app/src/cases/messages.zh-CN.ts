@@ -82,7 +82,7 @@ export const casesZh = {
     fromCertificate: '已从电子证照自动获取：{{label}}',
     fromCase: '复用 {{date}} 办件（{{caseNo}}）的材料：{{file}}',
     fromRegistry: '已自动获取 — {{label}}',
-    notFound: '未查到您的{{type}}电子证照，请上传',
+    notFound: '未查到可用的{{type}}电子证照，请上传',
     replace: '上传替换',
     replaced: '已改为上传的文件。',
     useFound: '改用自动获取的材料',

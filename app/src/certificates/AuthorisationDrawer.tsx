@@ -16,21 +16,18 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type {
+  AuthorisationState,
+  AuthorisationView,
+  CertificateView,
+} from '../../../common/certificates/types.ts';
 import { applyApiError } from '../api/form-errors.ts';
 import { useList } from '../api/lists.ts';
 import { useCases } from '../cases/api.ts';
 import { formatTime } from '../cases/CaseTags.tsx';
 import { LoadError, Loading } from '../components/status.tsx';
 import type { PublicOrganisation } from '../portal/public.ts';
-import {
-  authorisationState,
-  authorise,
-  chinaToday,
-  MY_CERTIFICATES,
-  revokeAuthorisation,
-  useAuthorisations,
-} from './api.ts';
-import type { Authorisation, AuthorisationState, Certificate } from './types.ts';
+import { authorise, MY_CERTIFICATES, revokeAuthorisation, useAuthorisations } from './api.ts';
 
 type Target = 'case' | 'organisation';
 type Values = { caseId?: string; organisationId?: string; expiresOn: Dayjs };
@@ -42,7 +39,7 @@ const STATE_COLOURS: Record<AuthorisationState, string> = {
 };
 
 /** Thirty days from today, or the certificate's last valid day when that comes first. */
-function defaultExpiry(certificate: Certificate): Dayjs {
+function defaultExpiry(certificate: CertificateView): Dayjs {
   const month = dayjs().add(30, 'day');
   return certificate.validUntil && dayjs(certificate.validUntil).isBefore(month)
     ? dayjs(certificate.validUntil)
@@ -54,7 +51,7 @@ export function AuthorisationDrawer({
   certificate,
   onClose,
 }: {
-  certificate: Certificate;
+  certificate: CertificateView;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -74,7 +71,7 @@ export function AuthorisationDrawer({
   );
 }
 
-function NewAuthorisation({ certificate }: { certificate: Certificate }) {
+function NewAuthorisation({ certificate }: { certificate: CertificateView }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -185,7 +182,7 @@ function NewAuthorisation({ certificate }: { certificate: Certificate }) {
   );
 }
 
-function Authorisations({ certificate }: { certificate: Certificate }) {
+function Authorisations({ certificate }: { certificate: CertificateView }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -193,8 +190,7 @@ function Authorisations({ certificate }: { certificate: Certificate }) {
   if (list.isPending) return <Loading />;
   if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   if (list.data.items.length === 0) return <Empty description={t('certificates.authorise.none')} />;
-  const today = chinaToday();
-  const revoke = async (a: Authorisation) => {
+  const revoke = async (a: AuthorisationView) => {
     try {
       await revokeAuthorisation(certificate.id, a.id);
       message.success(t('certificates.authorise.revoked'));
@@ -206,13 +202,13 @@ function Authorisations({ certificate }: { certificate: Certificate }) {
   return (
     <div data-testid="authorisations">
       {list.data.items.map((a) => {
-        const state = a.state ?? authorisationState(a, today);
+        const state = a.state;
         return (
           <div className="authorisation-row" key={a.id} data-testid="authorisation" data-state={state}>
             <div>
               <div>
                 {a.caseId
-                  ? `${t('certificates.authorise.case')}：${[a.matterName, a.caseNo].filter(Boolean).join(' · ') || a.caseId}`
+                  ? `${t('certificates.authorise.case')}：${a.caseNo || a.caseId}`
                   : `${t('certificates.authorise.organisation')}：${a.organisationName ?? a.organisationId}`}
               </div>
               <div className="authorisation-meta">

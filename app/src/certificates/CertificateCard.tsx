@@ -1,8 +1,8 @@
 import { Card, Collapse, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { CertificateStatus, CertificateView } from '../../../common/certificates/types.ts';
 import { isResidentIdNumber, maskIdNumber, maskPhone } from '../../../common/identity.ts';
 import { chinaDate } from './api.ts';
-import type { Certificate, CertificateStatus } from './types.ts';
 
 const STATUS_COLOURS: Record<CertificateStatus, string> = {
   issued: 'green',
@@ -34,7 +34,7 @@ export function CertificateCard({
   certificate: c,
   actions,
 }: {
-  certificate: Certificate;
+  certificate: CertificateView;
   actions?: React.ReactNode;
 }) {
   const { t } = useTranslation();

@@ -1,41 +1,21 @@
 import '../cases/cases.css';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import type { CertificateStatus, IssuedCertificate } from '../../../common/certificates/types.ts';
 import { api } from '../api/client.ts';
-import { applyApiError } from '../api/form-errors.ts';
 import type { ListAnswer } from '../api/lists.ts';
+import { ReasonDialog } from '../components/ReasonDialog.tsx';
 import { LoadError } from '../components/status.tsx';
 import { chinaDate, pdfUrl } from './api.ts';
 import { CertificateStatusTag } from './CertificateCard.tsx';
-import type { CertificateStatus, HolderKind } from './types.ts';
 
 const ISSUED = '/api/certificates';
 const PAGE_SIZE = 20;
 const STATUSES: CertificateStatus[] = ['issued', 'changed', 'revoked', 'expired'];
-
-/** One certificate as GET /api/certificates lists it (a person's ID number masked). */
-export type IssuedCertificate = {
-  id: string;
-  number: string;
-  typeCode: string;
-  typeName: string;
-  holderKind: HolderKind;
-  holderLogin: string;
-  holderName: string;
-  issuerId: string;
-  issuerName: string;
-  issuedAt: string;
-  validUntil: string | null;
-  status: CertificateStatus;
-  caseId: string | null;
-  revokedAt: string | null;
-  revokeReason: string | null;
-  canRevoke: boolean;
-};
 
 type CertificateType = { code: string; name: string };
 
@@ -201,50 +181,21 @@ export function IssuedPage() {
 /** 撤销: the reason is required and shown on the public verification page's answer (revoked). */
 function RevokeDialog({ certificate: c, onClose }: { certificate: IssuedCertificate; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const client = useQueryClient();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const submit = async ({ reason }: { reason: string }) => {
-    setBusy(true);
-    try {
-      await api.post(`${ISSUED}/${encodeURIComponent(c.id)}/revoke`, { reason: reason.trim() });
-      message.success(t('certificates.issued.revoked'));
-      await client.invalidateQueries({ queryKey: [ISSUED] });
-      onClose();
-    } catch (error) {
-      setProblem(applyApiError(form, error, t('common.conflict')));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Modal
-      open
+    <ReasonDialog
       title={t('certificates.issued.revokeTitle', { type: c.typeName })}
       okText={t('certificates.issued.revoke')}
-      okButtonProps={{ danger: true, 'data-testid': 'issued-revoke-confirm' }}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Alert type="warning" showIcon title={t('certificates.issued.revokeHint')} className="case-block" />
-      <p>
-        {c.number} · {c.holderName}
-      </p>
-      <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item
-          name="reason"
-          label={t('certificates.issued.reason')}
-          rules={[{ required: true, whitespace: true, message: t('certificates.issued.reasonRule') }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} data-testid="issued-revoke-reason" />
-        </Form.Item>
-      </Form>
-      {problem ? <Alert type="error" showIcon title={problem} /> : null}
-    </Modal>
+      danger
+      hint={{ type: 'warning', text: t('certificates.issued.revokeHint') }}
+      subject={`${c.number} · ${c.holderName}`}
+      reasonLabel={t('certificates.issued.reason')}
+      reasonRule={t('certificates.issued.reasonRule')}
+      maxLength={500}
+      send={(reason) => api.post(`${ISSUED}/${encodeURIComponent(c.id)}/revoke`, { reason })}
+      done={t('certificates.issued.revoked')}
+      refresh={[ISSUED]}
+      testId="issued-revoke"
+      onClose={onClose}
+    />
   );
 }

@@ -1,7 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import type {
+  AuthorisationView,
+  CertificateView,
+  HolderKind,
+  PublicVerification,
+} from '../../../common/certificates/types.ts';
 import { ApiError, api } from '../api/client.ts';
 import { fetchList } from '../api/lists.ts';
-import type { Authorisation, AuthorisationState, Certificate, HolderKind, Verification } from './types.ts';
 
 export const MY_CERTIFICATES = '/api/me/certificates';
 
@@ -15,9 +20,9 @@ const authorisationsPath = (certificateId: string) =>
 export function useVerification(code: string) {
   return useQuery({
     queryKey: ['/api/verify', code],
-    queryFn: async (): Promise<Verification> => {
+    queryFn: async (): Promise<PublicVerification> => {
       try {
-        return await api.get<Verification>(`/api/verify/${encodeURIComponent(code)}`);
+        return await api.get<PublicVerification>(`/api/verify/${encodeURIComponent(code)}`);
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return { result: 'not_found' };
         throw error;
@@ -32,21 +37,21 @@ export function useVerification(code: string) {
 export function useMyCertificates() {
   return useQuery({
     queryKey: [MY_CERTIFICATES],
-    queryFn: () => fetchList<Certificate>(MY_CERTIFICATES),
+    queryFn: () => fetchList<CertificateView>(MY_CERTIFICATES),
   });
 }
 
 export function useAuthorisations(certificateId: string) {
   return useQuery({
     queryKey: [MY_CERTIFICATES, certificateId, 'authorisations'],
-    queryFn: () => fetchList<Authorisation>(authorisationsPath(certificateId)),
+    queryFn: () => fetchList<AuthorisationView>(authorisationsPath(certificateId)),
   });
 }
 
 export type NewAuthorisation = ({ caseId: string } | { organisationId: string }) & { expiresOn: string };
 
 export function authorise(certificateId: string, body: NewAuthorisation) {
-  return api.post<Authorisation>(authorisationsPath(certificateId), body);
+  return api.post<AuthorisationView>(authorisationsPath(certificateId), body);
 }
 
 export function revokeAuthorisation(certificateId: string, authorisationId: string) {
@@ -55,18 +60,7 @@ export function revokeAuthorisation(certificateId: string, authorisationId: stri
 
 /** A staff look-up of a holder's certificates: only those authorised to the caller come back. */
 export function lookUpCertificates(holderKind: HolderKind, holderLogin: string) {
-  return fetchList<Certificate>('/api/certificates/lookup', { holderKind, holderLogin });
-}
-
-/** Active until the end of its last day in China time, unless revoked. */
-export function authorisationState(a: Authorisation, today: string): AuthorisationState {
-  if (a.revokedAt) return 'revoked';
-  return a.expiresOn < today ? 'expired' : 'active';
-}
-
-/** Today's date in China time (YYYY-MM-DD). */
-export function chinaToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  return fetchList<CertificateView>('/api/certificates/lookup', { holderKind, holderLogin });
 }
 
 /** '2025-03-03T02:15:00Z' or '2025-03-03' → '2025-03-03' as the day in China. */

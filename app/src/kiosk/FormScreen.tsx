@@ -1,10 +1,9 @@
 import '../cases/cases.css';
 import { Alert, Button, Form, Input, Result, Skeleton } from 'antd';
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { submitCase } from '../cases/api.ts';
 import { DeliveryFields, type DeliveryValues, deliveryOf } from '../cases/DeliveryFields.tsx';
-import { MaterialPicker, missingRequired, type PickedMaterials } from '../cases/MaterialPicker.tsx';
+import { MaterialPicker } from '../cases/MaterialPicker.tsx';
+import { useCaseSubmission } from '../cases/submission.ts';
 import type { CaseDetail } from '../cases/types.ts';
 import { useGuide } from '../catalogue/api.ts';
 import type { Guide } from '../catalogue/types.ts';
@@ -30,11 +29,7 @@ export function FormScreen({ implementationId, session, onBack, onSubmitted }: P
   const { t } = useTranslation();
   const guide = useGuide(implementationId);
   const [form] = Form.useForm<Values>();
-  const [picked, setPicked] = useState<PickedMaterials>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  // One key for this form: touching submit twice files one case.
-  const idempotencyKey = useRef(crypto.randomUUID());
+  const { picked, setPicked, problem, busy, submit: file } = useCaseSubmission();
   if (guide.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (guide.isError) return <LoadError error={guide.error} onRetry={() => void guide.refetch()} />;
   const data = guide.data;
@@ -62,30 +57,15 @@ export function FormScreen({ implementationId, session, onBack, onSubmitted }: P
       />
     );
   }
-  const submit = async (values: Values) => {
-    const missing = missingRequired(doc.materials, picked);
-    if (missing.length) {
-      setProblem(t('cases.material.missingRequired', { names: missing.join('、') }));
-      return;
-    }
-    setProblem(null);
-    setBusy(true);
-    try {
-      const created = await submitCase(
-        {
-          implementationId,
-          formData: { phone: values.phone, remark: values.remark ?? '', delivery: deliveryOf(values) },
-          materials: Object.values(picked),
-        },
-        idempotencyKey.current,
-      );
-      onSubmitted(created, data);
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (values: Values) =>
+    file({
+      materials: doc.materials,
+      body: {
+        implementationId,
+        formData: { phone: values.phone, remark: values.remark ?? '', delivery: deliveryOf(values) },
+      },
+      onFiled: (created) => onSubmitted(created, data),
+    });
   return (
     <div className="kiosk-form" data-testid="kiosk-form">
       <h1 className="kiosk-form-title">{doc.name}</h1>

@@ -4,7 +4,8 @@ import { Alert, App, Button, Form, Input, Table, Tabs, Typography, Upload } from
 import './registries.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { importProblemsOf } from '../../api/form-errors.ts';
 import { FilterBar } from '../shared/FilterBar.tsx';
 import { ListTable } from '../shared/ListTable.tsx';
 import { usePagedList } from '../shared/usePagedList.ts';
@@ -36,12 +37,6 @@ type CompanyRow = {
 };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function problemsOf(error: unknown): Problem[] | null {
-  if (!(error instanceof ApiError) || error.status !== 400) return null;
-  const details = error.details as { errors?: Problem[] } | undefined;
-  return Array.isArray(details?.errors) ? details.errors : null;
-}
 
 /** 人口库 / 法人库: the shared data sources applications are filled in from; browsing (masked) and import. */
 export function RegistriesPage() {
@@ -152,7 +147,7 @@ function ImportButton({ kind }: { kind: Kind }) {
         predicate: (q) => String(q.queryKey[0]).startsWith('/api/registries'),
       });
     } catch (error) {
-      const found = problemsOf(error);
+      const found = importProblemsOf<Problem>(error);
       if (found) setProblems(found);
       else message.error(error instanceof Error ? error.message : String(error));
     } finally {

@@ -1,17 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, Radio, Row, Select, Spin } from 'antd';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isCreditCode, isResidentIdNumber } from '../../../../common/identity.ts';
 import { api } from '../../api/client.ts';
 import { applyApiError } from '../../api/form-errors.ts';
 import type { ListAnswer } from '../../api/lists.ts';
-import { submitCase } from '../../cases/api.ts';
 import { DeliveryFields, type DeliveryValues, deliveryOf } from '../../cases/DeliveryFields.tsx';
-import { MaterialPicker, missingRequired, type PickedMaterials } from '../../cases/MaterialPicker.tsx';
+import { MaterialPicker } from '../../cases/MaterialPicker.tsx';
 import { PrefillSummary } from '../../cases/PrefillSummary.tsx';
-import { prefilledOf, submittedMaterials, usePrefill } from '../../cases/prefill.ts';
+import { prefilledOf, usePrefill } from '../../cases/prefill.ts';
+import { useCaseSubmission } from '../../cases/submission.ts';
 import { useGuide } from '../../catalogue/api.ts';
 import type { MatterSummary } from '../../catalogue/types.ts';
 
@@ -47,10 +47,7 @@ export function WalkInForm({ extra, extraValues, extraBody, from = '/workbench/i
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const [q, setQ] = useState('');
-  const [picked, setPicked] = useState<PickedMaterials>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const idempotencyKey = useRef(crypto.randomUUID());
+  const { picked, setPicked, problem, busy, submit: file } = useCaseSubmission();
   const kind = Form.useWatch('kind', form) ?? 'company';
   const implementationId = Form.useWatch('implementationId', form);
   const matters = useQuery({
@@ -68,44 +65,34 @@ export function WalkInForm({ extra, extraValues, extraBody, from = '/workbench/i
 
   const submit = async (values: Values) => {
     if (!doc) return;
-    const missing = missingRequired(doc.materials, picked, prefilled);
-    if (missing.length) {
-      setProblem(t('cases.material.missingRequired', { names: missing.join('、') }));
-      return;
-    }
-    setProblem(null);
-    setBusy(true);
-    try {
-      const created = await submitCase(
-        {
-          implementationId: values.implementationId,
-          applicant: {
-            kind: values.kind,
-            login: values.login.trim().toUpperCase(),
-            displayName: values.displayName.trim(),
-            phone: values.phone.trim(),
-          },
-          formData: {
-            phone: values.phone.trim(),
-            remark: values.remark ?? '',
-            delivery: deliveryOf(values),
-            applicant: { name: values.displayName.trim(), kind: values.kind },
-          },
-          materials: submittedMaterials(picked, prefilled),
-          ...extraBody?.(values),
+    await file({
+      materials: doc.materials,
+      prefilled,
+      body: {
+        implementationId: values.implementationId,
+        applicant: {
+          kind: values.kind,
+          login: values.login.trim().toUpperCase(),
+          displayName: values.displayName.trim(),
+          phone: values.phone.trim(),
         },
-        idempotencyKey.current,
-      );
-      idempotencyKey.current = crypto.randomUUID();
-      message.success(
-        labels.submittedMessage?.(created.caseNo) ?? t('cases.staff.submitted', { caseNo: created.caseNo }),
-      );
-      navigate(`/workbench/cases/${created.id}`, { state: { from } });
-    } catch (error) {
-      setProblem(applyApiError(form, error, t('common.conflict')));
-    } finally {
-      setBusy(false);
-    }
+        formData: {
+          phone: values.phone.trim(),
+          remark: values.remark ?? '',
+          delivery: deliveryOf(values),
+          applicant: { name: values.displayName.trim(), kind: values.kind },
+        },
+        ...extraBody?.(values),
+      },
+      renewKey: true,
+      onFiled: (created) => {
+        message.success(
+          labels.submittedMessage?.(created.caseNo) ?? t('cases.staff.submitted', { caseNo: created.caseNo }),
+        );
+        navigate(`/workbench/cases/${created.id}`, { state: { from } });
+      },
+      problemOf: (error) => applyApiError(form, error, t('common.conflict')),
+    });
   };
 
   const required = (label: string) => [

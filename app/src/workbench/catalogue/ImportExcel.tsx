@@ -2,15 +2,9 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Modal, Table, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
+import { importProblemsOf } from '../../api/form-errors.ts';
 import { catalogueApi, useRefreshImplementations } from './api.ts';
 import type { ImportProblem } from './types.ts';
-
-function problemsOf(error: unknown): ImportProblem[] | null {
-  if (!(error instanceof ApiError) || error.status !== 400) return null;
-  const details = error.details as { errors?: ImportProblem[] } | undefined;
-  return Array.isArray(details?.errors) ? details.errors : null;
-}
 
 /** Import (all or nothing, with the problems listed by sheet, row and column) and export of the catalogue. */
 export function ImportExcel({ departmentId }: { departmentId?: string }) {
@@ -27,7 +21,7 @@ export function ImportExcel({ departmentId }: { departmentId?: string }) {
       message.success(t('catalogue.staff.imported', { count: answer.imported }));
       await refresh();
     } catch (error) {
-      const found = problemsOf(error);
+      const found = importProblemsOf<ImportProblem>(error);
       if (found) setProblems(found);
       else message.error(error instanceof Error ? error.message : String(error));
     } finally {

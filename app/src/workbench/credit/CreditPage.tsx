@@ -1,14 +1,14 @@
 import '../../cases/cases.css';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Segmented, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Segmented, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { api } from '../../api/client.ts';
-import { applyApiError } from '../../api/form-errors.ts';
 import type { ListAnswer } from '../../api/lists.ts';
 import { formatTime } from '../../cases/CaseTags.tsx';
+import { ReasonDialog } from '../../components/ReasonDialog.tsx';
 import { LoadError } from '../../components/status.tsx';
 
 const CREDIT = '/api/credit-records';
@@ -151,50 +151,20 @@ export function CreditPage() {
 /** 信用修复: the reason is required; the list refreshes after. */
 function LiftDialog({ record, onClose }: { record: CreditRecord; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const client = useQueryClient();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const submit = async ({ reason }: { reason: string }) => {
-    setBusy(true);
-    try {
-      await api.post(`${CREDIT}/${record.id}/lift`, { reason: reason.trim() });
-      message.success(t('credit.liftDone'));
-      await client.invalidateQueries({ queryKey: [CREDIT] });
-      onClose();
-    } catch (error) {
-      setProblem(applyApiError(form, error, t('common.conflict')));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Modal
-      open
+    <ReasonDialog
       title={t('credit.liftTitle', { name: record.applicantName })}
       okText={t('common.confirm')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'credit-lift-confirm' }}
-    >
-      <Alert type="info" showIcon title={t('credit.liftHint')} className="case-block" />
-      <p>
-        {record.caseNo} · {record.reason}
-      </p>
-      <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item
-          name="reason"
-          label={t('credit.liftReason')}
-          rules={[{ required: true, whitespace: true, message: t('credit.liftReasonRule') }]}
-        >
-          <Input.TextArea rows={3} maxLength={2000} data-testid="credit-lift-reason" />
-        </Form.Item>
-      </Form>
-      {problem ? <Alert type="error" showIcon title={problem} /> : null}
-    </Modal>
+      hint={{ type: 'info', text: t('credit.liftHint') }}
+      subject={`${record.caseNo} · ${record.reason}`}
+      reasonLabel={t('credit.liftReason')}
+      reasonRule={t('credit.liftReasonRule')}
+      maxLength={2000}
+      send={(reason) => api.post(`${CREDIT}/${record.id}/lift`, { reason })}
+      done={t('credit.liftDone')}
+      refresh={[CREDIT]}
+      testId="credit-lift"
+      onClose={onClose}
+    />
   );
 }
