@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { maskIdNumber } from '../../common/identity.ts';
 import { todayInChina } from '../calendar/service.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { sealKeyById } from './keys.ts';
-import { type CertificateFile, FILE_FORMAT, SM2_USER_ID, signatureValid } from './signed.ts';
+import { type CertificateFile, canonicalJson, FILE_FORMAT, SM2_USER_ID, signatureValid } from './signed.ts';
 import { certificates } from './tables.ts';
 import type { CertificateField, PublicVerification } from './types.ts';
 import { type CertificateRow, currentStatus, findCertificate, signedFormOf, typesById } from './views.ts';
@@ -22,13 +23,34 @@ function masked(field: CertificateField, value: string): string {
   return value;
 }
 
-/** Whether the stored certificate still carries a valid seal: re-verified on every call. */
+const VERIFIED_LIMIT = 50_000;
+/** Digests of (signed content, signature, public key) whose SM2 signature verified. */
+const verified = new Set<string>();
+
+/**
+ * Whether the stored certificate still carries a valid seal, checked on every call against the row
+ * as it is now. SM2 verification is a pure function of the signed content, the signature and the
+ * key, so a success is remembered by the digest of the three: any change to the row gives another
+ * digest and is verified afresh.
+ */
 export async function sealIntact(db: DbOrTx, row: CertificateRow): Promise<boolean> {
   const key = await sealKeyById(db, row.keyId);
   if (!key || key.organisationId !== row.organisationId) return false;
   const issued = row.issuedAt.getTime();
   if (issued < key.validFrom.getTime() || (key.validTo && issued > key.validTo.getTime())) return false;
-  return signatureValid(signedFormOf(row), row.signature, key.publicKey);
+  const signed = signedFormOf(row);
+  const digest = createHash('sha256')
+    .update(canonicalJson(signed))
+    .update('\n')
+    .update(row.signature)
+    .update('\n')
+    .update(key.publicKey)
+    .digest('hex');
+  if (verified.has(digest)) return true;
+  if (!signatureValid(signed, row.signature, key.publicKey)) return false;
+  if (verified.size >= VERIFIED_LIMIT) verified.clear();
+  verified.add(digest);
+  return true;
 }
 
 const CODE_PATTERN = /^[A-Z2-9]{20}$/;
