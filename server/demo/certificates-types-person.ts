@@ -1,5 +1,5 @@
 import type { CertificateField } from '../certificates/types.ts';
-import { type DemoCertificateType, f, ISSUED_ON, ISSUER, VALID_UNTIL } from './certificates-types.ts';
+import { type DemoCertificateType, f, ISSUED_ON, ISSUER, VALID_UNTIL } from './certificates-fields.ts';
 
 /** Certificate types held by persons (the names on the public page are masked: 李*兰). */
 

@@ -1,57 +1,24 @@
-import type { CertificateTypeInput } from '../certificates/catalogue.ts';
-import type { CertificateField } from '../certificates/types.ts';
+import {
+  ADDRESS,
+  CREDIT_CODE,
+  type DemoCertificateType,
+  f,
+  ISSUED_ON,
+  ISSUER,
+  LICENCE,
+  licence,
+  NAME,
+  PERMIT,
+  PREMISES,
+  SCOPE,
+  VALID_UNTIL,
+} from './certificates-fields.ts';
 
 /**
  * The demo catalogue of certificate types: every certificate the demo matter catalogue issues
  * as its result or takes as an electronic material, with the fields a real one carries.
  * Certificates of persons: see certificates-types-person.ts.
  */
-
-export type DemoCertificateType = Omit<CertificateTypeInput, 'organisationId'> & {
-  /** Short name of the issuing city department (DemoOrganisations.departments). */
-  department: string;
-};
-
-/** A field; public fields show on the verification page (masked as `mask` says). */
-export const f = (
-  key: string,
-  label: string,
-  isPublic: boolean,
-  source?: CertificateField['source'],
-  mask?: CertificateField['mask'],
-): CertificateField => ({
-  key,
-  label,
-  public: isPublic,
-  ...(source ? { source } : {}),
-  ...(mask ? { mask } : {}),
-});
-
-export const ISSUER = f('issuer', '发证机关', true, 'issuer');
-export const ISSUED_ON = f('issuedOn', '发证日期', true, 'issuedOn');
-export const VALID_UNTIL = f('validUntil', '有效期至', true, 'validUntil');
-
-const NAME = f('name', '名称', true, 'holderName');
-const CREDIT_CODE = f('creditCode', '统一社会信用代码', true, 'holderLogin');
-const LEGAL_REPRESENTATIVE = f('legalRepresentative', '法定代表人（负责人）', true);
-const ADDRESS = f('address', '住所', true);
-const PREMISES = f('premises', '经营场所', true);
-const SCOPE = f('scope', '许可范围', true);
-
-/** The fields of a licence held by a company: holder, its own fields, issuer and dates. */
-const licence = (fields: CertificateField[], validity = true): CertificateField[] => [
-  NAME,
-  CREDIT_CODE,
-  LEGAL_REPRESENTATIVE,
-  ...fields,
-  ISSUER,
-  ISSUED_ON,
-  ...(validity ? [VALID_UNTIL] : []),
-];
-
-const PERMIT = { orientation: 'portrait', accent: '#1f4e9c', emblem: true } as const;
-const LICENCE = { orientation: 'landscape', accent: '#9c1f1f', emblem: true } as const;
-
 export const COMPANY_CERTIFICATE_TYPES: DemoCertificateType[] = [
   {
     code: 'yyzz',
