@@ -22,25 +22,35 @@ try {
   const food = await publishMatter(t.db.db, market!.id);
   const applicant = await signInApplicant(t.app, 'company', '91350100M000100Y43');
   const reviewer = await signInAs(t.app, 'reviewer', DEMO_PASSWORD);
-  log = [];
-  let res = await applicant.request({
-    method: 'POST',
-    url: '/api/cases',
-    payload: { implementationId: food },
-  });
-  const report = (name: string) => {
-    console.log(`${name}: ${res.statusCode}, ${log.length} statements`);
-    if (verbose) for (const l of log) console.log(`   ${l}`);
+  const lifecycle = async (quiet: boolean) => {
     log = [];
+    let res = await applicant.request({
+      method: 'POST',
+      url: '/api/cases',
+      headers: { 'idempotency-key': `count-${quiet}` },
+      payload: { implementationId: food },
+    });
+    const report = (name: string) => {
+      if (!quiet) {
+        console.log(`${name}: ${res.statusCode}, ${log.length} statements`);
+        if (res.statusCode >= 400) console.log(res.body);
+        if (verbose) for (const l of log) console.log(`   ${l}`);
+      }
+      log = [];
+    };
+    report('submit');
+    for (const step of ['accept', 'start-review', 'approve', 'conclude']) {
+      const { id, version } = res.json() as { id: string; version: number };
+      res = await reviewer.request({ method: 'POST', url: `/api/cases/${id}/${step}`, payload: { version } });
+      report(step);
+    }
   };
-  report('submit');
-  for (const step of ['accept', 'start-review', 'approve', 'conclude']) {
-    const { id, version } = res.json() as { id: string; version: number };
-    res = await reviewer.request({ method: 'POST', url: `/api/cases/${id}/${step}`, payload: { version } });
-    report(step);
-  }
-  res = await reviewer.request({ method: 'GET', url: '/api/cases?queue=true&limit=20' });
-  report('queue');
+  // The first lifecycle fills the caches (actor, session, calendar, documents); the second is printed.
+  await lifecycle(true);
+  await lifecycle(false);
+  log = [];
+  const res = await reviewer.request({ method: 'GET', url: '/api/cases?queue=true&limit=20' });
+  console.log(`queue: ${res.statusCode}, ${log.length} statements`);
 } finally {
   await t.close();
 }

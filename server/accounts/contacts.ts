@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, type SQLWrapper, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { accounts } from './tables.ts';
 
@@ -13,3 +13,7 @@ export async function accountContact(
     .where(eq(accounts.id, accountId));
   return row ? { displayName: row.displayName, phone: row.phone } : null;
 }
+
+/** The phone on record of the account in `accountId`, as a scalar subquery for a caller's select. */
+export const phoneOf = (accountId: SQLWrapper) =>
+  sql<string | null>`(select ${accounts.phone} from ${accounts} where ${accounts.id} = ${accountId})`;

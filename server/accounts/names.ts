@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { displayLogin } from './logins.ts';
 import { accounts } from './tables.ts';
@@ -26,3 +26,26 @@ export async function accountNames(db: DbOrTx, accountIds: string[]): Promise<Ma
     ]),
   );
 }
+
+/**
+ * The names of the accounts `where` selects, as a JSON scalar subquery for a caller's select (one
+ * round trip with the rest of a page); read it with `namesFromJson`.
+ */
+export const accountNamesJson = (where: SQL) =>
+  sql<
+    AccountNameJson[]
+  >`(select coalesce(json_agg(json_build_object('id', ${accounts.id}, 'displayName', ${accounts.displayName}, 'kind', ${accounts.kind}, 'login', ${accounts.login})), '[]'::json) from ${accounts} where ${where})`;
+
+type AccountNameJson = { id: string; displayName: string; kind: string; login: string };
+
+export function namesFromJson(rows: AccountNameJson[]): Map<string, AccountName> {
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { displayName: r.displayName, kind: r.kind, login: displayLogin(r.kind, r.login) },
+    ]),
+  );
+}
+
+/** The account id column, for the `where` of accountNamesJson. */
+export const accountIdColumn = accounts.id;

@@ -1,6 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
+import {
+  forgetSession,
+  forgetSessionsOf,
+  type KeptSession,
+  keepSession,
+  keptSession,
+} from './session-cache.ts';
 import { accounts, sessions } from './tables.ts';
 
 /** The cookie that carries the session token. */
@@ -42,7 +49,8 @@ export type LiveSession = { id: string; accountId: string; csrfToken: string };
 
 /**
  * The live session of a cookie token: not expired, of an active account. Slides the
- * expiry forward (sessionTtlHours after the last use).
+ * expiry forward (sessionTtlHours after the last use), at most once per TOUCH_INTERVAL_MS.
+ * A session found lately is taken from this process's memory (session-cache.ts).
  */
 export async function findSession(options: {
   db: DbOrTx;
@@ -51,33 +59,63 @@ export async function findSession(options: {
 }): Promise<LiveSession | null> {
   if (!/^[\w-]{20,100}$/.test(options.token)) return null;
   const id = sessionIdOf(options.token);
-  const now = new Date();
-  const [row] = await options.db
+  const now = Date.now();
+  const session = keptSession(id, now) ?? (await readSession(options.db, id, now));
+  if (!session) return null;
+  if (now - session.lastSeenAt > TOUCH_INTERVAL_MS && !(await touchSession(options, session, now))) {
+    forgetSession(id);
+    return null;
+  }
+  return { id: session.id, accountId: session.accountId, csrfToken: session.csrfToken };
+}
+
+async function readSession(db: DbOrTx, id: string, now: number): Promise<KeptSession | null> {
+  const [row] = await db
     .select({
       id: sessions.id,
       accountId: sessions.accountId,
       csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
       lastSeenAt: sessions.lastSeenAt,
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(accounts.active, true)));
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date(now)), eq(accounts.active, true)));
   if (!row) return null;
-  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await options.db
-      .update(sessions)
-      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + options.ttlHours * 3_600_000) })
-      .where(eq(sessions.id, id));
-  }
-  return { id: row.id, accountId: row.accountId, csrfToken: row.csrfToken };
+  return keepSession(
+    { ...row, expiresAt: row.expiresAt.getTime(), lastSeenAt: row.lastSeenAt.getTime() },
+    now,
+  );
+}
+
+/**
+ * Writes the session's last use and slides its expiry; false when the session is gone or expired
+ * meanwhile. The kept session is updated first, so concurrent requests do not touch it again.
+ */
+async function touchSession(
+  options: { db: DbOrTx; ttlHours: number },
+  session: KeptSession,
+  now: number,
+): Promise<boolean> {
+  const expiresAt = now + options.ttlHours * 3_600_000;
+  session.lastSeenAt = now;
+  session.expiresAt = expiresAt;
+  const touched = await options.db
+    .update(sessions)
+    .set({ lastSeenAt: new Date(now), expiresAt: new Date(expiresAt) })
+    .where(and(eq(sessions.id, session.id), gt(sessions.expiresAt, new Date(now))))
+    .returning({ id: sessions.id });
+  return touched.length > 0;
 }
 
 export async function closeSession(db: DbOrTx, sessionId: string): Promise<void> {
+  forgetSession(sessionId);
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
 /** Signs an account out everywhere (deactivation, password reset). */
 export async function closeSessionsOf(db: DbOrTx, accountId: string): Promise<void> {
+  forgetSessionsOf(accountId);
   await db.delete(sessions).where(eq(sessions.accountId, accountId));
 }
 

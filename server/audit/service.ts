@@ -22,12 +22,8 @@ export type AuditEntry = {
   summary: Record<string, unknown>;
 };
 
-/**
- * Appends one audit record inside the caller's transaction. The record carries the hash of
- * its content; when the transaction commits, a deferred trigger links it to the head of the
- * chain (audit_chain), so concurrent writers wait for one another only while committing.
- */
-export async function recordAudit(tx: Tx, context: AuditContext, entry: AuditEntry): Promise<void> {
+/** The row of one audit record: its fields and the hash of its content. */
+export function auditRow(context: AuditContext, entry: AuditEntry): typeof auditRecords.$inferInsert {
   const fields: HashedFields = {
     at: new Date(),
     actorId: context.actor?.accountId ?? null,
@@ -41,7 +37,16 @@ export async function recordAudit(tx: Tx, context: AuditContext, entry: AuditEnt
     clientAddress: context.clientAddress,
     requestId: context.requestId,
   };
-  await tx.insert(auditRecords).values({ ...fields, contentHash: contentHash(fields) });
+  return { ...fields, contentHash: contentHash(fields) };
+}
+
+/**
+ * Appends one audit record inside the caller's transaction. The record carries the hash of
+ * its content; when the transaction commits, a deferred trigger links it to the head of the
+ * chain (audit_chain), so concurrent writers wait for one another only while committing.
+ */
+export async function recordAudit(tx: Tx, context: AuditContext, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditRecords).values(auditRow(context, entry));
 }
 
 export type AuditProblem = 'content_altered' | 'link_broken' | 'record_missing' | 'record_unchained';

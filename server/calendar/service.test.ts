@@ -12,7 +12,13 @@ import {
   seedNationalCalendar,
   setLocalDay,
 } from './manage.ts';
-import { isWorkingDay, todayInChina, workingDaysBetween, workingDeadline } from './service.ts';
+import {
+  isWorkingDay,
+  setCalendarRecheck,
+  todayInChina,
+  workingDaysBetween,
+  workingDeadline,
+} from './service.ts';
 import { calendarDays } from './tables.ts';
 
 let t: TestDatabase;
@@ -124,14 +130,22 @@ test('removing the override of a national day brings back the national entry', a
   });
 });
 
-test('a change written by another process is seen on the next calculation', async () => {
-  assert.equal(await deadline('2026-04-30', 1), '2026-05-06');
-  await t.db.execute(
-    sql`INSERT INTO calendar_days (day, workday, name, source) VALUES ('2026-05-06', false, '测试', 'local')`,
-  );
-  assert.equal(await deadline('2026-04-30', 1), '2026-05-07');
-  await t.db.execute(sql`DELETE FROM calendar_days WHERE day = '2026-05-06'`);
-  assert.equal(await deadline('2026-04-30', 1), '2026-05-06');
+test('a change written by another process is seen once the kept calendar is rechecked', async () => {
+  setCalendarRecheck(100);
+  try {
+    assert.equal(await deadline('2026-04-30', 1), '2026-05-06');
+    await t.db.execute(
+      sql`INSERT INTO calendar_days (day, workday, name, source) VALUES ('2026-05-06', false, '测试', 'local')`,
+    );
+    assert.equal(await deadline('2026-04-30', 1), '2026-05-06', 'the kept calendar is still used');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    assert.equal(await deadline('2026-04-30', 1), '2026-05-07');
+    await t.db.execute(sql`DELETE FROM calendar_days WHERE day = '2026-05-06'`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    assert.equal(await deadline('2026-04-30', 1), '2026-05-06');
+  } finally {
+    setCalendarRecheck(5_000);
+  }
 });
 
 test('a limit in natural days ending on a holiday runs on to the next working day', async () => {

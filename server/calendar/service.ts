@@ -36,28 +36,40 @@ function packagedCalendar(): Map<IsoDate, boolean> {
   return packaged;
 }
 
-type Cached = { fingerprint: string; calendar: WorkingCalendar };
+type Cached = { fingerprint: string; calendar: WorkingCalendar; checkedAt: number };
 let cached: Cached | null = null;
+let recheckMs = 5_000;
+
+/** How long a checked calendar is used without looking at the table again (default 5 s). */
+export function setCalendarRecheck(ms: number): void {
+  recheckMs = ms;
+}
 
 /**
  * The working calendar: the published national days with the rows of calendar_days over them
- * (the seeded national rows and local overrides). Kept in memory; every call compares a
- * fingerprint of the table (row count and latest change) and reloads when it differs, so an
- * override made by another process applies at once.
+ * (the seeded national rows and local overrides). Kept in memory; at most every few seconds a
+ * fingerprint of the table (row count and latest change) is compared and the calendar reloaded
+ * when it differs: a change in this process applies at once, one made by another process within
+ * that time.
  */
 export async function loadCalendar(options: { db: DbOrTx }): Promise<WorkingCalendar> {
+  const now = Date.now();
+  if (cached && now - cached.checkedAt < recheckMs) return cached.calendar;
   const result = await options.db.execute<{ n: number; changed: string | null }>(
     sql`SELECT count(*)::int AS n, max(${calendarDays.updatedAt})::text AS changed FROM ${calendarDays}`,
   );
   const row = result.rows[0];
   const fingerprint = `${row?.n ?? 0}|${row?.changed ?? ''}`;
-  if (cached?.fingerprint === fingerprint) return cached.calendar;
+  if (cached?.fingerprint === fingerprint) {
+    cached.checkedAt = now;
+    return cached.calendar;
+  }
   const rows = await options.db
     .select({ day: calendarDays.day, workday: calendarDays.workday })
     .from(calendarDays);
   const calendar = new Map(packagedCalendar());
   for (const r of rows) calendar.set(r.day, r.workday);
-  cached = { fingerprint, calendar };
+  cached = { fingerprint, calendar, checkedAt: now };
   return calendar;
 }
 

@@ -179,7 +179,15 @@ test('a suspension (特别程序) moves both deadlines by the working days it pa
     version: number,
     today: string,
     input = {},
-  ) => actOnCase({ db, audit: TEST_AUDIT, caseId: created.id, action, today, input: { version, ...input } });
+  ) =>
+    actOnCase({
+      db,
+      actor: { audit: TEST_AUDIT },
+      caseId: created.id,
+      action,
+      today,
+      input: { version, ...input },
+    });
   // Monday 2026-03-02: 5 working days promised → Monday 2026-03-09.
   let c = await step('accept', created.version, '2026-03-02');
   assert.equal(c.promisedDeadline, '2026-03-09');

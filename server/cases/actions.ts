@@ -1,17 +1,22 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { CaseAction } from '../../common/cases/state-machine.ts';
 import { loadActor } from '../accounts/actors.ts';
-import type { AuditContext } from '../audit/service.ts';
 import { todayInChina, workingDaysBetween, workingDeadline } from '../calendar/service.ts';
 import { issueForConcludedCase } from '../certificates/case-issue.ts';
-import type { Db, DbOrTx, Tx } from '../db/client.ts';
+import type { Db, DbOrTx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { findOrganisation } from '../organisations/service.ts';
 import { attachmentsOf } from './attachments.ts';
 import { type DeliveryProvider, sandboxDelivery } from './delivery.ts';
 import { addAttachments, checkMaterials, type MaterialInput } from './submission.ts';
 import { caseEvents, creditRecords } from './tables.ts';
-import { type CaseRow, documentOf, runTransition, type TransitionPlan } from './transitions.ts';
+import {
+  type ActingParty,
+  type CaseRow,
+  documentOf,
+  runTransition,
+  type TransitionPlan,
+} from './transitions.ts';
 
 /** The body of an action: what the person acting says and hands over. */
 export type ActionInput = {
@@ -41,12 +46,14 @@ export type ActionInput = {
 
 export type ActOptions = {
   db: Db;
-  audit: AuditContext;
   caseId: string;
   action: CaseAction;
   input: ActionInput;
-  /** Whether the actor acts at a window (a supplement handed in there is a visit). */
-  atWindow?: boolean;
+  /**
+   * Who acts: the audit context and whether at a window (a supplement handed in there is a
+   * visit), or a function deciding both from the case as read that throws when not allowed.
+   */
+  actor: ActingParty | ((row: CaseRow) => Promise<ActingParty> | ActingParty);
   today?: string;
   delivery?: DeliveryProvider;
 };
@@ -71,7 +78,7 @@ async function deadlines(db: DbOrTx, row: CaseRow, today: string) {
   return { acceptedOn: today, promisedDeadline, legalDeadline };
 }
 
-async function gapPlan(tx: Tx, row: CaseRow, input: ActionInput, today: string): Promise<TransitionPlan> {
+async function gapPlan(tx: DbOrTx, row: CaseRow, input: ActionInput, today: string): Promise<TransitionPlan> {
   const doc = await documentOf(tx, row.versionId);
   const gaps = [...new Set(input.gaps ?? [])];
   gaps.forEach((key, i) => {
@@ -101,7 +108,7 @@ async function gapPlan(tx: Tx, row: CaseRow, input: ActionInput, today: string):
 }
 
 /** Working days the clock was paused by the last suspension, which ends today. */
-async function pausedDays(tx: Tx, row: CaseRow, today: string): Promise<{ since: string; days: number }> {
+async function pausedDays(tx: DbOrTx, row: CaseRow, today: string): Promise<{ since: string; days: number }> {
   const [last] = await tx
     .select({ details: caseEvents.details })
     .from(caseEvents)
@@ -112,7 +119,7 @@ async function pausedDays(tx: Tx, row: CaseRow, today: string): Promise<{ since:
   return { since, days: Math.max(0, await workingDaysBetween({ db: tx, from: since, to: today })) };
 }
 
-async function totalPaused(tx: Tx, caseId: string): Promise<number> {
+async function totalPaused(tx: DbOrTx, caseId: string): Promise<number> {
   const rows = await tx
     .select({ details: caseEvents.details })
     .from(caseEvents)
@@ -120,13 +127,13 @@ async function totalPaused(tx: Tx, caseId: string): Promise<number> {
   return rows.reduce((sum, r) => sum + ((r.details as { pausedDays?: number }).pausedDays ?? 0), 0);
 }
 
-async function moveBy(tx: Tx, day: string | null, days: number): Promise<string | null> {
+async function moveBy(tx: DbOrTx, day: string | null, days: number): Promise<string | null> {
   if (!day || days === 0) return day;
   return workingDeadline({ db: tx, from: day, days, unit: 'working_days' });
 }
 
 /** 改派: the new assignee must be an active reviewer of the case's department. */
-async function reassignPlan(tx: Tx, row: CaseRow, input: ActionInput): Promise<TransitionPlan> {
+async function reassignPlan(tx: DbOrTx, row: CaseRow, input: ActionInput): Promise<TransitionPlan> {
   const assigneeId = required(input.assigneeId, 'assigneeId');
   const reason = required(input.reason, 'reason');
   if (assigneeId === row.assigneeId) {
@@ -152,7 +159,8 @@ async function reassignPlan(tx: Tx, row: CaseRow, input: ActionInput): Promise<T
   };
 }
 
-type Planner = (tx: Tx, row: CaseRow, options: ActOptions & { today: string }) => Promise<TransitionPlan>;
+type PlanOptions = Omit<ActOptions, 'actor'> & ActingParty & { today: string };
+type Planner = (tx: DbOrTx, row: CaseRow, options: PlanOptions) => Promise<TransitionPlan>;
 
 const PLANS: Partial<Record<CaseAction, Planner>> = {
   accept: async (tx, row, { today }) => ({ patch: await deadlines(tx, row, today) }),
@@ -335,16 +343,17 @@ const PLANS: Partial<Record<CaseAction, Planner>> = {
   },
 };
 
-/** Does one named action on a case (see the state machine), in one transaction with its audit record. */
+/** Does one named action on a case (see the state machine), with its timeline event and audit record. */
 export async function actOnCase(options: ActOptions): Promise<CaseRow> {
   const today = options.today ?? todayInChina();
   const planner = PLANS[options.action];
+  const { actor } = options;
   return runTransition({
     db: options.db,
-    audit: options.audit,
     caseId: options.caseId,
     version: options.input.version,
     action: options.action,
-    plan: planner ? (row, tx) => planner(tx, row, { ...options, today }) : undefined,
+    actor: typeof actor === 'function' ? actor : () => actor,
+    plan: planner ? (row, party) => planner(options.db, row, { ...options, ...party, today }) : undefined,
   });
 }

@@ -1,7 +1,7 @@
 import type { CaseAction } from '../../common/cases/state-machine.ts';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
 import type { DbOrTx } from '../db/client.ts';
-import { notify } from '../notifications/service.ts';
+import { messageRows, notify } from '../notifications/service.ts';
 
 /** What the applicant is told about a case event: a title and one short paragraph. */
 export type CaseMessage = { title: string; body: string };
@@ -68,23 +68,20 @@ export function caseMessage(action: CaseAction, facts: Facts): CaseMessage | nul
   return message ? message(facts, `您的“${facts.document.name}”申请（办件编号 ${facts.caseNo}）`) : null;
 }
 
-/**
- * Tells the applicant of a case event, in the transaction of the event: the message exists
- * exactly when the event does.
- */
-export async function tellApplicant(
-  tx: DbOrTx,
-  row: {
-    id: string;
-    caseNo: string;
-    applicantId: string;
-    promisedDeadline: string | null;
-    trackingNo: string | null;
-  },
+type CaseFactsForMessage = {
+  id: string;
+  caseNo: string;
+  applicantId: string;
+  promisedDeadline: string | null;
+  trackingNo: string | null;
+};
+
+function messageOf(
+  row: CaseFactsForMessage,
   action: CaseAction,
   document: ImplementationDocument,
   details: Record<string, unknown>,
-): Promise<void> {
+) {
   const message = caseMessage(action, {
     caseNo: row.caseNo,
     document,
@@ -92,11 +89,35 @@ export async function tellApplicant(
     promisedDeadline: row.promisedDeadline,
     trackingNo: row.trackingNo,
   });
-  if (!message) return;
-  await notify({
-    db: tx,
-    accountId: row.applicantId,
-    ...message,
-    subject: { caseId: row.id, caseNo: row.caseNo, event: action },
-  });
+  return message && { ...message, subject: { caseId: row.id, caseNo: row.caseNo, event: action } };
+}
+
+/**
+ * Tells the applicant of a case event, in the transaction of the event: the message exists
+ * exactly when the event does.
+ */
+export async function tellApplicant(
+  tx: DbOrTx,
+  row: CaseFactsForMessage,
+  action: CaseAction,
+  document: ImplementationDocument,
+  details: Record<string, unknown>,
+): Promise<void> {
+  const message = messageOf(row, action, document, details);
+  if (message) await notify({ db: tx, accountId: row.applicantId, ...message });
+}
+
+/**
+ * The message rows (in-app, SMS to a mobile phone) telling the applicant of a case event, for
+ * the caller to write with the event; none when the applicant is not told of it.
+ */
+export async function applicantMessageRows(
+  row: CaseFactsForMessage,
+  phone: string | null,
+  action: CaseAction,
+  document: ImplementationDocument,
+  details: Record<string, unknown>,
+) {
+  const message = messageOf(row, action, document, details);
+  return message ? messageRows({ accountId: row.applicantId, phone, ...message }) : [];
 }

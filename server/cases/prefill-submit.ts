@@ -1,10 +1,9 @@
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
 import type { Actor } from '../access/actor.ts';
 import { loadActor } from '../accounts/actors.ts';
-import type { Db, Tx } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { type PrefillFound, prefillMaterials, type ReuseSource } from './prefill.ts';
-import { caseAttachments } from './tables.ts';
 
 /** A reused material as it is recorded: a reference (and the earlier file, for an earlier case's). */
 export type ReusedAttachment = {
@@ -81,22 +80,15 @@ export async function resolveReusedMaterials(options: {
   });
 }
 
-export async function addReusedAttachments(
-  tx: Tx,
-  caseId: string,
-  reused: ReusedAttachment[],
-  uploadedBy: string | null,
-): Promise<void> {
-  if (reused.length === 0) return;
-  await tx.insert(caseAttachments).values(
-    reused.map((r) => ({
-      caseId,
-      materialKey: r.key,
-      fileSha256: r.fileSha256,
-      fileName: r.fileName,
-      source: r.source,
-      reference: r.reference,
-      uploadedBy,
-    })),
-  );
+/** The attachment rows recording reused materials of a case. */
+export function reusedAttachmentRows(caseId: string, reused: ReusedAttachment[], uploadedBy: string | null) {
+  return reused.map((r) => ({
+    caseId,
+    materialKey: r.key,
+    fileSha256: r.fileSha256,
+    fileName: r.fileName,
+    source: r.source,
+    reference: r.reference,
+    uploadedBy,
+  }));
 }

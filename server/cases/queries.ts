@@ -6,12 +6,12 @@ import { listStaffAccounts } from '../accounts/service.ts';
 import { versionNames } from '../catalogue/guides.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { findHall, listHalls } from '../organisations/halls.ts';
-import { findOrganisation } from '../organisations/service.ts';
 import { attachmentView } from './attachments.ts';
 import { materialCounts } from './material-counts.ts';
 import { availableNotices } from './notices.ts';
+import { caseRecords } from './records.ts';
 import { maskedFields, maskedFormData } from './reveal.ts';
-import { caseAttachments, caseEvents, cases, QUEUE_PREDICATE } from './tables.ts';
+import { cases, QUEUE_PREDICATE } from './tables.ts';
 import { type CaseRow, caseNotFound, documentOf } from './transitions.ts';
 
 /** Where a case lives, for the policy. */
@@ -37,9 +37,14 @@ export async function visibleCase(
 ): Promise<{ row: CaseRow; resource: Resource }> {
   const [row] = await db.select().from(cases).where(eq(cases.id, id));
   if (!row) throw caseNotFound();
+  return { row, resource: await readableResource(db, actor, row) };
+}
+
+/** Where a case lives, if the actor may see it; else the 404 of an unknown id (see visibleCase). */
+export async function readableResource(db: DbOrTx, actor: Actor, row: CaseRow): Promise<Resource> {
   const resource = await caseResource(db, row);
   if (!can(actor, 'case.read', resource)) throw caseNotFound();
-  return { row, resource };
+  return resource;
 }
 
 export type CaseFilter = {
@@ -198,20 +203,9 @@ export async function caseDetail(
   row: CaseRow,
   view: CaseView = { masked: true, mayReveal: false },
 ) {
-  const [doc, events, attachments, department] = await Promise.all([
+  const [doc, { events, attachments, departmentName, names }] = await Promise.all([
     documentOf(db, row.versionId),
-    db.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(asc(caseEvents.seq)),
-    db
-      .select()
-      .from(caseAttachments)
-      .where(eq(caseAttachments.caseId, row.id))
-      .orderBy(asc(caseAttachments.createdAt), asc(caseAttachments.id)),
-    findOrganisation(db, row.departmentId),
-  ]);
-  const names = await accountNames(db, [
-    row.applicantId,
-    ...(row.assigneeId ? [row.assigneeId] : []),
-    ...events.flatMap((e) => (e.actorId ? [e.actorId] : [])),
+    caseRecords(db, row),
   ]);
   const applicant = names.get(row.applicantId);
   const gaps = row.gaps as string[];
@@ -219,7 +213,7 @@ export async function caseDetail(
     ...summaryOf(row),
     queryCode: row.queryCode,
     matterName: doc.name,
-    departmentName: department?.name ?? '',
+    departmentName: departmentName ?? '',
     applicantName: applicant?.displayName ?? '',
     /** Masked for persons (110105********002X). */
     applicantLogin: applicant?.login ?? '',
@@ -283,15 +277,14 @@ export async function caseDetail(
 export async function publicProgress(db: DbOrTx, caseNo: string, code: string) {
   const [row] = await db.select().from(cases).where(eq(cases.caseNo, caseNo.trim()));
   if (!row || row.queryCode !== code.trim().toUpperCase()) throw caseNotFound();
-  const [doc, events, department] = await Promise.all([
+  const [doc, { events, departmentName }] = await Promise.all([
     documentOf(db, row.versionId),
-    db.select().from(caseEvents).where(eq(caseEvents.caseId, row.id)).orderBy(asc(caseEvents.seq)),
-    findOrganisation(db, row.departmentId),
+    caseRecords(db, row),
   ]);
   return {
     caseNo: row.caseNo,
     matterName: doc.name,
-    departmentName: department?.name ?? '',
+    departmentName: departmentName ?? '',
     status: row.status,
     submittedAt: row.submittedAt,
     acceptedOn: row.acceptedOn,

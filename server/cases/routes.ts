@@ -25,6 +25,7 @@ import {
   departmentReviewers,
   listCases,
   publicProgress,
+  readableResource,
   visibleCase,
 } from './queries.ts';
 import { REVEAL_FIELDS, revealCaseField } from './reveal.ts';
@@ -295,18 +296,19 @@ export async function caseRoutes(app: App): Promise<void> {
         },
       },
       async (request) => {
-        const { row, resource } = await visibleCase(db(), requireActor(request), request.params.id);
-        const actor = authorize(request, `case.${action}`, resource);
-        const role = actingRole(actor, action, resource);
+        let resource: Resource = {};
         const updated = await actOnCase({
           db: db(),
-          audit: auditContext(request, role),
-          caseId: row.id,
+          caseId: request.params.id,
           action,
           input: request.body,
-          atWindow: role === 'window_clerk',
+          actor: async (row) => {
+            resource = await readableResource(db(), requireActor(request), row);
+            const role = actingRole(authorize(request, `case.${action}`, resource), action, resource);
+            return { audit: auditContext(request, role), atWindow: role === 'window_clerk' };
+          },
         });
-        return caseDetail(db(), updated, caseViewOf(actor, updated, resource));
+        return caseDetail(db(), updated, caseViewOf(requireActor(request), updated, resource));
       },
     );
   }

@@ -1,17 +1,21 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { accountContact } from '../accounts/contacts.ts';
+import { type AuditContext, auditRow } from '../audit/service.ts';
+import { auditRecords } from '../audit/tables.ts';
 import { todayInChina } from '../calendar/service.ts';
 import { getPublishedGuide } from '../catalogue/guides.ts';
 import type { Db, Tx } from '../db/client.ts';
+import { whenChanged } from '../db/gated.ts';
 import { AppError } from '../http/errors.ts';
+import { notifications } from '../notifications/tables.ts';
 import { isUniqueViolation } from '../organisations/changes.ts';
 import { findHall } from '../organisations/halls.ts';
-import { regionPath } from '../regions/service.ts';
-import { tellApplicant } from './messages.ts';
+import { applicantMessageRows } from './messages.ts';
 import { drawCaseNo, newQueryCode } from './numbers.ts';
 import type { ReuseSource } from './prefill.ts';
-import { addReusedAttachments, resolveReusedMaterials } from './prefill-submit.ts';
+import { resolveReusedMaterials, reusedAttachmentRows } from './prefill-submit.ts';
 import { caseAttachments, caseEvents, cases } from './tables.ts';
 import type { CaseRow } from './transitions.ts';
 
@@ -61,16 +65,23 @@ export async function addAttachments(
   uploadedBy: string | null,
 ) {
   if (materials.length === 0) return;
-  await tx.insert(caseAttachments).values(
-    materials.map((m) => ({
-      caseId,
-      materialKey: m.key,
-      fileSha256: m.sha256,
-      fileName: m.fileName,
-      source,
-      uploadedBy,
-    })),
-  );
+  await tx.insert(caseAttachments).values(attachmentRows(caseId, materials, source, uploadedBy));
+}
+
+function attachmentRows(
+  caseId: string,
+  materials: MaterialInput[],
+  source: 'applicant' | 'clerk_scan',
+  uploadedBy: string | null,
+) {
+  return materials.map((m) => ({
+    caseId,
+    materialKey: m.key,
+    fileSha256: m.sha256,
+    fileName: m.fileName,
+    source,
+    uploadedBy,
+  }));
 }
 
 async function existingByKey(db: Db, applicantId: string, key: string): Promise<CaseRow | null> {
@@ -110,27 +121,42 @@ export async function submitCase(options: {
     materials: input.materials.filter(isReused),
     staff: audit.actor?.kind === 'staff' ? audit.actor : null,
   });
-  const path = (await regionPath(db, guide.region.code)) ?? guide.region.code;
   const hallId = channel.kind === 'counter' || channel.kind === 'kiosk' ? channel.hallId : null;
   if (hallId && !(await findHall(db, hallId))) {
     throw new AppError('resource.not_found', { params: { resource: '大厅' } });
   }
   const visit = channel.kind === 'counter' || channel.kind === 'kiosk';
-  const versionId = guide.versionId;
   const caseNo = await drawCaseNo(db, guide.region.code, todayInChina());
+  const contact = await accountContact(db, channel.applicantId);
   try {
-    const row = await db.transaction(async (tx) => {
-      const now = new Date();
-      const [created] = await tx
-        .insert(cases)
-        .values({
+    const now = new Date();
+    const id = randomUUID();
+    const actorId = audit.actor?.accountId ?? null;
+    const details = {
+      channel: channel.kind,
+      versionNo: guide.versionNo,
+      ...(hallId ? { hallId } : {}),
+      ...(channel.kind === 'counter' && channel.windowId ? { windowId: channel.windowId } : {}),
+      ...(channel.kind === 'agent' ? { consent: channel.consent } : {}),
+      materials: input.materials.map((m) => m.key),
+      ...(reused.length > 0 ? { reused: reused.map((r) => ({ key: r.key, source: r.source })) } : {}),
+    };
+    const facts = { id, caseNo, applicantId: channel.applicantId, promisedDeadline: null, trackingNo: null };
+    const source = channel.kind === 'counter' ? 'clerk_scan' : 'applicant';
+    // The case, its files, the timeline event, the applicant's messages and the audit record: one statement.
+    const [row] = await whenChanged<CaseRow>(
+      db,
+      {
+        table: cases,
+        values: {
+          id,
           caseNo,
           queryCode: newQueryCode(),
           implementationId: input.implementationId,
-          versionId,
+          versionId: guide.versionId,
           departmentId: guide.department.id,
           regionCode: guide.region.code,
-          regionPath: path,
+          regionPath: guide.region.path,
           applicantId: channel.applicantId,
           channel: channel.kind,
           agentId: channel.kind === 'agent' ? channel.agentId : null,
@@ -143,41 +169,50 @@ export async function submitCase(options: {
           visits: visit ? 1 : 0,
           idempotencyKey: key,
           submittedAt: now,
-        })
-        .returning();
-      const source = channel.kind === 'counter' ? 'clerk_scan' : 'applicant';
-      await addAttachments(tx, created!.id, uploads, source, audit.actor?.accountId ?? null);
-      await addReusedAttachments(tx, created!.id, reused, audit.actor?.accountId ?? null);
-      const details = {
-        channel: channel.kind,
-        versionNo: guide.versionNo,
-        ...(hallId ? { hallId } : {}),
-        ...(channel.kind === 'counter' && channel.windowId ? { windowId: channel.windowId } : {}),
-        ...(channel.kind === 'agent' ? { consent: channel.consent } : {}),
-        materials: input.materials.map((m) => m.key),
-        ...(reused.length > 0 ? { reused: reused.map((r) => ({ key: r.key, source: r.source })) } : {}),
-      };
-      await tx.insert(caseEvents).values({
-        caseId: created!.id,
-        action: 'submit',
-        fromStatus: 'draft',
-        toStatus: 'submitted',
-        actorId: audit.actor?.accountId ?? null,
-        actorRole: audit.role ?? null,
-        details,
-        visit,
-        at: now,
-      });
-      await recordAudit(tx, audit, {
-        action: 'case.submit',
-        targetType: 'case',
-        targetId: created!.id,
-        summary: { caseNo, implementationId: input.implementationId, ...details },
-      });
-      await tellApplicant(tx, created!, 'submit', document, details);
-      return created!;
-    });
-    return { row, created: true };
+        },
+      },
+      [
+        {
+          table: caseAttachments,
+          rows: [
+            ...attachmentRows(id, uploads, source, actorId),
+            ...reusedAttachmentRows(id, reused, actorId),
+          ],
+        },
+        {
+          table: caseEvents,
+          rows: [
+            {
+              caseId: id,
+              action: 'submit',
+              fromStatus: 'draft',
+              toStatus: 'submitted',
+              actorId,
+              actorRole: audit.role ?? null,
+              details,
+              visit,
+              at: now,
+            },
+          ],
+        },
+        {
+          table: notifications,
+          rows: await applicantMessageRows(facts, contact?.phone ?? null, 'submit', document, details),
+        },
+        {
+          table: auditRecords,
+          rows: [
+            auditRow(audit, {
+              action: 'case.submit',
+              targetType: 'case',
+              targetId: id,
+              summary: { caseNo, implementationId: input.implementationId, ...details },
+            }),
+          ],
+        },
+      ],
+    );
+    return { row: row!, created: true };
   } catch (error) {
     if (key && isUniqueViolation(error)) {
       const again = await existingByKey(db, channel.applicantId, key);

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import {
   CASE_ACTIONS,
   CASE_STATUS_LABELS,
@@ -8,11 +8,16 @@ import {
   transition,
 } from '../../common/cases/state-machine.ts';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { phoneOf } from '../accounts/contacts.ts';
+import { type AuditContext, auditRow } from '../audit/service.ts';
+import { auditRecords } from '../audit/tables.ts';
 import { filedDocument } from '../catalogue/guides.ts';
 import type { Db, DbOrTx, Tx } from '../db/client.ts';
+import { whenChanged } from '../db/gated.ts';
+import { qualified, reuse } from '../db/reuse.ts';
 import { AppError } from '../http/errors.ts';
-import { tellApplicant } from './messages.ts';
+import { notifications } from '../notifications/tables.ts';
+import { applicantMessageRows } from './messages.ts';
 import { caseEvents, cases, creditRecords } from './tables.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -34,26 +39,30 @@ export async function openCreditRecord(db: DbOrTx, accountId: string) {
   return row ?? null;
 }
 
-/** What one transition changes besides the status, decided from the locked case. */
+/** What one transition changes besides the status, decided from the case as read. */
 export type TransitionPlan = {
   patch?: Partial<Omit<CaseRow, 'id' | 'status' | 'version'>>;
-  /** Facts that differ from the locked row (e.g. the gaps about to be recorded). */
+  /** Facts that differ from the case as read (e.g. the gaps about to be recorded). */
   facts?: Partial<CaseFacts>;
   details?: Record<string, unknown>;
   /** An in-person visit (跑动) happens with this transition. */
   visit?: boolean;
-  /** More writes in the same transaction (attachments, credit records). */
+  /** More writes in the same transaction (attachments, credit records, the certificate). */
   also?: (tx: Tx, row: CaseRow) => Promise<void>;
 };
 
+/** Who acts on a case: what the audit records, and whether at a window. */
+export type ActingParty = { audit: AuditContext; atWindow?: boolean };
+
 export type TransitionRequest = {
   db: Db;
-  audit: AuditContext;
   caseId: string;
   /** The version the client saw; a stale one is a 409 resource.conflict. */
   version: number;
   action: CaseAction;
-  plan?: (row: CaseRow, tx: Tx) => Promise<TransitionPlan> | TransitionPlan;
+  /** Who acts, decided from the case as read; throws (e.g. the 404 of a case out of scope) to stop. */
+  actor: (row: CaseRow) => Promise<ActingParty> | ActingParty;
+  plan?: (row: CaseRow, party: ActingParty) => Promise<TransitionPlan> | TransitionPlan;
 };
 
 /** The names of materials in the version, for messages (a key the version lacks is shown as is). */
@@ -91,62 +100,105 @@ function refusalError(
 }
 
 /**
- * One transition of one case, in one transaction: locks the case, checks the version and the
- * state machine, applies the change, appends the timeline event and the audit record, and
- * tells the applicant (in-app and SMS) of the events they wait for.
+ * One transition of one case. Reads the case (no lock), asks who acts, checks the version and
+ * the state machine, plans the change, then writes it in one statement: the update guarded by
+ * the version read, the timeline event, the applicant's messages and the audit record exist
+ * together or not at all; a concurrent change in between makes the guard miss (409). A plan with
+ * more writes (`also`) runs them with that statement in one transaction.
  */
 export async function runTransition(request: TransitionRequest): Promise<CaseRow> {
-  const { db, audit, action } = request;
+  const { db, action } = request;
+  const [read] = await reuse(db, 'case_to_change', (d) =>
+    d
+      .select({ row: cases, applicantPhone: phoneOf(qualified(cases.applicantId)) })
+      .from(cases)
+      .where(eq(cases.id, sql.placeholder('id')))
+      .prepare('yw_case_to_change'),
+  ).execute({ id: request.caseId });
+  if (!read) throw caseNotFound();
+  const { row, applicantPhone } = read;
+  const party = await request.actor(row);
+  if (row.version !== request.version) throw new AppError('resource.conflict');
+  const plan = (await request.plan?.(row, party)) ?? {};
+  const document = await documentOf(db, row.versionId);
+  const credit = action === 'approve_on_promise' ? await openCreditRecord(db, row.applicantId) : null;
+  const facts: CaseFacts = {
+    caseType: row.caseType as CaseFacts['caseType'],
+    openGaps: (row.gaps as string[]).length,
+    promiseAllowed: document.promiseAllowed,
+    promiseBarred: !!credit,
+    ...plan.facts,
+  };
+  const from = row.status as CaseStatus;
+  const result = transition(from, action, facts);
+  if (!result.ok) throw refusalError(result.refusal, row, action, document, credit?.reason ?? '');
+  const visit = plan.visit ?? false;
+  const now = new Date();
+  const changes = {
+    ...plan.patch,
+    status: result.to,
+    version: row.version + 1,
+    visits: row.visits + (visit ? 1 : 0),
+    updatedAt: now,
+  };
+  const details = plan.details ?? {};
+  const { audit } = party;
+  const messages = await applicantMessageRows(
+    { ...row, ...changes },
+    applicantPhone,
+    action,
+    document,
+    details,
+  );
+  const write = async (handle: DbOrTx) => {
+    const [updated] = await whenChanged<CaseRow>(
+      handle,
+      { table: cases, set: changes, where: { id: row.id, version: row.version } },
+      [
+        {
+          table: caseEvents,
+          rows: [
+            {
+              caseId: row.id,
+              action,
+              fromStatus: from,
+              toStatus: result.to,
+              actorId: audit.actor?.accountId ?? null,
+              actorRole: audit.role ?? null,
+              details,
+              visit,
+              at: now,
+            },
+          ],
+        },
+        { table: notifications, rows: messages },
+        {
+          table: auditRecords,
+          rows: [
+            auditRow(audit, {
+              action: `case.${action}`,
+              targetType: 'case',
+              targetId: row.id,
+              summary: {
+                caseNo: row.caseNo,
+                from,
+                to: result.to,
+                ...details,
+                ...(visit ? { visit: true } : {}),
+              },
+            }),
+          ],
+        },
+      ],
+    );
+    if (!updated) throw new AppError('resource.conflict');
+    return updated;
+  };
+  const also = plan.also;
+  if (!also) return write(db);
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(cases).where(eq(cases.id, request.caseId)).for('update');
-    if (!row) throw caseNotFound();
-    if (row.version !== request.version) throw new AppError('resource.conflict');
-    const plan = (await request.plan?.(row, tx)) ?? {};
-    const document = await documentOf(tx, row.versionId);
-    const credit = action === 'approve_on_promise' ? await openCreditRecord(tx, row.applicantId) : null;
-    const facts: CaseFacts = {
-      caseType: row.caseType as CaseFacts['caseType'],
-      openGaps: (row.gaps as string[]).length,
-      promiseAllowed: document.promiseAllowed,
-      promiseBarred: !!credit,
-      ...plan.facts,
-    };
-    const from = row.status as CaseStatus;
-    const result = transition(from, action, facts);
-    if (!result.ok) throw refusalError(result.refusal, row, action, document, credit?.reason ?? '');
-    const visit = plan.visit ?? false;
-    const now = new Date();
-    const [updated] = await tx
-      .update(cases)
-      .set({
-        ...plan.patch,
-        status: result.to,
-        version: row.version + 1,
-        visits: row.visits + (visit ? 1 : 0),
-        updatedAt: now,
-      })
-      .where(eq(cases.id, row.id))
-      .returning();
-    const details = plan.details ?? {};
-    await tx.insert(caseEvents).values({
-      caseId: row.id,
-      action,
-      fromStatus: from,
-      toStatus: result.to,
-      actorId: audit.actor?.accountId ?? null,
-      actorRole: audit.role ?? null,
-      details,
-      visit,
-      at: now,
-    });
-    await plan.also?.(tx, updated!);
-    await tellApplicant(tx, updated!, action, document, details);
-    await recordAudit(tx, audit, {
-      action: `case.${action}`,
-      targetType: 'case',
-      targetId: row.id,
-      summary: { caseNo: row.caseNo, from, to: result.to, ...details, ...(visit ? { visit: true } : {}) },
-    });
-    return updated!;
+    const updated = await write(tx);
+    await also(tx, updated);
+    return updated;
   });
 }

@@ -2,8 +2,8 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { ExercisingLevel, MatterType } from '../../common/catalogue/elements.ts';
 import type { ImplementationDocument, LegalBasis } from '../../common/catalogue/guide.ts';
 import type { DbOrTx } from '../db/client.ts';
-import { findOrganisation } from '../organisations/service.ts';
-import { regionNames } from '../regions/service.ts';
+import { organisationNameOf } from '../organisations/service.ts';
+import { regionNameOf, regionPathOf } from '../regions/service.ts';
 import { implementationNotFound } from './implementations.ts';
 import { basicMatters, implementations, implementationVersions } from './tables.ts';
 
@@ -23,7 +23,8 @@ export type PublishedGuide = {
     legalBasis: LegalBasis[];
   };
   department: { id: string; name: string };
-  region: { code: string; name: string };
+  /** The path of the region in the tree, for the subtree scopes of what is filed under it. */
+  region: { code: string; name: string; path: string };
   document: ImplementationDocument;
 };
 
@@ -43,16 +44,15 @@ export async function getPublishedGuide(db: DbOrTx, implementationId: string): P
       matterType: basicMatters.matterType,
       exercisingLevel: basicMatters.exercisingLevel,
       legalBasis: basicMatters.legalBasis,
+      departmentName: organisationNameOf(implementations.organisationId),
+      regionName: regionNameOf(implementations.regionCode),
+      regionPath: regionPathOf(implementations.regionCode),
     })
     .from(implementations)
     .innerJoin(implementationVersions, eq(implementationVersions.id, implementations.publishedVersionId))
     .innerJoin(basicMatters, eq(basicMatters.id, implementations.basicMatterId))
     .where(eq(implementations.id, implementationId));
   if (!row) throw implementationNotFound();
-  const [org, regions] = await Promise.all([
-    findOrganisation(db, row.organisationId),
-    regionNames(db, [row.regionCode]),
-  ]);
   return {
     implementationId,
     code: row.code,
@@ -66,8 +66,8 @@ export async function getPublishedGuide(db: DbOrTx, implementationId: string): P
       exercisingLevel: row.exercisingLevel as ExercisingLevel,
       legalBasis: row.legalBasis,
     },
-    department: { id: row.organisationId, name: org?.name ?? '' },
-    region: { code: row.regionCode, name: regions.get(row.regionCode) ?? '' },
+    department: { id: row.organisationId, name: row.departmentName ?? '' },
+    region: { code: row.regionCode, name: row.regionName ?? '', path: row.regionPath ?? row.regionCode },
     document: row.document,
   };
 }

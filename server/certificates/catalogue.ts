@@ -3,6 +3,7 @@ import { type AuditContext, recordAudit } from '../audit/service.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { certificateTypes } from './tables.ts';
+import { forgetCertificateTypes } from './type-cache.ts';
 import type { CertificateField, CertificateLayout, HolderKind } from './types.ts';
 import { isValidityRule } from './validity.ts';
 
@@ -41,7 +42,10 @@ function check(type: CertificateTypeInput, index: number): void {
   }
 }
 
-/** Adds certificate types, or updates those with the same code, with one audit record. */
+/**
+ * Adds certificate types, or updates those with the same code, with one audit record. The kept
+ * catalogue (type-cache.ts) is forgotten; `tx` reads it afresh until it ends.
+ */
 export async function importCertificateTypes(options: {
   tx: Tx;
   audit: AuditContext;
@@ -50,6 +54,7 @@ export async function importCertificateTypes(options: {
   const { tx, audit, types } = options;
   types.forEach(check);
   if (types.length === 0) return 0;
+  forgetCertificateTypes(tx);
   const values = types.map((t) => ({
     ...t,
     aliases: t.aliases ?? [],

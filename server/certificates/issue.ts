@@ -1,14 +1,14 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { maskIdNumber } from '../../common/identity.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
 import { todayInChina } from '../calendar/service.ts';
 import type { Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
-import { findOrganisation } from '../organisations/service.ts';
-import { activeSealKey, decryptPrivateKey } from './keys.ts';
+import { drawIssuer } from './issuer.ts';
+import { decryptPrivateKey } from './keys.ts';
 import { signCertificate } from './signed.ts';
-import { certificateNumberCounters, certificates } from './tables.ts';
+import { certificates } from './tables.ts';
 import type { CertificateField, CertificateView, HolderKind } from './types.ts';
 import { lastValidDayAfterMonths, validUntilFor } from './validity.ts';
 import { type CertificateRow, findCertificateType, signedFormOf, viewOf } from './views.ts';
@@ -41,20 +41,6 @@ export function lastValidDay(issuedOn: string, years: number): string {
   return lastValidDayAfterMonths(issuedOn, years * 12);
 }
 
-/** `${CODE}${region}${year}${seq6}`, e.g. YYZZ6101002026000001. */
-async function drawNumber(tx: Tx, typeCode: string, regionCode: string, year: string): Promise<string> {
-  const prefix = `${typeCode.toUpperCase()}${regionCode.slice(0, 6)}${year}`;
-  const [row] = await tx
-    .insert(certificateNumberCounters)
-    .values({ prefix, last: 1 })
-    .onConflictDoUpdate({
-      target: certificateNumberCounters.prefix,
-      set: { last: sql`${certificateNumberCounters.last} + 1` },
-    })
-    .returning({ last: certificateNumberCounters.last });
-  return `${prefix}${String(row!.last).padStart(6, '0')}`;
-}
-
 /** The given values (trimmed, empty left out) completed from the holder, issuer and dates. */
 function certificateData(
   fields: CertificateField[],
@@ -71,42 +57,70 @@ function certificateData(
   return data;
 }
 
-/** Current certificates of the holder that a new one of the type replaces (status → changed). */
-async function superseded(
+/**
+ * Inserts the certificate and, in the same statement, marks the holder's current certificates of
+ * the type that it replaces as 'changed' (superseded by it): with `supersedeBy` [] any of them,
+ * with [keys] those with the same values of these fields, with null none. The new certificate
+ * records the newest one it replaces. Gives those replaced, newest first.
+ */
+async function insertSuperseding(
   tx: Tx,
   row: CertificateRow,
   supersedeBy: string[] | null,
-): Promise<CertificateRow[]> {
-  if (supersedeBy === null) return [];
-  const current = await tx
-    .select()
-    .from(certificates)
-    .where(
-      and(
-        eq(certificates.typeId, row.typeId),
-        eq(certificates.holderKind, row.holderKind),
-        eq(certificates.holderLogin, row.holderLogin),
-        eq(certificates.status, 'issued'),
-      ),
-    )
-    .for('update');
-  return current.filter((c) => supersedeBy.every((key) => (c.data[key] ?? '') === (row.data[key] ?? '')));
+): Promise<{ id: string; number: string }[]> {
+  if (supersedeBy === null) {
+    await tx.insert(certificates).values(row);
+    return [];
+  }
+  const replaced = tx.$with('replaced').as(
+    tx
+      .update(certificates)
+      .set({ status: 'changed', supersededBy: row.id })
+      .where(
+        and(
+          eq(certificates.typeId, row.typeId),
+          eq(certificates.holderKind, row.holderKind),
+          eq(certificates.holderLogin, row.holderLogin),
+          eq(certificates.status, 'issued'),
+          ...supersedeBy.map(
+            (key) => sql`coalesce(${certificates.data} ->> ${key}::text, '') = ${row.data[key] ?? ''}::text`,
+          ),
+        ),
+      )
+      .returning({ id: certificates.id, number: certificates.number, issuedAt: certificates.issuedAt }),
+  );
+  const [inserted] = await tx
+    .with(replaced)
+    .insert(certificates)
+    .values({
+      ...row,
+      supersedes: sql`(SELECT r.id FROM ${replaced} r ORDER BY r.issued_at DESC, r.number DESC LIMIT 1)`,
+    })
+    .returning({
+      replaced: sql<{ id: string; number: string }[]>`(SELECT coalesce(json_agg(json_build_object(
+        'id', r.id, 'number', r.number) ORDER BY r.issued_at DESC, r.number DESC), '[]') FROM ${replaced} r)`,
+    });
+  return inserted!.replaced;
 }
 
 /**
  * Issues a certificate inside the caller's transaction, with its audit record: numbers it, gives
  * it a verification code and seals it with the issuing organisation's current key (SM2 over the
- * canonical form). A certificate it supersedes becomes 'changed'.
+ * canonical form). A certificate it supersedes becomes 'changed'. Three statements and the audit
+ * record: the type comes from the kept catalogue (type-cache.ts), the organisation, number and key
+ * in one (issuer.ts), the certificate with the change of those it supersedes in one.
  */
 export async function issueCertificate(options: IssueOptions): Promise<CertificateView> {
   const { tx, audit, holder } = options;
   const type = await findCertificateType(tx, options.typeName);
   if (!type) throw new AppError('certificate.type_unknown', { params: { type: options.typeName } });
-  const organisation = await findOrganisation(tx, options.organisationId);
-  if (!organisation) throw new AppError('resource.not_found', { params: { resource: '发证机构' } });
-  const key = await activeSealKey(tx, audit, organisation.id);
   const now = options.now ?? new Date();
   const issuedOn = todayInChina(now);
+  const { organisation, number, key } = await drawIssuer(tx, audit, {
+    organisationId: options.organisationId,
+    typeCode: type.code,
+    year: issuedOn.slice(0, 4),
+  });
   const validUntil = validUntilFor(issuedOn, { years: type.validityYears, months: type.validityMonths });
   const login = holder.login.trim().toUpperCase();
   const row: CertificateRow = {
@@ -114,7 +128,7 @@ export async function issueCertificate(options: IssueOptions): Promise<Certifica
     typeId: type.id,
     typeCode: type.code,
     typeName: type.name,
-    number: await drawNumber(tx, type.code, organisation.regionCode, issuedOn.slice(0, 4)),
+    number,
     holderKind: holder.kind,
     holderLogin: login,
     holderName: holder.name.trim(),
@@ -144,20 +158,8 @@ export async function issueCertificate(options: IssueOptions): Promise<Certifica
   };
   const privateKey = decryptPrivateKey(key.privateKeyEncrypted, key.id, key.organisationId);
   row.signature = signCertificate(signedFormOf(row), privateKey, key.publicKey);
-  const replaced = await superseded(tx, row, type.supersedeBy ?? null);
+  const replaced = await insertSuperseding(tx, row, type.supersedeBy ?? null);
   row.supersedes = replaced[0]?.id ?? null;
-  await tx.insert(certificates).values(row);
-  if (replaced.length) {
-    await tx
-      .update(certificates)
-      .set({ status: 'changed', supersededBy: row.id })
-      .where(
-        inArray(
-          certificates.id,
-          replaced.map((c) => c.id),
-        ),
-      );
-  }
   await recordAudit(tx, audit, {
     action: 'certificate.issue',
     targetType: 'certificate',

@@ -1,8 +1,5 @@
-import { and, desc, eq, gte, isNull, ne, or } from 'drizzle-orm';
-import { todayInChina } from '../calendar/service.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { type CompanyRecord, findCompany, findPerson, type PersonRecord } from '../registries/service.ts';
-import { certificates } from './tables.ts';
 import type { CertificateField, HolderKind } from './types.ts';
 import { type CertificateTypeRow, typesById } from './views.ts';
 
@@ -84,32 +81,22 @@ function text(value: unknown): string | null {
   return value.trim() || null;
 }
 
-/** The holder's current certificates of other types (newest first), with their types. */
-async function otherCertificates(
+/** One of the holder's current certificates (issued, not expired) of another type. */
+export type HeldCertificate = { typeId: string; data: Record<string, string> };
+
+/** The held certificates (newest first) with their types, those that describe the holder. */
+async function withTypes(
   db: DbOrTx,
-  holder: { kind: HolderKind; login: string },
-  typeId: string,
+  held: HeldCertificate[],
+  holderKind: HolderKind,
 ): Promise<{ data: Record<string, string>; type: CertificateTypeRow }[]> {
-  const rows = await db
-    .select({ typeId: certificates.typeId, data: certificates.data })
-    .from(certificates)
-    .where(
-      and(
-        eq(certificates.holderKind, holder.kind),
-        eq(certificates.holderLogin, holder.login.trim().toUpperCase()),
-        eq(certificates.status, 'issued'),
-        or(isNull(certificates.validUntil), gte(certificates.validUntil, todayInChina())),
-        ne(certificates.typeId, typeId),
-      ),
-    )
-    .orderBy(desc(certificates.issuedAt));
   const types = await typesById(
     db,
-    rows.map((r) => r.typeId),
+    held.map((c) => c.typeId),
   );
-  return rows
-    .map((r) => ({ data: r.data, type: types.get(r.typeId)! }))
-    .filter((c) => c.type && describesHolder(c.type, holder.kind));
+  return held
+    .map((c) => ({ data: c.data, type: types.get(c.typeId)! }))
+    .filter((c) => c.type && describesHolder(c.type, holderKind));
 }
 
 /** The value of a holder fact on another certificate, if it carries one. */
@@ -127,34 +114,60 @@ function factOnCertificate(
   return null;
 }
 
-/**
- * The values of a certificate's fields that the platform knows when it is issued, in this order
- * of precedence: the case's form data (by the field's key or label); the holder's current
- * certificates of other types (the same holder fact); the holder's record in the legal-entity or
- * population base. Fields filled from the holder, issuer and dates (`source`) are left to the
- * issue; a field nobody knows stays out (printed as "—"), never guessed.
- */
-export async function knownFieldValues(options: {
-  db: DbOrTx;
-  type: CertificateTypeRow;
-  holder: { kind: HolderKind; login: string };
-  formData: Record<string, unknown>;
-}): Promise<Record<string, string>> {
-  const { db, type, holder, formData } = options;
+/** The fields the certificate fills itself, and the values of the others given in the case's form. */
+function fromForm(type: CertificateTypeRow, formData: Record<string, unknown>) {
   const fields = (type.fields as CertificateField[]).filter((f) => !f.source);
   const values: Record<string, string> = {};
   for (const field of fields) {
     const given = text(formData[field.key]) ?? text(formData[field.label]);
     if (given) values[field.key] = given;
   }
+  return { fields, values };
+}
+
+/** The fields still without a value that name a fact about the holder. */
+function openFacts(fields: CertificateField[], values: Record<string, string>, holderKind: HolderKind) {
+  return fields
+    .filter((f) => !values[f.key])
+    .map((field) => ({ field, fact: factOf(field, holderKind) }))
+    .filter((x): x is { field: CertificateField; fact: HolderFact } => x.fact !== null);
+}
+
+/**
+ * Whether knownFieldValues looks at the holder's other certificates: the type describes the
+ * holder and the form leaves a fact about the holder open. The caller reads them only then.
+ */
+export function needsHeldCertificates(
+  type: CertificateTypeRow,
+  holderKind: HolderKind,
+  formData: Record<string, unknown>,
+): boolean {
+  if (!describesHolder(type, holderKind)) return false;
+  const { fields, values } = fromForm(type, formData);
+  return openFacts(fields, values, holderKind).length > 0;
+}
+
+/**
+ * The values of a certificate's fields that the platform knows when it is issued, in this order
+ * of precedence: the case's form data (by the field's key or label); the holder's current
+ * certificates of other types (`held`, newest first: the same holder fact); the holder's record
+ * in the legal-entity or population base. Fields filled from the holder, issuer and dates
+ * (`source`) are left to the issue; a field nobody knows stays out (printed as "—"), never guessed.
+ */
+export async function knownFieldValues(options: {
+  db: DbOrTx;
+  type: CertificateTypeRow;
+  holder: { kind: HolderKind; login: string };
+  formData: Record<string, unknown>;
+  /** The holder's current certificates of other types; read when needsHeldCertificates says so. */
+  held: HeldCertificate[];
+}): Promise<Record<string, string>> {
+  const { db, type, holder } = options;
+  const { fields, values } = fromForm(type, options.formData);
   if (!describesHolder(type, holder.kind)) return values;
-  const open = () =>
-    fields
-      .filter((f) => !values[f.key])
-      .map((field) => ({ field, fact: factOf(field, holder.kind) }))
-      .filter((x): x is { field: CertificateField; fact: HolderFact } => x.fact !== null);
+  const open = () => openFacts(fields, values, holder.kind);
   if (open().length === 0) return values;
-  const others = await otherCertificates(db, holder, type.id);
+  const others = await withTypes(db, options.held, holder.kind);
   for (const { field, fact } of open()) {
     for (const certificate of others) {
       const value = factOnCertificate(fact, holder.kind, certificate);

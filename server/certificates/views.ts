@@ -1,9 +1,10 @@
-import { eq, inArray, or, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { todayInChina } from '../calendar/service.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { SIGNED_FORMAT, type SignedCertificate } from './signed.ts';
-import { certificates, certificateTypes } from './tables.ts';
+import { certificates } from './tables.ts';
+import { type CertificateTypeRow, typesById } from './type-cache.ts';
 import type {
   CertificateField,
   CertificateLayout,
@@ -13,39 +14,9 @@ import type {
 } from './types.ts';
 
 export type CertificateRow = typeof certificates.$inferSelect;
-export type CertificateTypeRow = typeof certificateTypes.$inferSelect;
+export { type CertificateTypeRow, findCertificateType, typesById } from './type-cache.ts';
 
 export const certificateNotFound = () => new AppError('resource.not_found', { params: { resource: '证照' } });
-
-const PARENTHESIS = /（[^（）]*）$/;
-
-/**
- * The type named `name`: by name, by one of its aliases ('营业执照（变更后）'), or by the name
- * without a trailing parenthesis ('出生医学证明（补发）' → 出生医学证明). Null when none.
- */
-export async function findCertificateType(db: DbOrTx, name: string): Promise<CertificateTypeRow | null> {
-  const wanted = name.trim();
-  const match = async (n: string) =>
-    (
-      await db
-        .select()
-        .from(certificateTypes)
-        .where(
-          or(eq(certificateTypes.name, n), sql`${certificateTypes.aliases} @> ${JSON.stringify([n])}::jsonb`),
-        )
-        .limit(1)
-    )[0] ?? null;
-  const exact = await match(wanted);
-  if (exact || !PARENTHESIS.test(wanted)) return exact;
-  return match(wanted.replace(PARENTHESIS, ''));
-}
-
-export async function typesById(db: DbOrTx, ids: string[]): Promise<Map<string, CertificateTypeRow>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db.select().from(certificateTypes).where(inArray(certificateTypes.id, unique));
-  return new Map(rows.map((r) => [r.id, r]));
-}
 
 /** The status a reader sees: an issued certificate past its last valid day is expired. */
 export function currentStatus(row: CertificateRow, today = todayInChina()): CertificateStatus {

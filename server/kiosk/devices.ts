@@ -5,6 +5,7 @@ import { type AuditContext, recordAudit } from '../audit/service.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { getHall, hallScope } from '../organisations/halls.ts';
+import { forgetKioskSessionsOfDevice } from './session-cache.ts';
 import { kioskDevices } from './tables.ts';
 
 export type KioskDeviceRow = typeof kioskDevices.$inferSelect;
@@ -100,14 +101,17 @@ export async function listDevices(options: { db: DbOrTx; hallId: string }): Prom
   return rows.map(present);
 }
 
-/** Deactivates a device: its token stops working and its open session ends at its next request. */
+/**
+ * Deactivates a device: its token stops working and its open session ends at its next request
+ * (served by another process, at a request at most KIOSK_KEPT_MS later).
+ */
 export async function deactivateDevice(options: {
   db: DbOrTx;
   audit: AuditContext;
   id: string;
 }): Promise<KioskDevice> {
   const { db, audit, id } = options;
-  return db.transaction(async (tx) => {
+  const device = await db.transaction(async (tx) => {
     const [row] = await tx.select().from(kioskDevices).where(eq(kioskDevices.id, id)).for('update');
     if (!row) throw deviceNotFound();
     if (!row.active) return present(row);
@@ -124,6 +128,8 @@ export async function deactivateDevice(options: {
     });
     return present(updated!);
   });
+  forgetKioskSessionsOfDevice(id);
+  return device;
 }
 
 /** The active device of a token, or a 401 that tells the kiosk to be set up again. */

@@ -10,6 +10,12 @@ import type { Db, DbOrTx, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { checkCard, type IdCardReading } from './card.ts';
 import type { KioskDeviceIdentity } from './devices.ts';
+import {
+  forgetKioskSession,
+  type KeptKioskSession,
+  keepKioskSession,
+  keptKioskSession,
+} from './session-cache.ts';
 import { kioskDevices, kioskSessions } from './tables.ts';
 
 /** A kiosk session ends after this long without a request (the kiosk signs out after two idle minutes). */
@@ -47,7 +53,10 @@ async function endSession(tx: Tx, row: KioskSessionRow, reason: KioskEndReason):
     .set({ endedAt: new Date(), endReason: reason })
     .where(and(eq(kioskSessions.id, row.id), isNull(kioskSessions.endedAt)))
     .returning({ id: kioskSessions.id });
-  if (row.sessionId) await closeSession(tx, row.sessionId);
+  if (row.sessionId) {
+    forgetKioskSession(row.sessionId);
+    await closeSession(tx, row.sessionId);
+  }
   return !!ended;
 }
 
@@ -123,35 +132,58 @@ export async function identifyAtKiosk(options: {
  * The kiosk binding of an applicant session, or null when it is not a kiosk session. A kiosk
  * session idle too long, past its time limit or on a deactivated device is ended here
  * (`ended` says why) and the applicant session with it. Touches the session's last use.
+ * What was found is kept a few seconds (session-cache.ts); a kept session that looks over a
+ * limit is read again before it is ended, as another process may have used it since.
  */
 export async function checkKioskSession(
   db: Db,
   sessionId: string,
   now = new Date(),
 ): Promise<{ binding: KioskBinding } | { ended: KioskEndReason } | null> {
+  const at = now.getTime();
+  const kept = keptKioskSession(sessionId, at);
+  if (kept === null) return null;
+  if (kept && !overLimit(kept, at)) return touch(db, kept, at);
   const [found] = await db
     .select({ session: kioskSessions, deviceActive: kioskDevices.active })
     .from(kioskSessions)
     .innerJoin(kioskDevices, eq(kioskDevices.id, kioskSessions.deviceId))
     .where(and(eq(kioskSessions.sessionId, sessionId), isNull(kioskSessions.endedAt)));
-  if (!found) return null;
+  if (!found) {
+    keepKioskSession(sessionId, null, at);
+    return null;
+  }
   const row = found.session;
-  const idleMs = now.getTime() - row.lastSeenAt.getTime();
-  const reason: KioskEndReason | null = !found.deviceActive
-    ? 'device_inactive'
-    : idleMs > KIOSK_IDLE_SECONDS * 1000
-      ? 'idle'
-      : now.getTime() - row.startedAt.getTime() > KIOSK_MAX_MINUTES * 60_000
-        ? 'time_limit'
-        : null;
+  const open: KeptKioskSession = {
+    binding: { kioskSessionId: row.id, deviceId: row.deviceId, hallId: row.hallId },
+    startedAt: row.startedAt.getTime(),
+    lastSeenAt: row.lastSeenAt.getTime(),
+  };
+  const reason = found.deviceActive ? overLimit(open, at) : 'device_inactive';
   if (reason) {
     await db.transaction((tx) => endSession(tx, row, reason));
     return { ended: reason };
   }
-  if (idleMs > TOUCH_INTERVAL_MS) {
-    await db.update(kioskSessions).set({ lastSeenAt: now }).where(eq(kioskSessions.id, row.id));
+  keepKioskSession(sessionId, open, at);
+  return touch(db, open, at);
+}
+
+function overLimit(open: KeptKioskSession, at: number): KioskEndReason | null {
+  if (at - open.lastSeenAt > KIOSK_IDLE_SECONDS * 1000) return 'idle';
+  if (at - open.startedAt > KIOSK_MAX_MINUTES * 60_000) return 'time_limit';
+  return null;
+}
+
+/** Writes the kiosk session's last use (at most every TOUCH_INTERVAL_MS) and answers its binding. */
+async function touch(db: Db, open: KeptKioskSession, at: number): Promise<{ binding: KioskBinding }> {
+  if (at - open.lastSeenAt > TOUCH_INTERVAL_MS) {
+    open.lastSeenAt = at;
+    await db
+      .update(kioskSessions)
+      .set({ lastSeenAt: new Date(at) })
+      .where(eq(kioskSessions.id, open.binding.kioskSessionId));
   }
-  return { binding: { kioskSessionId: row.id, deviceId: row.deviceId, hallId: row.hallId } };
+  return { binding: open.binding };
 }
 
 /** The kiosk session as the kiosk shows it (after a reload, say). */

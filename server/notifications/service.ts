@@ -23,21 +23,37 @@ export async function notify(options: {
   subject: Record<string, unknown>;
   sms?: SmsProvider;
 }): Promise<{ id: string; smsId: string | null }> {
-  const { db, accountId, title, body, subject } = options;
+  const { db, accountId } = options;
   const contact = await accountContact(db, accountId);
   if (!contact) throw new AppError('resource.not_found', { params: { resource: '账号' } });
-  const inApp = { accountId, channel: 'in_app', title, body, subject, status: 'sent', sentAt: new Date() };
-  const phone = contact.phone && isMobile(contact.phone) ? contact.phone : null;
-  const sms = phone ? await smsRow({ accountId, phone, title, body, subject, sms: options.sms }) : null;
   // Both messages in one statement: one round trip to the database for the in-app message and the SMS.
   const rows = await db
     .insert(notifications)
-    .values(sms ? [inApp, sms] : [inApp])
+    .values(await messageRows({ ...options, phone: contact.phone }))
     .returning({ id: notifications.id, channel: notifications.channel });
   return {
     id: rows.find((r) => r.channel === 'in_app')!.id,
     smsId: rows.find((r) => r.channel === 'sms')?.id ?? null,
   };
+}
+
+/**
+ * The rows that record telling an account holder something: the in-app message, and the SMS
+ * (sent through the provider now, recorded with its outcome) when the phone is a mobile number.
+ */
+export async function messageRows(options: {
+  accountId: string;
+  phone: string | null;
+  title: string;
+  body: string;
+  subject: Record<string, unknown>;
+  sms?: SmsProvider | undefined;
+}): Promise<(typeof notifications.$inferInsert)[]> {
+  const { accountId, title, body, subject } = options;
+  const inApp = { accountId, channel: 'in_app', title, body, subject, status: 'sent', sentAt: new Date() };
+  const phone = options.phone && isMobile(options.phone) ? options.phone : null;
+  const sms = phone ? await smsRow({ accountId, phone, title, body, subject, sms: options.sms }) : null;
+  return sms ? [inApp, sms] : [inApp];
 }
 
 /** Sends an SMS through the provider and gives the row that records it with its outcome. */

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, ne, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { isCreditCode } from '../../common/identity.ts';
 import type { OrganisationKind, RegionLevel } from '../../common/roles.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
@@ -270,3 +270,7 @@ function rethrowDuplicate(error: unknown): never {
   if (isUniqueViolation(error)) throw new AppError('resource.duplicate', { field: 'creditCode' });
   throw error;
 }
+
+/** The name of the organisation in `id`, as a scalar subquery for a caller's select. */
+export const organisationNameOf = (id: SQLWrapper | string) =>
+  sql<string | null>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${id})`;

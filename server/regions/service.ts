@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { levelOfCode, type RegionRecord, readRegionFile } from '../../common/regions/data.ts';
 import type { RegionLevel } from '../../common/roles.ts';
@@ -264,3 +264,9 @@ function nameError(): AppError {
     params: { problem: '名称不能为空', problemEn: 'must not be empty' },
   });
 }
+
+/** The name and the path of the region in `code`, as scalar subqueries for a caller's select. */
+export const regionNameOf = (code: SQLWrapper) =>
+  sql<string | null>`(select ${regions.name} from ${regions} where ${regions.code} = ${code})`;
+export const regionPathOf = (code: SQLWrapper) =>
+  sql<string | null>`(select ${regions.path} from ${regions} where ${regions.code} = ${code})`;

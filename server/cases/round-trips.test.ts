@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { eq, sql } from 'drizzle-orm';
+import { type Browser, signInAs } from '../accounts/testing.ts';
+import { DEMO_PASSWORD } from '../demo/accounts.ts';
+import { organisations } from '../organisations/tables.ts';
+import { createTestApp, type TestApp } from '../testing/app.ts';
+import { recordStatements, statementsOf } from '../testing/statements.ts';
+import { publishMatter, signInApplicant } from './testing.ts';
+
+let t: TestApp;
+let food: string;
+let company: Browser;
+let reviewer: Browser;
+
+before(async () => {
+  recordStatements();
+  t = await createTestApp({ demo: true });
+  const [market] = await t.db.db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.shortName, '市场监管局'));
+  food = await publishMatter(t.db.db, market!.id);
+  company = await signInApplicant(t.app, 'company', '91350100M000100Y43');
+  reviewer = await signInAs(t.app, 'reviewer', DEMO_PASSWORD);
+});
+after(async () => {
+  await t?.close();
+});
+
+type Case = { id: string; version: number; status: string; timeline: { action: string }[] };
+
+const submit = async () =>
+  (
+    await company.request({ method: 'POST', url: '/api/cases', payload: { implementationId: food } })
+  ).json() as Case;
+const act = (c: Case, action: string, version = c.version) =>
+  reviewer.request({ method: 'POST', url: `/api/cases/${c.id}/${action}`, payload: { version } });
+
+/** What was written about a case: timeline events, audit records, in-app messages to the applicant. */
+async function recordsOf(caseId: string) {
+  const counted = await t.db.db.execute<{ events: number; audits: number; messages: number }>(sql`
+    SELECT (SELECT count(*)::int FROM case_events WHERE case_id = ${caseId}) AS events,
+           (SELECT count(*)::int FROM audit_records WHERE target_id = ${caseId} AND action LIKE 'case.%') AS audits,
+           (SELECT count(*)::int FROM notifications WHERE subject->>'caseId' = ${caseId} AND channel = 'in_app') AS messages`);
+  return counted.rows[0];
+}
+
+test('two clerks acting on the same version at once: one wins, the other gets a 409, one event and one audit record', async () => {
+  const c = await submit();
+  const answers = await Promise.all([act(c, 'accept'), act(c, 'accept'), act(c, 'accept')]);
+  const codes = answers.map((a) => a.statusCode).sort();
+  assert.deepEqual(codes, [200, 409, 409], answers.map((a) => a.body).join('\n'));
+  const lost = answers.filter((a) => a.statusCode === 409).map((a) => a.json().error.code);
+  assert.deepEqual([...new Set(lost)], ['resource.conflict']);
+  const won = answers.find((a) => a.statusCode === 200)!.json() as Case;
+  assert.equal(won.version, c.version + 1);
+  assert.deepEqual(
+    won.timeline.map((e) => e.action),
+    ['submit', 'accept'],
+  );
+  assert.deepEqual(await recordsOf(c.id), { events: 2, audits: 2, messages: 2 });
+});
+
+test('a refused transition writes nothing: no event, no message, no audit record, version unchanged', async () => {
+  const c = await submit();
+  const refused = await act(c, 'approve');
+  assert.equal(refused.statusCode, 409);
+  assert.equal(refused.json().error.code, 'case.transition_not_allowed');
+  const detail = (await reviewer.request({ method: 'GET', url: `/api/cases/${c.id}` })).json() as Case;
+  assert.equal(detail.version, c.version);
+  assert.deepEqual(
+    detail.timeline.map((e) => e.action),
+    ['submit'],
+  );
+  assert.deepEqual(await recordsOf(c.id), { events: 1, audits: 1, messages: 1 });
+});
+
+test('a transition is three round trips to the database: read the case, write it with its records, read the page', async () => {
+  const c = await submit();
+  await act(c, 'accept'); // the caches of this reviewer's session, actor and calendar are warm from here on
+  const accepted = (await reviewer.request({ method: 'GET', url: `/api/cases/${c.id}` })).json() as Case;
+  let answer: Awaited<ReturnType<typeof act>> | undefined;
+  const statements = await statementsOf(async () => {
+    answer = await act(accepted, 'start-review');
+  });
+  assert.equal(answer!.statusCode, 200, answer!.body);
+  assert.equal(statements.length, 3, statements.join('\n'));
+  assert.match(statements[1]!, /^with "changed" as \(update "cases"/);
+});

@@ -1,0 +1,74 @@
+import { sql } from 'drizzle-orm';
+import type { AuditContext } from '../audit/service.ts';
+import type { Tx } from '../db/client.ts';
+import { AppError } from '../http/errors.ts';
+import { organisations } from '../organisations/tables.ts';
+import { activeSealKey, type SealKeyRow } from './keys.ts';
+import { certificateNumberCounters as counters, sealKeys } from './tables.ts';
+
+/** What sealing needs of a key. */
+export type SealingKey = Pick<SealKeyRow, 'id' | 'organisationId' | 'publicKey' | 'privateKeyEncrypted'>;
+
+/** The issuing organisation of a certificate, the number drawn for it and the key that seals it. */
+export type Issuer = {
+  organisation: { id: string; name: string; regionCode: string };
+  number: string;
+  key: SealingKey;
+};
+
+type Row = {
+  id: string;
+  name: string;
+  region_code: string;
+  prefix: string;
+  last: number;
+  key_id: string | null;
+  public_key: string | null;
+  private_key_encrypted: string | null;
+};
+
+/**
+ * In one statement: the issuing organisation (its name and region code), the next number of
+ * `${CODE}${region}${year}` from the counter (e.g. YYZZ6101002026000001: a number is drawn only
+ * when the organisation exists, and it is never given twice: the counter row is locked until the
+ * transaction ends), and the organisation's seal key in use. Read fresh on every issue, so a
+ * rotated key or a renamed organisation applies at once. An organisation without a key gets one
+ * (keys.ts, audited). It reads the organisation row itself rather than through the organisations
+ * module, so that all of it comes in one round trip.
+ */
+export async function drawIssuer(
+  tx: Tx,
+  audit: AuditContext,
+  options: { organisationId: string; typeCode: string; year: string },
+): Promise<Issuer> {
+  const { rows } = await tx.execute<Row>(sql`
+    WITH o AS (
+      SELECT ${organisations.id} AS id, ${organisations.name} AS name, ${organisations.regionCode} AS region_code
+        FROM ${organisations} WHERE ${organisations.id} = ${options.organisationId}
+    ), n AS (
+      INSERT INTO ${counters} ("prefix", "last")
+        SELECT ${options.typeCode.toUpperCase()}::text || left(o.region_code, 6) || ${options.year}::text, 1 FROM o
+        ON CONFLICT ("prefix") DO UPDATE SET "last" = ${counters}."last" + 1
+        RETURNING "prefix", "last"
+    )
+    SELECT o.id, o.name, o.region_code, n.prefix, n.last,
+           k.id AS key_id, k.public_key, k.private_key_encrypted
+      FROM o CROSS JOIN n
+      LEFT JOIN ${sealKeys} k ON k.organisation_id = o.id AND k.valid_to IS NULL`);
+  const row = rows[0];
+  if (!row) throw new AppError('resource.not_found', { params: { resource: '发证机构' } });
+  const key: SealingKey =
+    row.key_id && row.public_key && row.private_key_encrypted
+      ? {
+          id: row.key_id,
+          organisationId: row.id,
+          publicKey: row.public_key,
+          privateKeyEncrypted: row.private_key_encrypted,
+        }
+      : await activeSealKey(tx, audit, row.id);
+  return {
+    organisation: { id: row.id, name: row.name, regionCode: row.region_code },
+    number: `${row.prefix}${String(row.last).padStart(6, '0')}`,
+    key,
+  };
+}

@@ -1,0 +1,275 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { type Browser, signInAs, TEST_AUDIT } from '../accounts/testing.ts';
+import { todayInChina } from '../calendar/service.ts';
+import { ON_THE_SPOT, publishMatter, signInApplicant } from '../cases/testing.ts';
+import type { Tx } from '../db/client.ts';
+import { DEMO_PASSWORD } from '../demo/accounts.ts';
+import { DEMO_CERTIFICATE_TYPES } from '../demo/certificates.ts';
+import { createTestApp, type TestApp } from '../testing/app.ts';
+import { recordStatements, statementsOf } from '../testing/statements.ts';
+import { issueForConcludedCase } from './case-issue.ts';
+import { importCertificateTypes } from './catalogue.ts';
+import { issueCertificate, lastValidDay } from './issue.ts';
+import { type CertificateFile, type PublishedKey, verifyCertificateFile } from './signed.ts';
+import type { CertificateView, PublicVerification } from './types.ts';
+
+/** How many statements issuing a certificate sends, and that what it issues is what it was. */
+recordStatements();
+
+/** Runs `work` in a transaction; gives its result and the statements sent inside it. */
+async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  let result: T | undefined;
+  let statements: string[] = [];
+  await t.db.db.transaction(async (tx) => {
+    statements = await statementsOf(async () => {
+      result = await work(tx);
+    });
+  });
+  return { result: result as T, statements: statements.map((s) => s.replace(/\s+/g, ' ').trim()) };
+}
+
+const COMPANY = '91350100M000100Y43';
+const COMPANY_NAME = '福州闽江数字科技有限公司';
+
+let t: TestApp;
+let clerk: Browser;
+let company: Browser;
+let market: string;
+let immediate: string;
+
+type Case = { id: string; version: number; status: string };
+
+const sql = (text: string, values: unknown[] = []) => t.db.pool.query(text, values);
+
+async function act(c: Case, action: string): Promise<Case> {
+  const res = await clerk.request({
+    method: 'POST',
+    url: `/api/cases/${c.id}/${action}`,
+    payload: { version: c.version },
+  });
+  assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
+  return res.json() as Case;
+}
+
+/** A 食品经营许可证补办 at the window for the demo company, accepted and approved. */
+async function approvedCase(formData: Record<string, string>): Promise<Case> {
+  const res = await clerk.request({
+    method: 'POST',
+    url: '/api/cases',
+    payload: {
+      implementationId: immediate,
+      applicant: { kind: 'company', login: COMPANY, displayName: COMPANY_NAME },
+      formData,
+      materials: [{ key: 'sqs', sha256: '1'.repeat(64), fileName: 'sqs.pdf' }],
+    },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  return act(await act(res.json() as Case, 'accept'), 'approve');
+}
+
+async function verify(code: string): Promise<PublicVerification> {
+  const res = await t.app.inject({ method: 'GET', url: `/api/verify/${code}` });
+  assert.equal(res.statusCode, 200, res.body);
+  return res.json();
+}
+
+/** The downloaded certificate file checked offline against the published keys. */
+async function verifiesOffline(id: string): Promise<boolean> {
+  const file = await company.request({ method: 'GET', url: `/api/certificates/${id}/file` });
+  assert.equal(file.statusCode, 200, file.body);
+  const keys = (await t.app.inject({ method: 'GET', url: '/api/certificates/keys' })).json().keys;
+  return verifyCertificateFile(JSON.parse(file.body) as CertificateFile, keys as PublishedKey[]).ok;
+}
+
+const sequence = (number: string) => Number(number.slice(-6));
+
+before(async () => {
+  t = await createTestApp({ demo: true });
+  market = (await sql("SELECT id FROM organisations WHERE short_name = '市场监管局'")).rows[0].id;
+  immediate = await publishMatter(t.db.db, market, ON_THE_SPOT);
+  clerk = await signInAs(t.app, 'clerk', DEMO_PASSWORD);
+  company = await signInApplicant(t.app, 'company', COMPANY);
+});
+after(async () => {
+  await t?.close();
+});
+
+test('a concluded case gets its certificate in four statements, with the same content, seal and supersession', async () => {
+  // The first through the whole conclusion (and the catalogue is read once in this process).
+  const first = await act(await approvedCase({ premises: '西安市新城区西一路218号' }), 'conclude');
+  assert.equal(first.status, 'concluded');
+  const earlier = (
+    await sql('SELECT id, number, verification_code FROM certificates WHERE case_id = $1', [first.id])
+  ).rows[0];
+  assert.ok(earlier, 'the conclusion issued a certificate');
+
+  // The second: what the conclusion does for the certificate, counted.
+  const c = await approvedCase({ premises: '西安市新城区东大街8号', category: '餐饮服务经营者' });
+  const row = (await sql('SELECT * FROM cases WHERE id = $1', [c.id])).rows[0];
+  const { result: issued, statements } = await inTransaction((tx) =>
+    issueForConcludedCase({
+      tx,
+      audit: TEST_AUDIT,
+      concluded: {
+        id: row.id,
+        caseNo: row.case_no,
+        applicantId: row.applicant_id,
+        departmentId: row.department_id,
+        formData: row.form_data,
+        matterName: '食品经营许可证补办',
+        result: { type: 'certificate', name: '食品经营许可证' },
+      },
+    }),
+  );
+  assert.equal(
+    statements.length,
+    4,
+    `the holder with its certificates, the issuer with number and key, the certificate, the audit record:\n${statements.join('\n')}`,
+  );
+  assert.ok(!statements.some((s) => /from "certificate_types"/.test(s)), 'the catalogue is kept');
+
+  const certificate = issued as CertificateView;
+  const today = todayInChina();
+  assert.match(certificate.number, new RegExp(`^SPJY610100${today.slice(0, 4)}\\d{6}$`));
+  assert.equal(certificate.number.slice(0, -6), earlier.number.slice(0, -6));
+  assert.equal(sequence(certificate.number), sequence(earlier.number) + 1, 'the next number of the counter');
+  assert.equal(certificate.typeName, '食品经营许可证');
+  assert.equal(certificate.holderName, COMPANY_NAME);
+  assert.equal(certificate.issuerName, '西安市市场监督管理局');
+  assert.equal(certificate.validUntil, lastValidDay(today, 5));
+  assert.deepEqual(certificate.data, {
+    matter: '食品经营许可证补办',
+    caseNo: row.case_no,
+    name: COMPANY_NAME,
+    creditCode: COMPANY,
+    legalRepresentative: '林海峰', // from the company's 营业执照
+    address: '陕西省西安市新城区长乐中路128号3层', // its 住所, from the 营业执照 too
+    premises: '西安市新城区东大街8号',
+    category: '餐饮服务经营者',
+    issuer: '西安市市场监督管理局',
+    issuedOn: today,
+    validUntil: lastValidDay(today, 5),
+  });
+
+  assert.equal((await verify(certificate.verificationCode)).result, 'authentic');
+  assert.equal(await verifiesOffline(certificate.id), true);
+
+  assert.equal(
+    (await verify(earlier.verification_code)).result,
+    'changed',
+    'the earlier licence is replaced',
+  );
+  const links = await sql(
+    'SELECT id, supersedes, superseded_by, status FROM certificates WHERE id = ANY($1)',
+    [[earlier.id, certificate.id]],
+  );
+  const byId = new Map(links.rows.map((r) => [r.id, r]));
+  assert.equal(byId.get(earlier.id).superseded_by, certificate.id);
+  assert.equal(byId.get(certificate.id).supersedes, earlier.id);
+  assert.equal(byId.get(certificate.id).status, 'issued');
+  const audit = await sql(
+    "SELECT summary FROM audit_records WHERE action = 'certificate.issue' AND target_id = $1",
+    [certificate.id],
+  );
+  assert.deepEqual(audit.rows[0].summary.supersedes, [earlier.number]);
+  assert.equal(audit.rows[0].summary.number, certificate.number);
+});
+
+test('a certificate superseded by field values replaces only the one with the same values', async () => {
+  const issue = (equipmentCode: string) =>
+    inTransaction((tx) =>
+      issueCertificate({
+        tx,
+        audit: TEST_AUDIT,
+        typeName: '特种设备使用登记证',
+        organisationId: market,
+        holder: { kind: 'company', login: COMPANY, name: COMPANY_NAME },
+        data: { equipmentType: '电梯', equipmentCode },
+      }),
+    );
+  const lift = (await issue('3110610100201900001')).result;
+  const boiler = (await issue('3110610100201900002')).result;
+  const { result: renewed, statements } = await issue('3110610100201900001');
+  assert.equal(
+    statements.length,
+    3,
+    `the issuer, the certificate, the audit record:\n${statements.join('\n')}`,
+  );
+  assert.equal((await verify(lift.verificationCode)).result, 'changed');
+  assert.equal((await verify(boiler.verificationCode)).result, 'authentic', 'another equipment code stays');
+  assert.equal((await verify(renewed.verificationCode)).result, 'authentic');
+  const row = (await sql('SELECT supersedes FROM certificates WHERE id = $1', [renewed.id])).rows[0];
+  assert.equal(row.supersedes, lift.id);
+});
+
+test('a change of the catalogue in this process applies at once; one rolled back is forgotten', async () => {
+  const { department: _d, ...workshop } = DEMO_CERTIFICATE_TYPES.find((x) => x.name === '食品小作坊登记证')!;
+  assert.equal(workshop.validityYears, 3);
+  const issue = (tx: Tx) =>
+    issueCertificate({
+      tx,
+      audit: TEST_AUDIT,
+      typeName: '食品小作坊登记证',
+      organisationId: market,
+      holder: { kind: 'company', login: COMPANY, name: COMPANY_NAME },
+      data: { premises: '西安市新城区东大街9号' },
+    });
+  const today = todayInChina();
+  const twoYears = { ...workshop, organisationId: market, validityYears: 2 };
+
+  await assert.rejects(
+    t.db.db.transaction(async (tx) => {
+      await importCertificateTypes({ tx, audit: TEST_AUDIT, types: [twoYears] });
+      assert.equal((await issue(tx)).validUntil, lastValidDay(today, 2), 'the importing transaction sees it');
+      throw new Error('rolled back');
+    }),
+    /rolled back/,
+  );
+  const after = await t.db.db.transaction(issue);
+  assert.equal(after.validUntil, lastValidDay(today, 3), 'the rolled-back change is not kept');
+
+  await t.db.db.transaction((tx) => importCertificateTypes({ tx, audit: TEST_AUDIT, types: [twoYears] }));
+  const changed = await t.db.db.transaction(issue);
+  assert.equal(changed.validUntil, lastValidDay(today, 2), 'the committed change applies at once');
+});
+
+test("a person's certificate takes her facts from her 居民身份证 in the same statement; a staff account holds none", async () => {
+  const res = await clerk.request({
+    method: 'POST',
+    url: '/api/cases',
+    payload: {
+      implementationId: immediate,
+      applicant: { kind: 'person', login: '11010519491231002X', displayName: '李秀兰' },
+      formData: {},
+      materials: [{ key: 'sqs', sha256: '1'.repeat(64), fileName: 'sqs.pdf' }],
+    },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  const row = (await sql('SELECT * FROM cases WHERE id = $1', [(res.json() as Case).id])).rows[0];
+  const police = (await sql("SELECT id FROM organisations WHERE short_name = '公安局'")).rows[0].id;
+  const concluded = (applicantId: string) => ({
+    id: row.id,
+    caseNo: row.case_no,
+    applicantId,
+    departmentId: police,
+    formData: {},
+    matterName: '临时居民身份证申领',
+    result: { type: 'certificate', name: '临时居民身份证' },
+  });
+  const { result: issued, statements } = await inTransaction((tx) =>
+    issueForConcludedCase({ tx, audit: TEST_AUDIT, concluded: concluded(row.applicant_id) }),
+  );
+  assert.equal(statements.length, 4, statements.join('\n'));
+  assert.equal(issued?.holderName, '李秀兰');
+  assert.equal(issued?.data.sex, '女');
+  assert.equal(issued?.data.address, '陕西省西安市新城区西一路218号');
+  assert.equal(issued?.data.idNumber, '11010519491231002X');
+
+  const staff = (await sql("SELECT id FROM accounts WHERE kind = 'staff' AND login = 'clerk'")).rows[0].id;
+  const none = await inTransaction((tx) =>
+    issueForConcludedCase({ tx, audit: TEST_AUDIT, concluded: concluded(staff) }),
+  );
+  assert.equal(none.result, null);
+  assert.equal(none.statements.length, 1, 'only the look-up of the holder');
+});
