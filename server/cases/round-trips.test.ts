@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { type Browser, signInAs } from '../accounts/testing.ts';
+import { verifyAuditChain } from '../audit/service.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { organisations } from '../organisations/tables.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
@@ -60,6 +61,8 @@ test('two clerks acting on the same version at once: one wins, the other gets a 
     ['submit', 'accept'],
   );
   assert.deepEqual(await recordsOf(c.id), { events: 2, audits: 2, messages: 2 });
+  const chain = await verifyAuditChain({ db: t.db.db });
+  assert.equal(chain.ok, true, JSON.stringify(chain.brokenAt));
 });
 
 test('a refused transition writes nothing: no event, no message, no audit record, version unchanged', async () => {

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
 import { accountContact } from '../accounts/contacts.ts';
 import { type AuditContext, auditRow } from '../audit/service.ts';
 import { auditRecords } from '../audit/tables.ts';
 import { todayInChina } from '../calendar/service.ts';
-import { getPublishedGuide } from '../catalogue/guides.ts';
+import { filingTarget } from '../catalogue/guides.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { whenChanged } from '../db/gated.ts';
+import { reuse } from '../db/reuse.ts';
 import { AppError } from '../http/errors.ts';
 import { notifications } from '../notifications/tables.ts';
 import { isUniqueViolation } from '../organisations/changes.ts';
@@ -85,10 +86,18 @@ function attachmentRows(
 }
 
 async function existingByKey(db: Db, applicantId: string, key: string): Promise<CaseRow | null> {
-  const [row] = await db
-    .select()
-    .from(cases)
-    .where(and(eq(cases.applicantId, applicantId), eq(cases.idempotencyKey, key)));
+  const [row] = await reuse(db, 'case_by_key', (d) =>
+    d
+      .select()
+      .from(cases)
+      .where(
+        and(
+          eq(cases.applicantId, sql.placeholder('applicant')),
+          eq(cases.idempotencyKey, sql.placeholder('key')),
+        ),
+      )
+      .prepare('yw_case_by_key'),
+  ).execute({ applicant: applicantId, key });
   return row ?? null;
 }
 
@@ -109,7 +118,7 @@ export async function submitCase(options: {
     const again = await existingByKey(db, channel.applicantId, key);
     if (again) return { row: again, created: false };
   }
-  const guide = await getPublishedGuide(db, input.implementationId);
+  const guide = await filingTarget(db, input.implementationId);
   const document = guide.document;
   checkMaterials(document, input.materials);
   const uploads = input.materials.filter((m): m is MaterialInput => !isReused(m));

@@ -1,7 +1,8 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { ExercisingLevel, MatterType } from '../../common/catalogue/elements.ts';
 import type { ImplementationDocument, LegalBasis } from '../../common/catalogue/guide.ts';
-import type { DbOrTx } from '../db/client.ts';
+import type { Db, DbOrTx } from '../db/client.ts';
+import { reuse } from '../db/reuse.ts';
 import { organisationNameOf } from '../organisations/service.ts';
 import { regionNameOf, regionPathOf } from '../regions/service.ts';
 import { implementationNotFound } from './implementations.ts';
@@ -139,4 +140,40 @@ export async function versionNames(db: DbOrTx, versionIds: string[]): Promise<Ma
     .from(implementationVersions)
     .where(inArray(implementationVersions.id, ids));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** What a new case is filed under: the published version of an implementation, its department and region. */
+export type FilingTarget = {
+  versionId: string;
+  versionNo: number;
+  department: { id: string };
+  region: { code: string; path: string };
+  /** The version's document (kept in memory, frozen: see filedDocument). */
+  document: ImplementationDocument;
+};
+
+/** The published version a new case of the implementation is filed under; a 404 when there is none. */
+export async function filingTarget(db: Db, implementationId: string): Promise<FilingTarget> {
+  const [row] = await reuse(db, 'filing_target', (d) =>
+    d
+      .select({
+        versionId: implementationVersions.id,
+        versionNo: implementationVersions.versionNo,
+        organisationId: implementations.organisationId,
+        regionCode: implementations.regionCode,
+        regionPath: regionPathOf(implementations.regionCode),
+      })
+      .from(implementations)
+      .innerJoin(implementationVersions, eq(implementationVersions.id, implementations.publishedVersionId))
+      .where(eq(implementations.id, sql.placeholder('id')))
+      .prepare('yw_filing_target'),
+  ).execute({ id: implementationId });
+  if (!row) throw implementationNotFound();
+  return {
+    versionId: row.versionId,
+    versionNo: row.versionNo,
+    department: { id: row.organisationId },
+    region: { code: row.regionCode, path: row.regionPath ?? row.regionCode },
+    document: await filedDocument(db, row.versionId),
+  };
 }
