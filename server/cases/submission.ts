@@ -17,6 +17,7 @@ import { applicantMessageRows } from './messages.ts';
 import { drawCaseNo, newQueryCode } from './numbers.ts';
 import type { ReuseSource } from './prefill.ts';
 import { resolveReusedMaterials, reusedAttachmentRows } from './prefill-submit.ts';
+import { CHANGED_CASE, type RecordsRead, recordsSelection, rememberRecords } from './records.ts';
 import { caseAttachments, caseEvents, cases } from './tables.ts';
 import type { CaseRow } from './transitions.ts';
 
@@ -153,7 +154,7 @@ export async function submitCase(options: {
     const facts = { id, caseNo, applicantId: channel.applicantId, promisedDeadline: null, trackingNo: null };
     const source = channel.kind === 'counter' ? 'clerk_scan' : 'applicant';
     // The case, its files, the timeline event, the applicant's messages and the audit record: one statement.
-    const [row] = await whenChanged<CaseRow>(
+    const [written] = await whenChanged<CaseRow, RecordsRead>(
       db,
       {
         table: cases,
@@ -183,6 +184,7 @@ export async function submitCase(options: {
       [
         {
           table: caseAttachments,
+          name: 'files',
           rows: [
             ...attachmentRows(id, uploads, source, actorId),
             ...reusedAttachmentRows(id, reused, actorId),
@@ -190,6 +192,7 @@ export async function submitCase(options: {
         },
         {
           table: caseEvents,
+          name: 'event',
           rows: [
             {
               caseId: id,
@@ -220,8 +223,10 @@ export async function submitCase(options: {
           ],
         },
       ],
+      recordsSelection(CHANGED_CASE, { events: 'event', files: 'files' }),
     );
-    return { row: row!, created: true };
+    rememberRecords(written!.row, written!.extra);
+    return { row: written!.row, created: true };
   } catch (error) {
     if (key && isUniqueViolation(error)) {
       const again = await existingByKey(db, channel.applicantId, key);

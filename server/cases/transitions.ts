@@ -18,6 +18,7 @@ import { qualified, reuse } from '../db/reuse.ts';
 import { AppError } from '../http/errors.ts';
 import { notifications } from '../notifications/tables.ts';
 import { applicantMessageRows } from './messages.ts';
+import { CHANGED_CASE, type RecordsRead, recordsSelection, rememberRecords } from './records.ts';
 import { caseEvents, cases, creditRecords } from './tables.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -150,13 +151,15 @@ export async function runTransition(request: TransitionRequest): Promise<CaseRow
     document,
     details,
   );
-  const write = async (handle: DbOrTx) => {
-    const [updated] = await whenChanged<CaseRow>(
+  // Without more writes, the page's records are read in the same statement (see caseRecords).
+  const write = async (handle: DbOrTx, withRecords: boolean) => {
+    const [written] = await whenChanged<CaseRow, RecordsRead | null>(
       handle,
       { table: cases, set: changes, where: { id: row.id, version: row.version } },
       [
         {
           table: caseEvents,
+          name: 'event',
           rows: [
             {
               caseId: row.id,
@@ -190,14 +193,16 @@ export async function runTransition(request: TransitionRequest): Promise<CaseRow
           ],
         },
       ],
+      withRecords ? recordsSelection(CHANGED_CASE, { events: 'event' }) : {},
     );
-    if (!updated) throw new AppError('resource.conflict');
-    return updated;
+    if (!written) throw new AppError('resource.conflict');
+    if (written.extra) rememberRecords(written.row, written.extra);
+    return written.row;
   };
   const also = plan.also;
-  if (!also) return write(db);
+  if (!also) return write(db, true);
   return db.transaction(async (tx) => {
-    const updated = await write(tx);
+    const updated = await write(tx, false);
     await also(tx, updated);
     return updated;
   });

@@ -9,7 +9,12 @@ import { reuse } from './reuse.ts';
  * `whenChanged`): `INSERT INTO t (…) SELECT $1::type, … FROM "changed"`. Values go through the
  * columns' own mapping (JSON, dates); a column left out of every row takes its database default.
  */
-export type GatedInsert = { table: PgTable; rows: Record<string, unknown>[] };
+export type GatedInsert = {
+  table: PgTable;
+  rows: Record<string, unknown>[];
+  /** Names the insert for the statement's `extra` fields, which may then read its rows (RETURNING *). */
+  name?: string;
+};
 
 /** The guarded change: an UPDATE of the rows equal to `where`, or an INSERT of one row. */
 export type GuardedChange =
@@ -17,6 +22,9 @@ export type GuardedChange =
   | { table: PgTable; values: Record<string, unknown> };
 
 const GATE = 'changed';
+
+/** A column of the changed row, for the `extra` fields of whenChanged. */
+export const changedColumn = (name: string) => sql`${sql.identifier(GATE)}.${sql.identifier(name)}`;
 
 type Shape = { key: string; columns: Record<string, Column> };
 
@@ -53,10 +61,16 @@ function insertSql(insert: GatedInsert, keys: string[], n: number): SQL {
     });
     return sql`select ${sql.join(cells, sql`, `)} from ${sql.identifier(GATE)}`;
   });
-  return sql`insert into ${insert.table} (${names}) ${sql.join(selects, sql` union all `)}`;
+  const returning = insert.name ? sql` returning *` : sql``;
+  return sql`insert into ${insert.table} (${names}) ${sql.join(selects, sql` union all `)}${returning}`;
 }
 
-function build(db: DbOrTx, change: GuardedChange, inserts: { insert: GatedInsert; keys: string[] }[]) {
+function build(
+  db: DbOrTx,
+  change: GuardedChange,
+  inserts: { insert: GatedInsert; keys: string[] }[],
+  extra: Record<string, SQL>,
+) {
   const columns = getTableColumns(change.table) as Record<string, Column>;
   // Drizzle binds each placeholder to its column, so the column's mapping applies when filled.
   const holders = (record: Record<string, unknown>, prefix: string) =>
@@ -69,10 +83,16 @@ function build(db: DbOrTx, change: GuardedChange, inserts: { insert: GatedInsert
           .where(and(...defined(change.where).map((key) => eq(columns[key]!, sql.placeholder(`w_${key}`)))))
       : db.insert(change.table).values(holders(change.values, 'v_') as never);
   const changed = db.$with(GATE).as(write.returning() as never);
-  const writes = inserts.map(({ insert, keys }, n) => db.$with(`w${n}`, {}).as(insertSql(insert, keys, n)));
+  // A named insert without rows still names its (empty) rows for the extra fields.
+  const writes = inserts.map(({ insert, keys }, n) =>
+    db
+      .$with(insert.name ?? `w${n}`, {})
+      .as(insert.rows.length ? insertSql(insert, keys, n) : sql`select * from ${insert.table} where false`),
+  );
+  const row = (changed as unknown as { _: { selectedFields: Record<string, unknown> } })._.selectedFields;
   return db
     .with(changed, ...writes)
-    .select()
+    .select({ row, extra: Object.keys(extra).length ? extra : sql`null` } as never)
     .from(changed);
 }
 
@@ -80,23 +100,33 @@ function build(db: DbOrTx, change: GuardedChange, inserts: { insert: GatedInsert
  * One statement, one round trip: a guarded change — an UPDATE of the rows matching `where`
  * (e.g. id and version) or an INSERT — and the inserts that belong to it, which happen only when
  * the change wrote a row. Without an explicit transaction the statement is atomic on its own.
- * Gives the changed rows, mapped like a select of the table: none when the guard did not match.
- * The SQL is composed once per shape (tables, columns, number of rows) and prepared.
+ * Gives the changed rows, mapped like a select of the table (none when the guard did not match),
+ * each with the `extra` fields the caller asked for, read in the same statement (they see the
+ * tables as before it, plus the rows of named inserts). The SQL is composed once per shape
+ * (tables, columns, number of rows, names of the extra fields) and prepared: `extra` must be the
+ * same SQL for the same names.
  */
-export async function whenChanged<Row>(
+export async function whenChanged<Row, Extra = null>(
   db: DbOrTx,
   change: GuardedChange,
   gated: GatedInsert[],
-): Promise<Row[]> {
+  extra: Record<string, SQL> = {},
+): Promise<{ row: Row; extra: Extra }[]> {
   const inserts = gated
-    .filter((insert) => insert.rows.length > 0)
+    .filter((insert) => insert.rows.length > 0 || insert.name)
     .map((insert) => ({ insert, keys: insertKeys(insert) }));
   const shape: Shape['key'] = JSON.stringify([
     getTableName(change.table),
     'set' in change
       ? ['set', defined(change.set), defined(change.where)]
       : ['values', defined(change.values)],
-    inserts.map(({ insert, keys }) => [getTableName(insert.table), keys, insert.rows.length]),
+    inserts.map(({ insert, keys }) => [
+      getTableName(insert.table),
+      keys,
+      insert.rows.length,
+      insert.name ?? null,
+    ]),
+    Object.keys(extra),
   ]);
   const values: Record<string, unknown> = {};
   if ('set' in change) {
@@ -112,6 +142,6 @@ export async function whenChanged<Row>(
     });
   });
   const name = `yw_g_${createHash('sha1').update(shape).digest('hex').slice(0, 24)}`;
-  const query = reuse(db as Db, `gated:${shape}`, (d) => build(d, change, inserts).prepare(name));
-  return (await query.execute(values)) as Row[];
+  const query = reuse(db as Db, `gated:${shape}`, (d) => build(d, change, inserts, extra).prepare(name));
+  return (await query.execute(values)) as unknown as { row: Row; extra: Extra }[];
 }
