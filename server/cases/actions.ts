@@ -290,6 +290,7 @@ const PLANS: Partial<Record<CaseAction, Planner>> = {
       patch: { concludedAt: new Date(), workingDaysUsed },
       details: { workingDaysUsed },
       // 办结出证: a certificate result is issued and sealed in the same transaction.
+      alsoLeavesPage: true,
       also: async (t, updated) => {
         await issueForConcludedCase({
           tx: t,
@@ -331,6 +332,7 @@ const PLANS: Partial<Record<CaseAction, Planner>> = {
     const reason = required(input.reason, 'reason');
     return {
       details: { reason },
+      alsoLeavesPage: true,
       also: async (t) => {
         await t.insert(creditRecords).values({
           accountId: row.applicantId,

@@ -111,3 +111,15 @@ test('the page answering a submission with files is the page read after it', asy
   const read = await company.request({ method: 'GET', url: `/api/cases/${page.id}` });
   assert.deepEqual(page, read.json());
 });
+
+test('the page answering a conclusion, whose certificate is issued in the same transaction, is the page read after it', async () => {
+  let c = await submit();
+  for (const step of ['accept', 'start-review', 'approve', 'conclude']) {
+    const answer = await act(c, step);
+    assert.equal(answer.statusCode, 200, answer.body);
+    c = answer.json() as Case;
+  }
+  assert.equal(c.status, 'concluded');
+  const read = await reviewer.request({ method: 'GET', url: `/api/cases/${c.id}` });
+  assert.deepEqual(c, read.json());
+});

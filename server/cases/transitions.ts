@@ -50,6 +50,8 @@ export type TransitionPlan = {
   visit?: boolean;
   /** More writes in the same transaction (attachments, credit records, the certificate). */
   also?: (tx: Tx, row: CaseRow) => Promise<void>;
+  /** `also` writes nothing a case page shows (no files, no events): the page is read with the change. */
+  alsoLeavesPage?: boolean;
 };
 
 /** Who acts on a case: what the audit records, and whether at a window. */
@@ -202,7 +204,7 @@ export async function runTransition(request: TransitionRequest): Promise<CaseRow
   const also = plan.also;
   if (!also) return write(db, true);
   return db.transaction(async (tx) => {
-    const updated = await write(tx, false);
+    const updated = await write(tx, plan.alsoLeavesPage ?? false);
     await also(tx, updated);
     return updated;
   });
