@@ -88,3 +88,18 @@ export const PNG = Buffer.concat([
   Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
   Buffer.from('scan'),
 ]);
+
+/** One action on a case by `who`, which must succeed; the case as the answer shows it. */
+export async function actOn<C extends { id: string; version: number }>(
+  who: Browser,
+  c: C,
+  action: string,
+): Promise<C> {
+  const res = await who.request({
+    method: 'POST',
+    url: `/api/cases/${c.id}/${action}`,
+    payload: { version: c.version },
+  });
+  assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
+  return res.json() as C;
+}

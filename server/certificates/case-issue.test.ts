@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Browser, signInAs, TEST_AUDIT } from '../accounts/testing.ts';
-import { ON_THE_SPOT, publishMatter } from '../cases/testing.ts';
+import { actOn, ON_THE_SPOT, publishMatter } from '../cases/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { issueCertificate } from './service.ts';
@@ -20,15 +20,7 @@ let companies: BaseCompany[];
 
 type Case = { id: string; version: number; status: string };
 
-async function act(c: Case, action: string): Promise<Case> {
-  const res = await clerk.request({
-    method: 'POST',
-    url: `/api/cases/${c.id}/${action}`,
-    payload: { version: c.version },
-  });
-  assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
-  return res.json() as Case;
-}
+const act = (c: Case, action: string) => actOn(clerk, c, action);
 
 /** A 食品经营许可 即办件 filed at the window for `company` and concluded; returns the certificate issued. */
 async function concludeFor(company: BaseCompany, formData: Record<string, string>): Promise<CertificateView> {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Browser, signInAs, TEST_AUDIT } from '../accounts/testing.ts';
 import { todayInChina } from '../calendar/service.ts';
-import { ON_THE_SPOT, publishMatter, signInApplicant } from '../cases/testing.ts';
+import { actOn, ON_THE_SPOT, publishMatter, signInApplicant } from '../cases/testing.ts';
 import type { Tx } from '../db/client.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { DEMO_CERTIFICATE_TYPES } from '../demo/certificates.ts';
@@ -42,15 +42,7 @@ type Case = { id: string; version: number; status: string };
 
 const sql = (text: string, values: unknown[] = []) => t.db.pool.query(text, values);
 
-async function act(c: Case, action: string): Promise<Case> {
-  const res = await clerk.request({
-    method: 'POST',
-    url: `/api/cases/${c.id}/${action}`,
-    payload: { version: c.version },
-  });
-  assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
-  return res.json() as Case;
-}
+const act = (c: Case, action: string) => actOn(clerk, c, action);
 
 /** A 食品经营许可证补办 at the window for the demo company, accepted and approved. */
 async function approvedCase(formData: Record<string, string>): Promise<Case> {

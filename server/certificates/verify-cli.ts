@@ -73,12 +73,12 @@ async function main(): Promise<number> {
   const c = content.certificate;
   const holder = c.holder.kind === 'person' ? maskIdNumber(c.holder.login) : c.holder.login;
   process.stdout.write(
-    [
+    `${[
       `证照真实有效（印章签名验证通过）：${c.typeName} ${c.number}`,
       `  持证主体 ${c.holder.name}（${holder}），发证机构 ${c.issuer.name}（密钥 ${result.key.keyId}）`,
       `  出证时间 ${c.issuedAt}，有效期至 ${c.validUntil ?? '长期'}；是否已撤销或变更请以在线核验为准`,
       `AUTHENTIC: ${c.typeName} ${c.number}, sealed by ${c.issuer.name}; check revocation online at /verify/${c.verificationCode}`,
-    ].join('\n') + '\n',
+    ].join('\n')}\n`,
   );
   return 0;
 }

@@ -4,11 +4,10 @@ import { eq } from 'drizzle-orm';
 import { DEMO_KIOSK_TOKEN } from '../demo/kiosks.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { recordStatements, statementsOf } from '../testing/statements.ts';
-import { tokenHashOf } from './devices.ts';
 import { KIOSK_KEPT_MS } from './session-cache.ts';
 import { KIOSK_MAX_MINUTES } from './sessions.ts';
 import { kioskSessions } from './tables.ts';
-import { type Kiosk, kioskOf } from './testing.ts';
+import { kioskOf, kioskSessionOf } from './testing.ts';
 
 let t: TestApp;
 const LI = { name: '李秀兰', idNumber: '11010519491231002X' };
@@ -24,14 +23,6 @@ after(async () => {
 
 /** The kiosk guard's look-up (the kiosk session with its device). */
 const looksUpKioskSession = (sql: string) => /from "kiosk_sessions" inner join "kiosk_devices"/i.test(sql);
-
-async function kioskSessionOf(kiosk: Kiosk) {
-  const [row] = await t.db.db
-    .select()
-    .from(kioskSessions)
-    .where(eq(kioskSessions.sessionId, tokenHashOf(kiosk.session!.cookie)));
-  return row!;
-}
 
 test("a kiosk session's next request within a few seconds is bound to its kiosk without a look-up", async () => {
   const kiosk = kioskOf(t.app, DEMO_KIOSK_TOKEN);
@@ -50,7 +41,7 @@ test("a kiosk session's next request within a few seconds is bound to its kiosk 
 test('a kept kiosk session reaching its time limit ends at the next request', async () => {
   const kiosk = kioskOf(t.app, DEMO_KIOSK_TOKEN);
   assert.equal((await kiosk.identify(LI)).statusCode, 200);
-  const row = await kioskSessionOf(kiosk);
+  const row = await kioskSessionOf(t.db.db, kiosk);
   const start = Date.now();
   await t.db.db
     .update(kioskSessions)

@@ -6,9 +6,8 @@ import { auditTrail } from '../accounts/testing.ts';
 import { ON_THE_SPOT, publishMatter, signInApplicant } from '../cases/testing.ts';
 import { DEMO_KIOSK_TOKEN } from '../demo/kiosks.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
-import { tokenHashOf } from './devices.ts';
 import { kioskSessions } from './tables.ts';
-import { type Kiosk, kioskOf, withIdCheckCharacter } from './testing.ts';
+import { type Kiosk, kioskOf, kioskSessionOf, withIdCheckCharacter } from './testing.ts';
 
 let t: TestApp;
 let matter: string;
@@ -46,15 +45,6 @@ after(async () => {
 });
 
 const me = (kiosk: Kiosk) => kiosk.request({ method: 'GET', url: '/api/auth/me' });
-
-/** The kiosk session behind a kiosk's session cookie (sessions are keyed by the token's SHA-256). */
-async function kioskSessionOf(kiosk: Kiosk) {
-  const [row] = await t.db.db
-    .select()
-    .from(kioskSessions)
-    .where(eq(kioskSessions.sessionId, tokenHashOf(kiosk.session!.cookie)));
-  return row!;
-}
 
 test('a bad ID number is a 400 naming the field; an expired card or a mismatched reading is refused', async () => {
   const kiosk = kioskOf(t.app, DEMO_KIOSK_TOKEN);
@@ -106,7 +96,7 @@ test('reading a card finds the applicant, or opens a walk-in account, and a shor
   assert.equal(summary.deviceName, '一楼大厅自助终端 1 号');
   assert.equal(JSON.stringify(identified).includes(WANG.idNumber), false, 'the audit masks the number');
 
-  const session = await kioskSessionOf(again);
+  const session = await kioskSessionOf(t.db.db, again);
   assert.equal(session.hallId, cityHall);
   const [row] = await t.db.db.select().from(sessions).where(eq(sessions.id, session.sessionId!));
   assert.ok(row!.expiresAt.getTime() - Date.now() <= 30 * 60_000, 'the applicant session is short');
@@ -160,7 +150,7 @@ test('a case submitted in a kiosk session is channel kiosk in the kiosk hall wit
 test('the kiosk session ends after idling, after its time limit, at sign-out and when the next card is read', async () => {
   const idle = kioskOf(t.app, DEMO_KIOSK_TOKEN);
   assert.equal((await idle.identify(LI)).statusCode, 200);
-  const idleRow = await kioskSessionOf(idle);
+  const idleRow = await kioskSessionOf(t.db.db, idle);
   await t.db.db
     .update(kioskSessions)
     .set({ lastSeenAt: new Date(Date.now() - 181_000) })
@@ -172,7 +162,7 @@ test('the kiosk session ends after idling, after its time limit, at sign-out and
 
   const long = kioskOf(t.app, DEMO_KIOSK_TOKEN);
   assert.equal((await long.identify(LI)).statusCode, 200);
-  const longRow = await kioskSessionOf(long);
+  const longRow = await kioskSessionOf(t.db.db, long);
   await t.db.db
     .update(kioskSessions)
     .set({ startedAt: new Date(Date.now() - 31 * 60_000) })

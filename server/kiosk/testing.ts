@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import { eq } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Db } from '../db/client.ts';
 import type { App } from '../http/types.ts';
+import { tokenHashOf } from './devices.ts';
+import { kioskSessions } from './tables.ts';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
@@ -49,4 +53,13 @@ export function kioskOf(app: App, token: string): Kiosk {
       return session;
     },
   };
+}
+
+/** The kiosk session behind a kiosk's session cookie (sessions are keyed by the token's SHA-256). */
+export async function kioskSessionOf(db: Db, kiosk: Kiosk) {
+  const [row] = await db
+    .select()
+    .from(kioskSessions)
+    .where(eq(kioskSessions.sessionId, tokenHashOf(kiosk.session!.cookie)));
+  return row!;
 }
