@@ -1,7 +1,6 @@
 import type { CaseAction } from '../../common/cases/state-machine.ts';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { messageRows, notify } from '../notifications/service.ts';
+import { messageRows } from '../notifications/service.ts';
 
 /** What the applicant is told about a case event: a title and one short paragraph. */
 export type CaseMessage = { title: string; body: string };
@@ -90,21 +89,6 @@ function messageOf(
     trackingNo: row.trackingNo,
   });
   return message && { ...message, subject: { caseId: row.id, caseNo: row.caseNo, event: action } };
-}
-
-/**
- * Tells the applicant of a case event, in the transaction of the event: the message exists
- * exactly when the event does.
- */
-export async function tellApplicant(
-  tx: DbOrTx,
-  row: CaseFactsForMessage,
-  action: CaseAction,
-  document: ImplementationDocument,
-  details: Record<string, unknown>,
-): Promise<void> {
-  const message = messageOf(row, action, document, details);
-  if (message) await notify({ db: tx, accountId: row.applicantId, ...message });
 }
 
 /**

@@ -9,7 +9,6 @@ import { type CaseRow, caseNotFound } from './transitions.ts';
 
 export type CaseEventRow = typeof caseEvents.$inferSelect;
 export type CaseAttachmentRow = typeof caseAttachments.$inferSelect;
-export type CaseRecords = Awaited<ReturnType<typeof caseRecords>>;
 
 export type RecordsRead = Loaded;
 

@@ -26,8 +26,6 @@ const GATE = 'changed';
 /** A column of the changed row, for the `extra` fields of whenChanged. */
 export const changedColumn = (name: string) => sql`${sql.identifier(GATE)}.${sql.identifier(name)}`;
 
-type Shape = { key: string; columns: Record<string, Column> };
-
 const defined = (record: Record<string, unknown>) =>
   Object.keys(record).filter((k) => record[k] !== undefined);
 
@@ -115,7 +113,7 @@ export async function whenChanged<Row, Extra = null>(
   const inserts = gated
     .filter((insert) => insert.rows.length > 0 || insert.name)
     .map((insert) => ({ insert, keys: insertKeys(insert) }));
-  const shape: Shape['key'] = JSON.stringify([
+  const shape = JSON.stringify([
     getTableName(change.table),
     'set' in change
       ? ['set', defined(change.set), defined(change.where)]
@@ -141,7 +139,10 @@ export async function whenChanged<Row, Extra = null>(
       for (const key of keys) values[`i${n}_${r}_${key}`] = cellOf(columns[key]!, row, key);
     });
   });
-  const name = `yw_g_${createHash('sha1').update(shape).digest('hex').slice(0, 24)}`;
-  const query = reuse(db as Db, `gated:${shape}`, (d) => build(d, change, inserts, extra).prepare(name));
+  const query = reuse(db as Db, `gated:${shape}`, (d) =>
+    build(d, change, inserts, extra).prepare(
+      `yw_g_${createHash('sha1').update(shape).digest('hex').slice(0, 24)}`,
+    ),
+  );
   return (await query.execute(values)) as unknown as { row: Row; extra: Extra }[];
 }
