@@ -75,9 +75,12 @@ try {
   ).rows;
 
   await runLifecycles({ client, applicants, reviewers, matters, workers, seconds: 3 }); // warm-up
+  const clientBefore = process.cpuUsage();
   const http = await cpuSeconds(server.pid, server.db.name, () =>
     runLifecycles({ client, applicants, reviewers, matters, workers, seconds }),
   );
+  const clientUsed = process.cpuUsage(clientBefore);
+  const clientSeconds = (clientUsed.user + clientUsed.system) / 1e6;
   const load = http.result;
   const per = (cpu: number, n: number) => ((cpu * 1000) / Math.max(n, 1)).toFixed(2);
   console.log(
@@ -87,7 +90,7 @@ try {
     `  ${load.lifecycles} lifecycles = ${fmt(load.lifecycles / load.seconds)} per second; failures: ${load.failures.length}`,
   );
   console.log(
-    `  CPU per lifecycle: server ${per(http.server, load.lifecycles)} ms, PostgreSQL ${per(http.postgres, load.lifecycles)} ms`,
+    `  CPU per lifecycle: server ${per(http.server, load.lifecycles)} ms, PostgreSQL ${per(http.postgres, load.lifecycles)} ms, benchmark client ${per(clientSeconds, load.lifecycles)} ms`,
   );
   for (const f of load.failures.slice(0, 3)) {
     console.log(`  failure: ${f.step} ${f.status} ${JSON.stringify(f.body).slice(0, 300)}`);
@@ -101,24 +104,25 @@ try {
   const reviewerIds = new Map(
     ids.rows.filter((r) => r.organisation_id).map((r) => [r.organisation_id!, r.id]),
   );
+  const rawClientBefore = process.cpuUsage();
   const raw = await cpuSeconds(server.pid, server.db.name, () =>
     runRawLifecycles({ url: server.db.url, applicantIds, reviewerIds, matters, workers, seconds }),
   );
+  const rawClientUsed = process.cpuUsage(rawClientBefore);
+  const rawClientSeconds = (rawClientUsed.user + rawClientUsed.system) / 1e6;
   const r = raw.result;
+  await r.close();
   console.log(
     `\nraw SQL baseline: the same writes from this process, ${workers} connections, ${fmt(r.seconds)} s`,
   );
   console.log(`  ${r.lifecycles} lifecycles = ${fmt(r.lifecycles / r.seconds)} per second`);
-  console.log(`  CPU per lifecycle: PostgreSQL ${per(raw.postgres, r.lifecycles)} ms`);
+  console.log(
+    `  CPU per lifecycle: PostgreSQL ${per(raw.postgres, r.lifecycles)} ms, benchmark client ${per(rawClientSeconds, r.lifecycles)} ms`,
+  );
   printSteps(r.latencies);
 
   const queue = await runQueueReads({ client, reviewers: [...reviewers.values()], workers: 8, seconds: 10 });
   const q = summarise(queue.latencies);
-  const [plain] = (
-    await db.execute<{ ms: number }>(sql`
-      SELECT 0 AS ms`)
-  ).rows;
-  void plain;
   console.log(
     `\nreviewer queue (first page of 20 by deadline), 8 concurrent: ${fmt(queue.requests / queue.seconds)} req/s, p50 ${fmt(q.p50)} ms, p95 ${fmt(q.p95)} ms, p99 ${fmt(q.p99)} ms, failures ${queue.failures}`,
   );

@@ -3,6 +3,7 @@ import type { GrantView, Me } from '../../common/me.ts';
 import { type AccountKind, REGION_WIDE_ROLES, type Role } from '../../common/roles.ts';
 import type { Actor, RoleGrant } from '../access/actor.ts';
 import type { DbOrTx } from '../db/client.ts';
+import { forgetContact } from './contacts.ts';
 import { displayLogin } from './logins.ts';
 import { organisationFacts, regionFacts } from './places.ts';
 import { accounts, roleAssignments } from './tables.ts';
@@ -104,6 +105,7 @@ export async function currentActor(db: DbOrTx, accountId: string): Promise<Actor
 /** Forget the kept actor of an account (after a change of the account or its grants). */
 export function forgetActor(accountId: string): void {
   actorCache.delete(accountId);
+  forgetContact(accountId);
 }
 
 /** What GET /api/auth/me answers for an actor. */

@@ -1,5 +1,6 @@
 import { eq, type SQLWrapper, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.ts';
+import type { Db, DbOrTx } from '../db/client.ts';
+import { reuse } from '../db/reuse.ts';
 import { accounts } from './tables.ts';
 
 /** How to reach an account holder: the name to address and the phone on record (unmasked; for sending only). */
@@ -17,3 +18,40 @@ export async function accountContact(
 /** The phone on record of the account in `accountId`, as a scalar subquery for a caller's select. */
 export const phoneOf = (accountId: SQLWrapper) =>
   sql<string | null>`(select ${accounts.phone} from ${accounts} where ${accounts.id} = ${accountId})`;
+
+/** How long a phone read here is used without reading it again (as for actors: actors.ts). */
+const PHONE_KEPT_MS = 5000;
+const PHONE_LIMIT = 10_000;
+const keptPhones = new Map<string, { phone: string | null; until: number }>();
+
+/** Keeps the phone of an account just read with other data (e.g. with a case), for a few seconds. */
+export function keepPhone(accountId: string, phone: string | null, now = Date.now()): void {
+  if (keptPhones.size >= PHONE_LIMIT) keptPhones.clear();
+  keptPhones.set(accountId, { phone, until: now + PHONE_KEPT_MS });
+}
+
+/**
+ * The phone on record of an account, kept for a few seconds so that the messages of a burst of
+ * case events read it once. A change through this module forgets it at once (`forgetContact`);
+ * another process's change shows within PHONE_KEPT_MS.
+ */
+export async function currentPhone(db: Db, accountId: string): Promise<string | null> {
+  const now = Date.now();
+  const hit = keptPhones.get(accountId);
+  if (hit && hit.until > now) return hit.phone;
+  const [row] = await reuse(db, 'account_phone', (d) =>
+    d
+      .select({ phone: accounts.phone })
+      .from(accounts)
+      .where(eq(accounts.id, sql.placeholder('id')))
+      .prepare('yw_account_phone'),
+  ).execute({ id: accountId });
+  const phone = row?.phone ?? null;
+  keepPhone(accountId, phone, now);
+  return phone;
+}
+
+/** Forgets the kept phone of an account (after a change of the account). */
+export function forgetContact(accountId: string): void {
+  keptPhones.delete(accountId);
+}

@@ -4,6 +4,7 @@ import type { AccountKind } from '../../common/roles.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
+import { forgetContact } from './contacts.ts';
 import { displayLogin, normaliseLogin, normalisePhone } from './logins.ts';
 import { accounts } from './tables.ts';
 
@@ -92,6 +93,7 @@ async function recordPhone(db: Db, audit: AuditContext, accountId: string, phone
       summary: { phone: maskPhone(phone) },
     });
   });
+  forgetContact(accountId);
 }
 
 /** Whether the applicant account of this number was created in person and has not been claimed. */

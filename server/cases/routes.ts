@@ -29,6 +29,7 @@ import {
   visibleCase,
 } from './queries.ts';
 import { REVEAL_FIELDS, revealCaseField } from './reveal.ts';
+import { keepCase } from './row-cache.ts';
 import { caseStatisticsRoutes } from './statistics-routes.ts';
 import { type Channel, submitCase } from './submission.ts';
 
@@ -238,6 +239,8 @@ export async function caseRoutes(app: App): Promise<void> {
     async (request) => {
       const actor = requireActor(request);
       const { row, resource } = await visibleCase(db(), actor, request.params.id);
+      // Whoever opens a case is likely to act on it next (row-cache.ts).
+      keepCase(row);
       return caseDetail(db(), row, caseViewOf(actor, row, resource));
     },
   );

@@ -18,6 +18,7 @@ import { drawCaseNo, newQueryCode } from './numbers.ts';
 import type { ReuseSource } from './prefill.ts';
 import { resolveReusedMaterials, reusedAttachmentRows } from './prefill-submit.ts';
 import { CHANGED_CASE, type RecordsRead, recordsSelection, rememberRecords } from './records.ts';
+import { keepCase } from './row-cache.ts';
 import { caseAttachments, caseEvents, cases } from './tables.ts';
 import type { CaseRow } from './transitions.ts';
 
@@ -226,6 +227,7 @@ export async function submitCase(options: {
       recordsSelection(CHANGED_CASE, { events: 'event', files: 'files' }),
     );
     rememberRecords(written!.row, written!.extra);
+    keepCase(written!.row);
     return { row: written!.row, created: true };
   } catch (error) {
     if (key && isUniqueViolation(error)) {

@@ -8,7 +8,7 @@ import {
   transition,
 } from '../../common/cases/state-machine.ts';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import { phoneOf } from '../accounts/contacts.ts';
+import { currentPhone, keepPhone, phoneOf } from '../accounts/contacts.ts';
 import { type AuditContext, auditRow } from '../audit/service.ts';
 import { auditRecords } from '../audit/tables.ts';
 import { filedDocument } from '../catalogue/guides.ts';
@@ -19,6 +19,7 @@ import { AppError } from '../http/errors.ts';
 import { notifications } from '../notifications/tables.ts';
 import { applicantMessageRows } from './messages.ts';
 import { CHANGED_CASE, type RecordsRead, recordsSelection, rememberRecords } from './records.ts';
+import { keepCase, keptCase } from './row-cache.ts';
 import { caseEvents, cases, creditRecords } from './tables.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -103,7 +104,30 @@ function refusalError(
 }
 
 /**
- * One transition of one case. Reads the case (no lock), asks who acts, checks the version and
+ * The case to change and its applicant's phone: the row kept by this process at the version the
+ * client saw (see row-cache.ts), else read (without a lock; the write is guarded by the version).
+ */
+async function caseToChange(
+  db: Db,
+  caseId: string,
+  version: number,
+): Promise<{ row: CaseRow; applicantPhone: string | null }> {
+  const kept = keptCase(caseId, version);
+  if (kept) return { row: kept, applicantPhone: await currentPhone(db, kept.applicantId) };
+  const [read] = await reuse(db, 'case_to_change', (d) =>
+    d
+      .select({ row: cases, applicantPhone: phoneOf(qualified(cases.applicantId)) })
+      .from(cases)
+      .where(eq(cases.id, sql.placeholder('id')))
+      .prepare('yw_case_to_change'),
+  ).execute({ id: caseId });
+  if (!read) throw caseNotFound();
+  keepPhone(read.row.applicantId, read.applicantPhone);
+  return read;
+}
+
+/**
+ * One transition of one case. Takes the case as kept or read (caseToChange), asks who acts, checks the version and
  * the state machine, plans the change, then writes it in one statement: the update guarded by
  * the version read, the timeline event, the applicant's messages and the audit record exist
  * together or not at all; a concurrent change in between makes the guard miss (409). A plan with
@@ -111,15 +135,7 @@ function refusalError(
  */
 export async function runTransition(request: TransitionRequest): Promise<CaseRow> {
   const { db, action } = request;
-  const [read] = await reuse(db, 'case_to_change', (d) =>
-    d
-      .select({ row: cases, applicantPhone: phoneOf(qualified(cases.applicantId)) })
-      .from(cases)
-      .where(eq(cases.id, sql.placeholder('id')))
-      .prepare('yw_case_to_change'),
-  ).execute({ id: request.caseId });
-  if (!read) throw caseNotFound();
-  const { row, applicantPhone } = read;
+  const { row, applicantPhone } = await caseToChange(db, request.caseId, request.version);
   const party = await request.actor(row);
   if (row.version !== request.version) throw new AppError('resource.conflict');
   const plan = (await request.plan?.(row, party)) ?? {};
@@ -202,10 +218,13 @@ export async function runTransition(request: TransitionRequest): Promise<CaseRow
     return written.row;
   };
   const also = plan.also;
-  if (!also) return write(db, true);
-  return db.transaction(async (tx) => {
-    const updated = await write(tx, plan.alsoLeavesPage ?? false);
-    await also(tx, updated);
-    return updated;
-  });
+  const updated = also
+    ? await db.transaction(async (tx) => {
+        const written = await write(tx, plan.alsoLeavesPage ?? false);
+        await also(tx, written);
+        return written;
+      })
+    : await write(db, true);
+  keepCase(updated);
+  return updated;
 }

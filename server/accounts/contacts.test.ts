@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import type { AuditContext } from '../audit/service.ts';
+import { createTestApp, type TestApp } from '../testing/app.ts';
+import { updateAccount } from './changes.ts';
+import { currentPhone } from './contacts.ts';
+import { accounts } from './tables.ts';
+
+const SYSTEM: AuditContext = { actor: null, role: 'system', clientAddress: null, requestId: 'test' };
+let t: TestApp;
+
+before(async () => {
+  t = await createTestApp({ demo: true });
+});
+after(async () => {
+  await t?.close();
+});
+
+const clerk = async () => {
+  const [row] = await t.db.db.select().from(accounts).where(eq(accounts.login, 'clerk'));
+  return row!;
+};
+
+test('a phone read for messages is kept a few seconds; a change through the accounts module shows at once', async () => {
+  const account = await clerk();
+  await updateAccount({
+    db: t.db.db,
+    audit: SYSTEM,
+    id: account.id,
+    input: { version: account.version, phone: '13900000001' },
+  });
+  assert.equal(await currentPhone(t.db.db, account.id), '13900000001');
+  // A change behind this process's back (another process) is not seen while the phone is kept.
+  await t.db.db.update(accounts).set({ phone: '13900000002' }).where(eq(accounts.id, account.id));
+  assert.equal(await currentPhone(t.db.db, account.id), '13900000001');
+  const changed = await clerk();
+  await updateAccount({
+    db: t.db.db,
+    audit: SYSTEM,
+    id: account.id,
+    input: { version: changed.version, phone: '13900000003' },
+  });
+  assert.equal(await currentPhone(t.db.db, account.id), '13900000003');
+});

@@ -1,0 +1,32 @@
+import type { cases } from './tables.ts';
+
+type CaseRow = typeof cases.$inferSelect;
+
+/**
+ * Case rows this process wrote or read lately, by id. A transition asked for the version kept
+ * here plans from the kept row instead of reading it again: every change of what a plan or the
+ * access check uses bumps the version (runTransition), and the write is guarded by id and
+ * version, so a row changed since (by any process) makes the write miss, as a stale read would.
+ * Only committed rows are kept. The scheduled warning level changes without a version; the
+ * write's answer reads it afresh.
+ */
+const KEPT_MS = 10 * 60_000;
+const LIMIT = 20_000;
+const kept = new Map<string, { row: CaseRow; until: number }>();
+
+export function keepCase(row: CaseRow, now = Date.now()): void {
+  kept.delete(row.id);
+  kept.set(row.id, { row, until: now + KEPT_MS });
+  if (kept.size > LIMIT) kept.delete(kept.keys().next().value!);
+}
+
+/** The kept row of a case at exactly this version, if any. */
+export function keptCase(id: string, version: number, now = Date.now()): CaseRow | null {
+  const hit = kept.get(id);
+  if (!hit) return null;
+  if (hit.until <= now) {
+    kept.delete(id);
+    return null;
+  }
+  return hit.row.version === version ? hit.row : null;
+}
