@@ -1,9 +1,10 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { CaseAction } from '../../common/cases/state-machine.ts';
 import { loadActor } from '../accounts/actors.ts';
 import { todayInChina, workingDaysBetween, workingDeadline } from '../calendar/service.ts';
-import { issueForConcludedCase } from '../certificates/case-issue.ts';
+import { certificateOnConclusion } from '../certificates/case-issue.ts';
 import type { Db, DbOrTx } from '../db/client.ts';
+import { reuse } from '../db/reuse.ts';
 import { AppError } from '../http/errors.ts';
 import { findOrganisation } from '../organisations/service.ts';
 import { attachmentsOf } from './attachments.ts';
@@ -119,11 +120,15 @@ async function pausedDays(tx: DbOrTx, row: CaseRow, today: string): Promise<{ si
   return { since, days: Math.max(0, await workingDaysBetween({ db: tx, from: since, to: today })) };
 }
 
-async function totalPaused(tx: DbOrTx, caseId: string): Promise<number> {
-  const rows = await tx
-    .select({ details: caseEvents.details })
-    .from(caseEvents)
-    .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.action, 'resume')));
+/** Working days the clock of a case was paused in all, from its resumptions. */
+async function totalPaused(db: Db, caseId: string): Promise<number> {
+  const rows = await reuse(db, 'case_paused_days', (d) =>
+    d
+      .select({ details: caseEvents.details })
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, sql.placeholder('caseId')), eq(caseEvents.action, 'resume')))
+      .prepare('yw_case_paused_days'),
+  ).execute({ caseId });
   return rows.reduce((sum, r) => sum + ((r.details as { pausedDays?: number }).pausedDays ?? 0), 0);
 }
 
@@ -160,7 +165,7 @@ async function reassignPlan(tx: DbOrTx, row: CaseRow, input: ActionInput): Promi
 }
 
 type PlanOptions = Omit<ActOptions, 'actor'> & ActingParty & { today: string };
-type Planner = (tx: DbOrTx, row: CaseRow, options: PlanOptions) => Promise<TransitionPlan>;
+type Planner = (db: Db, row: CaseRow, options: PlanOptions) => Promise<TransitionPlan>;
 
 const PLANS: Partial<Record<CaseAction, Planner>> = {
   accept: async (tx, row, { today }) => ({ patch: await deadlines(tx, row, today) }),
@@ -282,27 +287,25 @@ const PLANS: Partial<Record<CaseAction, Planner>> = {
   escalate: async (_tx, _row, { input }) => ({ details: { reason: required(input.reason, 'reason') } }),
   withdraw: async (_tx, _row, { input }) => ({ details: { reason: input.reason?.trim() ?? '' } }),
   terminate: async (_tx, _row, { input }) => ({ details: { reason: required(input.reason, 'reason') } }),
-  conclude: async (tx, row, { today, audit }) => {
-    const used = row.acceptedOn ? await workingDaysBetween({ db: tx, from: row.acceptedOn, to: today }) : 0;
-    const workingDaysUsed = Math.max(0, used - (await totalPaused(tx, row.id)));
-    const doc = await documentOf(tx, row.versionId);
+  conclude: async (db, row, { today, audit }) => {
+    const used = row.acceptedOn ? await workingDaysBetween({ db, from: row.acceptedOn, to: today }) : 0;
+    const workingDaysUsed = Math.max(0, used - (await totalPaused(db, row.id)));
+    const doc = await documentOf(db, row.versionId);
+    // 办结出证: a certificate result is issued and sealed with the conclusion, in its statement.
+    const certificate = await certificateOnConclusion({
+      db,
+      audit,
+      concluded: {
+        ...row,
+        formData: row.formData as Record<string, unknown>,
+        matterName: doc.name,
+        result: doc.result,
+      },
+    });
     return {
       patch: { concludedAt: new Date(), workingDaysUsed },
       details: { workingDaysUsed },
-      // 办结出证: a certificate result is issued and sealed in the same transaction.
-      alsoLeavesPage: true,
-      also: async (t, updated) => {
-        await issueForConcludedCase({
-          tx: t,
-          audit,
-          concluded: {
-            ...updated,
-            formData: updated.formData as Record<string, unknown>,
-            matterName: doc.name,
-            result: doc.result,
-          },
-        });
-      },
+      ...(certificate ? { gated: certificate.writes, guard: certificate.guard } : {}),
     };
   },
   deliver: async (_tx, row, { input, delivery }) => {

@@ -146,7 +146,7 @@ test('the page answering a submission with files is the page read after it', asy
   assert.deepEqual(page, read.json());
 });
 
-test('the page answering a conclusion, whose certificate is issued in the same transaction, is the page read after it', async () => {
+test('the page answering a conclusion, whose certificate is issued in the same statement, is the page read after it', async () => {
   let c = await submit();
   for (const step of ['accept', 'start-review', 'approve', 'conclude']) {
     const answer = await act(c, step);

@@ -13,7 +13,7 @@ import { type AuditContext, auditRow } from '../audit/service.ts';
 import { auditRecords } from '../audit/tables.ts';
 import { filedDocument } from '../catalogue/guides.ts';
 import type { Db, DbOrTx, Tx } from '../db/client.ts';
-import { whenChanged } from '../db/gated.ts';
+import { type GatedInsert, type GatedUpdate, type Guard, whenChanged } from '../db/gated.ts';
 import { qualified, reuse } from '../db/reuse.ts';
 import { AppError } from '../http/errors.ts';
 import { notifications } from '../notifications/tables.ts';
@@ -49,7 +49,11 @@ export type TransitionPlan = {
   details?: Record<string, unknown>;
   /** An in-person visit (跑动) happens with this transition. */
   visit?: boolean;
-  /** More writes in the same transaction (attachments, credit records, the certificate). */
+  /** More rows written by the transition's own statement, only if it changes the case. */
+  gated?: (GatedInsert | GatedUpdate)[];
+  /** A further condition of that statement's update (see Guard): when it fails, a 409 as for a stale version. */
+  guard?: Guard | undefined;
+  /** More writes in the same transaction (attachments, credit records). */
   also?: (tx: Tx, row: CaseRow) => Promise<void>;
   /** `also` writes nothing a case page shows (no files, no events): the page is read with the change. */
   alsoLeavesPage?: boolean;
@@ -173,7 +177,7 @@ export async function runTransition(request: TransitionRequest): Promise<CaseRow
   const write = async (handle: DbOrTx, withRecords: boolean) => {
     const [written] = await whenChanged<CaseRow, RecordsRead | null>(
       handle,
-      { table: cases, set: changes, where: { id: row.id, version: row.version } },
+      { table: cases, set: changes, where: { id: row.id, version: row.version }, guard: plan.guard },
       [
         {
           table: caseEvents,
@@ -210,6 +214,7 @@ export async function runTransition(request: TransitionRequest): Promise<CaseRow
             }),
           ],
         },
+        ...(plan.gated ?? []),
       ],
       withRecords ? recordsSelection(CHANGED_CASE, { events: 'event' }) : {},
     );

@@ -1,9 +1,13 @@
-import type { AuditContext } from '../audit/service.ts';
-import type { Tx } from '../db/client.ts';
+import { sql } from 'drizzle-orm';
+import { type AuditContext, auditRow } from '../audit/service.ts';
+import { auditRecords } from '../audit/tables.ts';
+import type { Db } from '../db/client.ts';
+import type { GatedInsert, GatedUpdate, Guard } from '../db/gated.ts';
 import { caseHolder } from './holder.ts';
-import { issueCertificate } from './issue.ts';
+import { draftCertificate, issueAuditEntry, supersededAmong } from './issue.ts';
 import { knownFieldValues, needsHeldCertificates } from './known-values.ts';
-import type { CertificateView, HolderKind } from './types.ts';
+import { certificates } from './tables.ts';
+import type { HolderKind } from './types.ts';
 import { findCertificateType } from './views.ts';
 
 const HOLDER_KINDS: HolderKind[] = ['person', 'company'];
@@ -19,47 +23,84 @@ export type ConcludedCase = {
   result: { type: string; name: string };
 };
 
+/** The writes of a certificate issued with a case's conclusion, for the case's guarded statement. */
+export type ConclusionCertificate = { writes: (GatedInsert | GatedUpdate)[]; guard: Guard | undefined };
+
+/** The holder's issued certificates of the type are still those read (none issued, changed or revoked since). */
+const SAME_CURRENT = sql`(select coalesce(array_agg(c.id order by c.id), '{}') from ${certificates} c
+  where c.type_id = ${sql.placeholder('g_type')}::uuid and c.holder_kind = ${sql.placeholder('g_kind')}::text
+    and c.holder_login = ${sql.placeholder('g_login')}::text and c.status = 'issued') = ${sql.placeholder('g_ids')}::uuid[]`;
+
 /**
  * When a case concludes with a certificate result (办结出证), the certificate of the type named
- * by the result is issued in the case's transaction: holder = the applicant, issuer = the case's
+ * by the result is issued with the conclusion: holder = the applicant, issuer = the case's
  * department, data = what the platform knows of the type's fields (the case's form, the holder's
  * other certificates, the legal-entity or population base: see known-values.ts), plus the matter
- * and case number. Nothing is issued when the result is not a certificate or its type is not registered,
- * or when the applicant's account is no person's or company's active account. Statements: the holder
- * with its other certificates (holder.ts), a base record only when the form and those leave a holder
- * fact open, then the issue (issue.ts).
+ * and case number. Nothing is issued when the result is not a certificate or its type is not
+ * registered, or when the applicant's account is no person's or company's active account.
+ *
+ * Reads before the conclusion's write: the holder with its other certificates and those of the type
+ * (holder.ts), a base record only when the form and those leave a holder fact open, then the
+ * number and seal key (issuer.ts; the number is taken then). Gives what the conclusion's statement
+ * writes with it: the certificate, the change of those it supersedes to 'changed', the audit record,
+ * and a guard that the holder's certificates of the type are still those read: if one was issued,
+ * changed or revoked meanwhile, the conclusion misses like a stale version (409) and nothing is written.
  */
-export async function issueForConcludedCase(options: {
-  tx: Tx;
+export async function certificateOnConclusion(options: {
+  db: Db;
   audit: AuditContext;
   concluded: ConcludedCase;
-}): Promise<CertificateView | null> {
-  const { tx, audit, concluded } = options;
+}): Promise<ConclusionCertificate | null> {
+  const { db, audit, concluded } = options;
   if (concluded.result.type !== 'certificate') return null;
-  const type = await findCertificateType(tx, concluded.result.name);
+  const type = await findCertificateType(db, concluded.result.name);
   if (!type) return null;
-  const found = await caseHolder(tx, {
+  const found = await caseHolder(db, {
     accountId: concluded.applicantId,
     typeId: type.id,
     heldFor: HOLDER_KINDS.filter((kind) => needsHeldCertificates(type, kind, concluded.formData)),
+    sameType: type.supersedeBy !== null,
   });
   if (!found) return null;
-  const { holder, held } = found;
+  const { holder, held, sameType } = found;
   const known = await knownFieldValues({
-    db: tx,
+    db,
     type,
     holder: { kind: holder.kind, login: holder.login },
     formData: concluded.formData,
     held,
   });
-  const data: Record<string, string> = { matter: concluded.matterName, caseNo: concluded.caseNo, ...known };
-  return issueCertificate({
-    tx,
-    audit,
+  const draft = await draftCertificate(db, audit, {
     typeName: type.name,
     organisationId: concluded.departmentId,
     holder,
-    data,
+    data: { matter: concluded.matterName, caseNo: concluded.caseNo, ...known },
     caseId: concluded.id,
   });
+  const replaced = supersededAmong(draft, sameType);
+  draft.row.supersedes = replaced[0]?.id ?? null;
+  return {
+    writes: [
+      { table: certificates, rows: [draft.row] },
+      {
+        table: certificates,
+        set: { status: 'changed', supersededBy: draft.row.id },
+        ids: replaced.map((c) => c.id),
+      },
+      { table: auditRecords, rows: [auditRow(audit, issueAuditEntry(draft, replaced))] },
+    ],
+    guard:
+      type.supersedeBy === null
+        ? undefined
+        : {
+            key: 'certificates.same_current',
+            sql: SAME_CURRENT,
+            values: {
+              g_type: type.id,
+              g_kind: draft.row.holderKind,
+              g_login: draft.row.holderLogin,
+              g_ids: sameType.map((c) => c.id).sort(),
+            },
+          },
+  };
 }

@@ -1,9 +1,9 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { maskIdNumber } from '../../common/identity.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, type AuditEntry, recordAudit } from '../audit/service.ts';
 import { todayInChina } from '../calendar/service.ts';
-import type { Tx } from '../db/client.ts';
+import type { DbOrTx, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { drawIssuer } from './issuer.ts';
 import { decryptPrivateKey } from './keys.ts';
@@ -11,7 +11,13 @@ import { signCertificate } from './signed.ts';
 import { certificates } from './tables.ts';
 import type { CertificateField, CertificateView, HolderKind } from './types.ts';
 import { lastValidDayAfterMonths, validUntilFor } from './validity.ts';
-import { type CertificateRow, findCertificateType, signedFormOf, viewOf } from './views.ts';
+import {
+  type CertificateRow,
+  type CertificateTypeRow,
+  findCertificateType,
+  signedFormOf,
+  viewOf,
+} from './views.ts';
 
 export type IssueOptions = {
   tx: Tx;
@@ -103,20 +109,26 @@ async function insertSuperseding(
   return inserted!.replaced;
 }
 
+/** A certificate numbered, filled in and sealed, not yet written; with its type. */
+export type CertificateDraft = { row: CertificateRow; type: CertificateTypeRow };
+
 /**
- * Issues a certificate inside the caller's transaction, with its audit record: numbers it, gives
- * it a verification code and seals it with the issuing organisation's current key (SM2 over the
- * canonical form). A certificate it supersedes becomes 'changed'. Three statements and the audit
- * record: the type comes from the kept catalogue (type-cache.ts), the organisation, number and key
- * in one (issuer.ts), the certificate with the change of those it supersedes in one.
+ * Numbers a certificate, gives it a verification code and seals it with the issuing
+ * organisation's current key (SM2 over the canonical form); writes nothing but the number drawn.
+ * Two statements at most: the type comes from the kept catalogue (type-cache.ts), the
+ * organisation, number and key in one (issuer.ts).
  */
-export async function issueCertificate(options: IssueOptions): Promise<CertificateView> {
-  const { tx, audit, holder } = options;
-  const type = await findCertificateType(tx, options.typeName);
+export async function draftCertificate(
+  db: DbOrTx,
+  audit: AuditContext,
+  options: Omit<IssueOptions, 'tx' | 'audit'>,
+): Promise<CertificateDraft> {
+  const { holder } = options;
+  const type = await findCertificateType(db, options.typeName);
   if (!type) throw new AppError('certificate.type_unknown', { params: { type: options.typeName } });
   const now = options.now ?? new Date();
   const issuedOn = todayInChina(now);
-  const { organisation, number, key } = await drawIssuer(tx, audit, {
+  const { organisation, number, key } = await drawIssuer(db, audit, {
     organisationId: options.organisationId,
     typeCode: type.code,
     year: issuedOn.slice(0, 4),
@@ -158,9 +170,27 @@ export async function issueCertificate(options: IssueOptions): Promise<Certifica
   };
   const privateKey = decryptPrivateKey(key.privateKeyEncrypted, key.id, key.organisationId);
   row.signature = signCertificate(signedFormOf(row), privateKey, key.publicKey);
-  const replaced = await insertSuperseding(tx, row, type.supersedeBy ?? null);
-  row.supersedes = replaced[0]?.id ?? null;
-  await recordAudit(tx, audit, {
+  return { row, type };
+}
+
+/**
+ * Of the holder's issued certificates of the draft's type (newest first), those the draft
+ * replaces: with the type's `supersedeBy` [] all of them, with [keys] those with the same values
+ * of these fields, with null none. The same rule as insertSuperseding, applied to rows read.
+ */
+export function supersededAmong<C extends { data: Record<string, string> }>(
+  draft: CertificateDraft,
+  current: C[],
+): C[] {
+  const keys = draft.type.supersedeBy ?? null;
+  if (keys === null) return [];
+  return current.filter((c) => keys.every((key) => (c.data[key] ?? '') === (draft.row.data[key] ?? '')));
+}
+
+/** The audit record of an issue, naming the certificates it supersedes (newest first). */
+export function issueAuditEntry(draft: CertificateDraft, replaced: { number: string }[]): AuditEntry {
+  const { row } = draft;
+  return {
     action: 'certificate.issue',
     targetType: 'certificate',
     targetId: row.id,
@@ -168,12 +198,25 @@ export async function issueCertificate(options: IssueOptions): Promise<Certifica
       number: row.number,
       typeName: row.typeName,
       holderKind: row.holderKind,
-      holderLogin: row.holderKind === 'person' ? maskIdNumber(login) : login,
-      organisationId: organisation.id,
-      keyId: key.id,
+      holderLogin: row.holderKind === 'person' ? maskIdNumber(row.holderLogin) : row.holderLogin,
+      organisationId: row.organisationId,
+      keyId: row.keyId,
       caseId: row.caseId,
       ...(replaced.length ? { supersedes: replaced.map((c) => c.number) } : {}),
     },
-  });
-  return viewOf(row, type);
+  };
+}
+
+/**
+ * Issues a certificate inside the caller's transaction, with its audit record (draftCertificate).
+ * A certificate it supersedes becomes 'changed'. The certificate with the change of those it
+ * supersedes is one statement, then the audit record.
+ */
+export async function issueCertificate(options: IssueOptions): Promise<CertificateView> {
+  const { tx, audit } = options;
+  const draft = await draftCertificate(tx, audit, options);
+  const replaced = await insertSuperseding(tx, draft.row, draft.type.supersedeBy ?? null);
+  draft.row.supersedes = replaced[0]?.id ?? null;
+  await recordAudit(tx, audit, issueAuditEntry(draft, replaced));
+  return viewOf(draft.row, draft.type);
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { AuditContext } from '../audit/service.ts';
-import type { Tx } from '../db/client.ts';
+import type { Db, DbOrTx, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
 import { organisations } from '../organisations/tables.ts';
 import { activeSealKey, type SealKeyRow } from './keys.ts';
@@ -31,17 +32,18 @@ type Row = {
  * In one statement: the issuing organisation (its name and region code), the next number of
  * `${CODE}${region}${year}` from the counter (e.g. YYZZ6101002026000001: a number is drawn only
  * when the organisation exists, and it is never given twice: the counter row is locked until the
- * transaction ends), and the organisation's seal key in use. Read fresh on every issue, so a
+ * transaction ends; outside a transaction the number is taken at once, and one drawn for a write
+ * that then does not happen stays unused), and the organisation's seal key in use. Read fresh on every issue, so a
  * rotated key or a renamed organisation applies at once. An organisation without a key gets one
  * (keys.ts, audited). It reads the organisation row itself rather than through the organisations
  * module, so that all of it comes in one round trip.
  */
 export async function drawIssuer(
-  tx: Tx,
+  db: DbOrTx,
   audit: AuditContext,
   options: { organisationId: string; typeCode: string; year: string },
 ): Promise<Issuer> {
-  const { rows } = await tx.execute<Row>(sql`
+  const { rows } = await db.execute<Row>(sql`
     WITH o AS (
       SELECT ${organisations.id} AS id, ${organisations.name} AS name, ${organisations.regionCode} AS region_code
         FROM ${organisations} WHERE ${organisations.id} = ${options.organisationId}
@@ -65,7 +67,9 @@ export async function drawIssuer(
           publicKey: row.public_key,
           privateKeyEncrypted: row.private_key_encrypted,
         }
-      : await activeSealKey(tx, audit, row.id);
+      : db instanceof PgTransaction
+        ? await activeSealKey(db as Tx, audit, row.id)
+        : await (db as Db).transaction((tx) => activeSealKey(tx, audit, row.id));
   return {
     organisation: { id: row.id, name: row.name, regionCode: row.region_code },
     number: `${row.prefix}${String(row.last).padStart(6, '0')}`,

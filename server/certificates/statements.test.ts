@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
 import { type Browser, signInAs, TEST_AUDIT } from '../accounts/testing.ts';
 import { todayInChina } from '../calendar/service.ts';
+import { cases } from '../cases/tables.ts';
 import { actOn, ON_THE_SPOT, publishMatter, signInApplicant } from '../cases/testing.ts';
 import type { Tx } from '../db/client.ts';
+import { whenChanged } from '../db/gated.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { DEMO_CERTIFICATE_TYPES } from '../demo/certificates.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { recordStatements, statementsOf } from '../testing/statements.ts';
-import { issueForConcludedCase } from './case-issue.ts';
+import { type ConclusionCertificate, certificateOnConclusion } from './case-issue.ts';
 import { importCertificateTypes } from './catalogue.ts';
 import { issueCertificate, lastValidDay } from './issue.ts';
 import { type CertificateFile, type PublishedKey, verifyCertificateFile } from './signed.ts';
@@ -87,7 +90,7 @@ after(async () => {
   await t?.close();
 });
 
-test('a concluded case gets its certificate in four statements, with the same content, seal and supersession', async () => {
+test('a conclusion at the window issues its certificate with its own write: five statements in all, with the same content, seal and supersession', async () => {
   // The first through the whole conclusion (and the catalogue is read once in this process).
   const first = await act(await approvedCase({ premises: '西安市新城区西一路218号' }), 'conclude');
   assert.equal(first.status, 'concluded');
@@ -99,29 +102,24 @@ test('a concluded case gets its certificate in four statements, with the same co
   // The second: what the conclusion does for the certificate, counted.
   const c = await approvedCase({ premises: '西安市新城区东大街8号', category: '餐饮服务经营者' });
   const row = (await sql('SELECT * FROM cases WHERE id = $1', [c.id])).rows[0];
-  const { result: issued, statements } = await inTransaction((tx) =>
-    issueForConcludedCase({
-      tx,
-      audit: TEST_AUDIT,
-      concluded: {
-        id: row.id,
-        caseNo: row.case_no,
-        applicantId: row.applicant_id,
-        departmentId: row.department_id,
-        formData: row.form_data,
-        matterName: '食品经营许可证补办',
-        result: { type: 'certificate', name: '食品经营许可证' },
-      },
-    }),
-  );
+  let concluded: Case | undefined;
+  const statements = await statementsOf(async () => {
+    concluded = await act(c, 'conclude');
+  });
+  assert.equal(concluded!.status, 'concluded');
   assert.equal(
     statements.length,
-    4,
-    `the holder with its certificates, the issuer with number and key, the certificate, the audit record:\n${statements.join('\n')}`,
+    5,
+    `the clerk's hall (who acts at a window), the paused days, the holder with its certificates, the issuer with number and key, then one write: the case, its records, the certificate, the one it supersedes, the audit records:\n${statements.join('\n')}`,
   );
+  assert.match(statements[4]!, /^with "changed" as \(update "cases"/);
+  assert.match(statements[4]!, /insert into "certificates"/);
   assert.ok(!statements.some((s) => /from "certificate_types"/.test(s)), 'the catalogue is kept');
 
-  const certificate = issued as CertificateView;
+  const id = (await sql('SELECT id FROM certificates WHERE case_id = $1', [c.id])).rows[0].id;
+  const shown = await company.request({ method: 'GET', url: `/api/certificates/${id}` });
+  assert.equal(shown.statusCode, 200, shown.body);
+  const certificate = shown.json() as CertificateView;
   const today = todayInChina();
   assert.match(certificate.number, new RegExp(`^SPJY610100${today.slice(0, 4)}\\d{6}$`));
   assert.equal(certificate.number.slice(0, -6), earlier.number.slice(0, -6));
@@ -226,7 +224,7 @@ test('a change of the catalogue in this process applies at once; one rolled back
   assert.equal(changed.validUntil, lastValidDay(today, 2), 'the committed change applies at once');
 });
 
-test("a person's certificate takes her facts from her 居民身份证 in the same statement; a staff account holds none", async () => {
+test("a person's certificate takes her facts from her 居民身份证, read with her account; a staff account holds none", async () => {
   const res = await clerk.request({
     method: 'POST',
     url: '/api/cases',
@@ -249,19 +247,87 @@ test("a person's certificate takes her facts from her 居民身份证 in the sam
     matterName: '临时居民身份证申领',
     result: { type: 'certificate', name: '临时居民身份证' },
   });
-  const { result: issued, statements } = await inTransaction((tx) =>
-    issueForConcludedCase({ tx, audit: TEST_AUDIT, concluded: concluded(row.applicant_id) }),
+  const prepare = async (applicantId: string) => {
+    let prepared: ConclusionCertificate | null = null;
+    const statements = await statementsOf(async () => {
+      prepared = await certificateOnConclusion({
+        db: t.db.db,
+        audit: TEST_AUDIT,
+        concluded: concluded(applicantId),
+      });
+    });
+    return { prepared: prepared as ConclusionCertificate | null, statements };
+  };
+  const { prepared, statements } = await prepare(row.applicant_id);
+  assert.equal(
+    statements.length,
+    2,
+    `the holder with its certificates, the issuer:\n${statements.join('\n')}`,
   );
-  assert.equal(statements.length, 4, statements.join('\n'));
-  assert.equal(issued?.holderName, '李秀兰');
-  assert.equal(issued?.data.sex, '女');
-  assert.equal(issued?.data.address, '陕西省西安市新城区西一路218号');
-  assert.equal(issued?.data.idNumber, '11010519491231002X');
+  const issued = prepared!.writes[0] as unknown as {
+    rows: { holderName: string; data: Record<string, string> }[];
+  };
+  assert.equal(issued.rows[0]!.holderName, '李秀兰');
+  assert.equal(issued.rows[0]!.data.sex, '女');
+  assert.equal(issued.rows[0]!.data.address, '陕西省西安市新城区西一路218号');
+  assert.equal(issued.rows[0]!.data.idNumber, '11010519491231002X');
 
   const staff = (await sql("SELECT id FROM accounts WHERE kind = 'staff' AND login = 'clerk'")).rows[0].id;
-  const none = await inTransaction((tx) =>
-    issueForConcludedCase({ tx, audit: TEST_AUDIT, concluded: concluded(staff) }),
-  );
-  assert.equal(none.result, null);
+  const none = await prepare(staff);
+  assert.equal(none.prepared, null);
   assert.equal(none.statements.length, 1, 'only the look-up of the holder');
+});
+
+test('a licence of the type issued to the holder between the reads and the conclusion: the conclusion misses and writes nothing', async () => {
+  const c = await approvedCase({ premises: '西安市新城区东大街10号', category: '餐饮服务经营者' });
+  const row = (await t.db.db.select().from(cases).where(eq(cases.id, c.id)))[0]!;
+  const prepared = await certificateOnConclusion({
+    db: t.db.db,
+    audit: TEST_AUDIT,
+    concluded: {
+      ...row,
+      formData: row.formData as Record<string, unknown>,
+      matterName: '食品经营许可证补办',
+      result: { type: 'certificate', name: '食品经营许可证' },
+    },
+  });
+  assert.ok(prepared?.guard, "the holder's licences of the type are guarded");
+  // Meanwhile another licence of the type is issued to the same company.
+  const other = await t.db.db.transaction((tx) =>
+    issueCertificate({
+      tx,
+      audit: TEST_AUDIT,
+      typeName: '食品经营许可证',
+      organisationId: market,
+      holder: { kind: 'company', login: COMPANY, name: COMPANY_NAME },
+      data: { premises: '西安市新城区东大街11号' },
+    }),
+  );
+  const written = await whenChanged(
+    t.db.db,
+    {
+      table: cases,
+      set: { status: 'concluded', version: row.version + 1 },
+      where: { id: row.id, version: row.version },
+      guard: prepared!.guard,
+    },
+    prepared!.writes,
+  );
+  assert.equal(written.length, 0, 'the guarded change misses');
+  assert.equal(
+    (await sql('SELECT count(*)::int AS n FROM certificates WHERE case_id = $1', [c.id])).rows[0].n,
+    0,
+  );
+  assert.equal(
+    (await verify(other.verificationCode)).result,
+    'authentic',
+    'the licence issued meanwhile stays current',
+  );
+  const still = (await sql('SELECT status, version FROM cases WHERE id = $1', [c.id])).rows[0];
+  assert.deepEqual(still, { status: 'approved', version: row.version });
+
+  // Through the platform the conclusion reads afresh and succeeds, superseding that licence.
+  const done = await act(c, 'conclude');
+  assert.equal(done.status, 'concluded');
+  assert.equal((await verify(other.verificationCode)).result, 'changed');
 });

@@ -16,10 +16,35 @@ export type GatedInsert = {
   name?: string;
 };
 
-/** The guarded change: an UPDATE of the rows equal to `where`, or an INSERT of one row. */
+/**
+ * Rows given by id (a uuid column "id") to update only if the guarded change wrote a row:
+ * `UPDATE t SET … WHERE id = ANY($ids) AND EXISTS (SELECT 1 FROM "changed")`.
+ */
+export type GatedUpdate = {
+  table: PgTable;
+  set: Record<string, unknown>;
+  ids: string[];
+};
+
+/**
+ * A further condition of the guarded update, e.g. that rows other than the changed one are still
+ * as they were read. `sql` must be the same for the same `key` and take its values from
+ * placeholders named `g_…`.
+ */
+export type Guard = { key: string; sql: SQL; values: Record<string, unknown> };
+
+/** The guarded change: an UPDATE of the rows equal to `where` (and the guard), or an INSERT of one row. */
 export type GuardedChange =
-  | { table: PgTable; set: Record<string, unknown>; where: Record<string, unknown> }
+  | {
+      table: PgTable;
+      set: Record<string, unknown>;
+      where: Record<string, unknown>;
+      guard?: Guard | undefined;
+    }
   | { table: PgTable; values: Record<string, unknown> };
+
+type Gated = GatedInsert | GatedUpdate;
+const isUpdate = (gated: Gated): gated is GatedUpdate => 'ids' in gated;
 
 const GATE = 'changed';
 
@@ -44,7 +69,11 @@ function cellOf(column: Column, row: Record<string, unknown>, key: string): unkn
   return null;
 }
 
-const placeholder = (name: string, column: Column) => sql.param(sql.placeholder(name), column);
+/** A placeholder mapped by its column, as Drizzle maps a value it inserts; null stays null. */
+const placeholder = (name: string, column: Column) =>
+  sql.param(sql.placeholder(name), {
+    mapToDriverValue: (value: unknown) => (value === null ? null : column.mapToDriverValue(value)),
+  });
 
 function insertSql(insert: GatedInsert, keys: string[], n: number): SQL {
   const columns = getTableColumns(insert.table) as Record<string, Column>;
@@ -63,12 +92,17 @@ function insertSql(insert: GatedInsert, keys: string[], n: number): SQL {
   return sql`insert into ${insert.table} (${names}) ${sql.join(selects, sql` union all `)}${returning}`;
 }
 
-function build(
-  db: DbOrTx,
-  change: GuardedChange,
-  inserts: { insert: GatedInsert; keys: string[] }[],
-  extra: Record<string, SQL>,
-) {
+function updateSql(update: GatedUpdate, keys: string[], n: number): SQL {
+  const columns = getTableColumns(update.table) as Record<string, Column>;
+  const sets = keys.map(
+    (key) => sql`${sql.identifier(columns[key]!.name)} = ${placeholder(`u${n}_${key}`, columns[key]!)}`,
+  );
+  return sql`update ${update.table} set ${sql.join(sets, sql`, `)} where ${sql.identifier('id')} = any(${sql.placeholder(`u${n}_ids`)}::uuid[]) and exists (select 1 from ${sql.identifier(GATE)})`;
+}
+
+type Composed = { gated: Gated; keys: string[] };
+
+function build(db: DbOrTx, change: GuardedChange, composed: Composed[], extra: Record<string, SQL>) {
   const columns = getTableColumns(change.table) as Record<string, Column>;
   // Drizzle binds each placeholder to its column, so the column's mapping applies when filled.
   const holders = (record: Record<string, unknown>, prefix: string) =>
@@ -78,14 +112,21 @@ function build(
       ? db
           .update(change.table)
           .set(holders(change.set, 's_'))
-          .where(and(...defined(change.where).map((key) => eq(columns[key]!, sql.placeholder(`w_${key}`)))))
+          .where(
+            and(
+              ...defined(change.where).map((key) => eq(columns[key]!, sql.placeholder(`w_${key}`))),
+              change.guard?.sql,
+            ),
+          )
       : db.insert(change.table).values(holders(change.values, 'v_') as never);
   const changed = db.$with(GATE).as(write.returning() as never);
   // A named insert without rows still names its (empty) rows for the extra fields.
-  const writes = inserts.map(({ insert, keys }, n) =>
-    db
-      .$with(insert.name ?? `w${n}`, {})
-      .as(insert.rows.length ? insertSql(insert, keys, n) : sql`select * from ${insert.table} where false`),
+  const writes = composed.map(({ gated, keys }, n) =>
+    isUpdate(gated)
+      ? db.$with(`w${n}`, {}).as(updateSql(gated, keys, n))
+      : db
+          .$with(gated.name ?? `w${n}`, {})
+          .as(gated.rows.length ? insertSql(gated, keys, n) : sql`select * from ${gated.table} where false`),
   );
   const row = (changed as unknown as { _: { selectedFields: Record<string, unknown> } })._.selectedFields;
   return db
@@ -96,8 +137,8 @@ function build(
 
 /**
  * One statement, one round trip: a guarded change — an UPDATE of the rows matching `where`
- * (e.g. id and version) or an INSERT — and the inserts that belong to it, which happen only when
- * the change wrote a row. Without an explicit transaction the statement is atomic on its own.
+ * (e.g. id and version) and the guard, or an INSERT — and the inserts and updates by id that
+ * belong to it, which happen only when the change wrote a row. Without an explicit transaction the statement is atomic on its own.
  * Gives the changed rows, mapped like a select of the table (none when the guard did not match),
  * each with the `extra` fields the caller asked for, read in the same statement (they see the
  * tables as before it, plus the rows of named inserts). The SQL is composed once per shape
@@ -107,40 +148,45 @@ function build(
 export async function whenChanged<Row, Extra = null>(
   db: DbOrTx,
   change: GuardedChange,
-  gated: GatedInsert[],
+  gated: Gated[],
   extra: Record<string, SQL> = {},
 ): Promise<{ row: Row; extra: Extra }[]> {
-  const inserts = gated
-    .filter((insert) => insert.rows.length > 0 || insert.name)
-    .map((insert) => ({ insert, keys: insertKeys(insert) }));
+  const composed: Composed[] = gated
+    .filter((g) => (isUpdate(g) ? g.ids.length > 0 : g.rows.length > 0 || g.name))
+    .map((g) => ({ gated: g, keys: isUpdate(g) ? defined(g.set) : insertKeys(g) }));
   const shape = JSON.stringify([
     getTableName(change.table),
     'set' in change
-      ? ['set', defined(change.set), defined(change.where)]
+      ? ['set', defined(change.set), defined(change.where), change.guard?.key ?? null]
       : ['values', defined(change.values)],
-    inserts.map(({ insert, keys }) => [
-      getTableName(insert.table),
-      keys,
-      insert.rows.length,
-      insert.name ?? null,
-    ]),
+    composed.map(({ gated: g, keys }) =>
+      isUpdate(g)
+        ? ['update', getTableName(g.table), keys]
+        : [getTableName(g.table), keys, g.rows.length, g.name ?? null],
+    ),
     Object.keys(extra),
   ]);
   const values: Record<string, unknown> = {};
   if ('set' in change) {
     for (const key of defined(change.set)) values[`s_${key}`] = change.set[key];
     for (const key of defined(change.where)) values[`w_${key}`] = change.where[key];
+    Object.assign(values, change.guard?.values);
   } else {
     for (const key of defined(change.values)) values[`v_${key}`] = change.values[key];
   }
-  inserts.forEach(({ insert, keys }, n) => {
-    const columns = getTableColumns(insert.table) as Record<string, Column>;
-    insert.rows.forEach((row, r) => {
+  composed.forEach(({ gated: g, keys }, n) => {
+    if (isUpdate(g)) {
+      for (const key of keys) values[`u${n}_${key}`] = g.set[key];
+      values[`u${n}_ids`] = g.ids;
+      return;
+    }
+    const columns = getTableColumns(g.table) as Record<string, Column>;
+    g.rows.forEach((row, r) => {
       for (const key of keys) values[`i${n}_${r}_${key}`] = cellOf(columns[key]!, row, key);
     });
   });
   const query = reuse(db as Db, `gated:${shape}`, (d) =>
-    build(d, change, inserts, extra).prepare(
+    build(d, change, composed, extra).prepare(
       `yw_g_${createHash('sha1').update(shape).digest('hex').slice(0, 24)}`,
     ),
   );
