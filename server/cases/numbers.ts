@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { reuse } from '../db/reuse.ts';
 import { caseNumberCounters } from './tables.ts';
 
 /**
@@ -11,14 +12,17 @@ import { caseNumberCounters } from './tables.ts';
  */
 export async function drawCaseNo(db: Db, regionCode: string, day: string): Promise<string> {
   const prefix = `${regionCode}-${day.replaceAll('-', '')}-`;
-  const [row] = await db
-    .insert(caseNumberCounters)
-    .values({ prefix, last: 1 })
-    .onConflictDoUpdate({
-      target: caseNumberCounters.prefix,
-      set: { last: sql`${caseNumberCounters.last} + 1` },
-    })
-    .returning({ last: caseNumberCounters.last });
+  const [row] = await reuse(db, 'case_number', (d) =>
+    d
+      .insert(caseNumberCounters)
+      .values({ prefix: sql.placeholder('prefix'), last: 1 })
+      .onConflictDoUpdate({
+        target: caseNumberCounters.prefix,
+        set: { last: sql`${caseNumberCounters.last} + 1` },
+      })
+      .returning({ last: caseNumberCounters.last })
+      .prepare('yw_case_number'),
+  ).execute({ prefix });
   return `${prefix}${String(row!.last).padStart(6, '0')}`;
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import { accountContact } from '../accounts/contacts.ts';
+import { currentPhone } from '../accounts/contacts.ts';
 import { type AuditContext, auditRow } from '../audit/service.ts';
 import { auditRecords } from '../audit/tables.ts';
 import { todayInChina } from '../calendar/service.ts';
@@ -138,7 +138,7 @@ export async function submitCase(options: {
   }
   const visit = channel.kind === 'counter' || channel.kind === 'kiosk';
   const caseNo = await drawCaseNo(db, guide.region.code, todayInChina());
-  const contact = await accountContact(db, channel.applicantId);
+  const phone = await currentPhone(db, channel.applicantId);
   try {
     const now = new Date();
     const id = randomUUID();
@@ -210,7 +210,7 @@ export async function submitCase(options: {
         },
         {
           table: notifications,
-          rows: await applicantMessageRows(facts, contact?.phone ?? null, 'submit', document, details),
+          rows: await applicantMessageRows(facts, phone, 'submit', document, details),
         },
         {
           table: auditRecords,

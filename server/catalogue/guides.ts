@@ -152,8 +152,25 @@ export type FilingTarget = {
   document: ImplementationDocument;
 };
 
+/**
+ * How long the published version of an implementation is kept for new cases: publishing or
+ * retiring in this process forgets it at once; a change by another process (or one that a read
+ * raced) shows within this time, as if the form had been opened that much earlier.
+ */
+const FILING_KEPT_MS = 5000;
+const FILING_LIMIT = 10_000;
+const keptTargets = new Map<string, { target: FilingTarget; until: number }>();
+
+/** Forgets the kept filing target of an implementation (its published version changed). */
+export function forgetFilingTarget(implementationId: string): void {
+  keptTargets.delete(implementationId);
+}
+
 /** The published version a new case of the implementation is filed under; a 404 when there is none. */
 export async function filingTarget(db: Db, implementationId: string): Promise<FilingTarget> {
+  const now = Date.now();
+  const kept = keptTargets.get(implementationId);
+  if (kept && kept.until > now) return kept.target;
   const [row] = await reuse(db, 'filing_target', (d) =>
     d
       .select({
@@ -169,11 +186,14 @@ export async function filingTarget(db: Db, implementationId: string): Promise<Fi
       .prepare('yw_filing_target'),
   ).execute({ id: implementationId });
   if (!row) throw implementationNotFound();
-  return {
+  const target: FilingTarget = Object.freeze({
     versionId: row.versionId,
     versionNo: row.versionNo,
-    department: { id: row.organisationId },
-    region: { code: row.regionCode, path: row.regionPath ?? row.regionCode },
+    department: Object.freeze({ id: row.organisationId }),
+    region: Object.freeze({ code: row.regionCode, path: row.regionPath ?? row.regionCode }),
     document: await filedDocument(db, row.versionId),
-  };
+  });
+  if (keptTargets.size >= FILING_LIMIT) keptTargets.clear();
+  keptTargets.set(implementationId, { target, until: now + FILING_KEPT_MS });
+  return target;
 }

@@ -3,6 +3,7 @@ import type { VersionStatus } from '../../common/catalogue/elements.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
+import { forgetFilingTarget } from './guides.ts';
 import { indexPublishedVersion, unindexImplementation } from './search-index.ts';
 import { implementations, implementationVersions } from './tables.ts';
 import { incompleteError, missingElements } from './validation.ts';
@@ -41,6 +42,7 @@ export async function publishVersion(options: {
     .update(implementations)
     .set({ publishedVersionId: options.versionId, updatedAt: at })
     .where(eq(implementations.id, options.implementationId));
+  forgetFilingTarget(options.implementationId);
   await indexPublishedVersion({ tx, versionId: options.versionId });
 }
 
@@ -62,7 +64,7 @@ export async function approveVersion(options: {
   implementationId: string;
   comment?: string | null;
 }): Promise<VersionState> {
-  return options.db.transaction(async (tx) => {
+  const state = await options.db.transaction(async (tx) => {
     const { impl, open, published } = await lockVersions(tx, options.implementationId);
     const version = reviewable(open, options.audit, 'approve');
     const missing = missingElements(version.document, await legalBasisOf(tx, impl.basicMatterId));
@@ -92,6 +94,9 @@ export async function approveVersion(options: {
       .where(eq(implementationVersions.id, version.id));
     return stateOf(row!);
   });
+  // Again after the commit: a filing read that ran meanwhile may have kept the earlier version.
+  forgetFilingTarget(options.implementationId);
+  return state;
 }
 
 /** Sends the version under review back to its editors as a draft, with the reviewer's comment. */
@@ -133,7 +138,7 @@ export async function retireImplementation(options: {
   audit: AuditContext;
   implementationId: string;
 }): Promise<{ versionNo: number; status: VersionStatus }> {
-  return options.db.transaction(async (tx) => {
+  const retired = await options.db.transaction(async (tx) => {
     const { published } = await lockVersions(tx, options.implementationId);
     if (!published) throw wrongStatus(null, 'retire');
     await updateVersionRow(tx, published.id, { status: 'retired' });
@@ -141,6 +146,7 @@ export async function retireImplementation(options: {
       .update(implementations)
       .set({ publishedVersionId: null, updatedAt: new Date() })
       .where(and(eq(implementations.id, options.implementationId)));
+    forgetFilingTarget(options.implementationId);
     await unindexImplementation({ tx, implementationId: options.implementationId });
     await recordAudit(tx, options.audit, {
       action: 'catalogue.version.retire',
@@ -148,6 +154,8 @@ export async function retireImplementation(options: {
       targetId: options.implementationId,
       summary: { versionNo: published.versionNo },
     });
-    return { versionNo: published.versionNo, status: 'retired' };
+    return { versionNo: published.versionNo, status: 'retired' as const };
   });
+  forgetFilingTarget(options.implementationId);
+  return retired;
 }
