@@ -1,10 +1,9 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { CaseAction } from '../../common/cases/state-machine.ts';
 import { loadActor } from '../accounts/actors.ts';
 import { todayInChina, workingDaysBetween, workingDeadline } from '../calendar/service.ts';
 import { certificateOnConclusion } from '../certificates/case-issue.ts';
 import type { Db, DbOrTx } from '../db/client.ts';
-import { reuse } from '../db/reuse.ts';
 import { AppError } from '../http/errors.ts';
 import { findOrganisation } from '../organisations/service.ts';
 import { attachmentsOf } from './attachments.ts';
@@ -118,18 +117,6 @@ async function pausedDays(tx: DbOrTx, row: CaseRow, today: string): Promise<{ si
     .limit(1);
   const since = (last?.details as { since?: string } | undefined)?.since ?? today;
   return { since, days: Math.max(0, await workingDaysBetween({ db: tx, from: since, to: today })) };
-}
-
-/** Working days the clock of a case was paused in all, from its resumptions. */
-async function totalPaused(db: Db, caseId: string): Promise<number> {
-  const rows = await reuse(db, 'case_paused_days', (d) =>
-    d
-      .select({ details: caseEvents.details })
-      .from(caseEvents)
-      .where(and(eq(caseEvents.caseId, sql.placeholder('caseId')), eq(caseEvents.action, 'resume')))
-      .prepare('yw_case_paused_days'),
-  ).execute({ caseId });
-  return rows.reduce((sum, r) => sum + ((r.details as { pausedDays?: number }).pausedDays ?? 0), 0);
 }
 
 async function moveBy(tx: DbOrTx, day: string | null, days: number): Promise<string | null> {
@@ -272,6 +259,7 @@ const PLANS: Partial<Record<CaseAction, Planner>> = {
       patch: {
         promisedDeadline: await moveBy(tx, row.promisedDeadline, paused.days),
         legalDeadline: await moveBy(tx, row.legalDeadline, paused.days),
+        pausedDays: row.pausedDays + paused.days,
       },
       details: { since: paused.since, pausedDays: paused.days },
     };
@@ -289,7 +277,7 @@ const PLANS: Partial<Record<CaseAction, Planner>> = {
   terminate: async (_tx, _row, { input }) => ({ details: { reason: required(input.reason, 'reason') } }),
   conclude: async (db, row, { today, audit }) => {
     const used = row.acceptedOn ? await workingDaysBetween({ db, from: row.acceptedOn, to: today }) : 0;
-    const workingDaysUsed = Math.max(0, used - (await totalPaused(db, row.id)));
+    const workingDaysUsed = Math.max(0, used - row.pausedDays);
     const doc = await documentOf(db, row.versionId);
     // 办结出证: a certificate result is issued and sealed with the conclusion, in its statement.
     const certificate = await certificateOnConclusion({

@@ -83,6 +83,8 @@ export const cases = pgTable(
     warning: text('warning').notNull().default('none'),
     /** Working days actually used up to conclusion, suspensions excluded. */
     workingDaysUsed: integer('working_days_used'),
+    /** Working days the clock was paused by special procedures (特别程序) that have ended. */
+    pausedDays: integer('paused_days').notNull().default(0),
     /** In-person visits (跑动次数): every counter submission, supplement at a window or pickup. */
     visits: integer('visits').notNull().default(0),
     assigneeId: uuid('assignee_id').references(() => accounts.id),
