@@ -43,7 +43,7 @@ const TRANSITIONS: Record<Exclude<Step, 'submit'>, { from: string; to: string; t
 /**
  * The same writes as an HTTP lifecycle, as plain SQL from this process: per step one transaction
  * with the case row, its timeline event, the applicant's messages (in-app and SMS) and the audit
- * record (chained by the same trigger at commit); the case number drawn as the application does.
+ * record (queued for the chain by the same trigger); the case number drawn as the application does.
  */
 export async function runRawLifecycles(options: {
   url: string;

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { regions } from '../regions/tables.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/db.ts';
-import { type AuditContext, recordAudit, verifyAuditChain } from './service.ts';
+import { type AuditContext, linkAuditRecords, recordAudit, verifyAuditChain } from './service.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SYSTEM: AuditContext = { actor: null, role: 'system', clientAddress: '127.0.0.1', requestId: 'test' };
@@ -176,7 +176,7 @@ test('a deleted middle record is detected at its seq; deleting its link too brea
   assert.match(cli.out, /link to the previous record is broken/);
 });
 
-test('records are chained in commit order: concurrent writers all enter the chain and it verifies', async () => {
+test('concurrent writers all enter the chain and it verifies', async () => {
   const fresh = await createTestDatabase();
   try {
     await Promise.all(
@@ -202,7 +202,54 @@ test('records are chained in commit order: concurrent writers all enter the chai
   }
 });
 
-test('a record written around the chain trigger is reported as unchained', async () => {
+test('a committed record waits in the queue until linked; one committed later than a newer record is linked after it', async () => {
+  const fresh = await createTestDatabase();
+  const record = (tx: Parameters<Parameters<typeof fresh.db.transaction>[0]>[0], name: string) =>
+    recordAudit(tx, SYSTEM, { action: `test.${name}`, targetType: 'thing', summary: { name } });
+  const chain = async () =>
+    (
+      await fresh.db.execute<{ action: string }>(sql`
+        SELECT r.action FROM audit_chain c JOIN audit_records r ON r.seq = c.record_seq ORDER BY c.pos`)
+    ).rows.map((r) => r.action);
+  try {
+    let release: () => void = () => {};
+    let recorded: () => void = () => {};
+    const wasRecorded = new Promise<void>((r) => {
+      recorded = r;
+    });
+    // The older record (lower seq) stays uncommitted while a newer one commits.
+    const slow = fresh.db.transaction(async (tx) => {
+      await record(tx, 'older');
+      recorded();
+      await new Promise<void>((r) => {
+        release = r;
+      });
+    });
+    await wasRecorded;
+    await fresh.db.transaction((tx) => record(tx, 'newer'));
+    await assert.rejects(
+      fresh.db.transaction(async (tx) => {
+        await record(tx, 'rolled_back');
+        throw new Error('rolled back');
+      }),
+    );
+    assert.deepEqual(await chain(), [], 'nothing is linked before the linker runs');
+    assert.equal(await linkAuditRecords(fresh.db), 1, 'only the committed record is linked');
+    assert.deepEqual(await chain(), ['test.newer']);
+    release();
+    await slow;
+    assert.equal(await linkAuditRecords(fresh.db), 1);
+    assert.deepEqual(await chain(), ['test.newer', 'test.older']);
+    assert.equal(await linkAuditRecords(fresh.db), 0, 'nothing is linked twice');
+    const result = await verifyAuditChain({ db: fresh.db });
+    assert.equal(result.ok, true, JSON.stringify(result.brokenAt));
+    assert.equal(result.checked, 2);
+  } finally {
+    await fresh.drop();
+  }
+});
+
+test('a record written around the queue trigger is reported as unchained', async () => {
   const fresh = await createTestDatabase();
   try {
     await fresh.db.transaction((tx) =>

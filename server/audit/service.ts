@@ -42,8 +42,9 @@ export function auditRow(context: AuditContext, entry: AuditEntry): typeof audit
 
 /**
  * Appends one audit record inside the caller's transaction. The record carries the hash of
- * its content; when the transaction commits, a deferred trigger links it to the head of the
- * chain (audit_chain), so concurrent writers wait for one another only while committing.
+ * its content and joins the queue of records to link (audit_pending) in the same transaction;
+ * once committed, the linker (linkAuditRecords) links it to the head of the chain, so writers
+ * never wait for one another.
  */
 export async function recordAudit(tx: Tx, context: AuditContext, entry: AuditEntry): Promise<void> {
   await tx.insert(auditRecords).values(auditRow(context, entry));
@@ -86,8 +87,27 @@ function contentMatches(row: AuditRow, link: { prevHash: string; hash: string })
   return contentHash(fields) === row.contentHash && linkHash(link.prevHash, row.contentHash) === link.hash;
 }
 
+/** How many queued records one call of the linker links at most. */
+const LINK_BATCH = 5000;
+
 /**
- * Walks the whole chain in commit order and recomputes every hash. An altered record shows as
+ * Links the committed audit records waiting in the queue to the chain, in order of seq, in
+ * batches; gives how many. Run by a job every second and before every verification; several
+ * processes may run it at once (they take turns on the chain's head row).
+ */
+export async function linkAuditRecords(db: DbOrTx): Promise<number> {
+  let linked = 0;
+  while (true) {
+    const { rows } = await db.execute<{ n: number }>(sql`SELECT audit_chain_link(${LINK_BATCH}) AS n`);
+    const n = Number(rows[0]?.n ?? 0);
+    linked += n;
+    if (n < LINK_BATCH) return linked;
+  }
+}
+
+/**
+ * Links what is queued (linkAuditRecords), then walks the whole chain in link order and
+ * recomputes every hash. An altered record shows as
  * `content_altered`; a deleted link or an inserted one as `link_broken` at the record after it;
  * a record deleted from under its link as `record_missing`; a record that never entered the
  * chain as `record_unchained`.
@@ -99,6 +119,7 @@ export async function verifyAuditChain({
   db: DbOrTx;
   batchSize?: number;
 }): Promise<AuditVerification> {
+  await linkAuditRecords(db);
   let prevHash = GENESIS_HASH;
   let checked = 0;
   let afterPos = 0;
@@ -170,7 +191,7 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** One page of the trail, newest first, with the number of matching records. */
+/** One page of the trail, newest first, with the number of matching records; what is queued is linked first. */
 export async function listAuditRecords({
   db,
   filter,
@@ -195,6 +216,7 @@ export async function listAuditRecords({
   if (filter.from) conditions.push(gte(auditRecords.at, filter.from));
   if (filter.to) conditions.push(lte(auditRecords.at, filter.to));
   const where = conditions.length ? and(...conditions) : undefined;
+  await linkAuditRecords(db);
   const [rows, [count]] = await Promise.all([
     db
       .select({ record: auditRecords, prevHash: auditChain.prevHash, hash: auditChain.hash })

@@ -12,9 +12,9 @@ import {
 
 /**
  * Append-only audit trail. Each record carries the hash of its content; the chain
- * (audit_chain) links every record's content hash to the hash before it, in commit order,
- * so an altered, deleted or inserted record breaks it. UPDATE and DELETE are refused by a
- * trigger (see the migrations).
+ * (audit_chain) links every record's content hash to the hash before it, in the order the
+ * records are linked (shortly after their commit), so an altered, deleted or inserted record
+ * breaks it. UPDATE and DELETE are refused by a trigger (see the migrations).
  */
 export const auditRecords = pgTable(
   'audit_records',
@@ -43,9 +43,10 @@ export const auditRecords = pgTable(
 );
 
 /**
- * The chain of audit records in commit order: `hash` = sha256(prev_hash ‖ content_hash). Written
- * by a deferred trigger when the transaction that inserted the record commits, so that writers
- * are serialised only for the instant of their commit, not for the whole transaction.
+ * The chain of audit records: `hash` = sha256(prev_hash ‖ content_hash). Written by the linker
+ * (the function audit_chain_link, run by a job every second and before every verification), which
+ * takes the committed records waiting in audit_pending in order of seq; writers never wait for
+ * one another.
  */
 export const auditChain = pgTable('audit_chain', {
   pos: bigint('pos', { mode: 'number' }).primaryKey(),
@@ -54,9 +55,18 @@ export const auditChain = pgTable('audit_chain', {
   hash: text('hash').notNull(),
 });
 
-/** The head of the chain: one row, locked by each committing writer. */
+/** The head of the chain: one row, locked by the linker while it links. */
 export const auditChainHead = pgTable('audit_chain_head', {
   id: boolean('id').primaryKey().default(true),
   pos: bigint('pos', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+});
+
+/**
+ * Records committed but not yet linked into the chain, by seq: filled by a statement trigger on
+ * audit_records in the writer's transaction (so a record and its place in the queue commit or
+ * roll back together), emptied by the linker.
+ */
+export const auditPending = pgTable('audit_pending', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
 });

@@ -1,13 +1,15 @@
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/client.ts';
+import { AUDIT_LINK_INTERVAL_SECONDS, startAuditLink } from './audit-link.ts';
 import { SIGN_IN_PURGE_INTERVAL_SECONDS, startSignInPurge } from './sign-in-purge.ts';
 import { startTimeLimits } from './time-limits.ts';
 
 export type Jobs = { stop: () => Promise<void> };
 
 /**
- * The periodic jobs of a server process: the time-limit warning sweep and the purge of expired
- * sessions and sign-in counters. SWEEP_INTERVAL_SECONDS=0 runs neither in this process.
+ * The periodic jobs of a server process: the time-limit warning sweep, the purge of expired
+ * sessions and sign-in counters, and the linking of committed audit records into the chain.
+ * SWEEP_INTERVAL_SECONDS=0 runs none of them in this process.
  */
 export async function startJobs(options: {
   db: Db;
@@ -21,8 +23,14 @@ export async function startJobs(options: {
     lockMinutes: options.config.signIn.lockMinutes,
     log: options.log,
   });
+  const link = startAuditLink({
+    db: options.db,
+    intervalSeconds: options.config.sweepIntervalSeconds > 0 ? AUDIT_LINK_INTERVAL_SECONDS : 0,
+    log: options.log,
+  });
   return {
     stop: async () => {
+      await link.stop();
       await purge.stop();
       await timeLimits.stop();
     },
