@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import helmet from 'helmet';
 import { authPlugin } from './auth.ts';
 import { sendError } from './error-handler.ts';
 import { AppError } from './errors.ts';
@@ -53,7 +53,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     refuseNul({ params: request.params, query: request.query, body: request.body }),
   );
 
-  await app.register(helmet, {
+  // Built once: the plugin @fastify/helmet builds helmet's middleware again for every request.
+  const secureHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -70,6 +71,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: config.secureCookies,
   });
+  app.addHook('onRequest', (request, reply, done) => secureHeaders(request.raw, reply.raw, () => done()));
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(swagger, {
     openapi: {
