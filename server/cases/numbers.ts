@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { reuse } from '../db/reuse.ts';
-import { caseNumberCounters } from './tables.ts';
+import { caseNumberCounters, cases } from './tables.ts';
 
 /**
  * Draws the next case number of a region on a day: `${regionCode}-${yyyymmdd}-${seq6}`. The
@@ -24,6 +24,33 @@ export async function drawCaseNo(db: Db, regionCode: string, day: string): Promi
       .prepare('yw_case_number'),
   ).execute({ prefix });
   return `${prefix}${String(row!.last).padStart(6, '0')}`;
+}
+
+/**
+ * For a submission with an idempotency key, in one statement: the case its applicant already
+ * filed with that key, or else the next case number (drawn as drawCaseNo does). A submission
+ * racing another with the same key may draw a number and then find the other's case; that
+ * number stays unused.
+ */
+export async function drawCaseNoUnlessFiled(
+  db: Db,
+  options: { regionCode: string; day: string; applicantId: string; key: string },
+): Promise<{ filedId: string } | { caseNo: string }> {
+  const prefix = `${options.regionCode}-${options.day.replaceAll('-', '')}-`;
+  const { rows } = await db.execute<{ filed_id: string | null; last: number | null }>(sql`
+    WITH filed AS (
+      SELECT ${cases.id} AS id FROM ${cases}
+       WHERE ${cases.applicantId} = ${options.applicantId} AND ${cases.idempotencyKey} = ${options.key}
+    ), drawn AS (
+      INSERT INTO ${caseNumberCounters} ("prefix", "last")
+        SELECT ${prefix}::text, 1 WHERE NOT EXISTS (SELECT 1 FROM filed)
+        ON CONFLICT ("prefix") DO UPDATE SET "last" = ${caseNumberCounters}."last" + 1
+        RETURNING "last"
+    )
+    SELECT (SELECT id FROM filed) AS filed_id, (SELECT "last" FROM drawn) AS last`);
+  const row = rows[0]!;
+  if (row.filed_id) return { filedId: row.filed_id };
+  return { caseNo: `${prefix}${String(row.last).padStart(6, '0')}` };
 }
 
 /** Letters and digits that cannot be mistaken for one another when read aloud or copied. */

@@ -14,7 +14,7 @@ import { notifications } from '../notifications/tables.ts';
 import { isUniqueViolation } from '../organisations/changes.ts';
 import { findHall } from '../organisations/halls.ts';
 import { applicantMessageRows } from './messages.ts';
-import { drawCaseNo, newQueryCode } from './numbers.ts';
+import { drawCaseNo, drawCaseNoUnlessFiled, newQueryCode } from './numbers.ts';
 import type { ReuseSource } from './prefill.ts';
 import { resolveReusedMaterials, reusedAttachmentRows } from './prefill-submit.ts';
 import { CHANGED_CASE, type RecordsRead, recordsSelection, rememberRecords } from './records.ts';
@@ -104,22 +104,12 @@ async function existingByKey(db: Db, applicantId: string, key: string): Promise<
 }
 
 /**
- * Files and submits a case bound to the PUBLISHED version of the implementation. The same
- * idempotency key of the same applicant returns the case already filed (`created: false`).
- * A counter or kiosk submission is one in-person visit.
+ * What a submission checks and reads before its write: the filing target (the published version),
+ * the materials, the reused materials, the hall; then, in one statement, the case already filed
+ * with the idempotency key or the case number (drawCaseNoUnlessFiled).
  */
-export async function submitCase(options: {
-  db: Db;
-  audit: AuditContext;
-  channel: Channel;
-  input: Submission;
-}): Promise<{ row: CaseRow; created: boolean }> {
+async function prepareFiling(options: { db: Db; audit: AuditContext; channel: Channel; input: Submission }) {
   const { db, audit, channel, input } = options;
-  const key = input.idempotencyKey ?? null;
-  if (key) {
-    const again = await existingByKey(db, channel.applicantId, key);
-    if (again) return { row: again, created: false };
-  }
   const guide = await filingTarget(db, input.implementationId);
   const document = guide.document;
   checkMaterials(document, input.materials);
@@ -136,8 +126,49 @@ export async function submitCase(options: {
   if (hallId && !(await findHall(db, hallId))) {
     throw new AppError('resource.not_found', { params: { resource: '大厅' } });
   }
+  const day = todayInChina();
+  const key = input.idempotencyKey;
+  const drawn = key
+    ? await drawCaseNoUnlessFiled(db, {
+        regionCode: guide.region.code,
+        day,
+        applicantId: channel.applicantId,
+        key,
+      })
+    : { caseNo: await drawCaseNo(db, guide.region.code, day) };
+  if ('filedId' in drawn) return drawn;
+  return { guide, document, uploads, reused, hallId, caseNo: drawn.caseNo };
+}
+
+/**
+ * Files and submits a case bound to the PUBLISHED version of the implementation. The same
+ * idempotency key of the same applicant returns the case already filed (`created: false`).
+ * A counter or kiosk submission is one in-person visit.
+ */
+export async function submitCase(options: {
+  db: Db;
+  audit: AuditContext;
+  channel: Channel;
+  input: Submission;
+}): Promise<{ row: CaseRow; created: boolean }> {
+  const { db, audit, channel, input } = options;
+  const key = input.idempotencyKey ?? null;
+  const filedAlready = async () => {
+    const again = key ? await existingByKey(db, channel.applicantId, key) : null;
+    return again && { row: again, created: false };
+  };
+  let filing: Awaited<ReturnType<typeof prepareFiling>>;
+  try {
+    filing = await prepareFiling(options);
+  } catch (error) {
+    // A repeated submission answers with the case filed the first time, even if it would now be refused.
+    const again = await filedAlready();
+    if (again) return again;
+    throw error;
+  }
+  if ('filedId' in filing) return (await filedAlready())!;
+  const { guide, document, uploads, reused, hallId, caseNo } = filing;
   const visit = channel.kind === 'counter' || channel.kind === 'kiosk';
-  const caseNo = await drawCaseNo(db, guide.region.code, todayInChina());
   const phone = await currentPhone(db, channel.applicantId);
   try {
     const now = new Date();
@@ -230,9 +261,9 @@ export async function submitCase(options: {
     keepCase(written!.row);
     return { row: written!.row, created: true };
   } catch (error) {
-    if (key && isUniqueViolation(error)) {
-      const again = await existingByKey(db, channel.applicantId, key);
-      if (again) return { row: again, created: false };
+    if (isUniqueViolation(error)) {
+      const again = await filedAlready();
+      if (again) return again;
     }
     throw error;
   }
