@@ -23,7 +23,7 @@ type Loaded = {
 export type CaseRef = { id: SQL; departmentId: SQL; applicantId: SQL; assigneeId: SQL };
 
 /** The case row a whenChanged statement wrote (db/gated.ts). */
-export const CHANGED_CASE: CaseRef = {
+const CHANGED_CASE: CaseRef = {
   id: changedColumn('id'),
   departmentId: changedColumn('department_id'),
   applicantId: changedColumn('applicant_id'),
@@ -59,6 +59,19 @@ export function recordsSelection(ref: CaseRef, added: { events?: string; files?:
       sql`${accountIdColumn} = any(array(select ev.actor_id from ${events} ev) || array[${ref.applicantId}, ${ref.assigneeId}])`,
     ),
   };
+}
+
+const changedSelections = new Map<string, ReturnType<typeof recordsSelection>>();
+
+/** recordsSelection of the case row a whenChanged statement wrote, composed once per `added`. */
+export function changedCaseRecords(added: { events?: string; files?: string }) {
+  const key = `${added.events ?? ''}|${added.files ?? ''}`;
+  let selection = changedSelections.get(key);
+  if (!selection) {
+    selection = recordsSelection(CHANGED_CASE, added);
+    changedSelections.set(key, selection);
+  }
+  return selection;
 }
 
 /** The records as read by a `recordsSelection`. */

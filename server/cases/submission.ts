@@ -17,7 +17,7 @@ import { applicantMessageRows } from './messages.ts';
 import { drawCaseNo, drawCaseNoUnlessFiled, newQueryCode } from './numbers.ts';
 import type { ReuseSource } from './prefill.ts';
 import { resolveReusedMaterials, reusedAttachmentRows } from './prefill-submit.ts';
-import { CHANGED_CASE, type RecordsRead, recordsSelection, rememberRecords } from './records.ts';
+import { changedCaseRecords, type RecordsRead, rememberRecords } from './records.ts';
 import { keepCase } from './row-cache.ts';
 import { caseAttachments, caseEvents, cases } from './tables.ts';
 import type { CaseRow } from './transitions.ts';
@@ -255,7 +255,7 @@ export async function submitCase(options: {
           ],
         },
       ],
-      recordsSelection(CHANGED_CASE, { events: 'event', files: 'files' }),
+      changedCaseRecords({ events: 'event', files: 'files' }),
     );
     rememberRecords(written!.row, written!.extra);
     keepCase(written!.row);

@@ -18,7 +18,7 @@ import { qualified, reuse } from '../db/reuse.ts';
 import { AppError } from '../http/errors.ts';
 import { notifications } from '../notifications/tables.ts';
 import { applicantMessageRows } from './messages.ts';
-import { CHANGED_CASE, type RecordsRead, recordsSelection, rememberRecords } from './records.ts';
+import { changedCaseRecords, type RecordsRead, rememberRecords } from './records.ts';
 import { keepCase, keptCase } from './row-cache.ts';
 import { caseEvents, cases, creditRecords } from './tables.ts';
 
@@ -216,7 +216,7 @@ export async function runTransition(request: TransitionRequest): Promise<CaseRow
         },
         ...(plan.gated ?? []),
       ],
-      withRecords ? recordsSelection(CHANGED_CASE, { events: 'event' }) : {},
+      withRecords ? changedCaseRecords({ events: 'event' }) : {},
     );
     if (!written) throw new AppError('resource.conflict');
     if (written.extra) rememberRecords(written.row, written.extra);

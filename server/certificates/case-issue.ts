@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { type AuditContext, auditRow } from '../audit/service.ts';
 import { auditRecords } from '../audit/tables.ts';
+import { todayInChina } from '../calendar/service.ts';
 import type { Db } from '../db/client.ts';
 import type { GatedInsert, GatedUpdate, Guard } from '../db/gated.ts';
-import { caseHolder } from './holder.ts';
-import { draftCertificate, issueAuditEntry, supersededAmong } from './issue.ts';
+import { caseHolderAndIssuer } from './holder.ts';
+import { issueAuditEntry, sealDraft, supersededAmong } from './issue.ts';
 import { knownFieldValues, needsHeldCertificates } from './known-values.ts';
 import { certificates } from './tables.ts';
 import type { HolderKind } from './types.ts';
@@ -39,9 +40,9 @@ const SAME_CURRENT = sql`(select coalesce(array_agg(c.id order by c.id), '{}') f
  * and case number. Nothing is issued when the result is not a certificate or its type is not
  * registered, or when the applicant's account is no person's or company's active account.
  *
- * Reads before the conclusion's write: the holder with its other certificates and those of the type
- * (holder.ts), a base record only when the form and those leave a holder fact open, then the
- * number and seal key (issuer.ts; the number is taken then). Gives what the conclusion's statement
+ * Reads before the conclusion's write: in one statement the holder with its other certificates and
+ * those of the type, the issuer, the number (taken then) and the seal key (holder.ts, issuer.ts);
+ * a base record only when the form and those leave a holder fact open. Gives what the conclusion's statement
  * writes with it: the certificate, the change of those it supersedes to 'changed', the audit record,
  * and a guard that the holder's certificates of the type are still those read: if one was issued,
  * changed or revoked meanwhile, the conclusion misses like a stale version (409) and nothing is written.
@@ -55,14 +56,18 @@ export async function certificateOnConclusion(options: {
   if (concluded.result.type !== 'certificate') return null;
   const type = await findCertificateType(db, concluded.result.name);
   if (!type) return null;
-  const found = await caseHolder(db, {
+  const now = new Date();
+  const found = await caseHolderAndIssuer(db, audit, {
     accountId: concluded.applicantId,
     typeId: type.id,
     heldFor: HOLDER_KINDS.filter((kind) => needsHeldCertificates(type, kind, concluded.formData)),
     sameType: type.supersedeBy !== null,
+    organisationId: concluded.departmentId,
+    typeCode: type.code,
+    year: todayInChina(now).slice(0, 4),
   });
   if (!found) return null;
-  const { holder, held, sameType } = found;
+  const { holder, held, sameType, issuer } = found;
   const known = await knownFieldValues({
     db,
     type,
@@ -70,12 +75,13 @@ export async function certificateOnConclusion(options: {
     formData: concluded.formData,
     held,
   });
-  const draft = await draftCertificate(db, audit, {
-    typeName: type.name,
-    organisationId: concluded.departmentId,
+  const draft = sealDraft({
+    type,
+    issuer,
     holder,
     data: { matter: concluded.matterName, caseNo: concluded.caseNo, ...known },
     caseId: concluded.id,
+    now,
   });
   const replaced = supersededAmong(draft, sameType);
   draft.row.supersedes = replaced[0]?.id ?? null;

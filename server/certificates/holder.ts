@@ -1,8 +1,9 @@
-import { and, desc, eq, gte, isNull, ne, or, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { accounts } from '../accounts/tables.ts';
+import type { AuditContext } from '../audit/service.ts';
 import { todayInChina } from '../calendar/service.ts';
 import type { Db } from '../db/client.ts';
-import { reuse } from '../db/reuse.ts';
+import { ISSUER_COLUMNS, ISSUER_FROM, type Issuer, type IssuerRow, issuerCtes, issuerOf } from './issuer.ts';
 import type { HeldCertificate } from './known-values.ts';
 import { certificates } from './tables.ts';
 import type { HolderKind } from './types.ts';
@@ -10,92 +11,83 @@ import type { HolderKind } from './types.ts';
 export type CaseHolder = { accountId: string; kind: HolderKind; login: string; name: string };
 
 /** A current (issued) certificate of the holder of the type about to be issued: it may be superseded. */
-export type SameTypeCertificate = {
-  id: string;
-  number: string;
-  issuedAt: Date;
-  data: Record<string, string>;
+export type SameTypeCertificate = { id: string; number: string; data: Record<string, string> };
+
+type Row = {
+  holder: { account_id: string; kind: HolderKind; login: string; display_name: string } | null;
+  certificates: { id: string; number: string; type_id: string; data: Record<string, string> }[];
+  issuer: IssuerRow | null;
 };
 
-const holderQuery = (db: Db) =>
-  db
-    .select({
-      accountId: accounts.id,
-      kind: accounts.kind,
-      login: accounts.login,
-      name: accounts.displayName,
-      id: certificates.id,
-      number: certificates.number,
-      issuedAt: certificates.issuedAt,
-      typeId: certificates.typeId,
-      data: certificates.data,
-    })
-    .from(accounts)
-    .leftJoin(
-      certificates,
-      and(
-        eq(certificates.holderKind, accounts.kind),
-        eq(certificates.holderLogin, sql`upper(btrim(${accounts.login}))`),
-        eq(certificates.status, 'issued'),
-        or(
-          and(
-            eq(certificates.typeId, sql.placeholder('typeId')),
-            sql`${sql.placeholder('sameType')}::boolean`,
-          ),
-          and(
-            sql`${accounts.kind} = any(${sql.placeholder('heldFor')}::text[])`,
-            ne(certificates.typeId, sql.placeholder('typeId')),
-            or(isNull(certificates.validUntil), gte(certificates.validUntil, sql.placeholder('today'))),
-          ),
-        ),
-      ),
-    )
-    .where(
-      and(
-        eq(accounts.id, sql.placeholder('accountId')),
-        eq(accounts.active, true),
-        sql`${accounts.kind} in ('person', 'company')`,
-      ),
-    )
-    .orderBy(desc(certificates.issuedAt), desc(certificates.number))
-    .prepare('yw_case_holder');
+/** The holder: an active person or company account. */
+const holderCte = (accountId: string) => sql`h AS (
+    SELECT ${accounts.id} AS account_id, ${accounts.kind} AS kind, ${accounts.login} AS login,
+           ${accounts.displayName} AS display_name
+      FROM ${accounts}
+     WHERE ${accounts.id} = ${accountId} AND ${accounts.active} AND ${accounts.kind} IN ('person', 'company'))`;
+
+/** The holder's certificates that the issue looks at (see caseHolderAndIssuer), newest first. */
+const certificatesCte = (options: {
+  typeId: string;
+  heldFor: HolderKind[];
+  sameType: boolean;
+}): SQL => sql`c AS (
+    SELECT ${certificates.id} AS id, ${certificates.number} AS number, ${certificates.typeId} AS type_id,
+           ${certificates.data} AS data, ${certificates.issuedAt} AS issued_at
+      FROM h JOIN ${certificates}
+        ON ${certificates.holderKind} = h.kind AND ${certificates.holderLogin} = upper(btrim(h.login))
+       AND ${certificates.status} = 'issued'
+       AND ((${certificates.typeId} = ${options.typeId} AND ${options.sameType}::boolean)
+         OR (h.kind = any(${sql.param(options.heldFor)}::text[]) AND ${certificates.typeId} <> ${options.typeId}
+             AND (${certificates.validUntil} IS NULL OR ${certificates.validUntil} >= ${todayInChina()}::date))))`;
 
 /**
- * The applicant of a concluded case as the holder of its certificate: an active person or company
- * account (a staff account or a deactivated one holds nothing: null); when its kind is in
- * `heldFor`, its current certificates (issued, not expired) of types other than `typeId`; when
- * `sameType`, its issued certificates of `typeId`, which the new one may supersede. Newest first.
- * One statement: it reads the account row itself rather than through the accounts module's
- * loadActor, so that the account and its certificates come in one round trip.
+ * What issuing the certificate of a concluded case reads, in one statement: the applicant as the
+ * holder (an active person or company account; a staff account or a deactivated one holds
+ * nothing: null); when its kind is in `heldFor`, its current certificates (issued, not expired)
+ * of types other than `typeId`; when `sameType`, its issued certificates of `typeId`, which the
+ * new one may supersede (newest first); and the issuer with the number drawn and the seal key
+ * (issuer.ts), drawn only when there is a holder. It reads the account row itself rather than
+ * through the accounts module, so that all of it comes in one round trip.
  */
-export async function caseHolder(
+export async function caseHolderAndIssuer(
   db: Db,
-  options: { accountId: string; typeId: string; heldFor: HolderKind[]; sameType: boolean },
-): Promise<{ holder: CaseHolder; held: HeldCertificate[]; sameType: SameTypeCertificate[] } | null> {
-  const rows = await reuse(db, 'case_holder', holderQuery).execute({
-    accountId: options.accountId,
-    typeId: options.typeId,
-    heldFor: options.heldFor,
-    sameType: options.sameType,
-    today: todayInChina(),
-  });
-  const first = rows[0];
-  if (!first) return null;
-  const found = rows.flatMap((r) =>
-    r.id && r.typeId && r.data && r.number && r.issuedAt
-      ? [{ id: r.id, number: r.number, issuedAt: r.issuedAt, typeId: r.typeId, data: r.data }]
-      : [],
-  );
+  audit: AuditContext,
+  options: {
+    accountId: string;
+    typeId: string;
+    heldFor: HolderKind[];
+    sameType: boolean;
+    organisationId: string;
+    typeCode: string;
+    year: string;
+  },
+): Promise<{
+  holder: CaseHolder;
+  held: HeldCertificate[];
+  sameType: SameTypeCertificate[];
+  issuer: Issuer;
+} | null> {
+  const { rows } = await db.execute<Row>(sql`
+    WITH ${holderCte(options.accountId)}, ${certificatesCte(options)},
+    ${issuerCtes({ ...options, when: sql`EXISTS (SELECT 1 FROM h)` })}
+    SELECT (SELECT row_to_json(h) FROM h) AS holder,
+           (SELECT coalesce(json_agg(c ORDER BY c.issued_at DESC, c.number DESC), '[]'::json) FROM c) AS certificates,
+           (SELECT row_to_json(x) FROM (SELECT ${ISSUER_COLUMNS} FROM ${ISSUER_FROM}) x) AS issuer`);
+  const row = rows[0];
+  if (!row?.holder) return null;
+  const found = row.certificates;
   return {
     holder: {
-      accountId: first.accountId,
-      kind: first.kind as HolderKind,
-      login: first.login,
-      name: first.name,
+      accountId: row.holder.account_id,
+      kind: row.holder.kind,
+      login: row.holder.login,
+      name: row.holder.display_name,
     },
-    held: found.filter((c) => c.typeId !== options.typeId).map(({ typeId, data }) => ({ typeId, data })),
+    held: found.filter((c) => c.type_id !== options.typeId).map((c) => ({ typeId: c.type_id, data: c.data })),
     sameType: found
-      .filter((c) => c.typeId === options.typeId)
-      .map(({ id, number, issuedAt, data }) => ({ id, number, issuedAt, data })),
+      .filter((c) => c.type_id === options.typeId)
+      .map(({ id, number, data }) => ({ id, number, data })),
+    issuer: await issuerOf(db, audit, row.issuer),
   };
 }

@@ -5,7 +5,7 @@ import { type AuditContext, type AuditEntry, recordAudit } from '../audit/servic
 import { todayInChina } from '../calendar/service.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { AppError } from '../http/errors.ts';
-import { drawIssuer } from './issuer.ts';
+import { drawIssuer, type Issuer } from './issuer.ts';
 import { decryptPrivateKey } from './keys.ts';
 import { signCertificate } from './signed.ts';
 import { certificates } from './tables.ts';
@@ -123,16 +123,28 @@ export async function draftCertificate(
   audit: AuditContext,
   options: Omit<IssueOptions, 'tx' | 'audit'>,
 ): Promise<CertificateDraft> {
-  const { holder } = options;
   const type = await findCertificateType(db, options.typeName);
   if (!type) throw new AppError('certificate.type_unknown', { params: { type: options.typeName } });
   const now = options.now ?? new Date();
-  const issuedOn = todayInChina(now);
-  const { organisation, number, key } = await drawIssuer(db, audit, {
+  const issuer = await drawIssuer(db, audit, {
     organisationId: options.organisationId,
     typeCode: type.code,
-    year: issuedOn.slice(0, 4),
+    year: todayInChina(now).slice(0, 4),
   });
+  return sealDraft({ type, issuer, ...options, now });
+}
+
+/** The draft of a certificate of `type` by an issuer already drawn (its number and key): no database. */
+export function sealDraft(
+  options: Pick<IssueOptions, 'holder' | 'data' | 'caseId'> & {
+    type: CertificateTypeRow;
+    issuer: Issuer;
+    now: Date;
+  },
+): CertificateDraft {
+  const { type, holder, now } = options;
+  const { organisation, number, key } = options.issuer;
+  const issuedOn = todayInChina(now);
   const validUntil = validUntilFor(issuedOn, { years: type.validityYears, months: type.validityMonths });
   const login = holder.login.trim().toUpperCase();
   const row: CertificateRow = {

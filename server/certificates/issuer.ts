@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { AuditContext } from '../audit/service.ts';
 import type { Db, DbOrTx, Tx } from '../db/client.ts';
@@ -17,7 +17,7 @@ export type Issuer = {
   key: SealingKey;
 };
 
-type Row = {
+export type IssuerRow = {
   id: string;
   name: string;
   region_code: string;
@@ -29,35 +29,46 @@ type Row = {
 };
 
 /**
- * In one statement: the issuing organisation (its name and region code), the next number of
- * `${CODE}${region}${year}` from the counter (e.g. YYZZ6101002026000001: a number is drawn only
- * when the organisation exists, and it is never given twice: the counter row is locked until the
- * transaction ends; outside a transaction the number is taken at once, and one drawn for a write
- * that then does not happen stays unused), and the organisation's seal key in use. Read fresh on every issue, so a
- * rotated key or a renamed organisation applies at once. An organisation without a key gets one
- * (keys.ts, audited). It reads the organisation row itself rather than through the organisations
- * module, so that all of it comes in one round trip.
+ * The CTEs `o` (the issuing organisation: its name and region code) and `n` (the next number of
+ * `${CODE}${region}${year}` from the counter, e.g. YYZZ6101002026000001) of an issue, for a
+ * statement of the caller's. A number is drawn only when the organisation exists and `when`
+ * holds, and it is never given twice: the counter row is locked until the transaction ends;
+ * outside a transaction the number is taken at once, and one drawn for a write that then does not
+ * happen stays unused. Select ISSUER_COLUMNS from ISSUER_FROM.
  */
-export async function drawIssuer(
-  db: DbOrTx,
-  audit: AuditContext,
-  options: { organisationId: string; typeCode: string; year: string },
-): Promise<Issuer> {
-  const { rows } = await db.execute<Row>(sql`
-    WITH o AS (
+export function issuerCtes(options: {
+  organisationId: string;
+  typeCode: string;
+  year: string;
+  when?: SQL;
+}): SQL {
+  return sql`o AS (
       SELECT ${organisations.id} AS id, ${organisations.name} AS name, ${organisations.regionCode} AS region_code
-        FROM ${organisations} WHERE ${organisations.id} = ${options.organisationId}
+        FROM ${organisations} WHERE ${organisations.id} = ${options.organisationId}${options.when ? sql` AND ${options.when}` : sql``}
     ), n AS (
       INSERT INTO ${counters} ("prefix", "last")
         SELECT ${options.typeCode.toUpperCase()}::text || left(o.region_code, 6) || ${options.year}::text, 1 FROM o
         ON CONFLICT ("prefix") DO UPDATE SET "last" = ${counters}."last" + 1
         RETURNING "prefix", "last"
-    )
-    SELECT o.id, o.name, o.region_code, n.prefix, n.last,
-           k.id AS key_id, k.public_key, k.private_key_encrypted
-      FROM o CROSS JOIN n
-      LEFT JOIN ${sealKeys} k ON k.organisation_id = o.id AND k.valid_to IS NULL`);
-  const row = rows[0];
+    )`;
+}
+
+/** The issuer's columns (an IssuerRow), with the organisation's seal key in use. */
+export const ISSUER_COLUMNS = sql.raw(
+  'o.id, o.name, o.region_code, n.prefix, n.last, k.id AS key_id, k.public_key, k.private_key_encrypted',
+);
+export const ISSUER_FROM = sql`o CROSS JOIN n LEFT JOIN ${sealKeys} k ON k.organisation_id = o.id AND k.valid_to IS NULL`;
+
+/**
+ * The issuer from an IssuerRow (none: the organisation does not exist). An organisation without
+ * a key gets one (keys.ts, audited). Read fresh on every issue, so a rotated key or a renamed
+ * organisation applies at once.
+ */
+export async function issuerOf(
+  db: DbOrTx,
+  audit: AuditContext,
+  row: IssuerRow | undefined | null,
+): Promise<Issuer> {
   if (!row) throw new AppError('resource.not_found', { params: { resource: '发证机构' } });
   const key: SealingKey =
     row.key_id && row.public_key && row.private_key_encrypted
@@ -75,4 +86,20 @@ export async function drawIssuer(
     number: `${row.prefix}${String(row.last).padStart(6, '0')}`,
     key,
   };
+}
+
+/**
+ * In one statement: the issuing organisation, the next number and the seal key in use (issuerCtes).
+ * It reads the organisation row itself rather than through the organisations module, so that all
+ * of it comes in one round trip.
+ */
+export async function drawIssuer(
+  db: DbOrTx,
+  audit: AuditContext,
+  options: { organisationId: string; typeCode: string; year: string },
+): Promise<Issuer> {
+  const { rows } = await db.execute<IssuerRow>(
+    sql`WITH ${issuerCtes(options)} SELECT ${ISSUER_COLUMNS} FROM ${ISSUER_FROM}`,
+  );
+  return issuerOf(db, audit, rows[0]);
 }
