@@ -35,6 +35,17 @@ async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<{ result:
 const COMPANY = '91350100M000100Y43';
 const COMPANY_NAME = '福州闽江数字科技有限公司';
 
+/** Issues a certificate of the type to the demo company, from the market regulator, in `tx`. */
+const issueToCompany = (tx: Tx, typeName: string, data: Record<string, string>) =>
+  issueCertificate({
+    tx,
+    audit: TEST_AUDIT,
+    typeName,
+    organisationId: market,
+    holder: { kind: 'company', login: COMPANY, name: COMPANY_NAME },
+    data,
+  });
+
 let t: TestApp;
 let clerk: Browser;
 let company: Browser;
@@ -168,16 +179,7 @@ test('a conclusion at the window issues its certificate with its own write: thre
 
 test('a certificate superseded by field values replaces only the one with the same values', async () => {
   const issue = (equipmentCode: string) =>
-    inTransaction((tx) =>
-      issueCertificate({
-        tx,
-        audit: TEST_AUDIT,
-        typeName: '特种设备使用登记证',
-        organisationId: market,
-        holder: { kind: 'company', login: COMPANY, name: COMPANY_NAME },
-        data: { equipmentType: '电梯', equipmentCode },
-      }),
-    );
+    inTransaction((tx) => issueToCompany(tx, '特种设备使用登记证', { equipmentType: '电梯', equipmentCode }));
   const lift = (await issue('3110610100201900001')).result;
   const boiler = (await issue('3110610100201900002')).result;
   const { result: renewed, statements } = await issue('3110610100201900001');
@@ -196,15 +198,7 @@ test('a certificate superseded by field values replaces only the one with the sa
 test('a change of the catalogue in this process applies at once; one rolled back is forgotten', async () => {
   const { department: _d, ...workshop } = DEMO_CERTIFICATE_TYPES.find((x) => x.name === '食品小作坊登记证')!;
   assert.equal(workshop.validityYears, 3);
-  const issue = (tx: Tx) =>
-    issueCertificate({
-      tx,
-      audit: TEST_AUDIT,
-      typeName: '食品小作坊登记证',
-      organisationId: market,
-      holder: { kind: 'company', login: COMPANY, name: COMPANY_NAME },
-      data: { premises: '西安市新城区东大街9号' },
-    });
+  const issue = (tx: Tx) => issueToCompany(tx, '食品小作坊登记证', { premises: '西安市新城区东大街9号' });
   const today = todayInChina();
   const twoYears = { ...workshop, organisationId: market, validityYears: 2 };
 
@@ -298,14 +292,7 @@ test('a licence of the type issued to the holder between the reads and the concl
   assert.ok(prepared?.guard, "the holder's licences of the type are guarded");
   // Meanwhile another licence of the type is issued to the same company.
   const other = await t.db.db.transaction((tx) =>
-    issueCertificate({
-      tx,
-      audit: TEST_AUDIT,
-      typeName: '食品经营许可证',
-      organisationId: market,
-      holder: { kind: 'company', login: COMPANY, name: COMPANY_NAME },
-      data: { premises: '西安市新城区东大街11号' },
-    }),
+    issueToCompany(tx, '食品经营许可证', { premises: '西安市新城区东大街11号' }),
   );
   const written = await whenChanged(
     t.db.db,
