@@ -3,6 +3,7 @@ import type { GrantView, Me } from '../../common/me.ts';
 import { type AccountKind, REGION_WIDE_ROLES, type Role } from '../../common/roles.ts';
 import type { Actor, RoleGrant } from '../access/actor.ts';
 import type { DbOrTx } from '../db/client.ts';
+import { keptFor } from '../shared/kept.ts';
 import { forgetContact } from './contacts.ts';
 import { displayLogin } from './logins.ts';
 import { organisationFacts, regionFacts } from './places.ts';
@@ -84,8 +85,7 @@ export async function loadActor(db: DbOrTx, accountId: string): Promise<Actor | 
 
 /** How long a request may act on grants read earlier (other processes' changes show within this time). */
 const ACTOR_TTL_MS = 5000;
-const ACTOR_CACHE_LIMIT = 10_000;
-const actorCache = new Map<string, { actor: Actor | null; until: number }>();
+const actorCache = keptFor<Actor | null>(ACTOR_TTL_MS);
 
 /**
  * The actor of a signed-in request: `loadActor`, kept for a few seconds so that a burst of
@@ -94,11 +94,10 @@ const actorCache = new Map<string, { actor: Actor | null; until: number }>();
  */
 export async function currentActor(db: DbOrTx, accountId: string): Promise<Actor | null> {
   const now = Date.now();
-  const hit = actorCache.get(accountId);
-  if (hit && hit.until > now) return hit.actor;
+  const hit = actorCache.get(accountId, now);
+  if (hit !== undefined) return hit;
   const actor = await loadActor(db, accountId);
-  if (actorCache.size >= ACTOR_CACHE_LIMIT) actorCache.clear();
-  actorCache.set(accountId, { actor, until: now + ACTOR_TTL_MS });
+  actorCache.set(accountId, actor, now);
   return actor;
 }
 

@@ -1,6 +1,7 @@
 import { eq, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { reuse } from '../db/reuse.ts';
+import { keptFor } from '../shared/kept.ts';
 import { accounts } from './tables.ts';
 
 /** How to reach an account holder: the name to address and the phone on record (unmasked; for sending only). */
@@ -21,13 +22,11 @@ export const phoneOf = (accountId: SQLWrapper) =>
 
 /** How long a phone read here is used without reading it again (as for actors: actors.ts). */
 const PHONE_KEPT_MS = 5000;
-const PHONE_LIMIT = 10_000;
-const keptPhones = new Map<string, { phone: string | null; until: number }>();
+const keptPhones = keptFor<string | null>(PHONE_KEPT_MS);
 
 /** Keeps the phone of an account just read with other data (e.g. with a case), for a few seconds. */
 export function keepPhone(accountId: string, phone: string | null, now = Date.now()): void {
-  if (keptPhones.size >= PHONE_LIMIT) keptPhones.clear();
-  keptPhones.set(accountId, { phone, until: now + PHONE_KEPT_MS });
+  keptPhones.set(accountId, phone, now);
 }
 
 /**
@@ -37,8 +36,8 @@ export function keepPhone(accountId: string, phone: string | null, now = Date.no
  */
 export async function currentPhone(db: Db, accountId: string): Promise<string | null> {
   const now = Date.now();
-  const hit = keptPhones.get(accountId);
-  if (hit && hit.until > now) return hit.phone;
+  const hit = keptPhones.get(accountId, now);
+  if (hit !== undefined) return hit;
   const [row] = await reuse(db, 'account_phone', (d) =>
     d
       .select({ phone: accounts.phone })

@@ -1,3 +1,4 @@
+import { keptFor } from '../shared/kept.ts';
 import type { cases } from './tables.ts';
 
 type CaseRow = typeof cases.$inferSelect;
@@ -11,22 +12,14 @@ type CaseRow = typeof cases.$inferSelect;
  * write's answer reads it afresh.
  */
 const KEPT_MS = 10 * 60_000;
-const LIMIT = 20_000;
-const kept = new Map<string, { row: CaseRow; until: number }>();
+const kept = keptFor<CaseRow>(KEPT_MS, 20_000);
 
 export function keepCase(row: CaseRow, now = Date.now()): void {
-  kept.delete(row.id);
-  kept.set(row.id, { row, until: now + KEPT_MS });
-  if (kept.size > LIMIT) kept.delete(kept.keys().next().value!);
+  kept.set(row.id, row, now);
 }
 
 /** The kept row of a case at exactly this version, if any. */
 export function keptCase(id: string, version: number, now = Date.now()): CaseRow | null {
-  const hit = kept.get(id);
-  if (!hit) return null;
-  if (hit.until <= now) {
-    kept.delete(id);
-    return null;
-  }
-  return hit.row.version === version ? hit.row : null;
+  const row = kept.get(id, now);
+  return row?.version === version ? row : null;
 }

@@ -5,6 +5,7 @@ import type { Db, DbOrTx } from '../db/client.ts';
 import { reuse } from '../db/reuse.ts';
 import { organisationNameOf } from '../organisations/service.ts';
 import { regionNameOf, regionPathOf } from '../regions/service.ts';
+import { keptFor } from '../shared/kept.ts';
 import { implementationNotFound } from './implementations.ts';
 import { basicMatters, implementations, implementationVersions } from './tables.ts';
 
@@ -158,8 +159,7 @@ export type FilingTarget = {
  * raced) shows within this time, as if the form had been opened that much earlier.
  */
 const FILING_KEPT_MS = 5000;
-const FILING_LIMIT = 10_000;
-const keptTargets = new Map<string, { target: FilingTarget; until: number }>();
+const keptTargets = keptFor<FilingTarget>(FILING_KEPT_MS);
 
 /** Forgets the kept filing target of an implementation (its published version changed). */
 export function forgetFilingTarget(implementationId: string): void {
@@ -169,8 +169,8 @@ export function forgetFilingTarget(implementationId: string): void {
 /** The published version a new case of the implementation is filed under; a 404 when there is none. */
 export async function filingTarget(db: Db, implementationId: string): Promise<FilingTarget> {
   const now = Date.now();
-  const kept = keptTargets.get(implementationId);
-  if (kept && kept.until > now) return kept.target;
+  const kept = keptTargets.get(implementationId, now);
+  if (kept) return kept;
   const [row] = await reuse(db, 'filing_target', (d) =>
     d
       .select({
@@ -193,7 +193,6 @@ export async function filingTarget(db: Db, implementationId: string): Promise<Fi
     region: Object.freeze({ code: row.regionCode, path: row.regionPath ?? row.regionCode }),
     document: await filedDocument(db, row.versionId),
   });
-  if (keptTargets.size >= FILING_LIMIT) keptTargets.clear();
-  keptTargets.set(implementationId, { target, until: now + FILING_KEPT_MS });
+  keptTargets.set(implementationId, target, now);
   return target;
 }

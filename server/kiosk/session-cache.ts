@@ -1,3 +1,4 @@
+import { keptFor } from '../shared/kept.ts';
 import type { KioskBinding } from './sessions.ts';
 
 /**
@@ -9,26 +10,19 @@ import type { KioskBinding } from './sessions.ts';
  * deactivated by another process is noticed within KIOSK_KEPT_MS.
  */
 export const KIOSK_KEPT_MS = 5000;
-const LIMIT = 10_000;
 
 /** An open kiosk session as last read (times in epoch milliseconds). */
 export type KeptKioskSession = { binding: KioskBinding; startedAt: number; lastSeenAt: number };
 
-const kept = new Map<string, { open: KeptKioskSession | null; until: number }>();
+const kept = keptFor<KeptKioskSession | null>(KIOSK_KEPT_MS);
 
 /** undefined: not known; null: known not to be a kiosk session; else the open kiosk session. */
 export function keptKioskSession(sessionId: string, now: number): KeptKioskSession | null | undefined {
-  const hit = kept.get(sessionId);
-  if (!hit) return undefined;
-  if (hit.until > now) return hit.open;
-  kept.delete(sessionId);
-  return undefined;
+  return kept.get(sessionId, now);
 }
 
 export function keepKioskSession(sessionId: string, open: KeptKioskSession | null, now: number): void {
-  kept.delete(sessionId);
-  kept.set(sessionId, { open, until: now + KIOSK_KEPT_MS });
-  if (kept.size > LIMIT) kept.delete(kept.keys().next().value!);
+  kept.set(sessionId, open, now);
 }
 
 export function forgetKioskSession(sessionId: string): void {
@@ -37,5 +31,5 @@ export function forgetKioskSession(sessionId: string): void {
 
 /** Forgets the open sessions of a device (deactivated: its session ends at the next request). */
 export function forgetKioskSessionsOfDevice(deviceId: string): void {
-  for (const [id, entry] of kept) if (entry.open?.binding.deviceId === deviceId) kept.delete(id);
+  for (const [id, open] of kept.entries()) if (open?.binding.deviceId === deviceId) kept.delete(id);
 }

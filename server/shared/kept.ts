@@ -1,0 +1,38 @@
+/**
+ * Values kept in this process for a fixed time: what a read found, used again without reading
+ * until it is `ttlMs` old. Bounded: beyond `limit` entries the oldest kept goes first. Each
+ * owner forgets an entry at once when it changes what the entry says.
+ */
+export type Kept<V> = {
+  /** The value kept for `key`, unless none or too old (then forgotten). */
+  get: (key: string, now?: number) => V | undefined;
+  /** Keeps `value` for `key` from `now` on, as the newest entry. */
+  set: (key: string, value: V, now?: number) => void;
+  delete: (key: string) => void;
+  /** The entries kept, for forgetting those that match (e.g. every session of a device). */
+  entries: () => IterableIterator<[string, V]>;
+};
+
+export function keptFor<V>(ttlMs: number, limit = 10_000): Kept<V> {
+  const map = new Map<string, { value: V; until: number }>();
+  return {
+    get: (key, now = Date.now()) => {
+      const hit = map.get(key);
+      if (!hit) return undefined;
+      if (hit.until > now) return hit.value;
+      map.delete(key);
+      return undefined;
+    },
+    set: (key, value, now = Date.now()) => {
+      map.delete(key);
+      map.set(key, { value, until: now + ttlMs });
+      if (map.size > limit) map.delete(map.keys().next().value!);
+    },
+    delete: (key) => {
+      map.delete(key);
+    },
+    entries: function* () {
+      for (const [key, { value }] of map) yield [key, value];
+    },
+  };
+}
