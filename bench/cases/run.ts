@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { startBenchServer } from '../server.ts';
+import { startBenchServer, startFloorServer } from '../server.ts';
 import { type RawMatter, runRawLifecycles } from './baseline.ts';
 import { benchClient, type Session, summarise } from './client.ts';
 import { cpuSeconds } from './cpu.ts';
 import { BENCH_PASSWORD, generateBenchCases } from './generate.ts';
 import { runLifecycles, runQueueReads, STEPS, type Step } from './lifecycles.ts';
+import { runTightLifecycles } from './tight.ts';
 
 /**
  * Case lifecycles through the HTTP API against the real server in another process, on a database
@@ -34,6 +35,38 @@ function printSteps(latencies: Record<Step, number[]>) {
     if (step !== 'submit') transitions.push(...latencies[step]);
   }
   row('transitions', transitions);
+}
+
+/** CPU seconds this process (the benchmark's client) used over `measure`. */
+async function clientCpu<T>(measure: () => Promise<T>): Promise<{ result: T; client: number }> {
+  const before = process.cpuUsage();
+  const result = await measure();
+  const used = process.cpuUsage(before);
+  return { result, client: (used.user + used.system) / 1e6 };
+}
+
+type Load = {
+  lifecycles: number;
+  seconds: number;
+  latencies: Record<Step, number[]>;
+  failures?: { step: Step; status: number; body: unknown }[];
+};
+
+/** Throughput, CPU per lifecycle of each process involved, and latency per step of one phase. */
+function report(title: string, load: Load, postgres: number, client: number, server?: number) {
+  const per = (cpu: number) => ((cpu * 1000) / Math.max(load.lifecycles, 1)).toFixed(2);
+  const failures = load.failures ? `; failures: ${load.failures.length}` : '';
+  console.log(`\n${title}, ${fmt(load.seconds)} s`);
+  console.log(
+    `  ${load.lifecycles} lifecycles = ${fmt(load.lifecycles / load.seconds)} per second${failures}`,
+  );
+  console.log(
+    `  CPU per lifecycle: ${server === undefined ? '' : `server ${per(server)} ms, `}PostgreSQL ${per(postgres)} ms, benchmark client ${per(client)} ms`,
+  );
+  for (const f of load.failures?.slice(0, 3) ?? []) {
+    console.log(`  failure: ${f.step} ${f.status} ${JSON.stringify(f.body).slice(0, 300)}`);
+  }
+  printSteps(load.latencies);
 }
 
 let generated: Awaited<ReturnType<typeof generateBenchCases>> | undefined;
@@ -75,27 +108,18 @@ try {
   ).rows;
 
   await runLifecycles({ client, applicants, reviewers, matters, workers, seconds: 3 }); // warm-up
-  const clientBefore = process.cpuUsage();
-  const http = await cpuSeconds(server.pid, server.db.name, () =>
-    runLifecycles({ client, applicants, reviewers, matters, workers, seconds }),
+  const api = await clientCpu(() =>
+    cpuSeconds(server.pid, server.db.name, () =>
+      runLifecycles({ client, applicants, reviewers, matters, workers, seconds }),
+    ),
   );
-  const clientUsed = process.cpuUsage(clientBefore);
-  const clientSeconds = (clientUsed.user + clientUsed.system) / 1e6;
-  const load = http.result;
-  const per = (cpu: number, n: number) => ((cpu * 1000) / Math.max(n, 1)).toFixed(2);
-  console.log(
-    `\nHTTP API: lifecycles (submit → accept → start-review → approve → conclude), ${workers} concurrent, ${fmt(load.seconds)} s`,
+  report(
+    `HTTP API: lifecycles (submit → accept → start-review → approve → conclude), ${workers} concurrent`,
+    api.result.result,
+    api.result.postgres,
+    api.client,
+    api.result.server,
   );
-  console.log(
-    `  ${load.lifecycles} lifecycles = ${fmt(load.lifecycles / load.seconds)} per second; failures: ${load.failures.length}`,
-  );
-  console.log(
-    `  CPU per lifecycle: server ${per(http.server, load.lifecycles)} ms, PostgreSQL ${per(http.postgres, load.lifecycles)} ms, benchmark client ${per(clientSeconds, load.lifecycles)} ms`,
-  );
-  for (const f of load.failures.slice(0, 3)) {
-    console.log(`  failure: ${f.step} ${f.status} ${JSON.stringify(f.body).slice(0, 300)}`);
-  }
-  printSteps(load.latencies);
 
   const ids = await db.execute<{ id: string; login: string; organisation_id: string | null }>(sql`
     SELECT id, login, organisation_id FROM accounts
@@ -104,22 +128,55 @@ try {
   const reviewerIds = new Map(
     ids.rows.filter((r) => r.organisation_id).map((r) => [r.organisation_id!, r.id]),
   );
-  const rawClientBefore = process.cpuUsage();
-  const raw = await cpuSeconds(server.pid, server.db.name, () =>
-    runRawLifecycles({ url: server.db.url, applicantIds, reviewerIds, matters, workers, seconds }),
+  const rawOptions = { url: server.db.url, applicantIds, reviewerIds, matters, workers, seconds };
+  const raw = await clientCpu(() =>
+    cpuSeconds(server.pid, server.db.name, () => runRawLifecycles(rawOptions)),
   );
-  const rawClientUsed = process.cpuUsage(rawClientBefore);
-  const rawClientSeconds = (rawClientUsed.user + rawClientUsed.system) / 1e6;
-  const r = raw.result;
-  await r.close();
-  console.log(
-    `\nraw SQL baseline: the same writes from this process, ${workers} connections, ${fmt(r.seconds)} s`,
+  await raw.result.result.close();
+  report(
+    `raw SQL baseline: the same writes from this process, each step one transaction of several statements, ${workers} connections`,
+    raw.result.result,
+    raw.result.postgres,
+    raw.client,
   );
-  console.log(`  ${r.lifecycles} lifecycles = ${fmt(r.lifecycles / r.seconds)} per second`);
-  console.log(
-    `  CPU per lifecycle: PostgreSQL ${per(raw.postgres, r.lifecycles)} ms, benchmark client ${per(rawClientSeconds, r.lifecycles)} ms`,
+  const tight = await clientCpu(() =>
+    cpuSeconds(server.pid, server.db.name, () => runTightLifecycles(rawOptions)),
   );
-  printSteps(r.latencies);
+  await tight.result.result.close();
+  report(
+    `raw SQL, one statement per step: the number, then case row, event, messages and audit record in one statement, ${workers} connections`,
+    tight.result.result,
+    tight.result.postgres,
+    tight.client,
+  );
+
+  const floorServer = await startFloorServer(server.db.url);
+  const floorClient = benchClient(floorServer.url, workers * 2);
+  try {
+    const as = (accountId: string): Session => ({ cookie: `yw_floor=${accountId}`, csrfToken: '' });
+    const floorReviewers = new Map([...reviewerIds].map(([department, id]) => [department, as(id)]));
+    const floorOptions = {
+      client: floorClient,
+      applicants: applicantIds.map(as),
+      reviewers: floorReviewers,
+      matters,
+      workers,
+    };
+    await runLifecycles({ ...floorOptions, seconds: 3 });
+    const floor = await clientCpu(() =>
+      cpuSeconds(floorServer.pid, server.db.name, () => runLifecycles({ ...floorOptions, seconds })),
+    );
+    report(
+      `HTTP floor: the one-statement steps behind bare node:http (no framework, session, access check or case page), ${workers} concurrent`,
+      floor.result.result,
+      floor.result.postgres,
+      floor.client,
+      floor.result.server,
+    );
+  } finally {
+    floorClient.close();
+    await floorServer.stop();
+  }
 
   const queue = await runQueueReads({ client, reviewers: [...reviewers.values()], workers: 8, seconds: 10 });
   const q = summarise(queue.latencies);

@@ -147,6 +147,19 @@ test('the review queue: online applications awaiting 受理 first by submission,
   const deadlines = items.slice(submitted.length).map((c) => (c.promisedDeadline as string | null) ?? '9999');
   assert.deepEqual(deadlines, [...deadlines].sort());
 
+  const whole = await reviewer.request({ method: 'GET', url: '/api/cases?queue=true&limit=200' });
+  assert.equal(whole.json().total, items.length, 'the total counts both parts of the queue');
+  const paged: string[] = [];
+  for (let offset = 0; offset < items.length; offset += 3) {
+    const page = await reviewer.request({
+      method: 'GET',
+      url: `/api/cases?queue=true&limit=3&offset=${offset}`,
+    });
+    assert.equal(page.json().total, items.length);
+    paged.push(...(page.json().items as Case[]).map((c) => c.id));
+  }
+  assert.deepEqual(paged, ids, 'pages of three follow the same order, across the two parts');
+
   const filtered = await reviewer.request({ method: 'GET', url: '/api/cases?queue=true&status=accepted' });
   assert.ok((filtered.json().items as Case[]).every((c) => c.status === 'accepted'));
 });

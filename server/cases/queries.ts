@@ -11,7 +11,7 @@ import { materialCounts } from './material-counts.ts';
 import { availableNotices } from './notices.ts';
 import { caseRecords } from './records.ts';
 import { maskedFields, maskedFormData } from './reveal.ts';
-import { cases, QUEUE_PREDICATE } from './tables.ts';
+import { cases, QUEUE_AWAITING_PREDICATE, QUEUE_OPEN_PREDICATE, QUEUE_PREDICATE } from './tables.ts';
 import { type CaseRow, caseNotFound, documentOf } from './transitions.ts';
 
 /** Where a case lives, for the policy. */
@@ -78,7 +78,7 @@ async function scopeCondition(db: DbOrTx, actor: Actor, action: Action): Promise
 /**
  * The review queue: the open cases, and the online applications waiting for the department's
  * pre-review (受理). Those come first, oldest submission first; then the rest by promised deadline.
- * Written as constants so that every plan can use the partial index cases_queue_idx.
+ * Written as constants so that every plan can use the partial indexes (see cases_queue_*_idx).
  */
 const queueCondition = () => sql.raw(QUEUE_PREDICATE);
 const QUEUE_ORDER = [
@@ -89,29 +89,41 @@ const QUEUE_ORDER = [
 ];
 
 /**
- * One page of the queue in two steps: the ids in queue order from the index alone (the open cases
- * of a department, however many closed ones it has), then those rows.
+ * The ids of one page of the queue, each of its two parts read in order from its own index and
+ * only as far as the page reaches, however many open cases the department has.
  */
-async function queuePage(db: DbOrTx, where: SQL | undefined, filter: CaseFilter): Promise<CaseRow[]> {
-  const page = await db
-    .select({ id: cases.id })
-    .from(cases)
-    .where(where)
-    .orderBy(...QUEUE_ORDER)
-    .limit(filter.limit)
-    .offset(filter.offset);
-  if (page.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(cases)
-    .where(
-      inArray(
-        cases.id,
-        page.map((p) => p.id),
-      ),
-    );
+async function queuePageIds(db: DbOrTx, scope: SQL, filter: CaseFilter): Promise<string[]> {
+  const reach = filter.limit + filter.offset;
+  const { rows } = await db.execute<{ id: string }>(sql`
+    select id from (
+      (select ${cases.id} as id, 0 as part, ${cases.submittedAt} as since, null::date as due, ${cases.caseNo} as no
+        from ${cases} where ${scope} and ${sql.raw(QUEUE_AWAITING_PREDICATE)}
+        order by ${cases.submittedAt}, ${cases.caseNo} limit ${reach})
+      union all
+      (select ${cases.id}, 1, null, ${cases.promisedDeadline}, ${cases.caseNo}
+        from ${cases} where ${scope} and ${sql.raw(QUEUE_OPEN_PREDICATE)}
+        order by ${cases.promisedDeadline} nulls last, ${cases.caseNo} limit ${reach})
+    ) q
+    order by part, since, due nulls last, no
+    limit ${filter.limit} offset ${filter.offset}`);
+  return rows.map((r) => r.id);
+}
+
+/** How many cases the queue holds, each part counted from its own index alone. */
+async function queueCount(db: DbOrTx, scope: SQL): Promise<{ total: number }[]> {
+  const { rows } = await db.execute<{ total: number }>(sql`
+    select (select count(*) from ${cases} where ${scope} and ${sql.raw(QUEUE_AWAITING_PREDICATE)})::int
+      + (select count(*) from ${cases} where ${scope} and ${sql.raw(QUEUE_OPEN_PREDICATE)})::int as total`);
+  return rows;
+}
+
+/** One page of the queue: the ids in queue order (queuePageIds), then those rows. */
+async function queuePage(db: DbOrTx, scope: SQL, filter: CaseFilter): Promise<CaseRow[]> {
+  const ids = await queuePageIds(db, scope, filter);
+  if (ids.length === 0) return [];
+  const rows = await db.select().from(cases).where(inArray(cases.id, ids));
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return page.flatMap((p) => byId.get(p.id) ?? []);
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** The cases the actor may see, newest first, or the review queue (see `queueCondition`). */
@@ -123,12 +135,13 @@ export async function listCases(options: { db: DbOrTx; actor: Actor; filter: Cas
   if (filter.status) conditions.push(eq(cases.status, filter.status));
   if (filter.warning) conditions.push(eq(cases.warning, filter.warning));
   if (filter.departmentId) conditions.push(eq(cases.departmentId, filter.departmentId));
-  if (filter.queue && !filter.status) conditions.push(queueCondition());
-  const where = and(...conditions);
+  const filtered = and(...conditions)!;
+  const inQueue = filter.queue && !filter.status;
+  const where = inQueue ? and(filtered, queueCondition()) : filtered;
   const order = filter.queue ? QUEUE_ORDER : [desc(cases.createdAt), desc(cases.caseNo)];
   const [rows, [count]] = await Promise.all([
-    filter.queue
-      ? queuePage(db, where, filter)
+    inQueue
+      ? queuePage(db, filtered, filter)
       : db
           .select()
           .from(cases)
@@ -136,7 +149,9 @@ export async function listCases(options: { db: DbOrTx; actor: Actor; filter: Cas
           .orderBy(...order)
           .limit(filter.limit)
           .offset(filter.offset),
-    db.select({ total: sql<number>`count(*)::int` }).from(cases).where(where),
+    inQueue
+      ? queueCount(db, filtered)
+      : db.select({ total: sql<number>`count(*)::int` }).from(cases).where(where),
   ]);
   const [matters, applicants] = await Promise.all([
     versionNames(

@@ -27,8 +27,13 @@ export const QUEUE_STATUSES = [
   'approved_on_promise',
 ] as const;
 
-/** The cases in the review queue, as SQL over the cases table (constants only, so plans can use the partial index). */
-export const QUEUE_PREDICATE = `("status" in (${QUEUE_STATUSES.map((s) => `'${s}'`).join(', ')}) or ("status" = 'submitted' and "channel" = 'online'))`;
+/**
+ * The review queue as SQL over the cases table, in constants only so that plans can use the
+ * partial indexes: online applications awaiting 受理, and the open cases.
+ */
+export const QUEUE_AWAITING_PREDICATE = `("status" = 'submitted' and "channel" = 'online')`;
+export const QUEUE_OPEN_PREDICATE = `("status" in (${QUEUE_STATUSES.map((s) => `'${s}'`).join(', ')}))`;
+export const QUEUE_PREDICATE = `(${QUEUE_OPEN_PREDICATE} or ${QUEUE_AWAITING_PREDICATE})`;
 
 /**
  * 办件: one application for one implementation, bound to the catalogue version it was
@@ -104,10 +109,17 @@ export const cases = pgTable(
   (t) => [
     uniqueIndex('cases_idempotency_uq').on(t.applicantId, t.idempotencyKey),
     index('cases_department_deadline_idx').on(t.departmentId, t.status, t.promisedDeadline),
-    /** The review queue of a department: only open cases, with every column its order needs (index-only). */
-    index('cases_queue_idx')
-      .on(t.departmentId, t.status, t.channel, t.submittedAt, t.promisedDeadline, t.caseNo, t.id)
-      .where(sql.raw(QUEUE_PREDICATE)),
+    /**
+     * The review queue of a department in its order, a page read from the index alone however many
+     * cases the department has: the online applications awaiting 受理, oldest first; the open cases
+     * by promised deadline.
+     */
+    index('cases_queue_awaiting_idx')
+      .on(t.departmentId, t.submittedAt, t.caseNo, t.id)
+      .where(sql.raw(QUEUE_AWAITING_PREDICATE)),
+    index('cases_queue_open_idx')
+      .on(t.departmentId, t.promisedDeadline, t.caseNo, t.id)
+      .where(sql.raw(QUEUE_OPEN_PREDICATE)),
     index('cases_applicant_idx').on(t.applicantId, t.createdAt),
     index('cases_hall_idx').on(t.hallId, t.status),
     index('cases_region_path_idx').using('btree', sql`${t.regionPath} text_pattern_ops`),
