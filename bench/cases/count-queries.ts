@@ -51,6 +51,7 @@ try {
   log = [];
   const res = await reviewer.request({ method: 'GET', url: '/api/cases?queue=true&limit=20' });
   console.log(`queue: ${res.statusCode}, ${log.length} statements`);
+  if (verbose) for (const l of log) console.log(`   ${l}`);
 } finally {
   await t.close();
 }

@@ -178,10 +178,19 @@ try {
     await floorServer.stop();
   }
 
-  const queue = await runQueueReads({ client, reviewers: [...reviewers.values()], workers: 8, seconds: 10 });
+  const queued = await clientCpu(() =>
+    cpuSeconds(server.pid, server.db.name, () =>
+      runQueueReads({ client, reviewers: [...reviewers.values()], workers: 8, seconds: 10 }),
+    ),
+  );
+  const queue = queued.result.result;
   const q = summarise(queue.latencies);
+  const perRead = (cpu: number) => ((cpu * 1000) / Math.max(queue.requests, 1)).toFixed(2);
   console.log(
     `\nreviewer queue (first page of 20 by deadline), 8 concurrent: ${fmt(queue.requests / queue.seconds)} req/s, p50 ${fmt(q.p50)} ms, p95 ${fmt(q.p95)} ms, p99 ${fmt(q.p99)} ms, failures ${queue.failures}`,
+  );
+  console.log(
+    `  CPU per read: server ${perRead(queued.result.server)} ms, PostgreSQL ${perRead(queued.result.postgres)} ms, benchmark client ${perRead(queued.client)} ms`,
   );
 } finally {
   client.close();

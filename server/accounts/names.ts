@@ -1,10 +1,16 @@
-import { inArray, type SQL, sql } from 'drizzle-orm';
+import { inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { displayLogin } from './logins.ts';
 import { accounts } from './tables.ts';
 
 /** How an account is shown next to what it did: its name, kind and login (ID numbers masked). */
 export type AccountName = { displayName: string; kind: string; login: string };
+
+const shown = (row: AccountNameJson): AccountName => ({
+  displayName: row.displayName,
+  kind: row.kind,
+  login: displayLogin(row.kind, row.login),
+});
 
 /** The names of accounts, by id; unknown ids are left out. */
 export async function accountNames(db: DbOrTx, accountIds: string[]): Promise<Map<string, AccountName>> {
@@ -19,12 +25,7 @@ export async function accountNames(db: DbOrTx, accountIds: string[]): Promise<Ma
     })
     .from(accounts)
     .where(inArray(accounts.id, ids));
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      { displayName: r.displayName, kind: r.kind, login: displayLogin(r.kind, r.login) },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.id, shown(r)]));
 }
 
 /**
@@ -38,13 +39,16 @@ export const accountNamesJson = (where: SQL) =>
 
 type AccountNameJson = { id: string; displayName: string; kind: string; login: string };
 
+/** How one account is shown, as a JSON scalar subquery for a caller's select; read it with `nameFromJson`. */
+export const accountNameJson = (accountId: SQLWrapper) =>
+  sql<AccountNameJson | null>`(select json_build_object('id', ${accounts.id}, 'displayName', ${accounts.displayName}, 'kind', ${accounts.kind}, 'login', ${accounts.login}) from ${accounts} where ${accounts.id} = ${accountId})`;
+
+export function nameFromJson(row: AccountNameJson | null): AccountName | null {
+  return row ? shown(row) : null;
+}
+
 export function namesFromJson(rows: AccountNameJson[]): Map<string, AccountName> {
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      { displayName: r.displayName, kind: r.kind, login: displayLogin(r.kind, r.login) },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.id, shown(r)]));
 }
 
 /** The account id column, for the `where` of accountNamesJson. */

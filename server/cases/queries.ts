@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../access/actor.ts';
 import { type Action, can, caseScopeOf, type Resource } from '../access/policy.ts';
-import { accountNames } from '../accounts/names.ts';
+import { accountNameJson, nameFromJson } from '../accounts/names.ts';
 import { listStaffAccounts } from '../accounts/service.ts';
-import { versionNames } from '../catalogue/guides.ts';
+import { versionNameOf } from '../catalogue/guides.ts';
 import type { DbOrTx } from '../db/client.ts';
+import { qualified } from '../db/reuse.ts';
 import { findHall, listHalls } from '../organisations/halls.ts';
 import { attachmentView } from './attachments.ts';
 import { materialCounts } from './material-counts.ts';
@@ -84,30 +85,26 @@ const queueCondition = () => sql.raw(QUEUE_PREDICATE);
 const QUEUE_ORDER = [
   sql`(${cases.status} = 'submitted') DESC`,
   sql`CASE WHEN ${cases.status} = 'submitted' THEN ${cases.submittedAt} END ASC`,
-  sql`${cases.promisedDeadline} ASC NULLS LAST`,
+  sql`CASE WHEN ${cases.status} <> 'submitted' THEN ${cases.promisedDeadline} END ASC NULLS LAST`,
   asc(cases.caseNo),
 ];
 
 /**
- * The ids of one page of the queue, each of its two parts read in order from its own index and
- * only as far as the page reaches, however many open cases the department has.
+ * The ids of one page of the queue (in QUEUE_ORDER), each of its two parts read in order from its
+ * own index and only as far as the page reaches, however many open cases the department has.
  */
-async function queuePageIds(db: DbOrTx, scope: SQL, filter: CaseFilter): Promise<string[]> {
-  const reach = filter.limit + filter.offset;
-  const { rows } = await db.execute<{ id: string }>(sql`
-    select id from (
-      (select ${cases.id} as id, 0 as part, ${cases.submittedAt} as since, null::date as due, ${cases.caseNo} as no
-        from ${cases} where ${scope} and ${sql.raw(QUEUE_AWAITING_PREDICATE)}
-        order by ${cases.submittedAt}, ${cases.caseNo} limit ${reach})
-      union all
-      (select ${cases.id}, 1, null, ${cases.promisedDeadline}, ${cases.caseNo}
-        from ${cases} where ${scope} and ${sql.raw(QUEUE_OPEN_PREDICATE)}
-        order by ${cases.promisedDeadline} nulls last, ${cases.caseNo} limit ${reach})
-    ) q
-    order by part, since, due nulls last, no
-    limit ${filter.limit} offset ${filter.offset}`);
-  return rows.map((r) => r.id);
-}
+const queuePageIds = (scope: SQL, filter: CaseFilter) => sql`
+  select id from (
+    (select ${cases.id} as id, 0 as part, ${cases.submittedAt} as since, null::date as due, ${cases.caseNo} as no
+      from ${cases} where ${scope} and ${sql.raw(QUEUE_AWAITING_PREDICATE)}
+      order by ${cases.submittedAt}, ${cases.caseNo} limit ${filter.limit + filter.offset})
+    union all
+    (select ${cases.id}, 1, null, ${cases.promisedDeadline}, ${cases.caseNo}
+      from ${cases} where ${scope} and ${sql.raw(QUEUE_OPEN_PREDICATE)}
+      order by ${cases.promisedDeadline} nulls last, ${cases.caseNo} limit ${filter.limit + filter.offset})
+  ) q
+  order by part, since, due nulls last, no
+  limit ${filter.limit} offset ${filter.offset}`;
 
 /** How many cases the queue holds, each part counted from its own index alone. */
 async function queueCount(db: DbOrTx, scope: SQL): Promise<{ total: number }[]> {
@@ -117,14 +114,12 @@ async function queueCount(db: DbOrTx, scope: SQL): Promise<{ total: number }[]> 
   return rows;
 }
 
-/** One page of the queue: the ids in queue order (queuePageIds), then those rows. */
-async function queuePage(db: DbOrTx, scope: SQL, filter: CaseFilter): Promise<CaseRow[]> {
-  const ids = await queuePageIds(db, scope, filter);
-  if (ids.length === 0) return [];
-  const rows = await db.select().from(cases).where(inArray(cases.id, ids));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
+/** A listed case: its row, the matter's name as filed and how its applicant is shown. */
+const LISTED = {
+  ...getTableColumns(cases),
+  matterName: versionNameOf(qualified(cases.versionId)),
+  applicant: accountNameJson(qualified(cases.applicantId)),
+};
 
 /** The cases the actor may see, newest first, or the review queue (see `queueCondition`). */
 export async function listCases(options: { db: DbOrTx; actor: Actor; filter: CaseFilter }) {
@@ -141,9 +136,13 @@ export async function listCases(options: { db: DbOrTx; actor: Actor; filter: Cas
   const order = filter.queue ? QUEUE_ORDER : [desc(cases.createdAt), desc(cases.caseNo)];
   const [rows, [count]] = await Promise.all([
     inQueue
-      ? queuePage(db, filtered, filter)
+      ? db
+          .select(LISTED)
+          .from(cases)
+          .where(sql`${cases.id} in (${queuePageIds(filtered, filter)})`)
+          .orderBy(...QUEUE_ORDER)
       : db
-          .select()
+          .select(LISTED)
           .from(cases)
           .where(where)
           .orderBy(...order)
@@ -153,24 +152,14 @@ export async function listCases(options: { db: DbOrTx; actor: Actor; filter: Cas
       ? queueCount(db, filtered)
       : db.select({ total: sql<number>`count(*)::int` }).from(cases).where(where),
   ]);
-  const [matters, applicants] = await Promise.all([
-    versionNames(
-      db,
-      rows.map((r) => r.versionId),
-    ),
-    accountNames(
-      db,
-      rows.map((r) => r.applicantId),
-    ),
-  ]);
-  const items = rows.map((row) => {
-    const applicant = applicants.get(row.applicantId);
+  const items = rows.map(({ matterName, applicant, ...row }) => {
+    const shown = nameFromJson(applicant);
     return {
       ...summaryOf(row),
-      matterName: matters.get(row.versionId) ?? '',
-      applicantName: applicant?.displayName ?? '',
+      matterName: matterName ?? '',
+      applicantName: shown?.displayName ?? '',
       /** Masked for persons (110105********002X). */
-      applicantLogin: applicant?.login ?? '',
+      applicantLogin: shown?.login ?? '',
     };
   });
   return { items, total: count?.total ?? 0 };

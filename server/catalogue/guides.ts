@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
 import type { ExercisingLevel, MatterType } from '../../common/catalogue/elements.ts';
 import type { ImplementationDocument, LegalBasis } from '../../common/catalogue/guide.ts';
 import type { Db, DbOrTx } from '../db/client.ts';
@@ -142,6 +142,12 @@ export async function versionNames(db: DbOrTx, versionIds: string[]): Promise<Ma
     .where(inArray(implementationVersions.id, ids));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** The matter name of a version as filed, as a scalar subquery for a caller's select (see versionNames). */
+export const versionNameOf = (versionId: SQLWrapper) =>
+  sql<
+    string | null
+  >`(select ${implementationVersions.document}->>'name' from ${implementationVersions} where ${implementationVersions.id} = ${versionId})`;
 
 /** What a new case is filed under: the published version of an implementation, its department and region. */
 export type FilingTarget = {
