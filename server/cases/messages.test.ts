@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Browser, signInAs } from '../accounts/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
+import { dispatchQueuedSms } from '../notifications/outbox.ts';
+import type { SmsProvider } from '../notifications/sms.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { FOOD_LICENCE, publishMatter, SHA, signInApplicant } from './testing.ts';
 
@@ -118,4 +120,33 @@ test('refusals and revocation are announced with their reasons, by SMS too to a 
     ['【一网通办】申请已收到：您的“', '【一网通办】申请不予受理：您的'],
     'the same by SMS to the mobile on record',
   );
+});
+
+test('a transition refused for a stale version sends no SMS; the one that happens is sent after its commit', async () => {
+  const texts: string[] = [];
+  const gateway: SmsProvider = {
+    name: 'recording',
+    send: async ({ text }) => {
+      texts.push(text);
+      return { providerId: `rec-${texts.length}` };
+    },
+  };
+  await dispatchQueuedSms({ db: t.db.db, sms: gateway });
+  texts.length = 0;
+  const submitted = await apply(who.person!);
+  const accepted = await act(who.reviewer!, submitted, 'accept');
+  await act(who.reviewer!, submitted, 'not-accept', { reason: '重复提交', legalBasis: '无' }, 409);
+  const queued = await messagesAbout(who.person!, accepted, 'sms');
+  assert.deepEqual(
+    queued.map((m) => m.title),
+    ['申请已收到', '申请已受理'],
+    'the stale refusal wrote no message',
+  );
+  assert.equal(texts.length, 0, 'nothing reaches the gateway before the outbox runs');
+  await dispatchQueuedSms({ db: t.db.db, sms: gateway });
+  assert.deepEqual(
+    texts.map((x) => x.slice(0, 12)),
+    ['【一网通办】申请已收到：', '【一网通办】申请已受理：'],
+  );
+  assert.ok(!texts.some((x) => x.includes('不予受理')));
 });

@@ -92,10 +92,10 @@ function messageOf(
 }
 
 /**
- * The message rows (in-app, SMS to a mobile phone) telling the applicant of a case event, for
- * the caller to write with the event; none when the applicant is not told of it.
+ * The message rows (in-app, SMS to a mobile phone, queued for the gateway) telling the applicant
+ * of a case event, for the caller to write with the event; none when the applicant is not told of it.
  */
-export async function applicantMessageRows(
+export function applicantMessageRows(
   row: CaseFactsForMessage,
   phone: string | null,
   action: CaseAction,

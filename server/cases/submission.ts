@@ -241,7 +241,7 @@ export async function submitCase(options: {
         },
         {
           table: notifications,
-          rows: await applicantMessageRows(facts, phone, 'submit', document, details),
+          rows: applicantMessageRows(facts, phone, 'submit', document, details),
         },
         {
           table: auditRecords,

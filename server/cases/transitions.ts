@@ -166,13 +166,7 @@ export async function runTransition(request: TransitionRequest): Promise<CaseRow
   };
   const details = plan.details ?? {};
   const { audit } = party;
-  const messages = await applicantMessageRows(
-    { ...row, ...changes },
-    applicantPhone,
-    action,
-    document,
-    details,
-  );
+  const messages = applicantMessageRows({ ...row, ...changes }, applicantPhone, action, document, details);
   // Without more writes, the page's records are read in the same statement (see caseRecords).
   const write = async (handle: DbOrTx, withRecords: boolean) => {
     const [written] = await whenChanged<CaseRow, RecordsRead | null>(

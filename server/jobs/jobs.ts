@@ -2,13 +2,15 @@ import type { Config } from '../config/config.ts';
 import type { Db } from '../db/client.ts';
 import { AUDIT_LINK_INTERVAL_SECONDS, startAuditLink } from './audit-link.ts';
 import { SIGN_IN_PURGE_INTERVAL_SECONDS, startSignInPurge } from './sign-in-purge.ts';
+import { SMS_OUTBOX_INTERVAL_SECONDS, startSmsOutbox } from './sms-outbox.ts';
 import { startTimeLimits } from './time-limits.ts';
 
 export type Jobs = { stop: () => Promise<void> };
 
 /**
  * The periodic jobs of a server process: the time-limit warning sweep, the purge of expired
- * sessions and sign-in counters, and the linking of committed audit records into the chain.
+ * sessions and sign-in counters, the linking of committed audit records into the chain, and the
+ * SMS outbox.
  * SWEEP_INTERVAL_SECONDS=0 runs none of them in this process.
  */
 export async function startJobs(options: {
@@ -28,8 +30,14 @@ export async function startJobs(options: {
     intervalSeconds: options.config.sweepIntervalSeconds > 0 ? AUDIT_LINK_INTERVAL_SECONDS : 0,
     log: options.log,
   });
+  const outbox = startSmsOutbox({
+    db: options.db,
+    intervalSeconds: options.config.sweepIntervalSeconds > 0 ? SMS_OUTBOX_INTERVAL_SECONDS : 0,
+    log: options.log,
+  });
   return {
     stop: async () => {
+      await outbox.stop();
       await link.stop();
       await purge.stop();
       await timeLimits.stop();

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { accounts } from '../accounts/tables.ts';
 import { type Browser, signInAs } from '../accounts/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { dispatchQueuedSms } from './outbox.ts';
 import { notify } from './service.ts';
 import type { SmsProvider } from './sms.ts';
 import { notifications } from './tables.ts';
@@ -43,7 +44,20 @@ async function applicant(kind: 'person' | 'company', login: string): Promise<Pic
   };
 }
 
-test('notify writes an in-app message and an SMS through the sandbox to the mobile on record', async () => {
+/** A gateway that records what it was given. */
+function recordingGateway() {
+  const texts: string[] = [];
+  const gateway: SmsProvider = {
+    name: 'recording',
+    send: async ({ text }) => {
+      texts.push(text);
+      return { providerId: `rec-${texts.length}` };
+    },
+  };
+  return { gateway, texts };
+}
+
+test('notify writes an in-app message and queues an SMS to the mobile on record; the outbox sends it once', async () => {
   const id = await accountId(PERSON);
   const sent = await notify({
     db: t.db.db,
@@ -56,9 +70,22 @@ test('notify writes an in-app message and an SMS through the sandbox to the mobi
   const rows = await t.db.db.select().from(notifications).where(eq(notifications.accountId, id));
   const sms = rows.find((r) => r.channel === 'sms')!;
   assert.equal(sms.address, '13912345678');
-  assert.equal(sms.status, 'sent');
-  assert.match(sms.providerId ?? '', /^sandbox-/);
+  assert.equal(sms.status, 'queued', 'nothing goes to the gateway before the commit');
+  assert.equal(sms.providerId, null);
   assert.equal(sms.body, '【一网通办】申请已受理：您的办件 610100-20250301-0001 已受理。');
+
+  const { gateway, texts } = recordingGateway();
+  assert.ok((await dispatchQueuedSms({ db: t.db.db, sms: gateway })).sent >= 1);
+  assert.deepEqual(
+    texts.filter((x) => x.includes('610100-20250301-0001')),
+    [sms.body],
+  );
+  const [after] = await t.db.db.select().from(notifications).where(eq(notifications.id, sent.smsId));
+  assert.equal(after!.status, 'sent');
+  assert.equal(after!.providerId, `rec-${texts.indexOf(sms.body) + 1}`);
+  assert.ok(after!.sentAt);
+  await dispatchQueuedSms({ db: t.db.db, sms: gateway });
+  assert.equal(texts.filter((x) => x === sms.body).length, 1, 'a sent message is not sent again');
   const inApp = rows.find((r) => r.channel === 'in_app')!;
   assert.equal(inApp.title, '申请已受理');
   assert.equal(inApp.readAt, null);
@@ -82,19 +109,29 @@ test('no SMS to a landline; a gateway failure is recorded and keeps the in-app m
     },
   };
   const person = await accountId(PERSON);
-  const result = await notify({
-    db: t.db.db,
-    accountId: person,
-    title: '失败',
-    body: 'x',
-    subject: {},
-    sms: failing,
-  });
+  const result = await notify({ db: t.db.db, accountId: person, title: '失败', body: 'x', subject: {} });
+  await dispatchQueuedSms({ db: t.db.db, sms: failing });
   const [sms] = await t.db.db.select().from(notifications).where(eq(notifications.id, result.smsId!));
   assert.equal(sms!.status, 'failed');
   assert.equal(sms!.sentAt, null);
   const [inApp] = await t.db.db.select().from(notifications).where(eq(notifications.id, result.id));
   assert.equal(inApp!.title, '失败');
+});
+
+test('an SMS of a change that is rolled back never reaches the gateway', async () => {
+  const person = await accountId(PERSON);
+  await assert.rejects(
+    t.db.db.transaction(async (tx) => {
+      await notify({ db: tx, accountId: person, title: '撤回', body: '回滚的变更', subject: {} });
+      throw new Error('the change failed');
+    }),
+    /the change failed/,
+  );
+  const { gateway, texts } = recordingGateway();
+  await dispatchQueuedSms({ db: t.db.db, sms: gateway });
+  assert.ok(!texts.some((x) => x.includes('回滚的变更')));
+  const rows = await t.db.db.select().from(notifications).where(eq(notifications.title, '撤回'));
+  assert.deepEqual(rows, []);
 });
 
 test('applicants list only their own messages, newest first, with the unread count; phones masked', async () => {

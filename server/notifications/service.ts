@@ -9,10 +9,10 @@ import { notifications } from './tables.ts';
 export type NotificationChannel = 'in_app' | 'sms';
 
 /**
- * Tells an account holder something: one in-app message, and the same by SMS when the
- * account has a mobile number. A gateway failure is recorded (status 'failed') and does
- * not undo the in-app message. Pass the caller's transaction as `db` so the messages
- * exist exactly when the change they announce does.
+ * Tells an account holder something: one in-app message, and the same by SMS when the account
+ * has a mobile number. The SMS is queued with the message and handed to the gateway after the
+ * commit (outbox.ts), so that nothing is sent for a change that is rolled back. Pass the caller's
+ * transaction as `db` so the messages exist exactly when the change they announce does.
  */
 export async function notify(options: {
   db: DbOrTx;
@@ -21,7 +21,6 @@ export async function notify(options: {
   body: string;
   /** What it is about, e.g. { caseId, caseNo, event }. */
   subject: Record<string, unknown>;
-  sms?: SmsProvider;
 }): Promise<{ id: string; smsId: string | null }> {
   const { db, accountId } = options;
   const contact = await accountContact(db, accountId);
@@ -29,7 +28,7 @@ export async function notify(options: {
   // Both messages in one statement: one round trip to the database for the in-app message and the SMS.
   const rows = await db
     .insert(notifications)
-    .values(await messageRows({ ...options, phone: contact.phone }))
+    .values(messageRows({ ...options, phone: contact.phone }))
     .returning({ id: notifications.id, channel: notifications.channel });
   return {
     id: rows.find((r) => r.channel === 'in_app')!.id,
@@ -39,24 +38,26 @@ export async function notify(options: {
 
 /**
  * The rows that record telling an account holder something: the in-app message, and the SMS
- * (sent through the provider now, recorded with its outcome) when the phone is a mobile number.
+ * queued for the gateway (outbox.ts) when the phone is a mobile number.
  */
-export async function messageRows(options: {
+export function messageRows(options: {
   accountId: string;
   phone: string | null;
   title: string;
   body: string;
   subject: Record<string, unknown>;
-  sms?: SmsProvider | undefined;
-}): Promise<(typeof notifications.$inferInsert)[]> {
+}): (typeof notifications.$inferInsert)[] {
   const { accountId, title, body, subject } = options;
   const inApp = { accountId, channel: 'in_app', title, body, subject, status: 'sent', sentAt: new Date() };
-  const phone = options.phone && isMobile(options.phone) ? options.phone : null;
-  const sms = phone ? await smsRow({ accountId, phone, title, body, subject, sms: options.sms }) : null;
-  return sms ? [inApp, sms] : [inApp];
+  if (!options.phone || !isMobile(options.phone)) return [inApp];
+  const text = smsText(title, body);
+  return [
+    inApp,
+    { accountId, channel: 'sms', address: options.phone, title, body: text, subject, status: 'queued' },
+  ];
 }
 
-/** Sends an SMS through the provider and gives the row that records it with its outcome. */
+/** Sends an SMS through the provider now and gives the row that records it with its outcome. */
 async function smsRow(options: {
   accountId: string;
   phone: string;
@@ -76,8 +77,9 @@ async function smsRow(options: {
 }
 
 /**
- * One SMS to a mobile number of an account holder, recorded with its outcome ('sent' or
- * 'failed'). For messages that must go by SMS only (e.g. a one-time code); `notify` for the rest.
+ * One SMS to a mobile number of an account holder, sent now and recorded with its outcome ('sent'
+ * or 'failed'). For messages that must go by SMS only and at once, whatever else happens (a
+ * one-time code); `notify` for the rest.
  */
 export async function sendSms(options: {
   db: DbOrTx;

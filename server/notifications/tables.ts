@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/tables.ts';
 
@@ -17,12 +18,16 @@ export const notifications = pgTable(
     body: text('body').notNull(),
     /** What it is about, e.g. { caseId, caseNo, event }. */
     subject: jsonb('subject').notNull(),
-    /** queued | sent | failed */
+    /** queued (an SMS waiting for the gateway, outbox.ts) | sent | failed */
     status: text('status').notNull(),
     providerId: text('provider_id'),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('notifications_account_idx').on(t.accountId, t.createdAt)],
+  (t) => [
+    index('notifications_account_idx').on(t.accountId, t.createdAt),
+    /** The outbox: SMS waiting for the gateway, oldest first (almost always empty). */
+    index('notifications_queued_idx').on(t.createdAt).where(sql`${t.status} = 'queued'`),
+  ],
 );

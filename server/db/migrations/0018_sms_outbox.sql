@@ -1,0 +1,1 @@
+CREATE INDEX "notifications_queued_idx" ON "notifications" USING btree ("created_at") WHERE "notifications"."status" = 'queued';
