@@ -72,6 +72,7 @@ export const casesEn: typeof casesZh = {
     promisedDeadline: 'Promised deadline',
     legalDeadline: 'Legal deadline',
     deadlines: 'Deadlines',
+    legalOn: 'legal {{date}}',
     visits: 'Visits',
     workingDays: 'Working days used',
     gapDeadline: 'Missing materials due',

@@ -29,6 +29,7 @@ export const casesZh = {
     promisedDeadline: '承诺办结期限',
     legalDeadline: '法定办结期限',
     deadlines: '办理期限',
+    legalOn: '法定 {{date}}',
     visits: '跑动次数',
     workingDays: '实际用时',
     gapDeadline: '容缺材料补齐期限',

@@ -16,7 +16,11 @@ type Props = {
   testId: string;
 };
 
-/** Cases in a table: number, matter, applicant, status with the yellow/red tag, deadlines, visits. */
+/**
+ * Cases in a table narrow enough for a 1280-pixel screen beside the menu: number with the time of
+ * submission, matter with its type and channel, applicant, status with the yellow/red tag, the
+ * promised deadline over the legal one, visits.
+ */
 export function CaseTable({ items, loading, total, page, onPage, pageSize = 20, testId }: Props) {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -26,18 +30,32 @@ export function CaseTable({ items, loading, total, page, onPage, pageSize = 20, 
       title: t('cases.field.caseNo'),
       dataIndex: 'caseNo',
       render: (caseNo: string, row) => (
-        // The page the case was opened from keeps its menu entry selected.
-        <Link
-          to={`/workbench/cases/${row.id}`}
-          state={{ from: pathname }}
-          className="case-table-no"
-          data-testid="case-link"
-        >
-          {caseNo}
-        </Link>
+        <>
+          {/* The page the case was opened from keeps its menu entry selected. */}
+          <Link
+            to={`/workbench/cases/${row.id}`}
+            state={{ from: pathname }}
+            className="case-table-no"
+            data-testid="case-link"
+          >
+            {caseNo}
+          </Link>
+          <div className="case-table-login">{formatTime(row.submittedAt)}</div>
+        </>
       ),
     },
-    { title: t('cases.field.matter'), dataIndex: 'matterName', render: (name: string) => name || '—' },
+    {
+      title: t('cases.field.matter'),
+      dataIndex: 'matterName',
+      render: (name: string, row) => (
+        <>
+          <div>{name || '—'}</div>
+          <div className="case-table-login">
+            {labels.caseType[row.caseType]} · {t(`cases.channel.${row.channel}`)}
+          </div>
+        </>
+      ),
+    },
     {
       title: t('cases.staff.applicant'),
       dataIndex: 'applicantName',
@@ -47,11 +65,6 @@ export function CaseTable({ items, loading, total, page, onPage, pageSize = 20, 
           <div className="case-table-login">{row.applicantLogin}</div>
         </>
       ),
-    },
-    {
-      title: t('cases.field.caseType'),
-      dataIndex: 'caseType',
-      render: (type: CaseSummary['caseType']) => labels.caseType[type],
     },
     {
       title: t('cases.field.status'),
@@ -69,26 +82,18 @@ export function CaseTable({ items, loading, total, page, onPage, pageSize = 20, 
       ),
     },
     {
-      title: t('cases.field.channel'),
-      dataIndex: 'channel',
-      render: (c: CaseSummary['channel']) => t(`cases.channel.${c}`),
-    },
-    {
-      title: t('cases.field.promisedDeadline'),
+      title: t('cases.field.deadlines'),
       dataIndex: 'promisedDeadline',
-      render: (d: string | null) => d ?? '—',
+      render: (promised: string | null, row) => (
+        <div className="case-table-no">
+          <div>{promised ?? '—'}</div>
+          {row.legalDeadline ? (
+            <div className="case-table-login">{t('cases.field.legalOn', { date: row.legalDeadline })}</div>
+          ) : null}
+        </div>
+      ),
     },
-    {
-      title: t('cases.field.legalDeadline'),
-      dataIndex: 'legalDeadline',
-      render: (d: string | null) => d ?? '—',
-    },
-    { title: t('cases.field.visits'), dataIndex: 'visits', align: 'right' },
-    {
-      title: t('cases.field.submittedAt'),
-      dataIndex: 'submittedAt',
-      render: (d: string | null) => formatTime(d),
-    },
+    { title: t('cases.field.visits'), dataIndex: 'visits', align: 'right', width: 88 },
   ];
   return (
     <Table<CaseSummary>
@@ -97,7 +102,7 @@ export function CaseTable({ items, loading, total, page, onPage, pageSize = 20, 
       columns={columns}
       dataSource={items}
       loading={loading}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 880 }}
       data-testid={testId}
       rowClassName={(row) => (row.warning === 'none' ? '' : `case-row-${row.warning}`)}
       pagination={
