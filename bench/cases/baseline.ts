@@ -11,11 +11,32 @@ export type RawMatter = {
   regionPath: string;
 };
 
-const TODAY = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** Today in China (ISO date), as the application dates cases. */
+export const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+const NUMBER = {
+  name: 'raw_case_number',
+  text: `INSERT INTO case_number_counters (prefix, last) VALUES ($1, 1)
+         ON CONFLICT (prefix) DO UPDATE SET last = case_number_counters.last + 1 RETURNING last`,
+};
+
+/** Draws the next case number of the matter's region today, as the application does. */
+export async function drawCaseNo(client: pg.Pool | pg.PoolClient, matter: RawMatter): Promise<string> {
+  const prefix = `${matter.regionCode}-${today().replaceAll('-', '')}-`;
+  const { rows } = await client.query<{ last: number }>({ ...NUMBER, values: [prefix] });
+  return `${prefix}${String(rows[0]!.last).padStart(6, '0')}`;
+}
+
+/** The columns of a new case that come from its matter, in the order the statements list them. */
+export const matterValues = (m: RawMatter) => [
+  m.implementationId,
+  m.versionId,
+  m.departmentId,
+  m.regionCode,
+  m.regionPath,
+];
 
 const SQL = {
-  number: `INSERT INTO case_number_counters (prefix, last) VALUES ($1, 1)
-           ON CONFLICT (prefix) DO UPDATE SET last = case_number_counters.last + 1 RETURNING last`,
   insertCase: `INSERT INTO cases (case_no, query_code, implementation_id, version_id, department_id, region_code,
                  region_path, applicant_id, channel, status, case_type, idempotency_key, submitted_at)
                VALUES ($1, 'BENCH1', $2, $3, $4, $5, $6, $7, 'online', 'submitted', 'promised', $8, now())
@@ -33,56 +54,77 @@ const SQL = {
           VALUES ($1, $2, $3, $4, 'case', $5, $6, $7)`,
 };
 
-const TRANSITIONS: Record<Exclude<Step, 'submit'>, { from: string; to: string; tell: boolean }> = {
+export type Transition = Exclude<Step, 'submit'>;
+
+/** The back-office steps of a lifecycle: the status before and after, and whether the applicant is told. */
+export const TRANSITIONS: Record<Transition, { from: string; to: string; tell: boolean }> = {
   accept: { from: 'submitted', to: 'accepted', tell: true },
   'start-review': { from: 'accepted', to: 'in_review', tell: false },
   approve: { from: 'in_review', to: 'approved', tell: true },
   conclude: { from: 'approved', to: 'concluded', tell: true },
 };
 
-/**
- * The same writes as an HTTP lifecycle, as plain SQL from this process: per step one transaction
- * with the case row, its timeline event, the applicant's messages (in-app and SMS) and the audit
- * record (queued for the chain by the same trigger); the case number drawn as the application does.
- */
-export async function runRawLifecycles(options: {
+/** The time, summary and content hash of a case's audit record, as the application computes them. */
+export function caseAudit(actorId: string, role: string, action: string, caseId: string, summary: object) {
+  const at = new Date();
+  const hash = contentHash({
+    at,
+    actorId,
+    actorName: null,
+    role,
+    organisationId: null,
+    action,
+    targetType: 'case',
+    targetId: caseId,
+    summary,
+    clientAddress: null,
+    requestId: null,
+  });
+  return { at, summary: JSON.stringify(summary), hash };
+}
+
+export type RawOptions = {
   url: string;
   applicantIds: string[];
   reviewerIds: Map<string, string>;
   matters: RawMatter[];
   workers: number;
   seconds: number;
-}): Promise<{
+};
+
+export type RawRun = {
   lifecycles: number;
   seconds: number;
   latencies: Record<Step, number[]>;
   close: () => Promise<void>;
-}> {
+};
+
+/** What one lifecycle of a pooled run gets: its connection, matter, people, a fresh key and the step timer. */
+export type PooledLifecycle = {
+  client: pg.PoolClient;
+  matter: RawMatter;
+  applicantId: string;
+  reviewerId: string;
+  key: string;
+  /** Records the latency of `step`, begun at `t0` (performance.now()). */
+  took: (step: Step, t0: number) => void;
+};
+
+/**
+ * Closed-loop lifecycles from this process until `seconds` have passed: each of `workers` holds a
+ * pooled connection and runs `lifecycle` for a random matter, again and again.
+ */
+export async function runPooled(
+  options: RawOptions,
+  lifecycle: (one: PooledLifecycle) => Promise<void>,
+): Promise<RawRun> {
   const { applicantIds, reviewerIds, matters, workers, seconds } = options;
   const pool = new pg.Pool({ connectionString: options.url, max: workers });
   const latencies = Object.fromEntries(STEPS.map((s) => [s, [] as number[]])) as Record<Step, number[]>;
   const run = randomUUID().slice(0, 8);
+  const took = (step: Step, t0: number) => latencies[step].push(performance.now() - t0);
   let lifecycles = 0;
   let keys = 0;
-  const q = (client: pg.PoolClient, name: keyof typeof SQL, values: unknown[]) =>
-    client.query({ name, text: SQL[name], values });
-  const audit = (actorId: string, role: string, action: string, caseId: string, summary: object) => {
-    const at = new Date();
-    const fields = {
-      at,
-      actorId,
-      actorName: null,
-      role,
-      organisationId: null,
-      action,
-      targetType: 'case',
-      targetId: caseId,
-      summary,
-      clientAddress: null,
-      requestId: null,
-    };
-    return [at, actorId, role, action, caseId, JSON.stringify(summary), contentHash(fields)];
-  };
   const started = performance.now();
   const deadline = started + seconds * 1000;
   await Promise.all(
@@ -93,49 +135,14 @@ export async function runRawLifecycles(options: {
         while (performance.now() < deadline) {
           const matter = matters[Math.floor(Math.random() * matters.length)]!;
           const reviewerId = reviewerIds.get(matter.departmentId)!;
-          let t0 = performance.now();
-          const prefix = `${matter.regionCode}-${TODAY.replaceAll('-', '')}-`;
-          const { rows: drawn } = await q(client, 'number', [prefix]);
-          const caseNo = `${prefix}${String(drawn[0].last).padStart(6, '0')}`;
-          await client.query('BEGIN');
-          const { rows: created } = await q(client, 'insertCase', [
-            caseNo,
-            matter.implementationId,
-            matter.versionId,
-            matter.departmentId,
-            matter.regionCode,
-            matter.regionPath,
+          await lifecycle({
+            client,
+            matter,
             applicantId,
-            `raw-${run}-${w}-${keys++}`,
-          ]);
-          const caseId = created[0].id as string;
-          await q(client, 'event', [caseId, 'submit', 'draft', 'submitted', applicantId, 'applicant']);
-          await q(client, 'notify', [
-            applicantId,
-            '申请已收到',
-            `您的申请（${caseNo}）已提交`,
-            { caseId, caseNo },
-          ]);
-          await q(client, 'audit', audit(applicantId, 'applicant', 'case.submit', caseId, { caseNo }));
-          await client.query('COMMIT');
-          latencies.submit.push(performance.now() - t0);
-          for (const step of STEPS.slice(1) as Exclude<Step, 'submit'>[]) {
-            const { from, to, tell } = TRANSITIONS[step];
-            t0 = performance.now();
-            await client.query('BEGIN');
-            const { rows: locked } = await q(client, 'lock', [caseId]);
-            if (locked[0].status !== from) throw new Error(`unexpected status ${locked[0].status}`);
-            await q(client, 'update', [caseId, to, TODAY]);
-            await q(client, 'event', [caseId, step, from, to, reviewerId, 'department_reviewer']);
-            if (tell) await q(client, 'notify', [applicantId, step, `${caseNo} ${to}`, { caseId, caseNo }]);
-            await q(
-              client,
-              'audit',
-              audit(reviewerId, 'department_reviewer', `case.${step}`, caseId, { caseNo, from, to }),
-            );
-            await client.query('COMMIT');
-            latencies[step].push(performance.now() - t0);
-          }
+            reviewerId,
+            key: `raw-${run}-${w}-${keys++}`,
+            took,
+          });
           lifecycles++;
         }
       } finally {
@@ -146,4 +153,52 @@ export async function runRawLifecycles(options: {
   const elapsed = (performance.now() - started) / 1000;
   // The pool is closed by the caller, after the CPU of its backends has been read.
   return { lifecycles, seconds: elapsed, latencies, close: () => pool.end() };
+}
+
+/**
+ * The same writes as an HTTP lifecycle, as plain SQL from this process: per step one transaction
+ * with the case row, its timeline event, the applicant's messages (in-app and SMS) and the audit
+ * record (queued for the chain by the same trigger); the case number drawn as the application does.
+ */
+export function runRawLifecycles(options: RawOptions): Promise<RawRun> {
+  const q = (client: pg.PoolClient, name: keyof typeof SQL, values: unknown[]) =>
+    client.query({ name, text: SQL[name], values });
+  const audit = (actorId: string, role: string, action: string, caseId: string, summary: object) => {
+    const { at, summary: text, hash } = caseAudit(actorId, role, action, caseId, summary);
+    return [at, actorId, role, action, caseId, text, hash];
+  };
+  return runPooled(options, async ({ client, matter, applicantId, reviewerId, key, took }) => {
+    let t0 = performance.now();
+    const caseNo = await drawCaseNo(client, matter);
+    await client.query('BEGIN');
+    const { rows: created } = await q(client, 'insertCase', [
+      caseNo,
+      ...matterValues(matter),
+      applicantId,
+      key,
+    ]);
+    const caseId = created[0].id as string;
+    await q(client, 'event', [caseId, 'submit', 'draft', 'submitted', applicantId, 'applicant']);
+    await q(client, 'notify', [applicantId, '申请已收到', `您的申请（${caseNo}）已提交`, { caseId, caseNo }]);
+    await q(client, 'audit', audit(applicantId, 'applicant', 'case.submit', caseId, { caseNo }));
+    await client.query('COMMIT');
+    took('submit', t0);
+    for (const step of STEPS.slice(1) as Transition[]) {
+      const { from, to, tell } = TRANSITIONS[step];
+      t0 = performance.now();
+      await client.query('BEGIN');
+      const { rows: locked } = await q(client, 'lock', [caseId]);
+      if (locked[0].status !== from) throw new Error(`unexpected status ${locked[0].status}`);
+      await q(client, 'update', [caseId, to, today()]);
+      await q(client, 'event', [caseId, step, from, to, reviewerId, 'department_reviewer']);
+      if (tell) await q(client, 'notify', [applicantId, step, `${caseNo} ${to}`, { caseId, caseNo }]);
+      await q(
+        client,
+        'audit',
+        audit(reviewerId, 'department_reviewer', `case.${step}`, caseId, { caseNo, from, to }),
+      );
+      await client.query('COMMIT');
+      took(step, t0);
+    }
+  });
 }

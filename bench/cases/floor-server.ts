@@ -1,7 +1,8 @@
 import http from 'node:http';
 import pg from 'pg';
 import type { RawMatter } from './baseline.ts';
-import { type CaseRow, TRANSITIONS, type Transition, tightSubmit, tightTransition } from './tight.ts';
+import { TRANSITIONS, type Transition } from './baseline.ts';
+import { type CaseRow, tightSubmit, tightTransition } from './tight.ts';
 
 /**
  * The floor under the HTTP API: the same URLs and answers' essentials (the case row with its id and

@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { contentHash } from '../../server/audit/chain.ts';
-import type { RawMatter } from './baseline.ts';
-import type { Step } from './lifecycles.ts';
-
-export type Transition = Exclude<Step, 'submit'>;
-
-export const TRANSITIONS: Record<Transition, { from: string; to: string; tell: boolean }> = {
-  accept: { from: 'submitted', to: 'accepted', tell: true },
-  'start-review': { from: 'accepted', to: 'in_review', tell: false },
-  approve: { from: 'in_review', to: 'approved', tell: true },
-  conclude: { from: 'approved', to: 'concluded', tell: true },
-};
-
-const TODAY = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+import type pg from 'pg';
+import {
+  caseAudit,
+  drawCaseNo,
+  matterValues,
+  type RawMatter,
+  type RawOptions,
+  type RawRun,
+  runPooled,
+  TRANSITIONS,
+  type Transition,
+  today,
+} from './baseline.ts';
 
 const MESSAGES = `INSERT INTO notifications (account_id, channel, address, title, body, subject, status, sent_at)
   SELECT u.applicant_id, ch.channel, ch.address, $T, u.case_no || $B, jsonb_build_object('caseId', u.id, 'caseNo', u.case_no), 'sent', now()
@@ -28,8 +26,6 @@ const messages = (title: string, body: string) =>
  * SMS) and the audit record, guarded by the case's id, version and status, and returns the row.
  */
 const SQL = {
-  number: `INSERT INTO case_number_counters (prefix, last) VALUES ($1, 1)
-           ON CONFLICT (prefix) DO UPDATE SET last = case_number_counters.last + 1 RETURNING last`,
   submit: `WITH u AS (
       INSERT INTO cases (id, case_no, query_code, implementation_id, version_id, department_id, region_code,
         region_path, applicant_id, channel, status, case_type, idempotency_key, submitted_at)
@@ -54,24 +50,6 @@ const SQL = {
     SELECT * FROM u`,
 };
 
-function audit(actorId: string, role: string, action: string, caseId: string, summary: object) {
-  const at = new Date();
-  const hash = contentHash({
-    at,
-    actorId,
-    actorName: null,
-    role,
-    organisationId: null,
-    action,
-    targetType: 'case',
-    targetId: caseId,
-    summary,
-    clientAddress: null,
-    requestId: null,
-  });
-  return [at, JSON.stringify(summary), hash] as const;
-}
-
 export type CaseRow = Record<string, unknown> & { id: string; version: number; case_no: string };
 
 const run = (client: pg.Pool | pg.PoolClient, name: keyof typeof SQL, values: unknown[]) =>
@@ -84,19 +62,13 @@ export async function tightSubmit(
   applicantId: string,
   key: string,
 ): Promise<CaseRow> {
-  const prefix = `${matter.regionCode}-${TODAY().replaceAll('-', '')}-`;
-  const { rows: drawn } = await run(db, 'number', [prefix]);
-  const caseNo = `${prefix}${String((drawn[0] as unknown as { last: number }).last).padStart(6, '0')}`;
+  const caseNo = await drawCaseNo(db, matter);
   const id = randomUUID();
-  const [at, summary, hash] = audit(applicantId, 'applicant', 'case.submit', id, { caseNo });
+  const { at, summary, hash } = caseAudit(applicantId, 'applicant', 'case.submit', id, { caseNo });
   const { rows } = await run(db, 'submit', [
     id,
     caseNo,
-    matter.implementationId,
-    matter.versionId,
-    matter.departmentId,
-    matter.regionCode,
-    matter.regionPath,
+    ...matterValues(matter),
     applicantId,
     key,
     at,
@@ -115,12 +87,15 @@ export async function tightTransition(
   reviewerId: string,
 ): Promise<CaseRow | null> {
   const { from, to, tell } = TRANSITIONS[step];
-  const [at, summary, hash] = audit(reviewerId, 'department_reviewer', `case.${step}`, caseId, { from, to });
+  const { at, summary, hash } = caseAudit(reviewerId, 'department_reviewer', `case.${step}`, caseId, {
+    from,
+    to,
+  });
   const { rows } = await run(db, 'transition', [
     caseId,
     version,
     to,
-    TODAY(),
+    today(),
     from,
     step,
     reviewerId,
@@ -133,49 +108,17 @@ export async function tightTransition(
 }
 
 /** Closed-loop lifecycles of the tight statements from this process, one pooled connection per worker. */
-export async function runTightLifecycles(options: {
-  url: string;
-  applicantIds: string[];
-  reviewerIds: Map<string, string>;
-  matters: RawMatter[];
-  workers: number;
-  seconds: number;
-}) {
-  const { applicantIds, reviewerIds, matters, workers, seconds } = options;
-  const pool = new pg.Pool({ connectionString: options.url, max: workers });
-  const latencies = Object.fromEntries(
-    (['submit', ...Object.keys(TRANSITIONS)] as Step[]).map((s) => [s, [] as number[]]),
-  ) as Record<Step, number[]>;
-  const tag = randomUUID().slice(0, 8);
-  let lifecycles = 0;
-  let keys = 0;
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: workers }, async (_, w) => {
-      const client = await pool.connect();
-      try {
-        const applicantId = applicantIds[w % applicantIds.length]!;
-        while (performance.now() < deadline) {
-          const matter = matters[Math.floor(Math.random() * matters.length)]!;
-          const reviewerId = reviewerIds.get(matter.departmentId)!;
-          let t0 = performance.now();
-          let row = await tightSubmit(client, matter, applicantId, `tight-${tag}-${w}-${keys++}`);
-          latencies.submit.push(performance.now() - t0);
-          for (const step of Object.keys(TRANSITIONS) as Transition[]) {
-            t0 = performance.now();
-            const next = await tightTransition(client, step, row.id, row.version, reviewerId);
-            if (!next) throw new Error(`${step} missed case ${row.id}`);
-            row = next;
-            latencies[step].push(performance.now() - t0);
-          }
-          lifecycles++;
-        }
-      } finally {
-        client.release();
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  return { lifecycles, seconds: elapsed, latencies, close: () => pool.end() };
+export function runTightLifecycles(options: RawOptions): Promise<RawRun> {
+  return runPooled(options, async ({ client, matter, applicantId, reviewerId, key, took }) => {
+    let t0 = performance.now();
+    let row = await tightSubmit(client, matter, applicantId, key);
+    took('submit', t0);
+    for (const step of Object.keys(TRANSITIONS) as Transition[]) {
+      t0 = performance.now();
+      const next = await tightTransition(client, step, row.id, row.version, reviewerId);
+      if (!next) throw new Error(`${step} missed case ${row.id}`);
+      row = next;
+      took(step, t0);
+    }
+  });
 }

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { type Browser, signInAs } from '../accounts/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { dispatchQueuedSms } from '../notifications/outbox.ts';
-import type { SmsProvider } from '../notifications/sms.ts';
+import { recordingGateway } from '../notifications/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { FOOD_LICENCE, publishMatter, SHA, signInApplicant } from './testing.ts';
 
@@ -123,14 +123,7 @@ test('refusals and revocation are announced with their reasons, by SMS too to a 
 });
 
 test('a transition refused for a stale version sends no SMS; the one that happens is sent after its commit', async () => {
-  const texts: string[] = [];
-  const gateway: SmsProvider = {
-    name: 'recording',
-    send: async ({ text }) => {
-      texts.push(text);
-      return { providerId: `rec-${texts.length}` };
-    },
-  };
+  const { gateway, texts } = recordingGateway();
   await dispatchQueuedSms({ db: t.db.db, sms: gateway });
   texts.length = 0;
   const submitted = await apply(who.person!);

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { accounts } from '../accounts/tables.ts';
 import { notify } from '../notifications/service.ts';
 import { notifications } from '../notifications/tables.ts';
+import { recordingGateway } from '../notifications/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { startSmsOutbox } from './sms-outbox.ts';
 
@@ -20,19 +21,8 @@ test('the outbox job hands a committed SMS to the gateway within a few seconds',
     .select({ id: accounts.id })
     .from(accounts)
     .where(eq(accounts.login, '11010519491231002X'));
-  const sent: string[] = [];
-  const job = startSmsOutbox({
-    db: t.db.db,
-    intervalSeconds: 1,
-    sms: {
-      name: 'recording',
-      send: async ({ text }) => {
-        sent.push(text);
-        return { providerId: 'job-1' };
-      },
-    },
-    log: () => {},
-  });
+  const { gateway, texts: sent } = recordingGateway();
+  const job = startSmsOutbox({ db: t.db.db, intervalSeconds: 1, sms: gateway, log: () => {} });
   try {
     const { smsId } = await notify({
       db: t.db.db,
@@ -46,7 +36,7 @@ test('the outbox job hands a committed SMS to the gateway within a few seconds',
     assert.deepEqual(sent, ['【一网通办】任务：定时发送']);
     const [row] = await t.db.db.select().from(notifications).where(eq(notifications.id, smsId!));
     assert.equal(row!.status, 'sent');
-    assert.equal(row!.providerId, 'job-1');
+    assert.equal(row!.providerId, 'rec-1');
   } finally {
     await job.stop();
   }

@@ -8,6 +8,7 @@ import { dispatchQueuedSms } from './outbox.ts';
 import { notify } from './service.ts';
 import type { SmsProvider } from './sms.ts';
 import { notifications } from './tables.ts';
+import { recordingGateway } from './testing.ts';
 
 const PERSON = '11010519491231002X';
 const COMPANY = '91350100M000100Y43';
@@ -42,19 +43,6 @@ async function applicant(kind: 'person' | 'company', login: string): Promise<Pic
         headers: { 'x-csrf-token': csrf, ...options.headers },
       }),
   };
-}
-
-/** A gateway that records what it was given. */
-function recordingGateway() {
-  const texts: string[] = [];
-  const gateway: SmsProvider = {
-    name: 'recording',
-    send: async ({ text }) => {
-      texts.push(text);
-      return { providerId: `rec-${texts.length}` };
-    },
-  };
-  return { gateway, texts };
 }
 
 test('notify writes an in-app message and queues an SMS to the mobile on record; the outbox sends it once', async () => {
