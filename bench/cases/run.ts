@@ -178,6 +178,12 @@ try {
     await floorServer.stop();
   }
 
+  const api2 = await clientCpu(() =>
+    cpuSeconds(server.pid, server.db.name, () =>
+      runLifecycles({ client, applicants, reviewers, matters, workers, seconds }),
+    ),
+  );
+  report('HTTP API again', api2.result.result, api2.result.postgres, api2.client, api2.result.server);
   const queued = await clientCpu(() =>
     cpuSeconds(server.pid, server.db.name, () =>
       runQueueReads({ client, reviewers: [...reviewers.values()], workers: 8, seconds: 10 }),

@@ -13,8 +13,9 @@ export type PeriodicJob<T extends object> = {
 
 /**
  * Runs `work` in a transaction holding a transaction-scoped advisory lock, so that one of several
- * processes runs it at a time: first after `firstDelaySeconds`, then every `intervalSeconds`; an
- * interval of 0 starts no timer (runOnce still works). Concurrent runOnce calls share one run.
+ * processes runs it at a time: first after `firstDelaySeconds`, then every `intervalSeconds` (at
+ * once while `again` says work is left); an interval of 0 starts no timer (runOnce still works).
+ * Concurrent runOnce calls share one run.
  */
 export function startPeriodicJob<T extends object>(options: {
   db: Db;
@@ -26,6 +27,8 @@ export function startPeriodicJob<T extends object>(options: {
   report: (result: T) => string | null;
   /** How a failure is logged: `<failure> failed: <message>`. */
   failure: string;
+  /** Whether the run left work behind: the next run then starts at once instead of after the interval. */
+  again?: (result: T) => boolean;
   log: (message: string) => void;
 }): PeriodicJob<T> {
   let timer: NodeJS.Timeout | null = null;
@@ -58,14 +61,16 @@ export function startPeriodicJob<T extends object>(options: {
   };
 
   const tick = async () => {
+    let again = false;
     try {
       const outcome = await runOnce();
       const line = outcome.ran ? options.report(outcome) : null;
       if (line) options.log(line);
+      again = outcome.ran && (options.again?.(outcome) ?? false);
     } catch (error) {
       options.log(`${options.failure} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-    schedule(options.intervalSeconds);
+    schedule(again ? 0 : options.intervalSeconds);
   };
 
   schedule(options.firstDelaySeconds);

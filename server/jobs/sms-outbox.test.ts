@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { accounts } from '../accounts/tables.ts';
+import { OUTBOX_BATCH } from '../notifications/outbox.ts';
 import { notify } from '../notifications/service.ts';
 import { notifications } from '../notifications/tables.ts';
 import { recordingGateway } from '../notifications/testing.ts';
@@ -37,6 +38,46 @@ test('the outbox job hands a committed SMS to the gateway within a few seconds',
     const [row] = await t.db.db.select().from(notifications).where(eq(notifications.id, smsId!));
     assert.equal(row!.status, 'sent');
     assert.equal(row!.providerId, 'rec-1');
+  } finally {
+    await job.stop();
+  }
+});
+
+test('a backlog larger than one batch is sent in runs one after another, not one batch per interval', async () => {
+  const [person] = await t.db.db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(eq(accounts.login, '11010519491231002X'));
+  const backlog = OUTBOX_BATCH * 4 + 17;
+  await t.db.db.insert(notifications).values(
+    Array.from({ length: backlog }, (_, i) => ({
+      accountId: person!.id,
+      channel: 'sms',
+      address: '13912345678',
+      title: '积压',
+      body: `【一网通办】积压：第${i}条`,
+      subject: {},
+      status: 'queued',
+    })),
+  );
+  const { gateway, texts } = recordingGateway();
+  const started = Date.now();
+  const job = startSmsOutbox({ db: t.db.db, intervalSeconds: 2, sms: gateway, log: () => {} });
+  try {
+    const queued = async () =>
+      (
+        await t.db.db
+          .select({ id: notifications.id })
+          .from(notifications)
+          .where(and(eq(notifications.title, '积压'), eq(notifications.status, 'queued')))
+      ).length;
+    while ((await queued()) > 0 && Date.now() - started < 15_000)
+      await new Promise((r) => setTimeout(r, 100));
+    const took = Date.now() - started;
+    assert.equal(await queued(), 0);
+    assert.equal(texts.filter((x) => x.includes('积压')).length, backlog, 'each message sent once');
+    // One batch per 2-s interval would need five runs: at least 10 s.
+    assert.ok(took < 8_000, `the backlog went out in ${took} ms, not one batch every 2 s`);
   } finally {
     await job.stop();
   }

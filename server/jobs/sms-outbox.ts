@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.ts';
-import { dispatchQueuedSms } from '../notifications/outbox.ts';
+import { dispatchQueuedSms, OUTBOX_BATCH } from '../notifications/outbox.ts';
 import type { SmsProvider } from '../notifications/sms.ts';
 import { type PeriodicJob, startPeriodicJob } from './periodic.ts';
 
@@ -9,11 +9,12 @@ export const SMS_OUTBOX_LOCK = 7_262_104;
 /** How often queued SMS are handed to the gateway. */
 export const SMS_OUTBOX_INTERVAL_SECONDS = 1;
 
-export type SmsOutbox = PeriodicJob<{ sent: number; failed: number }>;
+export type SmsOutbox = PeriodicJob<{ sent: number; failed: number; claimed: number }>;
 
 /**
- * Hands the committed, queued SMS to the gateway (dispatchQueuedSms) every `intervalSeconds`;
- * 0 starts no timer (runOnce still works). Logs the failures.
+ * Hands the committed, queued SMS to the gateway (dispatchQueuedSms) every `intervalSeconds`, and
+ * at once again after a full batch until the queue is empty; 0 starts no timer (runOnce still
+ * works). Logs the failures.
  */
 export function startSmsOutbox(options: {
   db: Db;
@@ -29,6 +30,7 @@ export function startSmsOutbox(options: {
     work: (tx) => dispatchQueuedSms({ db: tx, ...(options.sms ? { sms: options.sms } : {}) }),
     report: (r) => (r.failed > 0 ? `SMS outbox: ${r.sent} sent, ${r.failed} failed` : null),
     failure: 'SMS outbox',
+    again: (r) => r.claimed === OUTBOX_BATCH,
     log: options.log,
   });
 }
