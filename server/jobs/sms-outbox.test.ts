@@ -17,17 +17,23 @@ after(async () => {
   await t.close();
 });
 
-test('the outbox job hands a committed SMS to the gateway within a few seconds', async () => {
-  const [person] = await t.db.db
+/** The account id of the demo person, whose mobile number is on record. */
+async function demoPerson(): Promise<string> {
+  const [row] = await t.db.db
     .select({ id: accounts.id })
     .from(accounts)
     .where(eq(accounts.login, '11010519491231002X'));
+  return row!.id;
+}
+
+test('the outbox job hands a committed SMS to the gateway within a few seconds', async () => {
+  const person = await demoPerson();
   const { gateway, texts: sent } = recordingGateway();
   const job = startSmsOutbox({ db: t.db.db, intervalSeconds: 1, sms: gateway, log: () => {} });
   try {
     const { smsId } = await notify({
       db: t.db.db,
-      accountId: person!.id,
+      accountId: person,
       title: '任务',
       body: '定时发送',
       subject: {},
@@ -44,14 +50,11 @@ test('the outbox job hands a committed SMS to the gateway within a few seconds',
 });
 
 test('a backlog larger than one batch is sent in runs one after another, not one batch per interval', async () => {
-  const [person] = await t.db.db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(eq(accounts.login, '11010519491231002X'));
+  const person = await demoPerson();
   const backlog = OUTBOX_BATCH * 4 + 17;
   await t.db.db.insert(notifications).values(
     Array.from({ length: backlog }, (_, i) => ({
-      accountId: person!.id,
+      accountId: person,
       channel: 'sms',
       address: '13912345678',
       title: '积压',
