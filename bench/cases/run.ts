@@ -37,12 +37,15 @@ function printSteps(latencies: Record<Step, number[]>) {
   row('transitions', transitions);
 }
 
-/** CPU seconds this process (the benchmark's client) used over `measure`. */
-async function clientCpu<T>(measure: () => Promise<T>): Promise<{ result: T; client: number }> {
+/**
+ * What `run` used of the CPU: the process serving it (`pid`), PostgreSQL's backends of `database`
+ * and this process, the benchmark's client.
+ */
+async function measured<T>(pid: number, database: string, run: () => Promise<T>) {
   const before = process.cpuUsage();
-  const result = await measure();
+  const { result, server, postgres } = await cpuSeconds(pid, database, run);
   const used = process.cpuUsage(before);
-  return { result, client: (used.user + used.system) / 1e6 };
+  return { result, server, postgres, client: (used.user + used.system) / 1e6 };
 }
 
 type Load = {
@@ -67,6 +70,21 @@ function report(title: string, load: Load, postgres: number, client: number, ser
     console.log(`  failure: ${f.step} ${f.status} ${JSON.stringify(f.body).slice(0, 300)}`);
   }
   printSteps(load.latencies);
+}
+
+/**
+ * One phase of lifecycles, measured and reported. `server` names the process serving them over
+ * HTTP; without it (raw SQL from this process) only PostgreSQL and this client are reported.
+ */
+async function phase<L extends Load>(
+  title: string,
+  database: string,
+  server: number | null,
+  run: () => Promise<L>,
+): Promise<L> {
+  const m = await measured(server ?? process.pid, database, run);
+  report(title, m.result, m.postgres, m.client, server === null ? undefined : m.server);
+  return m.result;
 }
 
 let generated: Awaited<ReturnType<typeof generateBenchCases>> | undefined;
@@ -108,17 +126,13 @@ try {
   ).rows;
 
   await runLifecycles({ client, applicants, reviewers, matters, workers, seconds: 3 }); // warm-up
-  const api = await clientCpu(() =>
-    cpuSeconds(server.pid, server.db.name, () =>
-      runLifecycles({ client, applicants, reviewers, matters, workers, seconds }),
-    ),
-  );
-  report(
+  const base = server.db.name;
+  const api = () => runLifecycles({ client, applicants, reviewers, matters, workers, seconds });
+  await phase(
     `HTTP API: lifecycles (submit → accept → start-review → approve → conclude), ${workers} concurrent`,
-    api.result.result,
-    api.result.postgres,
-    api.client,
-    api.result.server,
+    base,
+    server.pid,
+    api,
   );
 
   const ids = await db.execute<{ id: string; login: string; organisation_id: string | null }>(sql`
@@ -129,26 +143,20 @@ try {
     ids.rows.filter((r) => r.organisation_id).map((r) => [r.organisation_id!, r.id]),
   );
   const rawOptions = { url: server.db.url, applicantIds, reviewerIds, matters, workers, seconds };
-  const raw = await clientCpu(() =>
-    cpuSeconds(server.pid, server.db.name, () => runRawLifecycles(rawOptions)),
-  );
-  await raw.result.result.close();
-  report(
+  const raw = await phase(
     `raw SQL baseline: the same writes from this process, each step one transaction of several statements, ${workers} connections`,
-    raw.result.result,
-    raw.result.postgres,
-    raw.client,
+    base,
+    null,
+    () => runRawLifecycles(rawOptions),
   );
-  const tight = await clientCpu(() =>
-    cpuSeconds(server.pid, server.db.name, () => runTightLifecycles(rawOptions)),
-  );
-  await tight.result.result.close();
-  report(
+  await raw.close();
+  const tight = await phase(
     `raw SQL, one statement per step: the number, then case row, event, messages and audit record in one statement, ${workers} connections`,
-    tight.result.result,
-    tight.result.postgres,
-    tight.client,
+    base,
+    null,
+    () => runTightLifecycles(rawOptions),
   );
+  await tight.close();
 
   const floorServer = await startFloorServer(server.db.url);
   const floorClient = benchClient(floorServer.url, workers * 2);
@@ -163,15 +171,11 @@ try {
       workers,
     };
     await runLifecycles({ ...floorOptions, seconds: 3 });
-    const floor = await clientCpu(() =>
-      cpuSeconds(floorServer.pid, server.db.name, () => runLifecycles({ ...floorOptions, seconds })),
-    );
-    report(
+    await phase(
       `HTTP floor: the one-statement steps behind bare node:http (no framework, session, access check or case page), ${workers} concurrent`,
-      floor.result.result,
-      floor.result.postgres,
-      floor.client,
-      floor.result.server,
+      base,
+      floorServer.pid,
+      () => runLifecycles({ ...floorOptions, seconds }),
     );
   } finally {
     floorClient.close();
@@ -179,31 +183,18 @@ try {
   }
 
   // The HTTP API once more after the other phases: how much the machine and the grown tables drifted.
-  const again = await clientCpu(() =>
-    cpuSeconds(server.pid, server.db.name, () =>
-      runLifecycles({ client, applicants, reviewers, matters, workers, seconds }),
-    ),
+  await phase('HTTP API again, after the other phases', base, server.pid, api);
+  const queued = await measured(server.pid, base, () =>
+    runQueueReads({ client, reviewers: [...reviewers.values()], workers: 8, seconds: 10 }),
   );
-  report(
-    'HTTP API again, after the other phases',
-    again.result.result,
-    again.result.postgres,
-    again.client,
-    again.result.server,
-  );
-  const queued = await clientCpu(() =>
-    cpuSeconds(server.pid, server.db.name, () =>
-      runQueueReads({ client, reviewers: [...reviewers.values()], workers: 8, seconds: 10 }),
-    ),
-  );
-  const queue = queued.result.result;
+  const queue = queued.result;
   const q = summarise(queue.latencies);
   const perRead = (cpu: number) => ((cpu * 1000) / Math.max(queue.requests, 1)).toFixed(2);
   console.log(
     `\nreviewer queue (first page of 20 by deadline), 8 concurrent: ${fmt(queue.requests / queue.seconds)} req/s, p50 ${fmt(q.p50)} ms, p95 ${fmt(q.p95)} ms, p99 ${fmt(q.p99)} ms, failures ${queue.failures}`,
   );
   console.log(
-    `  CPU per read: server ${perRead(queued.result.server)} ms, PostgreSQL ${perRead(queued.result.postgres)} ms, benchmark client ${perRead(queued.client)} ms`,
+    `  CPU per read: server ${perRead(queued.server)} ms, PostgreSQL ${perRead(queued.postgres)} ms, benchmark client ${perRead(queued.client)} ms`,
   );
 } finally {
   client.close();
