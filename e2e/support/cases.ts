@@ -38,10 +38,25 @@ export function caseSteps(session: BrowserSession) {
     await row.getByTestId('material-uploaded').waitFor();
   }
 
+  /** Waits for the case page to show `status`; on time-out says what it shows and any action error. */
   async function expectStatus(target: Page, status: string) {
-    await target
-      .locator(`[data-testid=case-facts] [data-testid=case-status][data-status=${status}]`)
-      .waitFor();
+    try {
+      await target
+        .locator(`[data-testid=case-facts] [data-testid=case-status][data-status=${status}]`)
+        .waitFor();
+    } catch (error) {
+      const shown = await target
+        .locator('[data-testid=case-facts] [data-testid=case-status]')
+        .getAttribute('data-status', { timeout: 1000 })
+        .catch(() => null);
+      const problem = await target
+        .getByTestId('action-error')
+        .textContent({ timeout: 1000 })
+        .catch(() => null);
+      throw new Error(`expected status ${status}; the page shows ${shown}; action error: ${problem}`, {
+        cause: error,
+      });
+    }
   }
 
   /** Opens a staff action, lets `fill` complete its form, and confirms. */

@@ -95,7 +95,7 @@ function UploadAndAct({ detail, materials, action, label, allowEmpty = false }: 
   const act = async () => {
     setBusy(true);
     try {
-      updated(await actOnCase(detail, action, { materials: files }));
+      await updated(await actOnCase(detail, action, { materials: files }));
       setPicked({});
       message.success(t('cases.staff.done', { action: t(`cases.action.${action}`) }));
     } catch (error) {

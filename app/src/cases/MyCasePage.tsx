@@ -71,7 +71,7 @@ function Withdraw({ detail }: { detail: NonNullable<ReturnType<typeof useCase>['
       title={t('cases.detail.withdrawConfirm')}
       onConfirm={async () => {
         try {
-          updated(await actOnCase(detail, 'withdraw'));
+          await updated(await actOnCase(detail, 'withdraw'));
         } catch (error) {
           message.error(messageOf(error, t('common.conflict')));
         }

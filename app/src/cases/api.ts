@@ -21,10 +21,15 @@ export function useCase(id: string) {
   });
 }
 
-/** Keeps the cached case current after an action and marks the lists stale. */
+/**
+ * Keeps the cached case current after an action and marks the lists stale. A read of the case
+ * still on its way is cancelled first: answered after the action, it would put the case as it
+ * was before back in the cache.
+ */
 export function useCaseUpdated() {
   const client = useQueryClient();
-  return (next: CaseDetail) => {
+  return async (next: CaseDetail) => {
+    await client.cancelQueries({ queryKey: [CASES, next.id], exact: true });
     client.setQueryData([CASES, next.id], next);
     void client.invalidateQueries({
       predicate: (q) => q.queryKey[0] === CASES && typeof q.queryKey[1] === 'object',

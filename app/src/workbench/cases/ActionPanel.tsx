@@ -140,7 +140,7 @@ export function ActionPanel({ me, detail }: { me: Me; detail: CaseDetail }) {
     if (!open) return;
     setBusy(true);
     try {
-      updated(await actOnCase(detail, open, bodyOf(open, values, picked)));
+      await updated(await actOnCase(detail, open, bodyOf(open, values, picked)));
       message.success(t('cases.staff.done', { action: t(`cases.action.${open}`) }));
       setOpen(null);
     } catch (error) {
@@ -155,7 +155,7 @@ export function ActionPanel({ me, detail }: { me: Me; detail: CaseDetail }) {
       let next = await actOnCase(detail, 'approve');
       next = await actOnCase(next, 'conclude');
       next = await actOnCase(next, 'deliver', { method: 'window_pickup', sameVisit: true });
-      updated(next);
+      await updated(next);
       message.success(t('cases.staff.immediateDone'));
     } catch (error) {
       message.error(messageOf(error, t('common.conflict')));
