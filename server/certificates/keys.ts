@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
 import { loadConfig } from '../config/config.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
@@ -62,24 +62,41 @@ export function decryptPrivateKey(sealed: string, keyId: string, organisationId:
 
 export type SealKeyRow = typeof sealKeys.$inferSelect;
 
-async function createKey(tx: Tx, organisationId: string): Promise<SealKeyRow>;
-async function createKey(
-  tx: Tx,
-  organisationId: string,
-  o: { ifNone: true },
-): Promise<SealKeyRow | undefined>;
-/** A new key in use; with ifNone, nothing when another transaction created one meanwhile. */
-async function createKey(tx: Tx, organisationId: string, o?: { ifNone: true }) {
+/**
+ * Holds, until the transaction ends, the organisation's lock on its seal keys: rotations and the
+ * creation of a first key are applied one after another (the partial unique index allows one key
+ * in use per organisation, and concurrent changes would otherwise collide on it).
+ */
+async function lockKeysOf(tx: Tx, organisationId: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`seal_keys:${organisationId}`}, 0))`);
+}
+
+const keyInUse = async (tx: Tx, organisationId: string): Promise<SealKeyRow | undefined> =>
+  (
+    await tx
+      .select()
+      .from(sealKeys)
+      .where(and(eq(sealKeys.organisationId, organisationId), isNull(sealKeys.validTo)))
+  )[0];
+
+/**
+ * A new key in use (from `validFrom`, by default the transaction's start); the caller holds the
+ * organisation's lock (lockKeysOf) and has retired the one before.
+ */
+async function createKey(tx: Tx, organisationId: string, validFrom?: Date): Promise<SealKeyRow> {
   const id = crypto.randomUUID();
   const pair = generateSealKeyPair();
-  const insert = tx.insert(sealKeys).values({
-    id,
-    organisationId,
-    publicKey: pair.publicKey,
-    privateKeyEncrypted: encryptPrivateKey(pair.privateKey, id, organisationId),
-  });
-  const [row] = await (o?.ifNone ? insert.onConflictDoNothing() : insert).returning();
-  return row;
+  const [row] = await tx
+    .insert(sealKeys)
+    .values({
+      id,
+      organisationId,
+      publicKey: pair.publicKey,
+      privateKeyEncrypted: encryptPrivateKey(pair.privateKey, id, organisationId),
+      validFrom,
+    })
+    .returning();
+  return row!;
 }
 
 /** The organisation's key in use, created on first use. */
@@ -88,13 +105,12 @@ export async function activeSealKey(
   audit: AuditContext,
   organisationId: string,
 ): Promise<SealKeyRow> {
-  const [current] = await tx
-    .select()
-    .from(sealKeys)
-    .where(and(eq(sealKeys.organisationId, organisationId), isNull(sealKeys.validTo)));
+  const current = await keyInUse(tx, organisationId);
   if (current) return current;
-  const row = await createKey(tx, organisationId, { ifNone: true });
-  if (!row) return activeSealKey(tx, audit, organisationId);
+  await lockKeysOf(tx, organisationId);
+  const created = await keyInUse(tx, organisationId);
+  if (created) return created;
+  const row = await createKey(tx, organisationId);
   await recordAudit(tx, audit, {
     action: 'seal_key.create',
     targetType: 'seal_key',
@@ -114,13 +130,14 @@ export async function rotateSealKey(options: {
   const organisation = await findOrganisation(options.db, organisationId);
   if (!organisation) throw new AppError('resource.not_found', { params: { resource: '发证机构' } });
   return options.db.transaction(async (tx) => {
-    // One rotation at a time per organisation.
+    await lockKeysOf(tx, organisationId);
+    const at = new Date();
     const [retired] = await tx
       .update(sealKeys)
-      .set({ validTo: new Date() })
+      .set({ validTo: at })
       .where(and(eq(sealKeys.organisationId, organisationId), isNull(sealKeys.validTo)))
       .returning();
-    const row = await createKey(tx, organisationId);
+    const row = await createKey(tx, organisationId, at);
     await recordAudit(tx, audit, {
       action: 'seal_key.rotate',
       targetType: 'seal_key',
