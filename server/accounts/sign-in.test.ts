@@ -1,16 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
+import { auditRecords } from '../audit/tables.ts';
+import { loadConfig } from '../config/config.ts';
+import { buildApp } from '../http/app.ts';
+import type { App } from '../http/types.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { accounts } from './tables.ts';
 import { auditTrail } from './testing.ts';
 
+const BASE_ENV = { SIGNIN_MAX_FAILURES: '3', SIGNIN_LOCK_MINUTES: '10', SIGNIN_IP_MAX_PER_MINUTE: '12' };
+
 let t: TestApp;
 before(async () => {
-  t = await createTestApp({
-    demo: true,
-    env: { SIGNIN_MAX_FAILURES: '3', SIGNIN_LOCK_MINUTES: '10', SIGNIN_IP_MAX_PER_MINUTE: '12' },
-  });
+  t = await createTestApp({ demo: true, env: BASE_ENV });
 });
 after(async () => {
   await t.close();
@@ -157,6 +160,66 @@ test('more than the per-address limit of attempts in a minute gets 429 request.r
     200,
     'another address is not limited',
   );
+});
+
+/** Sign-in attempts of unknown logins from one peer, each naming another address in X-Forwarded-For. */
+async function forwardedAttempts(app: App, peer: string, count: number, tag: string) {
+  const answers: { status: number; code: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: `${tag}${i}`, password: 'x' },
+      remoteAddress: peer,
+      headers: { 'x-forwarded-for': `203.0.113.${i % 250}, 198.51.100.${i % 250}` },
+    });
+    answers.push({ status: res.statusCode, code: res.json().error.code });
+  }
+  return answers;
+}
+
+test('by default X-Forwarded-For is ignored: rotating it does not escape the per-address limit', async () => {
+  const answers = await forwardedAttempts(t.app, '192.0.2.78', 100, 'rotating');
+  assert.deepEqual(
+    answers.slice(0, 12).map((a) => a.status),
+    Array(12).fill(401),
+  );
+  assert.deepEqual(
+    answers.slice(12).map((a) => a.code),
+    Array(88).fill('request.rate_limited'),
+    'every attempt after SIGNIN_IP_MAX_PER_MINUTE is refused',
+  );
+  const [failure] = await t.db.db
+    .select({ clientAddress: auditRecords.clientAddress })
+    .from(auditRecords)
+    .where(sql`${auditRecords.summary}->>'login' = 'rotating0'`);
+  assert.equal(failure?.clientAddress, '192.0.2.78', 'the audit records the peer, not the header');
+});
+
+test('with TRUST_PROXY the header of a listed proxy names the client, and only that proxy’s', async () => {
+  const config = loadConfig({ ...BASE_ENV, TRUST_PROXY: '127.0.0.1, 10.8.0.0/16' });
+  const proxied = await buildApp({ config, database: t.db, logger: false, serveApp: false });
+  try {
+    const viaProxy = await forwardedAttempts(proxied, '10.8.3.4', 30, 'proxied');
+    assert.deepEqual(
+      viaProxy.map((a) => a.status),
+      Array(30).fill(401),
+      'each forwarded client has its own count',
+    );
+    const [failure] = await t.db.db
+      .select({ clientAddress: auditRecords.clientAddress })
+      .from(auditRecords)
+      .where(sql`${auditRecords.summary}->>'login' = 'proxied7'`);
+    assert.equal(failure?.clientAddress, '198.51.100.7', 'the nearest address the proxy forwarded');
+    const direct = await forwardedAttempts(proxied, '192.0.2.79', 13, 'direct');
+    assert.deepEqual(
+      direct.map((a) => a.status),
+      [...Array(12).fill(401), 429],
+      'a client that is not a listed proxy cannot choose its address',
+    );
+  } finally {
+    await proxied.close();
+  }
 });
 
 test('a deactivated account cannot sign in, with the generic answer', async () => {

@@ -72,7 +72,25 @@ const BAD_VALUES: [string, string][] = [
   ['DEMO_DATA', 'maybe'],
   ['BODY_LIMIT_BYTES', '10'],
   ['SESSION_TTL_HOURS', '1.5'],
+  ['TRUST_PROXY', '10.0.0.300'],
+  ['TRUST_PROXY', '10.0.0.0/33'],
+  ['TRUST_PROXY', '127.0.0.1,,10.0.0.1'],
+  ['TRUST_PROXY', 'proxy.example'],
+  ['TRUST_PROXY', '2'],
 ];
+
+test('TRUST_PROXY: no proxy is trusted by default; true, or a list of addresses and CIDR ranges', () => {
+  assert.equal(loadConfig({}).trustProxy, false);
+  assert.equal(loadConfig({ TRUST_PROXY: 'false' }).trustProxy, false);
+  assert.equal(loadConfig({ TRUST_PROXY: 'TRUE' }).trustProxy, true);
+  assert.deepEqual(loadConfig({ TRUST_PROXY: ' 127.0.0.1, 10.0.0.0/8,fd00::/8 ,::1, loopback' }).trustProxy, [
+    '127.0.0.1',
+    '10.0.0.0/8',
+    'fd00::/8',
+    '::1',
+    'loopback',
+  ]);
+});
 
 for (const [variable, value] of BAD_VALUES) {
   test(`${variable}=${value} is refused with an error naming ${variable}`, () => {

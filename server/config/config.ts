@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Typed configuration, parsed once at start from the environment. */
@@ -25,6 +26,11 @@ export type Config = {
   sweepIntervalSeconds: number;
   /** Secret from which the key encrypting the seal keys (SM2 private keys) at rest is derived. */
   sealKeySecret: string;
+  /**
+   * Which peers' X-Forwarded-For is believed for the client address (sign-in throttling, audit):
+   * false none (default), true any, or the addresses / CIDR ranges of the reverse proxies.
+   */
+  trustProxy: boolean | string[];
 };
 
 /** Used when SEAL_KEY_SECRET is not set; the server warns at start. */
@@ -56,6 +62,36 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(name, `must be true or false, got "${env[name]}"`);
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** One proxy address, CIDR range (10.0.0.0/8, fd00::/8) or proxy-addr name, or null when not valid. */
+function proxyAddress(entry: string): string | null {
+  if (PROXY_NAMES.includes(entry)) return entry;
+  const [address = '', prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return null;
+  if (prefix === undefined) return entry;
+  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > (family === 4 ? 32 : 128)) return null;
+  return entry;
+}
+
+function trustProxy(env: Env): boolean | string[] {
+  const raw = env.TRUST_PROXY?.trim() ?? '';
+  if (raw === '' || ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  if (raw.toLowerCase() === 'true') return true;
+  const entries = raw.split(',').map((e) => e.trim());
+  return entries.map((entry) => {
+    const valid = entry === '' ? null : proxyAddress(entry);
+    if (valid === null) {
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `must be false, true or a comma-separated list of proxy addresses or CIDR ranges, got "${entry}"`,
+      );
+    }
+    return valid;
+  });
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -111,5 +147,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     warningWorkingDays: int(env, 'WARNING_WORKING_DAYS', 2, 0, 30),
     sweepIntervalSeconds: int(env, 'SWEEP_INTERVAL_SECONDS', 60, 0, 24 * 60 * 60),
     sealKeySecret,
+    trustProxy: trustProxy(env),
   };
 }
