@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { isoDateTime } from '../http/dates.ts';
 import { authorize, requireActor } from '../http/guard.ts';
 import type { App } from '../http/types.ts';
 import { auditScopeOf } from './scope.ts';
@@ -12,8 +13,8 @@ const AuditQuery = Type.Object(
     ),
     targetType: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '对象类型' })),
     targetId: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: '对象 id' })),
-    from: Type.Optional(Type.String({ format: 'date-time', description: '起始时间（含）' })),
-    to: Type.Optional(Type.String({ format: 'date-time', description: '截止时间（含）' })),
+    from: Type.Optional(isoDateTime('起始时间（含）')),
+    to: Type.Optional(isoDateTime('截止时间（含）')),
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
     offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
   },

@@ -10,6 +10,7 @@ import {
 import type { Actor } from '../access/actor.ts';
 import { can, type Resource } from '../access/policy.ts';
 import { findOrCreateWalkInApplicant } from '../accounts/walk-in.ts';
+import { IsoDate } from '../http/dates.ts';
 import { AppError } from '../http/errors.ts';
 import { auditContext, authorize, requireActor } from '../http/guard.ts';
 import type { App } from '../http/types.ts';
@@ -37,7 +38,6 @@ const tags = ['cases'];
 const Id = Type.String({ format: 'uuid' });
 const strict = { additionalProperties: false } as const;
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Material = Type.Object(
   { key: Text(40), sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }), fileName: Text(200) },
   strict,

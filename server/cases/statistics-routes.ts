@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
+import { IsoDate } from '../http/dates.ts';
 import type { App } from '../http/types.ts';
 import { materialStatistics } from './material-counts.ts';
 
 const strict = { additionalProperties: false } as const;
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Figures = {
   cases: Type.Integer(),
   casesWithReuse: Type.Integer(),

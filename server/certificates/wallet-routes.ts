@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { IsoDate } from '../http/dates.ts';
 import { auditContext, authorize } from '../http/guard.ts';
 import type { App } from '../http/types.ts';
 import { grantAuthorisation, listAuthorisations, revokeAuthorisation } from './authorisations.ts';
@@ -7,7 +8,6 @@ import { walletCertificates } from './service.ts';
 const tags = ['certificates'];
 const Id = Type.String({ format: 'uuid' });
 const strict = { additionalProperties: false } as const;
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 /** 我的证照: the holder's wallet and 用证授权 (authorise a case or an organisation, revoke). */
 export async function walletRoutes(app: App): Promise<void> {

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { clearSessionCookie, setSessionCookie, userAgentOf } from '../http/auth.ts';
+import { IsoDate } from '../http/dates.ts';
 import { AppError } from '../http/errors.ts';
 import { auditContext, authorize, requireActor } from '../http/guard.ts';
 import type { App } from '../http/types.ts';
@@ -12,7 +13,6 @@ import { identifyAtKiosk, kioskSessionView, signOutAtKiosk } from './sessions.ts
 const tags = ['kiosk'];
 const Id = Type.String({ format: 'uuid' });
 const strict = { additionalProperties: false } as const;
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 /** The kiosk proves itself with the token shown when it was registered. */
 const DeviceHeaders = Type.Object({ 'x-kiosk-token': Type.Optional(Type.String({ maxLength: 200 })) });
 
