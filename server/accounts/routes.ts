@@ -43,7 +43,7 @@ export async function accountRoutes(app: App): Promise<void> {
             role: Type.Optional(RoleName),
             q: Type.Optional(Type.String({ maxLength: 100 })),
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-            offset: Type.Integer({ minimum: 0, default: 0 }),
+            offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
           },
           { additionalProperties: false },
         ),

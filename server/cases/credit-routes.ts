@@ -20,7 +20,7 @@ export async function creditRoutes(app: App): Promise<void> {
           {
             state: Type.Optional(Type.Enum(['open', 'lifted', 'all'])),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-            offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
           },
           strict,
         ),

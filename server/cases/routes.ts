@@ -216,7 +216,7 @@ export async function caseRoutes(app: App): Promise<void> {
             departmentId: Type.Optional(Id),
             queue: Type.Optional(Type.Boolean()),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-            offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
           },
           strict,
         ),

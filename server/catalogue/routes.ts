@@ -26,7 +26,7 @@ const tags = ['catalogue'];
 const strict = { additionalProperties: false } as const;
 const Paging = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
 };
 
 /** Staff routes of the catalogue: basic matters and implementations (the life cycle is in version-routes.ts). */

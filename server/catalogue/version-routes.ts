@@ -19,7 +19,8 @@ import {
 const tags = ['catalogue'];
 const strict = { additionalProperties: false } as const;
 const Params = Type.Object({ id: Id });
-const VersionNo = Type.Integer({ minimum: 1 });
+/** A version number as the database holds it (a 32-bit integer). */
+const VersionNo = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 
 /** The versions of an implementation and their life cycle: draft → under review → published → superseded | retired. */
 export async function catalogueVersionRoutes(app: App): Promise<void> {

@@ -19,7 +19,7 @@ export async function listingRoutes(app: App): Promise<void> {
             status: Type.Optional(Type.Enum(['issued', 'changed', 'revoked', 'expired'])),
             typeCode: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9]{1,15}$' })),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-            offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
           },
           strict,
         ),

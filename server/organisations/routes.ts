@@ -65,7 +65,7 @@ export async function organisationRoutes(app: App): Promise<void> {
             q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
             active: Type.Optional(Type.Boolean()),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-            offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
           },
           { additionalProperties: false },
         ),
