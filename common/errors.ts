@@ -232,6 +232,16 @@ export const ERROR_CATALOGUE = {
     zh: '审计记录校验失败',
     en: 'The audit trail failed verification',
   },
+  'audit.checkpoint_log_damaged': {
+    status: 409,
+    zh: '审计检查点日志的最后一条检查点签名无效或来自未受信任的密钥，在核查该日志之前不再写入新的检查点',
+    en: 'The last checkpoint in the audit checkpoint log has an invalid or untrusted signature; no checkpoint is written until the log is examined',
+  },
+  'audit.checkpoint_key_unreadable': {
+    status: 500,
+    zh: '无法读取审计检查点签名密钥',
+    en: 'The audit checkpoint signing key cannot be read',
+  },
   'server.unavailable': { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
   'server.internal': {
     status: 500,

@@ -2,6 +2,8 @@ import { Type } from 'typebox';
 import { isoDateTime } from '../http/dates.ts';
 import { authorize, requireActor } from '../http/guard.ts';
 import type { App } from '../http/types.ts';
+import { trustedKeys } from './checkpoints/key.ts';
+import { auditCheckpointRoutes } from './checkpoints/routes.ts';
 import { auditScopeOf } from './scope.ts';
 import { listAuditRecords, verifyAuditChain } from './service.ts';
 
@@ -57,10 +59,41 @@ const Verification = Type.Object({
     }),
     Type.Null(),
   ]),
+  checkpoints: Type.Optional(
+    Type.Object({
+      checked: Type.Integer(),
+      latest: Type.Union([
+        Type.Object({
+          seq: Type.Integer(),
+          headHash: Type.String(),
+          at: Type.String(),
+          lineHash: Type.String(),
+        }),
+        Type.Null(),
+      ]),
+      problems: Type.Array(
+        Type.Object({
+          line: Type.Integer(),
+          seq: Type.Union([Type.Integer(), Type.Null()]),
+          problem: Type.Union([
+            Type.Literal('line_malformed'),
+            Type.Literal('unknown_key'),
+            Type.Literal('signature_invalid'),
+            Type.Literal('log_chain_broken'),
+            Type.Literal('chain_truncated'),
+            Type.Literal('hash_differs'),
+          ]),
+        }),
+      ),
+      problemCount: Type.Integer(),
+    }),
+  ),
 });
 
 export async function auditRoutes(app: App): Promise<void> {
   const { db } = app.deps.database;
+  const settings = app.deps.config.auditCheckpoints;
+  await auditCheckpointRoutes(app);
 
   app.get(
     '/audit',
@@ -89,13 +122,16 @@ export async function auditRoutes(app: App): Promise<void> {
     {
       schema: {
         tags: ['audit'],
-        summary: '校验审计记录哈希链是否完整（系统管理员）',
+        summary: '校验审计记录哈希链是否完整，并与签名检查点核对（系统管理员）',
         response: { 200: Verification },
       },
     },
     async (request) => {
       authorize(request, 'audit.verify');
-      return verifyAuditChain({ db });
+      return verifyAuditChain({
+        db,
+        checkpoints: { logPath: settings.logPath, trustedKeys: trustedKeys(settings) },
+      });
     },
   );
 }

@@ -2,6 +2,11 @@ import { and, desc, eq, gt, gte, inArray, isNull, lte, or, type SQL, sql } from 
 import type { Actor } from '../access/actor.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { contentHash, GENESIS_HASH, type HashedFields, linkHash, recordHash } from './chain.ts';
+import {
+  type CheckpointSource,
+  type CheckpointVerification,
+  verifyCheckpoints,
+} from './checkpoints/verify.ts';
 import { auditChain, auditRecords } from './tables.ts';
 
 /** Who did it, from where: carried from the HTTP request into every service call that writes. */
@@ -60,6 +65,8 @@ export type AuditVerification = {
   headHash: string | null;
   /** The first record whose content or link does not match. */
   brokenAt: { seq: number; problem: AuditProblem } | null;
+  /** The chain against the signed checkpoints of the log, when a log was given. */
+  checkpoints?: CheckpointVerification;
 };
 
 type AuditRow = typeof auditRecords.$inferSelect;
@@ -110,16 +117,27 @@ export async function linkAuditRecords(db: DbOrTx): Promise<number> {
  * recomputes every hash. An altered record shows as
  * `content_altered`; a deleted link or an inserted one as `link_broken` at the record after it;
  * a record deleted from under its link as `record_missing`; a record that never entered the
- * chain as `record_unchained`.
+ * chain as `record_unchained`. A chain rewritten whole (every later link recomputed) or cut
+ * short at its head passes this walk: with `checkpoints`, the chain is also checked against the
+ * signed checkpoints of that log (checkpoints/verify.ts), and any problem there fails it too.
  */
 export async function verifyAuditChain({
   db,
   batchSize = 5000,
+  checkpoints,
 }: {
   db: DbOrTx;
   batchSize?: number;
+  checkpoints?: CheckpointSource;
 }): Promise<AuditVerification> {
   await linkAuditRecords(db);
+  const chain = await walkChain(db, batchSize);
+  if (!checkpoints) return chain;
+  const against = await verifyCheckpoints({ db, source: checkpoints });
+  return { ...chain, ok: chain.ok && against.problemCount === 0, checkpoints: against };
+}
+
+async function walkChain(db: DbOrTx, batchSize: number): Promise<AuditVerification> {
   let prevHash = GENESIS_HASH;
   let checked = 0;
   let afterPos = 0;

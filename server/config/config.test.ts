@@ -61,6 +61,44 @@ test('time-limit warnings: two working days and a sweep every minute by default;
   });
 });
 
+test('audit checkpoints: key file and log under DATA_DIR/audit (one log per external database), every 5 minutes', () => {
+  const defaults = loadConfig({}, '/srv/yiwang').auditCheckpoints;
+  assert.deepEqual(defaults, {
+    signingKey: null,
+    keyFile: '/srv/yiwang/data/audit/checkpoint-key.json',
+    logPath: '/srv/yiwang/data/audit/checkpoints.jsonl',
+    intervalSeconds: 300,
+    trustedKeys: [],
+  });
+  const external = loadConfig({ DATABASE_URL: 'postgres://yw:pw@db.example:5433/yiwang' }, '/srv/yiwang');
+  assert.equal(
+    external.auditCheckpoints.logPath,
+    '/srv/yiwang/data/audit/checkpoints-db.example-5433-yiwang.jsonl',
+  );
+  const trusted = `04${'A'.repeat(128)}`;
+  const given = loadConfig(
+    {
+      AUDIT_SIGNING_KEY: 'AB'.repeat(32),
+      AUDIT_CHECKPOINT_LOG: 'shared/checkpoints.jsonl',
+      AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
+      AUDIT_CHECKPOINT_TRUSTED_KEYS: ` ${trusted} ,`,
+    },
+    '/srv/yiwang',
+  ).auditCheckpoints;
+  assert.equal(given.signingKey, 'ab'.repeat(32));
+  assert.equal(given.logPath, '/srv/yiwang/shared/checkpoints.jsonl');
+  assert.equal(given.intervalSeconds, 0);
+  assert.deepEqual(given.trustedKeys, [trusted.toLowerCase()]);
+  for (const [variable, value] of [
+    ['AUDIT_SIGNING_KEY', 'not-a-key'],
+    ['AUDIT_SIGNING_KEY', 'ab'.repeat(31)],
+    ['AUDIT_CHECKPOINT_INTERVAL_SECONDS', 'hourly'],
+    ['AUDIT_CHECKPOINT_TRUSTED_KEYS', `03${'a'.repeat(64)}`],
+  ] as const) {
+    assert.throws(() => loadConfig({ [variable]: value }), { variable }, `${variable}=${value}`);
+  }
+});
+
 const BAD_VALUES: [string, string][] = [
   ['PORT', 'abc'],
   ['PORT', '70000'],

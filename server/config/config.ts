@@ -24,6 +24,8 @@ export type Config = {
   warningWorkingDays: number;
   /** Seconds between sweeps of the time-limit warnings; 0 runs no sweep in this process. */
   sweepIntervalSeconds: number;
+  /** Signed checkpoints of the audit chain's head, kept outside the database. */
+  auditCheckpoints: AuditCheckpointConfig;
   /** Secret from which the key encrypting the seal keys (SM2 private keys) at rest is derived. */
   sealKeySecret: string;
   /**
@@ -31,6 +33,19 @@ export type Config = {
    * false none (default), true any, or the addresses / CIDR ranges of the reverse proxies.
    */
   trustProxy: boolean | string[];
+};
+
+export type AuditCheckpointConfig = {
+  /** AUDIT_SIGNING_KEY: SM2 private key in hex; null uses the key file (created on first use). */
+  signingKey: string | null;
+  /** DATA_DIR/audit/checkpoint-key.json. */
+  keyFile: string;
+  /** AUDIT_CHECKPOINT_LOG: the append-only log of signed checkpoints. */
+  logPath: string;
+  /** AUDIT_CHECKPOINT_INTERVAL_SECONDS: seconds between checkpoints (written when the head moved); 0 none. */
+  intervalSeconds: number;
+  /** AUDIT_CHECKPOINT_TRUSTED_KEYS: further public keys whose checkpoints verify (earlier keys, other hosts). */
+  trustedKeys: string[];
 };
 
 /** Used when SEAL_KEY_SECRET is not set; the server warns at start. */
@@ -94,6 +109,38 @@ function trustProxy(env: Env): boolean | string[] {
   });
 }
 
+/** The audit checkpoints; one log per database: with an external database its name is in the default path. */
+function auditCheckpoints(env: Env, cwd: string, databaseUrl: string | null): AuditCheckpointConfig {
+  const dataDir = path.resolve(cwd, env.DATA_DIR || 'data');
+  const signingKey = env.AUDIT_SIGNING_KEY?.trim().toLowerCase() || null;
+  if (signingKey !== null && !/^[0-9a-f]{64}$/.test(signingKey))
+    throw new ConfigError('AUDIT_SIGNING_KEY', 'must be an SM2 private key of 64 hexadecimal digits');
+  const trustedKeys = (env.AUDIT_CHECKPOINT_TRUSTED_KEYS ?? '')
+    .split(',')
+    .map((k) => k.trim().toLowerCase())
+    .filter((k) => k !== '');
+  for (const key of trustedKeys) {
+    if (!/^04[0-9a-f]{128}$/.test(key))
+      throw new ConfigError(
+        'AUDIT_CHECKPOINT_TRUSTED_KEYS',
+        `must be SM2 public keys (04 and 128 hexadecimal digits) separated by commas, got "${key}"`,
+      );
+  }
+  let logName = 'checkpoints.jsonl';
+  if (databaseUrl !== null) {
+    const url = new URL(databaseUrl);
+    const name = `${url.hostname}-${url.port || '5432'}-${decodeURIComponent(url.pathname.slice(1)) || 'postgres'}`;
+    logName = `checkpoints-${name.replace(/[^A-Za-z0-9._-]/g, '_')}.jsonl`;
+  }
+  return {
+    signingKey,
+    keyFile: path.join(dataDir, 'audit', 'checkpoint-key.json'),
+    logPath: path.resolve(cwd, env.AUDIT_CHECKPOINT_LOG || path.join(dataDir, 'audit', logName)),
+    intervalSeconds: int(env, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS', 300, 0, 7 * 24 * 60 * 60),
+    trustedKeys,
+  };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
@@ -146,6 +193,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
     warningWorkingDays: int(env, 'WARNING_WORKING_DAYS', 2, 0, 30),
     sweepIntervalSeconds: int(env, 'SWEEP_INTERVAL_SECONDS', 60, 0, 24 * 60 * 60),
+    auditCheckpoints: auditCheckpoints(env, cwd, databaseUrl),
     sealKeySecret,
     trustProxy: trustProxy(env),
   };

@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/client.ts';
+import { startAuditCheckpoints } from './audit-checkpoint.ts';
 import { AUDIT_LINK_INTERVAL_SECONDS, startAuditLink } from './audit-link.ts';
 import { SIGN_IN_PURGE_INTERVAL_SECONDS, startSignInPurge } from './sign-in-purge.ts';
 import { SMS_OUTBOX_INTERVAL_SECONDS, startSmsOutbox } from './sms-outbox.ts';
@@ -9,13 +10,13 @@ export type Jobs = { stop: () => Promise<void> };
 
 /**
  * The periodic jobs of a server process: the time-limit warning sweep, the purge of expired
- * sessions and sign-in counters, the linking of committed audit records into the chain, and the
- * SMS outbox.
+ * sessions and sign-in counters, the linking of committed audit records into the chain, the
+ * signed checkpoints of the chain's head (every AUDIT_CHECKPOINT_INTERVAL_SECONDS) and the SMS outbox.
  * SWEEP_INTERVAL_SECONDS=0 runs none of them in this process.
  */
 export async function startJobs(options: {
   db: Db;
-  config: Pick<Config, 'warningWorkingDays' | 'sweepIntervalSeconds' | 'signIn'>;
+  config: Pick<Config, 'warningWorkingDays' | 'sweepIntervalSeconds' | 'signIn' | 'auditCheckpoints'>;
   log: (message: string) => void;
 }): Promise<Jobs> {
   const timeLimits = await startTimeLimits(options);
@@ -30,6 +31,13 @@ export async function startJobs(options: {
     intervalSeconds: options.config.sweepIntervalSeconds > 0 ? AUDIT_LINK_INTERVAL_SECONDS : 0,
     log: options.log,
   });
+  const checkpoints = startAuditCheckpoints({
+    db: options.db,
+    config: options.config.auditCheckpoints,
+    intervalSeconds:
+      options.config.sweepIntervalSeconds > 0 ? options.config.auditCheckpoints.intervalSeconds : 0,
+    log: options.log,
+  });
   const outbox = startSmsOutbox({
     db: options.db,
     intervalSeconds: options.config.sweepIntervalSeconds > 0 ? SMS_OUTBOX_INTERVAL_SECONDS : 0,
@@ -38,6 +46,7 @@ export async function startJobs(options: {
   return {
     stop: async () => {
       await outbox.stop();
+      await checkpoints.stop();
       await link.stop();
       await purge.stop();
       await timeLimits.stop();

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import { Type } from 'typebox';
+import { publicKeyPem, SM2_USER_ID } from '../../certificates/signed.ts';
+import { auditContext, authorize } from '../../http/guard.ts';
+import type { App } from '../../http/types.ts';
+import { checkpointKey } from './key.ts';
+import { newestCheckpoints } from './log.ts';
+import { takeCheckpoint } from './write.ts';
+
+const Hash = Type.String({ pattern: '^[0-9a-f]{64}$' });
+
+export const CheckpointView = Type.Object({
+  format: Type.String(),
+  seq: Type.Integer({ description: '链头在哈希链中的位置（记录条数）' }),
+  recordSeq: Type.Union([Type.Integer(), Type.Null()], { description: '链头审计记录的序号' }),
+  headHash: Hash,
+  count: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  previous: Hash,
+  publicKey: Type.String(),
+  signature: Type.String(),
+  lineHash: Type.String({ description: '该行日志的 SHA-256（下一行的 previous）' }),
+});
+
+const Published = Type.Object({
+  algorithm: Type.Literal('SM2-SM3'),
+  userId: Type.String(),
+  publicKey: Type.String(),
+  publicKeyPem: Type.String(),
+  fingerprint: Type.String({ description: '公钥的 SM3 指纹' }),
+  trustedKeys: Type.Array(Type.String(), { description: '同样受信任的其他公钥（以前的密钥、其他主机）' }),
+  items: Type.Array(CheckpointView),
+});
+
+/** The checkpoints of the audit chain: public listing and log, and a checkpoint on demand. */
+export async function auditCheckpointRoutes(app: App): Promise<void> {
+  const { config, database } = app.deps;
+  const settings = config.auditCheckpoints;
+
+  app.get(
+    '/audit/checkpoints',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '审计哈希链的签名检查点（公开，最新在前），供外部见证',
+        querystring: Type.Object(
+          { limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Published },
+      },
+    },
+    async (request) => {
+      const key = checkpointKey(settings, { create: true })!;
+      const items = newestCheckpoints(settings.logPath, request.query.limit).map(
+        ({ line: _, ...checkpoint }) => checkpoint,
+      );
+      return {
+        algorithm: 'SM2-SM3' as const,
+        userId: SM2_USER_ID,
+        publicKey: key.publicKey,
+        publicKeyPem: publicKeyPem(key.publicKey),
+        fingerprint: key.fingerprint,
+        trustedKeys: settings.trustedKeys,
+        items,
+      };
+    },
+  );
+
+  app.get(
+    '/audit/checkpoints/log',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '完整的检查点日志（公开，JSON Lines），供离线校验',
+        produces: ['application/x-ndjson'],
+      },
+    },
+    async (_request, reply) => {
+      reply.type('application/x-ndjson; charset=utf-8');
+      if (!fs.existsSync(settings.logPath)) return '';
+      return reply.send(fs.createReadStream(settings.logPath));
+    },
+  );
+
+  app.post(
+    '/audit/checkpoints',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '立即为审计哈希链写入一个签名检查点（系统管理员）',
+        response: { 201: CheckpointView },
+      },
+    },
+    async (request, reply) => {
+      authorize(request, 'audit.verify');
+      const checkpoint = await takeCheckpoint({
+        db: database.db,
+        config: settings,
+        audit: auditContext(request, 'system_admin'),
+      });
+      return reply.code(201).send(checkpoint);
+    },
+  );
+}
