@@ -13,6 +13,7 @@ import { FilterBar } from '../shared/FilterBar.tsx';
 import { ListTable } from '../shared/ListTable.tsx';
 import type { AuditRecord, AuditVerification } from '../shared/types.ts';
 import { usePagedList } from '../shared/usePagedList.ts';
+import { VerificationAlert } from './VerificationAlert.tsx';
 
 type FilterValues = {
   action?: string;
@@ -72,22 +73,7 @@ export function AuditPage() {
         ) : null}
       </div>
       {verification.data ? (
-        <Alert
-          style={{ marginBottom: 16 }}
-          showIcon
-          type={verification.data.ok ? 'success' : 'error'}
-          data-testid="audit-verification"
-          title={
-            verification.data.ok
-              ? t('admin.audit.verifyOk', { checked: verification.data.checked })
-              : t('admin.audit.verifyBroken', {
-                  seq: verification.data.brokenAt?.seq ?? '?',
-                  problem: verification.data.brokenAt
-                    ? t(`admin.audit.problems.${verification.data.brokenAt.problem}`)
-                    : '',
-                })
-          }
-        />
+        <VerificationAlert verification={verification.data} />
       ) : verification.isError ? (
         <Alert
           style={{ marginBottom: 16 }}

@@ -96,4 +96,18 @@ export type AuditVerification = {
   headSeq: number | null;
   headHash: string | null;
   brokenAt: { seq: number; problem: 'content_altered' | 'link_broken' } | null;
+  checkpoints?: {
+    checked: number;
+    latest: { seq: number; headHash: string; at: string } | null;
+    problems: { line: number; seq: number | null; problem: CheckpointProblem }[];
+    problemCount: number;
+  };
 };
+
+export type CheckpointProblem =
+  | 'line_malformed'
+  | 'unknown_key'
+  | 'signature_invalid'
+  | 'log_chain_broken'
+  | 'chain_truncated'
+  | 'hash_differs';
