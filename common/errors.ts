@@ -131,6 +131,11 @@ export const ERROR_CATALOGUE = {
     zh: '材料“{material}”的共享来源已不可用（证照已变更、注销或过期，或前序办件不可复用），请重新打开申请页或上传该材料',
     en: 'The shared source of material "{material}" is no longer available; reopen the application or upload the material',
   },
+  'case.idempotency_key_reused': {
+    status: 422,
+    zh: '该幂等键（Idempotency-Key）已用于内容不同的另一次提交，请为新的申请使用新的幂等键',
+    en: 'This Idempotency-Key was already used for a submission with different content; use a new key for a new application',
+  },
   'case.transition_not_allowed': {
     status: 409,
     zh: '办件当前状态为“{status}”，不能{action}',
@@ -241,6 +246,68 @@ export const ERROR_CATALOGUE = {
     status: 500,
     zh: '无法读取审计检查点签名密钥',
     en: 'The audit checkpoint signing key cannot be read',
+  },
+  'backup.argument_unknown': {
+    status: 400,
+    zh: '未知参数 {field}（用法：--to <目录> [--at <时间>]）',
+    en: 'Unknown argument {field} (usage: --to <dir> [--at <time>])',
+  },
+  'backup.argument_missing': {
+    status: 400,
+    zh: '缺少参数 {field} 的值',
+    en: 'Argument {field} needs a value',
+  },
+  'backup.argument_repeated': { status: 400, zh: '参数 {field} 重复', en: 'Argument {field} is given twice' },
+  'backup.time_invalid': {
+    status: 400,
+    zh: '{field} 的值“{value}”不是带时区的 ISO 8601 时间（例如 2026-05-01T10:30:00+08:00）',
+    en: '{field}: "{value}" is not an ISO 8601 time with its offset (e.g. 2026-05-01T10:30:00+08:00)',
+  },
+  'backup.time_in_future': {
+    status: 400,
+    zh: '恢复时间点 {at} 晚于当前时间',
+    en: 'The time {at} is in the future',
+  },
+  'backup.before_first': {
+    status: 400,
+    zh: '恢复时间点 {at} 早于最早一次基础备份的完成时间 {first}',
+    en: 'The time {at} is before the first base backup finished ({first})',
+  },
+  'backup.target_not_empty': {
+    status: 409,
+    zh: '目标目录 {dir} 不是空目录，恢复不会覆盖已有内容，请指定新的或空的目录',
+    en: 'The target {dir} is not an empty directory; a restore never writes over anything: name a new or empty one',
+  },
+  'backup.no_base_backup': {
+    status: 404,
+    zh: '{dir} 中没有基础备份，请先运行 npm run backup',
+    en: 'There is no base backup in {dir}; run npm run backup first',
+  },
+  'backup.no_database': {
+    status: 404,
+    zh: 'DATA_DIR {dir} 中没有数据库（请设置 DATA_DIR 或 DATABASE_URL）',
+    en: 'DATA_DIR {dir} holds no database (set DATA_DIR or DATABASE_URL)',
+  },
+  'backup.archiving_off': {
+    status: 409,
+    zh: '正在运行的数据库（archive_mode={mode}）未把 WAL 归档到 {dir}：请重启一次服务器（npm start，BACKUP_DIR 与本命令相同）后再备份',
+    en: 'The running database (archive_mode={mode}) does not archive its WAL into {dir}: restart the server once (npm start, with the same BACKUP_DIR as this command), then back up',
+  },
+  'backup.archiving_failing': {
+    status: 503,
+    zh: 'WAL 归档失败（{wal}，{at}）：请检查 {dir} 的磁盘空间和权限',
+    en: 'WAL archiving is failing ({wal}, {at}): check the space and permissions of {dir}',
+  },
+  'backup.target_not_archived': {
+    status: 409,
+    zh: '归档的 WAL 尚未到达 {at}：数据库最后一次归档之后的更改不在归档中。请选择更早的时间，或不带 --at 恢复全部已归档的更改',
+    en: 'The archived WAL does not reach {at}: changes after the last archived segment are not in the archive. Choose an earlier time, or restore everything archived without --at',
+  },
+  'backup.recovery_failed': { status: 500, zh: '恢复失败：{reason}', en: 'Recovery failed: {reason}' },
+  'backup.tablespace_unsupported': {
+    status: 500,
+    zh: '数据目录中的 {path} 是符号链接（表空间），备份只复制数据目录本身',
+    en: '{path} in the data directory is a symbolic link (a tablespace); the backup copies the data directory only',
   },
   'server.unavailable': { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
   'server.internal': {

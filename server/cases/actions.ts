@@ -9,6 +9,7 @@ import { findOrganisation } from '../organisations/service.ts';
 import { attachmentsOf } from './attachments.ts';
 import { type DeliveryProvider, sandboxDelivery } from './delivery.ts';
 import { addAttachments, checkMaterials, type MaterialInput } from './submission.ts';
+import { requireOwnUploads } from './submission-materials.ts';
 import { caseEvents, creditRecords } from './tables.ts';
 import {
   type ActingParty,
@@ -181,7 +182,9 @@ const PLANS: Partial<Record<CaseAction, Planner>> = {
   },
   resubmit: async (tx, row, { input, audit, atWindow }) => {
     const materials = input.materials ?? [];
-    checkMaterials(await documentOf(tx, row.versionId), materials);
+    const document = await documentOf(tx, row.versionId);
+    checkMaterials(document, materials);
+    await requireOwnUploads({ db: tx, accountId: audit.actor?.accountId ?? null, document, materials });
     const uploaded = await attachmentsOf(tx, row.id, input.attachmentIds ?? []);
     return {
       details: {
@@ -202,7 +205,9 @@ const PLANS: Partial<Record<CaseAction, Planner>> = {
   },
   supply_gap: async (tx, row, { input, audit, atWindow }) => {
     const materials = input.materials ?? [];
-    checkMaterials(await documentOf(tx, row.versionId), materials);
+    const document = await documentOf(tx, row.versionId);
+    checkMaterials(document, materials);
+    await requireOwnUploads({ db: tx, accountId: audit.actor?.accountId ?? null, document, materials });
     const uploaded = await attachmentsOf(tx, row.id, input.attachmentIds ?? []);
     const open = row.gaps as string[];
     const handedIn = [...materials.map((m) => m.key), ...uploaded.map((a) => a.materialKey)];

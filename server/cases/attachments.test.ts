@@ -8,7 +8,7 @@ import { type Browser, makeStaff, signInAs } from '../accounts/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { organisations } from '../organisations/tables.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
-import { FOOD_LICENCE, PDF, PNG, publishMatter, SHA, signInApplicant } from './testing.ts';
+import { FOOD_LICENCE, PDF, PNG, publishMatter, signInApplicant, uploadedMaterial } from './testing.ts';
 
 let t: TestApp;
 let dataDir: string;
@@ -74,8 +74,9 @@ test('online 补正: the applicant uploads the missing material, the resubmissio
   const res = await who.company!.request({
     method: 'POST',
     url: '/api/cases',
-    payload: { implementationId: food, materials: [{ key: 'sqs', sha256: SHA(1), fileName: '申请书.pdf' }] },
+    payload: { implementationId: food, materials: [await uploadedMaterial(who.company!, 'sqs')] },
   });
+  assert.equal(res.statusCode, 201, res.body);
   let c = res.json() as Case;
   const closed = await upload(who.company!, c, 'zscl', PDF('early'));
   assert.equal(closed.statusCode, 409, 'nothing to supplement before the notice');

@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { type Browser, signInAs } from '../accounts/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
-import { FOOD_LICENCE, ON_THE_SPOT, publishMatter, SHA } from './testing.ts';
+import { FOOD_LICENCE, ON_THE_SPOT, publishMatter, uploadedMaterial } from './testing.ts';
 
 let t: TestApp;
+let dataDir: string;
 let food: string;
 let immediate: string;
 let clerk: Browser;
@@ -36,7 +40,8 @@ async function applicantSignIn(kind: 'person' | 'company', login: string): Promi
 }
 
 before(async () => {
-  t = await createTestApp({ demo: true });
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yw-lifecycle-'));
+  t = await createTestApp({ demo: true, env: { DATA_DIR: dataDir } });
   const [market] = (
     await t.db.db.execute<{ id: string }>("SELECT id FROM organisations WHERE short_name = '市场监管局'")
   ).rows;
@@ -50,6 +55,7 @@ before(async () => {
 });
 after(async () => {
   await t?.close();
+  await fs.rm(dataDir, { recursive: true, force: true });
 });
 
 type Case = { id: string; version: number; status: string; [k: string]: unknown };
@@ -64,14 +70,20 @@ async function act(who: Browser, c: Case, action: string, body: Record<string, u
   return res.json() as Case;
 }
 
-const material = (key: string, n: number) => ({ key, sha256: SHA(n), fileName: `${key}.pdf` });
+/** A file `by` uploaded for the material. */
+const material = (by: Browser, key: string, n: number) => uploadedMaterial(by, key, `${key} ${n}`);
 
 test('online: 补正 with one complete list, resubmitted, accepted, approved, concluded within the limit', async () => {
+  const application = {
+    implementationId: food,
+    formData: { shopName: '闽江小馆' },
+    materials: [await material(company, 'sqs', 1)],
+  };
   const submitted = await company.request({
     method: 'POST',
     url: '/api/cases',
     headers: { 'idempotency-key': 'online-0001' },
-    payload: { implementationId: food, formData: { shopName: '闽江小馆' }, materials: [material('sqs', 1)] },
+    payload: application,
   });
   assert.equal(submitted.statusCode, 201, submitted.body);
   let c = submitted.json() as Case;
@@ -82,10 +94,10 @@ test('online: 补正 with one complete list, resubmitted, accepted, approved, co
     method: 'POST',
     url: '/api/cases',
     headers: { 'idempotency-key': 'online-0001' },
-    payload: { implementationId: food, formData: {}, materials: [] },
+    payload: application,
   });
   assert.equal(again.statusCode, 200);
-  assert.equal(again.json().id, c.id, 'the same key returns the same case');
+  assert.equal(again.json().id, c.id, 'the same key and request return the same case');
 
   const problems = [
     { materialKey: 'sqs', problem: '申请书未签字' },
@@ -93,7 +105,9 @@ test('online: 补正 with one complete list, resubmitted, accepted, approved, co
   ];
   c = await act(reviewer, c, 'request-supplement', { problems });
   assert.equal(c.status, 'needs_supplement');
-  c = await act(company, c, 'resubmit', { materials: [material('sqs', 2), material('zscl', 3)] });
+  c = await act(company, c, 'resubmit', {
+    materials: [await material(company, 'sqs', 2), await material(company, 'zscl', 3)],
+  });
   assert.equal(c.status, 'submitted');
   c = await act(reviewer, c, 'accept');
   assert.equal(c.status, 'accepted');
@@ -127,7 +141,7 @@ test('counter with 容缺: result held until supplied, then concluded and posted
     payload: {
       implementationId: food,
       applicant: { kind: 'company', login: '91350100M000100Y43', displayName: '福州闽江数字科技有限公司' },
-      materials: [material('sqs', 4)],
+      materials: [await material(clerk, 'sqs', 4)],
     },
   });
   assert.equal(res.statusCode, 201, res.body);
@@ -146,7 +160,7 @@ test('counter with 容缺: result held until supplied, then concluded and posted
   });
   assert.equal(held.statusCode, 409);
   assert.equal(held.json().error.code, 'case.result_held');
-  c = await act(company, c, 'supply-gap', { materials: [material('zscl', 5)] });
+  c = await act(company, c, 'supply-gap', { materials: [await material(company, 'zscl', 5)] });
   assert.deepEqual(c.gaps, []);
   assert.equal(c.visits, 1, 'supplied online: no visit');
   c = await act(reviewer, c, 'conclude');
@@ -166,7 +180,7 @@ test('即办件 at the window: accepted, approved and concluded in the same visi
     payload: {
       implementationId: immediate,
       applicant: { kind: 'person', login: '610102198001010023', displayName: '王秀英' },
-      materials: [material('sqs', 6)],
+      materials: [await material(clerk, 'sqs', 6)],
     },
   });
   let c = res.json() as Case;

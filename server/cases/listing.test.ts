@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { type Browser, signInAs } from '../accounts/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
-import { FOOD_LICENCE, publishMatter, SHA, signInApplicant } from './testing.ts';
+import { FOOD_LICENCE, publishMatter, signInApplicant, uploadedMaterial } from './testing.ts';
 
 let t: TestApp;
+let dataDir: string;
 let food: string;
 let clerk: Browser;
 let reviewer: Browser;
@@ -16,7 +20,8 @@ const PERSON = '11010519491231002X';
 const COMPANY = '91350100M000100Y43';
 
 before(async () => {
-  t = await createTestApp({ demo: true });
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yw-listing-'));
+  t = await createTestApp({ demo: true, env: { DATA_DIR: dataDir } });
   const [market] = (
     await t.db.db.execute<{ id: string }>("SELECT id FROM organisations WHERE short_name = '市场监管局'")
   ).rows;
@@ -28,6 +33,7 @@ before(async () => {
 });
 after(async () => {
   await t?.close();
+  await fs.rm(dataDir, { recursive: true, force: true });
 });
 
 type Case = { id: string; caseNo: string; version: number; status: string; [k: string]: unknown };
@@ -46,7 +52,7 @@ async function applyOnline(who: Browser): Promise<Case> {
   const res = await who.request({
     method: 'POST',
     url: '/api/cases',
-    payload: { implementationId: food, materials: [{ key: 'sqs', sha256: SHA(1), fileName: 'sqs.pdf' }] },
+    payload: { implementationId: food, materials: [await uploadedMaterial(who, 'sqs')] },
   });
   assert.equal(res.statusCode, 201, res.body);
   return res.json() as Case;

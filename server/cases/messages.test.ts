@@ -1,18 +1,23 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { type Browser, signInAs } from '../accounts/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { dispatchQueuedSms } from '../notifications/outbox.ts';
 import { recordingGateway } from '../notifications/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
-import { FOOD_LICENCE, publishMatter, SHA, signInApplicant } from './testing.ts';
+import { FOOD_LICENCE, publishMatter, signInApplicant, uploadedMaterial } from './testing.ts';
 
 let t: TestApp;
+let dataDir: string;
 let food: string;
 const who: Record<string, Browser> = {};
 
 before(async () => {
-  t = await createTestApp({ demo: true });
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yw-messages-'));
+  t = await createTestApp({ demo: true, env: { DATA_DIR: dataDir } });
   const [market] = (
     await t.db.db.execute<{ id: string }>("SELECT id FROM organisations WHERE short_name = '市场监管局'")
   ).rows;
@@ -23,6 +28,7 @@ before(async () => {
 });
 after(async () => {
   await t?.close();
+  await fs.rm(dataDir, { recursive: true, force: true });
 });
 
 type Case = { id: string; version: number; caseNo: string; trackingNo: string | null };
@@ -57,7 +63,7 @@ test('the applicant is told of every step they wait for, with the one-time list 
     problems: [{ materialKey: 'sqs', problem: '申请书未签字' }, { problem: '法定代表人身份证明不清晰' }],
   });
   c = await act(who.company!, c, 'resubmit', {
-    materials: [{ key: 'sqs', sha256: SHA(7), fileName: 'a.pdf' }],
+    materials: [await uploadedMaterial(who.company!, 'sqs', 'signed application')],
   });
   c = await act(who.reviewer!, c, 'accept');
   c = await act(who.reviewer!, c, 'start-review');

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { type Browser, signInAs } from '../accounts/testing.ts';
@@ -9,14 +12,16 @@ import { createTestApp, type TestApp } from '../testing/app.ts';
 import { pdfShowsQrCode } from '../testing/pdf.ts';
 import { noticeView } from './notices.ts';
 import { cases } from './tables.ts';
-import { FOOD_LICENCE, publishMatter, SHA, signInApplicant } from './testing.ts';
+import { FOOD_LICENCE, publishMatter, signInApplicant, uploadedMaterial } from './testing.ts';
 
 let t: TestApp;
+let dataDir: string;
 let food: string;
 const who: Record<string, Browser> = {};
 
 before(async () => {
-  t = await createTestApp({ demo: true });
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yw-notices-'));
+  t = await createTestApp({ demo: true, env: { DATA_DIR: dataDir } });
   const [market] = (
     await t.db.db.execute<{ id: string }>("SELECT id FROM organisations WHERE short_name = '市场监管局'")
   ).rows;
@@ -29,6 +34,7 @@ before(async () => {
 });
 after(async () => {
   await t?.close();
+  await fs.rm(dataDir, { recursive: true, force: true });
 });
 
 type Case = { id: string; version: number; caseNo: string; queryCode: string; notices: NoticeKind[] };
@@ -47,7 +53,7 @@ async function apply(by: Browser): Promise<Case> {
   const res = await by.request({
     method: 'POST',
     url: '/api/cases',
-    payload: { implementationId: food, materials: [{ key: 'sqs', sha256: SHA(1), fileName: '申请书.pdf' }] },
+    payload: { implementationId: food, materials: [await uploadedMaterial(by, 'sqs')] },
   });
   assert.equal(res.statusCode, 201, res.body);
   return res.json();
@@ -95,7 +101,7 @@ test('each notice is available once the case reaches its step, and is a PDF whos
   assert.match(list, /2 经营场所使用证明 缺少经营场所使用证明/);
 
   c = await act(who.company!, c, 'resubmit', {
-    materials: [{ key: 'zscl', sha256: SHA(2), fileName: '场所证明.pdf' }],
+    materials: [await uploadedMaterial(who.company!, 'zscl')],
   });
   c = await act(who.reviewer!, c, 'accept');
   assert.deepEqual(c.notices, ['acceptance', 'supplement'], 'the supplement list stays on record');

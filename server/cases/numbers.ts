@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { reuse } from '../db/reuse.ts';
+import { uploadedBySql } from './submission-materials.ts';
 import { caseNumberCounters, cases } from './tables.ts';
 
 /**
@@ -27,30 +28,42 @@ export async function drawCaseNo(db: Db, regionCode: string, day: string): Promi
 }
 
 /**
- * For a submission with an idempotency key, in one statement: the case its applicant already
- * filed with that key, or else the next case number (drawn as drawCaseNo does). A submission
- * racing another with the same key may draw a number and then find the other's case; that
- * number stays unused.
+ * For a submission with an idempotency key or files, in one statement: the case its submitter
+ * already filed with that key (and the hash of that request), else the files among `files` the
+ * submitter uploaded (submission-materials.ts) and, only when that is all of them, the next case
+ * number (drawn as drawCaseNo does). A submission racing another with the same key may draw a
+ * number and then find the other's case; that number stays unused.
  */
-export async function drawCaseNoUnlessFiled(
+export async function drawCaseNoForFiling(
   db: Db,
-  options: { regionCode: string; day: string; applicantId: string; key: string },
-): Promise<{ filedId: string } | { caseNo: string }> {
+  options: { regionCode: string; day: string; submitterId: string; key: string | null; files: string[] },
+): Promise<
+  { filed: { id: string; requestHash: string | null } } | { uploaded: string[]; caseNo: string | null }
+> {
   const prefix = `${options.regionCode}-${options.day.replaceAll('-', '')}-`;
-  const { rows } = await db.execute<{ filed_id: string | null; last: number | null }>(sql`
+  const { rows } = await db.execute<{
+    filed_id: string | null;
+    filed_hash: string | null;
+    uploaded: string[];
+    last: number | null;
+  }>(sql`
     WITH filed AS (
-      SELECT ${cases.id} AS id FROM ${cases}
-       WHERE ${cases.applicantId} = ${options.applicantId} AND ${cases.idempotencyKey} = ${options.key}
+      SELECT ${cases.id} AS id, ${cases.requestHash} AS request_hash FROM ${cases}
+       WHERE ${cases.submittedBy} = ${options.submitterId} AND ${cases.idempotencyKey} = ${options.key}
+    ), uploaded AS (${uploadedBySql(options.submitterId, options.files)}
     ), drawn AS (
       INSERT INTO ${caseNumberCounters} ("prefix", "last")
-        SELECT ${prefix}::text, 1 WHERE NOT EXISTS (SELECT 1 FROM filed)
+        SELECT ${prefix}::text, 1
+         WHERE NOT EXISTS (SELECT 1 FROM filed) AND (SELECT count(*) FROM uploaded) = ${options.files.length}
         ON CONFLICT ("prefix") DO UPDATE SET "last" = ${caseNumberCounters}."last" + 1
         RETURNING "last"
     )
-    SELECT (SELECT id FROM filed) AS filed_id, (SELECT "last" FROM drawn) AS last`);
+    SELECT (SELECT id FROM filed) AS filed_id, (SELECT request_hash FROM filed) AS filed_hash,
+           ARRAY(SELECT sha256 FROM uploaded) AS uploaded, (SELECT "last" FROM drawn) AS last`);
   const row = rows[0]!;
-  if (row.filed_id) return { filedId: row.filed_id };
-  return { caseNo: `${prefix}${String(row.last).padStart(6, '0')}` };
+  if (row.filed_id) return { filed: { id: row.filed_id, requestHash: row.filed_hash } };
+  const caseNo = row.last === null ? null : `${prefix}${String(row.last).padStart(6, '0')}`;
+  return { uploaded: row.uploaded, caseNo };
 }
 
 /** Letters and digits that cannot be mistaken for one another when read aloud or copied. */

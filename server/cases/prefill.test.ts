@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withCreditCheckCharacter } from '../../common/identity.ts';
@@ -13,9 +16,10 @@ import { demoCompanies, demoPersons } from '../demo/registries.ts';
 import { DEMO_AUDIT } from '../demo/seed.ts';
 import { organisations } from '../organisations/tables.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
-import { publishMatter, SHA, signInApplicant } from './testing.ts';
+import { publishMatter, signInApplicant, uploadedMaterial } from './testing.ts';
 
 let t: TestApp;
+let dataDir: string;
 let market: string;
 let food: string;
 let clerk: Browser;
@@ -48,13 +52,17 @@ const NEW_COMPANY = {
 };
 
 before(async () => {
-  t = await createTestApp({ demo: true });
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yw-prefill-'));
+  t = await createTestApp({ demo: true, env: { DATA_DIR: dataDir } });
   const db = t.db.db;
   market = (await db.select().from(organisations).where(eq(organisations.shortName, '市场监管局')))[0]!.id;
   food = await publishMatter(db, market, { materials: MATERIALS });
   clerk = await signInAs(t.app, 'clerk', DEMO_PASSWORD);
 });
-after(async () => t?.close());
+after(async () => {
+  await t?.close();
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
 
 type Found = { source: string; ref: string; label: string; earlierCase?: { caseNo: string } };
 type Prefill = { items: { key: string; found: Found | null }[]; found: number; toUpload: number };
@@ -85,7 +93,8 @@ async function prefillAtCounter(login: string, kind = 'company'): Promise<Prefil
 }
 
 const foundOf = (p: Prefill, key: string) => p.items.find((i) => i.key === key)!.found;
-const upload = (key: string, n: number) => ({ key, sha256: SHA(n), fileName: `${key}.pdf` });
+/** A file the clerk uploaded for the material. */
+const upload = (key: string, n: number) => uploadedMaterial(clerk, key, `${key} ${n}`);
 const reuse = (p: Prefill, key: string) => ({
   key,
   reuse: foundOf(p, key)!.source,
@@ -134,10 +143,10 @@ test('a first application of a company nobody knows yet has every material to up
   );
   assert.equal(prefill.toUpload, 4);
   const res = await submitAtCounter([
-    upload('sqs', 1),
-    upload('yyzz', 2),
-    upload('zscl', 3),
-    upload('fddbr', 4),
+    await upload('sqs', 1),
+    await upload('yyzz', 2),
+    await upload('zscl', 3),
+    await upload('fddbr', 4),
   ]);
   assert.equal(res.statusCode, 201, res.body);
   first = res.json();
@@ -208,7 +217,7 @@ test('a company that holds a 营业执照 gets it filled in and needs one upload
 
   // The second application of the first company: the certificate and the earlier files, one upload.
   const res = await submitAtCounter([
-    upload('sqs', 5),
+    await upload('sqs', 5),
     reuse(held, 'yyzz'),
     reuse(held, 'zscl'),
     reuse(held, 'fddbr'),
@@ -221,7 +230,8 @@ test('a company that holds a 营业执照 gets it filled in and needs one upload
   assert.equal(files('yyzz')[0]!.sha256, null, 'a reference, no file');
   assert.equal(files('yyzz')[0]!.reference?.number, certificate.number);
   assert.equal(files('zscl')[0]!.source, 'shared_case');
-  assert.equal(files('zscl')[0]!.sha256, SHA(3), 'the earlier file itself');
+  const earlier = (await upload('zscl', 3)).sha256;
+  assert.equal(files('zscl')[0]!.sha256, earlier, 'the earlier file itself');
   assert.equal(files('zscl')[0]!.reference?.caseNo, first.caseNo);
   assert.ok(second.materials.every((m) => m.supplied));
 });
@@ -229,7 +239,7 @@ test('a company that holds a 营业执照 gets it filled in and needs one upload
 test('a reference that is not the applicant’s, or no longer current, is refused', async () => {
   const prefill = await prefillAtCounter(NEW_COMPANY.login);
   const forged = await submitAtCounter([
-    upload('sqs', 6),
+    await upload('sqs', 6),
     { key: 'yyzz', reuse: 'e_certificate', ref: '00000000-0000-4000-8000-000000000000' },
   ]);
   assert.equal(forged.statusCode, 409, forged.body);
@@ -269,7 +279,7 @@ test('the legal-entity and population bases fill in 营业执照 and the represe
     'the clerk’s look-up is audited',
   );
   const res = await submitAtCounter(
-    [upload('sqs', 7), upload('zscl', 8), reuse(prefill, 'yyzz'), reuse(prefill, 'fddbr')],
+    [await upload('sqs', 7), await upload('zscl', 8), reuse(prefill, 'yyzz'), reuse(prefill, 'fddbr')],
     { kind: 'company', login: company.creditCode, displayName: company.name },
   );
   assert.equal(res.statusCode, 201, res.body);

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { type Browser, signInAs } from '../accounts/testing.ts';
@@ -7,16 +10,18 @@ import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { organisations } from '../organisations/tables.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { recordStatements, statementsOf } from '../testing/statements.ts';
-import { publishMatter, SHA, signInApplicant } from './testing.ts';
+import { publishMatter, signInApplicant, uploadedMaterial } from './testing.ts';
 
 let t: TestApp;
+let dataDir: string;
 let food: string;
 let company: Browser;
 let reviewer: Browser;
 
 before(async () => {
   recordStatements();
-  t = await createTestApp({ demo: true });
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yw-round-trips-'));
+  t = await createTestApp({ demo: true, env: { DATA_DIR: dataDir } });
   const [market] = await t.db.db
     .select()
     .from(organisations)
@@ -27,6 +32,7 @@ before(async () => {
 });
 after(async () => {
   await t?.close();
+  await fs.rm(dataDir, { recursive: true, force: true });
 });
 
 type Case = { id: string; version: number; status: string; timeline: { action: string }[] };
@@ -133,11 +139,38 @@ test('a client acting on the version this process holds, after another process c
   assert.equal(detail.version, accepted.version + 1);
 });
 
+test('a submission with a key and files its submitter uploaded is two statements: key, files and number in one, then the write', async () => {
+  const materials = [await uploadedMaterial(company, 'sqs', 'counted application')];
+  await submit(); // the session, the actor, the filing target and the applicant's phone are kept
+  const send = (key: string) =>
+    company.request({
+      method: 'POST',
+      url: '/api/cases',
+      headers: { 'idempotency-key': key },
+      payload: { implementationId: food, materials },
+    });
+  let answer: Awaited<ReturnType<typeof send>> | undefined;
+  const statements = await statementsOf(async () => {
+    answer = await send('round-trips-0001');
+  });
+  assert.equal(answer!.statusCode, 201, answer!.body);
+  assert.equal(statements.length, 2, statements.join('\n'));
+  assert.match(
+    statements[0]!,
+    /^\s*WITH filed AS .* uploaded AS .* drawn AS \(\s*INSERT INTO "case_number_counters"/s,
+  );
+  assert.match(statements[1]!, /^with "changed" as \(insert into "cases"/);
+  const unkeyed = await statementsOf(() =>
+    company.request({ method: 'POST', url: '/api/cases', payload: { implementationId: food } }),
+  );
+  assert.equal(unkeyed.length, 2, 'without key or files: the number, then the write');
+});
+
 test('the page answering a submission with files is the page read after it', async () => {
   const answer = await company.request({
     method: 'POST',
     url: '/api/cases',
-    payload: { implementationId: food, materials: [{ key: 'sqs', sha256: SHA(7), fileName: '申请书.pdf' }] },
+    payload: { implementationId: food, materials: [await uploadedMaterial(company, 'sqs')] },
   });
   assert.equal(answer.statusCode, 201, answer.body);
   const page = answer.json() as Case & { materials: { key: string; supplied: boolean }[] };

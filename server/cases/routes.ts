@@ -177,7 +177,7 @@ export async function caseRoutes(app: App): Promise<void> {
       schema: {
         tags,
         summary:
-          '提交办件申请（网上申报、窗口受理、自助终端、帮办代办）；Idempotency-Key 头保证重复提交只生成一件',
+          '提交办件申请（网上申报、窗口受理、自助终端、帮办代办）；Idempotency-Key 头（按提交账号区分）保证重复提交只生成一件，同一键提交不同内容返回 422；材料文件须为提交人本人上传',
         headers: Type.Object({
           'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })),
         }),
@@ -196,10 +196,13 @@ export async function caseRoutes(app: App): Promise<void> {
           formData: request.body.formData ?? {},
           materials: request.body.materials ?? [],
           idempotencyKey: request.headers['idempotency-key'] ?? null,
+          request: request.body,
         },
       });
+      // A repeat is shown only to whoever may read the case, as GET /cases/:id would.
+      const resource = created ? await caseResource(db(), row) : await readableResource(db(), actor, row);
       reply.code(created ? 201 : 200);
-      return caseDetail(db(), row, caseViewOf(actor, row, await caseResource(db(), row)));
+      return caseDetail(db(), row, caseViewOf(actor, row, resource));
     },
   );
 

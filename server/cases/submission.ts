@@ -14,11 +14,12 @@ import { notifications } from '../notifications/tables.ts';
 import { isUniqueViolation } from '../organisations/changes.ts';
 import { findHall } from '../organisations/halls.ts';
 import { applicantMessageRows } from './messages.ts';
-import { drawCaseNo, drawCaseNoUnlessFiled, newQueryCode } from './numbers.ts';
+import { drawCaseNo, drawCaseNoForFiling, newQueryCode } from './numbers.ts';
 import type { ReuseSource } from './prefill.ts';
 import { resolveReusedMaterials, reusedAttachmentRows } from './prefill-submit.ts';
 import { changedCaseRecords, type RecordsRead, rememberRecords } from './records.ts';
 import { keepCase } from './row-cache.ts';
+import { hashesOf, refuseOthersFiles, requestHash } from './submission-materials.ts';
 import { caseAttachments, caseEvents, cases } from './tables.ts';
 import type { CaseRow } from './transitions.ts';
 
@@ -32,6 +33,8 @@ export type Submission = {
   formData: Record<string, unknown>;
   materials: (MaterialInput | ReusedMaterialInput)[];
   idempotencyKey?: string | null;
+  /** The request as sent (its body), whose hash is kept with the key; by default the submission above. */
+  request?: unknown;
 };
 
 export const isReused = (m: MaterialInput | ReusedMaterialInput): m is ReusedMaterialInput => 'reuse' in m;
@@ -87,26 +90,32 @@ function attachmentRows(
   }));
 }
 
-async function existingByKey(db: Db, applicantId: string, key: string): Promise<CaseRow | null> {
+/** The case an account already submitted with an idempotency key (keys are scoped to the submitting account). */
+async function existingByKey(db: Db, submitterId: string, key: string): Promise<CaseRow | null> {
   const [row] = await reuse(db, 'case_by_key', (d) =>
     d
       .select()
       .from(cases)
       .where(
         and(
-          eq(cases.applicantId, sql.placeholder('applicant')),
+          eq(cases.submittedBy, sql.placeholder('submitter')),
           eq(cases.idempotencyKey, sql.placeholder('key')),
         ),
       )
-      .prepare('yw_case_by_key'),
-  ).execute({ applicant: applicantId, key });
+      .prepare('yw_case_by_submitter_key'),
+  ).execute({ submitter: submitterId, key });
   return row ?? null;
 }
 
+/** Who hands the application in: the signed-in account (applicant, clerk or agent), else the applicant. */
+const submitterOf = (audit: AuditContext, channel: Channel) => audit.actor?.accountId ?? channel.applicantId;
+
 /**
  * What a submission checks and reads before its write: the filing target (the published version),
- * the materials, the reused materials, the hall; then, in one statement, the case already filed
- * with the idempotency key or the case number (drawCaseNoUnlessFiled).
+ * the materials, the reused materials, the hall; then, in one statement, the case its submitter
+ * already filed with the idempotency key, or the check that the submitter uploaded every file
+ * and the case number (drawCaseNoForFiling). A file the submitter did not upload is a 400 naming
+ * the material, and no number is drawn for it.
  */
 async function prepareFiling(options: { db: Db; audit: AuditContext; channel: Channel; input: Submission }) {
   const { db, audit, channel, input } = options;
@@ -127,23 +136,30 @@ async function prepareFiling(options: { db: Db; audit: AuditContext; channel: Ch
     throw new AppError('resource.not_found', { params: { resource: '大厅' } });
   }
   const day = todayInChina();
-  const key = input.idempotencyKey;
-  const drawn = key
-    ? await drawCaseNoUnlessFiled(db, {
-        regionCode: guide.region.code,
-        day,
-        applicantId: channel.applicantId,
-        key,
-      })
-    : { caseNo: await drawCaseNo(db, guide.region.code, day) };
-  if ('filedId' in drawn) return drawn;
+  const key = input.idempotencyKey ?? null;
+  const files = hashesOf(uploads);
+  if (!key && files.length === 0) {
+    return { guide, document, uploads, reused, hallId, caseNo: await drawCaseNo(db, guide.region.code, day) };
+  }
+  const drawn = await drawCaseNoForFiling(db, {
+    regionCode: guide.region.code,
+    day,
+    submitterId: submitterOf(audit, channel),
+    key,
+    files,
+  });
+  if ('filed' in drawn) return drawn;
+  refuseOthersFiles(document, input.materials, new Set(drawn.uploaded));
+  if (drawn.caseNo === null) throw new Error('no case number drawn although every file was uploaded');
   return { guide, document, uploads, reused, hallId, caseNo: drawn.caseNo };
 }
 
 /**
- * Files and submits a case bound to the PUBLISHED version of the implementation. The same
- * idempotency key of the same applicant returns the case already filed (`created: false`).
- * A counter or kiosk submission is one in-person visit.
+ * Files and submits a case bound to the PUBLISHED version of the implementation. An idempotency
+ * key belongs to the account that submits (applicant, clerk or agent): the same key with the same
+ * request returns the case that account already filed (`created: false`; the caller shows it only
+ * after the read check of any case), the same key with another request is a 422. Every file must
+ * be one the submitter uploaded. A counter or kiosk submission is one in-person visit.
  */
 export async function submitCase(options: {
   db: Db;
@@ -153,9 +169,24 @@ export async function submitCase(options: {
 }): Promise<{ row: CaseRow; created: boolean }> {
   const { db, audit, channel, input } = options;
   const key = input.idempotencyKey ?? null;
+  const submitterId = submitterOf(audit, channel);
+  const fingerprint = key
+    ? requestHash(
+        input.request ?? {
+          implementationId: input.implementationId,
+          formData: input.formData,
+          materials: input.materials,
+        },
+      )
+    : null;
   const filedAlready = async () => {
-    const again = key ? await existingByKey(db, channel.applicantId, key) : null;
-    return again && { row: again, created: false };
+    const again = key ? await existingByKey(db, submitterId, key) : null;
+    if (!again) return null;
+    // Cases filed before requests were hashed carry no hash: their key answers as before.
+    if (again.requestHash !== null && again.requestHash !== fingerprint) {
+      throw new AppError('case.idempotency_key_reused', { field: 'idempotency-key' });
+    }
+    return { row: again, created: false };
   };
   let filing: Awaited<ReturnType<typeof prepareFiling>>;
   try {
@@ -166,7 +197,11 @@ export async function submitCase(options: {
     if (again) return again;
     throw error;
   }
-  if ('filedId' in filing) return (await filedAlready())!;
+  if ('filed' in filing) {
+    const again = await filedAlready();
+    if (again) return again;
+    throw new Error('the case filed with the key was not found again');
+  }
   const { guide, document, uploads, reused, hallId, caseNo } = filing;
   const visit = channel.kind === 'counter' || channel.kind === 'kiosk';
   const phone = await currentPhone(db, channel.applicantId);
@@ -210,6 +245,8 @@ export async function submitCase(options: {
           formData: input.formData,
           visits: visit ? 1 : 0,
           idempotencyKey: key,
+          requestHash: fingerprint,
+          submittedBy: submitterId,
           submittedAt: now,
         },
       },

@@ -99,7 +99,14 @@ export const cases = pgTable(
     trackingNo: text('tracking_no'),
     /** Whether approval was on a signed promise (告知承诺). */
     onPromise: boolean('on_promise').notNull().default(false),
+    /**
+     * Idempotency-Key of the submission, scoped to the account that submitted it (`submittedBy`), with
+     * the sha-256 of the request (`requestHash`): a repeat with another request is refused.
+     */
     idempotencyKey: text('idempotency_key'),
+    requestHash: text('request_hash'),
+    /** The account that handed the application in: the applicant online or at a kiosk, the clerk, the agent. */
+    submittedBy: uuid('submitted_by').references(() => accounts.id),
     version: integer('version').notNull().default(1),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     concludedAt: timestamp('concluded_at', { withTimezone: true }),
@@ -107,7 +114,7 @@ export const cases = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('cases_idempotency_uq').on(t.applicantId, t.idempotencyKey),
+    uniqueIndex('cases_idempotency_uq').on(t.submittedBy, t.idempotencyKey),
     index('cases_department_deadline_idx').on(t.departmentId, t.status, t.promisedDeadline),
     /**
      * The review queue of a department in its order, a page read from the index alone however many

@@ -103,3 +103,24 @@ export async function actOn<C extends { id: string; version: number }>(
   assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
   return res.json() as C;
 }
+
+/** Uploads a file as `who` through POST /api/files (the app needs its own DATA_DIR); its sha256. */
+export async function uploadFile(
+  who: Pick<Browser, 'request'>,
+  content: Buffer,
+  name = 'material.pdf',
+): Promise<string> {
+  const res = await who.request({
+    method: 'POST',
+    url: `/api/files?name=${encodeURIComponent(name)}`,
+    headers: { 'content-type': 'application/pdf' },
+    payload: content,
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  return res.json().sha256 as string;
+}
+
+/** A material as `who` hands it in: a PDF `who` uploaded, under the material's key. */
+export async function uploadedMaterial(who: Pick<Browser, 'request'>, key: string, text = key) {
+  return { key, sha256: await uploadFile(who, PDF(text)), fileName: `${key}.pdf` };
+}
