@@ -28,7 +28,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let embedded: EmbeddedDatabase | null = null;
   let url = config.databaseUrl;
   if (!url) {
-    embedded = await startEmbedded(config.dataDir, log);
+    embedded = await startEmbedded(config.dataDir, log, { backupDir: config.backupDir });
     url = embedded.url;
   }
   const database = connect(url, { onError: (e) => log(`database connection lost: ${e.message}`) });

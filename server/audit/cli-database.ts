@@ -18,7 +18,7 @@ export async function openCommandDatabase(
     if (!fs.existsSync(path.join(config.dataDir, 'pg', 'PG_VERSION'))) {
       throw new Error(`DATA_DIR ${config.dataDir} holds no database (set DATABASE_URL or DATA_DIR)`);
     }
-    embedded = await startEmbedded(config.dataDir, log);
+    embedded = await startEmbedded(config.dataDir, log, { backupDir: config.backupDir });
     url = embedded.url;
   }
   const database = connect(url, { max: 1 });

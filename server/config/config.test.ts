@@ -14,6 +14,7 @@ test('defaults make a bare start work: port 3000, embedded database under ./data
   assert.equal(config.host, '0.0.0.0');
   assert.equal(config.databaseUrl, null);
   assert.equal(config.dataDir, '/srv/yiwang/data');
+  assert.equal(config.backupDir, '/srv/yiwang/data/backup');
   assert.equal(config.logLevel, 'info');
   assert.equal(config.demoData, true);
   assert.equal(config.secureCookies, false);
@@ -41,6 +42,11 @@ test('given values are parsed into their types', () => {
   assert.equal(config.port, 8080);
   assert.equal(config.databaseUrl, 'postgresql://yw@db.example:5433/yiwang');
   assert.equal(config.dataDir, '/srv/yiwang/var/yw');
+  assert.equal(config.backupDir, '/srv/yiwang/var/yw/backup');
+  assert.equal(loadConfig({ BACKUP_DIR: 'backups' }, '/srv/yiwang').backupDir, '/srv/yiwang/backups');
+  assert.throws(() => loadConfig({ BACKUP_DIR: 'data/pg/backup' }, '/srv/yiwang'), {
+    variable: 'BACKUP_DIR',
+  });
   assert.equal(config.logLevel, 'warn');
   assert.equal(config.demoData, false);
   assert.equal(config.secureCookies, true);

@@ -8,6 +8,8 @@ export type Config = {
   /** Connection string of an external PostgreSQL server; null starts the embedded one. */
   databaseUrl: string | null;
   dataDir: string;
+  /** WAL archive, base backups and the file store's backup (BACKUP_DIR, DATA_DIR/backup by default). */
+  backupDir: string;
   sessionSecret: string;
   sessionTtlHours: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -173,11 +175,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (sealKeySecret.length < 16)
     throw new ConfigError('SEAL_KEY_SECRET', 'must be at least 16 characters long');
   const host = env.HOST || '0.0.0.0';
+  const dataDir = path.resolve(cwd, env.DATA_DIR || 'data');
+  const backupDir = path.resolve(cwd, env.BACKUP_DIR || path.join(dataDir, 'backup'));
+  if (!path.relative(path.join(dataDir, 'pg'), backupDir).startsWith('..'))
+    throw new ConfigError('BACKUP_DIR', `must not be inside the database folder ${path.join(dataDir, 'pg')}`);
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host,
     databaseUrl,
-    dataDir: path.resolve(cwd, env.DATA_DIR || 'data'),
+    dataDir,
+    backupDir,
     sessionSecret,
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
     logLevel,

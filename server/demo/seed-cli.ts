@@ -8,7 +8,9 @@ import { seedDemoIfEmpty } from './seed.ts';
 async function main(): Promise<number> {
   const config = loadConfig();
   const log = (m: string) => console.log(`[yiwang] ${m}`);
-  const embedded = config.databaseUrl ? null : await startEmbedded(config.dataDir, log);
+  const embedded = config.databaseUrl
+    ? null
+    : await startEmbedded(config.dataDir, log, { backupDir: config.backupDir });
   const database = connect(config.databaseUrl ?? embedded!.url);
   try {
     await applyMigrations(database);
