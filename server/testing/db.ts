@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { connect, type Database } from '../db/client.ts';
 import { applyMigrations } from '../db/migrate.ts';
+import { DEFAULT_TEST_DATABASE_URL, EMBEDDED_TEST_DATABASE } from './test-server.ts';
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || DEFAULT_TEST_DATABASE_URL;
 
 export type TestDatabase = Database & { url: string; name: string; drop: () => Promise<void> };
 
@@ -12,6 +13,12 @@ export type TestDatabase = Database & { url: string; name: string; drop: () => P
  * parallel and leave nothing behind. Call `drop()` in an `after` hook.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  if (TEST_DATABASE_URL === EMBEDDED_TEST_DATABASE) {
+    throw new Error(
+      `TEST_DATABASE_URL=${EMBEDDED_TEST_DATABASE} is resolved by the test command: run the files with ` +
+        '`npm run test:unit -- <files>` (or test:e2e), which starts the embedded server',
+    );
+  }
   const name = `yw_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
