@@ -50,6 +50,7 @@ test('a base backup copies the data directory without WAL, lock, temporary and r
     'pg_subtrans/',
     'pg_wal/',
     'pg_wal/archive_status/',
+    'pg_wal/summaries/',
     'pg_xact/',
     'pg_xact/0000',
     'postgresql.auto.conf',

@@ -63,7 +63,10 @@ async function copyFolder(source: string, target: string, top: boolean, totals: 
       if (skipped(entry.name)) continue;
       if (top && EMPTIED.has(entry.name)) {
         await fs.mkdir(to, { mode: 0o700 });
-        if (entry.name === 'pg_wal') await fs.mkdir(path.join(to, 'archive_status'), { mode: 0o700 });
+        if (entry.name === 'pg_wal') {
+          await fs.mkdir(path.join(to, 'archive_status'), { mode: 0o700 });
+          await fs.mkdir(path.join(to, 'summaries'), { mode: 0o700 });
+        }
         continue;
       }
       await copyFolder(from, to, false, totals);
