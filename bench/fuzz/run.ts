@@ -34,6 +34,12 @@ const results = await fuzzApi({
   runs,
   seed,
   only: values.only ? new RegExp(values.only) : undefined,
+  onFurnished: (pools) =>
+    console.log(
+      `real values to name: ${Object.entries(pools)
+        .map(([kind, n]) => `${kind} ${n}`)
+        .join(', ')}\n`,
+    ),
   onRoute: (r, i, total) => {
     const mark = r.failures.length > 0 ? '  <-- 5xx' : '';
     console.log(

@@ -13,7 +13,14 @@ const RUNS = 10;
 const SEED = 20261213;
 
 test(`no route answers ${RUNS} hostile requests with a 5xx`, { timeout: 600_000 }, async (t) => {
-  const results = await fuzzApi({ runs: RUNS, seed: SEED });
+  let pools: Record<string, number> = {};
+  const results = await fuzzApi({
+    runs: RUNS,
+    seed: SEED,
+    onFurnished: (counts) => {
+      pools = counts;
+    },
+  });
   const summary = summarise(results);
   const statuses = Object.entries(summary.statuses)
     .map(([status, n]) => `${status}×${n}`)
@@ -23,6 +30,18 @@ test(`no route answers ${RUNS} hostile requests with a 5xx`, { timeout: 600_000 
   );
 
   assert.ok(summary.routes >= 100, `only ${summary.routes} routes in the OpenAPI document`);
+  // The paths and bodies name real things: cases at several stages, their files, a certificate and its grant.
+  for (const kind of [
+    'case',
+    'attachment',
+    'certificate',
+    'authorisation',
+    'account',
+    'assignment',
+    'device',
+  ]) {
+    assert.ok((pools[kind] ?? 0) > 0, `no ${kind} to name: ${JSON.stringify(pools)}`);
+  }
   assert.equal(summary.sent, summary.routes * RUNS);
   assert.deepEqual(
     summary.failures.map((f) => `${f.status} ${f.request}`),

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
 import { FOOD_LICENCE, ON_THE_SPOT, PDF, publishMatter } from '../../cases/testing.ts';
 import { organisations } from '../../organisations/tables.ts';
 import type { FuzzRoute } from './routes.ts';
@@ -9,6 +10,17 @@ import type { FuzzWorld } from './world.ts';
 export type Pools = Record<string, string[]>;
 
 const COMPANY = '91350100M000100Y43';
+
+/** The answer to a request the fixture needs to succeed; a failure stops the run, naming what was made. */
+async function expect(
+  answer: Promise<LightMyRequestResponse>,
+  what: string,
+): Promise<LightMyRequestResponse> {
+  const res = await answer;
+  if (res.statusCode >= 300)
+    throw new Error(`the fuzz fixture could not make ${what}: ${res.statusCode} ${res.body}`);
+  return res;
+}
 const PERSON = '11010519491231002X';
 
 /**
@@ -25,70 +37,78 @@ export async function furnish(world: FuzzWorld): Promise<Pools> {
   const immediate = await publishMatter(db.db, market, ON_THE_SPOT);
   /** A material the caller uploaded: a submission names only the submitter's own files. */
   const materialOf = async (caller: 'person' | 'company' | 'clerk') => {
-    const upload = await send(caller, {
-      method: 'POST',
-      url: '/api/files?name=sqs.pdf',
-      headers: { 'content-type': 'application/pdf' },
-      payload: PDF(`fuzz ${caller}`),
-    });
+    const upload = await expect(
+      send(caller, {
+        method: 'POST',
+        url: '/api/files?name=sqs.pdf',
+        headers: { 'content-type': 'application/pdf' },
+        payload: PDF(`fuzz ${caller}`),
+      }),
+      `an upload of ${caller}`,
+    );
     return { key: 'sqs', sha256: upload.json().sha256 as string, fileName: '申请书.pdf' };
   };
   for (const applicant of ['person', 'company'] as const) {
-    await send(applicant, {
+    const payload = { implementationId: food, materials: [await materialOf(applicant)] };
+    await expect(send(applicant, { method: 'POST', url: '/api/cases', payload }), `a case of ${applicant}`);
+  }
+  const filed = await expect(
+    send('clerk', {
       method: 'POST',
       url: '/api/cases',
-      payload: { implementationId: food, materials: [await materialOf(applicant)] },
-    });
-  }
-  const filed = await send('clerk', {
-    method: 'POST',
-    url: '/api/cases',
-    payload: {
-      implementationId: immediate,
-      applicant: { kind: 'company', login: COMPANY, displayName: '福州闽江数字科技有限公司' },
-      formData: { premises: '西安市新城区西一路218号', category: '餐饮服务经营者' },
-      materials: [await materialOf('clerk')],
-    },
-  });
+      payload: {
+        implementationId: immediate,
+        applicant: { kind: 'company', login: COMPANY, displayName: '福州闽江数字科技有限公司' },
+        formData: { premises: '西安市新城区西一路218号', category: '餐饮服务经营者' },
+        materials: [await materialOf('clerk')],
+      },
+    }),
+    'a case at the window',
+  );
+  // Concluded at once (即办件): its notices and the company's certificate exist.
   let c = filed.json() as { id: string; version: number };
   for (const action of ['accept', 'approve', 'conclude']) {
-    const res = await send('clerk', {
-      method: 'POST',
-      url: `/api/cases/${c.id}/${action}`,
-      payload: { version: c.version },
-    });
-    if (res.statusCode !== 200) break;
-    c = res.json();
+    const payload = { version: c.version };
+    c = (
+      await expect(send('clerk', { method: 'POST', url: `/api/cases/${c.id}/${action}`, payload }), action)
+    ).json();
   }
   const held = (await send('company', { method: 'GET', url: '/api/me/certificates' })).json().items ?? [];
+  const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  if (held.length === 0) throw new Error('the fuzz fixture found no certificate of the company');
   for (const certificate of held.slice(0, 1)) {
-    await send('company', {
-      method: 'POST',
-      url: `/api/me/certificates/${certificate.id}/authorisations`,
-      payload: { organisationId: market, expiresOn: '2099-12-31' },
-    });
+    await expect(
+      send('company', {
+        method: 'POST',
+        url: `/api/me/certificates/${certificate.id}/authorisations`,
+        payload: { organisationId: market, expiresOn: inAMonth },
+      }),
+      'a certificate authorisation',
+    );
   }
   const victims: string[] = [];
   for (let i = 1; i <= 2; i++) {
-    const res = await send('admin', {
-      method: 'POST',
-      url: '/api/accounts',
-      payload: {
-        login: `fuzz.victim${i}`,
-        displayName: `受试账号${i}`,
-        password: 'victim-password-1',
-        organisationId: market,
-        roles: [{ role: 'department_reviewer', organisationId: market }],
-      },
-    });
-    if (res.statusCode === 201 || res.statusCode === 200) victims.push(res.json().id);
+    const payload = {
+      login: `fuzz.victim${i}`,
+      displayName: `受试账号${i}`,
+      password: 'victim-password-1',
+      organisationId: market,
+      roles: [{ role: 'department_reviewer', organisationId: market }],
+    };
+    victims.push(
+      (await expect(send('admin', { method: 'POST', url: '/api/accounts', payload }), 'an account')).json()
+        .id,
+    );
   }
   const cityHall = (await db.pool.query('SELECT id FROM halls ORDER BY name LIMIT 1')).rows[0]?.id;
-  const device = await send('manager', {
-    method: 'POST',
-    url: '/api/kiosk/devices',
-    payload: { hallId: cityHall, name: '受试终端' },
-  });
+  const device = await expect(
+    send('admin', {
+      method: 'POST',
+      url: '/api/kiosk/devices',
+      payload: { hallId: cityHall, name: '受试终端' },
+    }),
+    'a kiosk',
+  );
 
   const column = async (text: string, values: unknown[] = []) =>
     (await db.pool.query(text, values)).rows.map((r) => String(Object.values(r)[0]));
@@ -115,7 +135,7 @@ export async function furnish(world: FuzzWorld): Promise<Pools> {
     authorisation: await column('SELECT id FROM certificate_authorisations'),
     notification: await column('SELECT id FROM notifications ORDER BY id LIMIT 20'),
     file: await column('SELECT sha256 FROM stored_files'),
-    device: device.statusCode === 201 ? [device.json().device.id] : [],
+    device: [device.json().device.id],
     region: await column("SELECT code FROM regions WHERE code LIKE '6101%' ORDER BY code LIMIT 20"),
     typeCode: await column('SELECT code FROM certificate_types ORDER BY code LIMIT 10'),
     holder: [PERSON, COMPANY, ...(await column('SELECT id_number FROM registry_persons LIMIT 3'))],

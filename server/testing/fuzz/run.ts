@@ -25,6 +25,8 @@ export type FuzzOptions = {
   only?: RegExp;
   /** Milliseconds a request may take before it counts as a failure. */
   timeoutMs?: number;
+  /** Told how many real things of each kind the requests may name. */
+  onFurnished?: (pools: Record<string, number>) => void;
   onRoute?: (result: RouteResult, index: number, total: number) => void;
 };
 
@@ -95,6 +97,9 @@ export async function fuzzApi(options: FuzzOptions): Promise<RouteResult[]> {
   const world = await createFuzzWorld();
   try {
     const pools = await furnish(world);
+    options.onFurnished?.(
+      Object.fromEntries(Object.entries(pools).map(([kind, values]) => [kind, values.length])),
+    );
     const routes = fuzzRoutes(world.app).filter((r) => !options.only || options.only.test(r.key));
     const results: RouteResult[] = [];
     for (const [i, route] of routes.entries()) {
