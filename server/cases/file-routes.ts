@@ -3,6 +3,7 @@ import type { Actor } from '../access/actor.ts';
 import { can, type Resource } from '../access/policy.ts';
 import { MEDIA_TYPES } from '../files/detect.ts';
 import { formatBytes } from '../files/service.ts';
+import { tooLarge } from '../files/staging.ts';
 import { sendError } from '../http/error-handler.ts';
 import { AppError } from '../http/errors.ts';
 import { auditContext, authorize, requireActor } from '../http/guard.ts';
@@ -68,7 +69,7 @@ export async function caseFileRoutes(app: App): Promise<void> {
       return reply
         .type('application/pdf')
         .header('content-disposition', disposition(fileName))
-        .header('cache-control', 'private, no-cache')
+        .header('cache-control', 'private, no-store')
         .send(pdf);
     },
   );
@@ -87,6 +88,11 @@ export async function caseFileRoutes(app: App): Promise<void> {
           { name: Type.Optional(Type.String({ maxLength: 200, description: '原文件名' })) },
           { additionalProperties: false },
         ),
+      },
+      // Refused before a byte of the body is read: without a session, or announced as too large.
+      onRequest: async (request) => {
+        requireActor(request);
+        if (Number(request.headers['content-length']) > limit) throw tooLarge(limit);
       },
     },
     async (request, reply) => {
@@ -134,7 +140,7 @@ export async function caseFileRoutes(app: App): Promise<void> {
       return reply
         .type(file.mediaType)
         .header('content-disposition', disposition(attachment.fileName))
-        .header('cache-control', 'private, max-age=31536000, immutable')
+        .header('cache-control', 'private, no-store')
         .send(file.content);
     },
   );

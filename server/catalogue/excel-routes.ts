@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { attachment, importResponses } from '../http/file-transfer.ts';
+import { attachment, fileBody, importResponses } from '../http/file-transfer.ts';
 import { auditContext, authorize, requireActor } from '../http/guard.ts';
 import type { App } from '../http/types.ts';
 import { exportWorkbook, templateWorkbook } from './excel/export.ts';
@@ -75,10 +75,15 @@ export async function catalogueExcelRoutes(app: App): Promise<void> {
         consumes: [XLSX_TYPE],
         response: importResponses(ImportIssue),
       },
+      // Refused before the body is read.
+      onRequest: async (request) => {
+        requireActor(request);
+      },
     },
     async (request) => {
       const actor = requireActor(request);
-      return importWorkbook({ db: db(), audit: auditContext(request), actor, file: request.body as Buffer });
+      const file = fileBody(request.body, { zh: 'Excel（.xlsx）文件', en: 'an Excel (.xlsx) file' });
+      return importWorkbook({ db: db(), audit: auditContext(request), actor, file });
     },
   );
 }

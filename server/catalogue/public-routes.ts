@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { REALISATION_MODES, SERVICE_OBJECTS, THEMES } from '../../common/catalogue/elements.ts';
 import { ImplementationDocument } from '../../common/catalogue/guide.ts';
+import { cachePublicly } from '../http/cache-control.ts';
 import type { App } from '../http/types.ts';
 import { guidePdf } from './guide-pdf.ts';
 import { getPublishedGuide } from './guides.ts';
@@ -78,6 +79,7 @@ const Guide = Type.Object({
 /** The public catalogue: search, browsing, guides (also as PDF), statistics and themes. No sign-in. */
 export async function cataloguePublicRoutes(app: App): Promise<void> {
   const db = () => app.deps.database.db;
+  app.addHook('onSend', cachePublicly);
 
   app.get(
     '/catalogue/search',

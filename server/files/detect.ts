@@ -8,6 +8,9 @@ const SIGNATURES: [MediaType, number[]][] = [
   ['image/png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
 ];
 
+/** How many first bytes decide the type. */
+export const SIGNATURE_BYTES = Math.max(...SIGNATURES.map(([, signature]) => signature.length));
+
 /** The type of a file from its first bytes (its magic number), whatever its name says; null when not accepted. */
 export function detectMediaType(content: Buffer): MediaType | null {
   for (const [type, signature] of SIGNATURES) {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { after, before, test } from 'node:test';
 import { type Browser, signInAs } from '../accounts/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
@@ -110,4 +111,35 @@ test('uploads are refused by content, by size and without sign-in', async () => 
     payload: PNG,
   });
   assert.equal(anonymous.statusCode, 401);
+});
+
+test('an upload without the CSRF token, or as JSON, is refused; a body of unannounced length is limited too', async () => {
+  const person = await applicant('person', '11010519491231002X');
+  const forged = await person.request({
+    method: 'POST',
+    url: '/api/files',
+    headers: { 'content-type': 'image/png', 'x-csrf-token': 'forged' },
+    payload: PNG,
+  });
+  assert.equal(forged.statusCode, 403);
+  assert.equal(forged.json().error.code, 'auth.csrf_invalid');
+
+  const json = await person.request({
+    method: 'POST',
+    url: '/api/files',
+    headers: { 'content-type': 'application/json' },
+    payload: '{"file":"x"}',
+  });
+  assert.equal(json.statusCode, 400);
+  assert.equal(json.json().error.code, 'files.unsupported_type');
+
+  const unannounced = await person.request({
+    method: 'POST',
+    url: '/api/files',
+    headers: { 'content-type': 'image/png', 'transfer-encoding': 'chunked' },
+    payload: Readable.from([PNG, Buffer.alloc(LIMIT)], { objectMode: false }),
+  });
+  assert.equal(unannounced.statusCode, 413, unannounced.body);
+  assert.equal(unannounced.json().error.code, 'files.too_large');
+  assert.deepEqual(await fs.readdir(path.join(dataDir, 'files', '.incoming')), []);
 });

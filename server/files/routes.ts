@@ -1,11 +1,12 @@
+import { Readable } from 'node:stream';
 import { Type } from 'typebox';
-import { sendError } from '../http/error-handler.ts';
 import { AppError } from '../http/errors.ts';
 import { auditContext, requireActor } from '../http/guard.ts';
 import type { App } from '../http/types.ts';
 import { mayReadFile } from './access.ts';
 import { extensionOf, MEDIA_TYPES } from './detect.ts';
-import { formatBytes, readFile, storeFile } from './service.ts';
+import { openFile, storeFile } from './service.ts';
+import { tooLarge } from './staging.ts';
 
 const tags = ['files'];
 /** Browsers and scanners label uploads variously; the content decides the type either way. */
@@ -22,24 +23,12 @@ export async function fileRoutes(app: App): Promise<void> {
   const { config, database } = app.deps;
   const limit = config.fileMaxBytes;
 
-  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: limit }, (_request, body, done) =>
-    done(null, body),
-  );
-  app.setErrorHandler((error, request, reply) => {
-    const tooLarge = (error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE';
-    sendError(
-      tooLarge
-        ? new AppError('files.too_large', { field: 'file', params: { limit: formatBytes(limit) } })
-        : error,
-      request,
-      reply,
-    );
-  });
+  // The body is handed on unread: the route streams it into the store.
+  app.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
 
   app.post(
     '/files',
     {
-      bodyLimit: limit,
       schema: {
         tags,
         summary: '上传文件（请求体为文件本身；只接受 PDF、JPG、PNG，类型按内容识别）',
@@ -50,18 +39,23 @@ export async function fileRoutes(app: App): Promise<void> {
         ),
         response: { 200: StoredFile },
       },
+      // Refused before a byte of the body is read: without a session, or announced as too large.
+      onRequest: async (request) => {
+        requireActor(request);
+        if (Number(request.headers['content-length']) > limit) throw tooLarge(limit);
+      },
     },
     async (request) => {
       requireActor(request);
       const { body } = request;
-      // A body the other parsers took (text, JSON, a form) is no PDF or image either.
-      if (body !== undefined && !Buffer.isBuffer(body))
+      // A body the other parsers took (text, JSON) is no PDF or image either.
+      if (body !== undefined && !(body instanceof Readable)) {
         throw new AppError('files.unsupported_type', { field: 'file' });
-      const content = body ?? Buffer.alloc(0);
+      }
       return storeFile({
         db: database.db,
         dataDir: config.dataDir,
-        content,
+        content: body ?? Buffer.alloc(0),
         declaredName: request.query.name ?? '',
         maxBytes: limit,
         audit: auditContext(request),
@@ -84,12 +78,16 @@ export async function fileRoutes(app: App): Promise<void> {
       if (!(await mayReadFile({ db: database.db, actor, sha256 }))) {
         throw new AppError('resource.not_found', { params: { resource: '文件' } });
       }
-      const file = await readFile({ db: database.db, dataDir: config.dataDir, sha256 });
-      return reply
-        .type(file.mediaType)
-        .header('content-disposition', `inline; filename="${sha256}.${extensionOf(file.mediaType)}"`)
-        .header('cache-control', 'private, max-age=31536000, immutable')
-        .send(file.content);
+      const file = await openFile({ db: database.db, dataDir: config.dataDir, sha256 });
+      return (
+        reply
+          .type(file.mediaType)
+          .header('content-length', file.size)
+          .header('content-disposition', `inline; filename="${sha256}.${extensionOf(file.mediaType)}"`)
+          // Personal files: kept by no cache, shared or private, so none outlives the session.
+          .header('cache-control', 'private, no-store')
+          .send(file.stream)
+      );
     },
   );
 }

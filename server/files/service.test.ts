@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { TEST_AUDIT } from '../accounts/testing.ts';
@@ -11,7 +12,8 @@ import { AppError } from '../http/errors.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/db.ts';
 import { detectMediaType } from './detect.ts';
 import { EICAR, eicarScanner } from './scanner.ts';
-import { filePath, readFile, storeFile } from './service.ts';
+import { filePath, openFile, readFile, storeFile } from './service.ts';
+import { incomingDir } from './staging.ts';
 import { storedFiles } from './tables.ts';
 
 let db: TestDatabase;
@@ -32,8 +34,11 @@ const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'
 /** The start of a Windows executable ("MZ"), as a renamed .exe would begin. */
 const EXE = Buffer.concat([Buffer.from('4d5a90000300000004000000ffff0000', 'hex'), Buffer.alloc(64)]);
 
-const store = (content: Buffer, declaredName: string, extra: Partial<Parameters<typeof storeFile>[0]> = {}) =>
-  storeFile({ db: db.db, dataDir, content, declaredName, ...extra });
+const store = (
+  content: Buffer | Readable,
+  declaredName: string,
+  extra: Partial<Parameters<typeof storeFile>[0]> = {},
+) => storeFile({ db: db.db, dataDir, content, declaredName, ...extra });
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
@@ -75,7 +80,8 @@ test('storing the same content twice keeps one file and one record', async () =>
   assert.deepEqual(second, first);
   assert.equal((await rowsFor(first.sha256)).length, 1);
   const dir = path.dirname(filePath(dataDir, first.sha256));
-  assert.deepEqual(await fs.readdir(dir), [first.sha256], 'no temporary files left behind');
+  assert.deepEqual(await fs.readdir(dir), [first.sha256]);
+  assert.deepEqual(await fs.readdir(incomingDir(dataDir)), [], 'no temporary files left behind');
   const uploads = await db.db.select().from(auditRecords).where(eq(auditRecords.targetId, first.sha256));
   assert.deepEqual(
     uploads.map((r) => [r.action, (r.summary as { name: string }).name]),
@@ -92,6 +98,7 @@ test('an infected file is refused and nothing is kept; clean files are recorded 
   const sha256 = createHash('sha256').update(infected).digest('hex');
   assert.equal((await rowsFor(sha256)).length, 0);
   await assert.rejects(fs.stat(filePath(dataDir, sha256)), { code: 'ENOENT' });
+  assert.deepEqual(await fs.readdir(incomingDir(dataDir)), [], 'the received copy is removed');
 
   const clean = Buffer.concat([PNG, Buffer.from('clean')]);
   const unscanned = await store(clean, 'a.png');
@@ -118,4 +125,89 @@ test('readFile returns the content, and notices when it was altered on disk', as
   );
   await fs.writeFile(filePath(dataDir, stored.sha256), Buffer.concat([JPEG, Buffer.from('tampered')]));
   assert.equal(await refusal(readFile({ db: db.db, dataDir, sha256: stored.sha256 })), '500 files.damaged');
+});
+
+/** A stream that yields `content` in chunks of `size` bytes, one per turn of the event loop. */
+function chunked(content: Buffer, size = 1000): Readable {
+  return Readable.from(
+    (async function* () {
+      for (let at = 0; at < content.length; at += size) {
+        yield content.subarray(at, at + size);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })(),
+    { objectMode: false },
+  );
+}
+
+test('a stream is stored as it arrives: the same file and hash as from a buffer', async () => {
+  const content = Buffer.concat([PDF, randomBytes(50_000)]);
+  const stored = await store(chunked(content), 'streamed.pdf', { audit: TEST_AUDIT });
+  assert.deepEqual(stored, {
+    sha256: createHash('sha256').update(content).digest('hex'),
+    mediaType: 'application/pdf',
+    size: content.length,
+  });
+  assert.deepEqual(await fs.readFile(filePath(dataDir, stored.sha256)), content);
+  assert.deepEqual(await fs.readdir(incomingDir(dataDir)), []);
+});
+
+test('a stream is refused at the first chunk past the limit, or at its first bytes when they are no PDF or image', async () => {
+  let pulled = 0;
+  const endless = Readable.from(
+    (function* () {
+      yield PNG;
+      for (;;) {
+        pulled += 1;
+        yield Buffer.alloc(1000);
+      }
+    })(),
+    { objectMode: false },
+  );
+  assert.equal(await refusal(store(endless, 'big.png', { maxBytes: 10_000 })), '413 files.too_large');
+  assert.ok(pulled < 20, `stopped reading after ${pulled} chunks`);
+  assert.equal(
+    await refusal(store(chunked(Buffer.concat([EXE, Buffer.alloc(100_000)])), 'a.pdf')),
+    '400 files.unsupported_type',
+  );
+  assert.equal(await refusal(store(chunked(Buffer.alloc(0)), 'a.pdf')), '400 files.empty');
+  assert.equal(await refusal(store(chunked(Buffer.from('%PDF')), 'a.pdf')), '400 files.unsupported_type');
+  assert.deepEqual(await fs.readdir(incomingDir(dataDir)), [], 'nothing left behind');
+});
+
+async function drain(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+test('openFile streams the content; a large one altered on disk breaks off at its end', async () => {
+  const content = Buffer.concat([PNG, randomBytes(300_000)]);
+  const stored = await store(content, 'large.png');
+  const small = await openFile({ db: db.db, dataDir, sha256: stored.sha256 });
+  assert.equal(small.mediaType, 'image/png');
+  assert.equal(small.size, content.length);
+  assert.deepEqual(await drain(small.stream), content);
+  const large = await openFile({ db: db.db, dataDir, sha256: stored.sha256, verifyAheadBytes: 1000 });
+  assert.deepEqual(await drain(large.stream), content);
+
+  const altered = Buffer.from(content);
+  altered[200_000] = altered[200_000]! ^ 0xff;
+  await fs.writeFile(filePath(dataDir, stored.sha256), altered);
+  assert.equal(await refusal(openFile({ db: db.db, dataDir, sha256: stored.sha256 })), '500 files.damaged');
+  const streamed = await openFile({ db: db.db, dataDir, sha256: stored.sha256, verifyAheadBytes: 1000 });
+  assert.equal(await refusal(drain(streamed.stream)), '500 files.damaged');
+
+  await fs.writeFile(filePath(dataDir, stored.sha256), content.subarray(0, 1000));
+  assert.equal(
+    await refusal(openFile({ db: db.db, dataDir, sha256: stored.sha256, verifyAheadBytes: 1 })),
+    '500 files.damaged',
+    'a truncated file is noticed before sending',
+  );
+  await fs.rm(filePath(dataDir, stored.sha256));
+  assert.equal(await refusal(openFile({ db: db.db, dataDir, sha256: stored.sha256 })), '500 files.damaged');
+  assert.equal(
+    await refusal(openFile({ db: db.db, dataDir, sha256: 'f'.repeat(64) })),
+    '404 resource.not_found',
+  );
 });

@@ -9,9 +9,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import helmet from 'helmet';
 import { authPlugin } from './auth.ts';
+import { noStoreByDefault } from './cache-control.ts';
 import { sendError } from './error-handler.ts';
 import { AppError } from './errors.ts';
-import { refuseNul } from './nul-guard.ts';
+import { guardInput } from './input-guard.ts';
 import { registerRoutes } from './routes.ts';
 import type { App, AppDeps } from './types.ts';
 import { validatorCompiler } from './validation.ts';
@@ -49,9 +50,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     reply.header('x-request-id', request.id);
   });
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
-  app.addHook('preValidation', async (request) =>
-    refuseNul({ params: request.params, query: request.query, body: request.body }),
-  );
+  guardInput(app);
+  noStoreByDefault(app);
 
   // Built once: the plugin @fastify/helmet builds helmet's middleware again for every request.
   const secureHeaders = helmet({

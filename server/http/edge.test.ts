@@ -287,3 +287,33 @@ test('a state-changing request with a session but without the CSRF token is refu
   assert.equal(res.json().error.code, 'auth.csrf_invalid');
   assert.match(res.json().error.message, /页面已过期/);
 });
+
+test('an unpaired surrogate in a JSON string or key is a 400 naming the field, never reaching the database', async () => {
+  await expectError(
+    { url: LOGIN, payload: '{"username":"\\ud800","password":"demo1234"}' },
+    {
+      status: 400,
+      code: 'request.invalid',
+      field: 'username',
+      zh: /username 含有无效的字符/,
+      en: /surrogate/,
+    },
+  );
+  const nested = await call({
+    url: '/api/auth/register',
+    payload: '{"kind":"person","login":"x","password":"y","displayName":"张\\udfff三"}',
+  });
+  assert.equal(nested.statusCode, 400, nested.body);
+  assert.equal(nested.json().error.field, 'displayName');
+  const key = await call({ url: '/api/organisations', payload: '{"name":{"a":[1,{"b\\udc00":2}]}}' });
+  assert.equal(key.statusCode, 400, key.body);
+  assert.equal(key.json().error.field, 'name.a.1.b\ufffd');
+  const paired = await call({ url: LOGIN, payload: '{"username":"\\ud83d\\ude00","password":"wrong"}' });
+  assert.equal(paired.statusCode, 401, `a paired surrogate (an emoji) is fine: ${paired.body}`);
+});
+
+test('a text body with a NUL is a 400 naming the body', async () => {
+  const res = await call({ url: LOGIN, payload: 'a\u0000b', headers: { 'content-type': 'text/plain' } });
+  assert.equal(res.statusCode, 400, res.body);
+  assert.equal(res.json().error.field, 'body');
+});

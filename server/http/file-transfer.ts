@@ -1,4 +1,5 @@
 import { type TSchema, Type } from 'typebox';
+import { AppError } from './errors.ts';
 
 /** `attachment` with an ASCII fallback name and the UTF-8 name: Chinese file names survive in every browser. */
 export const attachment = (name: string, fallback: string) =>
@@ -21,4 +22,19 @@ export function importResponses(issue: TSchema) {
       }),
     }),
   };
+}
+
+/**
+ * The file an import sends as its request body. Anything else the other parsers took (a JSON
+ * object, text) or no body at all is a 400 naming `file`, not a failure deep in the import.
+ */
+export function fileBody(body: unknown, kind: { zh: string; en: string }): Buffer {
+  if (Buffer.isBuffer(body)) return body;
+  throw new AppError('request.invalid', {
+    field: 'file',
+    params: {
+      problem: `应为${kind.zh}（以文件本身作为请求体）`,
+      problemEn: `must be ${kind.en} sent as the request body`,
+    },
+  });
 }

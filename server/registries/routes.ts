@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { attachment, importResponses } from '../http/file-transfer.ts';
+import { attachment, fileBody, importResponses } from '../http/file-transfer.ts';
 import { auditContext, authorize } from '../http/guard.ts';
 import type { App } from '../http/types.ts';
 import { writeXlsx, XLSX_TYPE } from './files.ts';
@@ -93,6 +93,10 @@ export async function registryRoutes(app: App): Promise<void> {
         querystring: Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 200 })) }, strict),
         response: importResponses(ImportIssue),
       },
+      // Refused before the body is read.
+      onRequest: async (request) => {
+        authorize(request, 'registry.manage');
+      },
     },
     async (request) => {
       authorize(request, 'registry.manage');
@@ -100,7 +104,10 @@ export async function registryRoutes(app: App): Promise<void> {
         db: db(),
         audit: auditContext(request),
         kind: request.params.kind,
-        content: request.body as Buffer,
+        content: fileBody(request.body, {
+          zh: 'CSV 或 Excel（.xlsx）文件',
+          en: 'a CSV or Excel (.xlsx) file',
+        }),
         fileName: request.query.fileName,
       });
     },

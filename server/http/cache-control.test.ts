@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { type Browser, signInAs } from '../accounts/testing.ts';
+import { FOOD_LICENCE, PNG, publishMatter, signInApplicant } from '../cases/testing.ts';
+import { DEMO_PASSWORD } from '../demo/accounts.ts';
+import { organisations } from '../organisations/tables.ts';
+import { createTestApp, type TestApp } from '../testing/app.ts';
+
+let t: TestApp;
+let dataDir: string;
+let person: Browser;
+let food: string;
+
+before(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yw-cache-control-'));
+  t = await createTestApp({ demo: true, env: { DATA_DIR: dataDir } });
+  const [market] = await t.db.db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.shortName, '市场监管局'));
+  food = await publishMatter(t.db.db, market!.id, FOOD_LICENCE);
+  person = await signInApplicant(t.app, 'person', '11010519491231002X');
+});
+after(async () => {
+  await t?.close();
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+const cacheControl = (res: { headers: Record<string, unknown> }) => String(res.headers['cache-control']);
+
+test('answers with personal data are kept by no cache: the signed-in user, a case, errors', async () => {
+  const me = await person.request({ method: 'GET', url: '/api/auth/me' });
+  assert.equal(me.statusCode, 200, me.body);
+  assert.equal(cacheControl(me), 'no-store');
+
+  const filed = await person.request({
+    method: 'POST',
+    url: '/api/cases',
+    payload: { implementationId: food },
+  });
+  assert.equal(filed.statusCode, 201, filed.body);
+  const page = await person.request({ method: 'GET', url: `/api/cases/${filed.json().id}` });
+  assert.equal(page.statusCode, 200, page.body);
+  assert.equal(cacheControl(page), 'no-store');
+  assert.equal(cacheControl(filed), 'no-store');
+
+  const staff = await signInAs(t.app, 'clerk', DEMO_PASSWORD);
+  const list = await staff.request({ method: 'GET', url: '/api/cases' });
+  assert.equal(cacheControl(list), 'no-store');
+  const anonymous = await t.app.inject({ method: 'GET', url: '/api/auth/me' });
+  assert.equal(anonymous.statusCode, 401);
+  assert.equal(cacheControl(anonymous), 'no-store');
+});
+
+test('a downloaded file is private and not stored, not cached for a year', async () => {
+  const content = Buffer.concat([PNG, Buffer.from('cache-control')]);
+  const uploaded = await person.request({
+    method: 'POST',
+    url: '/api/files',
+    headers: { 'content-type': 'image/png' },
+    payload: content,
+  });
+  assert.equal(uploaded.statusCode, 200, uploaded.body);
+  const res = await person.request({ method: 'GET', url: `/api/files/${uploaded.json().sha256}` });
+  assert.equal(res.statusCode, 200);
+  assert.deepEqual(res.rawPayload, content);
+  assert.equal(cacheControl(res), 'private, no-store');
+});
+
+test('the public catalogue may still be cached', async () => {
+  for (const url of [
+    `/api/catalogue/search?q=${encodeURIComponent('食品')}`,
+    `/api/catalogue/guides/${food}`,
+    '/api/catalogue/themes',
+  ]) {
+    const res = await t.app.inject({ method: 'GET', url });
+    assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
+    assert.match(cacheControl(res), /^public, max-age=\d+$/, url);
+  }
+  const missing = await t.app.inject({ method: 'GET', url: `/api/catalogue/guides/${crypto.randomUUID()}` });
+  assert.equal(missing.statusCode, 404);
+  assert.equal(cacheControl(missing), 'no-store', 'an error answer is not kept');
+});
