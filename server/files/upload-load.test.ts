@@ -223,19 +223,21 @@ type Measured = {
 };
 
 /**
- * Runs `action` while /api/health is polled, up to three times until the server's event loop
- * was never held 100 ms. On a machine shared with other work, the scheduler can stall any process
- * for a while; a server that blocks its event loop on an upload fails every run.
+ * Runs `action` while /api/health is polled, up to three times until every health answer came
+ * within 100 ms. On a machine shared with other work, the scheduler can stall any process for a
+ * while; a server that blocks its event loop on an upload fails every run. What the test client
+ * itself computes (content, hashes) is prepared before the polling starts.
  */
-async function bestOfThree(action: () => Promise<void>): Promise<Measured[]> {
+async function bestOfThree<T>(prepare: () => T, action: (prepared: T) => Promise<void>): Promise<Measured[]> {
   const runs: Measured[] = [];
   for (let run = 0; run < 3; run++) {
+    const prepared = prepare();
     await new Promise((r) => setTimeout(r, 200));
     const baseline = serverRss();
     await loopDelay();
     const watcher = watch();
     const started = performance.now();
-    await action();
+    await action(prepared);
     const ms = performance.now() - started;
     const seen = await watcher.stop();
     const loopDelayMs = await loopDelay();
@@ -263,13 +265,18 @@ test('a 20 MiB upload and its download leave /api/health fast and the server mem
   assert.equal(warm.status, 200, warm.body);
 
   let stored = '';
-  const uploads = await bestOfThree(async () => {
-    const content = bigPdf();
-    const answer = await upload(content, session);
-    assert.equal(answer.status, 200, answer.body);
-    stored = createHash('sha256').update(content).digest('hex');
-    assert.deepEqual(JSON.parse(answer.body), { sha256: stored, mediaType: 'application/pdf', size: SIZE });
-  });
+  const uploads = await bestOfThree(
+    () => {
+      const content = bigPdf();
+      return { content, sha256: createHash('sha256').update(content).digest('hex') };
+    },
+    async ({ content, sha256 }) => {
+      const answer = await upload(content, session);
+      assert.equal(answer.status, 200, answer.body);
+      assert.deepEqual(JSON.parse(answer.body), { sha256, mediaType: 'application/pdf', size: SIZE });
+      stored = sha256;
+    },
+  );
   t.diagnostic(`uploads of 20 MiB: ${JSON.stringify(uploads)}`);
   for (const run of uploads) {
     assert.ok(run.ms > 200, `the upload took a while (${run.ms} ms), for health to be polled during it`);
@@ -278,21 +285,24 @@ test('a 20 MiB upload and its download leave /api/health fast and the server mem
     assert.ok(run.healthSlowestMs < 2000, `health answered within ${run.healthSlowestMs} ms: never frozen`);
   }
   assert.ok(
-    uploads.some((run) => run.loopDelayMs < 100),
-    'the server was never kept from answering for 100 ms during an upload',
+    uploads.some((run) => run.loopDelayMs < 100 && run.healthSlowestMs < 100),
+    'every health answer within 100 ms during an upload',
   );
 
-  const downloads = await bestOfThree(async () => {
-    assert.deepEqual(await download(stored, session), { status: 200, sha256: stored, size: SIZE });
-  });
+  const downloads = await bestOfThree(
+    () => stored,
+    async (sha256) => {
+      assert.deepEqual(await download(sha256, session), { status: 200, sha256, size: SIZE });
+    },
+  );
   t.diagnostic(`downloads of 20 MiB: ${JSON.stringify(downloads)}`);
   for (const run of downloads) {
     assert.ok(run.rssGrowthMb < 50, 'the download is streamed, not loaded');
     assert.ok(run.healthSlowestMs < 2000, `health answered within ${run.healthSlowestMs} ms: never frozen`);
   }
   assert.ok(
-    downloads.some((run) => run.loopDelayMs < 100),
-    'the server was never kept from answering for 100 ms during a download',
+    downloads.some((run) => run.loopDelayMs < 100 && run.healthSlowestMs < 100),
+    'every health answer within 100 ms during a download',
   );
 });
 
