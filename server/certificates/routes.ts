@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { cachePublicly } from '../http/cache-control.ts';
 import { auditContext, authorize, requireActor } from '../http/guard.ts';
 import type { App } from '../http/types.ts';
 import { organisationScope } from '../organisations/service.ts';
@@ -60,6 +61,8 @@ export async function certificateRoutes(app: App): Promise<void> {
         summary: '各发证机构的电子印章公钥（SM2，含已轮换停用的密钥），供离线验证',
         querystring: Type.Object({ organisationId: Type.Optional(Id) }, strict),
       },
+      // Published keys, the same for everyone: a rotation shows within a minute.
+      onSend: cachePublicly,
     },
     async (request) => ({
       keys: await publishedKeys({ db: db(), organisationId: request.query.organisationId }),

@@ -9,6 +9,7 @@ import { FOOD_LICENCE, PNG, publishMatter, signInApplicant } from '../cases/test
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { organisations } from '../organisations/tables.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { PUBLIC_CACHE } from './cache-control.ts';
 
 let t: TestApp;
 let dataDir: string;
@@ -84,4 +85,20 @@ test('the public catalogue may still be cached', async () => {
   const missing = await t.app.inject({ method: 'GET', url: `/api/catalogue/guides/${crypto.randomUUID()}` });
   assert.equal(missing.statusCode, 404);
   assert.equal(cacheControl(missing), 'no-store', 'an error answer is not kept');
+});
+
+test('the published seal keys and the audit checkpoints may be cached, their errors not', async () => {
+  for (const url of ['/api/certificates/keys', '/api/audit/checkpoints']) {
+    const res = await t.app.inject({ method: 'GET', url });
+    assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
+    assert.equal(cacheControl(res), PUBLIC_CACHE, url);
+  }
+  for (const url of ['/api/certificates/keys?organisationId=1', '/api/audit/checkpoints?limit=0']) {
+    const res = await t.app.inject({ method: 'GET', url });
+    assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
+    assert.equal(cacheControl(res), 'no-store', url);
+  }
+  const log = await t.app.inject({ method: 'GET', url: '/api/audit/checkpoints/log' });
+  assert.equal(log.statusCode, 200);
+  assert.equal(cacheControl(log), 'no-store', 'the whole log is read fresh');
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Type } from 'typebox';
 import { publicKeyPem, SM2_USER_ID } from '../../certificates/signed.ts';
+import { cachePublicly } from '../../http/cache-control.ts';
 import { auditContext, authorize } from '../../http/guard.ts';
 import type { App } from '../../http/types.ts';
 import { checkpointKey } from './key.ts';
@@ -49,6 +50,8 @@ export async function auditCheckpointRoutes(app: App): Promise<void> {
         ),
         response: { 200: Published },
       },
+      // Public and the same for everyone: a new checkpoint shows within a minute.
+      onSend: cachePublicly,
     },
     async (request) => {
       const key = checkpointKey(settings, { create: true })!;
