@@ -125,16 +125,8 @@ async function moveBy(tx: DbOrTx, day: string | null, days: number): Promise<str
   return workingDeadline({ db: tx, from: day, days, unit: 'working_days' });
 }
 
-/** 改派: the new assignee must be an active reviewer of the case's department. */
-async function reassignPlan(tx: DbOrTx, row: CaseRow, input: ActionInput): Promise<TransitionPlan> {
-  const assigneeId = required(input.assigneeId, 'assigneeId');
-  const reason = required(input.reason, 'reason');
-  if (assigneeId === row.assigneeId) {
-    throw new AppError('validation.field', {
-      field: 'assigneeId',
-      params: { problem: '已是本件的承办人', problemEn: 'is already the assignee' },
-    });
-  }
+/** An assignee of a case: an active reviewer of the case's department (else 400 naming assigneeId). */
+async function reviewerOf(tx: DbOrTx, row: CaseRow, assigneeId: string) {
   const assignee = await loadActor(tx, assigneeId);
   const reviews = assignee?.grants.some(
     (g) => g.role === 'department_reviewer' && g.organisationId === row.departmentId,
@@ -146,6 +138,20 @@ async function reassignPlan(tx: DbOrTx, row: CaseRow, input: ActionInput): Promi
       params: { department: department?.name ?? '' },
     });
   }
+  return assignee;
+}
+
+/** 改派: the new assignee must be an active reviewer of the case's department. */
+async function reassignPlan(tx: DbOrTx, row: CaseRow, input: ActionInput): Promise<TransitionPlan> {
+  const assigneeId = required(input.assigneeId, 'assigneeId');
+  const reason = required(input.reason, 'reason');
+  if (assigneeId === row.assigneeId) {
+    throw new AppError('validation.field', {
+      field: 'assigneeId',
+      params: { problem: '已是本件的承办人', problemEn: 'is already the assignee' },
+    });
+  }
+  const assignee = await reviewerOf(tx, row, assigneeId);
   return {
     patch: { assigneeId },
     details: { fromAssigneeId: row.assigneeId, assigneeId, assigneeName: assignee.displayName, reason },
@@ -242,8 +248,11 @@ const PLANS: Partial<Record<CaseAction, Planner>> = {
         ),
     };
   },
-  start_review: async (_tx, _row, { input, audit }) => {
-    const assigneeId = input.assigneeId ?? audit.actor?.accountId ?? null;
+  // The one who starts the review takes it, or names a reviewer of the department who does.
+  start_review: async (tx, row, { input, audit }) => {
+    const self = audit.actor?.accountId ?? null;
+    const assigneeId = input.assigneeId ?? self;
+    if (assigneeId !== null && assigneeId !== self) await reviewerOf(tx, row, assigneeId);
     return { patch: { assigneeId }, details: { assigneeId } };
   },
   approve: async (_tx, _row, { input }) => ({ details: input.reason ? { reason: input.reason.trim() } : {} }),
