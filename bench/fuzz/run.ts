@@ -45,6 +45,7 @@ const results = await fuzzApi({
     console.log(
       `[${String(i + 1).padStart(3)}/${total}] ${r.route.padEnd(58)} reached ${String(r.reached).padStart(4)}/${r.sent}  ${histogram(r.statuses)}${mark}`,
     );
+    for (const f of r.failures) console.log(`      ${f.status}  ${f.request}\n            ${f.response}`);
   },
 });
 const summary = summarise(results);

@@ -93,18 +93,18 @@ const CALLERS: [RegExp, Caller[]][] = [
 ];
 
 /**
- * Routes that end sessions or disable what others use (accounts, organisations, halls, windows,
- * kiosks, seal keys): fuzzed last, so that the routes before them meet an intact world.
+ * Routes that end sessions (renewed after them) or disable what others use (accounts, kiosks, halls,
+ * windows, organisations): fuzzed last, in this order, so that the routes before them meet an intact world.
  */
 const DESTRUCTIVE = [
-  /^POST \/api\/organisations\/\{id\}\/(deactivate|activate)$/,
-  /^PATCH \/api\/(halls|organisations)\//,
-  /^POST \/api\/kiosk\/devices\/\{id\}\/deactivate$/,
-  /^POST \/api\/accounts\/\{id\}\/(deactivate|reset-password)$/,
-  /^DELETE \/api\/accounts\//,
-  /^POST \/api\/certificates\/keys\/rotate$/,
   /^POST \/api\/kiosk\/sign-out$/,
   /^POST \/api\/auth\/logout$/,
+  /^POST \/api\/certificates\/keys\/rotate$/,
+  /^POST \/api\/accounts\/\{id\}\/(deactivate|reset-password)$/,
+  /^DELETE \/api\/accounts\//,
+  /^POST \/api\/kiosk\/devices\/\{id\}\/deactivate$/,
+  /^PATCH \/api\/(halls|organisations)\//,
+  /^POST \/api\/organisations\/\{id\}\/(deactivate|activate)$/,
 ];
 
 const rank = (key: string) => {

@@ -48,7 +48,11 @@ export type FuzzWorld = {
   db: TestDatabase;
   /** Sends a request as `caller` (session cookie, CSRF header unless `csrf` is false, the kiosk's token). */
   send: (caller: Caller, options: InjectOptions & { csrf?: boolean }) => Promise<LightMyRequestResponse>;
-  /** Signs in again every caller in `callers` whose session a request ended (sign-out, lock, deactivation). */
+  /**
+   * Signs in again every caller in `callers` whose session a request ended (sign-out, lock,
+   * deactivation). The kiosk reads its card again, unless a request disabled it or its hall: then its
+   * requests go without a session.
+   */
   renew: (callers: Iterable<Caller>) => Promise<void>;
   close: () => Promise<void>;
 };
@@ -132,7 +136,7 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
         url: caller === 'kiosk' ? '/api/kiosk/session' : '/api/auth/me',
       });
       if (probe.statusCode === 200) continue;
-      if (caller === 'kiosk') await openKioskSession();
+      if (caller === 'kiosk') await openKioskSession().catch(() => sessions.delete('kiosk'));
       else await signIn(caller);
     }
   };
