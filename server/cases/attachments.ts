@@ -1,10 +1,11 @@
+import type { Readable } from 'node:stream';
 import { and, eq, inArray } from 'drizzle-orm';
 import { CASE_ACTIONS, CASE_STATUS_LABELS, type CaseStatus } from '../../common/cases/state-machine.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
 import type { Db, DbOrTx } from '../db/client.ts';
 import type { MediaType } from '../files/detect.ts';
 import type { Scanner } from '../files/scanner.ts';
-import { readFile, storeFile } from '../files/service.ts';
+import { openFile, storeFile } from '../files/service.ts';
 import { AppError } from '../http/errors.ts';
 import { caseAttachments, cases } from './tables.ts';
 import { type CaseRow, caseNotFound, documentOf } from './transitions.ts';
@@ -63,9 +64,11 @@ export function attachmentView(a: AttachmentRow) {
 }
 
 /**
- * Hands in one material of a case as a file (PDF, JPEG, PNG; the type from the content):
- * the file is stored, then the attachment is recorded and audited in one transaction that
- * checks again, under the case's lock, that the case still takes the material. The case's
+ * Hands in one material of a case as a file (PDF, JPEG, PNG; the type from the content): once
+ * the case is known to take the material, the file is stored (a request body is streamed into
+ * the store as it arrives, never held in memory whole) and its upload audited with the uploader,
+ * then the attachment is recorded by the file's hash and audited in one transaction that checks
+ * again, under the case's lock, that the case still takes the material. The case's
  * version does not change: the supplement or gap action that follows refers to the
  * attachment by its id.
  */
@@ -76,7 +79,7 @@ export async function attachMaterial(options: {
   row: CaseRow;
   materialKey: string;
   source: AttachmentSource;
-  content: Buffer;
+  content: Buffer | Readable;
   fileName: string;
   maxBytes?: number;
   scanner?: Scanner;
@@ -156,7 +159,10 @@ export async function attachmentsOf(
   return ids.map((id) => rows.find((r) => r.id === id)!);
 }
 
-/** The content of one attachment of the case; another case's attachment is the same 404 as none. */
+/**
+ * One attachment of the case and its file opened as a stream (files/service.ts openFile: checked
+ * against its hash on the way); another case's attachment is the same 404 as none.
+ */
 export async function readAttachment(options: {
   db: Db;
   dataDir: string;
@@ -169,6 +175,6 @@ export async function readAttachment(options: {
     .where(and(eq(caseAttachments.id, options.attachmentId), eq(caseAttachments.caseId, options.caseId)));
   // A material taken from an e-certificate or a base is a reference without a file.
   if (!attachment?.fileSha256) throw attachmentNotFound();
-  const file = await readFile({ db: options.db, dataDir: options.dataDir, sha256: attachment.fileSha256 });
+  const file = await openFile({ db: options.db, dataDir: options.dataDir, sha256: attachment.fileSha256 });
   return { attachment, file };
 }

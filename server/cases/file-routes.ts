@@ -1,10 +1,9 @@
+import { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import type { Actor } from '../access/actor.ts';
 import { can, type Resource } from '../access/policy.ts';
 import { MEDIA_TYPES } from '../files/detect.ts';
-import { formatBytes } from '../files/service.ts';
 import { tooLarge } from '../files/staging.ts';
-import { sendError } from '../http/error-handler.ts';
 import { AppError } from '../http/errors.ts';
 import { auditContext, authorize, requireActor } from '../http/guard.ts';
 import type { App } from '../http/types.ts';
@@ -35,19 +34,8 @@ export async function caseFileRoutes(app: App): Promise<void> {
   const { config, database } = app.deps;
   const limit = config.fileMaxBytes;
 
-  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: limit }, (_request, body, done) =>
-    done(null, body),
-  );
-  app.setErrorHandler((error, request, reply) => {
-    const tooLarge = (error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE';
-    sendError(
-      tooLarge
-        ? new AppError('files.too_large', { field: 'file', params: { limit: formatBytes(limit) } })
-        : error,
-      request,
-      reply,
-    );
-  });
+  // The body is handed on unread: the route checks the case first, then streams it into the store.
+  app.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
 
   app.get(
     '/cases/:id/notices/:kind',
@@ -77,7 +65,6 @@ export async function caseFileRoutes(app: App): Promise<void> {
   app.post(
     '/cases/:id/materials/:materialKey',
     {
-      bodyLimit: limit,
       schema: {
         tags,
         summary:
@@ -100,7 +87,8 @@ export async function caseFileRoutes(app: App): Promise<void> {
       // Who may hand in materials: the applicant or agent of the case, or a clerk of its hall.
       const actor = authorize(request, 'case.supply_gap', resource);
       const { body } = request;
-      if (body !== undefined && !Buffer.isBuffer(body)) {
+      // A body the other parsers took (text, JSON) is no PDF or image either.
+      if (body !== undefined && !(body instanceof Readable)) {
         throw new AppError('files.unsupported_type', { field: 'file' });
       }
       const { source, role } = sourceOf(actor, resource);
@@ -139,9 +127,10 @@ export async function caseFileRoutes(app: App): Promise<void> {
       });
       return reply
         .type(file.mediaType)
+        .header('content-length', file.size)
         .header('content-disposition', disposition(attachment.fileName))
         .header('cache-control', 'private, no-store')
-        .send(file.content);
+        .send(file.stream);
     },
   );
 }
