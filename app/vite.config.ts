@@ -1,6 +1,7 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 /**
  * Vendor chunks for React (with react-dom and the router) and for i18next/TanStack Query,
@@ -20,7 +21,11 @@ function vendorChunk(id: string): string | null {
 
 export default defineConfig({
   root: path.resolve(import.meta.dirname),
-  plugins: [react()],
+  // Each text file beside its brotli (.br) and gzip (.gz) form; the server sends the one the browser accepts.
+  plugins: [
+    react(),
+    compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' }),
+  ],
   build: {
     outDir: path.resolve(import.meta.dirname, '../dist/app'),
     emptyOutDir: true,

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -14,12 +12,18 @@ import { sendError } from './error-handler.ts';
 import { AppError } from './errors.ts';
 import { guardInput } from './input-guard.ts';
 import { registerRoutes } from './routes.ts';
+import { hasWebApp, sendPage, serveWebApp, wantsPage } from './static.ts';
 import type { App, AppDeps } from './types.ts';
 import { validatorCompiler } from './validation.ts';
 
 export const APP_DIST = path.resolve(import.meta.dirname, '../../dist/app');
 
-export type BuildOptions = AppDeps & { logger?: FastifyServerOptions['logger']; serveApp?: boolean };
+export type BuildOptions = AppDeps & {
+  logger?: FastifyServerOptions['logger'];
+  serveApp?: boolean;
+  /** The built web app (dist/app by default). */
+  appDist?: string;
+};
 
 export async function buildApp(options: BuildOptions): Promise<App> {
   const { config } = options;
@@ -89,16 +93,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(authPlugin);
   await app.register(registerRoutes, { prefix: '/api' });
 
-  const serveApp = options.serveApp ?? true;
-  if (serveApp && fs.existsSync(path.join(APP_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: APP_DIST, wildcard: true, index: ['index.html'] });
-  }
+  const appDist = options.appDist ?? APP_DIST;
+  const serveApp = (options.serveApp ?? true) && hasWebApp(appDist);
+  if (serveApp) await serveWebApp(app, appDist);
   app.setNotFoundHandler((request, reply) => {
-    const url = request.url.split('?')[0] ?? '';
-    const wantsPage = request.method === 'GET' && !url.startsWith('/api/') && !path.extname(url);
-    if (serveApp && wantsPage && fs.existsSync(path.join(APP_DIST, 'index.html'))) {
-      return reply.type('text/html').sendFile('index.html');
-    }
+    if (serveApp && wantsPage(request)) return sendPage(reply);
     return sendError(new AppError('request.not_found'), request, reply);
   });
   return app;
