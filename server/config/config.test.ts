@@ -105,11 +105,18 @@ test('audit checkpoints: key file and log under DATA_DIR/audit (one log per exte
   }
 });
 
+test('LOG_FORMAT: auto by default (readable at a terminal), or pretty or json', () => {
+  assert.equal(loadConfig({}).logFormat, 'auto');
+  assert.equal(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat, 'pretty');
+  assert.equal(loadConfig({ LOG_FORMAT: 'json' }).logFormat, 'json');
+});
+
 const BAD_VALUES: [string, string][] = [
   ['PORT', 'abc'],
   ['PORT', '70000'],
   ['PORT', '-1'],
   ['LOG_LEVEL', 'loud'],
+  ['LOG_FORMAT', 'xml'],
   ['DATABASE_URL', 'mysql://root@localhost/yiwang'],
   ['DATABASE_URL', 'not a url'],
   ['SESSION_SECRET', 'short'],

@@ -13,6 +13,8 @@ export type Config = {
   sessionSecret: string;
   sessionTtlHours: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** LOG_FORMAT: `pretty` one readable line per request, `json` Fastify's JSON lines, `auto` pretty at a terminal. */
+  logFormat: 'auto' | 'pretty' | 'json';
   demoData: boolean;
   /** Secure cookies (HTTPS only). Off by default so that http://localhost works. */
   secureCookies: boolean;
@@ -164,6 +166,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       );
     }
   }
+  const logFormat = (env.LOG_FORMAT || 'auto') as Config['logFormat'];
+  if (!['auto', 'pretty', 'json'].includes(logFormat))
+    throw new ConfigError('LOG_FORMAT', `must be auto, pretty or json, got "${env.LOG_FORMAT}"`);
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
@@ -188,6 +193,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sessionSecret,
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
     logLevel,
+    logFormat,
     demoData: bool(env, 'DEMO_DATA', true),
     secureCookies: bool(env, 'SECURE_COOKIES', false),
     buildApp: bool(env, 'BUILD_APP', true),

@@ -19,6 +19,15 @@ export function connect(url: string, options: { max?: number; onError?: (e: Erro
   // Idle connections are dropped when the database stops; without a listener that crashes the process.
   pool.on('error', (error) => options.onError?.(error));
   pool.on('connect', prepareStatements);
+  // pool.end() resolves once it has asked each connection to close, before they have closed: a
+  // database stopped right after would still end some of them (an error each). close() waits.
+  const open = new Set<pg.PoolClient>();
+  let allClosed = () => {};
+  pool.on('connect', (client) => open.add(client));
+  pool.on('remove', (client) => {
+    open.delete(client);
+    if (open.size === 0) allClosed();
+  });
   const db = drizzle({ client: pool, schema });
   let closed = false;
   return {
@@ -27,7 +36,12 @@ export function connect(url: string, options: { max?: number; onError?: (e: Erro
     close: async () => {
       if (closed) return;
       closed = true;
+      const drained = new Promise<void>((resolve) => {
+        allClosed = resolve;
+        if (open.size === 0) resolve();
+      });
       await pool.end();
+      await drained;
     },
   };
 }

