@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { call, signInOver } from '../server/testing/processes.ts';
 import { screenshotPath } from './support/browser.ts';
 import { caseSteps } from './support/cases.ts';
 import { COMPANY, COMPANY_NAME, withBrowserSession } from './support/session.ts';
@@ -202,6 +203,7 @@ test('journey 2: an online application on a phone gets a 补正 list of two prob
     await act('accept');
     await expectStatus(page, 'accepted');
     await act('start_review');
+    await expectStatus(page, 'in_review');
     await act('approve');
     await expectStatus(page, 'approved');
     await act('conclude');
@@ -211,5 +213,49 @@ test('journey 2: an online application on a phone gets a 补正 list of two prob
     await page.screenshot({ path: screenshotPath('case-14-concluded'), fullPage: true });
   } finally {
     await phone.close();
+  }
+});
+
+test('while an action is on its way nothing else can be started, and its dialog cannot be closed', async () => {
+  const { page } = session;
+  const company = await signInOver(url(''), '/api/auth/applicant-login', {
+    kind: 'company',
+    login: COMPANY,
+    password: 'demo1234',
+  });
+  const filed = await call(company, 'POST', '/api/cases', { implementationId: (await foodLicence()).id });
+  assert.equal(filed.status, 201, JSON.stringify(filed.body));
+  await signInStaff('reviewer');
+  await page.goto(url(`/workbench/cases/${filed.body?.id}`));
+  await expectStatus(page, 'submitted');
+
+  // The server's answer to 受理 is held back until the checks below are done.
+  let answer = () => {};
+  const held = new Promise<void>((resolve) => {
+    answer = resolve;
+  });
+  await page.route('**/api/cases/*/accept', async (route) => {
+    await held;
+    await route.continue().catch(() => {}); // the page may be gone when a failed check ended the test
+  });
+  try {
+    await page.getByTestId('action-accept').click();
+    const dialog = page.locator('[data-testid=action-dialog][data-action=accept]');
+    await page.locator('[data-testid=action-dialog][data-action=accept][data-opened=true]').waitFor();
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/accept'));
+    await dialog.getByTestId('action-confirm').click();
+    await sent;
+    assert.ok(await page.getByTestId('action-not_accept').isDisabled(), '不予受理 cannot be started');
+    assert.ok(await page.getByTestId('action-request_supplement').isDisabled(), '补正 cannot be started');
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: /取\s*消/ }).click({ force: true });
+    assert.ok(await dialog.isVisible(), 'the dialog stays open');
+    answer();
+    await dialog.waitFor({ state: 'hidden' });
+    await expectStatus(page, 'accepted');
+    assert.ok(await page.getByTestId('action-start_review').isEnabled());
+  } finally {
+    answer();
+    await page.unroute('**/api/cases/*/accept');
   }
 });

@@ -107,8 +107,9 @@ test('a concluded food licence case issues a certificate: its QR link verifies a
   await page.goto(url('/my/certificates'));
   await card.getByTestId('certificate-authorise').click();
   await drawer.getByTestId('authorisation-revoke').click();
+  // Once its opening animation has ended: a click on a button still moving can be released beside it.
   await page
-    .locator('.ant-popconfirm')
+    .locator('.ant-popconfirm:not([class*="-appear"]):not([class*="-enter"])')
     .getByRole('button', { name: /确\s*定|OK/ })
     .click();
   await drawer.locator('[data-testid=authorisation][data-state=revoked]').waitFor();

@@ -37,6 +37,7 @@ test('the department head finds the licence a case issued under 已发证照, pr
 
   // Revoked with a reason: the row says so at once.
   await licence.getByTestId('issued-revoke').click();
+  await page.locator('[data-testid=issued-revoke-dialog][data-opened=true]').waitFor();
   await page.getByTestId('issued-revoke-confirm').click();
   await page.getByText('请填写撤销原因').waitFor();
   await page.getByTestId('issued-revoke-reason').fill('经营者申请注销许可');

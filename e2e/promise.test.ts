@@ -68,6 +68,7 @@ test('journey 3: a 告知承诺 case approved on the spot, revoked at verificati
   await record.getByText(reason).waitFor();
   await page.screenshot({ path: screenshotPath('case-24-credit-records'), fullPage: true });
   await record.getByTestId('credit-lift').click();
+  await page.locator('[data-testid=credit-lift-dialog][data-opened=true]').waitFor();
   await page.getByTestId('credit-lift-reason').fill('企业已按承诺整改到位，经复核予以信用修复');
   await page.getByTestId('credit-lift-confirm').click();
   await record.waitFor({ state: 'detached' });

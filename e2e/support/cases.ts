@@ -59,13 +59,31 @@ export function caseSteps(session: BrowserSession) {
     }
   }
 
-  /** Opens a staff action, lets `fill` complete its form, and confirms. */
+  /**
+   * Opens a staff action, lets `fill` complete its form, confirms, and waits for the server's
+   * answer: on success until the dialog has closed, on a refusal with the error shown in it.
+   * Locators are scoped to this action's dialog, never the one of the action before, still
+   * closing, and wait for its opening animation to end: a click on a confirm button still zooming
+   * in can be released beside it, and then nothing is sent. The action's buttons are disabled
+   * while a request is on its way.
+   */
   async function act(action: string, fill?: () => Promise<void>) {
     const { page } = session;
     await page.getByTestId(`action-${action}`).click();
-    await page.getByTestId('action-confirm').waitFor();
+    const dialog = page.locator(`[data-testid=action-dialog][data-action=${action}]`);
+    await page.locator(`[data-testid=action-dialog][data-action=${action}][data-opened=true]`).waitFor();
+    const confirm = dialog.getByTestId('action-confirm');
     await fill?.();
-    await page.getByTestId('action-confirm').click();
+    const path = `/${action.replaceAll('_', '-')}`;
+    const answer = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(path),
+    );
+    await confirm.click();
+    const response = await answer.catch((error: unknown) => {
+      throw new Error(`confirming ${action} sent no request`, { cause: error });
+    });
+    if (response.ok()) await dialog.waitFor({ state: 'hidden' });
+    else await dialog.getByTestId('action-error').waitFor();
   }
 
   async function openStaffCase(caseNo: string, list: string) {

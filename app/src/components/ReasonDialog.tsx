@@ -7,7 +7,9 @@ import { applyApiError } from '../api/form-errors.ts';
 /**
  * A confirmation that needs a reason (撤销, 信用修复 …): the reason is required, `send` posts it
  * trimmed, then the list under `refresh` reloads and the dialog closes; a refusal stays in the
- * dialog. `testId` names the confirm button (`<testId>-confirm`) and the reason (`<testId>-reason`).
+ * dialog, which cannot be closed while the request is on its way. `testId` names the dialog
+ * (`<testId>-dialog`, with `data-opened` once its opening animation has ended), the confirm
+ * button (`<testId>-confirm`) and the reason (`<testId>-reason`).
  */
 export function ReasonDialog(props: {
   title: string;
@@ -30,6 +32,7 @@ export function ReasonDialog(props: {
   const client = useQueryClient();
   const [form] = Form.useForm<{ reason: string }>();
   const [busy, setBusy] = useState(false);
+  const [opened, setOpened] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const submit = async ({ reason }: { reason: string }) => {
     setBusy(true);
@@ -54,6 +57,12 @@ export function ReasonDialog(props: {
       confirmLoading={busy}
       onOk={() => form.submit()}
       onCancel={props.onClose}
+      closable={!busy}
+      mask={{ closable: !busy }}
+      keyboard={!busy}
+      cancelButtonProps={{ disabled: busy }}
+      afterOpenChange={setOpened}
+      wrapProps={{ 'data-testid': `${props.testId}-dialog`, 'data-opened': opened }}
       destroyOnHidden
     >
       <Alert type={props.hint.type} showIcon title={props.hint.text} className="case-block" />

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Form, Modal, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionsFrom, type CaseAction, rolesFor } from '../../../../common/cases/state-machine.ts';
 import type { Me } from '../../../../common/me.ts';
@@ -103,14 +103,22 @@ function initialValues(detail: CaseDetail, action: CaseAction): Partial<Values> 
   return {};
 }
 
-/** Buttons for the user's actions on the case; each opens its form and acts at the case's version. */
+/**
+ * Buttons for the user's actions on the case; each opens its form and acts at the case's version.
+ * While an action's request is on its way nothing else can be started, confirmed again or closed:
+ * the answer decides what the page shows next. The dialog says which action it is for
+ * (`data-action`) and when its opening animation has ended (`data-opened`): a click on a button
+ * still zooming in can land beside it.
+ */
 export function ActionPanel({ me, detail }: { me: Me; detail: CaseDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const updated = useCaseUpdated();
   const [open, setOpen] = useState<CaseAction | null>(null);
+  const [opened, setOpened] = useState(false);
   const [picked, setPicked] = useState<PickedMaterials>({});
   const [busy, setBusy] = useState(false);
+  const inFlight = useRef(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [prefill, setPrefill] = useState<Partial<Values>>({});
   const [form] = Form.useForm<Values>();
@@ -121,6 +129,7 @@ export function ActionPanel({ me, detail }: { me: Me; detail: CaseDetail }) {
   const held = detail.gaps.length > 0 && actions.includes('conclude');
 
   const start = async (action: CaseAction) => {
+    setOpened(false);
     setProblem(null);
     setPicked({});
     setPrefill({});
@@ -137,7 +146,8 @@ export function ActionPanel({ me, detail }: { me: Me; detail: CaseDetail }) {
     setOpen(action);
   };
   const submit = async (values: Values) => {
-    if (!open) return;
+    if (!open || inFlight.current) return;
+    inFlight.current = true;
     setBusy(true);
     try {
       await updated(await actOnCase(detail, open, bodyOf(open, values, picked)));
@@ -146,10 +156,13 @@ export function ActionPanel({ me, detail }: { me: Me; detail: CaseDetail }) {
     } catch (error) {
       setProblem(applyApiError(form, error, t('common.conflict')));
     } finally {
+      inFlight.current = false;
       setBusy(false);
     }
   };
   const concludeNow = async () => {
+    if (inFlight.current) return;
+    inFlight.current = true;
     setBusy(true);
     try {
       let next = await actOnCase(detail, 'approve');
@@ -160,6 +173,7 @@ export function ActionPanel({ me, detail }: { me: Me; detail: CaseDetail }) {
     } catch (error) {
       message.error(messageOf(error, t('common.conflict')));
     } finally {
+      inFlight.current = false;
       setBusy(false);
     }
   };
@@ -180,6 +194,7 @@ export function ActionPanel({ me, detail }: { me: Me; detail: CaseDetail }) {
             danger={DANGER.includes(action)}
             type={action === actions[0] && !immediate ? 'primary' : 'default'}
             onClick={() => void start(action)}
+            disabled={busy}
             autoInsertSpace={false}
             data-testid={`action-${action}`}
           >
@@ -195,9 +210,19 @@ export function ActionPanel({ me, detail }: { me: Me; detail: CaseDetail }) {
         confirmLoading={busy}
         onOk={() => form.submit()}
         onCancel={() => setOpen(null)}
+        afterOpenChange={setOpened}
+        closable={!busy}
+        mask={{ closable: !busy }}
+        keyboard={!busy}
         width={640}
         destroyOnHidden
         okButtonProps={{ 'data-testid': 'action-confirm' }}
+        cancelButtonProps={{ disabled: busy }}
+        wrapProps={{
+          'data-testid': 'action-dialog',
+          'data-action': open ?? undefined,
+          'data-opened': opened,
+        }}
       >
         <Form
           key={open ?? ''}
