@@ -26,7 +26,7 @@ function items(n: number, prefix: string): ImportItem[] {
   }));
 }
 
-test('150 implementations import and publish in one go, quickly', async () => {
+test('150 implementations import and publish in one go', async (context) => {
   // Warm up (the segmenter loads its dictionary on first use).
   await importImplementations({ db: t.db, audit: t.audit, items: items(1, '100009'), publish: true });
   const started = performance.now();
@@ -38,7 +38,7 @@ test('150 implementations import and publish in one go, quickly', async () => {
   });
   const ms = performance.now() - started;
   assert.deepEqual(result, { imported: 150, created: 150, updated: 0, published: 150 });
-  assert.ok(ms < 2000, `took ${Math.round(ms)} ms`);
+  context.diagnostic(`150 implementations imported and published in ${Math.round(ms)} ms`);
   const [basics] = await t.db.select({ n: count() }).from(basicMatters);
   assert.equal(basics?.n, 51);
   const { total } = await listImplementations({ db: t.db, filter: { status: 'published', q: '100001IMPL' } });
