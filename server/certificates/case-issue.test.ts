@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Browser, signInAs, TEST_AUDIT } from '../accounts/testing.ts';
-import { actOn, ON_THE_SPOT, publishMatter } from '../cases/testing.ts';
+import { actOn, ON_THE_SPOT, publishMatter, uploadedMaterial } from '../cases/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { issueCertificate } from './service.ts';
@@ -31,7 +31,7 @@ async function concludeFor(company: BaseCompany, formData: Record<string, string
       implementationId: immediate,
       applicant: { kind: 'company', login: company.creditCode, displayName: company.name },
       formData,
-      materials: [{ key: 'sqs', sha256: '1'.repeat(64), fileName: 'sqs.pdf' }],
+      materials: [await uploadedMaterial(clerk, 'sqs')],
     },
   });
   assert.equal(res.statusCode, 201, res.body);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { type Browser, signInAs, TEST_AUDIT } from '../accounts/testing.ts';
-import { ON_THE_SPOT, publishMatter, signInApplicant } from '../cases/testing.ts';
+import { ON_THE_SPOT, publishMatter, signInApplicant, uploadedMaterial } from '../cases/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { decryptPrivateKey, useSealKeySecret } from './keys.ts';
@@ -50,7 +50,7 @@ async function concludeAtWindow(formData: Record<string, string>): Promise<Case>
       implementationId: immediate,
       applicant: { kind: 'company', login: COMPANY, displayName: '福州闽江数字科技有限公司' },
       formData,
-      materials: [{ key: 'sqs', sha256: '1'.repeat(64), fileName: 'sqs.pdf' }],
+      materials: [await uploadedMaterial(clerk, 'sqs')],
     },
   });
   assert.equal(res.statusCode, 201, res.body);

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { type Browser, signInAs, TEST_AUDIT } from '../accounts/testing.ts';
 import { todayInChina } from '../calendar/service.ts';
 import { cases } from '../cases/tables.ts';
-import { actOn, ON_THE_SPOT, publishMatter, signInApplicant } from '../cases/testing.ts';
+import { actOn, ON_THE_SPOT, publishMatter, signInApplicant, uploadedMaterial } from '../cases/testing.ts';
 import type { Tx } from '../db/client.ts';
 import { whenChanged } from '../db/gated.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
@@ -67,7 +67,7 @@ async function approvedCase(formData: Record<string, string>): Promise<Case> {
       implementationId: immediate,
       applicant: { kind: 'company', login: COMPANY, displayName: COMPANY_NAME },
       formData,
-      materials: [{ key: 'sqs', sha256: '1'.repeat(64), fileName: 'sqs.pdf' }],
+      materials: [await uploadedMaterial(clerk, 'sqs')],
     },
   });
   assert.equal(res.statusCode, 201, res.body);
@@ -226,7 +226,7 @@ test("a person's certificate takes her facts from her 居民身份证, read with
       implementationId: immediate,
       applicant: { kind: 'person', login: '11010519491231002X', displayName: '李秀兰' },
       formData: {},
-      materials: [{ key: 'sqs', sha256: '1'.repeat(64), fileName: 'sqs.pdf' }],
+      materials: [await uploadedMaterial(clerk, 'sqs')],
     },
   });
   assert.equal(res.statusCode, 201, res.body);

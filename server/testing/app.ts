@@ -1,3 +1,6 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { type Config, loadConfig } from '../config/config.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { buildApp } from '../http/app.ts';
@@ -6,12 +9,21 @@ import { createTestDatabase, type TestDatabase } from './db.ts';
 
 export type TestApp = { app: App; db: TestDatabase; config: Config; close: () => Promise<void> };
 
-/** An app on a fresh test database, optionally with the demo data loaded. Not listening: use app.inject. */
+/**
+ * An app on a fresh test database, optionally with the demo data loaded. Not listening: use app.inject.
+ * Without a DATA_DIR in `env` it stores files in a temporary folder of its own, removed on close.
+ */
 export async function createTestApp(
   options: { demo?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...options.env });
+  const ownDataDir = options.env?.DATA_DIR ? null : await fs.mkdtemp(path.join(os.tmpdir(), 'yw-test-app-'));
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'false',
+    ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}),
+    ...options.env,
+  });
   if (options.demo) await seedDemo(db.db, config);
   const app = await buildApp({ config, database: db, logger: false, serveApp: false });
   await app.ready();
@@ -22,6 +34,7 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await db.drop();
+      if (ownDataDir) await fs.rm(ownDataDir, { recursive: true, force: true });
     },
   };
 }
