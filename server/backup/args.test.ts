@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { backupLayout } from './archive.ts';
+import { backupLayout } from '../db/wal-archive.ts';
 import { parseRestoreArgs } from './args.ts';
 import type { BaseBackup } from './base.ts';
 import { checkTarget, chooseBaseBackup } from './restore.ts';

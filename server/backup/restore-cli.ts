@@ -5,7 +5,7 @@
  * Exit code 0: restored and verified; 1: refused, failed, or files missing / audit trail broken.
  */
 import { loadConfig } from '../config/config.ts';
-import { backupLayout } from './archive.ts';
+import { backupLayout } from '../db/wal-archive.ts';
 import { parseRestoreArgs } from './args.ts';
 import { describeError, EXTERNAL_DATABASE, seconds } from './cli-output.ts';
 import { copyFileStore } from './files.ts';

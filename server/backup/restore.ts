@@ -10,9 +10,9 @@ import {
   runningEmbeddedUrl,
   startEmbedded,
 } from '../db/embedded.ts';
+import { archivedFile, type BackupLayout, backupLayout, restoreCommand } from '../db/wal-archive.ts';
 import { storedFiles } from '../files/tables.ts';
 import { AppError } from '../http/errors.ts';
-import { archivedFile, type BackupLayout, backupLayout, restoreCommand } from './archive.ts';
 import { type BaseBackup, listBaseBackups } from './base.ts';
 import { type FileStoreRestore, restoreFileStore } from './files.ts';
 

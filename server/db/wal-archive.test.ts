@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { archiveCommand, prepareArchive, restoreCommand, systemIdentifier } from './archive.ts';
+import { archiveCommand, prepareArchive, restoreCommand, systemIdentifier } from './wal-archive.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-archive-'));
 after(() => fs.rmSync(root, { recursive: true, force: true }));
