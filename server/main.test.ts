@@ -1,24 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { isAlive, postmasterPid, waitDead } from './testing/processes.ts';
+import { freePort } from './testing/ports.ts';
+import { isAlive, postmasterPid, serverEnv, waitDead } from './testing/processes.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 test('`npm start` at a terminal: one readable line per request, and Ctrl-C stops it in order without errors', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yw-main-'));
@@ -28,18 +17,12 @@ test('`npm start` at a terminal: one readable line per request, and Ctrl-C stops
   const child = spawn(process.execPath, ['server/main.ts'], {
     cwd: ROOT,
     detached: true,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? os.tmpdir(),
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      BUILD_APP: 'false',
+    env: serverEnv(dataDir, port, {
       DEMO_DATA: 'false',
       LOG_FORMAT: 'pretty',
       LOG_LEVEL: 'info',
       SWEEP_INTERVAL_SECONDS: '1',
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

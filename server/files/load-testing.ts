@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../testing/db.ts';
 import { freePort } from '../testing/ports.ts';
-import type { Session } from '../testing/processes.ts';
+import { type Session, serverEnv } from '../testing/processes.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const MiB = 1024 * 1024;
@@ -40,18 +40,7 @@ export async function startLoadServer(): Promise<LoadServer> {
     ['--expose-gc', '--import', './server/files/loop-delay-probe.ts', 'server/main.ts'],
     {
       cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? os.tmpdir(),
-        DATABASE_URL: db.url,
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        BUILD_APP: 'false',
-        DEMO_DATA: 'true',
-        LOG_LEVEL: 'warn',
-        SWEEP_INTERVAL_SECONDS: '0',
-      },
+      env: serverEnv(dataDir, port, { DATABASE_URL: db.url }),
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     },
   );

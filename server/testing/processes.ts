@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './ports.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const START_TIMEOUT_MS = 90_000;
@@ -39,15 +39,28 @@ export function postmasterPid(dataDir: string): number | null {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+/**
+ * The environment of a server started by `node server/main.ts` in a test: only PATH and HOME of the
+ * test's own, the given data directory and port on 127.0.0.1, no app build, no sweep; `extra` adds or
+ * overrides.
+ */
+export function serverEnv(
+  dataDir: string,
+  port: number,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? os.tmpdir(),
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    BUILD_APP: 'false',
+    DEMO_DATA: 'true',
+    LOG_LEVEL: 'warn',
+    SWEEP_INTERVAL_SECONDS: '0',
+    ...extra,
+  };
 }
 
 export type Running = { child: ChildProcess; base: string; startMs: number; output: () => string };
@@ -68,17 +81,7 @@ export function serverProcesses() {
       const started = performance.now();
       const child = spawn(process.execPath, ['server/main.ts'], {
         cwd: ROOT,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? os.tmpdir(),
-          DATA_DIR: dataDir,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          BUILD_APP: 'false',
-          DEMO_DATA: 'true',
-          LOG_LEVEL: 'warn',
-          SWEEP_INTERVAL_SECONDS: '0',
-        },
+        env: serverEnv(dataDir, port),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       children.add(child);
