@@ -74,8 +74,11 @@ test('at the kiosk a resident reads the ID card, applies for 居住证 and takes
   await page.screenshot({ path: screenshotPath('kiosk-05-receipt-portrait') });
   await page.setViewportSize(LANDSCAPE);
   await page.screenshot({ path: screenshotPath('kiosk-06-receipt-landscape') });
+  // The kiosk shows the card screen at once and ends the session with the server beside it.
+  const signedOut = page.waitForResponse((res) => res.url().endsWith('/api/kiosk/sign-out'));
   await page.getByTestId('kiosk-finish').click();
   await page.getByTestId('kiosk-card-screen').waitFor();
+  assert.equal((await signedOut).status(), 204, 'finishing ends the kiosk session');
   assert.equal((await page.request.get(url('/api/auth/me'))).status(), 401, 'finishing signs out');
 
   // Online, the same person finds the case, handed in at the kiosk in one visit.
