@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config/config.ts';
+import { ConfigError, loadConfig } from './core/config.ts';
 import { ensureAppBuilt } from './http/build-app.ts';
 import { startServer } from './server.ts';
 

@@ -1,10 +1,10 @@
-import { type Config, DEVELOPMENT_SEAL_KEY_SECRET } from './config/config.ts';
-import { connect, type Database } from './db/client.ts';
+import { type Config, DEVELOPMENT_SEAL_KEY_SECRET } from './core/config.ts';
+import { connect, type Database } from './core/db/client.ts';
+import type { App } from './core/http/types.ts';
 import { type EmbeddedDatabase, startEmbedded } from './db/embedded.ts';
 import { applyMigrations } from './db/migrate.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { buildApp } from './http/app.ts';
-import type { App } from './http/types.ts';
 import { startJobs } from './jobs/jobs.ts';
 
 export type RunningServer = { app: App; database: Database; url: string; stop: () => Promise<void> };

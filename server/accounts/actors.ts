@@ -1,9 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { GrantView, Me } from '../../common/me.ts';
 import { type AccountKind, REGION_WIDE_ROLES, type Role } from '../../common/roles.ts';
-import type { Actor, RoleGrant } from '../access/actor.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { keptFor } from '../shared/kept.ts';
+import type { Actor, RoleGrant } from '../core/access/actor.ts';
+import type { DbOrTx } from '../core/db/client.ts';
+import { keptFor } from '../core/kept.ts';
 import { forgetContact } from './contacts.ts';
 import { displayLogin } from './logins.ts';
 import { organisationFacts, regionFacts } from './places.ts';

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { maskPhone } from '../../common/identity.ts';
-import { can } from '../access/policy.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import type { Db } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import { can } from '../core/access/policy.ts';
+import type { Db } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { forgetActor } from './actors.ts';
 import { normalisePhone } from './logins.ts';
 import { checkNewPassword, hashPassword } from './passwords.ts';

@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
-import { setSessionCookie, userAgentOf } from '../http/auth.ts';
-import { auditContext } from '../http/guard.ts';
-import type { App } from '../http/types.ts';
+import { auditContext } from '../core/http/guard.ts';
+import type { App } from '../core/http/types.ts';
 import { completeClaim, startClaim } from './claim.ts';
 import { Password, SignedIn } from './schemas.ts';
+import { setSessionCookie, userAgentOf } from './session-cookie.ts';
 
 const tags = ['auth'];
 const strict = { additionalProperties: false } as const;

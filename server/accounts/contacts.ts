@@ -1,7 +1,7 @@
 import { eq, type SQLWrapper, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../db/client.ts';
-import { reuse } from '../db/reuse.ts';
-import { keptFor } from '../shared/kept.ts';
+import type { Db, DbOrTx } from '../core/db/client.ts';
+import { composeOnce } from '../core/db/composed.ts';
+import { keptFor } from '../core/kept.ts';
 import { accounts } from './tables.ts';
 
 /** How to reach an account holder: the name to address and the phone on record (unmasked; for sending only). */
@@ -38,7 +38,7 @@ export async function currentPhone(db: Db, accountId: string): Promise<string | 
   const now = Date.now();
   const hit = keptPhones.get(accountId, now);
   if (hit !== undefined) return hit;
-  const [row] = await reuse(db, 'account_phone', (d) =>
+  const [row] = await composeOnce(db, 'account_phone', (d) =>
     d
       .select({ phone: accounts.phone })
       .from(accounts)

@@ -1,6 +1,6 @@
 import { isCreditCode, isResidentIdNumber, maskIdNumber } from '../../common/identity.ts';
 import type { AccountKind } from '../../common/roles.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../core/errors.ts';
 
 const USER_NAME = /^[a-z0-9_.-]{3,32}$/;
 

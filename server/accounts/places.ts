@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 import { findOrganisation, listOrganisations } from '../organisations/service.ts';
 import { findRegion } from '../regions/service.ts';
 

@@ -1,5 +1,5 @@
 import { and, like, lt, lte, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 import { sessions, signInThrottle } from './tables.ts';
 
 /** The per-address sign-in counters count attempts in windows of one minute (sign-in.ts). */

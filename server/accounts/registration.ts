@@ -1,9 +1,9 @@
 import type { Me } from '../../common/me.ts';
 import type { AccountKind } from '../../common/roles.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import type { Config } from '../config/config.ts';
-import type { Db } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { Config } from '../core/config.ts';
+import type { Db } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { describeMe, loadActor } from './actors.ts';
 import { displayLogin, normaliseLogin, normalisePhone } from './logins.ts';
 import { checkNewPassword, hashPassword } from './passwords.ts';

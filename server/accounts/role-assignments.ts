@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { REGION_WIDE_ROLES, ROLE_LABELS, type Role } from '../../common/roles.ts';
-import { can, type Resource } from '../access/policy.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import type { Db, Tx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import { can, type Resource } from '../core/access/policy.ts';
+import type { Db, Tx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { requireRegion } from '../regions/service.ts';
 import { forgetActor } from './actors.ts';
 import { organisationFacts } from './places.ts';

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { auditContext, authorize, requireActor } from '../http/guard.ts';
-import type { App } from '../http/types.ts';
+import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
+import type { App } from '../core/http/types.ts';
 import { resetPassword, setAccountActive, unlockAccount, updateAccount } from './changes.ts';
 import { addRoleAssignment, removeRoleAssignment } from './role-assignments.ts';
 import { AccountView, Password, RoleGrantInput, RoleName } from './schemas.ts';

@@ -1,11 +1,11 @@
 import { and, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { maskPhone } from '../../common/identity.ts';
 import type { Role } from '../../common/roles.ts';
-import type { Actor } from '../access/actor.ts';
-import { can, type Resource } from '../access/policy.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import type { Db, DbOrTx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { Actor } from '../core/access/actor.ts';
+import { can, type Resource } from '../core/access/policy.ts';
+import type { Db, DbOrTx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { grantsOf } from './actors.ts';
 import { normaliseLogin, normalisePhone } from './logins.ts';
 import { checkNewPassword, hashPassword } from './passwords.ts';

@@ -1,13 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Me } from '../../common/me.ts';
-import { clearSessionCookie, setSessionCookie, userAgentOf } from '../http/auth.ts';
-import { auditContext, requireActor } from '../http/guard.ts';
-import type { App } from '../http/types.ts';
+import { auditContext, requireActor } from '../core/http/guard.ts';
+import type { App } from '../core/http/types.ts';
 import { describeMe } from './actors.ts';
 import { claimRoutes } from './claim-routes.ts';
 import { registerApplicant } from './registration.ts';
 import { Password, SignedIn } from './schemas.ts';
+import { clearSessionCookie, setSessionCookie, userAgentOf } from './session-cookie.ts';
 import type { NewSession } from './sessions.ts';
 import { signIn, signOut } from './sign-in.ts';
 

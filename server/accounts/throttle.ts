@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 import { signInThrottle } from './tables.ts';
 
 /**

@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../config/config.ts';
-import { connect, type Database } from '../db/client.ts';
+import type { Config } from '../core/config.ts';
+import { connect, type Database } from '../core/db/client.ts';
 import { type EmbeddedDatabase, runningEmbeddedUrl, startEmbedded } from '../db/embedded.ts';
 
 export async function openCommandDatabase(

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { connect } from '../db/client.ts';
+import { connect } from '../core/db/client.ts';
 import { applyMigrations, MIGRATIONS_FOLDER } from '../db/migrate.ts';
 import { TEST_DATABASE_URL } from '../testing/db.ts';
 import { GENESIS_HASH, type HashedFields, recordHash } from './chain.ts';

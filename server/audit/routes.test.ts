@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import type { Actor } from '../access/actor.ts';
 import { createStaffAccount } from '../accounts/service.ts';
+import type { Actor } from '../core/access/actor.ts';
 import { listOrganisations } from '../organisations/service.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { type AuditContext, recordAudit } from './service.ts';

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
-import { isoDateTime } from '../http/dates.ts';
-import { authorize, requireActor } from '../http/guard.ts';
-import type { App } from '../http/types.ts';
+import { isoDateTime } from '../core/http/dates.ts';
+import { authorize, requireActor } from '../core/http/guard.ts';
+import type { App } from '../core/http/types.ts';
 import { trustedKeys } from './checkpoints/key.ts';
 import { auditCheckpointRoutes } from './checkpoints/routes.ts';
 import { auditScopeOf } from './scope.ts';

@@ -1,7 +1,7 @@
-import type { Actor } from '../access/actor.ts';
-import { can } from '../access/policy.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { Actor } from '../core/access/actor.ts';
+import { can } from '../core/access/policy.ts';
+import type { DbOrTx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { listOrganisations } from '../organisations/service.ts';
 import type { AuditScope } from './service.ts';
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
-import type { Actor } from '../access/actor.ts';
-import type { DbOrTx, Tx } from '../db/client.ts';
+import type { AuditContext } from '../core/audit-context.ts';
+import type { DbOrTx, Tx } from '../core/db/client.ts';
 import { contentHash, GENESIS_HASH, type HashedFields, linkHash, recordHash } from './chain.ts';
 import {
   type CheckpointSource,
@@ -9,15 +9,7 @@ import {
 } from './checkpoints/verify.ts';
 import { auditChain, auditRecords } from './tables.ts';
 
-/** Who did it, from where: carried from the HTTP request into every service call that writes. */
-export type AuditContext = {
-  actor: Actor | null;
-  /** The role the actor acted in, when one role applies. */
-  role?: string | null;
-  organisationId?: string | null;
-  clientAddress: string | null;
-  requestId: string | null;
-};
+export type { AuditContext } from '../core/audit-context.ts';
 
 export type AuditEntry = {
   action: string;

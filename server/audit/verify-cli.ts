@@ -5,7 +5,7 @@
  * published elsewhere (a witness). Exit code 0: intact; 1: broken; 2: could not verify.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config/config.ts';
+import { loadConfig } from '../core/config.ts';
 import { trustedKeys } from './checkpoints/key.ts';
 import {
   type CheckpointProblemKind,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../core/errors.ts';
 
 export type RestoreArgs = { to: string; at: Date | null };
 

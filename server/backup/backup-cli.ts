@@ -4,7 +4,7 @@
  * BACKUP_DIR/files. With DATABASE_URL only the file store; the database is the operator's to back up.
  * Exit code 0: backed up; 1: not, or some stored files are damaged.
  */
-import { loadConfig } from '../config/config.ts';
+import { loadConfig } from '../core/config.ts';
 import { describeError, EXTERNAL_DATABASE, megabytes, seconds } from './cli-output.ts';
 import type { FileStoreBackup } from './files.ts';
 import { backupEmbedded, backupFileStoreOnly } from './service.ts';

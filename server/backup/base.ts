@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { AppError } from '../core/errors.ts';
 import { type BackupLayout, stamp } from '../db/wal-archive.ts';
-import { AppError } from '../http/errors.ts';
 import { copyDataDirectory } from './copy.ts';
 
 /** backup.json of a base backup, written last: a folder without it is no finished backup. */

@@ -1,5 +1,5 @@
-import { ConfigError } from '../config/config.ts';
-import { AppError } from '../http/errors.ts';
+import { ConfigError } from '../core/config.ts';
+import { AppError } from '../core/errors.ts';
 
 /** 45.6 MB */
 export function megabytes(bytes: number): string {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { connect } from '../db/client.ts';
+import { connect } from '../core/db/client.ts';
 import { startEmbedded } from '../db/embedded.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import { readFile, storeFile } from '../files/service.ts';

@@ -4,7 +4,7 @@
  * With DATABASE_URL only the file store is laid out; the database is the operator's to restore.
  * Exit code 0: restored and verified; 1: refused, failed, or files missing / audit trail broken.
  */
-import { loadConfig } from '../config/config.ts';
+import { loadConfig } from '../core/config.ts';
 import { backupLayout } from '../db/wal-archive.ts';
 import { parseRestoreArgs } from './args.ts';
 import { describeError, EXTERNAL_DATABASE, seconds } from './cli-output.ts';

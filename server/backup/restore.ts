@@ -3,7 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { type AuditVerification, verifyAuditChain } from '../audit/service.ts';
-import { connect } from '../db/client.ts';
+import { connect } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import {
   type EmbeddedDatabase,
   giveToDatabaseUser,
@@ -12,7 +13,6 @@ import {
 } from '../db/embedded.ts';
 import { archivedFile, type BackupLayout, backupLayout, restoreCommand } from '../db/wal-archive.ts';
 import { storedFiles } from '../files/tables.ts';
-import { AppError } from '../http/errors.ts';
 import { type BaseBackup, listBaseBackups } from './base.ts';
 import { type FileStoreRestore, restoreFileStore } from './files.ts';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../core/errors.ts';
 import { type EmbeddedDatabase, runningEmbeddedUrl, startEmbedded } from '../db/embedded.ts';
 import { backupLayout } from '../db/wal-archive.ts';
-import { AppError } from '../http/errors.ts';
 import { type BaseBackup, takeBaseBackup } from './base.ts';
 import { copyFileStore, type FileStoreBackup } from './files.ts';
 

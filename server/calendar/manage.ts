@@ -1,8 +1,8 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { type IsoDate, isIsoDate, weekdayOf } from '../../common/working-days.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import type { Db, DbOrTx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { Db, DbOrTx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { NATIONAL_YEARS, nationalDay, nationalDays } from './national.ts';
 import { invalidateCalendar } from './service.ts';
 import { calendarDays } from './tables.ts';

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { auditContext, authorize } from '../http/guard.ts';
-import type { App } from '../http/types.ts';
+import { auditContext, authorize } from '../core/http/guard.ts';
+import type { App } from '../core/http/types.ts';
 import { DateTime } from '../organisations/schemas.ts';
 import { listCalendarDays, removeLocalDay, setLocalDay } from './manage.ts';
 import { todayInChina } from './service.ts';

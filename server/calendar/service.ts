@@ -9,7 +9,7 @@ import {
   type WorkingCalendar,
   workingDaysBetween as workingDaysBetweenIn,
 } from '../../common/working-days.ts';
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 import { NATIONAL_YEARS, nationalDays } from './national.ts';
 import { calendarDays } from './tables.ts';
 

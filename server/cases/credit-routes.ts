@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { auditContext, authorize, requireActor } from '../http/guard.ts';
-import type { App } from '../http/types.ts';
+import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
+import type { App } from '../core/http/types.ts';
 import { liftCreditRecord, listCreditRecords, visibleCreditRecord } from './credit.ts';
 
 const tags = ['credit'];

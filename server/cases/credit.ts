@@ -1,11 +1,11 @@
 import { and, desc, eq, inArray, isNotNull, isNull, like, or, type SQL, sql } from 'drizzle-orm';
-import type { Actor } from '../access/actor.ts';
-import { can, type Resource, scopeOf } from '../access/policy.ts';
 import { accountNames } from '../accounts/names.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
 import { versionNames } from '../catalogue/guides.ts';
-import type { Db, DbOrTx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { Actor } from '../core/access/actor.ts';
+import { can, type Resource, scopeOf } from '../core/access/policy.ts';
+import type { Db, DbOrTx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { cases, creditRecords } from './tables.ts';
 
 /**

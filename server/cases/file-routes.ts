@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
 import { Type } from 'typebox';
-import type { Actor } from '../access/actor.ts';
-import { can, type Resource } from '../access/policy.ts';
+import type { Actor } from '../core/access/actor.ts';
+import { can, type Resource } from '../core/access/policy.ts';
+import { AppError } from '../core/errors.ts';
+import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
+import type { App } from '../core/http/types.ts';
 import { MEDIA_TYPES } from '../files/detect.ts';
 import { tooLarge } from '../files/staging.ts';
-import { AppError } from '../http/errors.ts';
-import { auditContext, authorize, requireActor } from '../http/guard.ts';
-import type { App } from '../http/types.ts';
 import { NOTICE_KINDS } from '../notices/types.ts';
 import { type AttachmentSource, attachMaterial, readAttachment } from './attachments.ts';
 import { caseNotice } from './notices.ts';

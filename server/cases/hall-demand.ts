@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gte } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 import { cases } from './tables.ts';
 
 /** The implementations most applied for in a hall (at its windows and kiosks) over the last days. */

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { versionNames } from '../catalogue/guides.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { DbOrTx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { findOrganisation } from '../organisations/service.ts';
 import { regionNames, regionPath } from '../regions/service.ts';
 

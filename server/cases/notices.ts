@@ -3,8 +3,8 @@ import { CASE_STATUS_LABELS, type CaseStatus } from '../../common/cases/state-ma
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
 import { accountContact } from '../accounts/contacts.ts';
 import { getVersionDocument } from '../catalogue/guides.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { DbOrTx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { renderNotice } from '../notices/render.ts';
 import { chinaDay } from '../notices/texts.ts';
 import { type CaseView, NOTICE_KINDS, NOTICE_TITLES, type NoticeKind } from '../notices/types.ts';

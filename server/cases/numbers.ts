@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { reuse } from '../db/reuse.ts';
+import type { Db } from '../core/db/client.ts';
+import { composeOnce } from '../core/db/composed.ts';
 import { uploadedBySql } from './submission-materials.ts';
 import { caseNumberCounters, cases } from './tables.ts';
 
@@ -13,7 +13,7 @@ import { caseNumberCounters, cases } from './tables.ts';
  */
 export async function drawCaseNo(db: Db, regionCode: string, day: string): Promise<string> {
   const prefix = `${regionCode}-${day.replaceAll('-', '')}-`;
-  const [row] = await reuse(db, 'case_number', (d) =>
+  const [row] = await composeOnce(db, 'case_number', (d) =>
     d
       .insert(caseNumberCounters)
       .values({ prefix: sql.placeholder('prefix'), last: 1 })

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, notInArray } from 'drizzle-orm';
 import type { Material } from '../../common/catalogue/guide.ts';
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 import { caseAttachments, cases } from './tables.ts';
 import { documentOf } from './transitions.ts';
 

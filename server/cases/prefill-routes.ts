@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
 import { normaliseLogin } from '../accounts/logins.ts';
 import { findApplicant } from '../accounts/walk-in.ts';
-import { AppError } from '../http/errors.ts';
-import { auditContext, authorize, requireActor } from '../http/guard.ts';
-import type { App } from '../http/types.ts';
+import { AppError } from '../core/errors.ts';
+import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
+import type { App } from '../core/http/types.ts';
 import { prefillApplication } from './prefill.ts';
 
 const strict = { additionalProperties: false } as const;

@@ -1,8 +1,8 @@
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import type { Actor } from '../access/actor.ts';
 import { loadActor } from '../accounts/actors.ts';
-import type { Db } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { Actor } from '../core/access/actor.ts';
+import type { Db } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { type PrefillFound, prefillMaterials, type ReuseSource } from './prefill.ts';
 
 /** A reused material as it is recorded: a reference (and the earlier file, for an earlier case's). */

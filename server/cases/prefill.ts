@@ -1,11 +1,11 @@
 import type { ImplementationDocument, Material } from '../../common/catalogue/guide.ts';
 import { maskIdNumber } from '../../common/identity.ts';
-import type { Actor } from '../access/actor.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
 import { getPublishedGuide } from '../catalogue/guides.ts';
 import type { CertificateView } from '../certificates/service.ts';
 import { authorisedCertificates, findCertificateType, holderCertificates } from '../certificates/service.ts';
-import type { Db, DbOrTx } from '../db/client.ts';
+import type { Actor } from '../core/access/actor.ts';
+import type { Db, DbOrTx } from '../core/db/client.ts';
 import { type EarlierAttachment, earlierAttachments, earlierOf } from './prefill-earlier.ts';
 import { companyOnce, type Holder, type RegistryMatch, registryMatchOf } from './prefill-registry.ts';
 

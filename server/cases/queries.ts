@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, getTableColumns, inArray, like, or, type SQL, sql } from 'drizzle-orm';
-import type { Actor } from '../access/actor.ts';
-import { type Action, can, caseScopeOf, type Resource } from '../access/policy.ts';
 import { accountNameJson, nameFromJson } from '../accounts/names.ts';
 import { listStaffAccounts } from '../accounts/service.ts';
 import { versionNameOf } from '../catalogue/guides.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { qualified } from '../db/reuse.ts';
+import type { Actor } from '../core/access/actor.ts';
+import { type Action, can, caseScopeOf, type Resource } from '../core/access/policy.ts';
+import type { DbOrTx } from '../core/db/client.ts';
+import { qualified } from '../core/db/composed.ts';
 import { findHall, listHalls } from '../organisations/halls.ts';
 import { attachmentView } from './attachments.ts';
 import { materialCounts } from './material-counts.ts';

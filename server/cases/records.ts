@@ -1,8 +1,8 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { accountIdColumn, accountNamesJson, namesFromJson } from '../accounts/names.ts';
-import type { Db } from '../db/client.ts';
-import { changedColumn } from '../db/gated.ts';
-import { qualified, reuse } from '../db/reuse.ts';
+import type { Db } from '../core/db/client.ts';
+import { composeOnce, qualified } from '../core/db/composed.ts';
+import { changedColumn } from '../core/db/gated.ts';
 import { organisationNameOf } from '../organisations/service.ts';
 import { type caseAttachments, type caseEvents, cases } from './tables.ts';
 import { type CaseRow, caseNotFound } from './transitions.ts';
@@ -97,7 +97,7 @@ export function rememberRecords(row: CaseRow, loaded: Loaded): void {
 export async function caseRecords(db: Db, row: CaseRow) {
   const kept = known.get(row);
   if (kept) return kept;
-  const [loaded] = await reuse(db, 'case_records', (d) =>
+  const [loaded] = await composeOnce(db, 'case_records', (d) =>
     d
       .select(
         recordsSelection({

@@ -2,8 +2,8 @@ import { maskPhone } from '../../common/identity.ts';
 import { loadActor } from '../accounts/actors.ts';
 import { accountContact } from '../accounts/contacts.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import type { Db } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { Db } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import type { CaseRow } from './transitions.ts';
 
 /**

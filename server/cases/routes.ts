@@ -7,13 +7,13 @@ import {
   type CaseAction,
   rolesFor,
 } from '../../common/cases/state-machine.ts';
-import type { Actor } from '../access/actor.ts';
-import { can, type Resource } from '../access/policy.ts';
 import { findOrCreateWalkInApplicant } from '../accounts/walk-in.ts';
-import { IsoDate } from '../http/dates.ts';
-import { AppError } from '../http/errors.ts';
-import { auditContext, authorize, requireActor } from '../http/guard.ts';
-import type { App } from '../http/types.ts';
+import type { Actor } from '../core/access/actor.ts';
+import { can, type Resource } from '../core/access/policy.ts';
+import { AppError } from '../core/errors.ts';
+import { IsoDate } from '../core/http/dates.ts';
+import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
+import type { App } from '../core/http/types.ts';
 import { listHalls } from '../organisations/halls.ts';
 import { actOnCase } from './actions.ts';
 import { creditRoutes } from './credit-routes.ts';

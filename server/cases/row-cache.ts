@@ -1,4 +1,4 @@
-import { keptFor } from '../shared/kept.ts';
+import { keptFor } from '../core/kept.ts';
 import type { cases } from './tables.ts';
 
 type CaseRow = typeof cases.$inferSelect;

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { IsoDate } from '../http/dates.ts';
-import type { App } from '../http/types.ts';
+import { IsoDate } from '../core/http/dates.ts';
+import type { App } from '../core/http/types.ts';
 import { materialStatistics } from './material-counts.ts';
 
 const strict = { additionalProperties: false } as const;

@@ -3,8 +3,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
 import { auditRecords } from '../audit/tables.ts';
 import { canonicalJson } from '../certificates/signed.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { DbOrTx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 
 /**
  * The files among `hashes` that the account uploaded itself, as SQL (one row per file, column

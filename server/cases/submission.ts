@@ -6,12 +6,12 @@ import { type AuditContext, auditRow } from '../audit/service.ts';
 import { auditRecords } from '../audit/tables.ts';
 import { todayInChina } from '../calendar/service.ts';
 import { filingTarget } from '../catalogue/guides.ts';
-import type { Db, Tx } from '../db/client.ts';
-import { whenChanged } from '../db/gated.ts';
-import { reuse } from '../db/reuse.ts';
-import { AppError } from '../http/errors.ts';
+import type { Db, Tx } from '../core/db/client.ts';
+import { composeOnce } from '../core/db/composed.ts';
+import { whenChanged } from '../core/db/gated.ts';
+import { isUniqueViolation } from '../core/db/unique.ts';
+import { AppError } from '../core/errors.ts';
 import { notifications } from '../notifications/tables.ts';
-import { isUniqueViolation } from '../organisations/changes.ts';
 import { findHall } from '../organisations/halls.ts';
 import { applicantMessageRows } from './messages.ts';
 import { drawCaseNo, drawCaseNoForFiling, newQueryCode } from './numbers.ts';
@@ -92,7 +92,7 @@ function attachmentRows(
 
 /** The case an account already submitted with an idempotency key (keys are scoped to the submitting account). */
 async function existingByKey(db: Db, submitterId: string, key: string): Promise<CaseRow | null> {
-  const [row] = await reuse(db, 'case_by_key', (d) =>
+  const [row] = await composeOnce(db, 'case_by_key', (d) =>
     d
       .select()
       .from(cases)

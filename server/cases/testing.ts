@@ -5,9 +5,9 @@ import { type Browser, TEST_AUDIT } from '../accounts/testing.ts';
 import { importImplementations } from '../catalogue/import.ts';
 import { implementations } from '../catalogue/tables.ts';
 import { sampleBasicMatter, sampleDocument, sampleMaterial } from '../catalogue/testing.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../core/db/client.ts';
+import type { App } from '../core/http/types.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
-import type { App } from '../http/types.ts';
 
 let serial = 0;
 

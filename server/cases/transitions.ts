@@ -12,10 +12,10 @@ import { currentPhone, keepPhone, phoneOf } from '../accounts/contacts.ts';
 import { type AuditContext, auditRow } from '../audit/service.ts';
 import { auditRecords } from '../audit/tables.ts';
 import { filedDocument } from '../catalogue/guides.ts';
-import type { Db, DbOrTx, Tx } from '../db/client.ts';
-import { type GatedInsert, type GatedUpdate, type Guard, whenChanged } from '../db/gated.ts';
-import { qualified, reuse } from '../db/reuse.ts';
-import { AppError } from '../http/errors.ts';
+import type { Db, DbOrTx, Tx } from '../core/db/client.ts';
+import { composeOnce, qualified } from '../core/db/composed.ts';
+import { type GatedInsert, type GatedUpdate, type Guard, whenChanged } from '../core/db/gated.ts';
+import { AppError } from '../core/errors.ts';
 import { notifications } from '../notifications/tables.ts';
 import { applicantMessageRows } from './messages.ts';
 import { changedCaseRecords, type RecordsRead, rememberRecords } from './records.ts';
@@ -118,7 +118,7 @@ async function caseToChange(
 ): Promise<{ row: CaseRow; applicantPhone: string | null }> {
   const kept = keptCase(caseId, version);
   if (kept) return { row: kept, applicantPhone: await currentPhone(db, kept.applicantId) };
-  const [read] = await reuse(db, 'case_to_change', (d) =>
+  const [read] = await composeOnce(db, 'case_to_change', (d) =>
     d
       .select({ row: cases, applicantPhone: phoneOf(qualified(cases.applicantId)) })
       .from(cases)

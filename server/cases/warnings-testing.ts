@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq, isNotNull, sql } from 'drizzle-orm';
 import { accounts } from '../accounts/tables.ts';
 import { implementations } from '../catalogue/tables.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../core/db/client.ts';
 import { cases } from './tables.ts';
 
 let serial = 0;

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
-import { attachment, fileBody, importResponses } from '../http/file-transfer.ts';
-import { auditContext, authorize, requireActor } from '../http/guard.ts';
-import type { App } from '../http/types.ts';
+import { attachment, fileBody, importResponses } from '../core/http/file-transfer.ts';
+import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
+import type { App } from '../core/http/types.ts';
 import { exportWorkbook, templateWorkbook } from './excel/export.ts';
 import { importWorkbook } from './excel/import.ts';
 import { XLSX_TYPE } from './excel/workbook.ts';

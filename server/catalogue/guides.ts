@@ -1,11 +1,11 @@
 import { eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
 import type { ExercisingLevel, MatterType } from '../../common/catalogue/elements.ts';
 import type { ImplementationDocument, LegalBasis } from '../../common/catalogue/guide.ts';
-import type { Db, DbOrTx } from '../db/client.ts';
-import { reuse } from '../db/reuse.ts';
+import type { Db, DbOrTx } from '../core/db/client.ts';
+import { composeOnce } from '../core/db/composed.ts';
+import { keptFor } from '../core/kept.ts';
 import { organisationNameOf } from '../organisations/service.ts';
 import { regionNameOf, regionPathOf } from '../regions/service.ts';
-import { keptFor } from '../shared/kept.ts';
 import { implementationNotFound } from './implementations.ts';
 import { basicMatters, implementations, implementationVersions } from './tables.ts';
 
@@ -177,7 +177,7 @@ export async function filingTarget(db: Db, implementationId: string): Promise<Fi
   const now = Date.now();
   const kept = keptTargets.get(implementationId, now);
   if (kept) return kept;
-  const [row] = await reuse(db, 'filing_target', (d) =>
+  const [row] = await composeOnce(db, 'filing_target', (d) =>
     d
       .select({
         versionId: implementationVersions.id,

@@ -1,9 +1,9 @@
 import { desc, inArray, sql } from 'drizzle-orm';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import type { DbOrTx, Tx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
-import { isUniqueViolation } from '../organisations/changes.ts';
+import type { DbOrTx, Tx } from '../core/db/client.ts';
+import { isUniqueViolation } from '../core/db/unique.ts';
+import { AppError } from '../core/errors.ts';
 import { findOrganisation, type OrganisationRow } from '../organisations/service.ts';
 import { findRegion, type Region } from '../regions/service.ts';
 import { diffDocuments } from './diff.ts';

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { VersionStatus } from '../../common/catalogue/elements.ts';
-import type { Scope } from '../access/policy.ts';
-import type { DbOrTx } from '../db/client.ts';
+import type { Scope } from '../core/access/policy.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 import { findOrganisation } from '../organisations/service.ts';
 import { inRegionSubtree, regionNames } from '../regions/service.ts';
 import { basicMatters, implementations, implementationVersions } from './tables.ts';

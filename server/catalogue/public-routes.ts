@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import { REALISATION_MODES, SERVICE_OBJECTS, THEMES } from '../../common/catalogue/elements.ts';
 import { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import { cachePublicly } from '../http/cache-control.ts';
-import type { App } from '../http/types.ts';
+import { cachePublicly } from '../core/http/cache-control.ts';
+import type { App } from '../core/http/types.ts';
 import { guidePdf } from './guide-pdf.ts';
 import { getPublishedGuide } from './guides.ts';
 import { listMatters, searchMatters } from './search/matters.ts';

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { VersionStatus } from '../../common/catalogue/elements.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import type { DbOrTx, Tx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { DbOrTx, Tx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { forgetFilingTarget } from './guides.ts';
 import { indexPublishedVersion, unindexImplementation } from './search-index.ts';
 import { implementations, implementationVersions } from './tables.ts';

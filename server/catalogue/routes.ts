@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
 import { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import { scopeOf } from '../access/policy.ts';
-import { AppError } from '../http/errors.ts';
-import { auditContext, authorize, requireActor } from '../http/guard.ts';
-import type { App } from '../http/types.ts';
+import { scopeOf } from '../core/access/policy.ts';
+import { AppError } from '../core/errors.ts';
+import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
+import type { App } from '../core/http/types.ts';
 import {
   createImplementationWithDraft,
   getImplementation,

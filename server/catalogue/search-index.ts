@@ -1,7 +1,7 @@
 import { eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import { LABELS } from '../../common/catalogue/elements.ts';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import type { DbOrTx, Tx } from '../db/client.ts';
+import type { DbOrTx, Tx } from '../core/db/client.ts';
 import { findOrganisation } from '../organisations/service.ts';
 import { findRegion } from '../regions/service.ts';
 import { indexTokens } from './search/tokenizer.ts';

@@ -8,9 +8,9 @@ import {
 } from '../../common/catalogue/elements.ts';
 import type { LegalBasis } from '../../common/catalogue/guide.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
-import { isUniqueViolation } from '../organisations/changes.ts';
+import type { DbOrTx } from '../core/db/client.ts';
+import { isUniqueViolation } from '../core/db/unique.ts';
+import { AppError } from '../core/errors.ts';
 import { basicMatters } from './tables.ts';
 import type { Problem } from './validation.ts';
 

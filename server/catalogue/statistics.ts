@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { LABELS, PERSON_THEMES, THEMES, type Theme } from '../../common/catalogue/elements.ts';
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 import { filterConditions, whereAll } from './search/matters.ts';
 
 /** The figures the work reports publish about a catalogue (over published versions). */

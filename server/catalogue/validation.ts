@@ -2,7 +2,7 @@ import { Compile } from 'typebox/compile';
 import { Errors } from 'typebox/value';
 import { LABELS } from '../../common/catalogue/elements.ts';
 import { ImplementationDocument, type LegalBasis } from '../../common/catalogue/guide.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../core/errors.ts';
 
 /** One thing wrong with or missing from a document; `field` is a path such as `document.promisedLimit`. */
 export type Problem = { field: string; problem: string; problemEn: string };

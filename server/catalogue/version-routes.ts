@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import type { Action } from '../access/policy.ts';
-import { auditContext, authorize, requireActor } from '../http/guard.ts';
-import type { App } from '../http/types.ts';
+import type { Action } from '../core/access/policy.ts';
+import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
+import type { App } from '../core/http/types.ts';
 import { diffDocuments } from './diff.ts';
 import { getVersion, implementationScope } from './implementations.ts';
 import { Change, Id, Missing, Status, VersionState, VersionWithDocument } from './schemas.ts';

@@ -1,8 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
 import { LABELS, type VersionStatus } from '../../common/catalogue/elements.ts';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import type { DbOrTx, Tx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { DbOrTx, Tx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { implementationNotFound } from './implementations.ts';
 import { basicMatters, implementations, implementationVersions } from './tables.ts';
 

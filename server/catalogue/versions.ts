@@ -1,8 +1,8 @@
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { DbOrTx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { diffDocuments } from './diff.ts';
 import { denormalised, implementationNotFound } from './implementations.ts';
 import { implementations, implementationVersions } from './tables.ts';

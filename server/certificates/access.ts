@@ -1,6 +1,6 @@
-import type { Actor } from '../access/actor.ts';
-import { type Action, can, type Resource } from '../access/policy.ts';
-import type { DbOrTx } from '../db/client.ts';
+import type { Actor } from '../core/access/actor.ts';
+import { type Action, can, type Resource } from '../core/access/policy.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 import { organisationScope } from '../organisations/service.ts';
 import { holds } from './authorisations.ts';
 import { type CertificateRow, certificateNotFound, findCertificate } from './views.ts';

@@ -1,10 +1,10 @@
 import { and, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
-import type { Actor } from '../access/actor.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
 import { todayInChina } from '../calendar/service.ts';
 import { visibleCase } from '../cases/queries.ts';
-import type { Db, DbOrTx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { Actor } from '../core/access/actor.ts';
+import type { Db, DbOrTx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { findOrganisation } from '../organisations/service.ts';
 import { CERTIFICATE_STATUS_LABELS } from './revoke.ts';
 import { certificateAuthorisations } from './tables.ts';

@@ -1,7 +1,7 @@
 import { asc, sql } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import type { DbOrTx, Tx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { DbOrTx, Tx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { certificateTypes } from './tables.ts';
 import { forgetCertificateTypes } from './type-cache.ts';
 import type { CertificateField, CertificateLayout, HolderKind } from './types.ts';

@@ -1,9 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import { loadConfig } from '../config/config.ts';
-import type { DbOrTx, Tx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import { loadConfig } from '../core/config.ts';
+import type { DbOrTx, Tx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { findOrganisation } from '../organisations/service.ts';
 import { generateSealKeyPair, type PublishedKey, publicKeyPem } from './signed.ts';
 import { sealKeys } from './tables.ts';

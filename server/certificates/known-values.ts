@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 import { type CompanyRecord, findCompany, findPerson, type PersonRecord } from '../registries/service.ts';
 import type { CertificateField, HolderKind } from './types.ts';
 import { type CertificateTypeRow, typesById } from './views.ts';

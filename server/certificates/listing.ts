@@ -1,10 +1,10 @@
 import { and, count, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { maskIdNumber } from '../../common/identity.ts';
-import type { Actor } from '../access/actor.ts';
-import { can, scopeOf } from '../access/policy.ts';
 import { todayInChina } from '../calendar/service.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { Actor } from '../core/access/actor.ts';
+import { can, scopeOf } from '../core/access/policy.ts';
+import type { DbOrTx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { listOrganisations, type OrganisationScope, organisationScope } from '../organisations/service.ts';
 import { certificates } from './tables.ts';
 import type { CertificateStatus, HolderKind, IssuedCertificate } from './types.ts';

@@ -1,9 +1,9 @@
 import { maskIdNumber } from '../../common/identity.ts';
-import type { Actor } from '../access/actor.ts';
 import { normaliseLogin } from '../accounts/logins.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
 import { visibleCase } from '../cases/queries.ts';
-import type { Db } from '../db/client.ts';
+import type { Actor } from '../core/access/actor.ts';
+import type { Db } from '../core/db/client.ts';
 import { authorisationsInForce } from './authorisations.ts';
 import { holderCertificates } from './service.ts';
 import type { CertificateView, HolderKind } from './types.ts';

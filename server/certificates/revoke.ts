@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import type { Db } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { Db } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { certificates } from './tables.ts';
 import type { CertificateStatus, CertificateView } from './types.ts';
 import { certificateNotFound, currentStatus, viewsOf } from './views.ts';

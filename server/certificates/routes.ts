@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
-import { cachePublicly } from '../http/cache-control.ts';
-import { auditContext, authorize, requireActor } from '../http/guard.ts';
-import type { App } from '../http/types.ts';
+import { cachePublicly } from '../core/http/cache-control.ts';
+import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
+import type { App } from '../core/http/types.ts';
 import { organisationScope } from '../organisations/service.ts';
 import { certificateFor, certificateResource } from './access.ts';
 import { listCertificateTypes } from './catalogue.ts';

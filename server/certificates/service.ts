@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, isNull, or } from 'drizzle-orm';
 import { todayInChina } from '../calendar/service.ts';
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 import { certificates } from './tables.ts';
 import type { CertificateView, HolderKind } from './types.ts';
 import { findCertificateType, viewsOf } from './views.ts';

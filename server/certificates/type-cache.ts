@@ -1,5 +1,5 @@
 import { asc } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 import { certificateTypes } from './tables.ts';
 
 export type CertificateTypeRow = typeof certificateTypes.$inferSelect;

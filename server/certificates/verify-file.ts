@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 import { publishedKeys } from './keys.ts';
 import { type CertificateFile, verifyCertificateFile } from './signed.ts';
 import type { PublicVerification } from './types.ts';

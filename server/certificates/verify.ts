@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { maskIdNumber } from '../../common/identity.ts';
 import { todayInChina } from '../calendar/service.ts';
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 import { sealKeyById } from './keys.ts';
 import { type CertificateFile, canonicalJson, FILE_FORMAT, SM2_USER_ID, signatureValid } from './signed.ts';
 import { certificates } from './tables.ts';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { todayInChina } from '../calendar/service.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { DbOrTx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { SIGNED_FORMAT, type SignedCertificate } from './signed.ts';
 import { certificates } from './tables.ts';
 import { type CertificateTypeRow, typesById } from './type-cache.ts';

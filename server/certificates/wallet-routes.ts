@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
-import { IsoDate } from '../http/dates.ts';
-import { auditContext, authorize } from '../http/guard.ts';
-import type { App } from '../http/types.ts';
+import { IsoDate } from '../core/http/dates.ts';
+import { auditContext, authorize } from '../core/http/guard.ts';
+import type { App } from '../core/http/types.ts';
 import { grantAuthorisation, listAuthorisations, revokeAuthorisation } from './authorisations.ts';
 import { walletCertificates } from './service.ts';
 

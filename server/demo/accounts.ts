@@ -4,7 +4,7 @@ import { hashPassword } from '../accounts/passwords.ts';
 import { addGrant } from '../accounts/role-assignments.ts';
 import { accounts } from '../accounts/tables.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 import type { DemoOrganisations } from './organisations.ts';
 
 export const DEMO_PASSWORD = 'demo1234';

@@ -2,7 +2,7 @@ import type { AuditContext } from '../audit/service.ts';
 import { importCertificateTypes } from '../certificates/catalogue.ts';
 import { activeSealKey } from '../certificates/keys.ts';
 import { issueCertificate } from '../certificates/service.ts';
-import type { Tx } from '../db/client.ts';
+import type { Tx } from '../core/db/client.ts';
 import { COMPANY_CERTIFICATE_TYPES } from './certificates-types.ts';
 import { PERSON_CERTIFICATE_TYPES } from './certificates-types-person.ts';
 import type { DemoOrganisations } from './organisations.ts';

@@ -1,5 +1,5 @@
 import type { AuditContext } from '../audit/service.ts';
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 import { registerDevice } from '../kiosk/devices.ts';
 import type { DemoOrganisations } from './organisations.ts';
 

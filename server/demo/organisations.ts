@@ -1,6 +1,6 @@
 import { withCreditCheckCharacter } from '../../common/identity.ts';
 import type { AuditContext } from '../audit/service.ts';
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 import { createHall } from '../organisations/halls.ts';
 import { createOrganisation, type OrganisationInput } from '../organisations/service.ts';
 import { createWindow } from '../organisations/windows.ts';

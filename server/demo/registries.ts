@@ -1,6 +1,6 @@
 import { withCreditCheckCharacter } from '../../common/identity.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import type { Tx } from '../db/client.ts';
+import type { Tx } from '../core/db/client.ts';
 import type { CompanyRecord, PersonRecord } from '../registries/records.ts';
 import { upsertCompanies, upsertPersons } from '../registries/service.ts';
 import {

@@ -1,5 +1,5 @@
-import { ConfigError, loadConfig } from '../config/config.ts';
-import { connect } from '../db/client.ts';
+import { ConfigError, loadConfig } from '../core/config.ts';
+import { connect } from '../core/db/client.ts';
 import { startEmbedded } from '../db/embedded.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import { seedDemoIfEmpty } from './seed.ts';

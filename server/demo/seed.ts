@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AuditContext } from '../audit/service.ts';
-import type { Config } from '../config/config.ts';
-import type { Db } from '../db/client.ts';
+import type { Config } from '../core/config.ts';
+import type { Db } from '../core/db/client.ts';
 import { seedDemoAccounts } from './accounts.ts';
 import { seedDemoCatalogue } from './catalogue/seed.ts';
 import { seedDemoCertificates } from './certificates.ts';

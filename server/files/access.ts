@@ -1,6 +1,6 @@
-import type { Actor } from '../access/actor.ts';
 import { listAuditRecords } from '../audit/service.ts';
-import type { DbOrTx } from '../db/client.ts';
+import type { Actor } from '../core/access/actor.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 
 /**
  * May this user download the stored file? System administrators may; otherwise only

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { Type } from 'typebox';
-import { AppError } from '../http/errors.ts';
-import { auditContext, requireActor } from '../http/guard.ts';
-import type { App } from '../http/types.ts';
+import { AppError } from '../core/errors.ts';
+import { auditContext, requireActor } from '../core/http/guard.ts';
+import type { App } from '../core/http/types.ts';
 import { mayReadFile } from './access.ts';
 import { extensionOf, MEDIA_TYPES } from './detect.ts';
 import { openFile, storeFile } from './service.ts';

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { TEST_AUDIT } from '../accounts/testing.ts';
 import { auditRecords } from '../audit/tables.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../core/errors.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/db.ts';
 import { detectMediaType } from './detect.ts';
 import { EICAR, eicarScanner } from './scanner.ts';

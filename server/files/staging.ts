@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../core/errors.ts';
 import { detectMediaType, type MediaType, SIGNATURE_BYTES } from './detect.ts';
 
 /** Content written to a temporary file beside the store, with what was learnt while writing it. */

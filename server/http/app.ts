@@ -6,15 +6,15 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import helmet from 'helmet';
+import { AppError } from '../core/errors.ts';
+import { noStoreByDefault } from '../core/http/cache-control.ts';
+import type { App, AppDeps } from '../core/http/types.ts';
 import { authPlugin } from './auth.ts';
-import { noStoreByDefault } from './cache-control.ts';
 import { sendError } from './error-handler.ts';
-import { AppError } from './errors.ts';
 import { guardInput } from './input-guard.ts';
 import { loggingOf } from './logging.ts';
 import { registerRoutes } from './routes.ts';
 import { hasWebApp, sendPage, serveWebApp, wantsPage } from './static.ts';
-import type { App, AppDeps } from './types.ts';
 import { validatorCompiler } from './validation.ts';
 
 export const APP_DIST = path.resolve(import.meta.dirname, '../../dist/app');

@@ -1,10 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { currentActor } from '../accounts/actors.ts';
-import { findSession, type NewSession, SESSION_COOKIE } from '../accounts/sessions.ts';
-import { AppError } from './errors.ts';
-import type { App } from './types.ts';
+import { findSession, SESSION_COOKIE } from '../accounts/sessions.ts';
+import { AppError } from '../core/errors.ts';
+import type { App } from '../core/http/types.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Sign-in starts a session, so it cannot carry the session's token yet. */
@@ -47,28 +46,3 @@ export const authPlugin = fp(async (app: App) => {
     }
   });
 });
-
-/** Sets the session cookie of a new session. */
-export function setSessionCookie(app: App, reply: FastifyReply, session: NewSession): void {
-  reply.setCookie(SESSION_COOKIE, session.token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: app.deps.config.secureCookies,
-    path: '/',
-  });
-}
-
-export function clearSessionCookie(app: App, reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: app.deps.config.secureCookies,
-    path: '/',
-  });
-}
-
-/** The user agent of a request, for the session record. */
-export function userAgentOf(request: FastifyRequest): string | null {
-  const ua = request.headers['user-agent'];
-  return typeof ua === 'string' ? ua : null;
-}

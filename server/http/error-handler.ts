@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody } from '../../common/errors.ts';
-import { AppError, languageOf } from './errors.ts';
+import { AppError, languageOf } from '../core/errors.ts';
 
 type ValidationIssue = {
   instancePath?: string;

@@ -1,5 +1,5 @@
-import { AppError } from './errors.ts';
-import type { App } from './types.ts';
+import { AppError } from '../core/errors.ts';
+import type { App } from '../core/http/types.ts';
 
 /** Deepest nesting of objects and arrays accepted in a JSON body. */
 export const MAX_JSON_DEPTH = 64;

@@ -1,6 +1,6 @@
 import { type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
 import pretty from 'pino-pretty';
-import type { Config } from '../config/config.ts';
+import type { Config } from '../core/config.ts';
 
 /**
  * One line per request, written when it is answered: method, path, status and time (Fastify

@@ -8,6 +8,7 @@ import { cataloguePublicRoutes } from '../catalogue/public-routes.ts';
 import { catalogueRoutes } from '../catalogue/routes.ts';
 import { catalogueVersionRoutes } from '../catalogue/version-routes.ts';
 import { certificateRoutes } from '../certificates/routes.ts';
+import type { App } from '../core/http/types.ts';
 import { fileRoutes } from '../files/routes.ts';
 import { kioskSessionGuard } from '../kiosk/guard.ts';
 import { kioskRoutes } from '../kiosk/routes.ts';
@@ -17,7 +18,6 @@ import { organisationRoutes } from '../organisations/routes.ts';
 import { regionRoutes } from '../regions/routes.ts';
 import { registryRoutes } from '../registries/routes.ts';
 import { systemRoutes } from '../system/routes.ts';
-import type { App } from './types.ts';
 
 /** Every module's routes, mounted under /api. */
 export async function registerRoutes(app: App): Promise<void> {

@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import zlib from 'node:zlib';
-import { loadConfig } from '../config/config.ts';
+import { loadConfig } from '../core/config.ts';
+import type { App } from '../core/http/types.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/db.ts';
 import { buildApp } from './app.ts';
 import { IMMUTABLE, REVALIDATE } from './static.ts';
-import type { App } from './types.ts';
 
 const HTML = '<!doctype html><html><head><script src="/assets/index-C0ffee42.js"></script></head></html>';
 const SCRIPT = `export const greeting = '${'办事指南 '.repeat(400)}';\n`;

@@ -1,8 +1,8 @@
 import type { WrittenCheckpoint } from '../audit/checkpoints/write.ts';
 import { AUDIT_CHECKPOINT_LOCK, writeCheckpointLocked } from '../audit/checkpoints/write.ts';
 import { linkAuditRecords } from '../audit/service.ts';
-import type { AuditCheckpointConfig } from '../config/config.ts';
-import type { Db } from '../db/client.ts';
+import type { AuditCheckpointConfig } from '../core/config.ts';
+import type { Db } from '../core/db/client.ts';
 import { type PeriodicJob, startPeriodicJob } from './periodic.ts';
 
 export type AuditCheckpoints = PeriodicJob<{ checkpoint: WrittenCheckpoint | null }>;

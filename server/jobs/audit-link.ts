@@ -1,5 +1,5 @@
 import { linkAuditRecords } from '../audit/service.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../core/db/client.ts';
 import { type PeriodicJob, startPeriodicJob } from './periodic.ts';
 
 /** Advisory lock taken by the linker job, so that one process at a time runs it. */

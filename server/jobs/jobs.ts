@@ -1,5 +1,5 @@
-import type { Config } from '../config/config.ts';
-import type { Db } from '../db/client.ts';
+import type { Config } from '../core/config.ts';
+import type { Db } from '../core/db/client.ts';
 import { startAuditCheckpoints } from './audit-checkpoint.ts';
 import { AUDIT_LINK_INTERVAL_SECONDS, startAuditLink } from './audit-link.ts';
 import { SIGN_IN_PURGE_INTERVAL_SECONDS, startSignInPurge } from './sign-in-purge.ts';

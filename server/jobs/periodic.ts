@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client.ts';
+import type { Db, Tx } from '../core/db/client.ts';
 
 /** What one run gives: the job's result, or `ran: false` when another process held the lock. */
 export type LockedOutcome<T extends object> = ({ ran: true } & T) | { ran: false };

@@ -1,5 +1,5 @@
 import { type PurgeCounts, purgeExpiredSignIns } from '../accounts/purge.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../core/db/client.ts';
 import { type PeriodicJob, startPeriodicJob } from './periodic.ts';
 
 /** Advisory lock taken by the purge, so that one process at a time runs it. */

@@ -1,4 +1,4 @@
-import type { Db } from '../db/client.ts';
+import type { Db } from '../core/db/client.ts';
 import { dispatchQueuedSms, OUTBOX_BATCH } from '../notifications/outbox.ts';
 import type { SmsProvider } from '../notifications/sms.ts';
 import { type PeriodicJob, startPeriodicJob } from './periodic.ts';

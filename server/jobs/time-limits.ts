@@ -1,7 +1,7 @@
 import { prepareCalendar } from '../calendar/manage.ts';
 import { todayInChina } from '../calendar/service.ts';
-import type { Config } from '../config/config.ts';
-import type { Db } from '../db/client.ts';
+import type { Config } from '../core/config.ts';
+import type { Db } from '../core/db/client.ts';
 import { startWarningSweep, type WarningSweep } from './warning-sweep.ts';
 
 /** At start: the national working calendar is written and checked, then the warning sweep runs. */

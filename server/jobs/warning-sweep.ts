@@ -1,6 +1,6 @@
 import { todayInChina } from '../calendar/service.ts';
 import { refreshWarnings, type WarningCounts } from '../cases/warnings.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../core/db/client.ts';
 import { type PeriodicJob, startPeriodicJob } from './periodic.ts';
 
 /** Advisory lock taken by the sweep, so that one process at a time runs it. */

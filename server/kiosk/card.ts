@@ -1,5 +1,5 @@
 import { isResidentIdNumber } from '../../common/identity.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../core/errors.ts';
 
 /**
  * What the kiosk sends of the resident ID card it read. A reader returns more (ethnicity,

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
-import type { Resource } from '../access/policy.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { Resource } from '../core/access/policy.ts';
+import type { DbOrTx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { getHall, hallScope } from '../organisations/halls.ts';
 import { forgetKioskSessionsOfDevice } from './session-cache.ts';
 import { kioskDevices } from './tables.ts';

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import type { App } from '../http/types.ts';
+import type { App } from '../core/http/types.ts';
 import { checkKioskSession, type KioskBinding } from './sessions.ts';
 
 declare module 'fastify' {

@@ -1,7 +1,7 @@
 import { mostAppliedAtHall } from '../cases/hall-demand.ts';
 import { getPublishedGuide, type PublishedGuide } from '../catalogue/guides.ts';
 import { listMatters } from '../catalogue/search/matters.ts';
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 import type { KioskDeviceIdentity } from './devices.ts';
 
 /** A matter offered on the kiosk's first screen. */

@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { clearSessionCookie, setSessionCookie, userAgentOf } from '../http/auth.ts';
-import { IsoDate } from '../http/dates.ts';
-import { AppError } from '../http/errors.ts';
-import { auditContext, authorize, requireActor } from '../http/guard.ts';
-import type { App } from '../http/types.ts';
+import { clearSessionCookie, setSessionCookie, userAgentOf } from '../accounts/session-cookie.ts';
+import { AppError } from '../core/errors.ts';
+import { IsoDate } from '../core/http/dates.ts';
+import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
+import type { App } from '../core/http/types.ts';
 import { hallScope } from '../organisations/halls.ts';
 import { deactivateDevice, deviceByToken, deviceScope, listDevices, registerDevice } from './devices.ts';
 import { popularMatters } from './matters.ts';

@@ -1,13 +1,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { maskIdNumber } from '../../common/identity.ts';
-import type { Actor } from '../access/actor.ts';
 import { loadActor } from '../accounts/actors.ts';
 import { closeSession, type NewSession, openSession } from '../accounts/sessions.ts';
 import { findOrCreateWalkInApplicant } from '../accounts/walk-in.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
 import { todayInChina } from '../calendar/service.ts';
-import type { Db, DbOrTx, Tx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { Actor } from '../core/access/actor.ts';
+import type { Db, DbOrTx, Tx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { checkCard, type IdCardReading } from './card.ts';
 import type { KioskDeviceIdentity } from './devices.ts';
 import {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { Db } from '../db/client.ts';
-import type { App } from '../http/types.ts';
+import type { Db } from '../core/db/client.ts';
+import type { App } from '../core/http/types.ts';
 import { tokenHashOf } from './devices.ts';
 import { kioskSessions } from './tables.ts';
 

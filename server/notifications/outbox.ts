@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import pLimit from 'p-limit';
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 import { type SmsProvider, sandboxSms } from './sms.ts';
 import { notifications } from './tables.ts';
 

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { requireActor } from '../http/guard.ts';
-import type { App } from '../http/types.ts';
+import { requireActor } from '../core/http/guard.ts';
+import type { App } from '../core/http/types.ts';
 import { listNotifications, markNotificationRead } from './service.ts';
 
 const tags = ['notifications'];

@@ -1,8 +1,8 @@
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { maskPhone } from '../../common/identity.ts';
 import { accountContact } from '../accounts/contacts.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { DbOrTx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { isMobile, type SmsProvider, sandboxSms, smsText } from './sms.ts';
 import { notifications } from './tables.ts';
 

@@ -1,9 +1,10 @@
 import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { DbOrTx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
+import { withTrimmedText } from '../core/text.ts';
 import { inRegionSubtree, requireRegion } from '../regions/service.ts';
-import { updateVersioned, withTrimmedText } from './changes.ts';
+import { updateAudited } from './changes.ts';
 import { findOrganisation, type OrganisationScope, organisationScope } from './service.ts';
 import { halls, organisations, windows } from './tables.ts';
 
@@ -142,7 +143,7 @@ export async function updateHall(options: {
 }): Promise<Hall> {
   const { version, ...changes } = trimmed(options.input);
   const row = await options.db.transaction((tx) =>
-    updateVersioned({
+    updateAudited({
       tx,
       audit: options.audit,
       table: halls,

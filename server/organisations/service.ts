@@ -2,10 +2,11 @@ import { and, asc, count, eq, ilike, ne, or, type SQL, type SQLWrapper, sql } fr
 import { isCreditCode } from '../../common/identity.ts';
 import type { OrganisationKind, RegionLevel } from '../../common/roles.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { DbOrTx } from '../core/db/client.ts';
+import { isUniqueViolation } from '../core/db/unique.ts';
+import { AppError } from '../core/errors.ts';
 import { inRegionSubtree, type Region, regionNames, regionPath, requireRegion } from '../regions/service.ts';
-import { isUniqueViolation, updateVersioned } from './changes.ts';
+import { updateAudited } from './changes.ts';
 import { halls, organisations } from './tables.ts';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -211,7 +212,7 @@ export async function updateOrganisation(options: {
   const { version, ...changes } = normalise(options.input);
   const row = await options.db
     .transaction((tx) =>
-      updateVersioned({
+      updateAudited({
         tx,
         audit: options.audit,
         table: organisations,
@@ -239,7 +240,7 @@ export async function setOrganisationActive(options: {
   active: boolean;
 }): Promise<Organisation> {
   const row = await options.db.transaction((tx) =>
-    updateVersioned({
+    updateAudited({
       tx,
       audit: options.audit,
       table: organisations,

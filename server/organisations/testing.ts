@@ -2,9 +2,9 @@ import { after, before } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import type { AuditContext } from '../audit/service.ts';
 import { auditRecords } from '../audit/tables.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { type DemoOrganisations, seedDemoOrganisations } from '../demo/organisations.ts';
-import { AppError } from '../http/errors.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/db.ts';
 
 export type DemoOrganisationsDatabase = {

@@ -1,10 +1,12 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { WindowKind } from '../../common/roles.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import type { DbOrTx, Tx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { DbOrTx, Tx } from '../core/db/client.ts';
+import { isUniqueViolation } from '../core/db/unique.ts';
+import { AppError } from '../core/errors.ts';
+import { withTrimmedText } from '../core/text.ts';
 import { regionPath } from '../regions/service.ts';
-import { isUniqueViolation, updateVersioned, withTrimmedText } from './changes.ts';
+import { updateAudited } from './changes.ts';
 import { findHall } from './halls.ts';
 import { findOrganisation } from './service.ts';
 import { halls, organisations, windows } from './tables.ts';
@@ -125,7 +127,7 @@ export async function updateWindow(options: {
   const { version, ...changes } = withTrimmedText(options.input, ['number', 'name']);
   const row = await options.db
     .transaction((tx) =>
-      updateVersioned({
+      updateAudited({
         tx,
         audit: options.audit,
         table: windows,

@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import { REGION_LEVELS } from '../../common/roles.ts';
-import { AppError } from '../http/errors.ts';
-import { auditContext, authorize, requireActor } from '../http/guard.ts';
-import type { App } from '../http/types.ts';
+import { AppError } from '../core/errors.ts';
+import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
+import type { App } from '../core/http/types.ts';
 import {
   createRegion,
   findRegion,

@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { levelOfCode, readRegionFile } from '../../common/regions/data.ts';
 import type { AuditContext } from '../audit/service.ts';
 import { auditRecords } from '../audit/tables.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../core/errors.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/db.ts';
 import { createRegion, getRegion, listRegions, loadRegions, regionPath, renameRegion } from './service.ts';
 

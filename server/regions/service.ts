@@ -3,8 +3,8 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { levelOfCode, type RegionRecord, readRegionFile } from '../../common/regions/data.ts';
 import type { RegionLevel } from '../../common/roles.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { DbOrTx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { regions } from './tables.ts';
 
 export type Region = {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../core/errors.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -1,7 +1,7 @@
 import { count, inArray } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
-import type { Db, Tx } from '../db/client.ts';
-import { AppError } from '../http/errors.ts';
+import type { Db, Tx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { parseCsv, parseXlsx, type Sheet } from './files.ts';
 import {
   type CellProblem,

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
-import { attachment, fileBody, importResponses } from '../http/file-transfer.ts';
-import { auditContext, authorize } from '../http/guard.ts';
-import type { App } from '../http/types.ts';
+import { attachment, fileBody, importResponses } from '../core/http/file-transfer.ts';
+import { auditContext, authorize } from '../core/http/guard.ts';
+import type { App } from '../core/http/types.ts';
 import { writeXlsx, XLSX_TYPE } from './files.ts';
 import { columnsOf, importRegistry, REGISTRY_LABELS } from './import.ts';
 import { listCompanies, listPersons, registryCounts } from './service.ts';

@@ -1,7 +1,7 @@
 import { asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { maskIdNumber, maskPhone } from '../../common/identity.ts';
-import type { DbOrTx, Tx } from '../db/client.ts';
+import type { DbOrTx, Tx } from '../core/db/client.ts';
 import type { CompanyRecord, PersonRecord } from './records.ts';
 import { registryCompanies, registryPersons } from './tables.ts';
 

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { App } from '../http/types.ts';
+import type { App } from '../core/http/types.ts';
 import { healthOf } from './service.ts';
 
 export async function systemRoutes(app: App): Promise<void> {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
+import type { Database } from '../core/db/client.ts';
 import { migrationStatus } from '../db/migrate.ts';
 
 export async function healthOf(database: Database) {

@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { type Config, loadConfig } from '../config/config.ts';
+import { type Config, loadConfig } from '../core/config.ts';
+import type { App } from '../core/http/types.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { buildApp } from '../http/app.ts';
-import type { App } from '../http/types.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
 export type TestApp = { app: App; db: TestDatabase; config: Config; close: () => Promise<void> };

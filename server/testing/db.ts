@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { connect, type Database } from '../db/client.ts';
+import { connect, type Database } from '../core/db/client.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import { DEFAULT_TEST_DATABASE_URL, EMBEDDED_TEST_DATABASE } from './test-server.ts';
 

@@ -2,8 +2,8 @@
  * `npm run audit:checkpoint`: writes a signed checkpoint of the audit chain's head now, into the
  * checkpoint log (AUDIT_CHECKPOINT_LOG), audited. Exit code 0: written; 2: not written.
  */
-import { loadConfig } from '../../config/config.ts';
-import { AppError } from '../../http/errors.ts';
+import { loadConfig } from '../../core/config.ts';
+import { AppError } from '../../core/errors.ts';
 import { openCommandDatabase, reasonOf } from '../cli-database.ts';
 import { checkpointKey } from './key.ts';
 import { takeCheckpoint } from './write.ts';

@@ -6,8 +6,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sm2 } from 'sm-crypto-v2';
-import type { AuditCheckpointConfig } from '../../config/config.ts';
-import { AppError } from '../../http/errors.ts';
+import type { AuditCheckpointConfig } from '../../core/config.ts';
+import { AppError } from '../../core/errors.ts';
 
 export const KEY_FILE_FORMAT = 'yiwang-audit-checkpoint-key/1';
 

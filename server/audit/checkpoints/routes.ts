@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { Type } from 'typebox';
 import { publicKeyPem, SM2_USER_ID } from '../../certificates/signed.ts';
-import { cachePublicly } from '../../http/cache-control.ts';
-import { auditContext, authorize } from '../../http/guard.ts';
-import type { App } from '../../http/types.ts';
+import { cachePublicly } from '../../core/http/cache-control.ts';
+import { auditContext, authorize } from '../../core/http/guard.ts';
+import type { App } from '../../core/http/types.ts';
 import { checkpointKey } from './key.ts';
 import { newestCheckpoints } from './log.ts';
 import { takeCheckpoint } from './write.ts';

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { loadConfig } from '../../config/config.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import { loadConfig } from '../../core/config.ts';
+import type { Db, Tx } from '../../core/db/client.ts';
 import { contentHash, type HashedFields, linkHash } from '../chain.ts';
 
 async function asSuperuser<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {

@@ -7,7 +7,7 @@
  * back leave the chain shorter than a checkpoint.
  */
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.ts';
+import type { DbOrTx } from '../../core/db/client.ts';
 import { checkpointSignatureValid, FIRST_PREVIOUS, type LoggedCheckpoint, parseLine } from './line.ts';
 import { logLines } from './log.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { AuditCheckpointConfig } from '../../config/config.ts';
-import type { Db, Tx } from '../../db/client.ts';
-import { AppError } from '../../http/errors.ts';
+import type { AuditCheckpointConfig } from '../../core/config.ts';
+import type { Db, Tx } from '../../core/db/client.ts';
+import { AppError } from '../../core/errors.ts';
 import { GENESIS_HASH } from '../chain.ts';
 import { type AuditContext, linkAuditRecords, recordAudit } from '../service.ts';
 import { checkpointKey, trustedKeys } from './key.ts';

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { ExercisingLevel, MatterType } from '../../../common/catalogue/elements.ts';
-import type { Actor } from '../../access/actor.ts';
-import { scopeOf } from '../../access/policy.ts';
-import type { DbOrTx } from '../../db/client.ts';
+import type { Actor } from '../../core/access/actor.ts';
+import { scopeOf } from '../../core/access/policy.ts';
+import type { DbOrTx } from '../../core/db/client.ts';
 import { listOrganisations } from '../../organisations/service.ts';
 import { inRegionSubtree, requireRegion } from '../../regions/service.ts';
 import { basicMatters, implementations, implementationVersions } from '../tables.ts';

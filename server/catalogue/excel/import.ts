@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Actor } from '../../access/actor.ts';
-import { can, scopeOf } from '../../access/policy.ts';
 import type { AuditContext } from '../../audit/service.ts';
-import type { Db } from '../../db/client.ts';
-import { AppError } from '../../http/errors.ts';
+import type { Actor } from '../../core/access/actor.ts';
+import { can, scopeOf } from '../../core/access/policy.ts';
+import type { Db } from '../../core/db/client.ts';
+import { AppError } from '../../core/errors.ts';
 import { listHalls } from '../../organisations/halls.ts';
 import { listOrganisations, type OrganisationRow } from '../../organisations/service.ts';
 import { findRegion, type Region } from '../../regions/service.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.ts';
+import type { DbOrTx } from '../../core/db/client.ts';
 import { searchSynonyms } from '../tables.ts';
 
 const SYNONYMS_FILE = path.join(import.meta.dirname, 'synonyms.json');

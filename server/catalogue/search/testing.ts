@@ -8,7 +8,7 @@ import type {
   Theme,
 } from '../../../common/catalogue/elements.ts';
 import type { ImplementationDocument, Material } from '../../../common/catalogue/guide.ts';
-import type { Db, DbOrTx } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../core/db/client.ts';
 import { type DemoOrganisations, seedDemoOrganisations } from '../../demo/organisations.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/db.ts';
 import { reindexAll } from '../search-index.ts';

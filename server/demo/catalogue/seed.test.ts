@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { loadConfig } from '../../config/config.ts';
+import { loadConfig } from '../../core/config.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/db.ts';
 import { seedDemo } from '../seed.ts';
 

@@ -1,7 +1,7 @@
 import type { AuditContext } from '../../audit/service.ts';
 import { type ImportItem, importImplementations } from '../../catalogue/import.ts';
 import { seedSynonyms } from '../../catalogue/search/synonyms.ts';
-import type { DbOrTx } from '../../db/client.ts';
+import type { DbOrTx } from '../../core/db/client.ts';
 import { listHalls } from '../../organisations/halls.ts';
 import { findOrganisation, listOrganisations } from '../../organisations/service.ts';
 import type { DemoOrganisations } from '../organisations.ts';

@@ -1,4 +1,4 @@
-import type { App } from '../../http/types.ts';
+import type { App } from '../../core/http/types.ts';
 import type { Schema } from './schema.ts';
 
 /** Who sends a request: nobody, a demo sign-in, or the demo kiosk (its token, and its session once a card was read). */

@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { hashPassword } from '../../accounts/passwords.ts';
-import { loadConfig } from '../../config/config.ts';
+import { loadConfig } from '../../core/config.ts';
+import type { App } from '../../core/http/types.ts';
 import { DEMO_PASSWORD } from '../../demo/accounts.ts';
 import { DEMO_KIOSK_TOKEN } from '../../demo/kiosks.ts';
 import { seedDemo } from '../../demo/seed.ts';
 import { buildApp } from '../../http/app.ts';
-import type { App } from '../../http/types.ts';
 import { createTestDatabase, type TestDatabase } from '../db.ts';
 import { type Caller, SIGNED_IN } from './routes.ts';
 

@@ -1,5 +1,5 @@
 import { type TSchema, Type } from 'typebox';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 
 /** `attachment` with an ASCII fallback name and the UTF-8 name: Chinese file names survive in every browser. */
 export const attachment = (name: string, fallback: string) =>

@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { type Browser, signInAs } from '../accounts/testing.ts';
-import { FOOD_LICENCE, PDF, publishMatter, signInApplicant } from '../cases/testing.ts';
-import { DEMO_PASSWORD } from '../demo/accounts.ts';
-import { DEMO_KIOSK_TOKEN } from '../demo/kiosks.ts';
-import { createTestApp, type TestApp } from '../testing/app.ts';
+import { type Browser, signInAs } from '../../accounts/testing.ts';
+import { FOOD_LICENCE, PDF, publishMatter, signInApplicant } from '../../cases/testing.ts';
+import { DEMO_PASSWORD } from '../../demo/accounts.ts';
+import { DEMO_KIOSK_TOKEN } from '../../demo/kiosks.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
 
 const COMPANY = '91350100M000100Y43';
 

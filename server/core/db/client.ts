@@ -1,9 +1,8 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { prepareStatements } from './prepared.ts';
-import * as schema from './schema.ts';
 
-export type Db = NodePgDatabase<typeof schema>;
+export type Db = NodePgDatabase;
 /** A database handle or an open transaction: services accept either. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
@@ -28,7 +27,7 @@ export function connect(url: string, options: { max?: number; onError?: (e: Erro
     open.delete(client);
     if (open.size === 0) allClosed();
   });
-  const db = drizzle({ client: pool, schema });
+  const db = drizzle({ client: pool });
   let closed = false;
   return {
     db,

@@ -1,4 +1,4 @@
-import type { AccountKind, Role } from '../../common/roles.ts';
+import type { AccountKind, Role } from '../../../common/roles.ts';
 
 /** One role held by an account, with where it holds. */
 export type RoleGrant = {

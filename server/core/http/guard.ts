@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../access/actor.ts';
 import { type Action, can, type Resource } from '../access/policy.ts';
-import type { AuditContext } from '../audit/service.ts';
-import { AppError } from './errors.ts';
+import type { AuditContext } from '../audit-context.ts';
+import { AppError } from '../errors.ts';
 
 /** The signed-in user, or a 401. */
 export function requireActor(request: FastifyRequest): Actor {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, type Column, eq, getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from './client.ts';
-import { reuse } from './reuse.ts';
+import { composeOnce } from './composed.ts';
 
 /**
  * Rows to insert only if the guarded change of the same statement wrote a row (see
@@ -185,7 +185,7 @@ export async function whenChanged<Row, Extra = null>(
       for (const key of keys) values[`i${n}_${r}_${key}`] = cellOf(columns[key]!, row, key);
     });
   });
-  const query = reuse(db as Db, `gated:${shape}`, (d) =>
+  const query = composeOnce(db as Db, `gated:${shape}`, (d) =>
     build(d, change, composed, extra).prepare(
       `yw_g_${createHash('sha1').update(shape).digest('hex').slice(0, 24)}`,
     ),

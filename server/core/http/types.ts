@@ -7,7 +7,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { Actor } from '../access/actor.ts';
-import type { Config } from '../config/config.ts';
+import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 
 /** The Fastify instance with TypeBox type inference, as route modules receive it. */

@@ -1,5 +1,5 @@
-import { CASE_ACTION_NAMES, type CaseAction, rolesFor } from '../../common/cases/state-machine.ts';
-import { REGION_WIDE_ROLES, type Role } from '../../common/roles.ts';
+import { CASE_ACTION_NAMES, type CaseAction, rolesFor } from '../../../common/cases/state-machine.ts';
+import { REGION_WIDE_ROLES, type Role } from '../../../common/roles.ts';
 import type { Actor, RoleGrant } from './actor.ts';
 
 /** Everything the policy can be asked about. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { REGION_WIDE_ROLES, ROLES, type Role } from '../../common/roles.ts';
+import { REGION_WIDE_ROLES, ROLES, type Role } from '../../../common/roles.ts';
 import type { Actor } from './actor.ts';
 import { ACTIONS, type Action, can, caseScopeOf, type Resource, scopeOf } from './policy.ts';
 

@@ -8,7 +8,7 @@ const built = new WeakMap<Db, Map<string, unknown>>();
  * result mapping once instead of on every request (`sql.placeholder` for what varies). Only
  * for the pool handle, not inside a transaction.
  */
-export function reuse<Q>(db: Db, name: string, build: (db: Db) => Q): Q {
+export function composeOnce<Q>(db: Db, name: string, build: (db: Db) => Q): Q {
   let queries = built.get(db);
   if (!queries) {
     queries = new Map();

@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { type Browser, signInAs } from '../accounts/testing.ts';
-import { FOOD_LICENCE, PNG, publishMatter, signInApplicant } from '../cases/testing.ts';
-import { DEMO_PASSWORD } from '../demo/accounts.ts';
-import { organisations } from '../organisations/tables.ts';
-import { createTestApp, type TestApp } from '../testing/app.ts';
+import { type Browser, signInAs } from '../../accounts/testing.ts';
+import { FOOD_LICENCE, PNG, publishMatter, signInApplicant } from '../../cases/testing.ts';
+import { DEMO_PASSWORD } from '../../demo/accounts.ts';
+import { organisations } from '../../organisations/tables.ts';
+import { createTestApp, type TestApp } from '../../testing/app.ts';
 import { PUBLIC_CACHE } from './cache-control.ts';
 
 let t: TestApp;
