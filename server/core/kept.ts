@@ -9,6 +9,8 @@ export type Kept<V> = {
   /** Keeps `value` for `key` from `now` on, as the newest entry. */
   set: (key: string, value: V, now?: number) => void;
   delete: (key: string) => void;
+  /** Forgets every entry. */
+  clear: () => void;
   /** The entries kept, for forgetting those that match (e.g. every session of a device). */
   entries: () => IterableIterator<[string, V]>;
 };
@@ -30,6 +32,9 @@ export function keptFor<V>(ttlMs: number, limit = 10_000): Kept<V> {
     },
     delete: (key) => {
       map.delete(key);
+    },
+    clear: () => {
+      map.clear();
     },
     entries: function* () {
       for (const [key, { value }] of map) yield [key, value];
