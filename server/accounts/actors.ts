@@ -2,9 +2,8 @@ import { eq, inArray } from 'drizzle-orm';
 import type { GrantView, Me } from '../../common/me.ts';
 import { type AccountKind, REGION_WIDE_ROLES, type Role } from '../../common/roles.ts';
 import type { Actor, RoleGrant } from '../core/access/actor.ts';
+import { keptUnder } from '../core/caches.ts';
 import type { DbOrTx } from '../core/db/client.ts';
-import { keptFor } from '../core/kept.ts';
-import { forgetContact } from './contacts.ts';
 import { displayLogin } from './logins.ts';
 import { organisationFacts, regionFacts } from './places.ts';
 import { accounts, roleAssignments } from './tables.ts';
@@ -85,12 +84,13 @@ export async function loadActor(db: DbOrTx, accountId: string): Promise<Actor | 
 
 /** How long a request may act on grants read earlier (other processes' changes show within this time). */
 const ACTOR_TTL_MS = 5000;
-const actorCache = keptFor<Actor | null>(ACTOR_TTL_MS);
+const actorCache = keptUnder<Actor | null>({ ttlMs: ACTOR_TTL_MS, dependsOn: { account: 'key' } });
 
 /**
  * The actor of a signed-in request: `loadActor`, kept for a few seconds so that a burst of
  * requests of one person reads the grants once. A change of an account or its grants through
- * this module forgets it at once (`forgetActor`); the session itself is checked on every request.
+ * this process forgets it at once (`changed('account', id)`, core/caches.ts); the session itself
+ * is checked on every request.
  */
 export async function currentActor(db: DbOrTx, accountId: string): Promise<Actor | null> {
   const now = Date.now();
@@ -99,12 +99,6 @@ export async function currentActor(db: DbOrTx, accountId: string): Promise<Actor
   const actor = await loadActor(db, accountId);
   actorCache.set(accountId, actor, now);
   return actor;
-}
-
-/** Forget the kept actor of an account (after a change of the account or its grants). */
-export function forgetActor(accountId: string): void {
-  actorCache.delete(accountId);
-  forgetContact(accountId);
 }
 
 /** What GET /api/auth/me answers for an actor. */

@@ -2,9 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { maskPhone } from '../../common/identity.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
 import { can } from '../core/access/policy.ts';
+import { changed } from '../core/caches.ts';
 import type { Db } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-import { forgetActor } from './actors.ts';
 import { normalisePhone } from './logins.ts';
 import { checkNewPassword, hashPassword } from './passwords.ts';
 import {
@@ -57,7 +57,7 @@ async function changeAccount(options: {
       summary: options.summary(before),
     });
   });
-  forgetActor(id);
+  changed('account', id);
   return getAccount({ db, id });
 }
 

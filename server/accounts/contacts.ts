@@ -1,7 +1,7 @@
 import { eq, type SQLWrapper, sql } from 'drizzle-orm';
+import { keptUnder } from '../core/caches.ts';
 import type { Db, DbOrTx } from '../core/db/client.ts';
 import { composeOnce } from '../core/db/composed.ts';
-import { keptFor } from '../core/kept.ts';
 import { accounts } from './tables.ts';
 
 /** How to reach an account holder: the name to address and the phone on record (unmasked; for sending only). */
@@ -22,7 +22,7 @@ export const phoneOf = (accountId: SQLWrapper) =>
 
 /** How long a phone read here is used without reading it again (as for actors: actors.ts). */
 const PHONE_KEPT_MS = 5000;
-const keptPhones = keptFor<string | null>(PHONE_KEPT_MS);
+const keptPhones = keptUnder<string | null>({ ttlMs: PHONE_KEPT_MS, dependsOn: { account: 'key' } });
 
 /** Keeps the phone of an account just read with other data (e.g. with a case), for a few seconds. */
 export function keepPhone(accountId: string, phone: string | null, now = Date.now()): void {
@@ -31,8 +31,8 @@ export function keepPhone(accountId: string, phone: string | null, now = Date.no
 
 /**
  * The phone on record of an account, kept for a few seconds so that the messages of a burst of
- * case events read it once. A change through this module forgets it at once (`forgetContact`);
- * another process's change shows within PHONE_KEPT_MS.
+ * case events read it once. A change of the account in this process forgets it at once
+ * (`changed('account', id)`); another process's change shows within PHONE_KEPT_MS.
  */
 export async function currentPhone(db: Db, accountId: string): Promise<string | null> {
   const now = Date.now();
@@ -48,9 +48,4 @@ export async function currentPhone(db: Db, accountId: string): Promise<string | 
   const phone = row?.phone ?? null;
   keepPhone(accountId, phone, now);
   return phone;
-}
-
-/** Forgets the kept phone of an account (after a change of the account). */
-export function forgetContact(accountId: string): void {
-  keptPhones.delete(accountId);
 }

@@ -2,10 +2,10 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { REGION_WIDE_ROLES, ROLE_LABELS, type Role } from '../../common/roles.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
 import { can, type Resource } from '../core/access/policy.ts';
+import { changed } from '../core/caches.ts';
 import type { Db, Tx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { requireRegion } from '../regions/service.ts';
-import { forgetActor } from './actors.ts';
 import { organisationFacts } from './places.ts';
 import { accounts, roleAssignments } from './tables.ts';
 
@@ -83,7 +83,7 @@ export async function addGrant(options: {
     .insert(roleAssignments)
     .values({ accountId, role: input.role, organisationId, regionCode })
     .returning({ id: roleAssignments.id });
-  forgetActor(accountId);
+  changed('account', accountId);
   await recordAudit(tx, audit, {
     action: 'account.grant_role',
     targetType: 'account',
@@ -140,7 +140,7 @@ export async function removeRoleAssignment(options: {
     );
     if (audit.actor && !can(audit.actor, 'account.manage', scope)) throw new AppError('auth.forbidden');
     await tx.delete(roleAssignments).where(eq(roleAssignments.id, assignmentId));
-    forgetActor(accountId);
+    changed('account', accountId);
     await recordAudit(tx, audit, {
       action: 'account.revoke_role',
       targetType: 'account',

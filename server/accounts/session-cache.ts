@@ -1,9 +1,12 @@
+import { whenChanged } from '../core/caches.ts';
+
 /**
  * Live sessions kept in this process for a few seconds, so that a burst of requests of one
  * browser reads its session once. Keyed by the session id (the token's SHA-256, never the token).
  * A session closed in this process is forgotten at once, and for the next minute it is not kept
  * again (a request that read it before the closing transaction committed cannot put it back).
  * A session closed by another process stays usable here for at most SESSION_KEPT_MS.
+ * Registered with the cache registry (core/caches.ts): a closed 'session' or 'account-sessions'.
  */
 
 /** How long a found session is trusted without reading it again. */
@@ -77,3 +80,12 @@ export function forgetSessionsOf(accountId: string, now = Date.now()): void {
   for (const [id, session] of kept) if (session.accountId === accountId) kept.delete(id);
   setNewest(closedAccounts, accountId, now + CLOSED_REMEMBERED_MS);
 }
+
+whenChanged('session', (id) => {
+  if (id !== undefined) forgetSession(id);
+  else kept.clear();
+});
+whenChanged('account-sessions', (accountId) => {
+  if (accountId !== undefined) forgetSessionsOf(accountId);
+  else kept.clear();
+});

@@ -1,13 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { changed } from '../core/caches.ts';
 import type { DbOrTx } from '../core/db/client.ts';
-import {
-  forgetSession,
-  forgetSessionsOf,
-  type KeptSession,
-  keepSession,
-  keptSession,
-} from './session-cache.ts';
+import { type KeptSession, keepSession, keptSession } from './session-cache.ts';
 import { accounts, sessions } from './tables.ts';
 
 /** The cookie that carries the session token. */
@@ -63,7 +58,7 @@ export async function findSession(options: {
   const session = keptSession(id, now) ?? (await readSession(options.db, id, now));
   if (!session) return null;
   if (now - session.lastSeenAt > TOUCH_INTERVAL_MS && !(await touchSession(options, session, now))) {
-    forgetSession(id);
+    changed('session', id);
     return null;
   }
   return { id: session.id, accountId: session.accountId, csrfToken: session.csrfToken };
@@ -109,13 +104,13 @@ async function touchSession(
 }
 
 export async function closeSession(db: DbOrTx, sessionId: string): Promise<void> {
-  forgetSession(sessionId);
+  changed('session', sessionId);
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
 /** Signs an account out everywhere (deactivation, password reset). */
 export async function closeSessionsOf(db: DbOrTx, accountId: string): Promise<void> {
-  forgetSessionsOf(accountId);
+  changed('account-sessions', accountId);
   await db.delete(sessions).where(eq(sessions.accountId, accountId));
 }
 

@@ -2,9 +2,9 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { maskPhone } from '../../common/identity.ts';
 import type { AccountKind } from '../../common/roles.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { changed } from '../core/caches.ts';
 import type { Db, DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-import { forgetContact } from './contacts.ts';
 import { displayLogin, normaliseLogin, normalisePhone } from './logins.ts';
 import { accounts } from './tables.ts';
 
@@ -93,7 +93,7 @@ async function recordPhone(db: Db, audit: AuditContext, accountId: string, phone
       summary: { phone: maskPhone(phone) },
     });
   });
-  forgetContact(accountId);
+  changed('account', accountId);
 }
 
 /** Whether the applicant account of this number was created in person and has not been claimed. */

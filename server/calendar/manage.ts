@@ -1,10 +1,10 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { type IsoDate, isIsoDate, weekdayOf } from '../../common/working-days.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { changed } from '../core/caches.ts';
 import type { Db, DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { NATIONAL_YEARS, nationalDay, nationalDays } from './national.ts';
-import { invalidateCalendar } from './service.ts';
 import { calendarDays } from './tables.ts';
 
 export type CalendarDayRow = typeof calendarDays.$inferSelect;
@@ -38,7 +38,7 @@ export async function seedNationalCalendar(options: { db: DbOrTx }): Promise<num
       setWhere: sql`${calendarDays.source} = 'national' AND (${calendarDays.workday}, ${calendarDays.name}) IS DISTINCT FROM (excluded.workday, excluded.name)`,
     })
     .returning({ day: calendarDays.day });
-  if (written.length > 0) invalidateCalendar();
+  if (written.length > 0) changed('calendar');
   return written.length;
 }
 
@@ -130,7 +130,7 @@ export async function setLocalDay(options: {
     });
     return row!;
   });
-  invalidateCalendar();
+  changed('calendar');
   return entryOf(saved);
 }
 
@@ -170,7 +170,7 @@ export async function removeLocalDay(options: { db: Db; audit: AuditContext; day
       summary: { day, before: summaryOf(before), after: summaryOf(after) },
     });
   });
-  invalidateCalendar();
+  changed('calendar');
 }
 
 /**

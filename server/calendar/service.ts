@@ -9,6 +9,7 @@ import {
   type WorkingCalendar,
   workingDaysBetween as workingDaysBetweenIn,
 } from '../../common/working-days.ts';
+import { whenChanged } from '../core/caches.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { NATIONAL_YEARS, nationalDays } from './national.ts';
 import { calendarDays } from './tables.ts';
@@ -73,10 +74,11 @@ export async function loadCalendar(options: { db: DbOrTx }): Promise<WorkingCale
   return calendar;
 }
 
-/** Forget the cached calendar (after a change in this process). */
+/** Forget the cached calendar (after a change in this process: `changed('calendar')`). */
 export function invalidateCalendar(): void {
   cached = null;
 }
+whenChanged('calendar', invalidateCalendar);
 
 function checkDate(day: IsoDate, name: string): void {
   if (!isIsoDate(day)) throw new RangeError(`${name} is not an ISO date: ${day}`);

@@ -1,9 +1,9 @@
 import { eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
 import type { ExercisingLevel, MatterType } from '../../common/catalogue/elements.ts';
 import type { ImplementationDocument, LegalBasis } from '../../common/catalogue/guide.ts';
+import { keptUnder } from '../core/caches.ts';
 import type { Db, DbOrTx } from '../core/db/client.ts';
 import { composeOnce } from '../core/db/composed.ts';
-import { keptFor } from '../core/kept.ts';
 import { organisationNameOf } from '../organisations/service.ts';
 import { regionNameOf, regionPathOf } from '../regions/service.ts';
 import { implementationNotFound } from './implementations.ts';
@@ -161,16 +161,11 @@ export type FilingTarget = {
 
 /**
  * How long the published version of an implementation is kept for new cases: publishing or
- * retiring in this process forgets it at once; a change by another process (or one that a read
+ * retiring in this process forgets it at once (`changed('implementation', id)`); a change by another process (or one that a read
  * raced) shows within this time, as if the form had been opened that much earlier.
  */
 const FILING_KEPT_MS = 5000;
-const keptTargets = keptFor<FilingTarget>(FILING_KEPT_MS);
-
-/** Forgets the kept filing target of an implementation (its published version changed). */
-export function forgetFilingTarget(implementationId: string): void {
-  keptTargets.delete(implementationId);
-}
+const keptTargets = keptUnder<FilingTarget>({ ttlMs: FILING_KEPT_MS, dependsOn: { implementation: 'key' } });
 
 /** The published version a new case of the implementation is filed under; a 404 when there is none. */
 export async function filingTarget(db: Db, implementationId: string): Promise<FilingTarget> {

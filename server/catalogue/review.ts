@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { VersionStatus } from '../../common/catalogue/elements.ts';
 import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { changed } from '../core/caches.ts';
 import type { DbOrTx, Tx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-import { forgetFilingTarget } from './guides.ts';
 import { indexPublishedVersion, unindexImplementation } from './search-index.ts';
 import { implementations, implementationVersions } from './tables.ts';
 import { incompleteError, missingElements } from './validation.ts';
@@ -42,7 +42,7 @@ export async function publishVersion(options: {
     .update(implementations)
     .set({ publishedVersionId: options.versionId, updatedAt: at })
     .where(eq(implementations.id, options.implementationId));
-  forgetFilingTarget(options.implementationId);
+  changed('implementation', options.implementationId);
   await indexPublishedVersion({ tx, versionId: options.versionId });
 }
 
@@ -95,7 +95,7 @@ export async function approveVersion(options: {
     return stateOf(row!);
   });
   // Again after the commit: a filing read that ran meanwhile may have kept the earlier version.
-  forgetFilingTarget(options.implementationId);
+  changed('implementation', options.implementationId);
   return state;
 }
 
@@ -146,7 +146,7 @@ export async function retireImplementation(options: {
       .update(implementations)
       .set({ publishedVersionId: null, updatedAt: new Date() })
       .where(and(eq(implementations.id, options.implementationId)));
-    forgetFilingTarget(options.implementationId);
+    changed('implementation', options.implementationId);
     await unindexImplementation({ tx, implementationId: options.implementationId });
     await recordAudit(tx, options.audit, {
       action: 'catalogue.version.retire',
@@ -156,6 +156,6 @@ export async function retireImplementation(options: {
     });
     return { versionNo: published.versionNo, status: 'retired' as const };
   });
-  forgetFilingTarget(options.implementationId);
+  changed('implementation', options.implementationId);
   return retired;
 }

@@ -1,6 +1,7 @@
 import { mostAppliedAtHall } from '../cases/hall-demand.ts';
 import { getPublishedGuide, type PublishedGuide } from '../catalogue/guides.ts';
 import { listMatters } from '../catalogue/search/matters.ts';
+import { keptUnder } from '../core/caches.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import type { KioskDeviceIdentity } from './devices.ts';
 
@@ -18,9 +19,16 @@ export type KioskMatter = {
 
 const SHOWN = 8;
 const POPULAR_DAYS = 90;
-/** The list is worked out again at most this often per hall and process. */
+/**
+ * The list is worked out again at most this often per hall and process, and at once when a
+ * published version changes in this process (core/caches.ts).
+ */
 const CACHE_MS = 5 * 60_000;
-const cache = new Map<string, { at: number; items: KioskMatter[] }>();
+const cache = keptUnder<KioskMatter[]>({
+  ttlMs: CACHE_MS,
+  limit: 1000,
+  dependsOn: { implementation: 'all' },
+});
 
 /** Whether a person can apply for the matter at a kiosk: a kiosk or online channel, for persons. */
 export function offeredAtKiosk(guide: PublishedGuide): boolean {
@@ -49,7 +57,7 @@ export async function popularMatters(options: {
 }): Promise<KioskMatter[]> {
   const { db, device } = options;
   const hit = cache.get(device.hall.id);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.items;
+  if (hit) return hit;
   const demand = await mostAppliedAtHall({
     db,
     hallId: device.hall.id,
@@ -81,6 +89,6 @@ export async function popularMatters(options: {
       applied: applied.get(id) ?? 0,
     });
   }
-  cache.set(device.hall.id, { at: Date.now(), items });
+  cache.set(device.hall.id, items);
   return items;
 }

@@ -10,12 +10,7 @@ import type { Db, DbOrTx, Tx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { checkCard, type IdCardReading } from './card.ts';
 import type { KioskDeviceIdentity } from './devices.ts';
-import {
-  forgetKioskSession,
-  type KeptKioskSession,
-  keepKioskSession,
-  keptKioskSession,
-} from './session-cache.ts';
+import { type KeptKioskSession, keepKioskSession, keptKioskSession } from './session-cache.ts';
 import { kioskDevices, kioskSessions } from './tables.ts';
 
 /** A kiosk session ends after this long without a request (the kiosk signs out after two idle minutes). */
@@ -53,10 +48,7 @@ async function endSession(tx: Tx, row: KioskSessionRow, reason: KioskEndReason):
     .set({ endedAt: new Date(), endReason: reason })
     .where(and(eq(kioskSessions.id, row.id), isNull(kioskSessions.endedAt)))
     .returning({ id: kioskSessions.id });
-  if (row.sessionId) {
-    forgetKioskSession(row.sessionId);
-    await closeSession(tx, row.sessionId);
-  }
+  if (row.sessionId) await closeSession(tx, row.sessionId);
   return !!ended;
 }
 
