@@ -1,0 +1,347 @@
+import assert from 'node:assert/strict';
+import { eq } from 'drizzle-orm';
+import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
+import { type OrganisationKind, REGION_WIDE_ROLES, type Role } from '../../common/roles.ts';
+import { registerApplicant } from '../accounts/registration.ts';
+import type { GrantInput } from '../accounts/role-assignments.ts';
+import { createStaffAccount } from '../accounts/service.ts';
+import { type Browser, signInAs, TEST_PASSWORD } from '../accounts/testing.ts';
+import type { AuditContext } from '../audit/service.ts';
+import { importImplementations } from '../catalogue/import.ts';
+import { implementations, implementationVersions } from '../catalogue/tables.ts';
+import { sampleBasicMatter, sampleDocument } from '../catalogue/testing.ts';
+import { type Config, loadConfig } from '../core/config.ts';
+import type { Db } from '../core/db/client.ts';
+import type { App } from '../core/http/types.ts';
+import { createHall, type Hall, type HallInput } from '../organisations/halls.ts';
+import {
+  createOrganisation,
+  findOrganisation,
+  type Organisation,
+  type OrganisationInput,
+} from '../organisations/service.ts';
+import { createWindow, type ServiceWindow, type WindowInput } from '../organisations/windows.ts';
+import { buildCreditCode, buildIdNumber, buildPhone, ensureRegion, uniqueSuffix } from './factory-values.ts';
+
+export { buildCreditCode, buildIdNumber, buildPhone, ensureRegion, uniqueSuffix } from './factory-values.ts';
+
+/**
+ * Small factories for tests that need *some* applicant, organisation, staff member, matter or case
+ * and are not about the demo data. Each creates its rows through the services the application
+ * uses (so every rule applies) and makes values unique (a counter and a random part), so test
+ * files running in parallel on one database never collide.
+ */
+
+export const FACTORY_AUDIT: AuditContext = {
+  actor: null,
+  role: 'system',
+  clientAddress: null,
+  requestId: 'test-factory',
+};
+
+/** Default regions by kind of organisation: 西安市, 新城区西一路街道 and its 民乐社区. */
+const KIND_REGION: Record<OrganisationKind, string> = {
+  department: '610100',
+  service_centre: '610100',
+  street_centre: '610102001',
+  community_station: '610102001001',
+};
+
+/** An organisation (a city department unless told otherwise) with a unique name and credit code. */
+export async function buildOrganisation(
+  db: Db,
+  overrides: Partial<OrganisationInput> = {},
+): Promise<Organisation> {
+  const kind = overrides.kind ?? 'department';
+  const regionCode = overrides.regionCode ?? KIND_REGION[kind];
+  await ensureRegion(db, regionCode);
+  const suffix = uniqueSuffix();
+  return createOrganisation({
+    db,
+    audit: FACTORY_AUDIT,
+    input: {
+      name: `测试机构${suffix}`,
+      kind,
+      regionCode,
+      creditCode: buildCreditCode(kind === 'department' ? '11' : '12', regionCode.slice(0, 6)),
+      phone: '029-12345678',
+      ...overrides,
+    },
+  });
+}
+
+/** A hall of a service centre (built when not given), with the windows asked for. */
+export async function buildHall(
+  db: Db,
+  overrides: Partial<HallInput> & { organisationId?: string; windows?: WindowInput[] } = {},
+): Promise<Hall & { windows: ServiceWindow[] }> {
+  const { windows: wanted = [], ...input } = overrides;
+  const organisationId = input.organisationId ?? (await buildOrganisation(db, { kind: 'service_centre' })).id;
+  const hall = await createHall({
+    db,
+    audit: FACTORY_AUDIT,
+    input: {
+      name: `测试大厅${uniqueSuffix()}`,
+      address: '陕西省西安市未央区凤城八路109号',
+      openingHours: '周一至周五 9:00—17:00',
+      ...input,
+      organisationId,
+    },
+  });
+  const windows: ServiceWindow[] = [];
+  for (const w of wanted)
+    windows.push(await createWindow({ db, audit: FACTORY_AUDIT, hallId: hall.id, input: w }));
+  return { ...hall, windows };
+}
+
+/** An account as a test signs in with it. */
+export type BuiltAccount = {
+  id: string;
+  kind: 'staff' | 'person' | 'company';
+  login: string;
+  displayName: string;
+  phone: string | null;
+  password: string;
+};
+
+/** Roles held at a service centre rather than a department. */
+const CENTRE_ROLES: Role[] = ['window_clerk', 'hall_manager', 'agent'];
+
+/**
+ * A staff account. With `role`, the role is granted where the account works (region-wide roles
+ * in that organisation's region); the organisation is built when not given (a service centre for
+ * window clerks, hall managers and agents, else a department).
+ */
+export async function buildStaff(
+  db: Db,
+  overrides: {
+    role?: Role;
+    roles?: GrantInput[];
+    organisationId?: string;
+    login?: string;
+    displayName?: string;
+    phone?: string | null;
+    password?: string;
+  } = {},
+): Promise<BuiltAccount & { organisationId: string }> {
+  const organisation = overrides.organisationId
+    ? (await findOrganisation(db, overrides.organisationId))!
+    : await buildOrganisation(db, {
+        kind: overrides.role && CENTRE_ROLES.includes(overrides.role) ? 'service_centre' : 'department',
+      });
+  const roles = [...(overrides.roles ?? [])];
+  if (overrides.role) {
+    roles.push(
+      REGION_WIDE_ROLES.includes(overrides.role)
+        ? { role: overrides.role, regionCode: organisation.regionCode }
+        : { role: overrides.role, organisationId: organisation.id },
+    );
+  }
+  const suffix = uniqueSuffix();
+  const password = overrides.password ?? TEST_PASSWORD;
+  const phone = overrides.phone === undefined ? buildPhone() : overrides.phone;
+  const account = await createStaffAccount({
+    db,
+    audit: FACTORY_AUDIT,
+    input: {
+      login: overrides.login ?? `staff_${suffix}`,
+      displayName: overrides.displayName ?? `测试人员${suffix}`,
+      password,
+      organisationId: organisation.id,
+      phone,
+      roles,
+    },
+  });
+  return {
+    id: account.id,
+    kind: 'staff',
+    login: account.login,
+    displayName: account.displayName,
+    phone,
+    password,
+    organisationId: organisation.id,
+  };
+}
+
+let defaultConfig: Config | undefined;
+
+/**
+ * An applicant registered as on the portal (a person by ID number unless `kind` says company),
+ * with a mobile number on record unless `phone` is null.
+ */
+export async function buildApplicant(
+  db: Db,
+  overrides: {
+    kind?: 'person' | 'company';
+    login?: string;
+    displayName?: string;
+    phone?: string | null;
+    password?: string;
+    config?: Config;
+  } = {},
+): Promise<BuiltAccount & { kind: 'person' | 'company' }> {
+  const kind = overrides.kind ?? 'person';
+  const suffix = uniqueSuffix();
+  const password = overrides.password ?? TEST_PASSWORD;
+  const phone = overrides.phone === undefined ? buildPhone() : overrides.phone;
+  const login = (
+    overrides.login ?? (kind === 'person' ? buildIdNumber() : buildCreditCode('91'))
+  ).toUpperCase();
+  defaultConfig ??= loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: 'false' });
+  const { me } = await registerApplicant({
+    db,
+    config: overrides.config ?? defaultConfig,
+    // An address of its own: registrations count towards the per-address sign-in limit.
+    audit: { ...FACTORY_AUDIT, clientAddress: `test-factory-${suffix}` },
+    userAgent: null,
+    input: {
+      kind,
+      login,
+      displayName:
+        overrides.displayName ?? (kind === 'person' ? `测试申请人${suffix}` : `测试企业${suffix}有限公司`),
+      password,
+      phone,
+    },
+  });
+  return { id: me.id, kind, login, displayName: me.displayName, phone, password };
+}
+
+/** A company registered as on the portal (see buildApplicant). */
+export const buildCompany = (db: Db, overrides: Omit<Parameters<typeof buildApplicant>[1], 'kind'> = {}) =>
+  buildApplicant(db, { ...overrides, kind: 'company' });
+
+/** Signs a built account in (staff by user name, applicants by ID number or credit code). */
+export async function signIn(app: App, account: BuiltAccount): Promise<Browser> {
+  if (account.kind === 'staff') return signInAs(app, account.login, account.password);
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/applicant-login',
+    payload: { kind: account.kind, login: account.login, password: account.password },
+  });
+  if (res.statusCode !== 200)
+    throw new Error(`sign-in of ${account.login} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'yw_session')!.value;
+  const csrfToken = res.json().csrfToken as string;
+  return {
+    cookie,
+    csrfToken,
+    request: (options) =>
+      app.inject({
+        ...options,
+        cookies: { yw_session: cookie, ...options.cookies },
+        headers: { 'x-csrf-token': csrfToken, ...options.headers },
+      }),
+  };
+}
+
+export type BuiltMatter = {
+  id: string;
+  code: string;
+  versionId: string;
+  departmentId: string;
+  regionCode: string;
+  document: ImplementationDocument;
+};
+
+/**
+ * A published implementation (a matter applicants can file) of a department, built when not given,
+ * imported and published through the catalogue import; the document is the sample guide of
+ * catalogue/testing.ts with the overrides and a unique name.
+ */
+export async function buildMatter(
+  db: Db,
+  overrides: { departmentId?: string; regionCode?: string; document?: Partial<ImplementationDocument> } = {},
+): Promise<BuiltMatter> {
+  const department = overrides.departmentId
+    ? { id: overrides.departmentId, regionCode: overrides.regionCode ?? '610100' }
+    : await buildOrganisation(db, { kind: 'department', regionCode: overrides.regionCode ?? '610100' });
+  const regionCode = overrides.regionCode ?? department.regionCode;
+  const suffix = uniqueSuffix().toUpperCase();
+  const basicCode = `000101${suffix.slice(0, 14).padEnd(6, '0')}`;
+  const code = `${buildCreditCode('11', regionCode.slice(0, 6))}${basicCode}`.slice(0, 40);
+  const document = sampleDocument({ name: `测试事项${suffix}`, ...overrides.document });
+  await importImplementations({
+    db,
+    audit: FACTORY_AUDIT,
+    publish: true,
+    items: [
+      {
+        basicMatter: sampleBasicMatter({ code: basicCode, name: `测试基本事项${suffix}` }),
+        code,
+        organisationId: department.id,
+        regionCode,
+        document,
+      },
+    ],
+  });
+  const [row] = await db
+    .select({ id: implementations.id, versionId: implementationVersions.id })
+    .from(implementations)
+    .innerJoin(implementationVersions, eq(implementationVersions.implementationId, implementations.id))
+    .where(eq(implementations.code, code));
+  return { id: row!.id, code, versionId: row!.versionId, departmentId: department.id, regionCode, document };
+}
+
+/** A case as the API shows it (the fields tests use most; the rest of the answer is there too). */
+export type BuiltCase = {
+  id: string;
+  caseNo: string;
+  version: number;
+  status: string;
+  [field: string]: unknown;
+};
+
+type CaseStep = string | { action: string; input?: Record<string, unknown>; by?: Browser };
+
+/**
+ * A case filed online through POST /api/cases by an applicant (built when not given: a company for
+ * a matter for companies, else a person) for a matter (built when not given), then moved on by
+ * `actions` through POST /api/cases/:id/:action — each by its own `by`, else by `staff`, else by a
+ * reviewer and head of the matter's department built for it.
+ */
+export async function buildCase(
+  t: { app: App; db: { db: Db } },
+  overrides: {
+    matter?: BuiltMatter;
+    applicant?: BuiltAccount;
+    formData?: Record<string, unknown>;
+    actions?: CaseStep[];
+    staff?: Browser;
+  } = {},
+): Promise<BuiltCase & { matter: BuiltMatter; applicant: BuiltAccount }> {
+  const db = t.db.db;
+  const matter = overrides.matter ?? (await buildMatter(db));
+  const applicant =
+    overrides.applicant ??
+    (await buildApplicant(db, { kind: matter.document.serviceObject === 'company' ? 'company' : 'person' }));
+  const filer = await signIn(t.app, applicant);
+  const res = await filer.request({
+    method: 'POST',
+    url: '/api/cases',
+    payload: { implementationId: matter.id, formData: overrides.formData ?? {}, materials: [] },
+  });
+  assert.equal(res.statusCode, 201, `submit: ${res.body}`);
+  let current = res.json() as BuiltCase;
+  let staff = overrides.staff;
+  for (const step of overrides.actions ?? []) {
+    const { action, input = {}, by } = typeof step === 'string' ? { action: step } : step;
+    if (!by && !staff) {
+      const member = await buildStaff(db, {
+        organisationId: matter.departmentId,
+        roles: [
+          { role: 'department_reviewer', organisationId: matter.departmentId },
+          { role: 'department_head', organisationId: matter.departmentId },
+        ],
+      });
+      staff = await signIn(t.app, member);
+    }
+    const moved = await (by ?? staff)!.request({
+      method: 'POST',
+      url: `/api/cases/${current.id}/${action.replaceAll('_', '-')}`,
+      payload: { version: current.version, ...input },
+    });
+    assert.equal(moved.statusCode, 200, `${action}: ${moved.body}`);
+    current = moved.json() as BuiltCase;
+  }
+  return { ...current, matter, applicant };
+}
