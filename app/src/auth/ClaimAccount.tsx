@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { maskIdNumber } from '../../../common/identity.ts';
 import type { SignInAnswer } from '../../../common/me.ts';
 import { ApiError, api } from '../api/client.ts';
+import { useWrite } from '../api/mutation.ts';
 import { homeOf, useSession } from './session.ts';
 
 type Applicant = { kind: 'person' | 'company'; login: string; displayName: string; password?: string };
@@ -34,7 +35,6 @@ export function ClaimAccount({
   const { signedIn } = useSession();
   const [claim, setClaim] = useState<Claim | null>(null);
   const [problem, setProblem] = useState<{ type: 'error' | 'warning'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   const [wait, setWait] = useState(0);
   const [name, setName] = useState(applicant.displayName);
   const [form] = Form.useForm<CodeValues>();
@@ -50,48 +50,47 @@ export function ClaimAccount({
     const text = error instanceof Error ? error.message : String(error);
     if (code === 'account.claim_code_invalid') {
       form.setFields([{ name: 'code', errors: [text] }]);
-      return;
+      return true;
     }
     if (CODE_GONE.includes(code)) {
       setClaim(null);
       setWait(0);
     }
     setProblem({ type: code === 'account.claim_no_phone' ? 'warning' : 'error', text });
+    return true;
   };
 
-  const sendCode = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      const answer = await api.post<Claim>('/api/auth/claim', {
+  const send = useWrite({
+    action: () =>
+      api.post<Claim>('/api/auth/claim', {
         kind: applicant.kind,
         login: applicant.login,
         displayName: name.trim(),
-      });
+      }),
+    refused: failed,
+    onSuccess: (answer) => {
       setClaim(answer);
       setWait(RESEND_SECONDS);
-    } catch (error) {
-      failed(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const complete = async (values: CodeValues) => {
-    if (!claim) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      const answer = await api.post<SignInAnswer>(`/api/auth/claim/${claim.claimId}/complete`, {
+    },
+  });
+  const finish = useWrite<{ claimId: string; values: CodeValues }, SignInAnswer>({
+    action: ({ claimId, values }) =>
+      api.post<SignInAnswer>(`/api/auth/claim/${claimId}/complete`, {
         code: values.code.trim(),
         password: values.password,
-      });
-      navigate(homeOf(signedIn(answer)), { replace: true });
-    } catch (error) {
-      failed(error);
-    } finally {
-      setBusy(false);
-    }
+      }),
+    refused: failed,
+    onSuccess: (answer) => navigate(homeOf(signedIn(answer)), { replace: true }),
+  });
+  const busy = send.busy || finish.busy;
+  const sendCode = () => {
+    setProblem(null);
+    void send.run();
+  };
+  const complete = (values: CodeValues) => {
+    if (!claim) return;
+    setProblem(null);
+    void finish.run({ claimId: claim.claimId, values });
   };
 
   const shownNumber = applicant.kind === 'person' ? maskIdNumber(applicant.login) : applicant.login;

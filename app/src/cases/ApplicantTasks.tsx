@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { messageOf } from '../api/form-errors.ts';
+import { useWrite } from '../api/mutation.ts';
 import { useGuide } from '../catalogue/api.ts';
 import { actOnCase, useCaseUpdated } from './api.ts';
 import { MaterialPicker, type PickableMaterial, type PickedMaterials } from './MaterialPicker.tsx';
@@ -84,7 +84,6 @@ function UploadAndAct({ detail, materials, action, label, allowEmpty = false }: 
   const { message } = App.useApp();
   const updated = useCaseUpdated();
   const [picked, setPicked] = useState<PickedMaterials>({});
-  const [busy, setBusy] = useState(false);
   const guide = useGuide(detail.implementationId);
   const files = Object.values(picked);
   // The catalogue says which materials come from e-certificates and when a material applies.
@@ -92,18 +91,15 @@ function UploadAndAct({ detail, materials, action, label, allowEmpty = false }: 
     const entry = guide.data?.document.materials.find((g) => g.key === m.key);
     return { ...entry, ...m, gapAllowed: false };
   });
-  const act = async () => {
-    setBusy(true);
-    try {
-      await updated(await actOnCase(detail, action, { materials: files }));
+  const act = useWrite<void, CaseDetail>({
+    action: () => actOnCase(detail, action, { materials: files }),
+    toast: true,
+    onSuccess: async (next) => {
+      await updated(next);
       setPicked({});
       message.success(t('cases.staff.done', { action: t(`cases.action.${action}`) }));
-    } catch (error) {
-      message.error(messageOf(error, t('common.conflict')));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
   return (
     <>
       <MaterialPicker materials={pickable} value={picked} onChange={setPicked} />
@@ -111,9 +107,9 @@ function UploadAndAct({ detail, materials, action, label, allowEmpty = false }: 
         type="primary"
         size="large"
         block
-        loading={busy}
+        loading={act.busy}
         disabled={!allowEmpty && files.length === 0}
-        onClick={act}
+        onClick={() => void act.run()}
         data-testid={`${action.replace('_', '-')}-submit`}
       >
         {label}

@@ -1,7 +1,7 @@
 import { CheckCircleFilled, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { Button, Tag, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useWrite } from '../api/mutation.ts';
 import { uploadMaterial } from './api.ts';
 import type { Prefilled, PrefillFound } from './prefill.ts';
 import type { MaterialRef } from './types.ts';
@@ -70,8 +70,11 @@ type RowProps = {
 
 function MaterialRow({ material: m, picked, scan, found, prefillKnown, onPicked, onUseFound }: RowProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const upload = useWrite<File, MaterialRef>({
+    action: (file) => uploadMaterial(m.key, file),
+    toast: true,
+    onSuccess: onPicked,
+  });
   const eCertificate = m.source === 'e_certificate';
   // Without a prefill (kiosk, supplements) an e-certificate is fetched by the department.
   const fetchedLater = eCertificate && !prefillKnown;
@@ -121,18 +124,9 @@ function MaterialRow({ material: m, picked, scan, found, prefillKnown, onPicked,
           <Upload
             accept={ACCEPT}
             showUploadList={false}
-            customRequest={async ({ file }) => {
-              setBusy(true);
-              try {
-                onPicked(await uploadMaterial(m.key, file as File));
-              } catch (error) {
-                message.error(error instanceof Error ? error.message : String(error));
-              } finally {
-                setBusy(false);
-              }
-            }}
+            customRequest={({ file }) => void upload.run(file as File)}
           >
-            <Button icon={<UploadOutlined />} loading={busy} data-testid="material-upload">
+            <Button icon={<UploadOutlined />} loading={upload.busy} data-testid="material-upload">
               {picked
                 ? t('cases.material.reupload')
                 : found

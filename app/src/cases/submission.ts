@@ -1,57 +1,55 @@
+import type { FormInstance } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { submitCase } from './api.ts';
+import { useWrite } from '../api/mutation.ts';
+import { CASES, submitCase } from './api.ts';
 import { missingRequired, type PickableMaterial, type PickedMaterials } from './MaterialPicker.tsx';
 import { type Prefilled, submittedMaterials } from './prefill.ts';
 import type { CaseDetail } from './types.ts';
 
+type Filing = {
+  /** The matter's materials. */
+  materials: PickableMaterial[];
+  prefilled?: Prefilled;
+  /** The application without its materials. */
+  body: Record<string, unknown>;
+  onFiled: (created: CaseDetail) => void;
+  /** A new key once a case is filed: the counter's form files one case after another. */
+  renewKey?: boolean;
+};
+
 /**
  * Filing an application, the same online, at a kiosk and at the counter: the materials picked,
  * the check that every required one is uploaded or prefilled, one idempotency key per form
- * (pressing submit twice files one case), the busy flag and the problem to show.
+ * (pressing submit twice files one case), the busy flag and the problem to show (with `form`,
+ * a refusal naming one of its fields goes on that field).
  */
-export function useCaseSubmission() {
+export function useCaseSubmission(options: { form?: FormInstance } = {}) {
   const { t } = useTranslation();
   const [picked, setPicked] = useState<PickedMaterials>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const idempotencyKey = useRef(crypto.randomUUID());
+  const write = useWrite<Filing, CaseDetail>({
+    action: (filing) =>
+      submitCase(
+        { ...filing.body, materials: submittedMaterials(picked, filing.prefilled ?? {}) },
+        idempotencyKey.current,
+      ),
+    form: options.form,
+    invalidates: [[CASES]],
+    onSuccess: (created, filing) => {
+      if (filing.renewKey) idempotencyKey.current = crypto.randomUUID();
+      filing.onFiled(created);
+    },
+  });
 
-  const submit = async (options: {
-    /** The matter's materials. */
-    materials: PickableMaterial[];
-    prefilled?: Prefilled;
-    /** The application without its materials. */
-    body: Record<string, unknown>;
-    onFiled: (created: CaseDetail) => void;
-    /** The problem shown for a refusal (null when the form's fields show it); the error's message when not given. */
-    problemOf?: (error: unknown) => string | null;
-    /** A new key once a case is filed: the counter's form files one case after another. */
-    renewKey?: boolean;
-  }) => {
-    const prefilled = options.prefilled ?? {};
-    const missing = missingRequired(options.materials, picked, prefilled);
+  const submit = async (filing: Filing) => {
+    const missing = missingRequired(filing.materials, picked, filing.prefilled ?? {});
     if (missing.length) {
-      setProblem(t('cases.material.missingRequired', { names: missing.join('、') }));
+      write.setProblem(t('cases.material.missingRequired', { names: missing.join('、') }));
       return;
     }
-    setProblem(null);
-    setBusy(true);
-    try {
-      const created = await submitCase(
-        { ...options.body, materials: submittedMaterials(picked, prefilled) },
-        idempotencyKey.current,
-      );
-      if (options.renewKey) idempotencyKey.current = crypto.randomUUID();
-      options.onFiled(created);
-    } catch (error) {
-      setProblem(
-        options.problemOf ? options.problemOf(error) : error instanceof Error ? error.message : String(error),
-      );
-    } finally {
-      setBusy(false);
-    }
+    await write.run(filing);
   };
 
-  return { picked, setPicked, problem, busy, submit };
+  return { picked, setPicked, problem: write.problem, busy: write.busy, submit };
 }

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -21,13 +20,19 @@ import type {
   AuthorisationView,
   CertificateView,
 } from '../../../common/certificates/types.ts';
-import { applyApiError } from '../api/form-errors.ts';
 import { useList } from '../api/lists.ts';
+import { useWrite } from '../api/mutation.ts';
 import { useCases } from '../cases/api.ts';
 import { formatTime } from '../cases/CaseTags.tsx';
 import { LoadError, Loading } from '../components/status.tsx';
 import type { PublicOrganisation } from '../portal/public.ts';
-import { authorise, MY_CERTIFICATES, revokeAuthorisation, useAuthorisations } from './api.ts';
+import {
+  authorise,
+  type NewAuthorisation as Grant,
+  MY_CERTIFICATES,
+  revokeAuthorisation,
+  useAuthorisations,
+} from './api.ts';
 
 type Target = 'case' | 'organisation';
 type Values = { caseId?: string; organisationId?: string; expiresOn: Dayjs };
@@ -74,12 +79,18 @@ export function AuthorisationDrawer({
 function NewAuthorisation({ certificate }: { certificate: CertificateView }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [target, setTarget] = useState<Target>('case');
   const [search, setSearch] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const grant = useWrite<Grant>({
+    action: (body) => authorise(certificate.id, body),
+    form,
+    invalidates: [[MY_CERTIFICATES, certificate.id, 'authorisations']],
+    onSuccess: () => {
+      message.success(t('certificates.authorise.done'));
+      form.resetFields(['caseId', 'organisationId']);
+    },
+  });
   const cases = useCases({ limit: 50 }, target === 'case');
   const organisations = useList<PublicOrganisation>(
     '/api/organisations',
@@ -89,24 +100,12 @@ function NewAuthorisation({ certificate }: { certificate: CertificateView }) {
   const required = (label: string) => [{ required: true, message: t('common.required', { label }) }];
 
   const submit = async (values: Values) => {
-    setError(null);
-    setSaving(true);
-    try {
-      const expiresOn = values.expiresOn.format('YYYY-MM-DD');
-      await authorise(
-        certificate.id,
-        target === 'case'
-          ? { caseId: values.caseId!, expiresOn }
-          : { organisationId: values.organisationId!, expiresOn },
-      );
-      message.success(t('certificates.authorise.done'));
-      form.resetFields(['caseId', 'organisationId']);
-      await queryClient.invalidateQueries({ queryKey: [MY_CERTIFICATES, certificate.id, 'authorisations'] });
-    } catch (e) {
-      setError(applyApiError(form, e, t('common.conflict')));
-    } finally {
-      setSaving(false);
-    }
+    const expiresOn = values.expiresOn.format('YYYY-MM-DD');
+    await grant.run(
+      target === 'case'
+        ? { caseId: values.caseId!, expiresOn }
+        : { organisationId: values.organisationId!, expiresOn },
+    );
   };
 
   return (
@@ -174,8 +173,10 @@ function NewAuthorisation({ certificate }: { certificate: CertificateView }) {
           data-testid="authorisation-expires"
         />
       </Form.Item>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Button type="primary" htmlType="submit" block loading={saving} data-testid="authorisation-submit">
+      {grant.problem ? (
+        <Alert type="error" showIcon title={grant.problem} style={{ marginBottom: 12 }} />
+      ) : null}
+      <Button type="primary" htmlType="submit" block loading={grant.busy} data-testid="authorisation-submit">
         {t('certificates.authorise.submit')}
       </Button>
     </Form>
@@ -185,20 +186,16 @@ function NewAuthorisation({ certificate }: { certificate: CertificateView }) {
 function Authorisations({ certificate }: { certificate: CertificateView }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const list = useAuthorisations(certificate.id);
+  const revoke = useWrite<AuthorisationView>({
+    action: (a) => revokeAuthorisation(certificate.id, a.id),
+    invalidates: [[MY_CERTIFICATES, certificate.id, 'authorisations']],
+    toast: true,
+    onSuccess: () => message.success(t('certificates.authorise.revoked')),
+  });
   if (list.isPending) return <Loading />;
   if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   if (list.data.items.length === 0) return <Empty description={t('certificates.authorise.none')} />;
-  const revoke = async (a: AuthorisationView) => {
-    try {
-      await revokeAuthorisation(certificate.id, a.id);
-      message.success(t('certificates.authorise.revoked'));
-      await queryClient.invalidateQueries({ queryKey: [MY_CERTIFICATES, certificate.id, 'authorisations'] });
-    } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
-    }
-  };
   return (
     <div data-testid="authorisations">
       {list.data.items.map((a) => {
@@ -219,7 +216,7 @@ function Authorisations({ certificate }: { certificate: CertificateView }) {
             <div>
               <Tag color={STATE_COLOURS[state]}>{t(`certificates.authorise.state.${state}`)}</Tag>
               {state === 'active' ? (
-                <Popconfirm title={t('certificates.authorise.revokeConfirm')} onConfirm={() => revoke(a)}>
+                <Popconfirm title={t('certificates.authorise.revokeConfirm')} onConfirm={() => revoke.run(a)}>
                   <Button size="small" danger data-testid="authorisation-revoke">
                     {t('certificates.authorise.revoke')}
                   </Button>

@@ -1,8 +1,8 @@
-import { type QueryKey, useQueryClient } from '@tanstack/react-query';
+import type { QueryKey } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyApiError } from '../api/form-errors.ts';
+import { useWrite } from '../api/mutation.ts';
 
 /**
  * A confirmation that needs a reason (撤销, 信用修复 …): the reason is required, `send` posts it
@@ -29,24 +29,18 @@ export function ReasonDialog(props: {
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const client = useQueryClient();
   const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
   const [opened, setOpened] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const submit = async ({ reason }: { reason: string }) => {
-    setBusy(true);
-    try {
-      await props.send(reason.trim());
+  const write = useWrite<string>({
+    action: props.send,
+    form,
+    invalidates: [props.refresh],
+    onSuccess: () => {
       message.success(props.done);
-      await client.invalidateQueries({ queryKey: props.refresh });
       props.onClose();
-    } catch (error) {
-      setProblem(applyApiError(form, error, t('common.conflict')));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const busy = write.busy;
   return (
     <Modal
       open
@@ -67,7 +61,7 @@ export function ReasonDialog(props: {
     >
       <Alert type={props.hint.type} showIcon title={props.hint.text} className="case-block" />
       <p>{props.subject}</p>
-      <Form form={form} layout="vertical" onFinish={submit}>
+      <Form form={form} layout="vertical" onFinish={({ reason }) => write.run(reason.trim())}>
         <Form.Item
           name="reason"
           label={props.reasonLabel}
@@ -76,7 +70,7 @@ export function ReasonDialog(props: {
           <Input.TextArea rows={3} maxLength={props.maxLength} data-testid={`${props.testId}-reason`} />
         </Form.Item>
       </Form>
-      {problem ? <Alert type="error" showIcon title={problem} /> : null}
+      {write.problem ? <Alert type="error" showIcon title={write.problem} /> : null}
     </Modal>
   );
 }

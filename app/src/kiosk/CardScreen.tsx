@@ -1,9 +1,10 @@
 import { IdcardOutlined, LoadingOutlined } from '@ant-design/icons';
 import { Alert } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useWrite } from '../api/mutation.ts';
 import { identify, type KioskSession } from './api.ts';
-import type { IdCardReader } from './reader.ts';
+import type { IdCard, IdCardReader } from './reader.ts';
 
 type Props = {
   token: string;
@@ -18,33 +19,30 @@ type Props = {
 /** 请刷身份证: waits for a card on the reader and identifies its holder. */
 export function CardScreen({ token, reader, notice, onIdentified, onDeviceRejected }: Props) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const rejected = useRef(false);
+  const { run, busy, problem, setProblem } = useWrite<IdCard, KioskSession>({
+    action: (card) => identify(token, card),
+    refused: (error) => {
+      rejected.current = (error as { status?: number }).status === 401;
+      return rejected.current;
+    },
+  });
 
   useEffect(() => {
     const stop = new AbortController();
     const wait = async () => {
       while (!stop.signal.aborted) {
         const card = await reader.read(stop.signal);
-        setBusy(true);
-        setProblem(null);
-        try {
-          onIdentified(await identify(token, card));
-          return;
-        } catch (error) {
-          const status = (error as { status?: number }).status;
-          if (status === 401) return onDeviceRejected();
-          setProblem(error instanceof Error ? error.message : String(error));
-        } finally {
-          setBusy(false);
-        }
+        const session = await run(card);
+        if (session) return onIdentified(session);
+        if (rejected.current) return onDeviceRejected();
       }
     };
     wait().catch((error: unknown) => {
       if ((error as Error).name !== 'AbortError') setProblem(t('kiosk.card.unavailable'));
     });
     return () => stop.abort();
-  }, [reader, token, onIdentified, onDeviceRejected, t]);
+  }, [reader, run, setProblem, onIdentified, onDeviceRejected, t]);
 
   return (
     <div className="kiosk-card-screen" data-testid="kiosk-card-screen">

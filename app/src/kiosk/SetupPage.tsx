@@ -1,8 +1,8 @@
 import './kiosk.css';
 import { Alert, Button, Form, Input, Radio } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import { useWrite } from '../api/mutation.ts';
 import { Emblem } from '../components/Emblem.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { fetchDevice } from './api.ts';
@@ -21,28 +21,22 @@ export function SetupPage() {
   const [params] = useSearchParams();
   const stored = loadKioskConfig();
   const [form] = Form.useForm<Values>();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const kind = Form.useWatch('reader', form);
 
-  const save = async (values: Values) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      const token = values.token.trim();
-      await fetchDevice(token);
+  /** The token is checked with the server before it is kept. */
+  const check = useWrite<Values>({
+    action: (values) => fetchDevice(values.token.trim()),
+    onSuccess: (_, values) => {
       const reader: ReaderConfig =
         values.reader === 'local_service' && values.url
           ? { kind: 'local_service', url: values.url.trim() }
           : { kind: 'simulated' };
-      saveKioskConfig({ token, reader });
+      saveKioskConfig({ token: values.token.trim(), reader });
       navigate('/kiosk', { replace: true });
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const save = (values: Values) => void check.run(values);
+  const { problem, busy } = check;
 
   return (
     <div className="kiosk kiosk-setup" data-testid="kiosk-setup">

@@ -1,11 +1,11 @@
 import { IdcardOutlined, LockOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Tabs } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isCreditCode, isResidentIdNumber } from '../../../common/identity.ts';
 import type { Me } from '../../../common/me.ts';
 import { safeNextPath } from '../../../common/next-path.ts';
+import { useWrite } from '../api/mutation.ts';
 import { homeOf, useSession } from '../auth/session.ts';
 
 type Kind = 'person' | 'company' | 'staff';
@@ -69,8 +69,13 @@ type Values = { login: string; password: string };
 function SignInForm({ kind, onDone }: { kind: Kind; onDone: (me: Me) => void }) {
   const { t } = useTranslation();
   const { signInStaff, signInApplicant } = useSession();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const signIn = useWrite<Values, Me>({
+    action: ({ login, password }) =>
+      kind === 'staff'
+        ? signInStaff(login.trim(), password)
+        : signInApplicant(kind, login.trim().toUpperCase(), password),
+    onSuccess: onDone,
+  });
 
   const loginLabel =
     kind === 'person'
@@ -85,32 +90,22 @@ function SignInForm({ kind, onDone }: { kind: Kind; onDone: (me: Me) => void }) 
         ? t('login.creditCodePlaceholder')
         : t('login.username');
 
-  const submit = async ({ login, password }: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const me =
-        kind === 'staff'
-          ? await signInStaff(login.trim(), password)
-          : await signInApplicant(kind, login.trim().toUpperCase(), password);
-      onDone(me);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <Form<Values>
       name={`sign-in-${kind}`}
       layout="vertical"
-      onFinish={submit}
+      onFinish={(values) => void signIn.run(values)}
       requiredMark={false}
       data-testid={`sign-in-${kind}`}
     >
-      {error ? (
-        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="sign-in-error" />
+      {signIn.problem ? (
+        <Alert
+          type="error"
+          showIcon
+          title={signIn.problem}
+          style={{ marginBottom: 16 }}
+          data-testid="sign-in-error"
+        />
       ) : null}
       <Form.Item
         name="login"
@@ -149,7 +144,7 @@ function SignInForm({ kind, onDone }: { kind: Kind; onDone: (me: Me) => void }) 
           name="password"
         />
       </Form.Item>
-      <Button type="primary" htmlType="submit" size="large" block loading={busy}>
+      <Button type="primary" htmlType="submit" size="large" block loading={signIn.busy}>
         {t('login.submit')}
       </Button>
     </Form>

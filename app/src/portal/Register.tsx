@@ -5,7 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isCreditCode, isResidentIdNumber } from '../../../common/identity.ts';
 import type { SignInAnswer } from '../../../common/me.ts';
 import { ApiError, api } from '../api/client.ts';
-import { applyApiError } from '../api/form-errors.ts';
+import { useWrite } from '../api/mutation.ts';
 import { ClaimAccount } from '../auth/ClaimAccount.tsx';
 import { homeOf, useSession } from '../auth/session.ts';
 
@@ -25,36 +25,35 @@ export function Register() {
   const { signedIn } = useSession();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? (params.get('as') === 'company' ? 'company' : 'person');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   /** The number belongs to an account opened at a window: offer to claim it. */
   const [claimable, setClaimable] = useState<{ values: Values; reason: string } | null>(null);
   const loginLabel = kind === 'person' ? t('login.idNumber') : t('login.creditCode');
   const nameLabel = kind === 'person' ? t('register.personName') : t('register.companyName');
 
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await api.post<SignInAnswer>('/api/auth/register', {
+  const register = useWrite<Values, SignInAnswer>({
+    action: (values) =>
+      api.post<SignInAnswer>('/api/auth/register', {
         kind: values.kind,
         login: values.login.trim().toUpperCase(),
         displayName: values.displayName.trim(),
         ...(values.phone ? { phone: values.phone.trim() } : {}),
         password: values.password,
-      });
+      }),
+    form,
+    refused: (e) => {
+      if (!(e instanceof ApiError && e.code === 'account.claimable')) return false;
+      const values = form.getFieldsValue(true) as Values;
+      setClaimable({ values, reason: e.message });
+      return true;
+    },
+    onSuccess: (answer, values) => {
       if (answer?.user && answer.csrfToken) navigate(homeOf(signedIn(answer)), { replace: true });
       else navigate(`/login?as=${values.kind}`, { replace: true });
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'account.claimable') {
-        setClaimable({ values, reason: e.message });
-        return;
-      }
-      setError(applyApiError(form, e, t('common.conflict')));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const submit = (values: Values) => void register.run(values);
+  const error = register.problem;
+  const busy = register.busy;
 
   if (claimable) {
     const { values, reason } = claimable;

@@ -12,7 +12,6 @@ import { OrganisationSelect } from '../shared/OrganisationSelect.tsx';
 import type { Account } from '../shared/types.ts';
 import { useAction, useEditor } from '../shared/useEditor.ts';
 import { usePagedList } from '../shared/usePagedList.ts';
-import { useRefresh } from '../shared/useRefresh.ts';
 import { AccountFields, type AccountValues } from './AccountForm.tsx';
 import { RolesDrawer } from './RolesDrawer.tsx';
 
@@ -23,7 +22,6 @@ export function AccountsPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const { list, paging, search } = usePagedList<Account, Filter>('/api/accounts');
-  const refresh = useRefresh('/api/accounts');
   const editor = useEditor<Account, AccountValues>({
     create: (values) =>
       api.post('/api/accounts', {
@@ -45,12 +43,12 @@ export function AccountsPage() {
         ...(phone ? { phone } : {}),
       });
     },
-    refresh,
+    invalidates: ['/api/accounts'],
   });
   const [resetting, setResetting] = useState<Account | null>(null);
   const [rolesOf, setRolesOf] = useState<string | null>(null);
   const [passwordForm] = Form.useForm<{ password: string }>();
-  const run = useAction(refresh);
+  const run = useAction(['/api/accounts']);
   const act = (account: Account, action: 'activate' | 'deactivate' | 'unlock') =>
     run(() => api.post(`/api/accounts/${account.id}/${action}`, {}));
 
@@ -195,9 +193,9 @@ export function AccountsPage() {
         onSubmit={async ({ password }) => {
           if (!resetting) return;
           await api.post(`/api/accounts/${resetting.id}/reset-password`, { password });
-          message.success(t('common.saved'));
-          await refresh();
         }}
+        invalidates={['/api/accounts']}
+        onSaved={() => message.success(t('common.saved'))}
         onClose={() => setResetting(null)}
       >
         <Form.Item
@@ -211,7 +209,7 @@ export function AccountsPage() {
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </FormModal>
-      <RolesDrawer account={rolesAccount} onClose={() => setRolesOf(null)} onChanged={refresh} />
+      <RolesDrawer account={rolesAccount} onClose={() => setRolesOf(null)} />
     </div>
   );
 }

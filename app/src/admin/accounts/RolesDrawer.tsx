@@ -1,9 +1,8 @@
 import { App, Button, Drawer, Empty, Form, List, Popconfirm, Select, Tag } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGION_WIDE_ROLES, ROLES, type Role } from '../../../../common/roles.ts';
 import { api } from '../../api/client.ts';
-import { applyApiError, messageOf } from '../../api/form-errors.ts';
+import { useWrite } from '../../api/mutation.ts';
 import { OrganisationSelect } from '../shared/OrganisationSelect.tsx';
 import { RegionSelect } from '../shared/RegionSelect.tsx';
 import type { Account } from '../shared/types.ts';
@@ -12,52 +11,31 @@ type GrantValues = { role: Role; organisationId?: string; regionCode?: string };
 const STAFF_ROLES = ROLES.filter((r) => r !== 'applicant');
 
 /** The roles an account holds, with grant and revoke. */
-export function RolesDrawer({
-  account,
-  onClose,
-  onChanged,
-}: {
-  account: Account | null;
-  onClose: () => void;
-  onChanged: () => Promise<unknown>;
-}) {
+export function RolesDrawer({ account, onClose }: { account: Account | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<GrantValues>();
   const role = Form.useWatch('role', form);
   const regionWide = !!role && REGION_WIDE_ROLES.includes(role);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const grant = async (values: GrantValues) => {
-    if (!account) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post(`/api/accounts/${account.id}/roles`, {
+  const grant = useWrite<{ accountId: string; values: GrantValues }>({
+    action: ({ accountId, values }) =>
+      api.post(`/api/accounts/${accountId}/roles`, {
         role: values.role,
         ...(regionWide ? { regionCode: values.regionCode } : { organisationId: values.organisationId }),
-      });
+      }),
+    form,
+    invalidates: ['/api/accounts'],
+    onSuccess: () => {
       message.success(t('common.saved'));
       form.resetFields();
-      await onChanged();
-    } catch (e) {
-      setError(applyApiError(form, e, t('common.conflict')));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const revoke = async (assignmentId: string) => {
-    if (!account) return;
-    try {
-      await api.delete(`/api/accounts/${account.id}/roles/${assignmentId}`);
-      message.success(t('common.saved'));
-      await onChanged();
-    } catch (e) {
-      message.error(messageOf(e, t('common.conflict')));
-    }
-  };
+    },
+  });
+  const revoke = useWrite<{ accountId: string; assignmentId: string }>({
+    action: ({ accountId, assignmentId }) => api.delete(`/api/accounts/${accountId}/roles/${assignmentId}`),
+    toast: true,
+    invalidates: ['/api/accounts'],
+    onSuccess: () => message.success(t('common.saved')),
+  });
 
   return (
     <Drawer
@@ -77,7 +55,9 @@ export function RolesDrawer({
                       <Popconfirm
                         key="revoke"
                         title={t('admin.account.revokeConfirm')}
-                        onConfirm={() => revoke(r.id as string)}
+                        onConfirm={() =>
+                          account && revoke.run({ accountId: account.id, assignmentId: r.id as string })
+                        }
                       >
                         <Button type="link" danger size="small">
                           {t('admin.account.revoke')}
@@ -95,10 +75,15 @@ export function RolesDrawer({
       ) : (
         <Empty description={t('workbench.noRoles')} />
       )}
-      <Form<GrantValues> form={form} layout="vertical" onFinish={grant} style={{ marginTop: 24 }}>
-        {error ? (
+      <Form<GrantValues>
+        form={form}
+        layout="vertical"
+        onFinish={(values) => account && grant.run({ accountId: account.id, values })}
+        style={{ marginTop: 24 }}
+      >
+        {grant.problem ? (
           <div className="ant-form-item-explain-error" style={{ marginBottom: 12 }}>
-            {error}
+            {grant.problem}
           </div>
         ) : null}
         <Form.Item
@@ -132,7 +117,7 @@ export function RolesDrawer({
             <OrganisationSelect currentName={account?.organisationName} />
           </Form.Item>
         )}
-        <Button type="primary" htmlType="submit" loading={busy}>
+        <Button type="primary" htmlType="submit" loading={grant.busy}>
           {t('admin.account.grant')}
         </Button>
       </Form>

@@ -13,7 +13,6 @@ import { ListTable } from '../shared/ListTable.tsx';
 import { OrganisationSelect } from '../shared/OrganisationSelect.tsx';
 import type { Hall } from '../shared/types.ts';
 import { useEditor } from '../shared/useEditor.ts';
-import { useRefresh } from '../shared/useRefresh.ts';
 import { HallFields, type HallValues } from './HallForm.tsx';
 import { WindowsTable } from './WindowsTable.tsx';
 
@@ -33,7 +32,6 @@ export function HallsPage() {
   const manage = !!me && mayManage(me, 'halls');
   const [filter, setFilter] = useState<Filter>({});
   const halls = useList<Hall>('/api/halls', filter);
-  const refresh = useRefresh('/api/halls');
   const editor = useEditor<Hall, HallValues>({
     create: (values) =>
       api.post('/api/halls', { organisationId: values.organisationId, ...hallBody(values) }),
@@ -43,7 +41,7 @@ export function HallsPage() {
         active: values.active,
         version: hall.version,
       }),
-    refresh,
+    invalidates: ['/api/halls'],
   });
 
   return (

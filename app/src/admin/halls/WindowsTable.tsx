@@ -9,7 +9,6 @@ import { EditorModal } from '../shared/EditorModal.tsx';
 import { ListTable } from '../shared/ListTable.tsx';
 import type { Hall, HallWindow } from '../shared/types.ts';
 import { useEditor } from '../shared/useEditor.ts';
-import { useRefresh } from '../shared/useRefresh.ts';
 import { WindowFields, type WindowValues } from './HallForm.tsx';
 
 const windowBody = (values: WindowValues) => ({
@@ -24,12 +23,11 @@ export function WindowsTable({ hall, manage }: { hall: Hall; manage: boolean }) 
   const { t } = useTranslation();
   const path = `/api/halls/${hall.id}/windows`;
   const windows = useList<HallWindow>(path);
-  const refresh = useRefresh(path, '/api/halls');
   const editor = useEditor<HallWindow, WindowValues>({
     create: (values) => api.post(path, windowBody(values)),
     update: (w, values) =>
       api.patch(`${path}/${w.id}`, { ...windowBody(values), active: values.active, version: w.version }),
-    refresh,
+    invalidates: [path, '/api/halls'],
   });
 
   if (windows.isError) return <LoadError error={windows.error} onRetry={() => void windows.refetch()} />;

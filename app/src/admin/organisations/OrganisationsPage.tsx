@@ -13,7 +13,6 @@ import { RegionSelect } from '../shared/RegionSelect.tsx';
 import type { Organisation } from '../shared/types.ts';
 import { useAction, useEditor } from '../shared/useEditor.ts';
 import { usePagedList } from '../shared/usePagedList.ts';
-import { useRefresh } from '../shared/useRefresh.ts';
 import { OrganisationFields, type OrganisationValues, organisationBody } from './OrganisationForm.tsx';
 
 type Filter = { q?: string; kind?: OrganisationKind; region?: string; active?: boolean };
@@ -26,14 +25,13 @@ export function OrganisationsPage() {
   const { list, paging, search } = usePagedList<Organisation, Filter>('/api/organisations', (filter) => ({
     subtree: filter.region ? true : undefined,
   }));
-  const refresh = useRefresh('/api/organisations');
   const editor = useEditor<Organisation, OrganisationValues>({
     create: (values) => api.post('/api/organisations', organisationBody(values)),
     update: (org, values) =>
       api.patch(`/api/organisations/${org.id}`, { ...organisationBody(values), version: org.version }),
-    refresh,
+    invalidates: ['/api/organisations'],
   });
-  const run = useAction(refresh);
+  const run = useAction(['/api/organisations']);
   const setActive = (org: Organisation, active: boolean) =>
     run(() =>
       api.post(`/api/organisations/${org.id}/${active ? 'activate' : 'deactivate'}`, {

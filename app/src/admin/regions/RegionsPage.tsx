@@ -163,6 +163,9 @@ export function RegionsPage() {
             code: values.code.trim(),
             name: values.name.trim(),
           });
+        }}
+        onSaved={async () => {
+          if (!region) return;
           message.success(t('common.created'));
           await reloadChildren(region.code);
           setExpanded((keys) => [...new Set([...keys, region.code])]);
@@ -190,9 +193,11 @@ export function RegionsPage() {
         onSubmit={async (values) => {
           if (!region) return;
           await api.patch(`/api/regions/${region.code}`, { name: values.name.trim() });
+        }}
+        invalidates={[['/api/regions', 'detail', region?.code]]}
+        onSaved={async () => {
           message.success(t('common.saved'));
-          await detail.refetch();
-          await reloadChildren(region.parentCode);
+          if (region) await reloadChildren(region.parentCode);
         }}
         onClose={() => setDialog(null)}
       >

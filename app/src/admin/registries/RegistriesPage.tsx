@@ -1,11 +1,12 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Table, Tabs, Typography, Upload } from 'antd';
 import './registries.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { importProblemsOf } from '../../api/form-errors.ts';
+import { useWrite } from '../../api/mutation.ts';
 import { FilterBar } from '../shared/FilterBar.tsx';
 import { ListTable } from '../shared/ListTable.tsx';
 import { usePagedList } from '../shared/usePagedList.ts';
@@ -127,32 +128,28 @@ function RegistryTab({ kind }: { kind: Kind }) {
 function ImportButton({ kind }: { kind: Kind }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const client = useQueryClient();
-  const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<Problem[] | null>(null);
   const [fileName, setFileName] = useState('');
-  const upload = async (file: File) => {
-    setBusy(true);
-    setProblems(null);
-    setFileName(file.name);
-    try {
-      const xlsx = file.name.toLowerCase().endsWith('.xlsx');
-      const answer = await api.upload<ImportAnswer>(
+  const write = useWrite<File, ImportAnswer>({
+    action: (file) =>
+      api.upload<ImportAnswer>(
         `/api/registries/${kind}/import?fileName=${encodeURIComponent(file.name)}`,
         file,
-        xlsx ? XLSX : 'text/csv',
-      );
-      message.success(t('registries.imported', answer));
-      await client.invalidateQueries({
-        predicate: (q) => String(q.queryKey[0]).startsWith('/api/registries'),
-      });
-    } catch (error) {
+        file.name.toLowerCase().endsWith('.xlsx') ? XLSX : 'text/csv',
+      ),
+    invalidates: ['/api/registries', `/api/registries/${kind}`],
+    onSuccess: (answer) => message.success(t('registries.imported', answer)),
+    refused: (error) => {
       const found = importProblemsOf<Problem>(error);
       if (found) setProblems(found);
       else message.error(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    },
+  });
+  const upload = (file: File) => {
+    setProblems(null);
+    setFileName(file.name);
+    return write.run(file);
   };
   return (
     <>
@@ -167,7 +164,7 @@ function ImportButton({ kind }: { kind: Kind }) {
         <Button
           type="primary"
           icon={<UploadOutlined />}
-          loading={busy}
+          loading={write.busy}
           data-testid={`registry-import-${kind}`}
         >
           {t('registries.import')}

@@ -21,6 +21,8 @@ export function EditorModal<T, V extends object>({ editor, titles, valuesOf, bla
       form={editor.form}
       initialValues={editing && editing !== 'new' ? valuesOf(editing) : blank}
       onSubmit={editor.save}
+      invalidates={editor.invalidates}
+      onSaved={editor.saved}
       onClose={editor.close}
     >
       {children}

@@ -1,11 +1,11 @@
 import { Alert, App, Button, Form, Modal, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionsFrom, type CaseAction, rolesFor } from '../../../../common/cases/state-machine.ts';
 import type { Me } from '../../../../common/me.ts';
-import { applyApiError, messageOf } from '../../api/form-errors.ts';
+import { useWrite } from '../../api/mutation.ts';
 import { actOnCase, useCaseUpdated } from '../../cases/api.ts';
 import { type DeliveryValues, deliveryOf } from '../../cases/DeliveryFields.tsx';
 import type { PickedMaterials } from '../../cases/MaterialPicker.tsx';
@@ -117,11 +117,31 @@ export function ActionPanel({ me, detail }: { me: Me; detail: CaseDetail }) {
   const [open, setOpen] = useState<CaseAction | null>(null);
   const [opened, setOpened] = useState(false);
   const [picked, setPicked] = useState<PickedMaterials>({});
-  const [busy, setBusy] = useState(false);
-  const inFlight = useRef(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const [prefill, setPrefill] = useState<Partial<Values>>({});
   const [form] = Form.useForm<Values>();
+  const reveal = useWrite({ action: () => revealedPostal(detail), toast: true });
+  const act = useWrite<{ action: CaseAction; body: ActionBody }, CaseDetail>({
+    action: ({ action, body }) => actOnCase(detail, action, body),
+    form,
+    onSuccess: async (next, { action }) => {
+      await updated(next);
+      message.success(t('cases.staff.done', { action: t(`cases.action.${action}`) }));
+      setOpen(null);
+    },
+  });
+  const immediateWrite = useWrite<void, CaseDetail>({
+    action: async () => {
+      let next = await actOnCase(detail, 'approve');
+      next = await actOnCase(next, 'conclude');
+      return actOnCase(next, 'deliver', { method: 'window_pickup', sameVisit: true });
+    },
+    toast: true,
+    onSuccess: async (next) => {
+      await updated(next);
+      message.success(t('cases.staff.immediateDone'));
+    },
+  });
+  const busy = reveal.busy || act.busy || immediateWrite.busy;
   const actions = availableActions(me, detail);
   const roles = new Set(me.roles.map((r) => r.role));
   const immediate =
@@ -130,52 +150,17 @@ export function ActionPanel({ me, detail }: { me: Me; detail: CaseDetail }) {
 
   const start = async (action: CaseAction) => {
     setOpened(false);
-    setProblem(null);
+    act.setProblem(null);
     setPicked({});
     setPrefill({});
-    if (action === 'deliver') {
-      setBusy(true);
-      try {
-        setPrefill(await revealedPostal(detail));
-      } catch (error) {
-        message.error(messageOf(error, t('common.conflict')));
-      } finally {
-        setBusy(false);
-      }
-    }
+    if (action === 'deliver') setPrefill((await reveal.run()) ?? {});
     setOpen(action);
   };
-  const submit = async (values: Values) => {
-    if (!open || inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    try {
-      await updated(await actOnCase(detail, open, bodyOf(open, values, picked)));
-      message.success(t('cases.staff.done', { action: t(`cases.action.${open}`) }));
-      setOpen(null);
-    } catch (error) {
-      setProblem(applyApiError(form, error, t('common.conflict')));
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
+  const submit = (values: Values) => {
+    if (open && !busy) void act.run({ action: open, body: bodyOf(open, values, picked) });
   };
-  const concludeNow = async () => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setBusy(true);
-    try {
-      let next = await actOnCase(detail, 'approve');
-      next = await actOnCase(next, 'conclude');
-      next = await actOnCase(next, 'deliver', { method: 'window_pickup', sameVisit: true });
-      await updated(next);
-      message.success(t('cases.staff.immediateDone'));
-    } catch (error) {
-      message.error(messageOf(error, t('common.conflict')));
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
+  const concludeNow = () => {
+    if (!busy) void immediateWrite.run();
   };
 
   if (actions.length === 0) return <Alert type="info" title={t('cases.staff.noActions')} />;
@@ -239,7 +224,9 @@ export function ActionPanel({ me, detail }: { me: Me; detail: CaseDetail }) {
             </p>
           ) : null}
           {open ? <ActionFields detail={detail} action={open} picked={picked} onPicked={setPicked} /> : null}
-          {problem ? <Alert type="error" showIcon title={problem} data-testid="action-error" /> : null}
+          {act.problem ? (
+            <Alert type="error" showIcon title={act.problem} data-testid="action-error" />
+          ) : null}
         </Form>
       </Modal>
     </div>

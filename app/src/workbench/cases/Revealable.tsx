@@ -1,9 +1,9 @@
 import { EyeOutlined } from '@ant-design/icons';
-import { App, Button, Tooltip } from 'antd';
+import { Button, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { messageOf } from '../../api/form-errors.ts';
+import { useWrite } from '../../api/mutation.ts';
 import { CASES } from '../../cases/api.ts';
 import type { CaseDetail, RevealField } from '../../cases/types.ts';
 
@@ -29,21 +29,14 @@ export function Revealable({
   masked: string;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [value, setValue] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const reveal = useWrite({
+    action: () => revealField(detail.id, field),
+    toast: true,
+    onSuccess: (full) => setValue(full),
+  });
   if (value !== null) return <span data-testid={`revealed-${field}`}>{value}</span>;
   if (!detail.revealable.includes(field)) return <span data-testid={`masked-${field}`}>{masked}</span>;
-  const show = async () => {
-    setBusy(true);
-    try {
-      setValue(await revealField(detail.id, field));
-    } catch (error) {
-      message.error(messageOf(error, t('common.conflict')));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <span className="case-masked">
       <span data-testid={`masked-${field}`}>{masked}</span>
@@ -52,8 +45,8 @@ export function Revealable({
           type="link"
           size="small"
           icon={<EyeOutlined />}
-          loading={busy}
-          onClick={show}
+          loading={reveal.busy}
+          onClick={() => void reveal.run()}
           data-testid={`reveal-${field}`}
         >
           {t('cases.staff.reveal')}

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isCreditCode, isResidentIdNumber } from '../../../../common/identity.ts';
 import { api } from '../../api/client.ts';
-import { applyApiError } from '../../api/form-errors.ts';
 import type { ListAnswer } from '../../api/lists.ts';
 import { DeliveryFields, type DeliveryValues, deliveryOf } from '../../cases/DeliveryFields.tsx';
 import { MaterialPicker } from '../../cases/MaterialPicker.tsx';
@@ -47,7 +46,7 @@ export function WalkInForm({ extra, extraValues, extraBody, from = '/workbench/i
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const [q, setQ] = useState('');
-  const { picked, setPicked, problem, busy, submit: file } = useCaseSubmission();
+  const { picked, setPicked, problem, busy, submit: file } = useCaseSubmission({ form });
   const kind = Form.useWatch('kind', form) ?? 'company';
   const implementationId = Form.useWatch('implementationId', form);
   const matters = useQuery({
@@ -91,7 +90,6 @@ export function WalkInForm({ extra, extraValues, extraBody, from = '/workbench/i
         );
         navigate(`/workbench/cases/${created.id}`, { state: { from } });
       },
-      problemOf: (error) => applyApiError(form, error, t('common.conflict')),
     });
   };
 

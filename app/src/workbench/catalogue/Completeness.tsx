@@ -3,28 +3,27 @@ import { App, Button, List, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { catalogueApi, useCompleteness, useRefreshImplementations } from './api.ts';
+import { useWrite } from '../../api/mutation.ts';
+import { catalogueApi, IMPLEMENTATIONS, useCompleteness } from './api.ts';
 import type { Missing, VersionState } from './types.ts';
 
 /** What the draft still lacks, and the button that submits it for review. */
 export function Completeness({ implementationId, draft }: { implementationId: string; draft: VersionState }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const refresh = useRefreshImplementations();
   const completeness = useCompleteness(implementationId, draft.rev);
   const [refused, setRefused] = useState<Missing[] | null>(null);
-  const [busy, setBusy] = useState(false);
   const missing = refused ?? completeness.data?.missing ?? [];
   const complete = refused === null && completeness.data?.complete === true;
 
-  const submit = async () => {
-    setBusy(true);
-    try {
-      await catalogueApi.submit(implementationId, draft.rev);
+  const submit = useWrite({
+    action: () => catalogueApi.submit(implementationId, draft.rev),
+    invalidates: [IMPLEMENTATIONS],
+    onSuccess: () => {
       message.success(t('catalogue.staff.submitted'));
       setRefused(null);
-      await refresh();
-    } catch (error) {
+    },
+    refused: (error) => {
       const details =
         error instanceof ApiError ? (error.details as { missing?: Missing[] } | undefined) : undefined;
       if (details?.missing) setRefused(details.missing);
@@ -34,10 +33,9 @@ export function Completeness({ implementationId, draft }: { implementationId: st
             ? t('common.conflict')
             : String((error as Error).message),
         );
-    } finally {
-      setBusy(false);
-    }
-  };
+      return true;
+    },
+  });
 
   return (
     <div data-testid="completeness">
@@ -63,11 +61,11 @@ export function Completeness({ implementationId, draft }: { implementationId: st
         type="primary"
         block
         icon={<SendOutlined />}
-        loading={busy}
+        loading={submit.busy}
         disabled={!complete}
         style={{ marginTop: 12 }}
         data-testid="submit-draft"
-        onClick={() => void submit()}
+        onClick={() => void submit.run()}
       >
         {t('catalogue.staff.submit')}
       </Button>

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { EXERCISING_LEVELS, MATTER_TYPES } from '../../../../common/catalogue/elements.ts';
 import { ApiError } from '../../api/client.ts';
-import { applyApiError } from '../../api/form-errors.ts';
 import { useList } from '../../api/lists.ts';
+import { useWrite } from '../../api/mutation.ts';
 import { useMe } from '../../auth/session.ts';
 import { useLabels } from '../../catalogue/labels.ts';
 import type { PublicOrganisation } from '../../portal/public.ts';
-import { catalogueApi, searchBasicMatters, useRefreshImplementations } from './api.ts';
+import { catalogueApi, IMPLEMENTATIONS, searchBasicMatters } from './api.ts';
 import { blankDocument } from './blank.ts';
 import type { BasicMatter } from './types.ts';
 
@@ -42,12 +42,9 @@ export function CreateImplementation({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const navigate = useNavigate();
-  const refresh = useRefreshImplementations();
   const { data: me } = useMe();
   const [form] = Form.useForm<Values>();
   const [matters, setMatters] = useState<BasicMatter[]>([]);
-  const [banner, setBanner] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const newBasic = Form.useWatch('newBasic', form) ?? false;
   const organisations = useList<PublicOrganisation>('/api/organisations', { active: true, limit: 200 });
   const required = (label: string) => [{ required: true, message: t('common.required', { label }) }];
@@ -57,11 +54,8 @@ export function CreateImplementation({ onClose }: { onClose: () => void }) {
     setMatters(Array.isArray(answer) ? answer : answer.items);
   };
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    setBanner(null);
-    try {
+  const create = useWrite<Values, { id: string }>({
+    action: async (v) => {
       let basicMatterId = v.basicMatterId ?? '';
       if (v.newBasic) {
         const created = await catalogueApi
@@ -81,21 +75,23 @@ export function CreateImplementation({ onClose }: { onClose: () => void }) {
         form.setFieldsValue({ newBasic: false, basicMatterId });
         setMatters((list) => [created, ...list]);
       }
-      const created = await catalogueApi.createImplementation({
+      return catalogueApi.createImplementation({
         basicMatterId,
         code: v.code.trim().toUpperCase(),
         organisationId: v.organisationId,
         regionCode: v.regionCode,
         document: blankDocument(v.name.trim()),
       });
-      await refresh();
+    },
+    form,
+    invalidates: [IMPLEMENTATIONS],
+    onSuccess: (created) => {
       onClose();
       navigate(`/workbench/catalogue/${created.id}`);
-    } catch (error) {
-      setBanner(applyApiError(form, error, t('common.conflict')));
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const submit = async () => {
+    await create.run(await form.validateFields());
   };
 
   return (
@@ -104,11 +100,13 @@ export function CreateImplementation({ onClose }: { onClose: () => void }) {
       width={640}
       title={t('catalogue.staff.newImplementation')}
       okText={t('common.create')}
-      confirmLoading={busy}
+      confirmLoading={create.busy}
       onOk={() => void submit()}
       onCancel={onClose}
     >
-      {banner ? <Alert type="error" showIcon title={banner} style={{ marginBottom: 12 }} /> : null}
+      {create.problem ? (
+        <Alert type="error" showIcon title={create.problem} style={{ marginBottom: 12 }} />
+      ) : null}
       <Form<Values>
         form={form}
         layout="vertical"

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImplementationDocument } from '../../../../common/catalogue/guide.ts';
 import { ApiError } from '../../api/client.ts';
-import { catalogueApi, useRefreshImplementations } from './api.ts';
+import { useWrite } from '../../api/mutation.ts';
+import { catalogueApi, IMPLEMENTATIONS, useRefreshImplementations } from './api.ts';
 import { DocumentFields } from './DocumentForm.tsx';
 import type { VersionState } from './types.ts';
 
@@ -56,22 +57,11 @@ export function DraftEditor({ implementationId, draft }: Props) {
   const refresh = useRefreshImplementations();
   const [form] = Form.useForm<ImplementationDocument>();
   const [banner, setBanner] = useState<{ text: string; conflict: boolean } | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const save = async () => {
-    setBanner(null);
-    try {
-      await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      const document = toDocument(form.getFieldsValue(true) as ImplementationDocument);
-      await catalogueApi.saveDraft(implementationId, draft.rev, document);
-      message.success(t('catalogue.staff.draftSaved'));
-      await refresh();
-    } catch (error) {
+  const write = useWrite<ImplementationDocument>({
+    action: (document) => catalogueApi.saveDraft(implementationId, draft.rev, document),
+    invalidates: [IMPLEMENTATIONS],
+    onSuccess: () => message.success(t('catalogue.staff.draftSaved')),
+    refused: (error) => {
       if (error instanceof ApiError && error.status === 409 && error.code === 'resource.conflict') {
         setBanner({ text: t('common.conflict'), conflict: true });
       } else if (error instanceof ApiError && error.status === 400 && error.field) {
@@ -83,9 +73,18 @@ export function DraftEditor({ implementationId, draft }: Props) {
       } else {
         setBanner({ text: error instanceof Error ? error.message : String(error), conflict: false });
       }
-    } finally {
-      setSaving(false);
+      return true;
+    },
+  });
+
+  const save = async () => {
+    setBanner(null);
+    try {
+      await form.validateFields();
+    } catch {
+      return;
     }
+    await write.run(toDocument(form.getFieldsValue(true) as ImplementationDocument));
   };
 
   return (
@@ -118,7 +117,7 @@ export function DraftEditor({ implementationId, draft }: Props) {
           type="primary"
           htmlType="submit"
           icon={<SaveOutlined />}
-          loading={saving}
+          loading={write.busy}
           data-testid="save-draft"
         >
           {t('catalogue.staff.saveDraft')}

@@ -16,11 +16,11 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { messageOf } from '../../api/form-errors.ts';
+import { useWrite } from '../../api/mutation.ts';
 import { useMe } from '../../auth/session.ts';
 import { useLabels } from '../../catalogue/labels.ts';
 import { LoadError } from '../../components/status.tsx';
-import { catalogueApi, useImplementation, useRefreshImplementations } from './api.ts';
+import { catalogueApi, IMPLEMENTATIONS, useImplementation } from './api.ts';
 import { Completeness } from './Completeness.tsx';
 import { DocumentPreview } from './DocumentPreview.tsx';
 import { DraftEditor } from './DraftEditor.tsx';
@@ -34,7 +34,12 @@ export function ImplementationPage() {
   const { message } = App.useApp();
   const { id = '' } = useParams();
   const detail = useImplementation(id);
-  const refresh = useRefreshImplementations();
+  const write = useWrite<{ action: () => Promise<unknown>; done: string }>({
+    action: ({ action }) => action(),
+    invalidates: [IMPLEMENTATIONS],
+    toast: true,
+    onSuccess: (_, { done }) => message.success(done),
+  });
   const { data: me } = useMe();
   const mayEdit = me?.roles.some((r) => r.role === 'catalogue_editor' || r.role === 'system_admin') ?? false;
 
@@ -43,15 +48,7 @@ export function ImplementationPage() {
   const impl = detail.data;
   const open = impl.draft;
   const latest = impl.versions[0];
-  const act = async (action: () => Promise<unknown>, done: string) => {
-    try {
-      await action();
-      message.success(done);
-      await refresh();
-    } catch (error) {
-      message.error(messageOf(error, t('common.conflict')));
-    }
-  };
+  const act = (action: () => Promise<unknown>, done: string) => write.run({ action, done });
 
   return (
     <div data-testid="implementation-page">

@@ -3,42 +3,38 @@ import { App, Button, Modal, Table, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importProblemsOf } from '../../api/form-errors.ts';
-import { catalogueApi, useRefreshImplementations } from './api.ts';
+import { useWrite } from '../../api/mutation.ts';
+import { catalogueApi, IMPLEMENTATIONS } from './api.ts';
 import type { ImportProblem } from './types.ts';
 
 /** Import (all or nothing, with the problems listed by sheet, row and column) and export of the catalogue. */
 export function ImportExcel({ departmentId }: { departmentId?: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const refresh = useRefreshImplementations();
-  const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<ImportProblem[] | null>(null);
   const exportUrl = `/api/catalogue/export.xlsx${departmentId ? `?departmentId=${encodeURIComponent(departmentId)}` : ''}`;
-  const upload = async (file: File) => {
-    setBusy(true);
-    try {
-      const answer = await catalogueApi.importWorkbook(file);
-      message.success(t('catalogue.staff.imported', { count: answer.imported }));
-      await refresh();
-    } catch (error) {
+  const upload = useWrite<File, { imported: number }>({
+    action: (file) => catalogueApi.importWorkbook(file),
+    invalidates: [IMPLEMENTATIONS],
+    onSuccess: (answer) => message.success(t('catalogue.staff.imported', { count: answer.imported })),
+    refused: (error) => {
       const found = importProblemsOf<ImportProblem>(error);
       if (found) setProblems(found);
       else message.error(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return true;
+    },
+  });
   return (
     <>
       <Upload
         accept=".xlsx"
         showUploadList={false}
         beforeUpload={(file) => {
-          void upload(file);
+          void upload.run(file);
           return false;
         }}
       >
-        <Button icon={<UploadOutlined />} loading={busy} data-testid="catalogue-import">
+        <Button icon={<UploadOutlined />} loading={upload.busy} data-testid="catalogue-import">
           {t('catalogue.staff.importExcel')}
         </Button>
       </Upload>

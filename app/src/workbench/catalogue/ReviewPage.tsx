@@ -17,9 +17,9 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { messageOf } from '../../api/form-errors.ts';
+import { useWrite } from '../../api/mutation.ts';
 import { LoadError } from '../../components/status.tsx';
-import { catalogueApi, useImplementation, useImplementations, useRefreshImplementations } from './api.ts';
+import { catalogueApi, IMPLEMENTATIONS, useImplementation, useImplementations } from './api.ts';
 import { DiffTable } from './DiffTable.tsx';
 import { DocumentPreview } from './DocumentPreview.tsx';
 
@@ -74,10 +74,21 @@ function Review({ implementationId, onDone }: { implementationId: string; onDone
   const { t } = useTranslation();
   const { message } = App.useApp();
   const detail = useImplementation(implementationId);
-  const refresh = useRefreshImplementations();
   const [view, setView] = useState<'diff' | 'document'>('diff');
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
+  const decision = useWrite<boolean>({
+    action: (approve) =>
+      approve
+        ? catalogueApi.approve(implementationId, comment.trim())
+        : catalogueApi.reject(implementationId, comment.trim()),
+    invalidates: [IMPLEMENTATIONS],
+    toast: true,
+    onSuccess: (_, approve) => {
+      message.success(approve ? t('catalogue.staff.approved') : t('catalogue.staff.rejected'));
+      onDone();
+    },
+  });
+  const busy = decision.busy;
   if (detail.isPending) return <Skeleton active />;
   if (detail.isError) return <LoadError error={detail.error} onRetry={() => void detail.refetch()} />;
   const open = detail.data.draft;
@@ -87,18 +98,7 @@ function Review({ implementationId, onDone }: { implementationId: string; onDone
       message.warning(t('catalogue.staff.commentRequired'));
       return;
     }
-    setBusy(true);
-    try {
-      if (approve) await catalogueApi.approve(implementationId, comment.trim());
-      else await catalogueApi.reject(implementationId, comment.trim());
-      message.success(approve ? t('catalogue.staff.approved') : t('catalogue.staff.rejected'));
-      await refresh();
-      onDone();
-    } catch (error) {
-      message.error(messageOf(error, t('common.conflict')));
-    } finally {
-      setBusy(false);
-    }
+    await decision.run(approve);
   };
   return (
     <Card

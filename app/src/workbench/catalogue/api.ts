@@ -12,6 +12,8 @@ import type {
 } from './types.ts';
 
 const BASE = '/api/catalogue';
+/** The staff's implementation answers (lists, details, completeness, diffs, versions) are cached under this path. */
+export const IMPLEMENTATIONS = `${BASE}/implementations`;
 const impl = (id: string) => `${BASE}/implementations/${encodeURIComponent(id)}`;
 
 export type ImplementationQuery = { status?: string; departmentId?: string; q?: string; page: number };
