@@ -1,24 +1,27 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import type { AuditContext } from '../audit/service.ts';
+import type { AuditContext } from '../audit/index.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { buildStaff } from '../testing/factories.ts';
 import { updateAccount } from './changes.ts';
 import { currentPhone } from './contacts.ts';
 import { accounts } from './tables.ts';
 
 const SYSTEM: AuditContext = { actor: null, role: 'system', clientAddress: null, requestId: 'test' };
 let t: TestApp;
+let clerkId: string;
 
 before(async () => {
-  t = await createTestApp({ demo: true });
+  t = await createTestApp();
+  clerkId = (await buildStaff(t.db.db, { role: 'window_clerk' })).id;
 });
 after(async () => {
   await t?.close();
 });
 
 const clerk = async () => {
-  const [row] = await t.db.db.select().from(accounts).where(eq(accounts.login, 'clerk'));
+  const [row] = await t.db.db.select().from(accounts).where(eq(accounts.id, clerkId));
   return row!;
 };
 

@@ -1,16 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { auditTrail, type Browser, signInAs } from '../accounts/testing.ts';
+import type { Role } from '../../common/roles.ts';
+import { auditTrail, type Browser } from '../accounts/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { buildStaff, signIn } from '../testing/factories.ts';
 import { seedNationalCalendar } from './manage.ts';
 import { workingDeadline } from './service.ts';
 
 let t: TestApp;
 let admin: Browser;
 before(async () => {
-  t = await createTestApp({ demo: true });
+  t = await createTestApp();
   await seedNationalCalendar({ db: t.db.db });
-  admin = await signInAs(t.app, 'admin', 'demo1234');
+  admin = await signIn(t.app, await buildStaff(t.db.db, { role: 'system_admin' }));
 });
 after(async () => {
   await t.close();
@@ -38,8 +40,8 @@ test('the administrator sees the holidays and adjusted working days of a year', 
 test('only system administrators manage the calendar', async () => {
   const anonymous = await t.app.inject({ method: 'GET', url: '/api/calendar' });
   assert.equal(anonymous.statusCode, 401);
-  for (const login of ['clerk', 'manager', 'supervisor']) {
-    const staff = await signInAs(t.app, login, 'demo1234');
+  for (const login of ['window_clerk', 'hall_manager', 'supervisor'] as Role[]) {
+    const staff = await signIn(t.app, await buildStaff(t.db.db, { role: login }));
     const read = await staff.request({ method: 'GET', url: '/api/calendar' });
     assert.equal(read.statusCode, 403, login);
     const write = await staff.request({

@@ -4,16 +4,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, test } from 'node:test';
-import { type Browser, signInAs } from '../accounts/testing.ts';
+import type { Browser } from '../accounts/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { type BuiltAccount, buildApplicant, buildStaff, signIn } from '../testing/factories.ts';
 
 const LIMIT = 4096;
 let t: TestApp;
 let dataDir: string;
+const applicants: Partial<Record<'person' | 'company', BuiltAccount>> = {};
 
 before(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yw-file-routes-'));
-  t = await createTestApp({ demo: true, env: { DATA_DIR: dataDir, FILE_MAX_BYTES: String(LIMIT) } });
+  t = await createTestApp({ env: { DATA_DIR: dataDir, FILE_MAX_BYTES: String(LIMIT) } });
+  applicants.person = await buildApplicant(t.db.db);
+  applicants.company = await buildApplicant(t.db.db, { kind: 'company' });
 });
 after(async () => {
   await t.close();
@@ -22,24 +26,8 @@ after(async () => {
 
 type Session = Pick<Browser, 'request'>;
 
-async function applicant(kind: 'person' | 'company', login: string): Promise<Session> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/auth/applicant-login',
-    payload: { kind, login, password: 'demo1234' },
-  });
-  assert.equal(res.statusCode, 200, res.body);
-  const cookie = res.cookies.find((c) => c.name === 'yw_session')!.value;
-  const csrf = res.json().csrfToken as string;
-  return {
-    request: (options) =>
-      t.app.inject({
-        ...options,
-        cookies: { yw_session: cookie },
-        headers: { 'x-csrf-token': csrf, ...options.headers },
-      }),
-  };
-}
+/** The applicant of this file of that kind, signed in. */
+const applicant = (kind: 'person' | 'company'): Promise<Session> => signIn(t.app, applicants[kind]!);
 
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.from('route png')]);
 
@@ -52,7 +40,7 @@ const upload = (session: Session, content: Buffer, contentType: string, name = '
   });
 
 test('an applicant uploads a PNG declared as a PDF and reads it back as a PNG', async () => {
-  const person = await applicant('person', '11010519491231002X');
+  const person = await applicant('person');
   const res = await upload(person, PNG, 'application/pdf');
   assert.equal(res.statusCode, 200, res.body);
   const stored = res.json();
@@ -68,15 +56,15 @@ test('an applicant uploads a PNG declared as a PDF and reads it back as a PNG', 
 });
 
 test('only the uploader and system administrators may download; others get a 404', async () => {
-  const person = await applicant('person', '11010519491231002X');
+  const person = await applicant('person');
   const content = Buffer.concat([PNG, Buffer.from('private')]);
   const { sha256 } = (await upload(person, content, 'image/png')).json();
 
-  const company = await applicant('company', '91350100M000100Y43');
+  const company = await applicant('company');
   assert.equal((await company.request({ method: 'GET', url: `/api/files/${sha256}` })).statusCode, 404);
-  const clerk = await signInAs(t.app, 'clerk', 'demo1234');
+  const clerk = await signIn(t.app, await buildStaff(t.db.db, { role: 'window_clerk' }));
   assert.equal((await clerk.request({ method: 'GET', url: `/api/files/${sha256}` })).statusCode, 404);
-  const admin = await signInAs(t.app, 'admin', 'demo1234');
+  const admin = await signIn(t.app, await buildStaff(t.db.db, { role: 'system_admin' }));
   assert.equal((await admin.request({ method: 'GET', url: `/api/files/${sha256}` })).statusCode, 200);
   assert.equal((await t.app.inject({ method: 'GET', url: `/api/files/${sha256}` })).statusCode, 401);
 
@@ -87,7 +75,7 @@ test('only the uploader and system administrators may download; others get a 404
 });
 
 test('uploads are refused by content, by size and without sign-in', async () => {
-  const person = await applicant('person', '11010519491231002X');
+  const person = await applicant('person');
   const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]);
   const renamed = await upload(person, exe, 'application/pdf', 'setup.exe.pdf');
   assert.equal(renamed.statusCode, 400);
@@ -114,7 +102,7 @@ test('uploads are refused by content, by size and without sign-in', async () => 
 });
 
 test('an upload without the CSRF token, or as JSON, is refused; a body of unannounced length is limited too', async () => {
-  const person = await applicant('person', '11010519491231002X');
+  const person = await applicant('person');
   const forged = await person.request({
     method: 'POST',
     url: '/api/files',

@@ -1,33 +1,27 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { accounts } from '../accounts/tables.ts';
-import { OUTBOX_BATCH } from '../notifications/outbox.ts';
-import { notify } from '../notifications/service.ts';
-import { notifications } from '../notifications/tables.ts';
+import { notifications, notify, OUTBOX_BATCH } from '../notifications/index.ts';
 import { recordingGateway } from '../notifications/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { buildApplicant } from '../testing/factories.ts';
 import { startSmsOutbox } from './sms-outbox.ts';
 
 let t: TestApp;
 before(async () => {
-  t = await createTestApp({ demo: true });
+  t = await createTestApp();
 });
 after(async () => {
   await t.close();
 });
 
-/** The account id of the demo person, whose mobile number is on record. */
-async function demoPerson(): Promise<string> {
-  const [row] = await t.db.db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(eq(accounts.login, '11010519491231002X'));
-  return row!.id;
+/** The account id of a person whose mobile number is on record. */
+async function personWithMobile(): Promise<string> {
+  return (await buildApplicant(t.db.db, { phone: '13912345678' })).id;
 }
 
 test('the outbox job hands a committed SMS to the gateway within a few seconds', async () => {
-  const person = await demoPerson();
+  const person = await personWithMobile();
   const { gateway, texts: sent } = recordingGateway();
   const job = startSmsOutbox({ db: t.db.db, intervalSeconds: 1, sms: gateway, log: () => {} });
   try {
@@ -50,7 +44,7 @@ test('the outbox job hands a committed SMS to the gateway within a few seconds',
 });
 
 test('a backlog larger than one batch is sent in runs one after another, not one batch per interval', async () => {
-  const person = await demoPerson();
+  const person = await personWithMobile();
   const backlog = OUTBOX_BATCH * 4 + 17;
   await t.db.db.insert(notifications).values(
     Array.from({ length: backlog }, (_, i) => ({

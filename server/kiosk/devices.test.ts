@@ -2,10 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { auditTrail, type Browser, makeStaff, signInAs, TEST_PASSWORD } from '../accounts/testing.ts';
-import { signInApplicant } from '../cases/testing.ts';
-import { DEMO_PASSWORD } from '../demo/accounts.ts';
-import { DEMO_KIOSK_TOKEN } from '../demo/kiosks.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import {
+  buildApplicant,
+  buildHall,
+  buildKiosk,
+  buildOrganisation,
+  buildStaff,
+  signIn,
+} from '../testing/factories.ts';
 import { tokenHashOf } from './devices.ts';
 import { kioskDevices } from './tables.ts';
 import { kioskOf } from './testing.ts';
@@ -14,14 +19,24 @@ let t: TestApp;
 let halls: Record<string, { hallId: string; organisationId: string }>;
 let manager: Browser;
 
+let KIOSK_TOKEN: string;
+
 before(async () => {
-  t = await createTestApp({ demo: true });
-  const rows = await t.db.db.execute<{ hallId: string; organisationId: string; shortName: string }>(
-    `SELECT h.id AS "hallId", o.id AS "organisationId", o.short_name AS "shortName"
-     FROM halls h JOIN organisations o ON o.id = h.organisation_id`,
-  );
-  halls = Object.fromEntries(rows.rows.map((r) => [r.shortName, r]));
-  manager = await signInAs(t.app, 'manager', DEMO_PASSWORD);
+  t = await createTestApp();
+  const city = await buildHall(t.db.db, { name: '西安市政务服务大厅' });
+  const districtCentre = await buildOrganisation(t.db.db, { kind: 'service_centre', regionCode: '610102' });
+  const district = await buildHall(t.db.db, { organisationId: districtCentre.id });
+  halls = {
+    市政务服务中心: { hallId: city.id, organisationId: city.organisationId },
+    新城区政务服务中心: { hallId: district.id, organisationId: district.organisationId },
+  };
+  KIOSK_TOKEN = (await buildKiosk(t.db.db, { hallId: city.id, name: '一楼大厅自助终端 1 号' })).token;
+  const hallManager = await buildStaff(t.db.db, {
+    organisationId: city.organisationId,
+    role: 'hall_manager',
+    displayName: '赵丽华',
+  });
+  manager = await signIn(t.app, hallManager);
 });
 after(async () => {
   await t?.close();
@@ -77,9 +92,12 @@ test('a hall manager of another hall, a clerk and an applicant cannot register a
   );
   assert.equal((await register(otherManager, districtHall(), '新城区大厅自助终端')).statusCode, 201);
 
-  const clerk = await signInAs(t.app, 'clerk', DEMO_PASSWORD);
+  const clerk = await signIn(
+    t.app,
+    await buildStaff(t.db.db, { organisationId: halls.市政务服务中心!.organisationId, role: 'window_clerk' }),
+  );
   assert.equal((await register(clerk, cityHall())).statusCode, 403);
-  const person = await signInApplicant(t.app, 'person', '11010519491231002X');
+  const person = await signIn(t.app, await buildApplicant(t.db.db));
   assert.equal((await register(person, cityHall())).statusCode, 403);
   const anonymous = await t.app.inject({
     method: 'POST',
@@ -88,13 +106,13 @@ test('a hall manager of another hall, a clerk and an applicant cannot register a
   });
   assert.equal(anonymous.statusCode, 401);
 
-  const admin = await signInAs(t.app, 'admin', DEMO_PASSWORD);
+  const admin = await signIn(t.app, await buildStaff(t.db.db, { role: 'system_admin' }));
   assert.equal((await register(admin, districtHall(), '新城区大厅自助终端 2 号')).statusCode, 201);
 });
 
 test('an unknown or deactivated device token is a 401 telling the kiosk to be set up again', async () => {
   const card = { name: '李秀兰', idNumber: '11010519491231002X' };
-  for (const token of ['', 'not-a-registered-token-000', `${DEMO_KIOSK_TOKEN}x`]) {
+  for (const token of ['', 'not-a-registered-token-000', `${KIOSK_TOKEN}x`]) {
     const res = await kioskOf(t.app, token).identify(card);
     assert.equal(res.statusCode, 401, token);
     assert.equal(res.json().error.code, 'kiosk.device_unknown');

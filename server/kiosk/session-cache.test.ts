@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, mock, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { DEMO_KIOSK_TOKEN } from '../demo/kiosks.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { buildKiosk } from '../testing/factories.ts';
 import { recordStatements, statementsOf } from '../testing/statements.ts';
 import { KIOSK_KEPT_MS } from './session-cache.ts';
 import { KIOSK_MAX_MINUTES } from './sessions.ts';
@@ -10,11 +10,13 @@ import { kioskSessions } from './tables.ts';
 import { kioskOf, kioskSessionOf } from './testing.ts';
 
 let t: TestApp;
+let KIOSK_TOKEN: string;
 const LI = { name: '李秀兰', idNumber: '11010519491231002X' };
 
 before(async () => {
   recordStatements();
-  t = await createTestApp({ demo: true });
+  t = await createTestApp();
+  KIOSK_TOKEN = (await buildKiosk(t.db.db)).token;
 });
 after(async () => {
   mock.timers.reset();
@@ -25,7 +27,7 @@ after(async () => {
 const looksUpKioskSession = (sql: string) => /from "kiosk_sessions" inner join "kiosk_devices"/i.test(sql);
 
 test("a kiosk session's next request within a few seconds is bound to its kiosk without a look-up", async () => {
-  const kiosk = kioskOf(t.app, DEMO_KIOSK_TOKEN);
+  const kiosk = kioskOf(t.app, KIOSK_TOKEN);
   assert.equal((await kiosk.identify(LI)).statusCode, 200);
   const session = () => kiosk.request({ method: 'GET', url: '/api/kiosk/session' });
   const first = await statementsOf(async () => assert.equal((await session()).statusCode, 200));
@@ -39,7 +41,7 @@ test("a kiosk session's next request within a few seconds is bound to its kiosk 
 });
 
 test('a kept kiosk session reaching its time limit ends at the next request', async () => {
-  const kiosk = kioskOf(t.app, DEMO_KIOSK_TOKEN);
+  const kiosk = kioskOf(t.app, KIOSK_TOKEN);
   assert.equal((await kiosk.identify(LI)).statusCode, 200);
   const row = await kioskSessionOf(t.db.db, kiosk);
   const start = Date.now();

@@ -1,17 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
-import { accounts, sessions } from '../accounts/tables.ts';
+import { accounts, sessions } from '../accounts/index.ts';
 import { auditTrail } from '../accounts/testing.ts';
-import { ON_THE_SPOT, publishMatter, signInApplicant } from '../cases/testing.ts';
-import { DEMO_KIOSK_TOKEN } from '../demo/kiosks.ts';
+import { ON_THE_SPOT } from '../cases/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { type BuiltAccount, buildApplicant, buildKiosk, buildMatter, signIn } from '../testing/factories.ts';
 import { kioskSessions } from './tables.ts';
 import { type Kiosk, kioskOf, kioskSessionOf, withIdCheckCharacter } from './testing.ts';
 
 let t: TestApp;
 let matter: string;
 let cityHall: string;
+let KIOSK_TOKEN: string;
+let li: BuiltAccount;
 
 const LI = {
   name: '李秀兰',
@@ -30,15 +32,13 @@ const WANG = {
 };
 
 before(async () => {
-  t = await createTestApp({ demo: true });
-  const [market] = (
-    await t.db.db.execute<{ id: string }>("SELECT id FROM organisations WHERE short_name = '市场监管局'")
-  ).rows;
-  matter = await publishMatter(t.db.db, market!.id, { ...ON_THE_SPOT, serviceObject: 'person' });
-  const [hall] = (
-    await t.db.db.execute<{ id: string }>("SELECT id FROM halls WHERE name = '西安市政务服务大厅'")
-  ).rows;
-  cityHall = hall!.id;
+  t = await createTestApp();
+  const kiosk = await buildKiosk(t.db.db, { name: '一楼大厅自助终端 1 号' });
+  KIOSK_TOKEN = kiosk.token;
+  cityHall = kiosk.hallId;
+  li = await buildApplicant(t.db.db, { login: LI.idNumber, displayName: LI.name });
+  matter = (await buildMatter(t.db.db, { document: { ...ON_THE_SPOT, serviceObject: 'person' } })).id;
+  await buildMatter(t.db.db, { document: { serviceObject: 'person' } });
 });
 after(async () => {
   await t?.close();
@@ -47,7 +47,7 @@ after(async () => {
 const me = (kiosk: Kiosk) => kiosk.request({ method: 'GET', url: '/api/auth/me' });
 
 test('a bad ID number is a 400 naming the field; an expired card or a mismatched reading is refused', async () => {
-  const kiosk = kioskOf(t.app, DEMO_KIOSK_TOKEN);
+  const kiosk = kioskOf(t.app, KIOSK_TOKEN);
   const wrongCheck = await kiosk.identify({ ...LI, idNumber: '110105194912310021' });
   assert.equal(wrongCheck.statusCode, 400);
   assert.equal(wrongCheck.json().error.field, 'idNumber');
@@ -66,7 +66,7 @@ test('a bad ID number is a 400 naming the field; an expired card or a mismatched
 });
 
 test('reading a card finds the applicant, or opens a walk-in account, and a short session at the kiosk', async () => {
-  const kiosk = kioskOf(t.app, DEMO_KIOSK_TOKEN);
+  const kiosk = kioskOf(t.app, KIOSK_TOKEN);
   const res = await kiosk.identify(LI);
   assert.equal(res.statusCode, 200, res.body);
   assert.deepEqual(res.json().applicant, { displayName: '李秀兰', idNumber: '110105********002X' });
@@ -75,10 +75,10 @@ test('reading a card finds the applicant, or opens a walk-in account, and a shor
   assert.equal(signedIn.statusCode, 200);
   assert.equal(signedIn.json().user.kind, 'person');
 
-  const first = kioskOf(t.app, DEMO_KIOSK_TOKEN);
+  const first = kioskOf(t.app, KIOSK_TOKEN);
   assert.equal((await first.identify(WANG)).statusCode, 200);
   const firstId = (await me(first)).json().user.id as string;
-  const again = kioskOf(t.app, DEMO_KIOSK_TOKEN);
+  const again = kioskOf(t.app, KIOSK_TOKEN);
   assert.equal((await again.identify({ ...WANG, idNumber: WANG.idNumber.toLowerCase() })).statusCode, 200);
   assert.equal((await me(again)).json().user.id, firstId, 'the second reading finds the same account');
   const rows = await t.db.db.select().from(accounts).where(eq(accounts.login, WANG.idNumber));
@@ -103,7 +103,7 @@ test('reading a card finds the applicant, or opens a walk-in account, and a shor
 });
 
 test('a case submitted in a kiosk session is channel kiosk in the kiosk hall with one visit', async () => {
-  const kiosk = kioskOf(t.app, DEMO_KIOSK_TOKEN);
+  const kiosk = kioskOf(t.app, KIOSK_TOKEN);
   assert.equal((await kiosk.identify(LI)).statusCode, 200);
   const submit = (payload: Record<string, unknown>) =>
     kiosk.request({
@@ -125,7 +125,7 @@ test('a case submitted in a kiosk session is channel kiosk in the kiosk hall wit
   const named = await submit({ implementationId: matter, kioskHallId: crypto.randomUUID() });
   assert.equal(named.statusCode, 400);
   // Online, the same person's case is an online one with no visit.
-  const online = await signInApplicant(t.app, 'person', LI.idNumber);
+  const online = await signIn(t.app, li);
   const web = await online.request({
     method: 'POST',
     url: '/api/cases',
@@ -148,7 +148,7 @@ test('a case submitted in a kiosk session is channel kiosk in the kiosk hall wit
 });
 
 test('the kiosk session ends after idling, after its time limit, at sign-out and when the next card is read', async () => {
-  const idle = kioskOf(t.app, DEMO_KIOSK_TOKEN);
+  const idle = kioskOf(t.app, KIOSK_TOKEN);
   assert.equal((await idle.identify(LI)).statusCode, 200);
   const idleRow = await kioskSessionOf(t.db.db, idle);
   await t.db.db
@@ -160,7 +160,7 @@ test('the kiosk session ends after idling, after its time limit, at sign-out and
   assert.equal(ended!.endReason, 'idle');
   assert.equal(ended!.sessionId, null, 'the applicant session is gone');
 
-  const long = kioskOf(t.app, DEMO_KIOSK_TOKEN);
+  const long = kioskOf(t.app, KIOSK_TOKEN);
   assert.equal((await long.identify(LI)).statusCode, 200);
   const longRow = await kioskSessionOf(t.db.db, long);
   await t.db.db
@@ -169,7 +169,7 @@ test('the kiosk session ends after idling, after its time limit, at sign-out and
     .where(eq(kioskSessions.id, longRow.id));
   assert.equal((await long.request({ method: 'GET', url: '/api/kiosk/session' })).statusCode, 401);
 
-  const leaving = kioskOf(t.app, DEMO_KIOSK_TOKEN);
+  const leaving = kioskOf(t.app, KIOSK_TOKEN);
   assert.equal((await leaving.identify(WANG)).statusCode, 200);
   const live = await leaving.request({ method: 'GET', url: '/api/kiosk/session' });
   assert.equal(live.statusCode, 200);
@@ -181,9 +181,9 @@ test('the kiosk session ends after idling, after its time limit, at sign-out and
   assert.equal(signOuts.length, 1);
   assert.equal(signOuts[0]!.actorName, '王小明');
 
-  const previous = kioskOf(t.app, DEMO_KIOSK_TOKEN);
+  const previous = kioskOf(t.app, KIOSK_TOKEN);
   assert.equal((await previous.identify(LI)).statusCode, 200);
-  const next = kioskOf(t.app, DEMO_KIOSK_TOKEN);
+  const next = kioskOf(t.app, KIOSK_TOKEN);
   assert.equal((await next.identify(WANG)).statusCode, 200);
   assert.equal((await me(previous)).statusCode, 401, 'the person who walked away is signed out');
   assert.equal((await me(next)).statusCode, 200);

@@ -1,48 +1,40 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { accounts } from '../accounts/tables.ts';
-import { type Browser, signInAs } from '../accounts/testing.ts';
+import type { Browser } from '../accounts/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { type BuiltAccount, buildApplicant, buildCompany, buildStaff, signIn } from '../testing/factories.ts';
 import { dispatchQueuedSms } from './outbox.ts';
 import { notify } from './service.ts';
 import type { SmsProvider } from './sms.ts';
 import { notifications } from './tables.ts';
 import { recordingGateway } from './testing.ts';
 
-const PERSON = '11010519491231002X';
-const COMPANY = '91350100M000100Y43';
 let t: TestApp;
+let PERSON: string;
+let COMPANY: string;
+const applicants = new Map<string, BuiltAccount>();
 
 before(async () => {
-  t = await createTestApp({ demo: true });
+  t = await createTestApp();
+  const person = await buildApplicant(t.db.db, { phone: '13912345678' });
+  const company = await buildCompany(t.db.db, { phone: '059187654321' });
+  for (const a of [person, company]) applicants.set(a.login, a);
+  PERSON = person.login;
+  COMPANY = company.login;
 });
 after(async () => {
   await t.close();
 });
 
 async function accountId(login: string): Promise<string> {
-  const [row] = await t.db.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.login, login));
-  return row!.id;
+  return applicants.get(login)!.id;
 }
 
 async function applicant(kind: 'person' | 'company', login: string): Promise<Pick<Browser, 'request'>> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/auth/applicant-login',
-    payload: { kind, login, password: 'demo1234' },
-  });
-  assert.equal(res.statusCode, 200, res.body);
-  const cookie = res.cookies.find((c) => c.name === 'yw_session')!.value;
-  const csrf = res.json().csrfToken as string;
-  return {
-    request: (options) =>
-      t.app.inject({
-        ...options,
-        cookies: { yw_session: cookie },
-        headers: { 'x-csrf-token': csrf, ...options.headers },
-      }),
-  };
+  const account = applicants.get(login)!;
+  assert.equal(account.kind, kind);
+  return signIn(t.app, account);
 }
 
 test('notify writes an in-app message and queues an SMS to the mobile on record; the outbox sends it once', async () => {
@@ -157,7 +149,7 @@ test('marking read: own messages only, another account’s is a 404', async () =
   const company = await applicant('company', COMPANY);
   const stolen = await company.request({ method: 'POST', url: `/api/notifications/${id}/read` });
   assert.equal(stolen.statusCode, 404);
-  const clerk = await signInAs(t.app, 'clerk', 'demo1234');
+  const clerk = await signIn(t.app, await buildStaff(t.db.db, { role: 'window_clerk' }));
   assert.equal(
     (await clerk.request({ method: 'POST', url: `/api/notifications/${id}/read` })).statusCode,
     404,

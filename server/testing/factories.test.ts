@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { isCreditCode, isResidentIdNumber } from '../../common/identity.ts';
-import { accounts } from '../accounts/tables.ts';
-import { getPublishedGuide } from '../catalogue/guides.ts';
+import { accounts } from '../accounts/index.ts';
+import { getPublishedGuide } from '../catalogue/index.ts';
 import { createTestApp, type TestApp } from './app.ts';
 import {
   buildApplicant,

@@ -2,25 +2,27 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
 import { type OrganisationKind, REGION_WIDE_ROLES, type Role } from '../../common/roles.ts';
-import { registerApplicant } from '../accounts/registration.ts';
-import type { GrantInput } from '../accounts/role-assignments.ts';
-import { createStaffAccount } from '../accounts/service.ts';
+import { createStaffAccount, type GrantInput, registerApplicant } from '../accounts/index.ts';
 import { type Browser, signInAs, TEST_PASSWORD } from '../accounts/testing.ts';
-import type { AuditContext } from '../audit/service.ts';
-import { importImplementations } from '../catalogue/import.ts';
-import { implementations, implementationVersions } from '../catalogue/tables.ts';
+import type { AuditContext } from '../audit/index.ts';
+import { implementations, implementationVersions, importImplementations } from '../catalogue/index.ts';
 import { sampleBasicMatter, sampleDocument } from '../catalogue/testing.ts';
 import { type Config, loadConfig } from '../core/config.ts';
 import type { Db } from '../core/db/client.ts';
 import type { App } from '../core/http/types.ts';
-import { createHall, type Hall, type HallInput } from '../organisations/halls.ts';
+import { registerDevice } from '../kiosk/index.ts';
 import {
+  createHall,
   createOrganisation,
+  createWindow,
   findOrganisation,
+  type Hall,
+  type HallInput,
   type Organisation,
   type OrganisationInput,
-} from '../organisations/service.ts';
-import { createWindow, type ServiceWindow, type WindowInput } from '../organisations/windows.ts';
+  type ServiceWindow,
+  type WindowInput,
+} from '../organisations/index.ts';
 import { buildCreditCode, buildIdNumber, buildPhone, ensureRegion, uniqueSuffix } from './factory-values.ts';
 
 export { buildCreditCode, buildIdNumber, buildPhone, ensureRegion, uniqueSuffix } from './factory-values.ts';
@@ -92,6 +94,20 @@ export async function buildHall(
   for (const w of wanted)
     windows.push(await createWindow({ db, audit: FACTORY_AUDIT, hallId: hall.id, input: w }));
   return { ...hall, windows };
+}
+
+/** A self-service kiosk registered in a hall (built when not given); its device token to send. */
+export async function buildKiosk(
+  db: Db,
+  overrides: { hallId?: string; name?: string } = {},
+): Promise<{ id: string; hallId: string; name: string; token: string }> {
+  const hallId = overrides.hallId ?? (await buildHall(db)).id;
+  const { device, token } = await registerDevice({
+    db,
+    audit: FACTORY_AUDIT,
+    input: { hallId, name: overrides.name ?? `测试自助终端${uniqueSuffix()}` },
+  });
+  return { id: device.id, hallId, name: device.name, token };
 }
 
 /** An account as a test signs in with it. */

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { withCreditCheckCharacter } from '../../common/identity.ts';
 import type { Db } from '../core/db/client.ts';
-import { findRegion, loadRegions } from '../regions/service.ts';
+import { findRegion, loadRegions } from '../regions/index.ts';
 
 /** Values tests make up: unique, and valid where the application checks them (see common/identity.ts). */
 
