@@ -5,7 +5,7 @@ import { type EmbeddedDatabase, startEmbedded } from './db/embedded.ts';
 import { applyMigrations } from './db/migrate.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { buildApp } from './http/app.ts';
-import { startJobs } from './jobs/jobs.ts';
+import { startJobs } from './jobs/index.ts';
 
 export type RunningServer = { app: App; database: Database; url: string; stop: () => Promise<void> };
 

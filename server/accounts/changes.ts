@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { maskPhone } from '../../common/identity.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import { can } from '../core/access/policy.ts';
 import { changed } from '../core/caches.ts';
 import type { Db } from '../core/db/client.ts';

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { auditContext } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
-import { completeClaim, startClaim } from './claim.ts';
+import { completeClaim, type SendCode, startClaim } from './claim.ts';
 import { Password, SignedIn } from './schemas.ts';
 import { setSessionCookie, userAgentOf } from './session-cookie.ts';
 
@@ -9,7 +9,7 @@ const tags = ['auth'];
 const strict = { additionalProperties: false } as const;
 
 /** Claiming an account created at a counter: name check and SMS code, then a password. */
-export async function claimRoutes(app: App): Promise<void> {
+export async function claimRoutes(app: App, options: { sendCode: SendCode }): Promise<void> {
   const { db } = app.deps.database;
   const { config } = app.deps;
 
@@ -37,7 +37,13 @@ export async function claimRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const answer = await startClaim({ db, config, audit: auditContext(request), input: request.body });
+      const answer = await startClaim({
+        db,
+        config,
+        audit: auditContext(request),
+        input: request.body,
+        sendCode: options.sendCode,
+      });
       return reply.status(201).send(answer);
     },
   );

@@ -3,15 +3,13 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { maskPhone } from '../../common/identity.ts';
 import type { Me } from '../../common/me.ts';
 import type { AccountKind } from '../../common/roles.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { Actor } from '../core/access/actor.ts';
 import type { Config } from '../core/config.ts';
 import type { Db, Tx } from '../core/db/client.ts';
 import { AppError, type ErrorCode } from '../core/errors.ts';
-import { sendSms } from '../notifications/service.ts';
-import { isMobile, type SmsProvider } from '../notifications/sms.ts';
 import { describeMe, loadActor } from './actors.ts';
-import { displayLogin, normaliseLogin } from './logins.ts';
+import { displayLogin, isMobile, normaliseLogin } from './logins.ts';
 import { checkNewPassword, hashPassword } from './passwords.ts';
 import { type NewSession, openSession } from './sessions.ts';
 import { checkAddressLimit } from './sign-in.ts';
@@ -20,6 +18,19 @@ import { countAttempt } from './throttle.ts';
 import { UNCLAIMED } from './walk-in.ts';
 
 /** How long a code is valid, how many wrong codes it takes, how soon another may be sent. */
+/**
+ * Sends a one-time code by SMS now, in the caller's transaction, and records it: handed in by
+ * whoever assembles the app (the notifications module's sendSms), so that accounts need not know it.
+ */
+export type SendCode = (message: {
+  db: Tx;
+  accountId: string;
+  phone: string;
+  title: string;
+  body: string;
+  subject: Record<string, unknown>;
+}) => Promise<{ status: string }>;
+
 export const CLAIM_CODE_MINUTES = 10;
 export const CLAIM_MAX_ATTEMPTS = 5;
 export const CLAIM_RESEND_SECONDS = 60;
@@ -60,7 +71,7 @@ async function auditRefusal(tx: Tx, audit: AuditContext, accountId: string | nul
 export async function startClaim(
   options: Options & {
     input: { kind: ApplicantKind; login: string; displayName: string };
-    sms?: SmsProvider;
+    sendCode: SendCode;
   },
 ): Promise<{ claimId: string; phone: string; expiresAt: string }> {
   const { db, config, audit, input } = options;
@@ -107,14 +118,13 @@ export async function startClaim(
     await tx
       .insert(accountClaims)
       .values({ id: claimId, accountId: account.id, codeHash: codeHash(claimId, code), phone, expiresAt });
-    const sms = await sendSms({
+    const sms = await options.sendCode({
       db: tx,
       accountId: account.id,
       phone,
       title: '账号认领验证码',
       body: `验证码 ${code}，用于认领您在政务服务窗口登记的账号并设置密码，${CLAIM_CODE_MINUTES} 分钟内有效，请勿告知他人。`,
       subject: { claimId, event: 'account.claim' },
-      sms: options.sms,
     });
     await recordAudit(tx, audit, {
       action: 'account.claim_code_sent',

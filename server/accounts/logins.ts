@@ -56,3 +56,8 @@ export function normalisePhone(phone: string | null | undefined, field = 'phone'
   }
   return value;
 }
+
+/** Mainland mobile numbers; landlines cannot receive SMS. */
+export function isMobile(phone: string): boolean {
+  return /^1[3-9]\d{9}$/.test(phone);
+}

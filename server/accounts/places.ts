@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../core/db/client.ts';
-import { findOrganisation, listOrganisations } from '../organisations/service.ts';
-import { findRegion } from '../regions/service.ts';
+import { findOrganisation, listOrganisations } from '../organisations/index.ts';
+import { findRegion } from '../regions/index.ts';
 
 /** What the accounts module needs to know about an organisation. */
 export type OrganisationFacts = { id: string; name: string; regionCode: string; regionPath: string };

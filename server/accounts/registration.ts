@@ -1,6 +1,6 @@
 import type { Me } from '../../common/me.ts';
 import type { AccountKind } from '../../common/roles.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';

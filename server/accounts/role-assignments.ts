@@ -1,11 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { REGION_WIDE_ROLES, ROLE_LABELS, type Role } from '../../common/roles.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import { can, type Resource } from '../core/access/policy.ts';
 import { changed } from '../core/caches.ts';
 import type { Db, Tx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-import { requireRegion } from '../regions/service.ts';
+import { requireRegion } from '../regions/index.ts';
 import { organisationFacts } from './places.ts';
 import { accounts, roleAssignments } from './tables.ts';
 

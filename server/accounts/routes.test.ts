@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { listOrganisations } from '../organisations/service.ts';
+import { listOrganisations } from '../organisations/index.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { auditTrail, type Browser, makeStaff, signInAs, TEST_PASSWORD } from './testing.ts';
 

@@ -1,7 +1,7 @@
 import { and, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { maskPhone } from '../../common/identity.ts';
 import type { Role } from '../../common/roles.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { Actor } from '../core/access/actor.ts';
 import { can, type Resource } from '../core/access/policy.ts';
 import type { Db, DbOrTx } from '../core/db/client.ts';

@@ -4,6 +4,7 @@ import type { Me } from '../../common/me.ts';
 import { auditContext, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
 import { describeMe } from './actors.ts';
+import type { SendCode } from './claim.ts';
 import { claimRoutes } from './claim-routes.ts';
 import { registerApplicant } from './registration.ts';
 import { Password, SignedIn } from './schemas.ts';
@@ -15,7 +16,10 @@ const tags = ['auth'];
 const ApplicantKind = Type.Union([Type.Literal('person'), Type.Literal('company')]);
 
 /** Sign-in, sign-out, registration (and claiming a walk-in account) and the current user. */
-export async function signInRoutes(app: App): Promise<void> {
+/** What the sign-in routes are handed: how a claim's one-time code goes by SMS. */
+export type SignInRouteOptions = { sendCode: SendCode };
+
+export async function signInRoutes(app: App, options: SignInRouteOptions): Promise<void> {
   const { db } = app.deps.database;
   const { config } = app.deps;
   /** What signing in and registering need from the request. */
@@ -95,7 +99,7 @@ export async function signInRoutes(app: App): Promise<void> {
     },
   );
 
-  await claimRoutes(app);
+  await claimRoutes(app, options);
 
   app.post(
     '/auth/logout',

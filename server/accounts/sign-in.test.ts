@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
-import { auditRecords } from '../audit/tables.ts';
+import { auditRecords } from '../audit/index.ts';
 import { loadConfig } from '../core/config.ts';
 import type { App } from '../core/http/types.ts';
 import { buildApp } from '../http/app.ts';

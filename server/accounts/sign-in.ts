@@ -1,8 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Me } from '../../common/me.ts';
 import type { AccountKind } from '../../common/roles.ts';
-import type { AuditContext } from '../audit/service.ts';
-import { recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';

@@ -1,7 +1,6 @@
 import { asc, like } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { AuditContext } from '../audit/service.ts';
-import { auditRecords } from '../audit/tables.ts';
+import { type AuditContext, auditRecords } from '../audit/index.ts';
 import type { Db } from '../core/db/client.ts';
 import type { App } from '../core/http/types.ts';
 import type { GrantInput } from './role-assignments.ts';

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { maskPhone } from '../../common/identity.ts';
 import type { AccountKind } from '../../common/roles.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import { changed } from '../core/caches.ts';
 import type { Db, DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';

@@ -1,10 +1,11 @@
 import { Type } from 'typebox';
+import type { DbOrTx } from '../core/db/client.ts';
 import { isoDateTime } from '../core/http/dates.ts';
 import { authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
 import { trustedKeys } from './checkpoints/key.ts';
 import { auditCheckpointRoutes } from './checkpoints/routes.ts';
-import { auditScopeOf } from './scope.ts';
+import { auditRegionsOf, auditScopeOf } from './scope.ts';
 import { listAuditRecords, verifyAuditChain } from './service.ts';
 
 const AuditQuery = Type.Object(
@@ -90,7 +91,12 @@ const Verification = Type.Object({
   ),
 });
 
-export async function auditRoutes(app: App): Promise<void> {
+/** What the audit routes are handed: the ids of the organisations in regions (and below). */
+export type AuditRouteOptions = {
+  organisationIdsUnder: (db: DbOrTx, regionPaths: string[]) => Promise<string[]>;
+};
+
+export async function auditRoutes(app: App, options: AuditRouteOptions): Promise<void> {
   const { db } = app.deps.database;
   const settings = app.deps.config.auditCheckpoints;
   await auditCheckpointRoutes(app);
@@ -107,7 +113,8 @@ export async function auditRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const reader = requireActor(request);
-      const scope = await auditScopeOf({ db, reader });
+      const organisationIds = await options.organisationIdsUnder(db, auditRegionsOf(reader));
+      const scope = auditScopeOf(reader, organisationIds);
       const { from, to, ...rest } = request.query;
       return listAuditRecords({
         db,

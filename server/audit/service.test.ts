@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { regions } from '../regions/tables.ts';
+import { regions } from '../regions/index.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/db.ts';
 import { type AuditContext, linkAuditRecords, recordAudit, verifyAuditChain } from './service.ts';
 

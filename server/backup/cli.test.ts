@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { filePath } from '../files/service.ts';
+import { filePath } from '../files/index.ts';
 import { filePath as backupFilePath } from './files.ts';
 import { runCli } from './testing.ts';
 

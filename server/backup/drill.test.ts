@@ -10,12 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import type { Browser } from '../accounts/testing.ts';
-import { verifyAuditChain } from '../audit/service.ts';
+import { verifyAuditChain } from '../audit/index.ts';
 import { signInApplicant } from '../cases/testing.ts';
 import { loadConfig } from '../core/config.ts';
 import { connect } from '../core/db/client.ts';
 import { startEmbedded } from '../db/embedded.ts';
-import { filePath, readFile } from '../files/service.ts';
+import { filePath, readFile } from '../files/index.ts';
 import { type RunningServer, startServer } from '../server.ts';
 import { runCli } from './testing.ts';
 

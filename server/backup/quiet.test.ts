@@ -10,7 +10,7 @@ import { after, test } from 'node:test';
 import { connect } from '../core/db/client.ts';
 import { startEmbedded } from '../db/embedded.ts';
 import { applyMigrations } from '../db/migrate.ts';
-import { readFile, storeFile } from '../files/service.ts';
+import { readFile, storeFile } from '../files/index.ts';
 import { restoreEmbedded } from './restore.ts';
 import { backupEmbedded } from './service.ts';
 

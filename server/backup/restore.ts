@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { type AuditVerification, verifyAuditChain } from '../audit/service.ts';
+import { type AuditVerification, verifyAuditChain } from '../audit/index.ts';
 import { connect } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import {
@@ -12,7 +12,7 @@ import {
   startEmbedded,
 } from '../db/embedded.ts';
 import { archivedFile, type BackupLayout, backupLayout, restoreCommand } from '../db/wal-archive.ts';
-import { storedFiles } from '../files/tables.ts';
+import { storedFiles } from '../files/index.ts';
 import { type BaseBackup, listBaseBackups } from './base.ts';
 import { type FileStoreRestore, restoreFileStore } from './files.ts';
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { type IsoDate, isIsoDate, weekdayOf } from '../../common/working-days.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import { changed } from '../core/caches.ts';
 import type { Db, DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';

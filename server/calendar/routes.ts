@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { auditContext, authorize } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
-import { DateTime } from '../organisations/schemas.ts';
+import { DateTime } from '../core/http/dates.ts';
 import { listCalendarDays, removeLocalDay, setLocalDay } from './manage.ts';
 import { todayInChina } from './service.ts';
 

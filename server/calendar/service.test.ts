@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { TEST_AUDIT } from '../accounts/testing.ts';
-import { auditRecords } from '../audit/tables.ts';
+import { auditRecords } from '../audit/index.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/db.ts';
 import {
   calendarCoverage,

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { type Browser, makeStaff, signInAs } from '../accounts/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
-import { organisations } from '../organisations/tables.ts';
+import { organisations } from '../organisations/index.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { FOOD_LICENCE, PDF, PNG, publishMatter, signInApplicant, uploadedMaterial } from './testing.ts';
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, like, or, type SQL, sql } from 'drizzle-orm';
-import { accountNames } from '../accounts/names.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
-import { versionNames } from '../catalogue/guides.ts';
+import { accountNames } from '../accounts/index.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
+import { versionNames } from '../catalogue/index.ts';
 import type { Actor } from '../core/access/actor.ts';
 import { can, type Resource, scopeOf } from '../core/access/policy.ts';
 import type { Db, DbOrTx } from '../core/db/client.ts';

@@ -2,11 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { type Browser, TEST_AUDIT } from '../accounts/testing.ts';
-import { importImplementations } from '../catalogue/import.ts';
-import { implementations } from '../catalogue/tables.ts';
+import { implementations, importImplementations, retireImplementation } from '../catalogue/index.ts';
 import { sampleBasicMatter, sampleDocument } from '../catalogue/testing.ts';
-import { retireImplementation } from '../catalogue/versions.ts';
-import { organisations } from '../organisations/tables.ts';
+import { organisations } from '../organisations/index.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { signInApplicant } from './testing.ts';
 

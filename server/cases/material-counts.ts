@@ -1,9 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { versionNames } from '../catalogue/guides.ts';
+import { versionNames } from '../catalogue/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-import { findOrganisation } from '../organisations/service.ts';
-import { regionNames, regionPath } from '../regions/service.ts';
+import { findOrganisation } from '../organisations/index.ts';
+import { regionNames, regionPath } from '../regions/index.ts';
 
 /** Sources of a material the applicant handed in himself (at home or scanned at the counter). */
 export const UPLOAD_SOURCES: readonly string[] = ['applicant', 'clerk_scan'];

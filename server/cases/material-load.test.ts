@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
+import { organisations } from '../organisations/index.ts';
 import {
   assertResponsive,
   bestOfThree,
@@ -20,8 +21,7 @@ import {
   startLoadServer,
   stopLoadServer,
   upload,
-} from '../files/load-testing.ts';
-import { organisations } from '../organisations/tables.ts';
+} from '../testing/load.ts';
 import { call, type Session, signInOver } from '../testing/processes.ts';
 import { FOOD_LICENCE, publishMatter } from './testing.ts';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { type Browser, signInAs } from '../accounts/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
-import { dispatchQueuedSms } from '../notifications/outbox.ts';
+import { dispatchQueuedSms } from '../notifications/index.ts';
 import { recordingGateway } from '../notifications/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { FOOD_LICENCE, publishMatter, signInApplicant, uploadedMaterial } from './testing.ts';

@@ -1,6 +1,6 @@
 import type { CaseAction } from '../../common/cases/state-machine.ts';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import { messageRows } from '../notifications/service.ts';
+import { messageRows } from '../notifications/index.ts';
 
 /** What the applicant is told about a case event: a title and one short paragraph. */
 export type CaseMessage = { title: string; body: string };

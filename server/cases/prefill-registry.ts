@@ -1,7 +1,7 @@
 import type { Material } from '../../common/catalogue/guide.ts';
 import { maskIdNumber } from '../../common/identity.ts';
 import type { DbOrTx } from '../core/db/client.ts';
-import { type CompanyRecord, findCompany, findPerson, type PersonRecord } from '../registries/service.ts';
+import { type CompanyRecord, findCompany, findPerson, type PersonRecord } from '../registries/index.ts';
 
 export type RegistryName = 'population' | 'legal_entity';
 

@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
-import { normaliseLogin } from '../accounts/logins.ts';
-import { findApplicant } from '../accounts/walk-in.ts';
+import { findApplicant, normaliseLogin } from '../accounts/index.ts';
 import { AppError } from '../core/errors.ts';
 import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';

@@ -1,5 +1,5 @@
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import { loadActor } from '../accounts/actors.ts';
+import { loadActor } from '../accounts/index.ts';
 import type { Actor } from '../core/access/actor.ts';
 import type { Db } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';

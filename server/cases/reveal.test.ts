@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { type Browser, makeStaff, signInAs } from '../accounts/testing.ts';
-import { auditRecords } from '../audit/tables.ts';
+import { auditRecords } from '../audit/index.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
-import { organisations } from '../organisations/tables.ts';
+import { organisations } from '../organisations/index.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { FOOD_LICENCE, publishMatter, signInApplicant } from './testing.ts';
 

@@ -4,13 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { addRoleAssignment, removeRoleAssignment } from '../accounts/role-assignments.ts';
-import { roleAssignments } from '../accounts/tables.ts';
+import { addRoleAssignment, removeRoleAssignment, roleAssignments } from '../accounts/index.ts';
 import { type Browser, makeStaff, signInAs, TEST_AUDIT } from '../accounts/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { DEMO_KIOSK_TOKEN } from '../demo/kiosks.ts';
 import { kioskOf } from '../kiosk/testing.ts';
-import { organisations } from '../organisations/tables.ts';
+import { organisations } from '../organisations/index.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { FOOD_LICENCE, PDF, publishMatter, SHA, signInApplicant, uploadFile } from './testing.ts';
 

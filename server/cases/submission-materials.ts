@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import { auditRecords } from '../audit/tables.ts';
-import { canonicalJson } from '../certificates/signed.ts';
+import { auditRecords } from '../audit/index.ts';
+import { canonicalJson } from '../core/crypto/signed.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 

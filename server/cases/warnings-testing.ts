@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq, isNotNull, sql } from 'drizzle-orm';
-import { accounts } from '../accounts/tables.ts';
-import { implementations } from '../catalogue/tables.ts';
+import { accounts } from '../accounts/index.ts';
+import { implementations } from '../catalogue/index.ts';
 import type { Db } from '../core/db/client.ts';
 import { cases } from './tables.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { OPEN_STATUSES } from '../../common/cases/state-machine.ts';
 import type { IsoDate } from '../../common/working-days.ts';
-import { workingDeadline } from '../calendar/service.ts';
+import { workingDeadline } from '../calendar/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { cases } from './tables.ts';
 

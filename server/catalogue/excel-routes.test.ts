@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { asc, count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { auditRecords } from '../audit/tables.ts';
+import { auditRecords } from '../audit/index.ts';
 import { type DemoOrganisations, seedDemoOrganisations } from '../demo/organisations.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { implementationCells, materialCells } from './excel/codec.ts';
@@ -15,7 +15,7 @@ import {
   signedIn,
   upload,
   workbookOf,
-} from './excel/fixtures.ts';
+} from './excel/testing.ts';
 import { writeWorkbook, XLSX_TYPE } from './excel/workbook.ts';
 import { basicMatters, implementations, implementationVersions } from './tables.ts';
 

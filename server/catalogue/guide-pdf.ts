@@ -14,7 +14,7 @@ import {
   paragraph,
   section,
   table,
-} from './pdf-layout.ts';
+} from '../core/pdf/layout.ts';
 
 const QR_SIZE = 92;
 

@@ -4,8 +4,8 @@ import type { ImplementationDocument, LegalBasis } from '../../common/catalogue/
 import { keptUnder } from '../core/caches.ts';
 import type { Db, DbOrTx } from '../core/db/client.ts';
 import { composeOnce } from '../core/db/composed.ts';
-import { organisationNameOf } from '../organisations/service.ts';
-import { regionNameOf, regionPathOf } from '../regions/service.ts';
+import { organisationNameOf } from '../organisations/index.ts';
+import { regionNameOf, regionPathOf } from '../regions/index.ts';
 import { implementationNotFound } from './implementations.ts';
 import { basicMatters, implementations, implementationVersions } from './tables.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { count, desc, eq } from 'drizzle-orm';
-import { auditRecords } from '../audit/tables.ts';
+import { auditRecords } from '../audit/index.ts';
 import { withDemoOrganisations } from '../organisations/testing.ts';
 import { getPublishedGuide } from './guides.ts';
 import { listImplementations } from './implementations.ts';

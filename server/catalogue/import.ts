@@ -1,11 +1,11 @@
 import { desc, inArray, sql } from 'drizzle-orm';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { DbOrTx, Tx } from '../core/db/client.ts';
 import { isUniqueViolation } from '../core/db/unique.ts';
 import { AppError } from '../core/errors.ts';
-import { findOrganisation, type OrganisationRow } from '../organisations/service.ts';
-import { findRegion, type Region } from '../regions/service.ts';
+import { findOrganisation, type OrganisationRow } from '../organisations/index.ts';
+import { findRegion, type Region } from '../regions/index.ts';
 import { diffDocuments } from './diff.ts';
 import { denormalised, implementationCodeProblems, placementProblems } from './implementations.ts';
 import { indexPublishedVersion } from './search-index.ts';

@@ -2,8 +2,8 @@ import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-
 import type { VersionStatus } from '../../common/catalogue/elements.ts';
 import type { Scope } from '../core/access/policy.ts';
 import type { DbOrTx } from '../core/db/client.ts';
-import { findOrganisation } from '../organisations/service.ts';
-import { inRegionSubtree, regionNames } from '../regions/service.ts';
+import { findOrganisation } from '../organisations/index.ts';
+import { inRegionSubtree, regionNames } from '../regions/index.ts';
 import { basicMatters, implementations, implementationVersions } from './tables.ts';
 
 /** Names of organisations by id. */

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { VersionStatus } from '../../common/catalogue/elements.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import { changed } from '../core/caches.ts';
 import type { DbOrTx, Tx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';

@@ -2,8 +2,8 @@ import { eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import { LABELS } from '../../common/catalogue/elements.ts';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
 import type { DbOrTx, Tx } from '../core/db/client.ts';
-import { findOrganisation } from '../organisations/service.ts';
-import { findRegion } from '../regions/service.ts';
+import { findOrganisation } from '../organisations/index.ts';
+import { findRegion } from '../regions/index.ts';
 import { indexTokens } from './search/tokenizer.ts';
 import {
   basicMatters,

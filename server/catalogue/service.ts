@@ -7,7 +7,7 @@ import {
   type MatterType,
 } from '../../common/catalogue/elements.ts';
 import type { LegalBasis } from '../../common/catalogue/guide.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { isUniqueViolation } from '../core/db/unique.ts';
 import { AppError } from '../core/errors.ts';

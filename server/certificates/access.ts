@@ -1,7 +1,7 @@
 import type { Actor } from '../core/access/actor.ts';
 import { type Action, can, type Resource } from '../core/access/policy.ts';
 import type { DbOrTx } from '../core/db/client.ts';
-import { organisationScope } from '../organisations/service.ts';
+import { organisationScope } from '../organisations/index.ts';
 import { holds } from './authorisations.ts';
 import { type CertificateRow, certificateNotFound, findCertificate } from './views.ts';
 

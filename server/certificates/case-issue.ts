@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { type AuditContext, auditRow } from '../audit/service.ts';
-import { auditRecords } from '../audit/tables.ts';
-import { todayInChina } from '../calendar/service.ts';
+import { type AuditContext, auditRecords, auditRow } from '../audit/index.ts';
+import { todayInChina } from '../calendar/index.ts';
 import type { Db } from '../core/db/client.ts';
 import type { GatedInsert, GatedUpdate, Guard } from '../core/db/gated.ts';
 import { caseHolderAndIssuer } from './holder.ts';

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { accounts } from '../accounts/tables.ts';
-import type { AuditContext } from '../audit/service.ts';
-import { todayInChina } from '../calendar/service.ts';
+import { accounts } from '../accounts/index.ts';
+import type { AuditContext } from '../audit/index.ts';
+import { todayInChina } from '../calendar/index.ts';
 import type { Db } from '../core/db/client.ts';
 import { ISSUER_COLUMNS, ISSUER_FROM, type Issuer, type IssuerRow, issuerCtes, issuerOf } from './issuer.ts';
 import type { HeldCertificate } from './known-values.ts';

@@ -1,13 +1,13 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { maskIdNumber } from '../../common/identity.ts';
-import { type AuditContext, type AuditEntry, recordAudit } from '../audit/service.ts';
-import { todayInChina } from '../calendar/service.ts';
+import { type AuditContext, type AuditEntry, recordAudit } from '../audit/index.ts';
+import { todayInChina } from '../calendar/index.ts';
+import { signCertificate } from '../core/crypto/signed.ts';
 import type { DbOrTx, Tx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { drawIssuer, type Issuer } from './issuer.ts';
 import { decryptPrivateKey } from './keys.ts';
-import { signCertificate } from './signed.ts';
 import { certificates } from './tables.ts';
 import type { CertificateField, CertificateView, HolderKind } from './types.ts';
 import { lastValidDayAfterMonths, validUntilFor } from './validity.ts';

@@ -1,9 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import type { AuditContext } from '../audit/service.ts';
+import type { AuditContext } from '../audit/index.ts';
 import type { Db, DbOrTx, Tx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-import { organisations } from '../organisations/tables.ts';
+import { organisations } from '../organisations/index.ts';
 import { activeSealKey, type SealKeyRow } from './keys.ts';
 import { certificateNumberCounters as counters, sealKeys } from './tables.ts';
 

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { type Browser, signInAs } from '../accounts/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
-import type { PublishedKey } from './signed.ts';
+import type { PublishedKey } from '../core/crypto/signed.ts';
 
 let t: TestApp;
 let admin: Browser;

@@ -1,11 +1,11 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import { loadConfig } from '../core/config.ts';
+import { generateSealKeyPair, type PublishedKey, publicKeyPem } from '../core/crypto/signed.ts';
 import type { DbOrTx, Tx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-import { findOrganisation } from '../organisations/service.ts';
-import { generateSealKeyPair, type PublishedKey, publicKeyPem } from './signed.ts';
+import { findOrganisation } from '../organisations/index.ts';
 import { sealKeys } from './tables.ts';
 
 /**

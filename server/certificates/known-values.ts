@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../core/db/client.ts';
-import { type CompanyRecord, findCompany, findPerson, type PersonRecord } from '../registries/service.ts';
+import { type CompanyRecord, findCompany, findPerson, type PersonRecord } from '../registries/index.ts';
 import type { CertificateField, HolderKind } from './types.ts';
 import { type CertificateTypeRow, typesById } from './views.ts';
 

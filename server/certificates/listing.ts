@@ -1,11 +1,11 @@
 import { and, count, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { maskIdNumber } from '../../common/identity.ts';
-import { todayInChina } from '../calendar/service.ts';
+import { todayInChina } from '../calendar/index.ts';
 import type { Actor } from '../core/access/actor.ts';
 import { can, scopeOf } from '../core/access/policy.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-import { listOrganisations, type OrganisationScope, organisationScope } from '../organisations/service.ts';
+import { listOrganisations, type OrganisationScope, organisationScope } from '../organisations/index.ts';
 import { certificates } from './tables.ts';
 import type { CertificateStatus, HolderKind, IssuedCertificate } from './types.ts';
 import { currentStatus } from './views.ts';

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
-import { COLOURS, createPdf, finish, type Pdf } from '../catalogue/pdf-layout.ts';
-import { chineseDate } from '../notices/texts.ts';
+import { COLOURS, createPdf, finish, type Pdf } from '../core/pdf/layout.ts';
+import { chineseDate } from '../notices/index.ts';
 import type { CertificateView } from './types.ts';
 
 /**

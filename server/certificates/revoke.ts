@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { Db } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { certificates } from './tables.ts';

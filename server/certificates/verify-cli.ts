@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import { maskIdNumber } from '../../common/identity.ts';
-import { type CertificateFile, type PublishedKey, verifyCertificateFile } from './signed.ts';
+import { type CertificateFile, type PublishedKey, verifyCertificateFile } from '../core/crypto/signed.ts';
 
 const PROBLEMS = {
   malformed: { zh: '不是电子证照文件或文件不完整', en: 'not a certificate file, or an incomplete one' },

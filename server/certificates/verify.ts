@@ -1,10 +1,16 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { maskIdNumber } from '../../common/identity.ts';
-import { todayInChina } from '../calendar/service.ts';
+import { todayInChina } from '../calendar/index.ts';
+import {
+  type CertificateFile,
+  canonicalJson,
+  FILE_FORMAT,
+  SM2_USER_ID,
+  signatureValid,
+} from '../core/crypto/signed.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { sealKeyById } from './keys.ts';
-import { type CertificateFile, canonicalJson, FILE_FORMAT, SM2_USER_ID, signatureValid } from './signed.ts';
 import { certificates } from './tables.ts';
 import type { CertificateField, PublicVerification } from './types.ts';
 import { type CertificateRow, currentStatus, findCertificate, signedFormOf, typesById } from './views.ts';

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { todayInChina } from '../calendar/service.ts';
+import { todayInChina } from '../calendar/index.ts';
+import { SIGNED_FORMAT, type SignedCertificate } from '../core/crypto/signed.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-import { SIGNED_FORMAT, type SignedCertificate } from './signed.ts';
 import { certificates } from './tables.ts';
 import { type CertificateTypeRow, typesById } from './type-cache.ts';
 import type {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Browser, signInAs } from '../accounts/testing.ts';
-import { todayInChina } from '../calendar/service.ts';
+import { todayInChina } from '../calendar/index.ts';
 import { FOOD_LICENCE, publishMatter, signInApplicant } from '../cases/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';

@@ -1,9 +1,6 @@
 import type { Role } from '../../common/roles.ts';
-import { displayLogin } from '../accounts/logins.ts';
-import { hashPassword } from '../accounts/passwords.ts';
-import { addGrant } from '../accounts/role-assignments.ts';
-import { accounts } from '../accounts/tables.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { accounts, addGrant, displayLogin, hashPassword } from '../accounts/index.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import type { DemoOrganisations } from './organisations.ts';
 

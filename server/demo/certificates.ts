@@ -1,4 +1,4 @@
-import type { AuditContext } from '../audit/service.ts';
+import type { AuditContext } from '../audit/index.ts';
 import { importCertificateTypes } from '../certificates/catalogue.ts';
 import { activeSealKey } from '../certificates/keys.ts';
 import { issueCertificate } from '../certificates/service.ts';

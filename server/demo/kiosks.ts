@@ -1,6 +1,6 @@
-import type { AuditContext } from '../audit/service.ts';
+import type { AuditContext } from '../audit/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
-import { registerDevice } from '../kiosk/devices.ts';
+import { registerDevice } from '../kiosk/index.ts';
 import type { DemoOrganisations } from './organisations.ts';
 
 /** The demo kiosk's device token (README): enter it once at /kiosk/setup. Never used outside the demo data. */

@@ -1,10 +1,13 @@
 import { withCreditCheckCharacter } from '../../common/identity.ts';
-import type { AuditContext } from '../audit/service.ts';
+import type { AuditContext } from '../audit/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
-import { createHall } from '../organisations/halls.ts';
-import { createOrganisation, type OrganisationInput } from '../organisations/service.ts';
-import { createWindow } from '../organisations/windows.ts';
-import { loadRegions } from '../regions/service.ts';
+import {
+  createHall,
+  createOrganisation,
+  createWindow,
+  type OrganisationInput,
+} from '../organisations/index.ts';
+import { loadRegions } from '../regions/index.ts';
 
 export type DemoOrganisations = {
   cityCentre: string;

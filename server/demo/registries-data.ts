@@ -1,4 +1,4 @@
-import type { CompanyRecord, PersonRecord } from '../registries/records.ts';
+import type { CompanyRecord, PersonRecord } from '../registries/index.ts';
 
 /** Districts of 西安市 where the demo residents live and the demo companies are registered. */
 export const DISTRICTS = [

@@ -1,8 +1,12 @@
 import { withCreditCheckCharacter } from '../../common/identity.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { Tx } from '../core/db/client.ts';
-import type { CompanyRecord, PersonRecord } from '../registries/records.ts';
-import { upsertCompanies, upsertPersons } from '../registries/service.ts';
+import {
+  type CompanyRecord,
+  type PersonRecord,
+  upsertCompanies,
+  upsertPersons,
+} from '../registries/index.ts';
 import {
   DEMO_COMPANY,
   DEMO_PERSON,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { AuditContext } from '../audit/service.ts';
+import type { AuditContext } from '../audit/index.ts';
 import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/client.ts';
 import { seedDemoAccounts } from './accounts.ts';

@@ -1,4 +1,4 @@
-import { listAuditRecords } from '../audit/service.ts';
+import { listAuditRecords } from '../audit/index.ts';
 import type { Actor } from '../core/access/actor.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { TEST_AUDIT } from '../accounts/testing.ts';
-import { auditRecords } from '../audit/tables.ts';
+import { auditRecords } from '../audit/index.ts';
 import { AppError } from '../core/errors.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/db.ts';
 import { detectMediaType } from './detect.ts';

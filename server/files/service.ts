@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline, Readable, Transform } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { Db } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import type { MediaType } from './detect.ts';

@@ -21,7 +21,7 @@ import {
   startLoadServer,
   stopLoadServer,
   upload,
-} from './load-testing.ts';
+} from '../testing/load.ts';
 
 let server: LoadServer;
 

@@ -1,7 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
-import { currentActor } from '../accounts/actors.ts';
-import { findSession, SESSION_COOKIE } from '../accounts/sessions.ts';
+import { currentActor, findSession, SESSION_COOKIE } from '../accounts/index.ts';
 import { AppError } from '../core/errors.ts';
 import type { App } from '../core/http/types.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Browser, signInAs } from '../accounts/testing.ts';
-import { XLSX_TYPE } from '../catalogue/excel/workbook.ts';
+import { XLSX_TYPE } from '../catalogue/index.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import { TEST_AUDIT } from '../accounts/testing.ts';
 import { checkpointSettings } from '../audit/checkpoints/testing.ts';
-import { recordAudit } from '../audit/service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/db.ts';
 import { startAuditCheckpoints } from './audit-checkpoint.ts';
 

@@ -1,6 +1,9 @@
-import type { WrittenCheckpoint } from '../audit/checkpoints/write.ts';
-import { AUDIT_CHECKPOINT_LOCK, writeCheckpointLocked } from '../audit/checkpoints/write.ts';
-import { linkAuditRecords } from '../audit/service.ts';
+import {
+  AUDIT_CHECKPOINT_LOCK,
+  linkAuditRecords,
+  type WrittenCheckpoint,
+  writeCheckpointLocked,
+} from '../audit/index.ts';
 import type { AuditCheckpointConfig } from '../core/config.ts';
 import type { Db } from '../core/db/client.ts';
 import { type PeriodicJob, startPeriodicJob } from './periodic.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { TEST_AUDIT } from '../accounts/testing.ts';
-import { recordAudit } from '../audit/service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/db.ts';
 import { startAuditLink } from './audit-link.ts';
 

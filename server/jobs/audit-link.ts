@@ -1,4 +1,4 @@
-import { linkAuditRecords } from '../audit/service.ts';
+import { linkAuditRecords } from '../audit/index.ts';
 import type { Db } from '../core/db/client.ts';
 import { type PeriodicJob, startPeriodicJob } from './periodic.ts';
 

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { signInThrottle } from '../accounts/tables.ts';
-import { countAttempt } from '../accounts/throttle.ts';
+import { countAttempt, signInThrottle } from '../accounts/index.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/db.ts';
 import { SIGN_IN_PURGE_LOCK, startSignInPurge } from './sign-in-purge.ts';
 

@@ -1,4 +1,4 @@
-import { type PurgeCounts, purgeExpiredSignIns } from '../accounts/purge.ts';
+import { type PurgeCounts, purgeExpiredSignIns } from '../accounts/index.ts';
 import type { Db } from '../core/db/client.ts';
 import { type PeriodicJob, startPeriodicJob } from './periodic.ts';
 

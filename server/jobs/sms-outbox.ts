@@ -1,6 +1,5 @@
 import type { Db } from '../core/db/client.ts';
-import { dispatchQueuedSms, OUTBOX_BATCH } from '../notifications/outbox.ts';
-import type { SmsProvider } from '../notifications/sms.ts';
+import { dispatchQueuedSms, OUTBOX_BATCH, type SmsProvider } from '../notifications/index.ts';
 import { type PeriodicJob, startPeriodicJob } from './periodic.ts';
 
 /** Advisory lock taken by the outbox job, so that one process at a time sends. */

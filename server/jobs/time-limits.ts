@@ -1,5 +1,4 @@
-import { prepareCalendar } from '../calendar/manage.ts';
-import { todayInChina } from '../calendar/service.ts';
+import { prepareCalendar, todayInChina } from '../calendar/index.ts';
 import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/client.ts';
 import { startWarningSweep, type WarningSweep } from './warning-sweep.ts';

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
-import { calendarCoverage } from '../calendar/manage.ts';
+import { calendarCoverage } from '../calendar/index.ts';
 import { cases } from '../cases/tables.ts';
 import { insertCase, warningOf } from '../cases/warnings-testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';

@@ -1,4 +1,4 @@
-import { todayInChina } from '../calendar/service.ts';
+import { todayInChina } from '../calendar/index.ts';
 import { refreshWarnings, type WarningCounts } from '../cases/warnings.ts';
 import type { Db } from '../core/db/client.ts';
 import { type PeriodicJob, startPeriodicJob } from './periodic.ts';

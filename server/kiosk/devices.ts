@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { Resource } from '../core/access/policy.ts';
 import { changed } from '../core/caches.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-import { getHall, hallScope } from '../organisations/halls.ts';
+import { getHall, hallScope } from '../organisations/index.ts';
 import { kioskDevices } from './tables.ts';
 
 export type KioskDeviceRow = typeof kioskDevices.$inferSelect;

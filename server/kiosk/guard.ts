@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { App } from '../core/http/types.ts';
-import { checkKioskSession, type KioskBinding } from './sessions.ts';
+import type { KioskBinding } from './session-cache.ts';
+import { checkKioskSession } from './sessions.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

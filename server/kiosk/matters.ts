@@ -1,6 +1,5 @@
 import { mostAppliedAtHall } from '../cases/hall-demand.ts';
-import { getPublishedGuide, type PublishedGuide } from '../catalogue/guides.ts';
-import { listMatters } from '../catalogue/search/matters.ts';
+import { getPublishedGuide, listMatters, type PublishedGuide } from '../catalogue/index.ts';
 import { keptUnder } from '../core/caches.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import type { KioskDeviceIdentity } from './devices.ts';

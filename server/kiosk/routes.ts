@@ -1,11 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { clearSessionCookie, setSessionCookie, userAgentOf } from '../accounts/session-cookie.ts';
+import { clearSessionCookie, setSessionCookie, userAgentOf } from '../accounts/index.ts';
 import { AppError } from '../core/errors.ts';
 import { IsoDate } from '../core/http/dates.ts';
 import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
-import { hallScope } from '../organisations/halls.ts';
+import { hallScope } from '../organisations/index.ts';
 import { deactivateDevice, deviceByToken, deviceScope, listDevices, registerDevice } from './devices.ts';
 import { popularMatters } from './matters.ts';
 import { identifyAtKiosk, kioskSessionView, signOutAtKiosk } from './sessions.ts';

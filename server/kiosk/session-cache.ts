@@ -1,5 +1,4 @@
 import { keptUnder } from '../core/caches.ts';
-import type { KioskBinding } from './sessions.ts';
 
 /**
  * What the last look-up found of an applicant session's kiosk session, kept in this process for a
@@ -11,6 +10,9 @@ import type { KioskBinding } from './sessions.ts';
  * and those of a deactivated 'kiosk-device' are forgotten at once (core/caches.ts).
  */
 export const KIOSK_KEPT_MS = 5000;
+
+/** The kiosk and hall a request's applicant session is bound to. */
+export type KioskBinding = { kioskSessionId: string; deviceId: string; hallId: string };
 
 /** An open kiosk session as last read (times in epoch milliseconds). */
 export type KeptKioskSession = { binding: KioskBinding; startedAt: number; lastSeenAt: number };

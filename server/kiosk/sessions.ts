@@ -1,16 +1,25 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { maskIdNumber } from '../../common/identity.ts';
-import { loadActor } from '../accounts/actors.ts';
-import { closeSession, type NewSession, openSession } from '../accounts/sessions.ts';
-import { findOrCreateWalkInApplicant } from '../accounts/walk-in.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
-import { todayInChina } from '../calendar/service.ts';
+import {
+  closeSession,
+  findOrCreateWalkInApplicant,
+  loadActor,
+  type NewSession,
+  openSession,
+} from '../accounts/index.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
+import { todayInChina } from '../calendar/index.ts';
 import type { Actor } from '../core/access/actor.ts';
 import type { Db, DbOrTx, Tx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { checkCard, type IdCardReading } from './card.ts';
 import type { KioskDeviceIdentity } from './devices.ts';
-import { type KeptKioskSession, keepKioskSession, keptKioskSession } from './session-cache.ts';
+import {
+  type KeptKioskSession,
+  type KioskBinding,
+  keepKioskSession,
+  keptKioskSession,
+} from './session-cache.ts';
 import { kioskDevices, kioskSessions } from './tables.ts';
 
 /** A kiosk session ends after this long without a request (the kiosk signs out after two idle minutes). */
@@ -21,9 +30,6 @@ export const KIOSK_MAX_MINUTES = 30;
 const TOUCH_INTERVAL_MS = 10_000;
 
 export type KioskEndReason = 'sign_out' | 'idle' | 'time_limit' | 'replaced' | 'device_inactive';
-
-/** The kiosk and hall a request's applicant session is bound to. */
-export type KioskBinding = { kioskSessionId: string; deviceId: string; hallId: string };
 
 /** What the kiosk shows of its session: the applicant by name and masked ID number. */
 export type KioskSessionView = {

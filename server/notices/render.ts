@@ -9,7 +9,7 @@ import {
   footers,
   type Pdf,
   table,
-} from '../catalogue/pdf-layout.ts';
+} from '../core/pdf/layout.ts';
 import { type Block, chinaDay, chineseDate, noticeContent } from './texts.ts';
 import type { CaseView, NoticeKind } from './types.ts';
 

@@ -1,9 +1,9 @@
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { maskPhone } from '../../common/identity.ts';
-import { accountContact } from '../accounts/contacts.ts';
+import { accountContact, isMobile } from '../accounts/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-import { isMobile, type SmsProvider, sandboxSms, smsText } from './sms.ts';
+import { type SmsProvider, sandboxSms, smsText } from './sms.ts';
 import { notifications } from './tables.ts';
 
 export type NotificationChannel = 'in_app' | 'sms';

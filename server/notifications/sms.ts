@@ -12,11 +12,6 @@ export const sandboxSms: SmsProvider = {
   send: async () => ({ providerId: `sandbox-${randomUUID()}` }),
 };
 
-/** Mainland mobile numbers; landlines cannot receive SMS. */
-export function isMobile(phone: string): boolean {
-  return /^1[3-9]\d{9}$/.test(phone);
-}
-
 /** The text as sent: signature first, as Chinese gateways require. */
 export function smsText(title: string, body: string): string {
   return `【一网通办】${title}：${body}`;

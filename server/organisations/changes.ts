@@ -1,6 +1,6 @@
 import type { InferSelectModel, SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { Tx } from '../core/db/client.ts';
 import { updateVersioned } from '../core/db/versioned.ts';
 import type { AppError } from '../core/errors.ts';

@@ -1,9 +1,9 @@
 import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { withTrimmedText } from '../core/text.ts';
-import { inRegionSubtree, requireRegion } from '../regions/service.ts';
+import { inRegionSubtree, requireRegion } from '../regions/index.ts';
 import { updateAudited } from './changes.ts';
 import { findOrganisation, type OrganisationScope, organisationScope } from './service.ts';
 import { halls, organisations, windows } from './tables.ts';

@@ -3,9 +3,8 @@ import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { withCreditCheckCharacter } from '../../common/identity.ts';
 import type { Role } from '../../common/roles.ts';
-import { createStaffAccount } from '../accounts/service.ts';
-import type { AuditContext } from '../audit/service.ts';
-import { auditRecords } from '../audit/tables.ts';
+import { createStaffAccount } from '../accounts/index.ts';
+import { type AuditContext, auditRecords } from '../audit/index.ts';
 import { type DemoOrganisations, seedDemoOrganisations } from '../demo/organisations.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 

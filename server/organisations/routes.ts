@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { ORGANISATION_KINDS } from '../../common/roles.ts';
 import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
-import { requireRegion } from '../regions/service.ts';
+import { requireRegion } from '../regions/index.ts';
 import { DateTime } from './schemas.ts';
 import {
   createOrganisation,

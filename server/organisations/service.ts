@@ -1,11 +1,11 @@
 import { and, asc, count, eq, ilike, ne, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { isCreditCode } from '../../common/identity.ts';
 import type { OrganisationKind, RegionLevel } from '../../common/roles.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { isUniqueViolation } from '../core/db/unique.ts';
 import { AppError } from '../core/errors.ts';
-import { inRegionSubtree, type Region, regionNames, regionPath, requireRegion } from '../regions/service.ts';
+import { inRegionSubtree, type Region, regionNames, regionPath, requireRegion } from '../regions/index.ts';
 import { updateAudited } from './changes.ts';
 import { halls, organisations } from './tables.ts';
 
@@ -113,6 +113,16 @@ export async function listOrganisations(options: { db: DbOrTx; filter?: Organisa
     db.select({ n: count() }).from(organisations).where(where),
   ]);
   return { items: await withRegionNames(db, rows), total: total?.n ?? 0 };
+}
+
+/** The ids of the organisations in the regions of `regionPaths` and the regions below them. */
+export async function organisationIdsUnder(db: DbOrTx, regionPaths: string[]): Promise<string[]> {
+  if (regionPaths.length === 0) return [];
+  const rows = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(or(...regionPaths.map((path) => inRegionSubtree(organisations.regionCode, path))));
+  return rows.map((r) => r.id);
 }
 
 /** The business rules every organisation must satisfy, checked on the state after a change. */

@@ -1,7 +1,6 @@
 import { after, before } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import type { AuditContext } from '../audit/service.ts';
-import { auditRecords } from '../audit/tables.ts';
+import { type AuditContext, auditRecords } from '../audit/index.ts';
 import type { Db } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { type DemoOrganisations, seedDemoOrganisations } from '../demo/organisations.ts';

@@ -1,11 +1,11 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { WindowKind } from '../../common/roles.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { DbOrTx, Tx } from '../core/db/client.ts';
 import { isUniqueViolation } from '../core/db/unique.ts';
 import { AppError } from '../core/errors.ts';
 import { withTrimmedText } from '../core/text.ts';
-import { regionPath } from '../regions/service.ts';
+import { regionPath } from '../regions/index.ts';
 import { updateAudited } from './changes.ts';
 import { findHall } from './halls.ts';
 import { findOrganisation } from './service.ts';

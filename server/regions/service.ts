@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, like, or, type SQL, type SQLWrapper, sql } from 
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { levelOfCode, type RegionRecord, readRegionFile } from '../../common/regions/data.ts';
 import type { RegionLevel } from '../../common/roles.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { regions } from './tables.ts';

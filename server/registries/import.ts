@@ -1,5 +1,5 @@
 import { count, inArray } from 'drizzle-orm';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { Db, Tx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { parseCsv, parseXlsx, type Sheet } from './files.ts';
@@ -13,7 +13,7 @@ import {
   type RegistryKind,
   readCompany,
   readPerson,
-} from './records.ts';
+} from './rows.ts';
 import { upsertCompanies, upsertPersons } from './service.ts';
 import { registryCompanies, registryPersons } from './tables.ts';
 
@@ -39,7 +39,7 @@ function placeColumns(columns: RegistryColumn[], header: string[], issues: Regis
   return at;
 }
 
-type Parsed<T> = { records: T[]; issues: RegistryImportIssue[] };
+type Parsed<T> = { rows: T[]; issues: RegistryImportIssue[] };
 
 /** Reads and checks every row; a number that appears twice in the file is a problem of its second row. */
 export function readRegistrySheet(kind: 'persons', sheet: Sheet): Parsed<PersonRecord>;
@@ -49,18 +49,18 @@ export function readRegistrySheet(kind: RegistryKind, sheet: Sheet): Parsed<Pers
   const issues: RegistryImportIssue[] = [];
   const columns = columnsOf(kind);
   const at = placeColumns(columns, sheet.header, issues);
-  if (issues.length > 0) return { records: [], issues };
+  if (issues.length > 0) return { rows: [], issues };
   if (sheet.rows.length === 0) {
-    return { records: [], issues: [{ row: 2, column: '', problem: '文件中没有数据行' }] };
+    return { rows: [], issues: [{ row: 2, column: '', problem: '文件中没有数据行' }] };
   }
   if (sheet.rows.length > MAX_ROWS) {
     return {
-      records: [],
+      rows: [],
       issues: [{ row: MAX_ROWS + 2, column: '', problem: `一次最多导入 ${MAX_ROWS} 行` }],
     };
   }
   const seen = new Map<string, number>();
-  const records: (PersonRecord | CompanyRecord)[] = [];
+  const rows: (PersonRecord | CompanyRecord)[] = [];
   for (const { row, texts } of sheet.rows) {
     const cells: Record<string, string> = {};
     for (const [key, i] of at) cells[key] = texts[i] ?? '';
@@ -75,9 +75,9 @@ export function readRegistrySheet(kind: RegistryKind, sheet: Sheet): Parsed<Pers
       continue;
     }
     seen.set(key, row);
-    records.push(read.record);
+    rows.push(read.record);
   }
-  return { records, issues };
+  return { rows, issues };
 }
 
 /** The file as rows: xlsx by its content (a zip), anything else as CSV. */
@@ -100,7 +100,7 @@ export async function importRegistry(options: {
 }): Promise<{ imported: number; created: number; updated: number }> {
   const { db, audit, kind } = options;
   const sheet = await readImportFile(options.content);
-  const { records, issues } = readRegistrySheet(kind, sheet);
+  const { rows, issues } = readRegistrySheet(kind, sheet);
   if (issues.length > 0) {
     throw new AppError('registry.import_invalid', {
       params: { count: issues.length },
@@ -108,11 +108,11 @@ export async function importRegistry(options: {
     });
   }
   return db.transaction(async (tx) => {
-    const keys = records.map((r) => ('idNumber' in r ? r.idNumber : r.creditCode));
+    const keys = rows.map((r) => ('idNumber' in r ? r.idNumber : r.creditCode));
     const existing = await countExisting(tx, kind, keys);
-    if (kind === 'persons') await upsertPersons(tx, records as PersonRecord[], 'import');
-    else await upsertCompanies(tx, records as CompanyRecord[], 'import');
-    const result = { imported: records.length, created: records.length - existing, updated: existing };
+    if (kind === 'persons') await upsertPersons(tx, rows as PersonRecord[], 'import');
+    else await upsertCompanies(tx, rows as CompanyRecord[], 'import');
+    const result = { imported: rows.length, created: rows.length - existing, updated: existing };
     await recordAudit(tx, audit, {
       action: 'registry.import',
       targetType: 'registry',

@@ -2,10 +2,10 @@ import { asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { maskIdNumber, maskPhone } from '../../common/identity.ts';
 import type { DbOrTx, Tx } from '../core/db/client.ts';
-import type { CompanyRecord, PersonRecord } from './records.ts';
+import type { CompanyRecord, PersonRecord } from './rows.ts';
 import { registryCompanies, registryPersons } from './tables.ts';
 
-export type { CompanyRecord, PersonRecord } from './records.ts';
+export type { CompanyRecord, PersonRecord } from './rows.ts';
 
 /** The resident of an ID number in the population base (人口库), or null. */
 export async function findPerson(db: DbOrTx, idNumber: string): Promise<PersonRecord | null> {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { sm2 } from 'sm-crypto-v2';
-import { publicKeyPem } from '../../certificates/signed.ts';
+import { publicKeyPem } from '../../core/crypto/signed.ts';
 import { canonicalJson } from '../chain.ts';
 import {
   CHECKPOINT_FORMAT,

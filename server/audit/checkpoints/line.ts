@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { sm2 } from 'sm-crypto-v2';
-import { SM2_USER_ID } from '../../certificates/signed.ts';
+import { SM2_USER_ID } from '../../core/crypto/signed.ts';
 import { canonicalJson, GENESIS_HASH } from '../chain.ts';
 
 export const CHECKPOINT_FORMAT = 'yiwang-audit-checkpoint/1';

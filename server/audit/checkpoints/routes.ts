@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Type } from 'typebox';
-import { publicKeyPem, SM2_USER_ID } from '../../certificates/signed.ts';
+import { publicKeyPem, SM2_USER_ID } from '../../core/crypto/signed.ts';
 import { cachePublicly } from '../../core/http/cache-control.ts';
 import { auditContext, authorize } from '../../core/http/guard.ts';
 import type { App } from '../../core/http/types.ts';

@@ -3,8 +3,8 @@ import type { ExercisingLevel, MatterType } from '../../../common/catalogue/elem
 import type { Actor } from '../../core/access/actor.ts';
 import { scopeOf } from '../../core/access/policy.ts';
 import type { DbOrTx } from '../../core/db/client.ts';
-import { listOrganisations } from '../../organisations/service.ts';
-import { inRegionSubtree, requireRegion } from '../../regions/service.ts';
+import { listOrganisations } from '../../organisations/index.ts';
+import { inRegionSubtree, requireRegion } from '../../regions/index.ts';
 import { basicMatters, implementations, implementationVersions } from '../tables.ts';
 import { implementationCells, materialCells, type WorkbookImplementation } from './codec.ts';
 import { EXAMPLE_CODE } from './columns.ts';

@@ -1,12 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { AuditContext } from '../../audit/service.ts';
+import type { AuditContext } from '../../audit/index.ts';
 import type { Actor } from '../../core/access/actor.ts';
 import { can, scopeOf } from '../../core/access/policy.ts';
 import type { Db } from '../../core/db/client.ts';
 import { AppError } from '../../core/errors.ts';
-import { listHalls } from '../../organisations/halls.ts';
-import { listOrganisations, type OrganisationRow } from '../../organisations/service.ts';
-import { findRegion, type Region } from '../../regions/service.ts';
+import { listHalls, listOrganisations, type OrganisationRow } from '../../organisations/index.ts';
+import { findRegion, type Region } from '../../regions/index.ts';
 import { implementationCodeProblems, placementProblems } from '../implementations.ts';
 import { type ImportError, importImplementations } from '../import.ts';
 import { basicMatterProblems, normaliseBasicMatter } from '../service.ts';

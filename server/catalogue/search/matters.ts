@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { RealisationMode, ServiceObject, Theme } from '../../../common/catalogue/elements.ts';
 import type { DbOrTx } from '../../core/db/client.ts';
 import { AppError } from '../../core/errors.ts';
-import { regionPath } from '../../regions/service.ts';
+import { regionPath } from '../../regions/index.ts';
 import { buildTsQuery } from './query-text.ts';
 import { cachedSynonyms, reloadSynonyms, SYNONYMS_STAMP } from './synonyms.ts';
 

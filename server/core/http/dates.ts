@@ -13,3 +13,6 @@ export const IsoDate = Type.String({ format: 'date', pattern: `${NOT_YEAR_ZERO}\
 /** A date and time in ISO 8601 with its offset, e.g. 2026-10-08T09:00:00+08:00. */
 export const isoDateTime = (description: string) =>
   Type.String({ format: 'date-time', pattern: `${NOT_YEAR_ZERO}\\d{4}-`, description });
+
+/** A timestamp: a Date in services, an ISO 8601 string on the wire. */
+export const DateTime = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));

@@ -1,9 +1,7 @@
-import type { AuditContext } from '../../audit/service.ts';
-import { type ImportItem, importImplementations } from '../../catalogue/import.ts';
-import { seedSynonyms } from '../../catalogue/search/synonyms.ts';
+import type { AuditContext } from '../../audit/index.ts';
+import { type ImportItem, importImplementations, seedSynonyms } from '../../catalogue/index.ts';
 import type { DbOrTx } from '../../core/db/client.ts';
-import { listHalls } from '../../organisations/halls.ts';
-import { findOrganisation, listOrganisations } from '../../organisations/service.ts';
+import { findOrganisation, listHalls, listOrganisations } from '../../organisations/index.ts';
 import type { DemoOrganisations } from '../organisations.ts';
 import { basicCode, buildDocument, type DemoHalls, type HallRef, implementationCode } from './build.ts';
 import { CIVIL_AFFAIRS } from './civil-affairs.ts';

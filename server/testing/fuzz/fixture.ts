@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { FOOD_LICENCE, ON_THE_SPOT, PDF, publishMatter } from '../../cases/testing.ts';
-import { organisations } from '../../organisations/tables.ts';
+import { organisations } from '../../organisations/index.ts';
 import type { FuzzRoute } from './routes.ts';
 import type { Known } from './schema.ts';
 import type { FuzzWorld } from './world.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { hashPassword } from '../../accounts/passwords.ts';
+import { hashPassword } from '../../accounts/index.ts';
 import { loadConfig } from '../../core/config.ts';
 import type { App } from '../../core/http/types.ts';
 import { DEMO_PASSWORD } from '../../demo/accounts.ts';

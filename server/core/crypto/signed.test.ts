@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { type ConfigError, DEVELOPMENT_SEAL_KEY_SECRET, loadConfig } from '../core/config.ts';
+import { type ConfigError, DEVELOPMENT_SEAL_KEY_SECRET, loadConfig } from '../config.ts';
 import {
   canonicalJson,
   generateSealKeyPair,

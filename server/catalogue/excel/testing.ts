@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { ImplementationDocument } from '../../../common/catalogue/guide.ts';
 import type { Role } from '../../../common/roles.ts';
-import { createStaffAccount } from '../../accounts/service.ts';
-import type { AuditContext } from '../../audit/service.ts';
+import { createStaffAccount } from '../../accounts/index.ts';
+import type { AuditContext } from '../../audit/index.ts';
 import type { TestApp } from '../../testing/app.ts';
 import type { WorkbookImplementation } from './codec.ts';
 import { EXAMPLE } from './example.ts';

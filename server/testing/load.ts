@@ -11,9 +11,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestDatabase, type TestDatabase } from '../testing/db.ts';
-import { freePort } from '../testing/ports.ts';
-import { type Session, serverEnv } from '../testing/processes.ts';
+import { createTestDatabase, type TestDatabase } from './db.ts';
+import { freePort } from './ports.ts';
+import { type Session, serverEnv } from './processes.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const MiB = 1024 * 1024;
@@ -37,7 +37,7 @@ export async function startLoadServer(): Promise<LoadServer> {
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
-    ['--expose-gc', '--import', './server/files/loop-delay-probe.ts', 'server/main.ts'],
+    ['--expose-gc', '--import', './server/testing/loop-delay-probe.ts', 'server/main.ts'],
     {
       cwd: ROOT,
       env: serverEnv(dataDir, port, { DATABASE_URL: db.url }),

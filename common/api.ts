@@ -1,0 +1,28 @@
+import { type Static, type TSchema, Type } from 'typebox';
+
+/*
+ * Helpers of the API shapes in common/<module>/api.ts: the server validates and documents its
+ * routes with these TypeBox schemas, the web app takes its types from them (`import type` only,
+ * so no TypeBox in the app's bundle).
+ */
+
+/** A timestamp: a Date in services, an ISO 8601 string on the wire. */
+export const DateTime = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** A page of a list: `{ items, total }`. */
+export const ListOf = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), total: Type.Integer() });
+
+/** A value as it travels as JSON: dates become ISO strings. */
+export type Json<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Json<U>[]
+    : T extends object
+      ? { [K in keyof T]: Json<T[K]> }
+      : T;
+
+/** What the web app receives (or sends) for a schema: its static type as JSON. */
+export type Wire<S extends TSchema> = Json<Static<S>>;

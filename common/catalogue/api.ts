@@ -1,0 +1,207 @@
+import { Type } from 'typebox';
+import { DateTime, ListOf, Nullable } from '../api.ts';
+import { BASIC_CODE_PATTERN, IMPLEMENTATION_CODE_PATTERN } from './codes.ts';
+import {
+  CASE_TYPES,
+  EXERCISING_LEVELS,
+  LIMIT_UNITS,
+  MATTER_TYPES,
+  REALISATION_MODES,
+  SERVICE_OBJECTS,
+  THEMES,
+  VERSION_STATUSES,
+} from './elements.ts';
+import { ImplementationDocument, LegalBasis } from './guide.ts';
+
+/** The API shapes of the catalogue: staff (basic matters, implementations, versions) and public (search, guides, figures). */
+
+export const Id = Type.String({ format: 'uuid' });
+export const NullableDateTime = Nullable(DateTime);
+export const Status = Type.Enum([...VERSION_STATUSES]);
+
+export const BasicMatterFields = {
+  code: Type.String({
+    pattern: BASIC_CODE_PATTERN,
+    description: '基本编码：前 6 位数字，其后 6—14 位数字或大写字母',
+  }),
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  matterType: Type.Enum([...MATTER_TYPES]),
+  exercisingLevel: Type.Enum([...EXERCISING_LEVELS]),
+  legalBasis: Type.Array(LegalBasis, { maxItems: 30 }),
+};
+
+export const BasicMatterSchema = Type.Object({
+  id: Type.String(),
+  ...BasicMatterFields,
+  code: Type.String(),
+  version: Type.Integer(),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+
+export const ImplementationCode = Type.String({
+  pattern: IMPLEMENTATION_CODE_PATTERN,
+  description: '实施编码：12—40 位数字或大写字母',
+});
+
+/** A version after a change of its life cycle. */
+export const VersionState = Type.Object({
+  versionNo: Type.Integer(),
+  status: Status,
+  rev: Type.Integer(),
+  document: ImplementationDocument,
+});
+
+export const VersionSummary = Type.Object({
+  id: Type.String(),
+  versionNo: Type.Integer(),
+  status: Status,
+  rev: Type.Integer(),
+  name: Type.String(),
+  reviewComment: Nullable(Type.String()),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+  submittedAt: NullableDateTime,
+  publishedAt: NullableDateTime,
+});
+
+export const VersionWithDocument = Type.Object({
+  ...VersionSummary.properties,
+  document: ImplementationDocument,
+});
+
+export const ImplementationDetail = Type.Object({
+  id: Type.String(),
+  code: Type.String(),
+  organisationId: Type.String(),
+  departmentName: Type.String(),
+  regionCode: Type.String(),
+  regionName: Type.String(),
+  basicMatter: BasicMatterSchema,
+  publishedVersionId: Nullable(Type.String()),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+  versions: Type.Array(VersionSummary),
+  /** The open version (draft or under review) with its document. */
+  draft: Nullable(VersionState),
+  published: Nullable(VersionState),
+});
+
+export const ImplementationListItem = Type.Object({
+  id: Type.String(),
+  code: Type.String(),
+  name: Type.String(),
+  basicMatterId: Type.String(),
+  basicCode: Type.String(),
+  matterType: Type.String(),
+  organisationId: Type.String(),
+  departmentName: Type.String(),
+  regionCode: Type.String(),
+  regionName: Type.String(),
+  /** The latest version. */
+  versionNo: Type.Integer(),
+  status: Status,
+  rev: Type.Integer(),
+  published: Type.Boolean(),
+  updatedAt: DateTime,
+});
+
+/** The body creating an implementation with its first draft (POST /api/catalogue/implementations). */
+export const NewImplementation = Type.Object({
+  basicMatterId: Id,
+  code: ImplementationCode,
+  organisationId: Id,
+  regionCode: Type.String(),
+  document: ImplementationDocument,
+});
+
+export const Missing = Type.Object({ field: Type.String(), problem: Type.String() });
+
+export const Completeness = Type.Object({
+  versionNo: Type.Integer(),
+  complete: Type.Boolean(),
+  missing: Type.Array(Missing),
+});
+
+export const Change = Type.Object({ path: Type.String(), before: Type.Unknown(), after: Type.Unknown() });
+
+/** One problem of a refused Excel import, by sheet, row and column. */
+export const ImportProblem = Type.Object({
+  sheet: Type.String(),
+  row: Type.Integer(),
+  column: Type.String(),
+  problem: Type.String(),
+});
+
+/** One matter in the public search and browse lists (GET /api/catalogue/search, /matters). */
+export const MatterSummary = Type.Object({
+  implementationId: Type.String(),
+  code: Type.String(),
+  name: Type.String(),
+  basicCode: Type.String(),
+  matterType: Type.Enum([...MATTER_TYPES]),
+  departmentId: Type.String(),
+  departmentName: Type.String(),
+  regionCode: Type.String(),
+  regionName: Type.String(),
+  serviceObject: Type.Enum([...SERVICE_OBJECTS]),
+  caseType: Type.Enum([...CASE_TYPES]),
+  realisationMode: Type.Enum([...REALISATION_MODES]),
+  legalLimit: Type.Integer(),
+  promisedLimit: Type.Integer(),
+  limitUnit: Type.Enum([...LIMIT_UNITS]),
+  visitsRequired: Type.Integer(),
+  themes: Type.Array(Type.Enum([...THEMES])),
+  onlineAvailable: Type.Boolean(),
+});
+
+export const MatterPage = Type.Object({
+  ...ListOf(MatterSummary).properties,
+  total: Type.Integer({ description: '匹配事项数，至多计到 1000' }),
+  totalCapped: Type.Optional(Type.Boolean({ description: '实际匹配数超过 1000' })),
+});
+
+/** The published guide of one implementation (GET /api/catalogue/guides/:id). */
+export const Guide = Type.Object({
+  implementationId: Type.String(),
+  code: Type.String(),
+  versionNo: Type.Integer(),
+  publishedAt: DateTime,
+  basicMatter: Type.Object({
+    code: Type.String(),
+    name: Type.String(),
+    matterType: Type.Enum([...MATTER_TYPES]),
+    exercisingLevel: Type.Enum([...EXERCISING_LEVELS]),
+    legalBasis: Type.Array(LegalBasis),
+  }),
+  department: Type.Object({ id: Type.String(), name: Type.String() }),
+  region: Type.Object({ code: Type.String(), name: Type.String() }),
+  document: ImplementationDocument,
+});
+
+/** The catalogue's figures over published versions; shares are 0..1. */
+export const Figures = Type.Object({
+  matters: Type.Integer(),
+  atMostOnceShare: Type.Number(),
+  fullyOnlineShare: Type.Number(),
+  immediateShare: Type.Number(),
+  averageCompression: Type.Number(),
+  averageVisits: Type.Number(),
+});
+
+export const Statistics = Type.Object({
+  ...Figures.properties,
+  byDepartment: Type.Array(
+    Type.Object({ departmentId: Type.String(), departmentName: Type.String(), ...Figures.properties }),
+  ),
+  byRegion: Type.Array(
+    Type.Object({ regionCode: Type.String(), regionName: Type.String(), ...Figures.properties }),
+  ),
+});
+
+export const ThemeCount = Type.Object({
+  theme: Type.Enum([...THEMES]),
+  label: Type.String(),
+  object: Type.Union([Type.Literal('person'), Type.Literal('company')]),
+  count: Type.Integer(),
+});

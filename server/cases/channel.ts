@@ -1,0 +1,64 @@
+import { findOrCreateWalkInApplicant, type WalkInApplicant } from '../accounts/index.ts';
+import type { AuditContext } from '../audit/index.ts';
+import type { Actor } from '../core/access/actor.ts';
+import type { Db } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
+import { listHalls } from '../organisations/index.ts';
+import type { Channel } from './submission.ts';
+
+/** The applicant's consent to be represented by an agent (帮办代办授权). */
+export type Consent = {
+  signedBy: string;
+  signedAt: string;
+  /** 书面授权委托书 / 现场签字 / 电子签名 */
+  method: 'written_authorisation' | 'on_site_signature' | 'e_signature';
+  note?: string;
+};
+
+/** Who an application is for, when staff hand it in: the walk-in applicant, the window, the consent. */
+export type OnBehalf = { applicant?: WalkInApplicant; windowId?: string; consent?: Consent };
+
+/**
+ * Where and for whom an application is handed in. An applicant applies online, or at the kiosk
+ * its session is bound to (`kioskHallId`, server/kiosk). Staff apply for a walk-in applicant,
+ * identified by ID card or business licence (found, or created without a password): a window
+ * clerk at the counter of the clerk's hall, anyone else as an agent with the applicant's consent.
+ */
+export async function channelOf(options: {
+  db: Db;
+  audit: AuditContext;
+  actor: Actor;
+  kioskHallId: string | null;
+  onBehalf: OnBehalf;
+}): Promise<Channel> {
+  const { db, actor, onBehalf } = options;
+  if (actor.kind !== 'staff') {
+    if (options.kioskHallId)
+      return { kind: 'kiosk', applicantId: actor.accountId, hallId: options.kioskHallId };
+    return { kind: 'online', applicantId: actor.accountId };
+  }
+  const walkIn = onBehalf.applicant;
+  if (!walkIn) {
+    throw new AppError('validation.field', {
+      field: 'applicant',
+      params: { problem: '须填写申请人身份信息', problemEn: 'is required when applying for someone' },
+    });
+  }
+  const clerk = actor.grants.some((g) => g.role === 'window_clerk');
+  if (!clerk && !onBehalf.consent) {
+    throw new AppError('validation.field', {
+      field: 'consent',
+      params: { problem: '代办须记录申请人的授权', problemEn: "the applicant's consent is required" },
+    });
+  }
+  const applicantId = await findOrCreateWalkInApplicant({ db, audit: options.audit, input: walkIn });
+  if (clerk) {
+    const [hall] = await listHalls({
+      db,
+      filter: { organisationId: actor.organisationId ?? '', active: true },
+    });
+    if (!hall) throw new AppError('resource.not_found', { params: { resource: '所在大厅' } });
+    return { kind: 'counter', applicantId, hallId: hall.id, windowId: onBehalf.windowId ?? null };
+  }
+  return { kind: 'agent', applicantId, agentId: actor.accountId, consent: onBehalf.consent! };
+}

@@ -1,0 +1,24 @@
+/**
+ * The matter catalogue: matters, their implementations and published versions (guides), search, Excel import and export.
+ * The front door of the module: other modules import only from here.
+ */
+
+export { XLSX_TYPE } from './excel/workbook.ts';
+export { catalogueExcelRoutes } from './excel-routes.ts';
+export {
+  filedDocument,
+  filingTarget,
+  getPublishedGuide,
+  getVersionDocument,
+  type PublishedGuide,
+  versionNameOf,
+  versionNames,
+} from './guides.ts';
+export { type ImportItem, importImplementations } from './import.ts';
+export { cataloguePublicRoutes } from './public-routes.ts';
+export { catalogueRoutes } from './routes.ts';
+export { listMatters } from './search/matters.ts';
+export { seedSynonyms } from './search/synonyms.ts';
+export { implementations, implementationVersions } from './tables.ts';
+export { catalogueVersionRoutes } from './version-routes.ts';
+export { retireImplementation } from './versions.ts';

@@ -1,0 +1,17 @@
+/**
+ * Administrative regions (行政区划) and region paths.
+ * The front door of the module: other modules import only from here.
+ */
+export { regionRoutes } from './routes.ts';
+export {
+  findRegion,
+  inRegionSubtree,
+  loadRegions,
+  type Region,
+  regionNameOf,
+  regionNames,
+  regionPath,
+  regionPathOf,
+  requireRegion,
+} from './service.ts';
+export { regions } from './tables.ts';
