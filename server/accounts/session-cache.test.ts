@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, mock, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { signInApplicant } from '../cases/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { buildApplicant, buildOrganisation, buildStaff, signIn } from '../testing/factories.ts';
 import { recordStatements, statementsOf } from '../testing/statements.ts';
 import {
   forgetSession,
@@ -21,12 +21,9 @@ let organisationId: string;
 
 before(async () => {
   recordStatements();
-  t = await createTestApp({ demo: true });
-  const [market] = (
-    await t.db.db.execute<{ id: string }>("SELECT id FROM organisations WHERE short_name = '市场监管局'")
-  ).rows;
-  organisationId = market!.id;
-  admin = await signInAs(t.app, 'admin', 'demo1234');
+  t = await createTestApp();
+  organisationId = (await buildOrganisation(t.db.db)).id;
+  admin = await signIn(t.app, await buildStaff(t.db.db, { role: 'system_admin' }));
 });
 after(async () => {
   mock.timers.reset();
@@ -45,7 +42,7 @@ const readsSession = (sql: string) => /from "sessions"/i.test(sql);
 const readsKioskSession = (sql: string) => /from "kiosk_sessions"/i.test(sql);
 
 test('a second request of a session within a few seconds reads neither its session nor a kiosk session', async () => {
-  const applicant = await signInApplicant(t.app, 'person', '11010519491231002X');
+  const applicant = await signIn(t.app, await buildApplicant(t.db.db));
   const first = await statementsOf(async () => assert.equal((await me(applicant)).statusCode, 200));
   assert.equal(first.filter(readsSession).length, 1, 'the first request reads the session');
   assert.equal(first.filter(readsKioskSession).length, 1, '…and looks for a kiosk session');

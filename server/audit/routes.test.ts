@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { createStaffAccount } from '../accounts/service.ts';
+import { createStaffAccount } from '../accounts/index.ts';
 import type { Actor } from '../core/access/actor.ts';
-import { listOrganisations } from '../organisations/service.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { buildOrganisation } from '../testing/factories.ts';
 import { type AuditContext, recordAudit } from './service.ts';
 
 const SYSTEM: AuditContext = { actor: null, role: 'system', clientAddress: null, requestId: 'test' };
@@ -16,12 +16,7 @@ let beilin: string;
 const ids: Record<string, string> = {};
 
 async function serviceCentre(region: string): Promise<string> {
-  const { items } = await listOrganisations({
-    db: t.db.db,
-    filter: { region, kind: 'service_centre' },
-  });
-  assert.ok(items[0], `a service centre in ${region}`);
-  return items[0].id;
+  return (await buildOrganisation(t.db.db, { kind: 'service_centre', regionCode: region })).id;
 }
 
 function actorIn(organisationId: string, accountId: string): Actor {
@@ -29,7 +24,7 @@ function actorIn(organisationId: string, accountId: string): Actor {
 }
 
 before(async () => {
-  t = await createTestApp({ demo: true });
+  t = await createTestApp();
   const city = await serviceCentre('610100');
   xincheng = await serviceCentre('610102');
   beilin = await serviceCentre('610103');

@@ -1,18 +1,26 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type Browser, signInAs } from '../accounts/testing.ts';
-import { DEMO_PASSWORD } from '../demo/accounts.ts';
+import type { Role } from '../../common/roles.ts';
+import type { Browser } from '../accounts/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { buildMatter, buildOrganisation, buildStaff, signIn } from '../testing/factories.ts';
 
 let t: TestApp;
 const who: Record<string, Browser> = {};
 let implementation: string;
 
 before(async () => {
-  t = await createTestApp({ demo: true });
-  for (const login of ['admin', 'clerk', 'editor', 'head'])
-    who[login] = await signInAs(t.app, login, DEMO_PASSWORD);
-  implementation = (await t.db.pool.query('SELECT id FROM implementations ORDER BY code LIMIT 1')).rows[0].id;
+  t = await createTestApp();
+  const department = await buildOrganisation(t.db.db);
+  const roles: [string, Role, string?][] = [
+    ['admin', 'system_admin'],
+    ['clerk', 'window_clerk'],
+    ['editor', 'catalogue_editor', department.id],
+    ['head', 'department_head', department.id],
+  ];
+  for (const [login, role, organisationId] of roles)
+    who[login] = await signIn(t.app, await buildStaff(t.db.db, { role, organisationId }));
+  implementation = (await buildMatter(t.db.db, { departmentId: department.id })).id;
 });
 after(async () => {
   await t?.close();

@@ -3,12 +3,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { eq } from 'drizzle-orm';
-import { type Browser, signInAs } from '../../accounts/testing.ts';
-import { FOOD_LICENCE, PNG, publishMatter, signInApplicant } from '../../cases/testing.ts';
-import { DEMO_PASSWORD } from '../../demo/accounts.ts';
-import { organisations } from '../../organisations/tables.ts';
+import type { Browser } from '../../accounts/testing.ts';
+import { FOOD_LICENCE, PNG } from '../../cases/testing.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { buildApplicant, buildMatter, buildStaff, signIn } from '../../testing/factories.ts';
 import { PUBLIC_CACHE } from './cache-control.ts';
 
 let t: TestApp;
@@ -18,13 +16,9 @@ let food: string;
 
 before(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yw-cache-control-'));
-  t = await createTestApp({ demo: true, env: { DATA_DIR: dataDir } });
-  const [market] = await t.db.db
-    .select()
-    .from(organisations)
-    .where(eq(organisations.shortName, '市场监管局'));
-  food = await publishMatter(t.db.db, market!.id, FOOD_LICENCE);
-  person = await signInApplicant(t.app, 'person', '11010519491231002X');
+  t = await createTestApp({ env: { DATA_DIR: dataDir } });
+  food = (await buildMatter(t.db.db, { document: FOOD_LICENCE })).id;
+  person = await signIn(t.app, await buildApplicant(t.db.db));
 });
 after(async () => {
   await t?.close();
@@ -49,7 +43,7 @@ test('answers with personal data are kept by no cache: the signed-in user, a cas
   assert.equal(cacheControl(page), 'no-store');
   assert.equal(cacheControl(filed), 'no-store');
 
-  const staff = await signInAs(t.app, 'clerk', DEMO_PASSWORD);
+  const staff = await signIn(t.app, await buildStaff(t.db.db, { role: 'window_clerk' }));
   const list = await staff.request({ method: 'GET', url: '/api/cases' });
   assert.equal(cacheControl(list), 'no-store');
   const anonymous = await t.app.inject({ method: 'GET', url: '/api/auth/me' });
