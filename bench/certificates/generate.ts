@@ -2,20 +2,23 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import { hashPassword } from '../../server/accounts/passwords.ts';
 import { todayInChina } from '../../server/calendar/service.ts';
-import { newVerificationCode } from '../../server/certificates/issue.ts';
-import { decryptPrivateKey } from '../../server/certificates/keys.ts';
-import type { CertificateField } from '../../server/certificates/service.ts';
-import { signCertificate } from '../../server/certificates/signed.ts';
 import {
+  type CertificateField,
+  type CertificateRow,
   certificateNumberCounters,
   certificates,
   certificateTypes,
+  decryptPrivateKey,
+  newVerificationCode,
   sealKeys,
-} from '../../server/certificates/tables.ts';
-import { type ValidityRule, validityInMonths, validUntilFor } from '../../server/certificates/validity.ts';
-import { type CertificateRow, signedFormOf } from '../../server/certificates/views.ts';
-import { loadConfig } from '../../server/config/config.ts';
-import type { Db } from '../../server/db/client.ts';
+  signedFormOf,
+  type ValidityRule,
+  validityInMonths,
+  validUntilFor,
+} from '../../server/certificates/index.ts';
+import { loadConfig } from '../../server/core/config.ts';
+import { signCertificate } from '../../server/core/crypto/signed.ts';
+import type { Db } from '../../server/core/db/client.ts';
 import { seedDemo } from '../../server/demo/seed.ts';
 import { findOrganisation } from '../../server/organisations/service.ts';
 import { companyLogin, companyName, fieldValue, personLogin, personName } from './values.ts';

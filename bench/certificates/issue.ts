@@ -1,9 +1,7 @@
 import type { AuditContext } from '../../server/audit/service.ts';
-import { renderCertificatePdf } from '../../server/certificates/pdf.ts';
-import { verifyUrl } from '../../server/certificates/routes.ts';
-import { issueCertificate } from '../../server/certificates/service.ts';
-import { type SignedCertificate, signatureValid, signCertificate } from '../../server/certificates/signed.ts';
-import type { Db } from '../../server/db/client.ts';
+import { issueCertificate, renderCertificatePdf, verifyUrl } from '../../server/certificates/index.ts';
+import { type SignedCertificate, signatureValid, signCertificate } from '../../server/core/crypto/signed.ts';
+import type { Db } from '../../server/core/db/client.ts';
 import { summarise } from '../cases/client.ts';
 import type { IssuingType } from './generate.ts';
 import type { Measured } from './load.ts';

@@ -1,8 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { decryptPrivateKey, sealKeyById } from '../../server/certificates/keys.ts';
-import { certificates } from '../../server/certificates/tables.ts';
-import { signedFormOf } from '../../server/certificates/views.ts';
-import { connect } from '../../server/db/client.ts';
+import {
+  certificates,
+  decryptPrivateKey,
+  sealKeyById,
+  signedFormOf,
+} from '../../server/certificates/index.ts';
+import { connect } from '../../server/core/db/client.ts';
 import { benchClient } from '../cases/client.ts';
 import { cpuSeconds } from '../cases/cpu.ts';
 import { startBenchServer } from '../server.ts';

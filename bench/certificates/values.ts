@@ -1,5 +1,5 @@
 import { withCreditCheckCharacter } from '../../common/identity.ts';
-import type { CertificateField } from '../../server/certificates/service.ts';
+import type { CertificateField } from '../../server/certificates/index.ts';
 
 /** Holders and field values of the generated certificates: plausible, distinct, deterministic in n. */
 

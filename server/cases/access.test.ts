@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { accounts } from '../accounts/tables.ts';
-import { type Browser, makeStaff, signInAs, TEST_AUDIT } from '../accounts/testing.ts';
+import { accounts, loadActor } from '../accounts/index.ts';
+import { type Browser, makeStaff, signInAs } from '../accounts/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
-import { organisations } from '../organisations/tables.ts';
+import { organisations } from '../organisations/index.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
-import { actOnCase } from './actions.ts';
 import { FOOD_LICENCE, publishMatter } from './testing.ts';
+import { transitionCase } from './transition.ts';
 
 let t: TestApp;
 let food: string;
@@ -174,20 +174,14 @@ test('a suspension (特别程序) moves both deadlines by the working days it pa
   const created = (
     await who.company!.request({ method: 'POST', url: '/api/cases', payload: { implementationId: food } })
   ).json();
-  const step = (
-    action: Parameters<typeof actOnCase>[0]['action'],
+  const [reviewer] = await db.select().from(accounts).where(eq(accounts.login, 'reviewer'));
+  const actor = (await loadActor(db, reviewer!.id))!;
+  const step = async (
+    action: Parameters<typeof transitionCase>[0]['action'],
     version: number,
     today: string,
     input = {},
-  ) =>
-    actOnCase({
-      db,
-      actor: { audit: TEST_AUDIT },
-      caseId: created.id,
-      action,
-      today,
-      input: { version, ...input },
-    });
+  ) => (await transitionCase({ db, actor, caseId: created.id, action, today, version, input })).case;
   // Monday 2026-03-02: 5 working days promised → Monday 2026-03-09.
   let c = await step('accept', created.version, '2026-03-02');
   assert.equal(c.promisedDeadline, '2026-03-09');

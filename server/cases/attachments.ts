@@ -1,14 +1,12 @@
 import type { Readable } from 'node:stream';
 import { and, eq, inArray } from 'drizzle-orm';
 import { CASE_ACTIONS, CASE_STATUS_LABELS, type CaseStatus } from '../../common/cases/state-machine.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { Db, DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-import type { MediaType } from '../files/detect.ts';
-import type { Scanner } from '../files/scanner.ts';
-import { openFile, storeFile } from '../files/service.ts';
+import { type MediaType, openFile, type Scanner, storeFile } from '../files/index.ts';
+import { type CaseRow, caseNotFound, documentOf } from './rows.ts';
 import { caseAttachments, cases } from './tables.ts';
-import { type CaseRow, caseNotFound, documentOf } from './transitions.ts';
 
 export type AttachmentRow = typeof caseAttachments.$inferSelect;
 export type AttachmentSource = 'applicant' | 'clerk_scan';

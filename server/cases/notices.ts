@@ -1,17 +1,21 @@
 import { asc, eq } from 'drizzle-orm';
 import { CASE_STATUS_LABELS, type CaseStatus } from '../../common/cases/state-machine.ts';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import { accountContact } from '../accounts/contacts.ts';
-import { getVersionDocument } from '../catalogue/guides.ts';
+import { accountContact } from '../accounts/index.ts';
+import { getVersionDocument } from '../catalogue/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-import { renderNotice } from '../notices/render.ts';
-import { chinaDay } from '../notices/texts.ts';
-import { type CaseView, NOTICE_KINDS, NOTICE_TITLES, type NoticeKind } from '../notices/types.ts';
-import { findHall } from '../organisations/halls.ts';
-import { findOrganisation } from '../organisations/service.ts';
+import {
+  type CaseView,
+  chinaDay,
+  NOTICE_KINDS,
+  NOTICE_TITLES,
+  type NoticeKind,
+  renderNotice,
+} from '../notices/index.ts';
+import { findHall, findOrganisation } from '../organisations/index.ts';
+import type { CaseRow } from './rows.ts';
 import { caseEvents } from './tables.ts';
-import type { CaseRow } from './transitions.ts';
 
 export type CaseEventRow = typeof caseEvents.$inferSelect;
 

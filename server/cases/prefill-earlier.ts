@@ -1,8 +1,8 @@
 import { and, desc, eq, isNotNull, notInArray } from 'drizzle-orm';
 import type { Material } from '../../common/catalogue/guide.ts';
 import type { DbOrTx } from '../core/db/client.ts';
+import { documentOf } from './rows.ts';
 import { caseAttachments, cases } from './tables.ts';
-import { documentOf } from './transitions.ts';
 
 /** A file handed in for an earlier case of the applicant that was accepted. */
 export type EarlierAttachment = {

@@ -5,17 +5,16 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withCreditCheckCharacter } from '../../common/identity.ts';
-import { accounts } from '../accounts/tables.ts';
+import { accounts, findOrCreateWalkInApplicant } from '../accounts/index.ts';
 import { auditTrail, type Browser, signInAs } from '../accounts/testing.ts';
-import { findOrCreateWalkInApplicant } from '../accounts/walk-in.ts';
 import { sampleMaterial } from '../catalogue/testing.ts';
-import { grantAuthorisation } from '../certificates/authorisations.ts';
-import { issueCertificate } from '../certificates/service.ts';
+import { grantAuthorisation, issueCertificate } from '../certificates/index.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { demoCompanies, demoPersons } from '../demo/registries.ts';
 import { DEMO_AUDIT } from '../demo/seed.ts';
-import { organisations } from '../organisations/tables.ts';
+import { organisations } from '../organisations/index.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { caseSight } from './index.ts';
 import { publishMatter, signInApplicant, uploadedMaterial } from './testing.ts';
 
 let t: TestApp;
@@ -128,6 +127,7 @@ async function authoriseCentre(login: string, certificateId: string): Promise<vo
       organisationId: null,
       grants: [],
     },
+    caseSight,
     certificateId,
     grant: { organisationId: clerkAccount!.organisationId!, expiresOn: '2099-12-31' },
   });

@@ -1,13 +1,18 @@
 import type { ImplementationDocument, Material } from '../../common/catalogue/guide.ts';
 import { maskIdNumber } from '../../common/identity.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
-import { getPublishedGuide } from '../catalogue/guides.ts';
-import type { CertificateView } from '../certificates/service.ts';
-import { authorisedCertificates, findCertificateType, holderCertificates } from '../certificates/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
+import { getPublishedGuide } from '../catalogue/index.ts';
+import {
+  authorisedCertificates,
+  type CertificateView,
+  findCertificateType,
+  holderCertificates,
+} from '../certificates/index.ts';
 import type { Actor } from '../core/access/actor.ts';
 import type { Db, DbOrTx } from '../core/db/client.ts';
 import { type EarlierAttachment, earlierAttachments, earlierOf } from './prefill-earlier.ts';
 import { companyOnce, type Holder, type RegistryMatch, registryMatchOf } from './prefill-registry.ts';
+import { caseSight } from './queries.ts';
 
 export type { Holder } from './prefill-registry.ts';
 
@@ -137,9 +142,13 @@ export async function prefillMaterials(options: {
   const { db, document, holder, staff } = options;
   const [held, earlier] = await Promise.all([
     staff
-      ? authorisedCertificates({ db, actor: staff, holderKind: holder.kind, holderLogin: holder.login }).then(
-          (r) => r.items,
-        )
+      ? authorisedCertificates({
+          db,
+          actor: staff,
+          caseSight,
+          holderKind: holder.kind,
+          holderLogin: holder.login,
+        }).then((r) => r.items)
       : holderCertificates({ db, holderKind: holder.kind, holderLogin: holder.login }),
     options.applicantId ? earlierAttachments(db, options.applicantId) : Promise.resolve([]),
   ]);

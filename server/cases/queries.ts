@@ -1,19 +1,15 @@
 import { and, asc, desc, eq, getTableColumns, inArray, like, or, type SQL, sql } from 'drizzle-orm';
-import { accountNameJson, nameFromJson } from '../accounts/names.ts';
-import { listStaffAccounts } from '../accounts/service.ts';
-import { versionNameOf } from '../catalogue/guides.ts';
+import { accountNameJson, listStaffAccounts, nameFromJson } from '../accounts/index.ts';
+import { versionNameOf } from '../catalogue/index.ts';
 import type { Actor } from '../core/access/actor.ts';
 import { type Action, can, caseScopeOf, type Resource } from '../core/access/policy.ts';
-import type { DbOrTx } from '../core/db/client.ts';
+import type { Db, DbOrTx } from '../core/db/client.ts';
 import { qualified } from '../core/db/composed.ts';
-import { findHall, listHalls } from '../organisations/halls.ts';
-import { attachmentView } from './attachments.ts';
-import { materialCounts } from './material-counts.ts';
-import { availableNotices } from './notices.ts';
-import { caseRecords } from './records.ts';
-import { maskedFields, maskedFormData } from './reveal.ts';
+import { findHall, listHalls } from '../organisations/index.ts';
+import { type CasePage, casePage, caseViewOf, readPageRecords, summaryOf } from './page.ts';
+import { keepCase } from './row-cache.ts';
+import { type CaseRow, caseNotFound, documentOf } from './rows.ts';
 import { cases, QUEUE_AWAITING_PREDICATE, QUEUE_OPEN_PREDICATE, QUEUE_PREDICATE } from './tables.ts';
-import { type CaseRow, caseNotFound, documentOf } from './transitions.ts';
 
 /** Where a case lives, for the policy. */
 export async function caseResource(db: DbOrTx, row: CaseRow): Promise<Resource> {
@@ -39,6 +35,23 @@ export async function visibleCase(
   const [row] = await db.select().from(cases).where(eq(cases.id, id));
   if (!row) throw caseNotFound();
   return { row, resource: await readableResource(db, actor, row) };
+}
+
+/**
+ * The page of a case the actor may see (else the 404 of an unknown id). The case is kept
+ * (row-cache.ts): whoever opens a case is likely to act on it next.
+ */
+export async function openCase(db: Db, actor: Actor, id: string): Promise<CasePage> {
+  const { row, resource } = await visibleCase(db, actor, id);
+  keepCase(row);
+  return casePage(db, row, caseViewOf(actor, row, resource));
+}
+
+/** How the certificates module sees a case (CaseSight): its number if the actor may see it, else null. */
+export async function caseSight(db: DbOrTx, actor: Actor, id: string): Promise<{ caseNo: string } | null> {
+  const [row] = await db.select().from(cases).where(eq(cases.id, id));
+  if (!row || !can(actor, 'case.read', await caseResource(db, row))) return null;
+  return { caseNo: row.caseNo };
 }
 
 /** Where a case lives, if the actor may see it; else the 404 of an unknown id (see visibleCase). */
@@ -165,125 +178,17 @@ export async function listCases(options: { db: DbOrTx; actor: Actor; filter: Cas
   return { items, total: count?.total ?? 0 };
 }
 
-export function summaryOf(row: CaseRow) {
-  return {
-    id: row.id,
-    caseNo: row.caseNo,
-    implementationId: row.implementationId,
-    departmentId: row.departmentId,
-    regionCode: row.regionCode,
-    applicantId: row.applicantId,
-    channel: row.channel,
-    status: row.status,
-    caseType: row.caseType,
-    warning: row.warning,
-    gaps: row.gaps as string[],
-    gapDeadline: row.gapDeadline,
-    acceptedOn: row.acceptedOn,
-    promisedDeadline: row.promisedDeadline,
-    legalDeadline: row.legalDeadline,
-    visits: row.visits,
-    onPromise: row.onPromise,
-    version: row.version,
-    submittedAt: row.submittedAt,
-    concludedAt: row.concludedAt,
-  };
-}
-
-/**
- * How a case is shown to whom: its applicant sees it in full; everyone else sees the phones and
- * addresses masked, and those the policy lets reveal them get the list of fields they may reveal.
- */
-export type CaseView = { masked: boolean; mayReveal: boolean };
-
-export function caseViewOf(actor: Actor, row: CaseRow, resource: Resource): CaseView {
-  const masked = actor.accountId !== row.applicantId;
-  return { masked, mayReveal: masked && can(actor, 'case.reveal', resource) };
-}
-
-/** One case with its timeline, materials, deadlines and visits against what the matter promises. */
-export async function caseDetail(
-  db: DbOrTx,
-  row: CaseRow,
-  view: CaseView = { masked: true, mayReveal: false },
-) {
-  const [doc, { events, attachments, departmentName, names }] = await Promise.all([
-    documentOf(db, row.versionId),
-    caseRecords(db, row),
-  ]);
-  const applicant = names.get(row.applicantId);
-  const gaps = row.gaps as string[];
-  return {
-    ...summaryOf(row),
-    queryCode: row.queryCode,
-    matterName: doc.name,
-    departmentName: departmentName ?? '',
-    applicantName: applicant?.displayName ?? '',
-    /** Masked for persons (110105********002X). */
-    applicantLogin: applicant?.login ?? '',
-    formData: view.masked
-      ? maskedFormData(row.formData as Record<string, unknown>)
-      : (row.formData as Record<string, unknown>),
-    /** Masked fields this viewer may reveal (POST /cases/:id/reveal), each view audited. */
-    revealable: view.mayReveal ? maskedFields(row, applicant?.kind ?? null) : [],
-    agentId: row.agentId,
-    consent: row.consent,
-    hallId: row.hallId,
-    windowId: row.windowId,
-    assigneeId: row.assigneeId,
-    assigneeName: row.assigneeId ? (names.get(row.assigneeId)?.displayName ?? null) : null,
-    delivery: row.delivery,
-    trackingNo: row.trackingNo,
-    workingDaysUsed: row.workingDaysUsed,
-    promise: {
-      visitsRequired: doc.visitsRequired,
-      promisedLimit: doc.promisedLimit,
-      legalLimit: doc.legalLimit,
-      promiseAllowed: doc.promiseAllowed,
-    },
-    /** Materials reused (certificate, base, earlier case) and uploaded: the case's 材料减免. */
-    materialCounts: materialCounts(attachments),
-    materials: doc.materials.map((m) => {
-      const files = attachments.filter((a) => a.materialKey === m.key);
-      return {
-        key: m.key,
-        name: m.name,
-        required: m.required,
-        gapAllowed: m.gapAllowed,
-        supplied: files.length > 0,
-        /** The latest file handed in for the material (GET /cases/:id/materials/:attachmentId). */
-        attachmentId: files.at(-1)?.id ?? null,
-        gap: gaps.includes(m.key),
-        files: files.map(attachmentView),
-      };
-    }),
-    notices: availableNotices(row, events),
-    timeline: events.map((e) => ({
-      seq: e.seq,
-      action: e.action,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      actorId: e.actorId,
-      actorName: e.actorId ? (names.get(e.actorId)?.displayName ?? null) : null,
-      actorRole: e.actorRole,
-      details: e.details as Record<string, unknown>,
-      visit: e.visit,
-      at: e.at,
-    })),
-  };
-}
-
 /**
  * The public progress look-up: case number plus query code, no sign-in. A wrong code is the
  * same 404 as an unknown number. Shows the matter, the status and the steps, nothing personal
  * beyond a masked name.
  */
-export async function publicProgress(db: DbOrTx, caseNo: string, code: string) {
+export async function publicProgress(db: Db, caseNo: string, code: string) {
   const [row] = await db.select().from(cases).where(eq(cases.caseNo, caseNo.trim()));
   if (!row || row.queryCode !== code.trim().toUpperCase()) throw caseNotFound();
   const [doc, { events, departmentName }] = await Promise.all([
     documentOf(db, row.versionId),
-    caseRecords(db, row),
+    readPageRecords(db, row.id),
   ]);
   return {
     caseNo: row.caseNo,

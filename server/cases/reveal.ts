@@ -1,10 +1,9 @@
 import { maskPhone } from '../../common/identity.ts';
-import { loadActor } from '../accounts/actors.ts';
-import { accountContact } from '../accounts/contacts.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { accountContact, loadActor } from '../accounts/index.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { Db } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-import type { CaseRow } from './transitions.ts';
+import type { CaseRow } from './rows.ts';
 
 /**
  * The personal values of a case that staff see masked (个人信息保护法) and may ask to see in

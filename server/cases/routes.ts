@@ -1,38 +1,16 @@
-import type { FastifyRequest } from 'fastify';
-import { type Static, Type } from 'typebox';
-import {
-  CASE_ACTION_NAMES,
-  CASE_ACTIONS,
-  CASE_STATUSES,
-  type CaseAction,
-  rolesFor,
-} from '../../common/cases/state-machine.ts';
-import { findOrCreateWalkInApplicant } from '../accounts/walk-in.ts';
-import type { Actor } from '../core/access/actor.ts';
-import { can, type Resource } from '../core/access/policy.ts';
-import { AppError } from '../core/errors.ts';
+import { Type } from 'typebox';
+import { CASE_ACTION_NAMES, CASE_ACTIONS, CASE_STATUSES } from '../../common/cases/state-machine.ts';
 import { IsoDate } from '../core/http/dates.ts';
 import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
-import { listHalls } from '../organisations/halls.ts';
-import { actOnCase } from './actions.ts';
+import { submitApplication } from './application.ts';
 import { creditRoutes } from './credit-routes.ts';
 import { caseFileRoutes } from './file-routes.ts';
 import { prefillRoutes } from './prefill-routes.ts';
-import {
-  caseDetail,
-  caseResource,
-  caseViewOf,
-  departmentReviewers,
-  listCases,
-  publicProgress,
-  readableResource,
-  visibleCase,
-} from './queries.ts';
+import { departmentReviewers, listCases, openCase, publicProgress, visibleCase } from './queries.ts';
 import { REVEAL_FIELDS, revealCaseField } from './reveal.ts';
-import { keepCase } from './row-cache.ts';
 import { caseStatisticsRoutes } from './statistics-routes.ts';
-import { type Channel, submitCase } from './submission.ts';
+import { transitionCase } from './transition.ts';
 
 const tags = ['cases'];
 const Id = Type.String({ format: 'uuid' });
@@ -114,54 +92,6 @@ const ActionBody = Type.Object(
   strict,
 );
 
-/** The role the actor acts in for this action on this case (for the timeline and the audit). */
-function actingRole(actor: Actor, action: CaseAction, resource: Resource): string | null {
-  const roles = rolesFor(action);
-  const grant = actor.grants.find(
-    (g) => roles.includes(g.role) && can({ ...actor, grants: [g] }, `case.${action}`, resource),
-  );
-  return grant?.role ?? null;
-}
-
-async function channelOf(
-  app: App,
-  request: FastifyRequest,
-  actor: Actor,
-  body: Static<typeof SubmitBody>,
-): Promise<Channel> {
-  const db = app.deps.database.db;
-  const roles = actor.grants.map((g) => g.role);
-  if (actor.kind !== 'staff') {
-    // At a self-service kiosk: the hall is the one the kiosk session is bound to (server/kiosk).
-    if (request.kiosk) return { kind: 'kiosk', applicantId: actor.accountId, hallId: request.kiosk.hallId };
-    return { kind: 'online', applicantId: actor.accountId };
-  }
-  const walkIn = body.applicant;
-  if (!walkIn) {
-    throw new AppError('validation.field', {
-      field: 'applicant',
-      params: { problem: '须填写申请人身份信息', problemEn: 'is required when applying for someone' },
-    });
-  }
-  const clerk = roles.includes('window_clerk');
-  if (!clerk && !body.consent) {
-    throw new AppError('validation.field', {
-      field: 'consent',
-      params: { problem: '代办须记录申请人的授权', problemEn: "the applicant's consent is required" },
-    });
-  }
-  const applicantId = await findOrCreateWalkInApplicant({ db, audit: auditContext(request), input: walkIn });
-  if (clerk) {
-    const [hall] = await listHalls({
-      db,
-      filter: { organisationId: actor.organisationId ?? '', active: true },
-    });
-    if (!hall) throw new AppError('resource.not_found', { params: { resource: '所在大厅' } });
-    return { kind: 'counter', applicantId, hallId: hall.id, windowId: body.windowId ?? null };
-  }
-  return { kind: 'agent', applicantId, agentId: actor.accountId, consent: body.consent! };
-}
-
 const kebab = (action: string) => action.replaceAll('_', '-');
 
 export async function caseRoutes(app: App): Promise<void> {
@@ -185,24 +115,16 @@ export async function caseRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const actor = authorize(request, 'case.apply', { ownerAccountId: requireActor(request).accountId });
-      const channel = await channelOf(app, request, actor, request.body);
-      const { row, created } = await submitCase({
+      const { page, created } = await submitApplication({
         db: db(),
-        audit: auditContext(request, actor.kind === 'staff' ? null : 'applicant'),
-        channel,
-        input: {
-          implementationId: request.body.implementationId,
-          formData: request.body.formData ?? {},
-          materials: request.body.materials ?? [],
-          idempotencyKey: request.headers['idempotency-key'] ?? null,
-          request: request.body,
-        },
+        actor: requireActor(request),
+        origin: auditContext(request),
+        kioskHallId: request.kiosk?.hallId ?? null,
+        application: request.body,
+        idempotencyKey: request.headers['idempotency-key'] ?? null,
       });
-      // A repeat is shown only to whoever may read the case, as GET /cases/:id would.
-      const resource = created ? await caseResource(db(), row) : await readableResource(db(), actor, row);
       reply.code(created ? 201 : 200);
-      return caseDetail(db(), row, caseViewOf(actor, row, resource));
+      return page;
     },
   );
 
@@ -239,13 +161,7 @@ export async function caseRoutes(app: App): Promise<void> {
   app.get(
     '/cases/:id',
     { schema: { tags, summary: '办件详情：时间线、材料、期限与跑动次数', params: Type.Object({ id: Id }) } },
-    async (request) => {
-      const actor = requireActor(request);
-      const { row, resource } = await visibleCase(db(), actor, request.params.id);
-      // Whoever opens a case is likely to act on it next (row-cache.ts).
-      keepCase(row);
-      return caseDetail(db(), row, caseViewOf(actor, row, resource));
-    },
+    async (request) => openCase(db(), requireActor(request), request.params.id),
   );
 
   app.post(
@@ -302,19 +218,17 @@ export async function caseRoutes(app: App): Promise<void> {
         },
       },
       async (request) => {
-        let resource: Resource = {};
-        const updated = await actOnCase({
+        const { version, ...input } = request.body;
+        const { page } = await transitionCase({
           db: db(),
+          actor: requireActor(request),
           caseId: request.params.id,
           action,
-          input: request.body,
-          actor: async (row) => {
-            resource = await readableResource(db(), requireActor(request), row);
-            const role = actingRole(authorize(request, `case.${action}`, resource), action, resource);
-            return { audit: auditContext(request, role), atWindow: role === 'window_clerk' };
-          },
+          input,
+          version,
+          origin: auditContext(request),
         });
-        return caseDetail(db(), updated, caseViewOf(requireActor(request), updated, resource));
+        return page;
       },
     );
   }

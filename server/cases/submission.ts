@@ -1,27 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import { currentPhone } from '../accounts/contacts.ts';
-import { type AuditContext, auditRow } from '../audit/service.ts';
-import { auditRecords } from '../audit/tables.ts';
-import { todayInChina } from '../calendar/service.ts';
-import { filingTarget } from '../catalogue/guides.ts';
+import { currentPhone } from '../accounts/index.ts';
+import { type AuditContext, auditRecords, auditRow } from '../audit/index.ts';
+import { todayInChina } from '../calendar/index.ts';
+import { filingTarget } from '../catalogue/index.ts';
 import type { Db, Tx } from '../core/db/client.ts';
 import { composeOnce } from '../core/db/composed.ts';
 import { whenChanged } from '../core/db/gated.ts';
 import { isUniqueViolation } from '../core/db/unique.ts';
 import { AppError } from '../core/errors.ts';
-import { notifications } from '../notifications/tables.ts';
-import { findHall } from '../organisations/halls.ts';
+import { notifications } from '../notifications/index.ts';
+import { findHall } from '../organisations/index.ts';
 import { applicantMessageRows } from './messages.ts';
 import { drawCaseNo, drawCaseNoForFiling, newQueryCode } from './numbers.ts';
+import { changedCaseRecords, type PageRecords, type RecordsRead, recordsFrom } from './page.ts';
 import type { ReuseSource } from './prefill.ts';
 import { resolveReusedMaterials, reusedAttachmentRows } from './prefill-submit.ts';
-import { changedCaseRecords, type RecordsRead, rememberRecords } from './records.ts';
 import { keepCase } from './row-cache.ts';
+import type { CaseRow } from './rows.ts';
 import { hashesOf, refuseOthersFiles, requestHash } from './submission-materials.ts';
 import { caseAttachments, caseEvents, cases } from './tables.ts';
-import type { CaseRow } from './transitions.ts';
 
 export type MaterialInput = { key: string; sha256: string; fileName: string };
 
@@ -154,6 +153,9 @@ async function prepareFiling(options: { db: Db; audit: AuditContext; channel: Ch
   return { guide, document, uploads, reused, hallId, caseNo: drawn.caseNo };
 }
 
+/** A case filed, or found filed already with the key; a new one with its page's records, read with the write. */
+export type Filed = { row: CaseRow; created: boolean; records: PageRecords | null };
+
 /**
  * Files and submits a case bound to the PUBLISHED version of the implementation. An idempotency
  * key belongs to the account that submits (applicant, clerk or agent): the same key with the same
@@ -166,7 +168,7 @@ export async function submitCase(options: {
   audit: AuditContext;
   channel: Channel;
   input: Submission;
-}): Promise<{ row: CaseRow; created: boolean }> {
+}): Promise<Filed> {
   const { db, audit, channel, input } = options;
   const key = input.idempotencyKey ?? null;
   const submitterId = submitterOf(audit, channel);
@@ -186,7 +188,7 @@ export async function submitCase(options: {
     if (again.requestHash !== null && again.requestHash !== fingerprint) {
       throw new AppError('case.idempotency_key_reused', { field: 'idempotency-key' });
     }
-    return { row: again, created: false };
+    return { row: again, created: false, records: null };
   };
   let filing: Awaited<ReturnType<typeof prepareFiling>>;
   try {
@@ -294,9 +296,8 @@ export async function submitCase(options: {
       ],
       changedCaseRecords({ events: 'event', files: 'files' }),
     );
-    rememberRecords(written!.row, written!.extra);
     keepCase(written!.row);
-    return { row: written!.row, created: true };
+    return { row: written!.row, created: true, records: recordsFrom(written!.extra) };
   } catch (error) {
     if (isUniqueViolation(error)) {
       const again = await filedAlready();

@@ -1,14 +1,13 @@
 import { and, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
-import { todayInChina } from '../calendar/service.ts';
-import { visibleCase } from '../cases/queries.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
+import { todayInChina } from '../calendar/index.ts';
 import type { Actor } from '../core/access/actor.ts';
 import type { Db, DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-import { findOrganisation } from '../organisations/service.ts';
+import { findOrganisation } from '../organisations/index.ts';
 import { CERTIFICATE_STATUS_LABELS } from './revoke.ts';
 import { certificateAuthorisations } from './tables.ts';
-import type { AuthorisationView } from './types.ts';
+import type { AuthorisationView, CaseSight } from './types.ts';
 import { type CertificateRow, certificateNotFound, currentStatus, findCertificate } from './views.ts';
 
 type AuthorisationRow = typeof certificateAuthorisations.$inferSelect;
@@ -25,12 +24,17 @@ export async function ownCertificate(db: DbOrTx, actor: Actor, id: string): Prom
   return row;
 }
 
-async function present(db: DbOrTx, holder: Actor, rows: AuthorisationRow[]): Promise<AuthorisationView[]> {
+async function present(
+  db: DbOrTx,
+  holder: Actor,
+  caseSight: CaseSight,
+  rows: AuthorisationRow[],
+): Promise<AuthorisationView[]> {
   const today = todayInChina();
   const views: AuthorisationView[] = [];
   for (const r of rows) {
     const organisation = r.organisationId ? await findOrganisation(db, r.organisationId) : null;
-    const caseNo = r.caseId ? (await visibleCase(db, holder, r.caseId).catch(() => null))?.row.caseNo : null;
+    const caseNo = r.caseId ? (await caseSight(db, holder, r.caseId))?.caseNo : null;
     views.push({
       id: r.id,
       certificateId: r.certificateId,
@@ -50,11 +54,15 @@ async function present(db: DbOrTx, holder: Actor, rows: AuthorisationRow[]): Pro
 const invalid = (field: string, problem: string, problemEn: string) =>
   new AppError('validation.field', { field, params: { problem, problemEn } });
 
-/** The holder lets a case of theirs or an organisation use one current certificate until a day. */
+/**
+ * The holder lets a case of theirs or an organisation use one current certificate until a day. A
+ * case the holder may not see (`caseSight`) is the 404 of an unknown case.
+ */
 export async function grantAuthorisation(options: {
   db: Db;
   audit: AuditContext;
   holder: Actor;
+  caseSight: CaseSight;
   certificateId: string;
   grant: { caseId?: string; organisationId?: string; expiresOn: string };
 }): Promise<AuthorisationView> {
@@ -78,7 +86,9 @@ export async function grantAuthorisation(options: {
       'give exactly one of caseId and organisationId',
     );
   }
-  if (grant.caseId) await visibleCase(db, holder, grant.caseId);
+  if (grant.caseId && !(await options.caseSight(db, holder, grant.caseId))) {
+    throw new AppError('resource.not_found', { params: { resource: '办件' } });
+  }
   if (grant.organisationId && !(await findOrganisation(db, grant.organisationId))) {
     throw new AppError('resource.not_found', { params: { resource: '机构' } });
   }
@@ -110,7 +120,7 @@ export async function grantAuthorisation(options: {
         expiresOn: created!.expiresOn,
       },
     });
-    return (await present(tx, holder, [created!]))[0]!;
+    return (await present(tx, holder, options.caseSight, [created!]))[0]!;
   });
 }
 
@@ -119,6 +129,7 @@ export async function revokeAuthorisation(options: {
   db: Db;
   audit: AuditContext;
   holder: Actor;
+  caseSight: CaseSight;
   certificateId: string;
   authorisationId: string;
 }): Promise<AuthorisationView> {
@@ -152,7 +163,7 @@ export async function revokeAuthorisation(options: {
       targetId: row.id,
       summary: { number: row.number, authorisationId: found.id },
     });
-    return (await present(tx, holder, [updated!]))[0]!;
+    return (await present(tx, holder, options.caseSight, [updated!]))[0]!;
   });
 }
 
@@ -160,6 +171,7 @@ export async function revokeAuthorisation(options: {
 export async function listAuthorisations(options: {
   db: DbOrTx;
   holder: Actor;
+  caseSight: CaseSight;
   certificateId: string;
 }): Promise<AuthorisationView[]> {
   const row = await ownCertificate(options.db, options.holder, options.certificateId);
@@ -168,7 +180,7 @@ export async function listAuthorisations(options: {
     .from(certificateAuthorisations)
     .where(eq(certificateAuthorisations.certificateId, row.id))
     .orderBy(desc(certificateAuthorisations.createdAt));
-  return present(options.db, options.holder, rows);
+  return present(options.db, options.holder, options.caseSight, rows);
 }
 
 /** Authorisations in force today (not revoked, not past their day) of the given certificates. */

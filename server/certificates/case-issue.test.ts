@@ -4,7 +4,7 @@ import { type Browser, signInAs, TEST_AUDIT } from '../accounts/testing.ts';
 import { actOn, ON_THE_SPOT, publishMatter, uploadedMaterial } from '../cases/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
-import { issueCertificate } from './service.ts';
+import { issueCertificate } from './index.ts';
 import type { CertificateView } from './types.ts';
 
 /** A company of the legal-entity base (法人库) as the base holds it. */

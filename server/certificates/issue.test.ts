@@ -7,11 +7,11 @@ import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { type Browser, signInAs, TEST_AUDIT } from '../accounts/testing.ts';
 import { ON_THE_SPOT, publishMatter, signInApplicant, uploadedMaterial } from '../cases/testing.ts';
+import { type CertificateFile, type PublishedKey, verifyCertificateFile } from '../core/crypto/signed.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { findCertificateType, issueCertificate } from './index.ts';
 import { decryptPrivateKey, useSealKeySecret } from './keys.ts';
-import { findCertificateType, issueCertificate } from './service.ts';
-import { type CertificateFile, type PublishedKey, verifyCertificateFile } from './signed.ts';
 import type { CertificateView, PublicVerification } from './types.ts';
 
 const run = promisify(execFile);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Browser, signInAs } from '../accounts/testing.ts';
+import type { PublishedKey } from '../core/crypto/signed.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
-import type { PublishedKey } from '../core/crypto/signed.ts';
 
 let t: TestApp;
 let admin: Browser;

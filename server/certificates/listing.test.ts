@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { type Browser, makeStaff, signInAs, TEST_AUDIT } from '../accounts/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
-import { issueCertificate } from './service.ts';
+import { issueCertificate } from './index.ts';
 import type { IssuedCertificate } from './types.ts';
 
 const PERSON = '11010519491231002X';

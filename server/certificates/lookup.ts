@@ -1,21 +1,21 @@
 import { maskIdNumber } from '../../common/identity.ts';
-import { normaliseLogin } from '../accounts/logins.ts';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
-import { visibleCase } from '../cases/queries.ts';
+import { normaliseLogin } from '../accounts/index.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { Actor } from '../core/access/actor.ts';
 import type { Db } from '../core/db/client.ts';
 import { authorisationsInForce } from './authorisations.ts';
-import { holderCertificates } from './service.ts';
-import type { CertificateView, HolderKind } from './types.ts';
+import { holderCertificates } from './holdings.ts';
+import type { CaseSight, CertificateView, HolderKind } from './types.ts';
 
 /**
  * The current certificates of a holder that a staff member may use: those the holder authorised,
- * today, for one of the staff member's organisations or for a case the staff member may see.
- * Not audited: the caller records the look-up.
+ * today, for one of the staff member's organisations or for a case the staff member may see
+ * (`caseSight`). Not audited: the caller records the look-up.
  */
 export async function authorisedCertificates(options: {
   db: Db;
   actor: Actor;
+  caseSight: CaseSight;
   holderKind: HolderKind;
   holderLogin: string;
 }): Promise<{ held: number; items: CertificateView[] }> {
@@ -35,11 +35,7 @@ export async function authorisedCertificates(options: {
     if (a.organisationId && organisations.has(a.organisationId)) allowed.add(a.certificateId);
     else if (a.caseId) {
       if (!caseVisible.has(a.caseId)) {
-        const seen = await visibleCase(db, actor, a.caseId).then(
-          () => true,
-          () => false,
-        );
-        caseVisible.set(a.caseId, seen);
+        caseVisible.set(a.caseId, (await options.caseSight(db, actor, a.caseId)) !== null);
       }
       if (caseVisible.get(a.caseId)) allowed.add(a.certificateId);
     }
@@ -56,12 +52,19 @@ export async function lookupHolderCertificates(options: {
   db: Db;
   audit: AuditContext;
   actor: Actor;
+  caseSight: CaseSight;
   holderKind: HolderKind;
   holderLogin: string;
 }): Promise<{ items: CertificateView[] }> {
   const { db, audit, actor, holderKind } = options;
   const holderLogin = normaliseLogin(holderKind, options.holderLogin, 'holderLogin');
-  const { held, items } = await authorisedCertificates({ db, actor, holderKind, holderLogin });
+  const { held, items } = await authorisedCertificates({
+    db,
+    actor,
+    caseSight: options.caseSight,
+    holderKind,
+    holderLogin,
+  });
   await db.transaction(async (tx) => {
     await recordAudit(tx, audit, {
       action: 'certificate.lookup',

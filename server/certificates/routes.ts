@@ -2,14 +2,15 @@ import { Type } from 'typebox';
 import { cachePublicly } from '../core/http/cache-control.ts';
 import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
-import { organisationScope } from '../organisations/service.ts';
+import { organisationScope } from '../organisations/index.ts';
 import { certificateFor, certificateResource } from './access.ts';
-import { listCertificateTypes } from './catalogue.ts';
+import { listCertificateTypes } from './certificate-types.ts';
 import { publishedKeys, rotateSealKey } from './keys.ts';
 import { listingRoutes } from './listing-routes.ts';
 import { lookupHolderCertificates } from './lookup.ts';
 import { renderCertificatePdf } from './pdf.ts';
 import { revokeCertificate } from './revoke.ts';
+import type { CaseSight } from './types.ts';
 import { certificateFile, verifyByCode } from './verify.ts';
 import { verifyFile } from './verify-file.ts';
 import { viewsOf } from './views.ts';
@@ -22,10 +23,14 @@ const strict = { additionalProperties: false } as const;
 /** The public URL of the verification page a certificate's QR code opens. */
 export const verifyUrl = (origin: string, code: string) => `${origin.replace(/\/+$/, '')}/verify/${code}`;
 
+/** What the certificate routes are handed: how a case looks to an actor (from the cases module). */
+export type CertificateRouteOptions = { caseSight: CaseSight };
+
 /** 电子证照: public verification and keys, downloads, look-up by staff, issued lists, revocation, key rotation. */
-export async function certificateRoutes(app: App): Promise<void> {
+export async function certificateRoutes(app: App, options: CertificateRouteOptions): Promise<void> {
   const db = () => app.deps.database.db;
-  await app.register(walletRoutes);
+  const { caseSight } = options;
+  await app.register(walletRoutes, { caseSight });
   await app.register(listingRoutes);
 
   app.get(
@@ -114,6 +119,7 @@ export async function certificateRoutes(app: App): Promise<void> {
         db: db(),
         audit: auditContext(request),
         actor,
+        caseSight,
         holderKind: request.query.holderKind,
         holderLogin: request.query.holderLogin,
       });

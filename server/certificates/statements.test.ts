@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { type Browser, signInAs, TEST_AUDIT } from '../accounts/testing.ts';
-import { todayInChina } from '../calendar/service.ts';
-import { cases } from '../cases/tables.ts';
+import { todayInChina } from '../calendar/index.ts';
+import { cases } from '../cases/index.ts';
 import { actOn, ON_THE_SPOT, publishMatter, signInApplicant, uploadedMaterial } from '../cases/testing.ts';
+import { type CertificateFile, type PublishedKey, verifyCertificateFile } from '../core/crypto/signed.ts';
 import type { Tx } from '../core/db/client.ts';
 import { whenChanged } from '../core/db/gated.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
@@ -12,9 +13,8 @@ import { DEMO_CERTIFICATE_TYPES } from '../demo/certificates.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { recordStatements, statementsOf } from '../testing/statements.ts';
 import { type ConclusionCertificate, certificateOnConclusion } from './case-issue.ts';
-import { importCertificateTypes } from './catalogue.ts';
+import { importCertificateTypes } from './certificate-types.ts';
 import { issueCertificate, lastValidDay } from './issue.ts';
-import { type CertificateFile, type PublishedKey, verifyCertificateFile } from './signed.ts';
 import type { CertificateView, PublicVerification } from './types.ts';
 
 /** How many statements issuing a certificate sends, and that what it issues is what it was. */

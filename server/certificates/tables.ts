@@ -11,8 +11,14 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/tables.ts';
-import { cases } from '../cases/tables.ts';
 import { organisations } from '../organisations/tables.ts';
+
+/**
+ * The key of the cases table (cases/tables.ts), declared by name only, for the foreign keys of a
+ * certificate issued with a case and of an authorisation for a case: the cases module depends on
+ * certificates, not the other way round. Not a table of this module (db/schema.ts leaves it out).
+ */
+const caseKeys = pgTable('cases', { id: uuid('id').primaryKey() });
 
 /**
  * 证照类型: the catalogue of certificate types (营业执照, 食品经营许可证 …) with the fields a
@@ -107,7 +113,7 @@ export const certificates = pgTable(
       .references(() => sealKeys.id),
     /** SM2 signature (DER, hex) over the canonical form. */
     signature: text('signature').notNull(),
-    caseId: uuid('case_id').references(() => cases.id),
+    caseId: uuid('case_id').references(() => caseKeys.id),
     /** The certificate this one replaced (its status is then 'changed'), and the one that replaced it. */
     supersedes: uuid('supersedes'),
     supersededBy: uuid('superseded_by'),
@@ -137,7 +143,7 @@ export const certificateAuthorisations = pgTable(
     grantedBy: uuid('granted_by')
       .notNull()
       .references(() => accounts.id),
-    caseId: uuid('case_id').references(() => cases.id),
+    caseId: uuid('case_id').references(() => caseKeys.id),
     organisationId: uuid('organisation_id').references(() => organisations.id),
     /** Last day (China time) on which the authorisation holds. */
     expiresOn: date('expires_on', { mode: 'string' }).notNull(),

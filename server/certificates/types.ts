@@ -1,5 +1,8 @@
 /** What the rest of the platform sees of certificates (the module's contract). */
 
+import type { Actor } from '../core/access/actor.ts';
+import type { DbOrTx } from '../core/db/client.ts';
+
 export type {
   AuthorisationState,
   AuthorisationView,
@@ -27,3 +30,10 @@ export type CertificateField = {
   /** How the field is masked where it is shown publicly. */
   mask?: 'id_number' | 'name';
 };
+
+/**
+ * How this module sees a case an authorisation is for: its number when the actor may see the
+ * case, else null. Handed in by whoever calls with an actor (the cases module's `caseSight`):
+ * cases depend on certificates, not the other way round.
+ */
+export type CaseSight = (db: DbOrTx, actor: Actor, caseId: string) => Promise<{ caseNo: string } | null>;

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { TEST_AUDIT } from '../accounts/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
-import { listCertificateTypes } from './catalogue.ts';
-import { issueCertificate } from './service.ts';
+import { listCertificateTypes } from './certificate-types.ts';
+import { issueCertificate } from './index.ts';
 import { isValidityRule, lastValidDayAfterMonths, validUntilFor } from './validity.ts';
 
 test('the last valid day is the day before the same date so many months later', () => {

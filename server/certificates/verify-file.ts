@@ -1,6 +1,6 @@
+import { type CertificateFile, verifyCertificateFile } from '../core/crypto/signed.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { publishedKeys } from './keys.ts';
-import { type CertificateFile, verifyCertificateFile } from '../core/crypto/signed.ts';
 import type { PublicVerification } from './types.ts';
 import { verifyByCode } from './verify.ts';
 

@@ -3,14 +3,16 @@ import { IsoDate } from '../core/http/dates.ts';
 import { auditContext, authorize } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
 import { grantAuthorisation, listAuthorisations, revokeAuthorisation } from './authorisations.ts';
-import { walletCertificates } from './service.ts';
+import { walletCertificates } from './holdings.ts';
+import type { CaseSight } from './types.ts';
 
 const tags = ['certificates'];
 const Id = Type.String({ format: 'uuid' });
 const strict = { additionalProperties: false } as const;
 
 /** 我的证照: the holder's wallet and 用证授权 (authorise a case or an organisation, revoke). */
-export async function walletRoutes(app: App): Promise<void> {
+export async function walletRoutes(app: App, options: { caseSight: CaseSight }): Promise<void> {
+  const { caseSight } = options;
   const db = () => app.deps.database.db;
   const holderOf = (request: Parameters<typeof authorize>[0]) =>
     authorize(request, 'certificate.hold', { ownerAccountId: request.actor?.accountId ?? null });
@@ -36,6 +38,7 @@ export async function walletRoutes(app: App): Promise<void> {
       items: await listAuthorisations({
         db: db(),
         holder: holderOf(request),
+        caseSight,
         certificateId: request.params.id,
       }),
     }),
@@ -60,6 +63,7 @@ export async function walletRoutes(app: App): Promise<void> {
         db: db(),
         audit: auditContext(request, 'applicant'),
         holder,
+        caseSight,
         certificateId: request.params.id,
         grant: request.body,
       });
@@ -82,6 +86,7 @@ export async function walletRoutes(app: App): Promise<void> {
         db: db(),
         audit: auditContext(request, 'applicant'),
         holder: holderOf(request),
+        caseSight,
         certificateId: request.params.id,
         authorisationId: request.params.aid,
       }),

@@ -1,5 +1,4 @@
-import type { CertificateTypeInput } from '../certificates/catalogue.ts';
-import type { CertificateField } from '../certificates/types.ts';
+import type { CertificateField, CertificateTypeInput } from '../certificates/index.ts';
 
 /** The vocabulary of the demo certificate types: fields, the holder's standard fields, layouts. */
 

@@ -1,4 +1,4 @@
-import type { CertificateField } from '../certificates/types.ts';
+import type { CertificateField } from '../certificates/index.ts';
 import { type DemoCertificateType, f, ISSUED_ON, ISSUER, VALID_UNTIL } from './certificates-fields.ts';
 
 /** Certificate types held by persons (the names on the public page are masked: 李*兰). */

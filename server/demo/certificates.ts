@@ -1,7 +1,5 @@
 import type { AuditContext } from '../audit/index.ts';
-import { importCertificateTypes } from '../certificates/catalogue.ts';
-import { activeSealKey } from '../certificates/keys.ts';
-import { issueCertificate } from '../certificates/service.ts';
+import { activeSealKey, importCertificateTypes, issueCertificate } from '../certificates/index.ts';
 import type { Tx } from '../core/db/client.ts';
 import { COMPANY_CERTIFICATE_TYPES } from './certificates-types.ts';
 import { PERSON_CERTIFICATE_TYPES } from './certificates-types-person.ts';

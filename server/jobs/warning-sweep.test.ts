@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { calendarCoverage } from '../calendar/index.ts';
-import { cases } from '../cases/tables.ts';
+import { cases } from '../cases/index.ts';
 import { insertCase, warningOf } from '../cases/warnings-testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { startTimeLimits } from './time-limits.ts';

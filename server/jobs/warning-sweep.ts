@@ -1,5 +1,5 @@
 import { todayInChina } from '../calendar/index.ts';
-import { refreshWarnings, type WarningCounts } from '../cases/warnings.ts';
+import { refreshWarnings, type WarningCounts } from '../cases/index.ts';
 import type { Db } from '../core/db/client.ts';
 import { type PeriodicJob, startPeriodicJob } from './periodic.ts';
 

@@ -1,4 +1,4 @@
-import { mostAppliedAtHall } from '../cases/hall-demand.ts';
+import { mostAppliedAtHall } from '../cases/index.ts';
 import { getPublishedGuide, listMatters, type PublishedGuide } from '../catalogue/index.ts';
 import { keptUnder } from '../core/caches.ts';
 import type { DbOrTx } from '../core/db/client.ts';

@@ -1,5 +1,5 @@
 import { asc, sql } from 'drizzle-orm';
-import { type AuditContext, recordAudit } from '../audit/service.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { DbOrTx, Tx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { certificateTypes } from './tables.ts';

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import {
   CASE_ACTIONS,
   CASE_STATUS_LABELS,
@@ -8,38 +8,18 @@ import {
   transition,
 } from '../../common/cases/state-machine.ts';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import { currentPhone, keepPhone, phoneOf } from '../accounts/contacts.ts';
-import { type AuditContext, auditRow } from '../audit/service.ts';
-import { auditRecords } from '../audit/tables.ts';
-import { filedDocument } from '../catalogue/guides.ts';
+import { currentPhone, keepPhone, phoneOf } from '../accounts/index.ts';
+import { type AuditContext, auditRecords, auditRow } from '../audit/index.ts';
 import type { Db, DbOrTx, Tx } from '../core/db/client.ts';
 import { composeOnce, qualified } from '../core/db/composed.ts';
 import { type GatedInsert, type GatedUpdate, type Guard, whenChanged } from '../core/db/gated.ts';
 import { AppError } from '../core/errors.ts';
-import { notifications } from '../notifications/tables.ts';
+import { notifications } from '../notifications/index.ts';
 import { applicantMessageRows } from './messages.ts';
-import { changedCaseRecords, type RecordsRead, rememberRecords } from './records.ts';
+import { changedCaseRecords, type PageRecords, type RecordsRead, recordsFrom } from './page.ts';
 import { keepCase, keptCase } from './row-cache.ts';
-import { caseEvents, cases, creditRecords } from './tables.ts';
-
-export type CaseRow = typeof cases.$inferSelect;
-
-export const caseNotFound = () => new AppError('resource.not_found', { params: { resource: '办件' } });
-
-/** The catalogue version a case was filed under (its document: materials, limits, 告知承诺). */
-export async function documentOf(db: DbOrTx, versionId: string): Promise<ImplementationDocument> {
-  return filedDocument(db, versionId);
-}
-
-/** The unlifted credit record (告知承诺 失信) of an applicant, if any. */
-export async function openCreditRecord(db: DbOrTx, accountId: string) {
-  const [row] = await db
-    .select()
-    .from(creditRecords)
-    .where(and(eq(creditRecords.accountId, accountId), isNull(creditRecords.liftedAt)))
-    .limit(1);
-  return row ?? null;
-}
+import { type CaseRow, caseNotFound, documentOf, openCreditRecord } from './rows.ts';
+import { caseEvents, cases } from './tables.ts';
 
 /** What one transition changes besides the status, decided from the case as read. */
 export type TransitionPlan = {
@@ -61,17 +41,6 @@ export type TransitionPlan = {
 
 /** Who acts on a case: what the audit records, and whether at a window. */
 export type ActingParty = { audit: AuditContext; atWindow?: boolean };
-
-export type TransitionRequest = {
-  db: Db;
-  caseId: string;
-  /** The version the client saw; a stale one is a 409 resource.conflict. */
-  version: number;
-  action: CaseAction;
-  /** Who acts, decided from the case as read; throws (e.g. the 404 of a case out of scope) to stop. */
-  actor: (row: CaseRow) => Promise<ActingParty> | ActingParty;
-  plan?: (row: CaseRow, party: ActingParty) => Promise<TransitionPlan> | TransitionPlan;
-};
 
 /** The names of materials in the version, for messages (a key the version lacks is shown as is). */
 const materialNames = (document: ImplementationDocument, keys: string[]) =>
@@ -107,15 +76,13 @@ function refusalError(
   }
 }
 
+export type CaseToChange = { row: CaseRow; applicantPhone: string | null };
+
 /**
  * The case to change and its applicant's phone: the row kept by this process at the version the
  * client saw (see row-cache.ts), else read (without a lock; the write is guarded by the version).
  */
-async function caseToChange(
-  db: Db,
-  caseId: string,
-  version: number,
-): Promise<{ row: CaseRow; applicantPhone: string | null }> {
+export async function caseToChange(db: Db, caseId: string, version: number): Promise<CaseToChange> {
   const kept = keptCase(caseId, version);
   if (kept) return { row: kept, applicantPhone: await currentPhone(db, kept.applicantId) };
   const [read] = await composeOnce(db, 'case_to_change', (d) =>
@@ -131,18 +98,22 @@ async function caseToChange(
 }
 
 /**
- * One transition of one case. Takes the case as kept or read (caseToChange), asks who acts, checks the version and
- * the state machine, plans the change, then writes it in one statement: the update guarded by
- * the version read, the timeline event, the applicant's messages and the audit record exist
- * together or not at all; a concurrent change in between makes the guard miss (409). A plan with
- * more writes (`also`) runs them with that statement in one transaction.
+ * Writes one transition of a case read by caseToChange at the version the client saw, by a party
+ * allowed to act, as planned: checks the state machine, then writes in one statement the update
+ * guarded by the version read, the timeline event, the applicant's messages and the audit record,
+ * which exist together or not at all; a concurrent change in between makes the guard miss (409).
+ * A plan with more writes (`also`) runs them with that statement in one transaction. Answers the
+ * row written, kept for the next transition (row-cache.ts), and the page's records when they were
+ * read with the write (else null: the page reads them).
  */
-export async function runTransition(request: TransitionRequest): Promise<CaseRow> {
-  const { db, action } = request;
-  const { row, applicantPhone } = await caseToChange(db, request.caseId, request.version);
-  const party = await request.actor(row);
-  if (row.version !== request.version) throw new AppError('resource.conflict');
-  const plan = (await request.plan?.(row, party)) ?? {};
+export async function writeTransition(
+  db: Db,
+  read: CaseToChange,
+  action: CaseAction,
+  party: ActingParty,
+  plan: TransitionPlan,
+): Promise<{ row: CaseRow; records: PageRecords | null }> {
+  const { row, applicantPhone } = read;
   const document = await documentOf(db, row.versionId);
   const credit = action === 'approve_on_promise' ? await openCreditRecord(db, row.applicantId) : null;
   const facts: CaseFacts = {
@@ -167,7 +138,7 @@ export async function runTransition(request: TransitionRequest): Promise<CaseRow
   const details = plan.details ?? {};
   const { audit } = party;
   const messages = applicantMessageRows({ ...row, ...changes }, applicantPhone, action, document, details);
-  // Without more writes, the page's records are read in the same statement (see caseRecords).
+  // Without more writes, the page's records are read in the same statement (see page.ts).
   const write = async (handle: DbOrTx, withRecords: boolean) => {
     const [written] = await whenChanged<CaseRow, RecordsRead | null>(
       handle,
@@ -213,17 +184,16 @@ export async function runTransition(request: TransitionRequest): Promise<CaseRow
       withRecords ? changedCaseRecords({ events: 'event' }) : {},
     );
     if (!written) throw new AppError('resource.conflict');
-    if (written.extra) rememberRecords(written.row, written.extra);
-    return written.row;
+    return { row: written.row, records: written.extra ? recordsFrom(written.extra) : null };
   };
   const also = plan.also;
   const updated = also
     ? await db.transaction(async (tx) => {
         const written = await write(tx, plan.alsoLeavesPage ?? false);
-        await also(tx, written);
+        await also(tx, written.row);
         return written;
       })
     : await write(db, true);
-  keepCase(updated);
+  keepCase(updated.row);
   return updated;
 }

@@ -1,25 +1,9 @@
 import { and, desc, eq, gte, isNull, or } from 'drizzle-orm';
-import { todayInChina } from '../calendar/service.ts';
+import { todayInChina } from '../calendar/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { certificates } from './tables.ts';
 import type { CertificateView, HolderKind } from './types.ts';
 import { findCertificateType, viewsOf } from './views.ts';
-
-/**
- * The certificates module (电子证照). Other modules use these functions and types only.
- */
-export { type IssueOptions, issueCertificate } from './issue.ts';
-export { authorisedCertificates } from './lookup.ts';
-export type {
-  CertificateField,
-  CertificateLayout,
-  CertificateStatus,
-  CertificateView,
-  HolderKind,
-  PublicVerification,
-  VerificationResult,
-} from './types.ts';
-export { findCertificateType } from './views.ts';
 
 /** Current certificates (issued, not expired) of a holder, optionally of one type (by type name or alias). */
 export async function holderCertificates(options: {
