@@ -1,9 +1,10 @@
 import { asc, sql } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/index.ts';
+import { changed } from '../core/caches.ts';
 import type { DbOrTx, Tx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { certificateTypes } from './tables.ts';
-import { forgetCertificateTypes } from './type-cache.ts';
+import { readTypesAfreshIn } from './type-cache.ts';
 import type { CertificateField, CertificateLayout, HolderKind } from './types.ts';
 import { isValidityRule } from './validity.ts';
 
@@ -44,7 +45,7 @@ function check(type: CertificateTypeInput, index: number): void {
 
 /**
  * Adds certificate types, or updates those with the same code, with one audit record. The kept
- * catalogue (type-cache.ts) is forgotten; `tx` reads it afresh until it ends.
+ * catalogue (type-cache.ts) is forgotten (the change is announced); `tx` reads it afresh until it ends.
  */
 export async function importCertificateTypes(options: {
   tx: Tx;
@@ -54,7 +55,8 @@ export async function importCertificateTypes(options: {
   const { tx, audit, types } = options;
   types.forEach(check);
   if (types.length === 0) return 0;
-  forgetCertificateTypes(tx);
+  changed('certificate-types');
+  readTypesAfreshIn(tx);
   const values = types.map((t) => ({
     ...t,
     aliases: t.aliases ?? [],

@@ -1,4 +1,5 @@
 import { asc } from 'drizzle-orm';
+import { whenChanged } from '../core/caches.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { certificateTypes } from './tables.ts';
 
@@ -7,7 +8,8 @@ export type CertificateTypeRow = typeof certificateTypes.$inferSelect;
 /**
  * The catalogue of certificate types, read in one statement and kept in memory: it is reference
  * data that changes when the catalogue is imported, not with cases. A change made in this
- * process (importCertificateTypes) forgets it at once; one made by another process shows within
+ * process (importCertificateTypes announces `changed('certificate-types')` to the cache registry,
+ * core/caches.ts) forgets it at once; one made by another process shows within
  * TYPES_TTL_MS. A name or id the kept catalogue lacks reads it again (at most once a second for
  * names, which also come from materials that are no certificates), so a type registered
  * elsewhere is found without waiting. One database per process, like the other kept data.
@@ -50,10 +52,13 @@ async function catalogue(db: DbOrTx): Promise<Catalogue> {
   return read(db);
 }
 
-/** Forgets the kept catalogue after a change of it in `tx` (which then always reads it afresh). */
-export function forgetCertificateTypes(tx?: DbOrTx): void {
+whenChanged('certificate-types', () => {
   kept = null;
-  if (tx) changing.add(tx);
+});
+
+/** `tx` changes the catalogue: until it ends it reads the catalogue afresh, and what it reads is not kept. */
+export function readTypesAfreshIn(tx: DbOrTx): void {
+  changing.add(tx);
 }
 
 const PARENTHESIS = /（[^（）]*）$/;
