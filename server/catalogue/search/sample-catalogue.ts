@@ -1,4 +1,31 @@
-import type { FixtureMatter } from './testing.ts';
+import type {
+  CaseType,
+  MatterType,
+  RealisationMode,
+  ServiceObject,
+  Theme,
+} from '../../../common/catalogue/elements.ts';
+
+/** One published matter of a test catalogue, written compactly. */
+export type FixtureMatter = {
+  name: string;
+  departmentId: string;
+  regionCode: string;
+  matterType?: MatterType;
+  object?: ServiceObject;
+  mode?: RealisationMode;
+  caseType?: CaseType;
+  limits?: [legal: number, promised: number];
+  visits?: number;
+  themes?: Theme[];
+  keywords?: string[];
+  conditions?: string;
+  materials?: string[];
+  result?: string;
+  online?: boolean;
+  /** draft: not published (must not be found). */
+  status?: 'published' | 'draft';
+};
 
 /** A small catalogue of real matter names over the demo departments of 西安市. */
 export function sampleCatalogue(d: Record<string, string>, districtCentre: string): FixtureMatter[] {

@@ -1,41 +1,13 @@
 import { after, before } from 'node:test';
 import { sql } from 'drizzle-orm';
-import type {
-  CaseType,
-  MatterType,
-  RealisationMode,
-  ServiceObject,
-  Theme,
-} from '../../../common/catalogue/elements.ts';
 import type { ImplementationDocument, Material } from '../../../common/catalogue/guide.ts';
 import type { Db, DbOrTx } from '../../core/db/client.ts';
 import { type DemoOrganisations, seedDemoOrganisations } from '../../demo/organisations.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/db.ts';
 import { reindexAll } from '../search-index.ts';
 import { basicMatters, implementations, implementationVersions } from '../tables.ts';
-import { sampleCatalogue } from './sample-catalogue.ts';
+import { type FixtureMatter, sampleCatalogue } from './sample-catalogue.ts';
 import { seedSynonyms } from './synonyms.ts';
-
-/** One published matter of a test catalogue, written compactly. */
-export type FixtureMatter = {
-  name: string;
-  departmentId: string;
-  regionCode: string;
-  matterType?: MatterType;
-  object?: ServiceObject;
-  mode?: RealisationMode;
-  caseType?: CaseType;
-  limits?: [legal: number, promised: number];
-  visits?: number;
-  themes?: Theme[];
-  keywords?: string[];
-  conditions?: string;
-  materials?: string[];
-  result?: string;
-  online?: boolean;
-  /** draft: not published (must not be found). */
-  status?: 'published' | 'draft';
-};
 
 const material = (name: string, index: number): Material => ({
   key: `m${index + 1}`,
