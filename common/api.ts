@@ -6,6 +6,9 @@ import { type Static, type TSchema, Type } from 'typebox';
  * so no TypeBox in the app's bundle).
  */
 
+/** A day, YYYY-MM-DD: the format checks that it exists, the pattern refuses the year 0 (not in PostgreSQL). */
+export const IsoDate = Type.String({ format: 'date', pattern: '^(?!0000)\\d{4}-\\d{2}-\\d{2}$' });
+
 /** A timestamp: a Date in services, an ISO 8601 string on the wire. */
 export const DateTime = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));
 

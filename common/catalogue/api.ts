@@ -30,6 +30,9 @@ export const BasicMatterFields = {
   legalBasis: Type.Array(LegalBasis, { maxItems: 30 }),
 };
 
+/** The body creating a basic matter (POST /api/catalogue/basic-matters). */
+export const BasicMatterInput = Type.Object(BasicMatterFields, { additionalProperties: false });
+
 export const BasicMatterSchema = Type.Object({
   id: Type.String(),
   ...BasicMatterFields,

@@ -1,4 +1,1 @@
-import { Type } from 'typebox';
-
-/** A timestamp: a Date in services, an ISO 8601 string on the wire. */
-export const DateTime = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));
+export { DateTime, HallView, OrganisationView, WindowView } from '../../common/organisations/api.ts';

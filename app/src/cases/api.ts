@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CaseAction } from '../../../common/cases/state-machine.ts';
 import { api, type Query } from '../api/client.ts';
 import type { ListAnswer } from '../api/lists.ts';
-import type { ActionBody, CaseDetail, CaseSummary, MaterialRef, Progress } from './types.ts';
+import type { ActionBody, CaseDetail, CaseSummary, MaterialRef, Progress, SubmitBody } from './types.ts';
 
 export const CASES = '/api/cases';
 
@@ -38,7 +38,7 @@ export function useCaseUpdated() {
 }
 
 /** Submits an application; the same idempotency key never files a second case. */
-export function submitCase(body: Record<string, unknown>, idempotencyKey: string) {
+export function submitCase(body: SubmitBody, idempotencyKey: string) {
   return api.post<CaseDetail>(CASES, body, { 'idempotency-key': idempotencyKey });
 }
 

@@ -5,14 +5,14 @@ import { useWrite } from '../api/mutation.ts';
 import { CASES, submitCase } from './api.ts';
 import { missingRequired, type PickableMaterial, type PickedMaterials } from './MaterialPicker.tsx';
 import { type Prefilled, submittedMaterials } from './prefill.ts';
-import type { CaseDetail } from './types.ts';
+import type { CaseDetail, SubmitBody } from './types.ts';
 
 type Filing = {
   /** The matter's materials. */
   materials: PickableMaterial[];
   prefilled?: Prefilled;
   /** The application without its materials. */
-  body: Record<string, unknown>;
+  body: Omit<SubmitBody, 'materials'>;
   onFiled: (created: CaseDetail) => void;
   /** A new key once a case is filed: the counter's form files one case after another. */
   renewKey?: boolean;

@@ -1,62 +1,14 @@
-import type { ExercisingLevel, MatterType, Theme } from '../../../common/catalogue/elements.ts';
-import type { ImplementationDocument, LegalBasis } from '../../../common/catalogue/guide.ts';
+import type { Wire } from '../../../common/api.ts';
+import type * as Api from '../../../common/catalogue/api.ts';
 
-/** One matter in the public search and browse lists (GET /api/catalogue/search, /matters). */
-export type MatterSummary = {
-  implementationId: string;
-  code: string;
-  name: string;
-  basicCode: string;
-  matterType: MatterType;
-  departmentId: string;
-  departmentName: string;
-  regionCode: string;
-  regionName: string;
-  serviceObject: ImplementationDocument['serviceObject'];
-  caseType: ImplementationDocument['caseType'];
-  realisationMode: ImplementationDocument['realisationMode'];
-  legalLimit: number;
-  promisedLimit: number;
-  limitUnit: ImplementationDocument['legalLimit']['unit'];
-  visitsRequired: number;
-  themes: Theme[];
-  onlineAvailable: boolean;
-};
+/** The public catalogue API's shapes as the app receives them (common/catalogue/api.ts). */
 
-/** The published guide of one implementation (GET /api/catalogue/guides/:id). */
-export type Guide = {
-  implementationId: string;
-  code: string;
-  versionNo: number;
-  publishedAt: string;
-  basicMatter: {
-    code: string;
-    name: string;
-    matterType: MatterType;
-    exercisingLevel: ExercisingLevel;
-    legalBasis: LegalBasis[];
-  };
-  department: { id: string; name: string };
-  region: { code: string; name: string };
-  document: ImplementationDocument;
-};
-
-/** The catalogue's figures over published versions; shares are 0..1. */
-export type Figures = {
-  matters: number;
-  atMostOnceShare: number;
-  fullyOnlineShare: number;
-  immediateShare: number;
-  averageCompression: number;
-  averageVisits: number;
-};
-
-export type Statistics = Figures & {
-  byDepartment: (Figures & { departmentId: string; departmentName: string })[];
-  byRegion: (Figures & { regionCode: string; regionName: string })[];
-};
-
-export type ThemeCount = { theme: Theme; label: string; object: 'person' | 'company'; count: number };
+export type MatterSummary = Wire<typeof Api.MatterSummary>;
+export type MatterPage = Wire<typeof Api.MatterPage>;
+export type Guide = Wire<typeof Api.Guide>;
+export type Figures = Wire<typeof Api.Figures>;
+export type Statistics = Wire<typeof Api.Statistics>;
+export type ThemeCount = Wire<typeof Api.ThemeCount>;
 
 /** The filters of the public lists, as they appear in the page address. */
 export type MatterFilters = {

@@ -15,24 +15,19 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  AuthorisationState,
-  AuthorisationView,
-  CertificateView,
-} from '../../../common/certificates/types.ts';
 import { useList } from '../api/lists.ts';
 import { useWrite } from '../api/mutation.ts';
 import { useCases } from '../cases/api.ts';
 import { formatTime } from '../cases/CaseTags.tsx';
 import { LoadError, Loading } from '../components/status.tsx';
 import type { PublicOrganisation } from '../portal/public.ts';
-import {
-  authorise,
-  type NewAuthorisation as Grant,
-  MY_CERTIFICATES,
-  revokeAuthorisation,
-  useAuthorisations,
-} from './api.ts';
+import { authorise, MY_CERTIFICATES, revokeAuthorisation, useAuthorisations } from './api.ts';
+import type {
+  AuthorisationState,
+  AuthorisationView,
+  CertificateView,
+  NewAuthorisation as Grant,
+} from './types.ts';
 
 type Target = 'case' | 'organisation';
 type Values = { caseId?: string; organisationId?: string; expiresOn: Dayjs };

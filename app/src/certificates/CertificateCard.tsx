@@ -1,8 +1,8 @@
 import { Card, Collapse, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CertificateStatus, CertificateView } from '../../../common/certificates/types.ts';
 import { isResidentIdNumber, maskIdNumber, maskPhone } from '../../../common/identity.ts';
 import { chinaDate } from './api.ts';
+import type { CertificateStatus, CertificateView } from './types.ts';
 
 const STATUS_COLOURS: Record<CertificateStatus, string> = {
   issued: 'green',

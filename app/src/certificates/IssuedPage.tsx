@@ -5,13 +5,13 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import type { CertificateStatus, IssuedCertificate } from '../../../common/certificates/types.ts';
 import { api } from '../api/client.ts';
 import type { ListAnswer } from '../api/lists.ts';
 import { ReasonDialog } from '../components/ReasonDialog.tsx';
 import { LoadError } from '../components/status.tsx';
 import { chinaDate, pdfUrl } from './api.ts';
 import { CertificateStatusTag } from './CertificateCard.tsx';
+import type { CertificateStatus, IssuedCertificate } from './types.ts';
 
 const ISSUED = '/api/certificates';
 const PAGE_SIZE = 20;

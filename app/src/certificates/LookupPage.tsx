@@ -4,11 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Empty, Form, Input, Row, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HolderKind } from '../../../common/certificates/types.ts';
 import { isCreditCode, isResidentIdNumber, maskIdNumber } from '../../../common/identity.ts';
 import { LoadError, Loading } from '../components/status.tsx';
 import { lookUpCertificates } from './api.ts';
 import { CertificateCard } from './CertificateCard.tsx';
+import type { HolderKind } from './types.ts';
 
 type Values = { holderLogin: string };
 type Search = { holderKind: HolderKind; holderLogin: string; at: number };

@@ -10,10 +10,10 @@ import {
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { PublicVerification, VerificationResult } from '../../../common/certificates/types.ts';
 import { formatTime } from '../cases/CaseTags.tsx';
 import { LoadError, Loading } from '../components/status.tsx';
 import { chinaDate, useVerification, verifyPath } from './api.ts';
+import type { PublicVerification, VerificationResult } from './types.ts';
 
 const LOOK: Record<VerificationResult, { tone: string; icon: React.ReactNode }> = {
   authentic: { tone: 'good', icon: <CheckCircleFilled /> },

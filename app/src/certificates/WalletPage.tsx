@@ -9,12 +9,12 @@ import { Button, Col, Empty, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
-import type { CertificateView } from '../../../common/certificates/types.ts';
 import { useMe } from '../auth/session.ts';
 import { LoadError, Loading } from '../components/status.tsx';
 import { AuthorisationDrawer } from './AuthorisationDrawer.tsx';
 import { fileUrl, pdfUrl, useMyCertificates, verifyPath } from './api.ts';
 import { CertificateCard } from './CertificateCard.tsx';
+import type { CertificateView } from './types.ts';
 
 /** /my/certificates — 我的证照: the holder's electronic certificates, downloads and 用证授权. */
 export function WalletPage() {

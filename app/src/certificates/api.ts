@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
+import { ApiError, api } from '../api/client.ts';
+import { fetchList } from '../api/lists.ts';
 import type {
   AuthorisationView,
   CertificateView,
   HolderKind,
+  NewAuthorisation,
   PublicVerification,
-} from '../../../common/certificates/types.ts';
-import { ApiError, api } from '../api/client.ts';
-import { fetchList } from '../api/lists.ts';
+} from './types.ts';
 
 export const MY_CERTIFICATES = '/api/me/certificates';
 
@@ -47,8 +48,6 @@ export function useAuthorisations(certificateId: string) {
     queryFn: () => fetchList<AuthorisationView>(authorisationsPath(certificateId)),
   });
 }
-
-export type NewAuthorisation = ({ caseId: string } | { organisationId: string }) & { expiresOn: string };
 
 export function authorise(certificateId: string, body: NewAuthorisation) {
   return api.post<AuthorisationView>(authorisationsPath(certificateId), body);

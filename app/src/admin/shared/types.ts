@@ -1,5 +1,7 @@
-import type { GrantView } from '../../../../common/me.ts';
-import type { OrganisationKind, RegionLevel, WindowKind } from '../../../../common/roles.ts';
+import type { AccountView } from '../../../../common/accounts/api.ts';
+import type { Wire } from '../../../../common/api.ts';
+import type { HallView, OrganisationView, WindowView } from '../../../../common/organisations/api.ts';
+import type { RegionLevel } from '../../../../common/roles.ts';
 
 /** Shapes of the admin API's answers (server/regions, server/organisations, server/accounts, server/audit). */
 export type Region = {
@@ -14,64 +16,10 @@ export type Region = {
 
 export type RegionDetail = Region & { ancestors: Region[] };
 
-export type Organisation = {
-  id: string;
-  name: string;
-  shortName: string | null;
-  kind: OrganisationKind;
-  regionCode: string;
-  regionName: string;
-  parentId: string | null;
-  creditCode: string | null;
-  phone: string | null;
-  address: string | null;
-  active: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type Hall = {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  regionCode: string;
-  name: string;
-  address: string;
-  openingHours: string;
-  phone: string | null;
-  active: boolean;
-  windowCount: number;
-  version: number;
-};
-
-export type HallWindow = {
-  id: string;
-  hallId: string;
-  number: string;
-  name: string;
-  kind: WindowKind;
-  departmentId: string | null;
-  departmentName: string | null;
-  active: boolean;
-  version: number;
-};
-
-export type Account = {
-  id: string;
-  kind: string;
-  login: string;
-  displayName: string;
-  phone: string | null;
-  email: string | null;
-  organisationId: string | null;
-  organisationName: string | null;
-  active: boolean;
-  lockedUntil: string | null;
-  lastSignInAt: string | null;
-  version: number;
-  roles: GrantView[];
-};
+export type Organisation = Wire<typeof OrganisationView>;
+export type Hall = Wire<typeof HallView>;
+export type HallWindow = Wire<typeof WindowView>;
+export type Account = Wire<typeof AccountView>;
 
 export type AuditRecord = {
   seq: number;

@@ -4,10 +4,12 @@ import { api } from '../../api/client.ts';
 import type { ListAnswer } from '../../api/lists.ts';
 import type {
   BasicMatter,
+  BasicMatterInput,
   Change,
   Completeness,
   ImplementationDetail,
   ImplementationRow,
+  NewImplementation,
   VersionState,
 } from './types.ts';
 
@@ -79,15 +81,9 @@ export function searchBasicMatters(q: string) {
 }
 
 export const catalogueApi = {
-  createBasicMatter: (input: Omit<BasicMatter, 'id' | 'version'>) =>
-    api.post<BasicMatter>(`${BASE}/basic-matters`, input),
-  createImplementation: (input: {
-    basicMatterId: string;
-    code: string;
-    organisationId: string;
-    regionCode: string;
-    document: ImplementationDocument;
-  }) => api.post<{ id: string }>(`${BASE}/implementations`, input),
+  createBasicMatter: (input: BasicMatterInput) => api.post<BasicMatter>(`${BASE}/basic-matters`, input),
+  createImplementation: (input: NewImplementation) =>
+    api.post<ImplementationDetail>(`${BASE}/implementations`, input),
   saveDraft: (id: string, rev: number, document: ImplementationDocument) =>
     api.put<VersionState>(`${impl(id)}/draft`, { rev, document }),
   openDraft: (id: string) => api.post<VersionState>(`${impl(id)}/draft`),
