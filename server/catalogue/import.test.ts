@@ -2,17 +2,19 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { count, desc, eq } from 'drizzle-orm';
 import { auditRecords } from '../audit/index.ts';
-import { withDemoOrganisations } from '../organisations/testing.ts';
+import { buildOrganisation, withTestDatabase } from '../testing/factories.ts';
 import { getPublishedGuide } from './guides.ts';
 import { listImplementations } from './implementations.ts';
 import { type ImportItem, importImplementations } from './import.ts';
 import { basicMatters, implementations } from './tables.ts';
 import { sampleBasicMatter, sampleDocument } from './testing.ts';
 
-const t = withDemoOrganisations('catalogue-import-test');
+const departments: string[] = [];
+const t = withTestDatabase('catalogue-import-test', async (db) => {
+  for (let i = 0; i < 5; i++) departments.push((await buildOrganisation(db)).id);
+});
 
 function items(n: number, prefix: string): ImportItem[] {
-  const departments = ['市场监管局', '公安局', '税务局', '人社局', '住建局'];
   return Array.from({ length: n }, (_, i) => ({
     // Every third item shares a basic matter with the one before it.
     basicMatter: sampleBasicMatter({
@@ -20,7 +22,7 @@ function items(n: number, prefix: string): ImportItem[] {
       name: `基本事项${i}`,
     }),
     code: `${prefix}IMPL${String(i).padStart(8, '0')}`,
-    organisationId: t.demo.departments[departments[i % departments.length]!]!,
+    organisationId: departments[i % departments.length]!,
     regionCode: i % 2 ? '610102' : '610100',
     document: sampleDocument({ name: `导入事项${i}` }),
   }));

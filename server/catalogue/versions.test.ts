@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { fails, withDemoOrganisations } from '../organisations/testing.ts';
+import { fails } from '../organisations/testing.ts';
+import { buildOrganisation, withTestDatabase } from '../testing/factories.ts';
 import { getPublishedGuide } from './guides.ts';
 import { createImplementationWithDraft, getImplementation, getVersion } from './implementations.ts';
 import { createBasicMatter } from './service.ts';
@@ -17,7 +18,10 @@ import {
   submitVersion,
 } from './versions.ts';
 
-const t = withDemoOrganisations('catalogue-versions-test');
+let market: string;
+const t = withTestDatabase('catalogue-versions-test', async (db) => {
+  market = (await buildOrganisation(db, { name: '西安市市场监督管理局' })).id;
+});
 let serial = 0;
 
 async function newImplementation(document = sampleDocument()) {
@@ -33,7 +37,7 @@ async function newImplementation(document = sampleDocument()) {
     input: {
       basicMatterId: basic.id,
       code: `11610100MB0000001X${basic.code}`,
-      organisationId: t.demo.departments.市场监管局!,
+      organisationId: market,
       regionCode: '610100',
       document,
     },

@@ -12,6 +12,7 @@ import {
   buildCreditCode,
   buildHall,
   buildIdNumber,
+  buildKiosk,
   buildMatter,
   buildOrganisation,
   buildStaff,
@@ -55,6 +56,19 @@ test('buildOrganisation and buildHall: valid rows, two calls do not collide', as
   assert.equal(hall.windows.length, 1);
   assert.notEqual(hall.organisationId, other.organisationId);
   assert.notEqual(hall.name, other.name);
+});
+
+test('buildKiosk registers a kiosk in a hall of its own that identifies with its token', async () => {
+  const [a, b] = [await buildKiosk(db()), await buildKiosk(db())];
+  assert.notEqual(a.token, b.token);
+  assert.notEqual(a.hallId, b.hallId);
+  const device = await t.app.inject({
+    method: 'GET',
+    url: '/api/kiosk/device',
+    headers: { 'x-kiosk-token': a.token },
+  });
+  assert.equal(device.statusCode, 200, device.body);
+  assert.equal(device.json().hall.id, a.hallId);
 });
 
 test('buildApplicant and buildCompany register accounts that sign in, each unique', async () => {

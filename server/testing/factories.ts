@@ -4,7 +4,6 @@ import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
 import { type OrganisationKind, REGION_WIDE_ROLES, type Role } from '../../common/roles.ts';
 import { createStaffAccount, type GrantInput, registerApplicant } from '../accounts/index.ts';
 import { type Browser, signInAs, TEST_PASSWORD } from '../accounts/testing.ts';
-import type { AuditContext } from '../audit/index.ts';
 import { implementations, implementationVersions, importImplementations } from '../catalogue/index.ts';
 import { sampleBasicMatter, sampleDocument } from '../catalogue/testing.ts';
 import { type Config, loadConfig } from '../core/config.ts';
@@ -23,9 +22,25 @@ import {
   type ServiceWindow,
   type WindowInput,
 } from '../organisations/index.ts';
-import { buildCreditCode, buildIdNumber, buildPhone, ensureRegion, uniqueSuffix } from './factory-values.ts';
+import { withTestDatabase } from './factory-database.ts';
+import {
+  buildCreditCode,
+  buildIdNumber,
+  buildPhone,
+  ensureRegion,
+  FACTORY_AUDIT,
+  uniqueSuffix,
+} from './factory-values.ts';
 
-export { buildCreditCode, buildIdNumber, buildPhone, ensureRegion, uniqueSuffix } from './factory-values.ts';
+export {
+  buildCreditCode,
+  buildIdNumber,
+  buildPhone,
+  ensureRegion,
+  FACTORY_AUDIT,
+  uniqueSuffix,
+} from './factory-values.ts';
+export { withTestDatabase };
 
 /**
  * Small factories for tests that need *some* applicant, organisation, staff member, matter or case
@@ -33,13 +48,6 @@ export { buildCreditCode, buildIdNumber, buildPhone, ensureRegion, uniqueSuffix 
  * uses (so every rule applies) and makes values unique (a counter and a random part), so test
  * files running in parallel on one database never collide.
  */
-
-export const FACTORY_AUDIT: AuditContext = {
-  actor: null,
-  role: 'system',
-  clientAddress: null,
-  requestId: 'test-factory',
-};
 
 /** Default regions by kind of organisation: 西安市, 新城区西一路街道 and its 民乐社区. */
 const KIND_REGION: Record<OrganisationKind, string> = {

@@ -1,9 +1,18 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { withCreditCheckCharacter } from '../../common/identity.ts';
+import type { AuditContext } from '../core/audit-context.ts';
 import type { Db } from '../core/db/client.ts';
 import { findRegion, loadRegions } from '../regions/index.ts';
 
 /** Values tests make up: unique, and valid where the application checks them (see common/identity.ts). */
+
+/** Who the factories act as: the system, as when data is loaded. */
+export const FACTORY_AUDIT: AuditContext = {
+  actor: null,
+  role: 'system',
+  clientAddress: null,
+  requestId: 'test-factory',
+};
 
 let counter = 0;
 const BASE31 = '0123456789ABCDEFGHJKLMNPQRTUWXY';
