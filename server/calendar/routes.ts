@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
+import { DateTime } from '../core/http/dates.ts';
 import { auditContext, authorize } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
-import { DateTime } from '../core/http/dates.ts';
 import { listCalendarDays, removeLocalDay, setLocalDay } from './manage.ts';
 import { todayInChina } from './service.ts';
 

@@ -1,7 +1,6 @@
 import QRCode from 'qrcode';
 import { LABELS } from '../../common/catalogue/elements.ts';
 import type { TimeLimit } from '../../common/catalogue/guide.ts';
-import type { PublishedGuide } from './guides.ts';
 import {
   COLOURS,
   contentWidth,
@@ -15,6 +14,7 @@ import {
   section,
   table,
 } from '../core/pdf/layout.ts';
+import type { PublishedGuide } from './guides.ts';
 
 const QR_SIZE = 92;
 

@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { signInOver } from '../testing/processes.ts';
 import {
   assertResponsive,
   bestOfThree,
@@ -22,6 +21,7 @@ import {
   stopLoadServer,
   upload,
 } from '../testing/load.ts';
+import { signInOver } from '../testing/processes.ts';
 
 let server: LoadServer;
 
