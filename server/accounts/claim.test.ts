@@ -1,19 +1,20 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
-import { FOOD_LICENCE, publishMatter } from '../cases/testing.ts';
-import { DEMO_PASSWORD } from '../demo/accounts.ts';
+import { FOOD_LICENCE } from '../cases/testing.ts';
 import { listNotifications, notifications } from '../notifications/index.ts';
-import { organisations } from '../organisations/index.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { buildApplicant, buildMatter, buildStaff, signIn } from '../testing/factories.ts';
 import { CLAIM_MAX_ATTEMPTS } from './claim.ts';
 import { accountClaims, accounts } from './tables.ts';
-import { auditTrail, signInAs, TEST_AUDIT } from './testing.ts';
+import { auditTrail, TEST_AUDIT } from './testing.ts';
 import { findOrCreateWalkInApplicant } from './walk-in.ts';
 
 let t: TestApp;
+let registeredLogin: string;
 before(async () => {
-  t = await createTestApp({ demo: true });
+  t = await createTestApp();
+  registeredLogin = (await buildApplicant(t.db.db)).login;
 });
 after(async () => {
   await t?.close();
@@ -82,7 +83,7 @@ test('registering with the number of a walk-in account offers the claim; a regis
   assert.match(res.json().error.message, /认领/);
   const registered = await call('POST', '/api/auth/register', {
     kind: 'person',
-    login: '11010519491231002X',
+    login: registeredLogin,
     displayName: '王秀英',
     password: 'new-password-1',
   });
@@ -256,12 +257,8 @@ test('no mobile phone on record: go to a window; a clerk who takes a phone at th
   assert.equal(noPhone.json().error.code, 'account.claim_no_phone');
   assert.match(noPhone.json().error.message, /窗口/);
 
-  const [market] = await t.db.db
-    .select()
-    .from(organisations)
-    .where(eq(organisations.shortName, '市场监管局'));
-  const food = await publishMatter(t.db.db, market!.id, FOOD_LICENCE);
-  const clerk = await signInAs(t.app, 'clerk', DEMO_PASSWORD);
+  const food = (await buildMatter(t.db.db, { document: FOOD_LICENCE })).id;
+  const clerk = await signIn(t.app, await buildStaff(t.db.db, { role: 'window_clerk' }));
   const filed = await clerk.request({
     method: 'POST',
     url: '/api/cases',

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type Browser, signInAs } from '../accounts/testing.ts';
+import type { Browser } from '../accounts/testing.ts';
 import { XLSX_TYPE } from '../catalogue/index.ts';
-import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { buildStaff, signIn } from '../testing/factories.ts';
 
 let t: TestApp;
 let admin: Browser;
 
 before(async () => {
-  t = await createTestApp({ demo: true });
-  admin = await signInAs(t.app, 'admin', DEMO_PASSWORD);
+  t = await createTestApp();
+  admin = await signIn(t.app, await buildStaff(t.db.db, { role: 'system_admin' }));
 });
 after(async () => t?.close());
 
@@ -56,7 +56,7 @@ test('an import without a session or permission is refused, whatever it sends', 
     });
     assert.equal(res.statusCode, 401, `${url}: ${res.body}`);
   }
-  const clerk = await signInAs(t.app, 'clerk', DEMO_PASSWORD);
+  const clerk = await signIn(t.app, await buildStaff(t.db.db, { role: 'window_clerk' }));
   const res = await clerk.request({
     method: 'POST',
     url: IMPORTS[0]!,

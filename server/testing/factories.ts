@@ -133,8 +133,8 @@ const CENTRE_ROLES: Role[] = ['window_clerk', 'hall_manager', 'agent'];
 
 /**
  * A staff account. With `role`, the role is granted where the account works (region-wide roles
- * in that organisation's region); the organisation is built when not given (a service centre for
- * window clerks, hall managers and agents, else a department).
+ * in that organisation's region); the organisation is built when not given (a service centre with
+ * a hall for window clerks, hall managers and agents, else a department).
  */
 export async function buildStaff(
   db: Db,
@@ -148,11 +148,11 @@ export async function buildStaff(
     password?: string;
   } = {},
 ): Promise<BuiltAccount & { organisationId: string }> {
-  const organisation = overrides.organisationId
-    ? (await findOrganisation(db, overrides.organisationId))!
-    : await buildOrganisation(db, {
-        kind: overrides.role && CENTRE_ROLES.includes(overrides.role) ? 'service_centre' : 'department',
-      });
+  const atCentre = overrides.role !== undefined && CENTRE_ROLES.includes(overrides.role);
+  const organisationId =
+    overrides.organisationId ??
+    (atCentre ? (await buildHall(db)).organisationId : (await buildOrganisation(db)).id);
+  const organisation = (await findOrganisation(db, organisationId))!;
   const roles = [...(overrides.roles ?? [])];
   if (overrides.role) {
     roles.push(
