@@ -1,8 +1,8 @@
 import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../catalogue/labels.ts';
-import { Revealable } from '../workbench/cases/Revealable.tsx';
 import { formatTime, StatusTag, WarningTag } from './CaseTags.tsx';
+import { Revealable } from './staff/Revealable.tsx';
 import type { CaseDetail } from './types.ts';
 
 /** Number, matter, status, deadlines (promised against legal) and visits against the promise. */

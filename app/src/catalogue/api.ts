@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import { type ListAnswer, useList } from '../api/lists.ts';
-import type { PublicOrganisation } from '../portal/public.ts';
+import type { PublicOrganisation } from '../organisations/types.ts';
 import type { Guide, MatterFilters, MatterSummary, Statistics, ThemeCount } from './types.ts';
 
 export const PAGE_SIZE = 10;

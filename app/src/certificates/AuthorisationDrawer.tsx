@@ -20,7 +20,7 @@ import { useWrite } from '../api/mutation.ts';
 import { useCases } from '../cases/api.ts';
 import { formatTime } from '../cases/CaseTags.tsx';
 import { LoadError, Loading } from '../components/status.tsx';
-import type { PublicOrganisation } from '../portal/public.ts';
+import type { PublicOrganisation } from '../organisations/types.ts';
 import { authorise, MY_CERTIFICATES, revokeAuthorisation, useAuthorisations } from './api.ts';
 import type {
   AuthorisationState,

@@ -1,12 +1,12 @@
-import { registriesEn } from '../admin/registries/messages.en.ts';
 import { claimEn } from '../auth/messages.en.ts';
+import { agentEn } from '../cases/agent/messages.en.ts';
+import { creditEn } from '../cases/credit/messages.en.ts';
 import { casesEn } from '../cases/messages.en.ts';
 import { catalogueEn } from '../catalogue/messages.en.ts';
+import { staffEn } from '../catalogue/staff/messages.en.ts';
 import { certificatesEn } from '../certificates/messages.en.ts';
 import { kioskEn } from '../kiosk/messages.en.ts';
-import { agentEn } from '../workbench/agent/messages.en.ts';
-import { staffEn } from '../workbench/catalogue/messages.en.ts';
-import { creditEn } from '../workbench/credit/messages.en.ts';
+import { registriesEn } from '../registries/messages.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** Every UI string of the app, in English. */
@@ -230,6 +230,8 @@ export const en: Messages = {
       problems: {
         content_altered: 'was altered',
         link_broken: 'breaks the chain (a record was deleted or inserted)',
+        record_missing: 'is missing from the records (deleted)',
+        record_unchained: 'is not in the chain',
       },
       checkpointsOk:
         'Checked against {{checked}} signed checkpoints; the latest covers record {{seq}} ({{at}}).',

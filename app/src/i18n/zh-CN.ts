@@ -1,12 +1,12 @@
-import { registriesZh } from '../admin/registries/messages.zh-CN.ts';
 import { claimZh } from '../auth/messages.zh-CN.ts';
+import { agentZh } from '../cases/agent/messages.zh-CN.ts';
+import { creditZh } from '../cases/credit/messages.zh-CN.ts';
 import { casesZh } from '../cases/messages.zh-CN.ts';
 import { catalogueZh } from '../catalogue/messages.zh-CN.ts';
+import { staffZh } from '../catalogue/staff/messages.zh-CN.ts';
 import { certificatesZh } from '../certificates/messages.zh-CN.ts';
 import { kioskZh } from '../kiosk/messages.zh-CN.ts';
-import { agentZh } from '../workbench/agent/messages.zh-CN.ts';
-import { staffZh } from '../workbench/catalogue/messages.zh-CN.ts';
-import { creditZh } from '../workbench/credit/messages.zh-CN.ts';
+import { registriesZh } from '../registries/messages.zh-CN.ts';
 
 /** Every UI string of the app, in Simplified Chinese (the default language). */
 export const zhCN = {
@@ -224,7 +224,12 @@ export const zhCN = {
       verify: '校验哈希链',
       verifyOk: '审计记录完整：已校验 {{checked}} 条记录，哈希链未被篡改。',
       verifyBroken: '审计记录校验失败：第 {{seq}} 条记录{{problem}}。',
-      problems: { content_altered: '内容被修改', link_broken: '链接断裂（记录被删除或插入）' },
+      problems: {
+        content_altered: '内容被修改',
+        link_broken: '链接断裂（记录被删除或插入）',
+        record_missing: '记录缺失（被删除）',
+        record_unchained: '记录未入链',
+      },
       checkpointsOk: '已与 {{checked}} 个签名检查点核对，最新检查点：第 {{seq}} 条（{{at}}）。',
       checkpointsNone: '尚无签名检查点可供核对。',
       checkpointsBroken: '与签名检查点核对发现 {{count}} 处问题：',

@@ -14,7 +14,7 @@ import { useList } from '../api/lists.ts';
 import { useMe } from '../auth/session.ts';
 import { HotSearches } from '../catalogue/HotSearches.tsx';
 import { LoadError } from '../components/status.tsx';
-import type { PublicHall, PublicOrganisation } from './public.ts';
+import type { PublicHall, PublicOrganisation } from '../organisations/types.ts';
 
 export function Home() {
   const { t } = useTranslation();

@@ -1,0 +1,83 @@
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router';
+import { adminRoutes } from '../admin/routes.tsx';
+import { Deferred, deferred } from '../components/deferred.tsx';
+import { NotFound } from '../components/status.tsx';
+import { guarded } from './guarded.tsx';
+
+const WorkbenchLayout = lazy(() =>
+  import('./WorkbenchLayout.tsx').then((m) => ({ default: m.WorkbenchLayout })),
+);
+const Welcome = lazy(() => import('./Welcome.tsx').then((m) => ({ default: m.Welcome })));
+const ImplementationsPage = lazy(() =>
+  import('../catalogue/staff/ImplementationsPage.tsx').then((m) => ({ default: m.ImplementationsPage })),
+);
+const ImplementationPage = lazy(() =>
+  import('../catalogue/staff/ImplementationPage.tsx').then((m) => ({ default: m.ImplementationPage })),
+);
+const CatalogueReviewPage = lazy(() =>
+  import('../catalogue/staff/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })),
+);
+const CatalogueStatisticsPage = lazy(() =>
+  import('../catalogue/staff/StatisticsPage.tsx').then((m) => ({ default: m.CatalogueStatisticsPage })),
+);
+const IntakePage = lazy(() =>
+  import('../cases/staff/IntakePage.tsx').then((m) => ({ default: m.IntakePage })),
+);
+const QueuePage = lazy(() => import('../cases/staff/QueuePage.tsx').then((m) => ({ default: m.QueuePage })));
+const WarningsPage = lazy(() =>
+  import('../cases/staff/QueuePage.tsx').then((m) => ({ default: m.WarningsPage })),
+);
+const AgentApplyPage = lazy(() =>
+  import('../cases/agent/AgentApplyPage.tsx').then((m) => ({ default: m.AgentApplyPage })),
+);
+const AgentCasesPage = lazy(() =>
+  import('../cases/agent/AgentCasesPage.tsx').then((m) => ({ default: m.AgentCasesPage })),
+);
+const CreditPage = lazy(() =>
+  import('../cases/credit/CreditPage.tsx').then((m) => ({ default: m.CreditPage })),
+);
+const CaseDetailPage = lazy(() =>
+  import('../cases/staff/CaseDetailPage.tsx').then((m) => ({ default: m.CaseDetailPage })),
+);
+const CertificateLookupPage = lazy(() =>
+  import('../certificates/LookupPage.tsx').then((m) => ({ default: m.LookupPage })),
+);
+const IssuedCertificatesPage = lazy(() =>
+  import('../certificates/IssuedPage.tsx').then((m) => ({ default: m.IssuedPage })),
+);
+
+/** The staff workbench: each page only for the roles the menu gives it to (RequirePage). */
+export const workbenchRoutes: RouteObject = {
+  path: '/workbench',
+  element: (
+    <Deferred>
+      <WorkbenchLayout />
+    </Deferred>
+  ),
+  children: [
+    {
+      index: true,
+      element: (
+        <Deferred>
+          <Welcome />
+        </Deferred>
+      ),
+    },
+    guarded('intake', 'intake', <IntakePage />),
+    guarded('agent/apply', 'agentApply', <AgentApplyPage />),
+    guarded('agent/cases', 'agentCases', <AgentCasesPage />),
+    guarded('review', 'review', <QueuePage />),
+    guarded('warnings', 'warnings', <WarningsPage />),
+    guarded('credit', 'credit', <CreditPage />),
+    guarded('certificates', 'certificates', <CertificateLookupPage />),
+    guarded('issued-certificates', 'issuedCertificates', <IssuedCertificatesPage />),
+    deferred('cases/:id', <CaseDetailPage />),
+    guarded('catalogue', 'catalogue', <ImplementationsPage />),
+    guarded('catalogue/:id', 'catalogue', <ImplementationPage />),
+    guarded('catalogue-review', 'catalogueReview', <CatalogueReviewPage />),
+    guarded('catalogue-statistics', 'catalogueStatistics', <CatalogueStatisticsPage />),
+    ...adminRoutes,
+    { path: '*', element: <NotFound /> },
+  ],
+};
