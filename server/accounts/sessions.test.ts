@@ -3,12 +3,31 @@ import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { type BuiltAccount, buildOrganisation, buildStaff, signIn } from '../testing/factories.ts';
 import { sessions } from './tables.ts';
-import { auditTrail, signInAs } from './testing.ts';
+import { auditTrail } from './testing.ts';
 
 let t: TestApp;
+const staff: Record<string, BuiltAccount> = {};
 before(async () => {
-  t = await createTestApp({ demo: true });
+  t = await createTestApp();
+  const market = await buildOrganisation(t.db.db, { name: '西安市市场监督管理局' });
+  staff.head = await buildStaff(t.db.db, {
+    role: 'department_head',
+    organisationId: market.id,
+    displayName: '陈志强',
+  });
+  staff.supervisor = await buildStaff(t.db.db, { role: 'supervisor', displayName: '孙卫东' });
+  staff.manager = await buildStaff(t.db.db, { role: 'hall_manager', login: 'manager' });
+  for (const [login, role] of [
+    ['admin', 'system_admin'],
+    ['clerk', 'window_clerk'],
+    ['reviewer', 'department_reviewer'],
+    ['editor', 'catalogue_editor'],
+    ['agent', 'agent'],
+  ] as const) {
+    staff[login] = await buildStaff(t.db.db, { role });
+  }
 });
 after(async () => {
   await t.close();
@@ -18,7 +37,7 @@ const me = (cookie: string) =>
   t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { yw_session: cookie } });
 
 test('/me answers the signed-in user with the CSRF token, and 401 without a session', async () => {
-  const browser = await signInAs(t.app, 'head', 'demo1234');
+  const browser = await signIn(t.app, staff.head!);
   const res = await me(browser.cookie);
   assert.equal(res.statusCode, 200);
   assert.equal(res.json().user.displayName, '陈志强');
@@ -31,7 +50,7 @@ test('/me answers the signed-in user with the CSRF token, and 401 without a sess
 });
 
 test('a write with a session needs the session CSRF token: missing or wrong is 403, right passes', async () => {
-  const browser = await signInAs(t.app, 'admin', 'demo1234');
+  const browser = await signIn(t.app, staff.admin!);
   const unlock = (headers: Record<string, string>) =>
     t.app.inject({
       method: 'POST',
@@ -53,8 +72,8 @@ test('a write with a session needs the session CSRF token: missing or wrong is 4
 });
 
 test("another session's CSRF token does not do", async () => {
-  const a = await signInAs(t.app, 'clerk', 'demo1234');
-  const b = await signInAs(t.app, 'clerk', 'demo1234');
+  const a = await signIn(t.app, staff.clerk!);
+  const b = await signIn(t.app, staff.clerk!);
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/auth/logout',
@@ -65,19 +84,19 @@ test("another session's CSRF token does not do", async () => {
 });
 
 test('sign-in is exempt from CSRF even when an old session cookie comes along', async () => {
-  const old = await signInAs(t.app, 'clerk', 'demo1234');
+  const old = await signIn(t.app, staff.clerk!);
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/auth/login',
     cookies: { yw_session: old.cookie },
-    payload: { username: 'manager', password: 'demo1234' },
+    payload: { username: 'manager', password: staff.manager!.password },
   });
   assert.equal(res.statusCode, 200);
   assert.equal(res.json().user.login, 'manager');
 });
 
 test('sign-out ends the session, clears the cookie and is audited', async () => {
-  const browser = await signInAs(t.app, 'supervisor', 'demo1234');
+  const browser = await signIn(t.app, staff.supervisor!);
   const res = await browser.request({ method: 'POST', url: '/api/auth/logout' });
   assert.equal(res.statusCode, 204);
   const cleared = res.cookies.find((c) => c.name === 'yw_session');
@@ -88,20 +107,20 @@ test('sign-out ends the session, clears the cookie and is audited', async () => 
 });
 
 test('an expired session is anonymous', async () => {
-  const browser = await signInAs(t.app, 'reviewer', 'demo1234');
+  const browser = await signIn(t.app, staff.reviewer!);
   const id = createHash('sha256').update(browser.cookie).digest('hex');
   await t.db.db
     .update(sessions)
     .set({ expiresAt: sql`now() - interval '1 second'` })
     .where(eq(sessions.id, id));
   assert.equal((await me(browser.cookie)).statusCode, 401);
-  await signInAs(t.app, 'reviewer', 'demo1234');
+  await signIn(t.app, staff.reviewer!);
   const left = await t.db.db.select().from(sessions).where(eq(sessions.id, id));
   assert.equal(left.length, 0, 'the next sign-in cleared the expired session');
 });
 
 test('the session expiry slides forward with use', async () => {
-  const browser = await signInAs(t.app, 'editor', 'demo1234');
+  const browser = await signIn(t.app, staff.editor!);
   const id = createHash('sha256').update(browser.cookie).digest('hex');
   await t.db.db
     .update(sessions)
@@ -114,7 +133,7 @@ test('the session expiry slides forward with use', async () => {
 });
 
 test('the session token is stored only as its SHA-256', async () => {
-  const browser = await signInAs(t.app, 'agent', 'demo1234');
+  const browser = await signIn(t.app, staff.agent!);
   const rows = await t.db.db.select().from(sessions);
   assert.ok(rows.length >= 1);
   assert.ok(rows.every((r) => r.id !== browser.cookie && /^[0-9a-f]{64}$/.test(r.id)));
