@@ -8,6 +8,7 @@ import { createTestApp, type TestApp } from './app.ts';
 import {
   buildApplicant,
   buildCase,
+  buildCertificate,
   buildCompany,
   buildCreditCode,
   buildHall,
@@ -120,4 +121,19 @@ test('buildCase files a case through the API and moves it on by the actions give
   assert.equal(accepted.status, 'accepted');
   assert.notEqual(accepted.caseNo, submitted.caseNo);
   assert.notEqual(accepted.applicant.id, submitted.applicant.id);
+});
+
+test('buildCertificate issues a valid certificate the holder finds in the wallet; two do not collide', async () => {
+  const company = await buildCompany(db());
+  const [a, b] = [await buildCertificate(db(), { holder: company }), await buildCertificate(db())];
+  assert.equal(a.status, 'issued');
+  assert.equal(a.holderLogin, company.login);
+  assert.notEqual(a.typeCode, b.typeCode);
+  assert.notEqual(a.number, b.number);
+  assert.equal(b.holderKind, 'person');
+  const held = await (await signIn(t.app, company)).request({ method: 'GET', url: '/api/me/certificates' });
+  assert.deepEqual(
+    held.json().items.map((c: { id: string }) => c.id),
+    [a.id],
+  );
 });
