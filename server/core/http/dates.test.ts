@@ -4,13 +4,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { type Browser, signInAs } from '../../accounts/testing.ts';
-import { FOOD_LICENCE, PDF, publishMatter, signInApplicant } from '../../cases/testing.ts';
-import { DEMO_PASSWORD } from '../../demo/accounts.ts';
-import { DEMO_KIOSK_TOKEN } from '../../demo/kiosks.ts';
+import type { Browser } from '../../accounts/testing.ts';
+import { FOOD_LICENCE, PDF } from '../../cases/testing.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
+import {
+  type BuiltAccount,
+  buildCertificate,
+  buildCompany,
+  buildKiosk,
+  buildMatter,
+  buildOrganisation,
+  buildStaff,
+  signIn,
+} from '../../testing/factories.ts';
 
-const COMPANY = '91350100M000100Y43';
+let COMPANY: BuiltAccount;
+let KIOSK_TOKEN: string;
 
 let t: TestApp;
 let dataDir: string;
@@ -20,11 +29,15 @@ const who: Record<string, Browser> = {};
 
 before(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yw-dates-'));
-  t = await createTestApp({ demo: true, env: { DATA_DIR: dataDir } });
-  market = (await t.db.pool.query("SELECT id FROM organisations WHERE short_name = '市场监管局'")).rows[0].id;
-  food = await publishMatter(t.db.db, market, FOOD_LICENCE);
-  for (const login of ['admin', 'clerk']) who[login] = await signInAs(t.app, login, DEMO_PASSWORD);
-  who.company = await signInApplicant(t.app, 'company', COMPANY);
+  t = await createTestApp({ env: { DATA_DIR: dataDir } });
+  market = (await buildOrganisation(t.db.db)).id;
+  food = (await buildMatter(t.db.db, { departmentId: market, document: FOOD_LICENCE })).id;
+  who.admin = await signIn(t.app, await buildStaff(t.db.db, { role: 'system_admin' }));
+  who.clerk = await signIn(t.app, await buildStaff(t.db.db, { role: 'window_clerk' }));
+  COMPANY = await buildCompany(t.db.db);
+  await buildCertificate(t.db.db, { holder: COMPANY });
+  who.company = await signIn(t.app, COMPANY);
+  KIOSK_TOKEN = (await buildKiosk(t.db.db)).token;
 });
 after(async () => {
   await t?.close();
@@ -56,7 +69,7 @@ test('the audit trail refuses a time in the year 0', async () => {
 
 test('a certificate authorisation refuses an expiry day that does not exist', async () => {
   const held = (await who.company!.request({ method: 'GET', url: '/api/me/certificates' })).json().items;
-  assert.ok(held.length > 0, 'the demo company holds a certificate');
+  assert.ok(held.length > 0, 'the company holds a certificate');
   for (const day of NOT_A_DAY) {
     const res = await who.company!.request({
       method: 'POST',
@@ -80,7 +93,7 @@ test('acceptance with gaps refuses a deadline that does not exist', async () => 
     url: '/api/cases',
     payload: {
       implementationId: food,
-      applicant: { kind: 'company', login: COMPANY, displayName: '福州闽江数字科技有限公司' },
+      applicant: { kind: 'company', login: COMPANY.login, displayName: COMPANY.displayName },
       materials: [{ key: 'sqs', sha256: upload.json().sha256, fileName: '申请书.pdf' }],
     },
   });
@@ -100,7 +113,7 @@ test('the kiosk refuses an ID card valid until a day that does not exist', async
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/kiosk/identify',
-    headers: { 'x-kiosk-token': DEMO_KIOSK_TOKEN },
+    headers: { 'x-kiosk-token': KIOSK_TOKEN },
     payload: { name: '李秀兰', idNumber: '11010519491231002X', validUntil: '2099-13-45' },
   });
   refused(res, 'validUntil');
