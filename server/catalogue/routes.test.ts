@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type Browser, signInAs } from '../accounts/testing.ts';
-import { seedDemoAccounts } from '../demo/accounts.ts';
-import { type DemoOrganisations, seedDemoOrganisations } from '../demo/organisations.ts';
+import type { Browser } from '../accounts/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { buildOrganisation, buildStaff, signIn } from '../testing/factories.ts';
 import { sampleBasicMatter, sampleDocument } from './testing.ts';
 
-const audit = { actor: null, role: 'system', clientAddress: null, requestId: 'catalogue-routes-test' };
 let t: TestApp;
-let demo: DemoOrganisations;
+const departments: Record<string, string> = {};
 let editor: Browser;
 let admin: Browser;
 let approver: Browser;
@@ -16,11 +14,15 @@ let basicMatterId: string;
 
 before(async () => {
   t = await createTestApp();
-  demo = await seedDemoOrganisations({ db: t.db.db, audit });
-  await seedDemoAccounts({ db: t.db.db, audit, orgs: demo });
-  editor = await signInAs(t.app, 'editor', 'demo1234');
-  admin = await signInAs(t.app, 'admin', 'demo1234');
-  approver = await signInAs(t.app, 'approver', 'demo1234');
+  for (const name of ['市场监管局', '公安局', '税务局'])
+    departments[name] = (await buildOrganisation(t.db.db)).id;
+  const market = departments.市场监管局!;
+  editor = await signIn(
+    t.app,
+    await buildStaff(t.db.db, { role: 'catalogue_editor', organisationId: market }),
+  );
+  admin = await signIn(t.app, await buildStaff(t.db.db, { role: 'system_admin' }));
+  approver = await signIn(t.app, await buildStaff(t.db.db, { role: 'catalogue_reviewer' }));
   const res = await editor.request({
     method: 'POST',
     url: '/api/catalogue/basic-matters',
@@ -42,7 +44,7 @@ const newImplementation = (who: Browser, department: string, document = sampleDo
     payload: {
       basicMatterId,
       code: `11610100MB${String(++serial).padStart(8, '0')}000101234000`,
-      organisationId: demo.departments[department],
+      organisationId: departments[department],
       regionCode: '610100',
       document,
     },
@@ -206,7 +208,7 @@ test('versions over HTTP: stale rev, one open draft, diff, and an incomplete dra
 test('signed-out and unrelated staff are kept out', async () => {
   const anonymous = await t.app.inject({ method: 'GET', url: '/api/catalogue/implementations' });
   assert.equal(anonymous.statusCode, 401);
-  const clerk = await signInAs(t.app, 'clerk', 'demo1234');
+  const clerk = await signIn(t.app, await buildStaff(t.db.db, { role: 'window_clerk' }));
   assert.equal(
     (await clerk.request({ method: 'GET', url: '/api/catalogue/implementations' })).statusCode,
     403,
