@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../testing/app.ts';
+import { buildStaff } from '../testing/factories.ts';
 
 const LIMIT = 4096;
 
 let t: TestApp;
 before(async () => {
-  t = await createTestApp({ demo: true, env: { BODY_LIMIT_BYTES: String(LIMIT) } });
+  t = await createTestApp({ env: { BODY_LIMIT_BYTES: String(LIMIT) } });
+  // The account the hostile sign-ins below aim at.
+  await buildStaff(t.db.db, { role: 'system_admin', login: 'admin', password: 'demo1234' });
 });
 after(async () => {
   await t.close();
