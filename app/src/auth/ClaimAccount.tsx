@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { maskIdNumber } from '../../../common/identity.ts';
-import type { SignInAnswer } from '../../../common/me.ts';
+import type { SignInAnswer } from '../accounts/types.ts';
 import { ApiError, api } from '../api/client.ts';
 import { useWrite } from '../api/mutation.ts';
 import { homeOf, useSession } from './session.ts';

@@ -3,8 +3,8 @@ import { Alert, Button, Card, Form, Input, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isCreditCode, isResidentIdNumber } from '../../../common/identity.ts';
-import type { Me } from '../../../common/me.ts';
 import { safeNextPath } from '../../../common/next-path.ts';
+import type { Me } from '../accounts/types.ts';
 import { useWrite } from '../api/mutation.ts';
 import { homeOf, useSession } from './session.ts';
 

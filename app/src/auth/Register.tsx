@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isCreditCode, isResidentIdNumber } from '../../../common/identity.ts';
-import type { SignInAnswer } from '../../../common/me.ts';
+import type { SignInAnswer } from '../accounts/types.ts';
 import { ApiError, api } from '../api/client.ts';
 import { useWrite } from '../api/mutation.ts';
 import { ClaimAccount } from './ClaimAccount.tsx';

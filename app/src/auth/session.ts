@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me, SignInAnswer } from '../../../common/me.ts';
+import type { Me, SignInAnswer } from '../accounts/types.ts';
 import { ApiError, api, setCsrfToken } from '../api/client.ts';
+import { useWrite } from '../api/mutation.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -47,6 +48,12 @@ export function useSession() {
       }
     },
   };
+}
+
+/** The sign-out button's write: the session ended, the cached answers and the CSRF token dropped, then `done`. */
+export function useSignOut(done: () => void) {
+  const { signOut } = useSession();
+  return useWrite({ action: signOut, toast: true, onSuccess: done });
 }
 
 /** Where a user lands after signing in. */

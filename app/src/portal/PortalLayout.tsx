@@ -3,7 +3,7 @@ import { Button, Drawer, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate } from 'react-router';
-import { homeOf, useMe, useSession } from '../auth/session.ts';
+import { homeOf, useMe, useSignOut } from '../auth/session.ts';
 import { Emblem } from '../components/Emblem.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 
@@ -62,8 +62,8 @@ type AccountLinksProps = { light?: boolean; vertical?: boolean; onDone?: () => v
 function AccountLinks({ light = false, vertical = false, onDone }: AccountLinksProps) {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const { signOut } = useSession();
   const navigate = useNavigate();
+  const signOut = useSignOut(() => navigate('/'));
   const style = light ? { color: '#fff' } : undefined;
   return (
     <Space
@@ -82,10 +82,9 @@ function AccountLinks({ light = false, vertical = false, onDone }: AccountLinksP
             type="text"
             block={vertical}
             style={style}
-            onClick={async () => {
+            onClick={() => {
               onDone?.();
-              await signOut();
-              navigate('/');
+              void signOut.run();
             }}
           >
             {t('common.signOut')}

@@ -25,8 +25,8 @@ import { Button, Drawer, Grid, Layout, Menu, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import type { Me } from '../../../common/me.ts';
-import { useMe, useSession } from '../auth/session.ts';
+import type { Me } from '../accounts/types.ts';
+import { useMe, useSignOut } from '../auth/session.ts';
 import { Emblem } from '../components/Emblem.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { Loading } from '../components/status.tsx';
@@ -70,7 +70,7 @@ function Shell({ me }: { me: Me }) {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();
-  const { signOut } = useSession();
+  const signOut = useSignOut(() => navigate('/', { replace: true }));
 
   const label = (page: WorkbenchPage) =>
     page === 'organisations' && !mayManage(me, 'organisations')
@@ -119,10 +119,7 @@ function Shell({ me }: { me: Me }) {
             style={{ color: '#fff' }}
             data-testid="sign-out"
             aria-label={t('common.signOut')}
-            onClick={async () => {
-              await signOut();
-              navigate('/', { replace: true });
-            }}
+            onClick={() => void signOut.run()}
           >
             {narrow ? null : t('common.signOut')}
           </Button>

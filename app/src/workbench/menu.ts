@@ -1,5 +1,5 @@
-import type { Me } from '../../../common/me.ts';
 import type { Role } from '../../../common/roles.ts';
+import type { Me } from '../accounts/types.ts';
 
 export type WorkbenchPage =
   | 'home'

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionsFrom, type CaseAction, rolesFor } from '../../../../common/cases/state-machine.ts';
-import type { Me } from '../../../../common/me.ts';
+import type { Me } from '../../accounts/types.ts';
 import { useWrite } from '../../api/mutation.ts';
 import { actOnCase, useCaseUpdated } from '../api.ts';
 import { type DeliveryValues, deliveryOf } from '../DeliveryFields.tsx';
