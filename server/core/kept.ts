@@ -1,7 +1,8 @@
 /**
  * Values kept in this process for a fixed time: what a read found, used again without reading
- * until it is `ttlMs` old. Bounded: beyond `limit` entries the oldest kept goes first. Each
- * owner forgets an entry at once when it changes what the entry says.
+ * until it is `ttlMs` old. Bounded: beyond `limit` entries the oldest kept goes first. A value that
+ * a change in this process makes stale is kept with keptUnder (caches.ts), which forgets it when
+ * that change is announced.
  */
 export type Kept<V> = {
   /** The value kept for `key`, unless none or too old (then forgotten). */
