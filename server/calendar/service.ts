@@ -74,11 +74,10 @@ export async function loadCalendar(options: { db: DbOrTx }): Promise<WorkingCale
   return calendar;
 }
 
-/** Forget the cached calendar (after a change in this process: `changed('calendar')`). */
-export function invalidateCalendar(): void {
+// A change of the calendar in this process (`changed('calendar')`) is seen at once.
+whenChanged('calendar', () => {
   cached = null;
-}
-whenChanged('calendar', invalidateCalendar);
+});
 
 function checkDate(day: IsoDate, name: string): void {
   if (!isIsoDate(day)) throw new RangeError(`${name} is not an ISO date: ${day}`);
