@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { withCreditCheckCharacter } from '../../common/identity.ts';
 import { hashPassword } from '../../server/accounts/passwords.ts';
-import type { Db } from '../../server/db/client.ts';
+import type { Db } from '../../server/core/db/client.ts';
 import { seedDemoAccounts } from '../../server/demo/accounts.ts';
 import { seedDemoCatalogue } from '../../server/demo/catalogue/seed.ts';
 import { seedDemoOrganisations } from '../../server/demo/organisations.ts';

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { withCreditCheckCharacter } from '../../common/identity.ts';
 import { readRegionFile } from '../../common/regions/data.ts';
 import { termsOf, weightedTokens } from '../../server/catalogue/search-index.ts';
-import type { Db } from '../../server/db/client.ts';
+import type { Db } from '../../server/core/db/client.ts';
 import { seedDemoAccounts } from '../../server/demo/accounts.ts';
 import { demoCatalogueItems, seedDemoCatalogue } from '../../server/demo/catalogue/seed.ts';
 import { seedDemoOrganisations } from '../../server/demo/organisations.ts';
