@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../core/db/client.ts';
 import { composeOnce } from '../core/db/composed.ts';
-import { uploadedBySql } from './submission-materials.ts';
+import { uploadedBySql } from '../files/index.ts';
 import { caseNumberCounters, cases } from './tables.ts';
 
 /**

@@ -1,21 +1,9 @@
 import { createHash } from 'node:crypto';
-import { type SQL, sql } from 'drizzle-orm';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
-import { auditRecords } from '../audit/index.ts';
 import { canonicalJson } from '../core/crypto/signed.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-
-/**
- * The files among `hashes` that the account uploaded itself, as SQL (one row per file, column
- * `sha256`): an upload is the audited 'file.upload' of that account, the same record that lets
- * the uploader read the file back (files/access.ts). One look-up of the audit target index per hash.
- */
-export function uploadedBySql(accountId: string | null, hashes: string[]): SQL {
-  return sql`SELECT DISTINCT ${auditRecords.targetId} AS sha256 FROM ${auditRecords}
-     WHERE ${auditRecords.targetType} = 'file' AND ${auditRecords.targetId} = ANY(${sql.param(hashes)}::text[])
-       AND ${auditRecords.action} = 'file.upload' AND ${auditRecords.actorId} = ${accountId}`;
-}
+import { uploadedBySql } from '../files/index.ts';
 
 /** The distinct file hashes of a list of materials. */
 export const hashesOf = (materials: { sha256: string }[]) => [...new Set(materials.map((m) => m.sha256))];

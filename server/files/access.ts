@@ -1,4 +1,5 @@
-import { listAuditRecords } from '../audit/index.ts';
+import { type SQL, sql } from 'drizzle-orm';
+import { auditRecords, listAuditRecords } from '../audit/index.ts';
 import type { Actor } from '../core/access/actor.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 
@@ -23,4 +24,15 @@ export async function mayReadFile(options: { db: DbOrTx; actor: Actor; sha256: s
     scope: { organisationIds: [], actorId: actor.accountId, withoutOrganisation: false },
   });
   return uploads.total > 0;
+}
+
+/**
+ * The files among `hashes` that the account uploaded itself, as SQL (one row per file, column
+ * `sha256`): an upload is the audited 'file.upload' of that account, the same record that lets
+ * the uploader read the file back (mayReadFile). One look-up of the audit target index per hash.
+ */
+export function uploadedBySql(accountId: string | null, hashes: string[]): SQL {
+  return sql`SELECT DISTINCT ${auditRecords.targetId} AS sha256 FROM ${auditRecords}
+     WHERE ${auditRecords.targetType} = 'file' AND ${auditRecords.targetId} = ANY(${sql.param(hashes)}::text[])
+       AND ${auditRecords.action} = 'file.upload' AND ${auditRecords.actorId} = ${accountId}`;
 }
