@@ -1,7 +1,24 @@
 import { Type } from 'typebox';
-import { Nullable } from '../api.ts';
+import { isoDateTime, ListOf, Nullable } from '../api.ts';
 
 /** The API shapes of the audit trail (GET /api/audit, /api/audit/verify). */
+
+/** GET /api/audit: the records in the caller's reach, newest first. */
+export const AuditQuery = Type.Object(
+  {
+    actorId: Type.Optional(Type.String({ format: 'uuid', description: '操作人账号 id' })),
+    action: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, description: '操作前缀，如 organisation. 或 auth.login' }),
+    ),
+    targetType: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '对象类型' })),
+    targetId: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: '对象 id' })),
+    from: Type.Optional(isoDateTime('起始时间（含）')),
+    to: Type.Optional(isoDateTime('截止时间（含）')),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+  },
+  { additionalProperties: false },
+);
 
 export const AuditRecordView = Type.Object({
   seq: Type.Integer(),
@@ -20,13 +37,15 @@ export const AuditRecordView = Type.Object({
   hash: Nullable(Type.String()),
 });
 
-export const CheckpointProblem = Type.Enum([
-  'line_malformed',
-  'unknown_key',
-  'signature_invalid',
-  'log_chain_broken',
-  'chain_truncated',
-  'hash_differs',
+export const AuditRecordList = ListOf(AuditRecordView);
+
+export const CheckpointProblem = Type.Union([
+  Type.Literal('line_malformed'),
+  Type.Literal('unknown_key'),
+  Type.Literal('signature_invalid'),
+  Type.Literal('log_chain_broken'),
+  Type.Literal('chain_truncated'),
+  Type.Literal('hash_differs'),
 ]);
 
 /** The chain's verification, with the signed checkpoints when they were checked. */
@@ -38,7 +57,12 @@ export const Verification = Type.Object({
   brokenAt: Nullable(
     Type.Object({
       seq: Type.Integer(),
-      problem: Type.Enum(['content_altered', 'link_broken', 'record_missing', 'record_unchained']),
+      problem: Type.Union([
+        Type.Literal('content_altered'),
+        Type.Literal('link_broken'),
+        Type.Literal('record_missing'),
+        Type.Literal('record_unchained'),
+      ]),
     }),
   ),
   checkpoints: Type.Optional(

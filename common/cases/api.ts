@@ -72,6 +72,30 @@ export const SubmitBody = Type.Object(
   strict,
 );
 
+/** Headers of POST /api/cases: a repeated submission with the same key makes one case. */
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })),
+});
+
+/** GET /api/cases: a page of the cases in the caller's reach; `queue` orders by the promised deadline. */
+export const CaseListQuery = Type.Object(
+  {
+    status: Type.Optional(CaseStatusSchema),
+    warning: Type.Optional(Warning),
+    departmentId: Type.Optional(Id),
+    queue: Type.Optional(Type.Boolean()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+  },
+  strict,
+);
+
+/** POST /api/cases/:id/reveal: which masked value to show in full. */
+export const RevealBody = Type.Object({ field: RevealField }, strict);
+
+/** GET /api/progress: the case number and the query code on the receipt. */
+export const ProgressQuery = Type.Object({ caseNo: Text(40), code: Text(10) }, strict);
+
 /** The body of an action on a case (POST /api/cases/:id/<action>), at the case's version. */
 export const ActionBody = Type.Object(
   {

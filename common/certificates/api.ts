@@ -4,6 +4,7 @@ import { IsoDate, ListOf, Nullable } from '../api.ts';
 /** The API shapes of certificates (电子证照): the views the server builds, 用证授权 and revocation bodies. */
 
 const Id = Type.String({ format: 'uuid' });
+const strict = { additionalProperties: false } as const;
 
 export const CertificateStatus = Type.Enum(['issued', 'changed', 'revoked', 'expired']);
 export const HolderKind = Type.Enum(['person', 'company']);
@@ -97,7 +98,7 @@ export const AuthorisationView = Type.Object({
 /** POST /api/me/certificates/:id/authorisations: to a case or to an organisation, until a day. */
 export const NewAuthorisation = Type.Object(
   { caseId: Type.Optional(Id), organisationId: Type.Optional(Id), expiresOn: IsoDate },
-  { additionalProperties: false },
+  strict,
 );
 
 /** One issued certificate as staff see it in the list (a person's ID number masked). */
@@ -122,7 +123,21 @@ export const IssuedCertificate = Type.Object({
 });
 
 /** A revocation (撤销) names its reason. */
-export const RevokeBody = Type.Object(
-  { reason: Type.String({ minLength: 1, maxLength: 500 }) },
-  { additionalProperties: false },
+export const RevokeBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, strict);
+
+/** GET /api/certificates: the issued certificates in the caller's reach, by status and type. */
+export const CertificateListQuery = Type.Object(
+  {
+    status: Type.Optional(CertificateStatus),
+    typeCode: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9]{1,15}$' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+  },
+  strict,
+);
+
+/** GET /api/certificates/lookup: a holder by ID number or unified social credit code. */
+export const HolderLookupQuery = Type.Object(
+  { holderKind: HolderKind, holderLogin: Type.String({ minLength: 1, maxLength: 40 }) },
+  strict,
 );

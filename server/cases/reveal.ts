@@ -1,3 +1,4 @@
+import type { REVEAL_FIELDS } from '../../common/cases/api.ts';
 import { maskPhone } from '../../common/identity.ts';
 import { accountContact, loadActor } from '../accounts/index.ts';
 import { type AuditContext, recordAudit } from '../audit/index.ts';
@@ -9,7 +10,6 @@ import type { CaseRow } from './rows.ts';
  * The personal values of a case that staff see masked (个人信息保护法) and may ask to see in
  * full, one at a time, each view audited (查看完整信息).
  */
-export const REVEAL_FIELDS = ['applicantIdNumber', 'applicantPhone', 'postalPhone', 'postalAddress'] as const;
 export type RevealField = (typeof REVEAL_FIELDS)[number];
 
 export const REVEAL_FIELD_LABELS: Record<RevealField, string> = {

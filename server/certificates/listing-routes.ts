@@ -1,9 +1,7 @@
-import { Type } from 'typebox';
+import { CertificateListQuery } from '../../common/certificates/api.ts';
 import { requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
 import { listIssuedCertificates } from './listing.ts';
-
-const strict = { additionalProperties: false } as const;
 
 /** 已发证照: the certificates the caller's department or region issued. */
 export async function listingRoutes(app: App): Promise<void> {
@@ -14,15 +12,7 @@ export async function listingRoutes(app: App): Promise<void> {
         tags: ['certificates'],
         summary:
           '已发证照（发证部门的负责人和审核人员：本部门签发的；监察人员：本辖区机构签发的），个人证件号码脱敏',
-        querystring: Type.Object(
-          {
-            status: Type.Optional(Type.Enum(['issued', 'changed', 'revoked', 'expired'])),
-            typeCode: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9]{1,15}$' })),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-            offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
-          },
-          strict,
-        ),
+        querystring: CertificateListQuery,
       },
     },
     async (request) => {

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { HolderLookupQuery, RevokeBody } from '../../common/certificates/api.ts';
 import { cachePublicly } from '../core/http/cache-control.ts';
 import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
@@ -104,13 +105,7 @@ export async function certificateRoutes(app: App, options: CertificateRouteOptio
         tags,
         summary:
           '按身份证号码或统一社会信用代码查询持证人已授权给本机构或本人可见办件的证照（每次查询留痕审计）',
-        querystring: Type.Object(
-          {
-            holderKind: Type.Enum(['person', 'company']),
-            holderLogin: Type.String({ minLength: 1, maxLength: 40 }),
-          },
-          strict,
-        ),
+        querystring: HolderLookupQuery,
       },
     },
     async (request) => {
@@ -188,7 +183,7 @@ export async function certificateRoutes(app: App, options: CertificateRouteOptio
         tags,
         summary: '撤销电子证照（发证部门负责人或系统管理员；须写明原因）',
         params: Type.Object({ id: Id }),
-        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, strict),
+        body: RevokeBody,
       },
     },
     async (request) => {

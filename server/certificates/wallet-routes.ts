@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { IsoDate } from '../core/http/dates.ts';
+import { NewAuthorisation } from '../../common/certificates/api.ts';
 import { auditContext, authorize } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
 import { grantAuthorisation, listAuthorisations, revokeAuthorisation } from './authorisations.ts';
@@ -8,7 +8,6 @@ import type { CaseSight } from './types.ts';
 
 const tags = ['certificates'];
 const Id = Type.String({ format: 'uuid' });
-const strict = { additionalProperties: false } as const;
 
 /** 我的证照: the holder's wallet and 用证授权 (authorise a case or an organisation, revoke). */
 export async function walletRoutes(app: App, options: { caseSight: CaseSight }): Promise<void> {
@@ -51,10 +50,7 @@ export async function walletRoutes(app: App, options: { caseSight: CaseSight }):
         tags,
         summary: '用证授权：允许本人的一件办件或一个机构在到期日前调用该证照',
         params: Type.Object({ id: Id }),
-        body: Type.Object(
-          { caseId: Type.Optional(Id), organisationId: Type.Optional(Id), expiresOn: IsoDate },
-          strict,
-        ),
+        body: NewAuthorisation,
       },
     },
     async (request, reply) => {

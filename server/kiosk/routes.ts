@@ -1,8 +1,18 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import {
+  DeviceHeaders,
+  DeviceList,
+  DeviceListQuery,
+  DeviceView,
+  IdCardBody,
+  KioskDevice,
+  KioskSession,
+  NewDevice,
+  RegisteredDevice,
+} from '../../common/kiosk/api.ts';
 import { clearSessionCookie, setSessionCookie, userAgentOf } from '../accounts/index.ts';
 import { AppError } from '../core/errors.ts';
-import { IsoDate } from '../core/http/dates.ts';
 import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
 import { hallScope } from '../organisations/index.ts';
@@ -12,39 +22,6 @@ import { identifyAtKiosk, kioskSessionView, signOutAtKiosk } from './sessions.ts
 
 const tags = ['kiosk'];
 const Id = Type.String({ format: 'uuid' });
-const strict = { additionalProperties: false } as const;
-/** The kiosk proves itself with the token shown when it was registered. */
-const DeviceHeaders = Type.Object({ 'x-kiosk-token': Type.Optional(Type.String({ maxLength: 200 })) });
-
-const Device = Type.Object({
-  id: Type.String(),
-  hallId: Type.String(),
-  name: Type.String(),
-  active: Type.Boolean(),
-  createdAt: Type.Unsafe<Date>(Type.String({ format: 'date-time' })),
-  createdBy: Type.Union([Type.String(), Type.Null()]),
-  deactivatedAt: Type.Union([Type.Unsafe<Date>(Type.String({ format: 'date-time' })), Type.Null()]),
-  deactivatedBy: Type.Union([Type.String(), Type.Null()]),
-  lastSeenAt: Type.Union([Type.Unsafe<Date>(Type.String({ format: 'date-time' })), Type.Null()]),
-});
-
-const SessionView = Type.Object({
-  applicant: Type.Object({ displayName: Type.String(), idNumber: Type.String({ description: '脱敏' }) }),
-  idleSeconds: Type.Integer(),
-  endsAt: Type.String({ format: 'date-time' }),
-  csrfToken: Type.String(),
-});
-
-const IdCardBody = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: 50 }),
-    idNumber: Type.String({ minLength: 1, maxLength: 18 }),
-    sex: Type.Optional(Type.Enum(['男', '女'])),
-    birthDate: Type.Optional(IsoDate),
-    validUntil: Type.Optional(Type.Union([IsoDate, Type.Literal('长期')])),
-  },
-  { ...strict, description: '身份证阅读器读出的信息（民族、住址、签发机关、照片留在终端，不上传）' },
-);
 
 const device = (request: FastifyRequest, app: App) =>
   deviceByToken(app.deps.database.db, request.headers['x-kiosk-token'] as string | undefined);
@@ -59,8 +36,8 @@ export async function kioskRoutes(app: App): Promise<void> {
       schema: {
         tags,
         summary: '登记自助终端（终端令牌仅在此返回一次）',
-        body: Type.Object({ hallId: Id, name: Type.String({ minLength: 1, maxLength: 100 }) }, strict),
-        response: { 201: Type.Object({ device: Device, token: Type.String() }) },
+        body: NewDevice,
+        response: { 201: RegisteredDevice },
       },
     },
     async (request, reply) => {
@@ -81,8 +58,8 @@ export async function kioskRoutes(app: App): Promise<void> {
       schema: {
         tags,
         summary: '大厅的自助终端',
-        querystring: Type.Object({ hallId: Id }, strict),
-        response: { 200: Type.Object({ items: Type.Array(Device) }) },
+        querystring: DeviceListQuery,
+        response: { 200: DeviceList },
       },
     },
     async (request) => {
@@ -99,7 +76,7 @@ export async function kioskRoutes(app: App): Promise<void> {
         tags,
         summary: '停用自助终端（令牌立即失效，终端上的会话随之结束）',
         params: Type.Object({ id: Id }),
-        response: { 200: Device },
+        response: { 200: DeviceView },
       },
     },
     async (request) => {
@@ -116,18 +93,7 @@ export async function kioskRoutes(app: App): Promise<void> {
         tags,
         summary: '终端自检：令牌对应的终端及其所在大厅',
         headers: DeviceHeaders,
-        response: {
-          200: Type.Object({
-            id: Type.String(),
-            name: Type.String(),
-            hall: Type.Object({
-              id: Type.String(),
-              name: Type.String(),
-              address: Type.String(),
-              regionCode: Type.String(),
-            }),
-          }),
-        },
+        response: { 200: KioskDevice },
       },
     },
     async (request) => device(request, app),
@@ -153,7 +119,7 @@ export async function kioskRoutes(app: App): Promise<void> {
         summary: '刷身份证：识别申请人（无账号的自动开立），开启绑定本终端的短时会话',
         headers: DeviceHeaders,
         body: IdCardBody,
-        response: { 200: SessionView },
+        response: { 200: KioskSession },
       },
     },
     async (request, reply) => {
@@ -172,7 +138,7 @@ export async function kioskRoutes(app: App): Promise<void> {
 
   app.get(
     '/kiosk/session',
-    { schema: { tags, summary: '当前终端会话（刷卡人，脱敏）', response: { 200: SessionView } } },
+    { schema: { tags, summary: '当前终端会话（刷卡人，脱敏）', response: { 200: KioskSession } } },
     async (request) => {
       const actor = requireActor(request);
       if (!request.kiosk) throw new AppError('auth.required');

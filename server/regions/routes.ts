@@ -1,5 +1,13 @@
 import { Type } from 'typebox';
-import { REGION_LEVELS } from '../../common/roles.ts';
+import {
+  NewRegion,
+  RegionCode,
+  RegionDetail,
+  RegionItem,
+  RegionListQuery,
+  RegionRename,
+  RegionView,
+} from '../../common/regions/api.ts';
 import { AppError } from '../core/errors.ts';
 import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
@@ -14,20 +22,6 @@ import {
 } from './service.ts';
 
 const tags = ['regions'];
-const RegionCode = Type.String({
-  pattern: '^\\d{6}(\\d{3}){0,2}$',
-  description: '行政区划代码（6/9/12 位）',
-});
-
-const RegionSchema = Type.Object({
-  code: Type.String(),
-  name: Type.String(),
-  level: Type.Enum(REGION_LEVELS),
-  parentCode: Type.Union([Type.String(), Type.Null()]),
-  path: Type.String(),
-  depth: Type.Integer(),
-});
-
 export async function regionRoutes(app: App): Promise<void> {
   const db = () => app.deps.database.db;
 
@@ -37,17 +31,9 @@ export async function regionRoutes(app: App): Promise<void> {
       schema: {
         tags,
         summary: '行政区划列表：下级区划（无 parent 时为省级），或按名称搜索',
-        querystring: Type.Object(
-          {
-            parent: Type.Optional(RegionCode),
-            q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: RegionListQuery,
         response: {
-          200: Type.Object({
-            items: Type.Array(Type.Intersect([RegionSchema, Type.Object({ hasChildren: Type.Boolean() })])),
-          }),
+          200: Type.Object({ items: Type.Array(RegionItem) }),
         },
       },
     },
@@ -62,7 +48,7 @@ export async function regionRoutes(app: App): Promise<void> {
         summary: '行政区划详情（含上级区划，用于面包屑）',
         params: Type.Object({ code: RegionCode }),
         response: {
-          200: Type.Intersect([RegionSchema, Type.Object({ ancestors: Type.Array(RegionSchema) })]),
+          200: RegionDetail,
         },
       },
     },
@@ -75,15 +61,8 @@ export async function regionRoutes(app: App): Promise<void> {
       schema: {
         tags,
         summary: '新增街道（乡镇）或社区（村）',
-        body: Type.Object(
-          {
-            parentCode: RegionCode,
-            code: RegionCode,
-            name: Type.String({ minLength: 1, maxLength: 50 }),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 201: RegionSchema },
+        body: NewRegion,
+        response: { 201: RegionView },
       },
     },
     async (request, reply) => {
@@ -103,11 +82,8 @@ export async function regionRoutes(app: App): Promise<void> {
         tags,
         summary: '修改行政区划名称',
         params: Type.Object({ code: RegionCode }),
-        body: Type.Object(
-          { name: Type.String({ minLength: 1, maxLength: 50 }) },
-          { additionalProperties: false },
-        ),
-        response: { 200: RegionSchema },
+        body: RegionRename,
+        response: { 200: RegionView },
       },
     },
     async (request) => {

@@ -1,31 +1,19 @@
+import type { Wire } from '../../../common/api.ts';
+import type * as Api from '../../../common/kiosk/api.ts';
 import { ApiError, type ApiErrorBody, api, setCsrfToken } from '../api/client.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import type { IdCard } from './reader.ts';
 
 /** The kiosk as the server knows it (GET /api/kiosk/device). */
-export type KioskDevice = {
-  id: string;
-  name: string;
-  hall: { id: string; name: string; address: string; regionCode: string };
-};
+export type KioskDevice = Wire<typeof Api.KioskDevice>;
 
 /** The applicant signed in at the kiosk, by name and masked ID number. */
-export type KioskSession = {
-  applicant: { displayName: string; idNumber: string };
-  idleSeconds: number;
-  endsAt: string;
-  csrfToken: string;
-};
+export type KioskSession = Wire<typeof Api.KioskSession>;
 
-export type KioskMatter = {
-  implementationId: string;
-  name: string;
-  departmentName: string;
-  caseType: 'immediate' | 'promised' | 'escalated';
-  promisedLimit: number;
-  visitsRequired: number;
-  applied: number;
-};
+export type KioskMatter = Wire<typeof Api.KioskMatter>;
+
+/** What the kiosk sends of the card it read (POST /api/kiosk/identify). */
+type IdentifyBody = Wire<typeof Api.IdCardBody>;
 
 /** A GET with the device token (the shared client sends extra headers on POST only). */
 async function getAsDevice<T>(path: string, token: string): Promise<T> {
@@ -56,18 +44,14 @@ export const fetchPopular = (token: string) =>
  * validity to be checked. Ethnicity, address and issuing authority stay on the kiosk.
  */
 export async function identify(token: string, card: IdCard): Promise<KioskSession> {
-  const send = () =>
-    api.post<KioskSession>(
-      '/api/kiosk/identify',
-      {
-        name: card.name,
-        idNumber: card.idNumber,
-        sex: card.sex,
-        birthDate: card.birthDate,
-        validUntil: card.validUntil,
-      },
-      { 'x-kiosk-token': token },
-    );
+  const body: IdentifyBody = {
+    name: card.name,
+    idNumber: card.idNumber,
+    sex: card.sex,
+    birthDate: card.birthDate,
+    validUntil: card.validUntil,
+  };
+  const send = () => api.post<KioskSession>('/api/kiosk/identify', body, { 'x-kiosk-token': token });
   let session: KioskSession;
   try {
     session = await send();
