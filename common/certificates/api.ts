@@ -23,7 +23,8 @@ export const CertificateLayout = Type.Object({
   prominent: Type.Optional(Type.Array(Type.String())),
 });
 
-export const CertificateView = Type.Object({
+/** What every view of a certificate names: its type, number, holder, issuer, dates, status and case. */
+const CertificateHeading = {
   id: Type.String(),
   typeCode: Type.String(),
   typeName: Type.String(),
@@ -32,10 +33,6 @@ export const CertificateView = Type.Object({
   holderKind: HolderKind,
   holderLogin: Type.String(),
   holderName: Type.String(),
-  /** The certificate fields by key. */
-  data: Type.Record(Type.String(), Type.String()),
-  /** From the type, in display order. */
-  fields: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), public: Type.Boolean() })),
   /** Issuing organisation. */
   issuerId: Type.String(),
   issuerName: Type.String(),
@@ -44,9 +41,17 @@ export const CertificateView = Type.Object({
   /** ISO date, null for no limit. */
   validUntil: Nullable(Type.String()),
   status: CertificateStatus,
+  caseId: Nullable(Type.String()),
+};
+
+export const CertificateView = Type.Object({
+  ...CertificateHeading,
+  /** The certificate fields by key. */
+  data: Type.Record(Type.String(), Type.String()),
+  /** From the type, in display order. */
+  fields: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), public: Type.Boolean() })),
   /** In the QR code: <origin>/verify/<verificationCode> */
   verificationCode: Type.String(),
-  caseId: Nullable(Type.String()),
   /** Layout hints of the type (given by the certificates module; optional for views built elsewhere). */
   layout: Type.Optional(CertificateLayout),
 });
@@ -103,19 +108,7 @@ export const NewAuthorisation = Type.Object(
 
 /** One issued certificate as staff see it in the list (a person's ID number masked). */
 export const IssuedCertificate = Type.Object({
-  id: Type.String(),
-  number: Type.String(),
-  typeCode: Type.String(),
-  typeName: Type.String(),
-  holderKind: HolderKind,
-  holderLogin: Type.String(),
-  holderName: Type.String(),
-  issuerId: Type.String(),
-  issuerName: Type.String(),
-  issuedAt: Type.String(),
-  validUntil: Nullable(Type.String()),
-  status: CertificateStatus,
-  caseId: Nullable(Type.String()),
+  ...CertificateHeading,
   revokedAt: Nullable(Type.String()),
   revokeReason: Nullable(Type.String()),
   /** Whether the caller may revoke it (the head of the issuing department). */
