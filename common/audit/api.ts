@@ -83,3 +83,36 @@ export const Verification = Type.Object({
     }),
   ),
 });
+
+const Hash = Type.String({ pattern: '^[0-9a-f]{64}$' });
+
+/** A signed checkpoint of the chain's head (a line of the checkpoint log). */
+export const CheckpointView = Type.Object({
+  format: Type.String(),
+  seq: Type.Integer({ description: '链头在哈希链中的位置（记录条数）' }),
+  recordSeq: Type.Union([Type.Integer(), Type.Null()], { description: '链头审计记录的序号' }),
+  headHash: Hash,
+  count: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  previous: Hash,
+  publicKey: Type.String(),
+  signature: Type.String(),
+  lineHash: Type.String({ description: '该行日志的 SHA-256（下一行的 previous）' }),
+});
+
+/** GET /api/audit/checkpoints: how many of the newest. */
+export const CheckpointQuery = Type.Object(
+  { limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }) },
+  { additionalProperties: false },
+);
+
+/** The public answer of GET /api/audit/checkpoints: the signing key and the newest checkpoints. */
+export const PublishedCheckpoints = Type.Object({
+  algorithm: Type.Literal('SM2-SM3'),
+  userId: Type.String(),
+  publicKey: Type.String(),
+  publicKeyPem: Type.String(),
+  fingerprint: Type.String({ description: '公钥的 SM3 指纹' }),
+  trustedKeys: Type.Array(Type.String(), { description: '同样受信任的其他公钥（以前的密钥、其他主机）' }),
+  items: Type.Array(CheckpointView),
+});

@@ -257,3 +257,70 @@ export const Progress = Type.Object({
   trackingNo: Nullable(Type.String()),
   steps: Type.Array(Type.Object({ action: CaseActionSchema, toStatus: CaseStatusSchema, at: Type.String() })),
 });
+
+/** GET /api/cases/prefill: the application's materials found in certificates, bases and earlier cases. */
+export const PrefillQuery = Type.Object(
+  {
+    implementationId: Id,
+    applicantKind: Type.Optional(Type.Enum(['person', 'company'])),
+    applicantLogin: Type.Optional(Type.String({ minLength: 1, maxLength: 18 })),
+  },
+  strict,
+);
+
+/** POST /api/cases/:id/materials/:materialKey: the file's original name (the body is the file). */
+export const UploadQuery = Type.Object(
+  { name: Type.Optional(Type.String({ maxLength: 200, description: '原文件名' })) },
+  strict,
+);
+
+/** GET /api/credit-records: open, lifted or all records, a page at a time. */
+export const CreditListQuery = Type.Object(
+  {
+    state: Type.Optional(Type.Enum(['open', 'lifted', 'all'])),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+  },
+  strict,
+);
+
+/** POST /api/credit-records/:id/lift: 信用修复 names its reason. */
+export const LiftBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, strict);
+
+/** GET /api/cases/material-statistics: of a region (and below), a department, between days. */
+export const MaterialStatisticsQuery = Type.Object(
+  {
+    region: Type.Optional(Type.String({ pattern: '^\\d{6}(\\d{3}){0,2}$' })),
+    subtree: Type.Optional(Type.Boolean()),
+    departmentId: Type.Optional(Id),
+    from: Type.Optional(IsoDate),
+    to: Type.Optional(IsoDate),
+  },
+  strict,
+);
+
+/** Materials of filed cases: reused (not handed in) and uploaded, and the share reused (材料减免率). */
+const Figures = {
+  cases: Type.Integer(),
+  casesWithReuse: Type.Integer(),
+  reused: Type.Integer(),
+  uploaded: Type.Integer(),
+  reductionRate: Type.Number(),
+};
+
+/** The answer of GET /api/cases/material-statistics: in all, by source, matter, department and region. */
+export const MaterialStatistics = Type.Object({
+  ...Figures,
+  bySource: Type.Object({
+    e_certificate: Type.Integer(),
+    shared_case: Type.Integer(),
+    registry: Type.Integer(),
+  }),
+  byMatter: Type.Array(
+    Type.Object({ implementationId: Type.String(), matterName: Type.String(), ...Figures }),
+  ),
+  byDepartment: Type.Array(
+    Type.Object({ departmentId: Type.String(), departmentName: Type.String(), ...Figures }),
+  ),
+  byRegion: Type.Array(Type.Object({ regionCode: Type.String(), regionName: Type.String(), ...Figures })),
+});

@@ -134,3 +134,9 @@ export const HolderLookupQuery = Type.Object(
   { holderKind: HolderKind, holderLogin: Type.String({ minLength: 1, maxLength: 40 }) },
   strict,
 );
+
+/** GET /api/certificates/keys: the seal keys of one issuer, or of all. */
+export const SealKeysQuery = Type.Object({ organisationId: Type.Optional(Id) }, strict);
+
+/** POST /api/certificates/keys/rotate: the issuer whose seal key is replaced. */
+export const RotateSealKeyBody = Type.Object({ organisationId: Id }, strict);

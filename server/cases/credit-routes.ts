@@ -1,10 +1,10 @@
 import { Type } from 'typebox';
+import { CreditListQuery, LiftBody } from '../../common/cases/api.ts';
 import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
 import { liftCreditRecord, listCreditRecords, visibleCreditRecord } from './credit.ts';
 
 const tags = ['credit'];
-const strict = { additionalProperties: false } as const;
 
 /** 信用记录: the list in the caller's scope and 信用修复 (lifting a record). */
 export async function creditRoutes(app: App): Promise<void> {
@@ -16,14 +16,7 @@ export async function creditRoutes(app: App): Promise<void> {
       schema: {
         tags,
         summary: '告知承诺失信记录（部门负责人：本部门办件产生的；监察人员：本辖区的）',
-        querystring: Type.Object(
-          {
-            state: Type.Optional(Type.Enum(['open', 'lifted', 'all'])),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-            offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
-          },
-          strict,
-        ),
+        querystring: CreditListQuery,
       },
     },
     async (request) => {
@@ -44,7 +37,7 @@ export async function creditRoutes(app: App): Promise<void> {
         tags,
         summary: '信用修复：解除失信记录，申请人可再次适用告知承诺（留痕审计）',
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, strict),
+        body: LiftBody,
       },
     },
     async (request) => {

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { Type } from 'typebox';
+import { UploadQuery } from '../../common/cases/api.ts';
 import type { Actor } from '../core/access/actor.ts';
 import { can, type Resource } from '../core/access/policy.ts';
 import { AppError } from '../core/errors.ts';
@@ -70,10 +71,7 @@ export async function caseFileRoutes(app: App): Promise<void> {
           '补充办件材料（请求体为文件本身，PDF、JPG、PNG）：申请人或代办人在补正、容缺补齐阶段上传，或本大厅窗口人员扫描',
         consumes: UPLOAD_TYPES,
         params: Type.Object({ id: Id, materialKey: Type.String({ minLength: 1, maxLength: 40 }) }),
-        querystring: Type.Object(
-          { name: Type.Optional(Type.String({ maxLength: 200, description: '原文件名' })) },
-          { additionalProperties: false },
-        ),
+        querystring: UploadQuery,
       },
       // Refused before a byte of the body is read: without a session, or announced as too large.
       onRequest: async (request) => {

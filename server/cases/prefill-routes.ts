@@ -1,11 +1,9 @@
-import { Type } from 'typebox';
+import { PrefillQuery } from '../../common/cases/api.ts';
 import { findApplicant, normaliseLogin } from '../accounts/index.ts';
 import { AppError } from '../core/errors.ts';
 import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
 import { prefillApplication } from './prefill.ts';
-
-const strict = { additionalProperties: false } as const;
 
 /** GET /cases/prefill: the materials of an application filled in from certificates, bases and earlier cases. */
 export async function prefillRoutes(app: App): Promise<void> {
@@ -17,14 +15,7 @@ export async function prefillRoutes(app: App): Promise<void> {
         tags: ['cases'],
         summary:
           '申请材料自动获取（一次录入、一号匹配）：电子证照、人口库/法人库、前序已受理办件的材料；窗口人员和帮办代办员须给出申请人证件号码（查询留痕审计）',
-        querystring: Type.Object(
-          {
-            implementationId: Type.String({ format: 'uuid' }),
-            applicantKind: Type.Optional(Type.Enum(['person', 'company'])),
-            applicantLogin: Type.Optional(Type.String({ minLength: 1, maxLength: 18 })),
-          },
-          strict,
-        ),
+        querystring: PrefillQuery,
       },
     },
     async (request) => {

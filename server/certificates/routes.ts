@@ -1,5 +1,10 @@
 import { Type } from 'typebox';
-import { HolderLookupQuery, RevokeBody } from '../../common/certificates/api.ts';
+import {
+  HolderLookupQuery,
+  RevokeBody,
+  RotateSealKeyBody,
+  SealKeysQuery,
+} from '../../common/certificates/api.ts';
 import { cachePublicly } from '../core/http/cache-control.ts';
 import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
@@ -19,7 +24,6 @@ import { walletRoutes } from './wallet-routes.ts';
 
 const tags = ['certificates'];
 const Id = Type.String({ format: 'uuid' });
-const strict = { additionalProperties: false } as const;
 
 /** The public URL of the verification page a certificate's QR code opens. */
 export const verifyUrl = (origin: string, code: string) => `${origin.replace(/\/+$/, '')}/verify/${code}`;
@@ -65,7 +69,7 @@ export async function certificateRoutes(app: App, options: CertificateRouteOptio
       schema: {
         tags,
         summary: '各发证机构的电子印章公钥（SM2，含已轮换停用的密钥），供离线验证',
-        querystring: Type.Object({ organisationId: Type.Optional(Id) }, strict),
+        querystring: SealKeysQuery,
       },
       // Published keys, the same for everyone: a rotation shows within a minute.
       onSend: cachePublicly,
@@ -87,7 +91,7 @@ export async function certificateRoutes(app: App, options: CertificateRouteOptio
       schema: {
         tags,
         summary: '轮换发证机构的电子印章密钥（旧密钥保留，已出具的证照仍可验证）',
-        body: Type.Object({ organisationId: Id }, strict),
+        body: RotateSealKeyBody,
       },
     },
     async (request) => {

@@ -22,6 +22,7 @@ import {
 } from './service.ts';
 
 const tags = ['regions'];
+
 export async function regionRoutes(app: App): Promise<void> {
   const db = () => app.deps.database.db;
 

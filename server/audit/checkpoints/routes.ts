@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { Type } from 'typebox';
+import { CheckpointQuery, CheckpointView, PublishedCheckpoints } from '../../../common/audit/api.ts';
 import { publicKeyPem, SM2_USER_ID } from '../../core/crypto/signed.ts';
 import { cachePublicly } from '../../core/http/cache-control.ts';
 import { auditContext, authorize } from '../../core/http/guard.ts';
@@ -7,31 +7,6 @@ import type { App } from '../../core/http/types.ts';
 import { checkpointKey } from './key.ts';
 import { newestCheckpoints } from './log.ts';
 import { takeCheckpoint } from './write.ts';
-
-const Hash = Type.String({ pattern: '^[0-9a-f]{64}$' });
-
-export const CheckpointView = Type.Object({
-  format: Type.String(),
-  seq: Type.Integer({ description: '链头在哈希链中的位置（记录条数）' }),
-  recordSeq: Type.Union([Type.Integer(), Type.Null()], { description: '链头审计记录的序号' }),
-  headHash: Hash,
-  count: Type.Integer(),
-  at: Type.String({ format: 'date-time' }),
-  previous: Hash,
-  publicKey: Type.String(),
-  signature: Type.String(),
-  lineHash: Type.String({ description: '该行日志的 SHA-256（下一行的 previous）' }),
-});
-
-const Published = Type.Object({
-  algorithm: Type.Literal('SM2-SM3'),
-  userId: Type.String(),
-  publicKey: Type.String(),
-  publicKeyPem: Type.String(),
-  fingerprint: Type.String({ description: '公钥的 SM3 指纹' }),
-  trustedKeys: Type.Array(Type.String(), { description: '同样受信任的其他公钥（以前的密钥、其他主机）' }),
-  items: Type.Array(CheckpointView),
-});
 
 /** The checkpoints of the audit chain: public listing and log, and a checkpoint on demand. */
 export async function auditCheckpointRoutes(app: App): Promise<void> {
@@ -44,11 +19,8 @@ export async function auditCheckpointRoutes(app: App): Promise<void> {
       schema: {
         tags: ['audit'],
         summary: '审计哈希链的签名检查点（公开，最新在前），供外部见证',
-        querystring: Type.Object(
-          { limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Published },
+        querystring: CheckpointQuery,
+        response: { 200: PublishedCheckpoints },
       },
       // Public and the same for everyone: a new checkpoint shows within a minute.
       onSend: cachePublicly,
