@@ -3,7 +3,7 @@ import { WINDOW_KINDS } from '../../common/roles.ts';
 import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
 import { createHall, getHall, hallScope, listHalls, updateHall } from './halls.ts';
-import { DateTime } from './schemas.ts';
+import { HallView, WindowView } from './schemas.ts';
 import { organisationScope } from './service.ts';
 import { createWindow, listWindows, updateWindow } from './windows.ts';
 
@@ -11,36 +11,6 @@ const tags = ['halls'];
 const Id = Type.String({ format: 'uuid' });
 const Nullable = (max: number) => Type.Union([Type.String({ maxLength: max }), Type.Null()]);
 const WindowKind = Type.Enum(WINDOW_KINDS);
-
-const HallSchema = Type.Object({
-  id: Type.String(),
-  organisationId: Type.String(),
-  organisationName: Type.String(),
-  regionCode: Type.String(),
-  name: Type.String(),
-  address: Type.String(),
-  openingHours: Type.String(),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  active: Type.Boolean(),
-  windowCount: Type.Integer(),
-  version: Type.Integer(),
-  createdAt: DateTime,
-  updatedAt: DateTime,
-});
-
-const WindowSchema = Type.Object({
-  id: Type.String(),
-  hallId: Type.String(),
-  number: Type.String(),
-  name: Type.String(),
-  kind: WindowKind,
-  departmentId: Type.Union([Type.String(), Type.Null()]),
-  departmentName: Type.Union([Type.String(), Type.Null()]),
-  active: Type.Boolean(),
-  version: Type.Integer(),
-  createdAt: DateTime,
-  updatedAt: DateTime,
-});
 
 const hallFields = {
   name: Type.String({ minLength: 1, maxLength: 100 }),
@@ -73,7 +43,7 @@ export async function hallRoutes(app: App): Promise<void> {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(HallSchema) }) },
+        response: { 200: Type.Object({ items: Type.Array(HallView) }) },
       },
     },
     async (request) => ({ items: await listHalls({ db: db(), filter: request.query }) }),
@@ -86,7 +56,7 @@ export async function hallRoutes(app: App): Promise<void> {
         tags,
         summary: '办事大厅详情',
         params: Type.Object({ id: Id }),
-        response: { 200: HallSchema },
+        response: { 200: HallView },
       },
     },
     async (request) => getHall({ db: db(), id: request.params.id }),
@@ -99,7 +69,7 @@ export async function hallRoutes(app: App): Promise<void> {
         tags,
         summary: '新增办事大厅',
         body: Type.Object({ organisationId: Id, ...hallFields }, { additionalProperties: false }),
-        response: { 201: HallSchema },
+        response: { 201: HallView },
       },
     },
     async (request, reply) => {
@@ -128,7 +98,7 @@ export async function hallRoutes(app: App): Promise<void> {
           },
           { additionalProperties: false },
         ),
-        response: { 200: HallSchema },
+        response: { 200: HallView },
       },
     },
     async (request) => {
@@ -150,7 +120,7 @@ export async function hallRoutes(app: App): Promise<void> {
         tags,
         summary: '大厅的窗口列表',
         params: Type.Object({ id: Id }),
-        response: { 200: Type.Object({ items: Type.Array(WindowSchema) }) },
+        response: { 200: Type.Object({ items: Type.Array(WindowView) }) },
       },
     },
     async (request) => ({ items: await listWindows({ db: db(), hallId: request.params.id }) }),
@@ -164,7 +134,7 @@ export async function hallRoutes(app: App): Promise<void> {
         summary: '新增窗口（综合窗口或部门专窗）',
         params: Type.Object({ id: Id }),
         body: Type.Object(windowFields, { additionalProperties: false }),
-        response: { 201: WindowSchema },
+        response: { 201: WindowView },
       },
     },
     async (request, reply) => {
@@ -198,7 +168,7 @@ export async function hallRoutes(app: App): Promise<void> {
           },
           { additionalProperties: false },
         ),
-        response: { 200: WindowSchema },
+        response: { 200: WindowView },
       },
     },
     async (request) => {

@@ -1,5 +1,5 @@
 import { CASE_ACTION_NAMES, type CaseAction, rolesFor } from '../../../common/cases/state-machine.ts';
-import { REGION_WIDE_ROLES, type Role } from '../../../common/roles.ts';
+import { REGION_WIDE_ROLES, ROLES, type Role } from '../../../common/roles.ts';
 import type { Actor, RoleGrant } from './actor.ts';
 
 /** Everything the policy can be asked about. */
@@ -62,17 +62,7 @@ export type Resource = {
  */
 type Reach = 'anywhere' | 'in_scope' | 'own' | 'hall' | 'as_agent';
 
-const STAFF_ROLES: readonly Role[] = [
-  'agent',
-  'window_clerk',
-  'department_reviewer',
-  'department_head',
-  'hall_manager',
-  'supervisor',
-  'catalogue_editor',
-  'catalogue_reviewer',
-  'system_admin',
-];
+const STAFF_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'applicant');
 
 const every = (roles: readonly Role[], reach: Reach): Partial<Record<Role, Reach>> =>
   Object.fromEntries(roles.map((role) => [role, reach]));

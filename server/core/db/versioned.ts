@@ -19,7 +19,7 @@ export function changedFields<T extends object>(
   return Object.keys(after).length ? { before, after } : null;
 }
 
-type VersionedTable = PgTable & { id: AnyPgColumn; version: AnyPgColumn; updatedAt: AnyPgColumn };
+export type VersionedTable = PgTable & { id: AnyPgColumn; version: AnyPgColumn; updatedAt: AnyPgColumn };
 
 /**
  * Changes one row under optimistic concurrency: locks it, checks its version, writes the fields
