@@ -1,3 +1,5 @@
+import type { Static } from 'typebox';
+import type { KioskMatter as KioskMatterSchema } from '../../common/kiosk/api.ts';
 import { mostAppliedAtHall } from '../cases/index.ts';
 import { getPublishedGuide, listMatters, type PublishedGuide } from '../catalogue/index.ts';
 import { keptUnder } from '../core/caches.ts';
@@ -5,16 +7,7 @@ import type { DbOrTx } from '../core/db/client.ts';
 import type { KioskDeviceIdentity } from './devices.ts';
 
 /** A matter offered on the kiosk's first screen. */
-export type KioskMatter = {
-  implementationId: string;
-  name: string;
-  departmentName: string;
-  caseType: string;
-  promisedLimit: number;
-  visitsRequired: number;
-  /** Applications in this hall over the last POPULAR_DAYS days. */
-  applied: number;
-};
+export type KioskMatter = Static<typeof KioskMatterSchema>;
 
 const SHOWN = 8;
 const POPULAR_DAYS = 90;

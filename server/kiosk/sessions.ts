@@ -1,5 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import type { Static } from 'typebox';
 import { maskIdNumber } from '../../common/identity.ts';
+import type { KioskSession } from '../../common/kiosk/api.ts';
 import {
   closeSession,
   findOrCreateWalkInApplicant,
@@ -32,11 +34,7 @@ const TOUCH_INTERVAL_MS = 10_000;
 export type KioskEndReason = 'sign_out' | 'idle' | 'time_limit' | 'replaced' | 'device_inactive';
 
 /** What the kiosk shows of its session: the applicant by name and masked ID number. */
-export type KioskSessionView = {
-  applicant: { displayName: string; idNumber: string };
-  idleSeconds: number;
-  endsAt: string;
-};
+export type KioskSessionView = Omit<Static<typeof KioskSession>, 'csrfToken'>;
 
 type KioskSessionRow = typeof kioskSessions.$inferSelect;
 
