@@ -2,20 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Statistic, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
-
-type Figures = {
-  cases: number;
-  casesWithReuse: number;
-  reused: number;
-  uploaded: number;
-  reductionRate: number;
-};
-type MaterialStatistics = Figures & {
-  bySource: { e_certificate: number; shared_case: number; registry: number };
-  byMatter: (Figures & { implementationId: string; matterName: string })[];
-  byDepartment: (Figures & { departmentId: string; departmentName: string })[];
-  byRegion: (Figures & { regionCode: string; regionName: string })[];
-};
+import type { MaterialStatistics } from './types.ts';
 
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 

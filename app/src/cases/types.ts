@@ -17,3 +17,4 @@ export type MaterialRef = Wire<typeof Api.MaterialRef>;
 /** The body of an action on a case; the version is added when it is sent. */
 export type ActionBody = Omit<Wire<typeof Api.ActionBody>, 'version'>;
 export type SubmitBody = Wire<typeof Api.SubmitBody>;
+export type MaterialStatistics = Wire<typeof Api.MaterialStatistics>;
