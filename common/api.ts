@@ -23,6 +23,12 @@ export const isoDateTime = (description: string) =>
 /** A timestamp: a Date in services, an ISO 8601 string on the wire. */
 export const DateTime = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));
 
+/** The id of a row (a UUID), in a path, query or body. */
+export const Id = Type.String({ format: 'uuid' });
+
+/** The path parameters of a route on one thing: `/:id`. */
+export const IdParams = Type.Object({ id: Id });
+
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** A page of a list: `{ items, total }`. */

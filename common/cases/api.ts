@@ -1,12 +1,11 @@
 import { Type } from 'typebox';
-import { IsoDate, ListOf, Nullable } from '../api.ts';
+import { Id, IsoDate, ListOf, Nullable } from '../api.ts';
 import { CASE_TYPES } from '../catalogue/elements.ts';
 import { TimeLimit } from '../catalogue/guide.ts';
 import { CASE_ACTION_NAMES, CASE_STATUSES } from './state-machine.ts';
 
 /** The API shapes of cases (办件): submission, actions, the case list and page, the public progress. */
 
-const Id = Type.String({ format: 'uuid' });
 const strict = { additionalProperties: false } as const;
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 

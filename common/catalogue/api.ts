@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { DateTime, ListOf, Nullable } from '../api.ts';
+import { DateTime, Id, ListOf, Nullable } from '../api.ts';
 import { BASIC_CODE_PATTERN, IMPLEMENTATION_CODE_PATTERN } from './codes.ts';
 import {
   CASE_TYPES,
@@ -15,7 +15,7 @@ import { ImplementationDocument, LegalBasis } from './guide.ts';
 
 /** The API shapes of the catalogue: staff (basic matters, implementations, versions) and public (search, guides, figures). */
 
-export const Id = Type.String({ format: 'uuid' });
+export { Id };
 export const NullableDateTime = Nullable(DateTime);
 export const Status = Type.Enum([...VERSION_STATUSES]);
 

@@ -1,9 +1,8 @@
 import { Type } from 'typebox';
-import { IsoDate, ListOf, Nullable } from '../api.ts';
+import { Id, IsoDate, ListOf, Nullable } from '../api.ts';
 
 /** The API shapes of certificates (电子证照): the views the server builds, 用证授权 and revocation bodies. */
 
-const Id = Type.String({ format: 'uuid' });
 const strict = { additionalProperties: false } as const;
 
 export const CertificateStatus = Type.Enum(['issued', 'changed', 'revoked', 'expired']);
@@ -140,3 +139,6 @@ export const SealKeysQuery = Type.Object({ organisationId: Type.Optional(Id) }, 
 
 /** POST /api/certificates/keys/rotate: the issuer whose seal key is replaced. */
 export const RotateSealKeyBody = Type.Object({ organisationId: Id }, strict);
+
+/** POST /api/verify/file: a downloaded certificate file, checked as it is (its shape is the check's work). */
+export const CertificateFileBody = Type.Object({}, { additionalProperties: true });

@@ -1,10 +1,9 @@
 import { Type } from 'typebox';
-import { DateTime, IsoDate, Nullable } from '../api.ts';
+import { DateTime, Id, IsoDate, Nullable } from '../api.ts';
 import { CASE_TYPES } from '../catalogue/elements.ts';
 
 /** The API shapes of self-service kiosks (自助终端): registration by the hall, identify, session, matters. */
 
-const Id = Type.String({ format: 'uuid' });
 const strict = { additionalProperties: false } as const;
 
 /** The kiosk proves itself with the token shown when it was registered. */

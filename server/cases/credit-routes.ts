@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { IdParams } from '../../common/api.ts';
 import { CreditListQuery, LiftBody } from '../../common/cases/api.ts';
 import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
@@ -36,7 +36,7 @@ export async function creditRoutes(app: App): Promise<void> {
       schema: {
         tags,
         summary: '信用修复：解除失信记录，申请人可再次适用告知承诺（留痕审计）',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: IdParams,
         body: LiftBody,
       },
     },

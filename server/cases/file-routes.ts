@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { Type } from 'typebox';
+import { Id } from '../../common/api.ts';
 import { UploadQuery } from '../../common/cases/api.ts';
 import type { Actor } from '../core/access/actor.ts';
 import { can, type Resource } from '../core/access/policy.ts';
@@ -13,7 +14,6 @@ import { caseNotice } from './notices.ts';
 import { visibleCase } from './queries.ts';
 
 const tags = ['cases'];
-const Id = Type.String({ format: 'uuid' });
 /** Browsers and scanners label uploads variously; the content decides the type either way. */
 const UPLOAD_TYPES = [...MEDIA_TYPES, 'application/octet-stream'];
 

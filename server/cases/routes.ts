@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { IdParams } from '../../common/api.ts';
 import {
   ActionBody,
   CaseListQuery,
@@ -20,7 +20,6 @@ import { caseStatisticsRoutes } from './statistics-routes.ts';
 import { transitionCase } from './transition.ts';
 
 const tags = ['cases'];
-const Id = Type.String({ format: 'uuid' });
 
 const kebab = (action: string) => action.replaceAll('_', '-');
 
@@ -78,7 +77,7 @@ export async function caseRoutes(app: App): Promise<void> {
 
   app.get(
     '/cases/:id',
-    { schema: { tags, summary: '办件详情：时间线、材料、期限与跑动次数', params: Type.Object({ id: Id }) } },
+    { schema: { tags, summary: '办件详情：时间线、材料、期限与跑动次数', params: IdParams } },
     async (request) => openCase(db(), requireActor(request), request.params.id),
   );
 
@@ -88,7 +87,7 @@ export async function caseRoutes(app: App): Promise<void> {
       schema: {
         tags,
         summary: '查看完整信息：申请人身份证号码、联系电话、收件人电话或邮寄地址（每次查看留痕审计）',
-        params: Type.Object({ id: Id }),
+        params: IdParams,
         body: RevealBody,
       },
     },
@@ -102,7 +101,7 @@ export async function caseRoutes(app: App): Promise<void> {
   app.get(
     '/cases/:id/reviewers',
     {
-      schema: { tags, summary: '可改派的本部门审核人员', params: Type.Object({ id: Id }) },
+      schema: { tags, summary: '可改派的本部门审核人员', params: IdParams },
     },
     async (request) => {
       const { row, resource } = await visibleCase(db(), requireActor(request), request.params.id);
@@ -131,7 +130,7 @@ export async function caseRoutes(app: App): Promise<void> {
         schema: {
           tags,
           summary: `办件操作：${CASE_ACTIONS[action].label}`,
-          params: Type.Object({ id: Id }),
+          params: IdParams,
           body: ActionBody,
         },
       },

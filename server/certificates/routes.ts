@@ -1,5 +1,7 @@
 import { Type } from 'typebox';
+import { IdParams } from '../../common/api.ts';
 import {
+  CertificateFileBody,
   HolderLookupQuery,
   RevokeBody,
   RotateSealKeyBody,
@@ -23,7 +25,6 @@ import { viewsOf } from './views.ts';
 import { walletRoutes } from './wallet-routes.ts';
 
 const tags = ['certificates'];
-const Id = Type.String({ format: 'uuid' });
 
 /** The public URL of the verification page a certificate's QR code opens. */
 export const verifyUrl = (origin: string, code: string) => `${origin.replace(/\/+$/, '')}/verify/${code}`;
@@ -57,7 +58,7 @@ export async function certificateRoutes(app: App, options: CertificateRouteOptio
         tags,
         summary:
           '核验证照文件（公开）：用已公布的电子印章公钥验证下载的证照文件的签名，并给出该证照当前的状态',
-        body: Type.Object({}, { additionalProperties: true }),
+        body: CertificateFileBody,
       },
     },
     async (request) => verifyFile({ db: db(), file: request.body }),
@@ -131,7 +132,7 @@ export async function certificateRoutes(app: App, options: CertificateRouteOptio
       schema: {
         tags,
         summary: '电子证照详情（持证人、发证部门及其所在地区的监察和管理人员）',
-        params: Type.Object({ id: Id }),
+        params: IdParams,
       },
     },
     async (request) => {
@@ -146,7 +147,7 @@ export async function certificateRoutes(app: App, options: CertificateRouteOptio
       schema: {
         tags,
         summary: '下载证照文件（JSON：证照数据、SM2 签名、密钥标识），可用 npm run cert:verify 离线验证',
-        params: Type.Object({ id: Id }),
+        params: IdParams,
       },
     },
     async (request, reply) => {
@@ -161,7 +162,7 @@ export async function certificateRoutes(app: App, options: CertificateRouteOptio
 
   app.get(
     '/certificates/:id/pdf',
-    { schema: { tags, summary: '电子证照 PDF（含电子印章与核验二维码）', params: Type.Object({ id: Id }) } },
+    { schema: { tags, summary: '电子证照 PDF（含电子印章与核验二维码）', params: IdParams } },
     async (request, reply) => {
       const row = await certificateFor(db(), requireActor(request), request.params.id);
       const [certificate] = await viewsOf(db(), [row]);
@@ -186,7 +187,7 @@ export async function certificateRoutes(app: App, options: CertificateRouteOptio
       schema: {
         tags,
         summary: '撤销电子证照（发证部门负责人或系统管理员；须写明原因）',
-        params: Type.Object({ id: Id }),
+        params: IdParams,
         body: RevokeBody,
       },
     },

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Id, IdParams } from '../../common/api.ts';
 import { NewAuthorisation } from '../../common/certificates/api.ts';
 import { auditContext, authorize } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
@@ -7,7 +8,6 @@ import { walletCertificates } from './holdings.ts';
 import type { CaseSight } from './types.ts';
 
 const tags = ['certificates'];
-const Id = Type.String({ format: 'uuid' });
 
 /** 我的证照: the holder's wallet and 用证授权 (authorise a case or an organisation, revoke). */
 export async function walletRoutes(app: App, options: { caseSight: CaseSight }): Promise<void> {
@@ -32,7 +32,7 @@ export async function walletRoutes(app: App, options: { caseSight: CaseSight }):
 
   app.get(
     '/me/certificates/:id/authorisations',
-    { schema: { tags, summary: '一张证照的用证授权记录', params: Type.Object({ id: Id }) } },
+    { schema: { tags, summary: '一张证照的用证授权记录', params: IdParams } },
     async (request) => ({
       items: await listAuthorisations({
         db: db(),
@@ -49,7 +49,7 @@ export async function walletRoutes(app: App, options: { caseSight: CaseSight }):
       schema: {
         tags,
         summary: '用证授权：允许本人的一件办件或一个机构在到期日前调用该证照',
-        params: Type.Object({ id: Id }),
+        params: IdParams,
         body: NewAuthorisation,
       },
     },

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { IdParams } from '../../common/api.ts';
 import {
   DeviceHeaders,
   DeviceList,
@@ -21,7 +22,6 @@ import { popularMatters } from './matters.ts';
 import { identifyAtKiosk, kioskSessionView, signOutAtKiosk } from './sessions.ts';
 
 const tags = ['kiosk'];
-const Id = Type.String({ format: 'uuid' });
 
 const device = (request: FastifyRequest, app: App) =>
   deviceByToken(app.deps.database.db, request.headers['x-kiosk-token'] as string | undefined);
@@ -75,7 +75,7 @@ export async function kioskRoutes(app: App): Promise<void> {
       schema: {
         tags,
         summary: '停用自助终端（令牌立即失效，终端上的会话随之结束）',
-        params: Type.Object({ id: Id }),
+        params: IdParams,
         response: { 200: DeviceView },
       },
     },
