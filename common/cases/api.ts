@@ -301,9 +301,11 @@ export const MaterialStatisticsQuery = Type.Object(
 /** Materials of filed cases: reused (not handed in) and uploaded, and the share reused (材料减免率). */
 const Figures = {
   cases: Type.Integer(),
+  /** Cases in which at least one material was reused. */
   casesWithReuse: Type.Integer(),
   reused: Type.Integer(),
   uploaded: Type.Integer(),
+  /** reused / (reused + uploaded), 0..1 */
   reductionRate: Type.Number(),
 };
 

@@ -1,4 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
+import type { Static } from 'typebox';
+import type { MaterialStatistics as MaterialStatisticsSchema } from '../../common/cases/api.ts';
 import { versionNames } from '../catalogue/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
@@ -23,23 +25,14 @@ export function materialCounts(attachments: { materialKey: string; source: strin
   return { reused: all.size - uploaded.size, uploaded: uploaded.size };
 }
 
-/** 材料减免率: the share of materials handed in that the applicant no longer had to submit. */
-export type ReductionFigures = {
-  cases: number;
-  reused: number;
-  uploaded: number;
-  /** reused / (reused + uploaded), 0..1 */
-  reductionRate: number;
-  /** Cases in which at least one material was reused. */
-  casesWithReuse: number;
-};
+/** 材料减免率 of cases (common/cases/api.ts): in all, by source, matter, department and region. */
+export type MaterialStatistics = Static<typeof MaterialStatisticsSchema>;
 
-export type MaterialStatistics = ReductionFigures & {
-  bySource: { e_certificate: number; shared_case: number; registry: number };
-  byMatter: (ReductionFigures & { implementationId: string; matterName: string })[];
-  byDepartment: (ReductionFigures & { departmentId: string; departmentName: string })[];
-  byRegion: (ReductionFigures & { regionCode: string; regionName: string })[];
-};
+/** The share of materials handed in that the applicant no longer had to submit (reused / (reused + uploaded)). */
+export type ReductionFigures = Omit<
+  MaterialStatistics,
+  'bySource' | 'byMatter' | 'byDepartment' | 'byRegion'
+>;
 
 export type MaterialStatisticsFilter = {
   region?: string;

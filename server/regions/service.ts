@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray, like, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Static } from 'typebox';
+import type { RegionView } from '../../common/regions/api.ts';
 import { levelOfCode, type RegionRecord, readRegionFile } from '../../common/regions/data.ts';
 import type { RegionLevel } from '../../common/roles.ts';
 import { type AuditContext, recordAudit } from '../audit/index.ts';
@@ -7,14 +9,7 @@ import type { DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { regions } from './tables.ts';
 
-export type Region = {
-  code: string;
-  name: string;
-  level: RegionLevel;
-  parentCode: string | null;
-  path: string;
-  depth: number;
-};
+export type Region = Static<typeof RegionView>;
 
 export type RegionListItem = Region & { hasChildren: boolean };
 
