@@ -136,25 +136,53 @@ export const ImportProblem = Type.Object({
   problem: Type.String(),
 });
 
+/**
+ * A code of one of `values`, documented and serialized as a plain string: the public lists and
+ * guides answer with codes the catalogue has checked on the way in.
+ */
+const CodeOf = <T extends string>(_values: readonly T[]) => Type.Unsafe<T>(Type.String());
+
+const RegionCode = Type.String({ pattern: '^\\d{6}(\\d{3}){0,2}$' });
+const oneOf = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+
+/** The filters of the public lists (GET /api/catalogue/search, /matters). */
+export const MatterFilterFields = {
+  region: Type.Optional(RegionCode),
+  subtree: Type.Optional(Type.Boolean({ description: '含下级区划' })),
+  departmentId: Type.Optional(Id),
+  theme: Type.Optional(oneOf(THEMES)),
+  mode: Type.Optional(oneOf(REALISATION_MODES)),
+  object: Type.Optional(oneOf(SERVICE_OBJECTS)),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, default: 0 })),
+};
+
+export const MatterSearchQuery = Type.Object(
+  { q: Type.String({ maxLength: 100, default: '' }), ...MatterFilterFields },
+  { additionalProperties: false },
+);
+
+export const MatterListQuery = Type.Object(MatterFilterFields, { additionalProperties: false });
+
 /** One matter in the public search and browse lists (GET /api/catalogue/search, /matters). */
 export const MatterSummary = Type.Object({
   implementationId: Type.String(),
   code: Type.String(),
   name: Type.String(),
   basicCode: Type.String(),
-  matterType: Type.Enum([...MATTER_TYPES]),
+  matterType: CodeOf(MATTER_TYPES),
   departmentId: Type.String(),
   departmentName: Type.String(),
   regionCode: Type.String(),
   regionName: Type.String(),
-  serviceObject: Type.Enum([...SERVICE_OBJECTS]),
-  caseType: Type.Enum([...CASE_TYPES]),
-  realisationMode: Type.Enum([...REALISATION_MODES]),
+  serviceObject: CodeOf(SERVICE_OBJECTS),
+  caseType: CodeOf(CASE_TYPES),
+  realisationMode: CodeOf(REALISATION_MODES),
   legalLimit: Type.Integer(),
   promisedLimit: Type.Integer(),
-  limitUnit: Type.Enum([...LIMIT_UNITS]),
+  limitUnit: CodeOf(LIMIT_UNITS),
   visitsRequired: Type.Integer(),
-  themes: Type.Array(Type.Enum([...THEMES])),
+  themes: Type.Array(CodeOf(THEMES)),
   onlineAvailable: Type.Boolean(),
 });
 
@@ -163,6 +191,9 @@ export const MatterPage = Type.Object({
   total: Type.Integer({ description: '匹配事项数，至多计到 1000' }),
   totalCapped: Type.Optional(Type.Boolean({ description: '实际匹配数超过 1000' })),
 });
+
+/** The path of one published guide. */
+export const GuideParams = Type.Object({ implementationId: Id });
 
 /** The published guide of one implementation (GET /api/catalogue/guides/:id). */
 export const Guide = Type.Object({
@@ -173,9 +204,9 @@ export const Guide = Type.Object({
   basicMatter: Type.Object({
     code: Type.String(),
     name: Type.String(),
-    matterType: Type.Enum([...MATTER_TYPES]),
-    exercisingLevel: Type.Enum([...EXERCISING_LEVELS]),
-    legalBasis: Type.Array(LegalBasis),
+    matterType: CodeOf(MATTER_TYPES),
+    exercisingLevel: CodeOf(EXERCISING_LEVELS),
+    legalBasis: Type.Array(Type.Object({ name: Type.String(), article: Type.String(), text: Type.String() })),
   }),
   department: Type.Object({ id: Type.String(), name: Type.String() }),
   region: Type.Object({ code: Type.String(), name: Type.String() }),
@@ -192,6 +223,15 @@ export const Figures = Type.Object({
   averageVisits: Type.Number(),
 });
 
+export const StatisticsQuery = Type.Object(
+  {
+    region: Type.Optional(RegionCode),
+    subtree: Type.Optional(Type.Boolean()),
+    departmentId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+
 export const Statistics = Type.Object({
   ...Figures.properties,
   byDepartment: Type.Array(
@@ -203,7 +243,7 @@ export const Statistics = Type.Object({
 });
 
 export const ThemeCount = Type.Object({
-  theme: Type.Enum([...THEMES]),
+  theme: CodeOf(THEMES),
   label: Type.String(),
   object: Type.Union([Type.Literal('person'), Type.Literal('company')]),
   count: Type.Integer(),

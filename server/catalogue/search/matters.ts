@@ -1,4 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
+import type { Static } from 'typebox';
+import type { MatterSummary as MatterSummarySchema } from '../../../common/catalogue/api.ts';
 import type { RealisationMode, ServiceObject, Theme } from '../../../common/catalogue/elements.ts';
 import type { DbOrTx } from '../../core/db/client.ts';
 import { AppError } from '../../core/errors.ts';
@@ -20,26 +22,7 @@ export type MatterFilter = {
   offset?: number;
 };
 
-export type MatterSummary = {
-  implementationId: string;
-  code: string;
-  name: string;
-  basicCode: string;
-  matterType: string;
-  departmentId: string;
-  departmentName: string;
-  regionCode: string;
-  regionName: string;
-  serviceObject: string;
-  caseType: string;
-  realisationMode: string;
-  legalLimit: number;
-  promisedLimit: number;
-  limitUnit: string;
-  visitsRequired: number;
-  themes: string[];
-  onlineAvailable: boolean;
-};
+export type MatterSummary = Static<typeof MatterSummarySchema>;
 
 /**
  * A page of matters. `total` counts the matches up to TOTAL_CAP; `totalCapped` (only present
