@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
-import { Id, IsoDate, ListOf, Nullable } from '../api.ts';
+import { DateTime, Id, IsoDate, ListOf, Nullable } from '../api.ts';
 import { CASE_TYPES } from '../catalogue/elements.ts';
-import { TimeLimit } from '../catalogue/guide.ts';
+import { Material, TimeLimit } from '../catalogue/guide.ts';
 import { CASE_ACTION_NAMES, CASE_STATUSES } from './state-machine.ts';
 
 /** The API shapes of cases (办件): submission, actions, the case list and page, the public progress. */
@@ -267,6 +267,61 @@ export const PrefillQuery = Type.Object(
   strict,
 );
 
+const PrefillShared = { ref: Type.String(), label: Type.String() };
+
+/** A material found in a shared source; `ref` names it when the application is submitted. */
+export const PrefillFound = Type.Union([
+  Type.Object({
+    source: Type.Literal('e_certificate'),
+    ...PrefillShared,
+    certificate: Type.Object({
+      typeName: Type.String(),
+      number: Type.String(),
+      issuerName: Type.String(),
+      issuedAt: Type.String(),
+      validUntil: Nullable(Type.String()),
+    }),
+  }),
+  Type.Object({
+    source: Type.Literal('shared_case'),
+    ...PrefillShared,
+    earlierCase: Type.Object({
+      caseId: Type.String(),
+      caseNo: Type.String(),
+      matterName: Type.String(),
+      acceptedOn: Type.String(),
+      fileName: Type.String(),
+      /** The file in the store, taken over as it is. */
+      sha256: Type.String(),
+    }),
+  }),
+  Type.Object({
+    source: Type.Literal('registry'),
+    ...PrefillShared,
+    registry: Type.Enum(['population', 'legal_entity']),
+    fields: Type.Array(Type.Object({ label: Type.String(), value: Type.String() })),
+  }),
+]);
+
+/** One material of the application: found (the first option is the suggestion) or to be uploaded. */
+export const PrefillItem = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  /** Where the catalogue says the material comes from. */
+  materialSource: Material.properties.source,
+  required: Type.Boolean(),
+  found: Nullable(PrefillFound),
+  /** Every source the material could be taken from (the suggestion first). */
+  options: Type.Array(PrefillFound),
+});
+
+/** The answer of GET /api/cases/prefill: found (filled in) and still to be uploaded. */
+export const Prefill = Type.Object({
+  items: Type.Array(PrefillItem),
+  found: Type.Integer(),
+  toUpload: Type.Integer(),
+});
+
 /** POST /api/cases/:id/materials/:materialKey: the file's original name (the body is the file). */
 export const UploadQuery = Type.Object(
   { name: Type.Optional(Type.String({ maxLength: 200, description: '原文件名' })) },
@@ -282,6 +337,23 @@ export const CreditListQuery = Type.Object(
   },
   strict,
 );
+
+/** One credit record as GET /api/credit-records lists it (the applicant's ID number masked). */
+export const CreditRecord = Type.Object({
+  id: Type.String(),
+  accountId: Type.String(),
+  applicantName: Type.String(),
+  applicantLogin: Type.String(),
+  caseId: Nullable(Type.String()),
+  caseNo: Type.String(),
+  matterName: Type.String(),
+  reason: Type.String(),
+  createdAt: DateTime,
+  createdByName: Nullable(Type.String()),
+  liftedAt: Nullable(DateTime),
+  liftedByName: Nullable(Type.String()),
+  liftReason: Nullable(Type.String()),
+});
 
 /** POST /api/credit-records/:id/lift: 信用修复 names its reason. */
 export const LiftBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, strict);

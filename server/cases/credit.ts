@@ -1,4 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, isNull, like, or, type SQL, sql } from 'drizzle-orm';
+import type { Static } from 'typebox';
+import type { CreditRecord as CreditRecordSchema } from '../../common/cases/api.ts';
 import { accountNames } from '../accounts/index.ts';
 import { type AuditContext, recordAudit } from '../audit/index.ts';
 import { versionNames } from '../catalogue/index.ts';
@@ -42,7 +44,14 @@ const STATE: Record<CreditFilter['state'], SQL | undefined> = {
 };
 
 /** The credit records of the actor's scope, newest first, with applicant (masked), case and matter; 403 without any. */
-export async function listCreditRecords(options: { db: DbOrTx; actor: Actor; filter: CreditFilter }) {
+/** One credit record as the list answers it. */
+export type CreditRecord = Static<typeof CreditRecordSchema>;
+
+export async function listCreditRecords(options: {
+  db: DbOrTx;
+  actor: Actor;
+  filter: CreditFilter;
+}): Promise<{ items: CreditRecord[]; total: number }> {
   const { db, actor, filter } = options;
   const scope = scopeCondition(actor, 'credit.read');
   if (!scope) throw new AppError('auth.forbidden');

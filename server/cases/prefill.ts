@@ -1,3 +1,9 @@
+import type { Static } from 'typebox';
+import type {
+  PrefillFound as PrefillFoundSchema,
+  PrefillItem as PrefillItemSchema,
+  Prefill as PrefillSchema,
+} from '../../common/cases/api.ts';
 import type { ImplementationDocument, Material } from '../../common/catalogue/guide.ts';
 import { maskIdNumber } from '../../common/identity.ts';
 import { type AuditContext, recordAudit } from '../audit/index.ts';
@@ -11,7 +17,7 @@ import {
 import type { Actor } from '../core/access/actor.ts';
 import type { Db, DbOrTx } from '../core/db/client.ts';
 import { type EarlierAttachment, earlierAttachments, earlierOf } from './prefill-earlier.ts';
-import { companyOnce, type Holder, type RegistryMatch, registryMatchOf } from './prefill-registry.ts';
+import { companyOnce, type Holder, registryMatchOf } from './prefill-registry.ts';
 import { caseSight } from './queries.ts';
 
 export type { Holder } from './prefill-registry.ts';
@@ -21,60 +27,13 @@ export type ReuseSource = 'e_certificate' | 'shared_case' | 'registry';
 export const REUSE_SOURCES: readonly ReuseSource[] = ['e_certificate', 'shared_case', 'registry'];
 
 /** A material found in a shared source. `ref` names it when the application is submitted. */
-export type PrefillFound =
-  | {
-      source: 'e_certificate';
-      ref: string;
-      label: string;
-      certificate: {
-        typeName: string;
-        number: string;
-        issuerName: string;
-        issuedAt: string;
-        validUntil: string | null;
-      };
-    }
-  | {
-      source: 'shared_case';
-      ref: string;
-      label: string;
-      earlierCase: {
-        caseId: string;
-        caseNo: string;
-        matterName: string;
-        acceptedOn: string;
-        fileName: string;
-        /** The file in the store, taken over as it is. */
-        sha256: string;
-      };
-    }
-  | {
-      source: 'registry';
-      ref: string;
-      label: string;
-      registry: RegistryMatch['registry'];
-      fields: RegistryMatch['fields'];
-    };
+export type PrefillFound = Static<typeof PrefillFoundSchema>;
 
 /** One material of the application: found (the first is the suggestion) or to be uploaded. */
-export type PrefillItem = {
-  key: string;
-  name: string;
-  /** Where the catalogue says the material comes from. */
-  materialSource: Material['source'];
-  required: boolean;
-  found: PrefillFound | null;
-  /** Every source the material could be taken from (the suggestion first). */
-  options: PrefillFound[];
-};
+export type PrefillItem = Static<typeof PrefillItemSchema>;
 
-export type Prefill = {
-  items: PrefillItem[];
-  /** Materials filled in from a shared source. */
-  found: number;
-  /** Required materials (not 容缺) still to be uploaded. */
-  toUpload: number;
-};
+/** Materials filled in from a shared source (`found`) and required ones still to upload (`toUpload`). */
+export type Prefill = Static<typeof PrefillSchema>;
 
 function certificateFound(c: CertificateView): PrefillFound {
   return {

@@ -1,29 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Wire } from '../../../common/api.ts';
+import type {
+  PrefillFound as PrefillFoundSchema,
+  Prefill as PrefillSchema,
+} from '../../../common/cases/api.ts';
 import { api } from '../api/client.ts';
 import type { MaterialRef } from './types.ts';
 
 /** A material found in a shared source (GET /api/cases/prefill). */
-export type PrefillFound = {
-  source: 'e_certificate' | 'shared_case' | 'registry';
-  ref: string;
-  label: string;
-  certificate?: {
-    typeName: string;
-    number: string;
-    issuerName: string;
-    issuedAt: string;
-    validUntil: string | null;
-  };
-  earlierCase?: { caseId: string; caseNo: string; matterName: string; acceptedOn: string; fileName: string };
-  registry?: 'population' | 'legal_entity';
-  fields?: { label: string; value: string }[];
-};
+export type PrefillFound = Wire<typeof PrefillFoundSchema>;
 
-export type Prefill = {
-  items: { key: string; name: string; required: boolean; found: PrefillFound | null }[];
-  found: number;
-  toUpload: number;
-};
+export type Prefill = Wire<typeof PrefillSchema>;
 
 /** Prefilled materials by key (the suggestion of each found material). */
 export type Prefilled = Record<string, PrefillFound>;

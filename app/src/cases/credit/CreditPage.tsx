@@ -5,6 +5,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import type { Wire } from '../../../../common/api.ts';
+import type { CreditRecord as CreditRecordSchema } from '../../../../common/cases/api.ts';
 import { api } from '../../api/client.ts';
 import type { ListAnswer } from '../../api/lists.ts';
 import { ReasonDialog } from '../../components/ReasonDialog.tsx';
@@ -16,20 +18,7 @@ const PAGE_SIZE = 20;
 type State = 'open' | 'lifted' | 'all';
 
 /** One credit record as GET /api/credit-records lists it (the applicant's ID number masked). */
-export type CreditRecord = {
-  id: string;
-  applicantName: string;
-  applicantLogin: string;
-  caseId: string;
-  caseNo: string;
-  matterName: string;
-  reason: string;
-  createdAt: string;
-  createdByName: string | null;
-  liftedAt: string | null;
-  liftedByName: string | null;
-  liftReason: string | null;
-};
+export type CreditRecord = Wire<typeof CreditRecordSchema>;
 
 /** 信用记录: the credit records of the user's department or region, and 信用修复 with a reason. */
 export function CreditPage() {
