@@ -40,48 +40,60 @@ export const AuditRecordView = Type.Object({
 export const AuditRecordList = ListOf(AuditRecordView);
 
 export const CheckpointProblem = Type.Union([
+  /** The line is not a checkpoint. */
   Type.Literal('line_malformed'),
+  /** Signed by a key that is neither this installation's nor a configured trusted key. */
   Type.Literal('unknown_key'),
+  /** The signature does not verify. */
   Type.Literal('signature_invalid'),
+  /** `previous` is not the hash of the line before: a line was altered, removed or inserted. */
   Type.Literal('log_chain_broken'),
+  /** The chain holds fewer records than the checkpoint counted (newest records deleted). */
   Type.Literal('chain_truncated'),
+  /** The chain's link at the checkpoint's position has another hash (records rewritten). */
   Type.Literal('hash_differs'),
 ]);
+
+/** Where the chain does not hold: a record's content or its link does not match. */
+export const AuditProblem = Type.Union([
+  Type.Literal('content_altered'),
+  Type.Literal('link_broken'),
+  Type.Literal('record_missing'),
+  Type.Literal('record_unchained'),
+]);
+
+/** The chain against the signed checkpoints of the log. */
+export const CheckpointVerification = Type.Object({
+  /** Checkpoints that verified against the chain. */
+  checked: Type.Integer(),
+  /** The newest checkpoint that verified. */
+  latest: Nullable(
+    Type.Object({
+      seq: Type.Integer(),
+      headHash: Type.String(),
+      at: Type.String(),
+      lineHash: Type.String(),
+    }),
+  ),
+  /** The first problems found (at most 100), in order of line. */
+  problems: Type.Array(
+    Type.Object({ line: Type.Integer(), seq: Nullable(Type.Integer()), problem: CheckpointProblem }),
+  ),
+  /** How many problems in all. */
+  problemCount: Type.Integer(),
+});
 
 /** The chain's verification, with the signed checkpoints when they were checked. */
 export const Verification = Type.Object({
   ok: Type.Boolean(),
   checked: Type.Integer(),
+  /** The last record that verified. */
   headSeq: Nullable(Type.Integer()),
   headHash: Nullable(Type.String()),
-  brokenAt: Nullable(
-    Type.Object({
-      seq: Type.Integer(),
-      problem: Type.Union([
-        Type.Literal('content_altered'),
-        Type.Literal('link_broken'),
-        Type.Literal('record_missing'),
-        Type.Literal('record_unchained'),
-      ]),
-    }),
-  ),
-  checkpoints: Type.Optional(
-    Type.Object({
-      checked: Type.Integer(),
-      latest: Nullable(
-        Type.Object({
-          seq: Type.Integer(),
-          headHash: Type.String(),
-          at: Type.String(),
-          lineHash: Type.String(),
-        }),
-      ),
-      problems: Type.Array(
-        Type.Object({ line: Type.Integer(), seq: Nullable(Type.Integer()), problem: CheckpointProblem }),
-      ),
-      problemCount: Type.Integer(),
-    }),
-  ),
+  /** The first record whose content or link does not match. */
+  brokenAt: Nullable(Type.Object({ seq: Type.Integer(), problem: AuditProblem })),
+  /** The chain against the signed checkpoints of the log, when a log was given. */
+  checkpoints: Type.Optional(CheckpointVerification),
 });
 
 const Hash = Type.String({ pattern: '^[0-9a-f]{64}$' });

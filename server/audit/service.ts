@@ -1,12 +1,10 @@
 import { and, desc, eq, gt, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Static } from 'typebox';
+import type { AuditProblem as AuditProblemSchema, Verification } from '../../common/audit/api.ts';
 import type { AuditContext } from '../core/audit-context.ts';
 import type { DbOrTx, Tx } from '../core/db/client.ts';
 import { contentHash, GENESIS_HASH, type HashedFields, linkHash, recordHash } from './chain.ts';
-import {
-  type CheckpointSource,
-  type CheckpointVerification,
-  verifyCheckpoints,
-} from './checkpoints/verify.ts';
+import { type CheckpointSource, verifyCheckpoints } from './checkpoints/verify.ts';
 import { auditChain, auditRecords } from './tables.ts';
 
 export type { AuditContext } from '../core/audit-context.ts';
@@ -47,19 +45,10 @@ export async function recordAudit(tx: Tx, context: AuditContext, entry: AuditEnt
   await tx.insert(auditRecords).values(auditRow(context, entry));
 }
 
-export type AuditProblem = 'content_altered' | 'link_broken' | 'record_missing' | 'record_unchained';
+export type AuditProblem = Static<typeof AuditProblemSchema>;
 
-export type AuditVerification = {
-  ok: boolean;
-  checked: number;
-  /** The last record that verified. */
-  headSeq: number | null;
-  headHash: string | null;
-  /** The first record whose content or link does not match. */
-  brokenAt: { seq: number; problem: AuditProblem } | null;
-  /** The chain against the signed checkpoints of the log, when a log was given. */
-  checkpoints?: CheckpointVerification;
-};
+/** The chain's verification, with the signed checkpoints when they were checked. */
+export type AuditVerification = Static<typeof Verification>;
 
 type AuditRow = typeof auditRecords.$inferSelect;
 

@@ -1,4 +1,6 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import type { Static } from 'typebox';
+import type { CalendarEntry as CalendarEntrySchema } from '../../common/calendar/api.ts';
 import { type IsoDate, isIsoDate, weekdayOf } from '../../common/working-days.ts';
 import { type AuditContext, recordAudit } from '../audit/index.ts';
 import { changed } from '../core/caches.ts';
@@ -8,15 +10,8 @@ import { NATIONAL_YEARS, nationalDay, nationalDays } from './national.ts';
 import { calendarDays } from './tables.ts';
 
 export type CalendarDayRow = typeof calendarDays.$inferSelect;
-export type CalendarEntry = {
-  day: IsoDate;
-  /** 1 = Monday … 7 = Sunday */
-  weekday: number;
-  workday: boolean;
-  name: string;
-  source: 'national' | 'local';
-  updatedAt: Date;
-};
+/** One day that differs from the Monday-to-Friday rule (its day is an IsoDate). */
+export type CalendarEntry = Static<typeof CalendarEntrySchema>;
 export type YearCoverage = { year: number; national: number; local: number };
 
 /**

@@ -7,36 +7,20 @@
  * back leave the chain shorter than a checkpoint.
  */
 import { sql } from 'drizzle-orm';
+import type { Static } from 'typebox';
+import type {
+  CheckpointProblem as CheckpointProblemSchema,
+  CheckpointVerification as CheckpointVerificationSchema,
+} from '../../../common/audit/api.ts';
 import type { DbOrTx } from '../../core/db/client.ts';
 import { checkpointSignatureValid, FIRST_PREVIOUS, type LoggedCheckpoint, parseLine } from './line.ts';
 import { logLines } from './log.ts';
 
-export type CheckpointProblemKind =
-  /** The line is not a checkpoint. */
-  | 'line_malformed'
-  /** Signed by a key that is neither this installation's nor a configured trusted key. */
-  | 'unknown_key'
-  /** The signature does not verify. */
-  | 'signature_invalid'
-  /** `previous` is not the hash of the line before: a line was altered, removed or inserted. */
-  | 'log_chain_broken'
-  /** The chain holds fewer records than the checkpoint counted (newest records deleted). */
-  | 'chain_truncated'
-  /** The chain's link at the checkpoint's position has another hash (records rewritten). */
-  | 'hash_differs';
+export type CheckpointProblemKind = Static<typeof CheckpointProblemSchema>;
 
-export type CheckpointProblem = { line: number; seq: number | null; problem: CheckpointProblemKind };
+export type CheckpointVerification = Static<typeof CheckpointVerificationSchema>;
 
-export type CheckpointVerification = {
-  /** Checkpoints that verified against the chain. */
-  checked: number;
-  /** The newest checkpoint that verified. */
-  latest: { seq: number; headHash: string; at: string; lineHash: string } | null;
-  /** The first problems found (at most 100), in order of line. */
-  problems: CheckpointProblem[];
-  /** How many problems in all. */
-  problemCount: number;
-};
+export type CheckpointProblem = CheckpointVerification['problems'][number];
 
 export type CheckpointSource = { logPath: string; trustedKeys: string[] };
 
