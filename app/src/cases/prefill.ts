@@ -3,6 +3,7 @@ import type { Wire } from '../../../common/api.ts';
 import type {
   PrefillFound as PrefillFoundSchema,
   Prefill as PrefillSchema,
+  ReusedMaterial,
 } from '../../../common/cases/api.ts';
 import { api } from '../api/client.ts';
 import type { MaterialRef } from './types.ts';
@@ -16,7 +17,7 @@ export type Prefill = Wire<typeof PrefillSchema>;
 export type Prefilled = Record<string, PrefillFound>;
 
 /** A material the submission takes from its shared source instead of an upload. */
-export type ReusedRef = { key: string; reuse: PrefillFound['source']; ref: string };
+export type ReusedRef = Wire<typeof ReusedMaterial>;
 
 /**
  * The prefill of an application: for an applicant his own; for a clerk or an agent the applicant
