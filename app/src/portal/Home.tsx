@@ -2,8 +2,10 @@ import {
   BankOutlined,
   ClockCircleOutlined,
   EnvironmentOutlined,
+  FileSearchOutlined,
   IdcardOutlined,
   PhoneOutlined,
+  SafetyCertificateOutlined,
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -59,6 +61,7 @@ export function Home() {
             <SignInCard />
           </Col>
         </Row>
+        <PublicServices />
         <Departments />
         <Halls />
       </div>
@@ -83,6 +86,42 @@ function EntryTile({ to, icon, title, desc, tone }: EntryTileProps) {
         <span className="entry-tile-desc">{desc}</span>
       </span>
     </Link>
+  );
+}
+
+/** Services anyone can use without an account: a case's progress, a certificate's authenticity. */
+function PublicServices() {
+  const { t } = useTranslation();
+  const services = [
+    {
+      to: '/progress',
+      icon: <FileSearchOutlined />,
+      title: t('portal.progress'),
+      desc: t('portal.progressDesc'),
+      id: 'progress',
+    },
+    {
+      to: '/verify',
+      icon: <SafetyCertificateOutlined />,
+      title: t('portal.verify'),
+      desc: t('portal.verifyDesc'),
+      id: 'verify',
+    },
+  ];
+  return (
+    <Row gutter={[16, 16]} className="public-services" data-testid="portal-public-services">
+      {services.map((s) => (
+        <Col xs={24} md={12} key={s.id}>
+          <Link to={s.to} className="public-service" data-testid={`home-${s.id}`}>
+            <span className="public-service-icon">{s.icon}</span>
+            <span>
+              <span className="public-service-title">{s.title}</span>
+              <span className="public-service-desc">{s.desc}</span>
+            </span>
+          </Link>
+        </Col>
+      ))}
+    </Row>
   );
 }
 

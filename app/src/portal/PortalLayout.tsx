@@ -1,4 +1,4 @@
-import { MenuOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, MenuOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Drawer, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,7 @@ export function PortalLayout() {
             </span>
           </Link>
           <nav className="portal-nav wide-only">
+            <PublicLinks light />
             <AccountLinks light />
           </nav>
           <Button
@@ -43,6 +44,7 @@ export function PortalLayout() {
         title={t('common.appName')}
       >
         <div data-testid="portal-drawer">
+          <PublicLinks vertical onDone={() => setDrawerOpen(false)} />
           <AccountLinks vertical onDone={() => setDrawerOpen(false)} />
         </div>
       </Drawer>
@@ -58,6 +60,30 @@ export function PortalLayout() {
 }
 
 type AccountLinksProps = { light?: boolean; vertical?: boolean; onDone?: () => void };
+
+/** The services open to everyone, signed in or not: progress look-up and certificate verification. */
+function PublicLinks({ light = false, vertical = false, onDone }: AccountLinksProps) {
+  const { t } = useTranslation();
+  const style = light ? { color: '#fff' } : undefined;
+  return (
+    <Space
+      orientation={vertical ? 'vertical' : 'horizontal'}
+      size={vertical ? 8 : 4}
+      style={{ width: vertical ? '100%' : undefined, marginBottom: vertical ? 8 : undefined }}
+    >
+      <Link to="/progress" onClick={onDone} data-testid="portal-progress-link">
+        <Button type="text" block={vertical} style={style} icon={<FileSearchOutlined />}>
+          {t('portal.progress')}
+        </Button>
+      </Link>
+      <Link to="/verify" onClick={onDone} data-testid="portal-verify-link">
+        <Button type="text" block={vertical} style={style} icon={<SafetyCertificateOutlined />}>
+          {t('portal.verify')}
+        </Button>
+      </Link>
+    </Space>
+  );
+}
 
 function AccountLinks({ light = false, vertical = false, onDone }: AccountLinksProps) {
   const { t } = useTranslation();
