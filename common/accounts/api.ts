@@ -23,6 +23,8 @@ export const MeSchema = Type.Object({
   organisationId: Nullable(Type.String()),
   organisationName: Nullable(Type.String()),
   roles: Type.Array(RoleView),
+  /** An applicant's own phone on record (prefills the contact phone of an application); not for staff. */
+  phone: Type.Optional(Nullable(Type.String())),
 });
 
 /** The answer to a sign-in, a registration, a completed claim and GET /api/auth/me. */

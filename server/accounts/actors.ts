@@ -4,6 +4,7 @@ import { type AccountKind, REGION_WIDE_ROLES, type Role } from '../../common/rol
 import type { Actor, RoleGrant } from '../core/access/actor.ts';
 import { keptUnder } from '../core/caches.ts';
 import type { DbOrTx } from '../core/db/client.ts';
+import { accountContact } from './contacts.ts';
 import { displayLogin } from './logins.ts';
 import { organisationFacts, regionFacts } from './places.ts';
 import { accounts, roleAssignments } from './tables.ts';
@@ -103,9 +104,10 @@ export async function currentActor(db: DbOrTx, accountId: string): Promise<Actor
 
 /** What GET /api/auth/me answers for an actor. */
 export async function describeMe(db: DbOrTx, actor: Actor): Promise<Me> {
-  const [grants, orgs] = await Promise.all([
+  const [grants, orgs, contact] = await Promise.all([
     actor.kind === 'staff' ? grantsOf(db, [actor.accountId]) : Promise.resolve(null),
     organisationFacts(db, actor.organisationId ? [actor.organisationId] : []),
+    actor.kind === 'staff' ? Promise.resolve(null) : accountContact(db, actor.accountId),
   ]);
   const roles = grants
     ? (grants.get(actor.accountId) ?? []).map(({ id: _id, regionPath: _path, ...view }) => view)
@@ -126,5 +128,6 @@ export async function describeMe(db: DbOrTx, actor: Actor): Promise<Me> {
     organisationId: actor.organisationId,
     organisationName: actor.organisationId ? (orgs.get(actor.organisationId)?.name ?? null) : null,
     roles,
+    ...(actor.kind === 'staff' ? {} : { phone: contact?.phone ?? null }),
   };
 }

@@ -39,6 +39,21 @@ test('a person registers with a valid ID number, is signed in and sees it masked
   assert.deepEqual(record?.summary, { kind: 'person', login: '110105********002X', displayName: '王秀英' });
 });
 
+test('an applicant sees its own phone on record with /auth/me, to prefill an application', async () => {
+  const res = await register({
+    kind: 'company',
+    login: '91610102MA00000394',
+    displayName: '北京某某有限公司',
+    password: 'secret-pass',
+    phone: '13800001111',
+  });
+  assert.equal(res.statusCode, 201);
+  assert.equal(res.json().user.phone, '13800001111');
+  const cookie = res.cookies.find((c) => c.name === 'yw_session')!.value;
+  const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { yw_session: cookie } });
+  assert.equal(me.json().user.phone, '13800001111');
+});
+
 test('a wrong check digit in the ID number is a 400 naming the field', async () => {
   const res = await register({
     kind: 'person',

@@ -21,7 +21,13 @@ export function ApplyPage() {
   const { data: me, isPending } = useMe();
   const guide = useGuide(implementationId);
   if (isPending) return <Loading />;
-  if (!me) return <Navigate to={`/login?next=${encodeURIComponent(`/apply/${implementationId}`)}`} replace />;
+  if (!me) {
+    // A matter for companies opens the 法人 sign-in; the guide is public, so wait for it.
+    if (guide.isPending) return <Loading />;
+    const as = guide.data?.document.serviceObject === 'company' ? 'company' : 'person';
+    const next = encodeURIComponent(`/apply/${implementationId}`);
+    return <Navigate to={`/login?as=${as}&next=${next}`} replace />;
+  }
   if (me.kind === 'staff') {
     return <Result status="info" title={t('cases.apply.staffNotice')} />;
   }
@@ -33,10 +39,14 @@ export function ApplyPage() {
     );
   }
   if (guide.isError) return <LoadError error={guide.error} onRetry={() => void guide.refetch()} />;
-  return <ApplyForm implementationId={implementationId} applicantName={me.displayName} />;
+  return (
+    <ApplyForm implementationId={implementationId} applicantName={me.displayName} phone={me.phone ?? null} />
+  );
 }
 
-function ApplyForm({ implementationId, applicantName }: { implementationId: string; applicantName: string }) {
+type FormProps = { implementationId: string; applicantName: string; phone: string | null };
+
+function ApplyForm({ implementationId, applicantName, phone }: FormProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   const { message } = App.useApp();
@@ -81,7 +91,12 @@ function ApplyForm({ implementationId, applicantName }: { implementationId: stri
           visits: doc.visitsRequired,
         })}
       />
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ method: 'window_pickup' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ method: 'window_pickup', phone: phone ?? undefined }}
+      >
         <Card title={t('cases.apply.applicant')} className="case-block">
           <div className="case-applicant">{applicantName}</div>
           <Form.Item
@@ -96,7 +111,7 @@ function ApplyForm({ implementationId, applicantName }: { implementationId: stri
           </Form.Item>
         </Card>
         <Card title={t('cases.material.title')} className="case-block">
-          <PrefillSummary prefill={prefill} />
+          <PrefillSummary prefill={prefill} materials={doc.materials} picked={picked} />
           <MaterialPicker
             materials={doc.materials}
             value={picked}

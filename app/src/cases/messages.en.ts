@@ -133,6 +133,10 @@ export const casesEn: typeof casesZh = {
     summary:
       '{{found}} materials filled in automatically, no need to hand them in; {{toUpload}} required materials to upload',
     none: 'No material to reuse was found; please upload each one',
+    noneLeft:
+      'No material to reuse was found; please upload each one: {{toUpload}} required materials to upload',
+    complete: 'All required materials are in; you may submit',
+    allThere: ' (all required materials are in)',
     loading: 'Looking up e-certificates, the population and legal-entity bases and earlier cases…',
     counts: '{{reused}} materials reused, {{uploaded}} uploaded',
     source: {

@@ -174,7 +174,9 @@ export function WalkInForm({ extra, extraValues, extraBody, from = '/workbench/i
         {doc ? (
           <>
             <div className="action-label">{t('cases.staff.receivedMaterials')}</div>
-            {identified ? <PrefillSummary prefill={prefill} /> : null}
+            {identified ? (
+              <PrefillSummary prefill={prefill} materials={doc.materials} picked={picked} />
+            ) : null}
             <MaterialPicker
               materials={doc.materials}
               value={picked}
