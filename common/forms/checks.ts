@@ -11,8 +11,22 @@ const problem = (code: string, message: string, messageEn: string): Problem => (
 /** The default longest text of each text type, when the field's validation gives none. */
 const MAX_LENGTH: Partial<Record<FormField['type'], number>> = { text: 200, textarea: 5000, address: 200 };
 
-/** The largest amount of money (yuan) and number a field takes. */
+/** The largest number a field takes, and amount of money (yuan: its fen stay exact). */
 const LARGEST = 1e15;
+const LARGEST_MONEY = 1e13;
+
+/** An amount in yuan rounded to the fen when it has at most 2 decimals (0.1 + 0.2 → 0.3), else null. */
+export function toFen(value: number): number | null {
+  const fen = value * 100;
+  return Math.abs(Math.round(fen) - fen) <= 1e-6 ? Math.round(fen) : null;
+}
+
+/** The first two digits of the GB/T 2260 codes of China's provinces. */
+const PROVINCES = new Set(
+  '11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82'.split(
+    ' ',
+  ),
+);
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -107,10 +121,10 @@ export function valueProblems(field: Field, value: unknown): Problem[] {
         return [wrongType(field, '数字', 'a number')];
       return rangeProblems(field, value);
     case 'money':
-      if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > LARGEST)
+      if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > LARGEST_MONEY)
         return [wrongType(field, '金额（元）', 'an amount in yuan')];
       if (value < 0) return [problem('min', `${field.label}不能为负数`, 'must not be negative')];
-      if (Math.abs(Math.round(value * 100) - value * 100) > 1e-6)
+      if (toFen(value) === null)
         return [problem('money', `${field.label}最多保留两位小数`, 'at most 2 decimals (fen)')];
       return rangeProblems(field, value);
     case 'date':
@@ -120,7 +134,7 @@ export function valueProblems(field: Field, value: unknown): Problem[] {
     case 'dateRange':
       return rangeOfDays(field, value);
     case 'region':
-      if (typeof value !== 'string' || !REGION.test(value))
+      if (typeof value !== 'string' || !REGION.test(value) || !PROVINCES.has(value.slice(0, 2)))
         return [
           problem('region', `请选择${field.label}所在的行政区划`, 'not a region code (6, 9 or 12 digits)'),
         ];

@@ -55,8 +55,9 @@ type Conditional = { key: string; shownWhen?: Condition };
 
 /**
  * Which of the fields are shown for these values. A condition reading a hidden field sees it
- * empty; a field whose shownWhen depends on itself (a cycle, refused by validateFormDefinition)
- * is hidden. `outer` gives the fields beyond these (a table row's columns look at the form).
+ * empty. In a cycle of shownWhen (refused by validateFormDefinition) a field read while its own
+ * condition is being evaluated counts as hidden, so evaluation ends. `outer` gives the fields
+ * beyond these (a table row's columns look at the form).
  */
 export function shownFields(
   fields: readonly Conditional[],

@@ -30,7 +30,9 @@ function valid(field: FormField): fc.Arbitrary<unknown> {
     case 'dateRange':
       return fc.tuple(day, day).map(([a, b]) => (a <= b ? { from: a, to: b } : { from: b, to: a }));
     case 'region':
-      return fc.oneof(digits(6), digits(9), digits(12));
+      return fc
+        .tuple(fc.constantFrom('11', '31', '61', '82'), fc.oneof(digits(4), digits(7), digits(10)))
+        .map(([province, rest]) => province + rest);
     case 'choice':
       return fc.constantFrom(...field.options!.map((o) => o.value));
     case 'multiChoice':

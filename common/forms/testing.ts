@@ -38,7 +38,7 @@ export const FOOD_FORM: FormDefinition = {
         },
         { key: 'representativeId', type: 'idNumber', label: '法定代表人身份证号码', required: true },
         { key: 'phone', type: 'phone', label: '联系电话', required: true, binding: 'contactPhone' },
-        { key: 'capital', type: 'money', label: '注册资本（万元）', validation: { max: 1_000_000 } },
+        { key: 'capital', type: 'money', label: '注册资本（元）', validation: { max: 100_000_000 } },
       ],
     },
     {

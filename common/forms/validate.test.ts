@@ -31,6 +31,7 @@ const CASES: [FieldType, Partial<FormField>, unknown, string | null][] = [
   ['money', {}, 0.1 + 0.2, null],
   ['money', {}, 1.234, 'money'],
   ['money', {}, -1, 'min'],
+  ['money', {}, 1e14, 'type'],
   ['money', {}, Number.NaN, 'type'],
   ['date', {}, '2026-02-28', null],
   ['date', {}, '2026-02-30', 'date'],
@@ -42,6 +43,7 @@ const CASES: [FieldType, Partial<FormField>, unknown, string | null][] = [
   ['region', {}, '610102', null],
   ['region', {}, '610102001', null],
   ['region', {}, '61010', 'region'],
+  ['region', {}, '991000', 'region'],
   ['address', {}, '西安市碑林区南大街1号', null],
   ['address', {}, ['x'], 'type'],
   ['choice', { options: OPTIONS }, 'a', null],
@@ -104,6 +106,10 @@ test('the values kept are trimmed and upper-cased; empty fields are left out', (
     f: VALID_CREDIT_CODE,
   });
   assert.deepEqual(validateForm(form, { f: '' }), { ok: true, issues: [], values: {} });
+});
+
+test('money is kept to the fen', () => {
+  assert.deepEqual(validateForm(one({ type: 'money' }), { f: 0.1 + 0.2 }).values, { f: 0.3 });
 });
 
 test('a filled 食品经营许可 form passes and keeps its values', () => {

@@ -1,4 +1,4 @@
-import { rowCountProblems, valueProblems } from './checks.ts';
+import { rowCountProblems, toFen, valueProblems } from './checks.ts';
 import { holds, isEmpty, type Lookup, shownFields } from './conditions.ts';
 import type { ColumnField, FormDefinition, FormField, FormIssue, FormValues } from './schema.ts';
 
@@ -23,11 +23,18 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const own = (values: Record<string, unknown>, key: string) =>
   Object.hasOwn(values, key) ? values[key] : undefined;
 
-/** Strings trimmed (ID numbers and credit codes upper-cased), a range's days trimmed, the rest as given. */
+/**
+ * Strings trimmed (ID numbers and credit codes upper-cased), a range's days trimmed, money rounded
+ * to the fen when it has at most 2 decimals, the rest as given.
+ */
 function normalised(field: ColumnField | FormField, value: unknown): unknown {
   if (typeof value === 'string') {
     const text = value.trim();
     return field.type === 'idNumber' || field.type === 'creditCode' ? text.toUpperCase() : text;
+  }
+  if (field.type === 'money' && typeof value === 'number' && Number.isFinite(value)) {
+    const fen = toFen(value);
+    return fen === null ? value : fen / 100;
   }
   if (field.type === 'dateRange' && isRecord(value))
     return Object.fromEntries(
@@ -124,7 +131,10 @@ function checkTable(
  * honouring shownWhen; each value's type and validation rules; a table's rows column by column
  * (paths such as `items.2.name`); keys the form does not have are refused. A hidden field is
  * neither required nor kept: `values` holds only the shown, non-empty fields, strings trimmed,
- * ID numbers and credit codes in upper case. Never throws, whatever `values` is.
+ * ID numbers and credit codes in upper case, money rounded to the fen. Values are JSON as the
+ * renderer sends them: number and money are numbers (not text), yesNo a boolean, dateRange
+ * `{ from, to }`, multiChoice a list of option values, table a list of rows. `form` is a definition
+ * that passed validateFormDefinition. Never throws, whatever `values` is.
  */
 export function validateForm(form: FormDefinition, values: unknown): FormCheck {
   const issues: FormIssue[] = [];
