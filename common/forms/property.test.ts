@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { withCreditCheckCharacter } from '../identity.ts';
-import type { FormDefinition, FormField } from './schema.ts';
+import { validateFormDefinition } from './definition.ts';
+import {
+  type ColumnField,
+  type Condition,
+  FIELD_TYPES,
+  type FormDefinition,
+  type FormField,
+} from './schema.ts';
 import { FOOD_FORM, withIdCheckCharacter } from './testing.ts';
 import { validateForm } from './validate.ts';
 
@@ -38,7 +45,7 @@ function valid(field: FormField): fc.Arbitrary<unknown> {
     case 'multiChoice':
       return fc.subarray(
         field.options!.map((o) => o.value),
-        { minLength: 1, maxLength: v.maxItems ?? 10 },
+        { minLength: 1, maxLength: Math.min(field.options!.length, v.maxItems ?? 10) },
       );
     case 'yesNo':
       return fc.boolean();
@@ -103,6 +110,77 @@ test('values generated to satisfy the form pass and are kept', () => {
       for (const [key, value] of Object.entries(check.values))
         if (key !== 'people') assert.deepEqual(value, (filled as Record<string, unknown>)[key], key);
     }),
+    { numRuns: 500 },
+  );
+});
+
+/** One field as drawn: its type, whether required, and how its conditions are made. */
+const spec = fc.record({
+  type: fc.constantFrom(...FIELD_TYPES.filter((t) => t !== 'table')),
+  required: fc.boolean(),
+  shown: fc.nat(4),
+  requiredWhen: fc.nat(4),
+  refs: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+});
+type Spec = typeof spec extends fc.Arbitrary<infer T> ? T : never;
+
+const OPTIONS = [
+  { value: 'a', label: '甲' },
+  { value: 'b', label: '乙' },
+];
+
+/** A condition on some of the fields before (none for the first): 0 none, 1 notEmpty, 2 not, 3 and, 4 or. */
+function conditionOf(kind: number, refs: number[], before: string[]): Condition | undefined {
+  if (kind === 0 || before.length === 0) return undefined;
+  const leaves: Condition[] = refs.map((r) => ({ field: before[r % before.length]!, notEmpty: true }));
+  if (kind === 1) return leaves[0];
+  if (kind === 2) return { not: leaves[0]! };
+  return kind === 3 ? { and: leaves } : { or: [{ not: leaves[0]! }, ...leaves] };
+}
+
+function fieldsFrom(specs: Spec[], prefix: string, outer: string[]): FormField[] {
+  return specs.map((d, i) => {
+    const before = [...outer, ...specs.slice(0, i).map((_, j) => `${prefix}${j}`)];
+    const field: FormField = { key: `${prefix}${i}`, type: d.type, label: `字段${i}`, required: d.required };
+    const shownWhen = conditionOf(d.shown, d.refs, before);
+    const requiredWhen = conditionOf(d.requiredWhen, d.refs.toReversed(), before);
+    if (shownWhen) field.shownWhen = shownWhen;
+    if (requiredWhen) field.requiredWhen = requiredWhen;
+    if (d.type === 'choice' || d.type === 'multiChoice') field.options = OPTIONS;
+    return field;
+  });
+}
+
+/** Forms of 1 to 10 fields of any type, conditions on earlier fields, and maybe a table. */
+const randomForm: fc.Arbitrary<FormDefinition> = fc
+  .tuple(
+    fc.array(spec, { minLength: 1, maxLength: 10 }),
+    fc.option(fc.array(spec, { minLength: 1, maxLength: 4 })),
+  )
+  .map(([top, columns]) => {
+    const fields = fieldsFrom(top, 'f', []);
+    const outer = fields.map((f) => f.key);
+    if (columns)
+      fields.push({
+        key: 'rows',
+        type: 'table',
+        label: '明细',
+        columns: fieldsFrom(columns, 'c', outer) as ColumnField[],
+      });
+    return { sections: [{ key: 's', title: '分组', fields }] };
+  });
+
+test('random forms: a valid definition, values made to satisfy it pass, any JSON never throws', () => {
+  fc.assert(
+    fc.property(
+      randomForm.chain((form) => fc.tuple(fc.constant(form), record(fieldsOf(form)), fc.jsonValue())),
+      ([form, values, anything]) => {
+        assert.deepEqual(validateFormDefinition(form), []);
+        assert.deepEqual(validateForm(form, values).issues, [], JSON.stringify({ form, values }));
+        validateForm(form, anything);
+        validateForm(form, { ...values, rows: [anything] });
+      },
+    ),
     { numRuns: 500 },
   );
 });

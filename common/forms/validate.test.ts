@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { FieldType, FormDefinition, FormField } from './schema.ts';
 import { FOOD_FORM, FOOD_VALUES, SHA, VALID_CREDIT_CODE, VALID_ID } from './testing.ts';
@@ -192,4 +193,21 @@ test('tables: each row checked column by column, paths name the row', () => {
     none.issues.map((i) => `${i.path}:${i.code}`),
     ['people:required'],
   );
+});
+
+test('the validator and what it imports need no TypeBox at run time (the web app bundles them)', () => {
+  const seen = new Set<string>();
+  const visit = (url: URL) => {
+    if (seen.has(url.href)) return;
+    seen.add(url.href);
+    const source = readFileSync(url, 'utf8');
+    for (const [, typeOnly, from] of source.matchAll(/^import (type )?[^;]*? from '([^']+)';$/gms)) {
+      if (typeOnly) continue;
+      assert.doesNotMatch(from!, /^typebox/, `${url.pathname} imports ${from}`);
+      if (from!.startsWith('.')) visit(new URL(from!, url));
+    }
+  };
+  visit(new URL('./validate.ts', import.meta.url));
+  visit(new URL('./binding.ts', import.meta.url));
+  assert.ok(seen.size >= 5);
 });
