@@ -107,6 +107,7 @@ test('the values kept are trimmed and upper-cased; empty fields are left out', (
     f: VALID_CREDIT_CODE,
   });
   assert.deepEqual(validateForm(form, { f: '' }), { ok: true, issues: [], values: {} });
+  assert.deepEqual(validateForm(one({ type: 'phone' }), { f: '138 0013 8000' }).values, { f: '13800138000' });
 });
 
 test('money is kept to the fen', () => {

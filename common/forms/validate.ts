@@ -24,12 +24,13 @@ const own = (values: Record<string, unknown>, key: string) =>
   Object.hasOwn(values, key) ? values[key] : undefined;
 
 /**
- * Strings trimmed (ID numbers and credit codes upper-cased), a range's days trimmed, money rounded
+ * Strings trimmed (ID numbers and credit codes upper-cased, phone numbers without spaces), a range's days trimmed, money rounded
  * to the fen when it has at most 2 decimals, the rest as given.
  */
 function normalised(field: ColumnField | FormField, value: unknown): unknown {
   if (typeof value === 'string') {
     const text = value.trim();
+    if (field.type === 'phone') return text.replace(/\s+/g, '');
     return field.type === 'idNumber' || field.type === 'creditCode' ? text.toUpperCase() : text;
   }
   if (field.type === 'money' && typeof value === 'number' && Number.isFinite(value)) {
