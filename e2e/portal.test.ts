@@ -71,7 +71,7 @@ test('在线办理 on a matter for companies opens the 法人 sign-in', async ()
   await browser.context.clearCookies();
   await page.goto(url(`/guide/${matter.id}`));
   await page.getByTestId('guide-apply').click();
-  await page.waitForURL(/\/login\?as=company/);
+  await page.waitForURL(/\/login\?.*\bas=company/);
   await page.locator('.ant-tabs-tab-active').getByText('法人').waitFor();
   await page.getByTestId('sign-in-company').waitFor();
 });

@@ -26,7 +26,7 @@ export function ApplyPage() {
     if (guide.isPending) return <Loading />;
     const as = guide.data?.document.serviceObject === 'company' ? 'company' : 'person';
     const next = encodeURIComponent(`/apply/${implementationId}`);
-    return <Navigate to={`/login?as=${as}&next=${next}`} replace />;
+    return <Navigate to={`/login?next=${next}&as=${as}`} replace />;
   }
   if (me.kind === 'staff') {
     return <Result status="info" title={t('cases.apply.staffNotice')} />;
