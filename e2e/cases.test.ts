@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { call, signInOver } from '../server/testing/processes.ts';
 import { screenshotPath } from './support/browser.ts';
 import { caseSteps } from './support/cases.ts';
 import { COMPANY, COMPANY_NAME, withBrowserSession } from './support/session.ts';
 
 const session = withBrowserSession();
 const { url, signInStaff, signInCompany } = session;
-const { foodLicence, upload, expectStatus, act, openStaffCase, expectMenu } = caseSteps(session);
+const { companyFilesFoodLicence, foodLicence, upload, expectStatus, act, openStaffCase, expectMenu } =
+  caseSteps(session);
 
 /** The review queue shows the cases submitted online and awaiting pre-review, tagged 待受理. */
 async function openSubmitted(caseNo: string, screenshot?: string) {
@@ -218,15 +218,9 @@ test('journey 2: an online application on a phone gets a 补正 list of two prob
 
 test('while an action is on its way nothing else can be started, and its dialog cannot be closed', async () => {
   const { page } = session;
-  const company = await signInOver(url(''), '/api/auth/applicant-login', {
-    kind: 'company',
-    login: COMPANY,
-    password: 'demo1234',
-  });
-  const filed = await call(company, 'POST', '/api/cases', { implementationId: (await foodLicence()).id });
-  assert.equal(filed.status, 201, JSON.stringify(filed.body));
+  const { filed } = await companyFilesFoodLicence();
   await signInStaff('reviewer');
-  await page.goto(url(`/workbench/cases/${filed.body?.id}`));
+  await page.goto(url(`/workbench/cases/${filed.id}`));
   await expectStatus(page, 'submitted');
 
   // The server's answer to 受理 is held back until the checks below are done.
@@ -245,6 +239,9 @@ test('while an action is on its way nothing else can be started, and its dialog 
     const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/accept'));
     await dialog.getByTestId('action-confirm').click();
     await sent;
+    // The answer is held: the other actions must turn disabled (and stay so) while it is on its way.
+    await page.locator('[data-testid=action-not_accept]:disabled').waitFor({ timeout: 5_000 });
+    await page.locator('[data-testid=action-request_supplement]:disabled').waitFor({ timeout: 5_000 });
     assert.ok(await page.getByTestId('action-not_accept').isDisabled(), '不予受理 cannot be started');
     assert.ok(await page.getByTestId('action-request_supplement').isDisabled(), '补正 cannot be started');
     await page.keyboard.press('Escape');

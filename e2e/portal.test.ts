@@ -1,25 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { call, signInOver } from '../server/testing/processes.ts';
 import { screenshotPath } from './support/browser.ts';
 import { caseSteps } from './support/cases.ts';
-import { COMPANY, withBrowserSession } from './support/session.ts';
+import { withBrowserSession } from './support/session.ts';
 
 const session = withBrowserSession();
 const { url, signInCompany } = session;
-const { foodLicence, upload } = caseSteps(session);
+const { companyFilesFoodLicence, foodLicence, upload } = caseSteps(session);
 
 test('a person without an account checks a case’s progress from the home page with its number and query code', async () => {
   const { page, browser } = session;
-  const company = await signInOver(url(''), '/api/auth/applicant-login', {
-    kind: 'company',
-    login: COMPANY,
-    password: 'demo1234',
-  });
-  const filed = await call(company, 'POST', '/api/cases', { implementationId: (await foodLicence()).id });
-  assert.equal(filed.status, 201, JSON.stringify(filed.body));
-  const caseNo = String(filed.body?.caseNo);
-  const queryCode = String(filed.body?.queryCode);
+  const { filed } = await companyFilesFoodLicence();
+  const caseNo = String(filed.caseNo);
+  const queryCode = String(filed.queryCode);
 
   await browser.context.clearCookies();
   await page.goto(url('/'));

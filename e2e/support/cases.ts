@@ -124,11 +124,8 @@ export function caseSteps(session: BrowserSession) {
   const staffOverApi = (username: string) =>
     signInOver(url(''), '/api/auth/login', { username, password: 'demo1234' });
 
-  /**
-   * The company files 食品经营许可 through the API and the department accepts, reviews, approves
-   * and concludes it, which issues the licence to the company.
-   */
-  async function concludedFoodLicenceCase(): Promise<{ company: Session; caseId: string; caseNo: string }> {
+  /** The demo company signs in over the API and files 食品经营许可 online (201 checked). */
+  async function companyFilesFoodLicence(): Promise<{ company: Session; filed: Record<string, unknown> }> {
     const company = await signInOver(url(''), '/api/auth/applicant-login', {
       kind: 'company',
       login: COMPANY,
@@ -136,11 +133,20 @@ export function caseSteps(session: BrowserSession) {
     });
     const filed = await call(company, 'POST', '/api/cases', { implementationId: (await foodLicence()).id });
     assert.equal(filed.status, 201, JSON.stringify(filed.body));
-    const caseId = String(filed.body?.id);
-    const caseNo = String(filed.body?.caseNo);
+    return { company, filed: filed.body as Record<string, unknown> };
+  }
+
+  /**
+   * The company files 食品经营许可 through the API and the department accepts, reviews, approves
+   * and concludes it, which issues the licence to the company.
+   */
+  async function concludedFoodLicenceCase(): Promise<{ company: Session; caseId: string; caseNo: string }> {
+    const { company, filed } = await companyFilesFoodLicence();
+    const caseId = String(filed.id);
+    const caseNo = String(filed.caseNo);
     const reviewer = await staffOverApi('reviewer');
     const head = await staffOverApi('head');
-    let version = Number(filed.body?.version);
+    let version = Number(filed.version);
     for (const [who, path] of [
       [reviewer, 'accept'],
       [reviewer, 'start-review'],
@@ -162,6 +168,7 @@ export function caseSteps(session: BrowserSession) {
     openStaffCase,
     expectMenu,
     walkIn,
+    companyFilesFoodLicence,
     concludedFoodLicenceCase,
   };
 }
