@@ -1,4 +1,4 @@
-import { keptUnder } from '../core/caches.ts';
+import { keptFor } from '../core/kept.ts';
 import type { cases } from './tables.ts';
 
 type CaseRow = typeof cases.$inferSelect;
@@ -9,11 +9,11 @@ type CaseRow = typeof cases.$inferSelect;
  * access check uses bumps the version (transition-write.ts), and the write is guarded by id and
  * version, so a row changed since (by any process) makes the write miss, as a stale read would.
  * Only committed rows are kept. The scheduled warning level changes without a version; the
- * write's answer reads it afresh. A change of a case row announced to the cache registry
- * (`changed('case', id)`, core/caches.ts) forgets it.
+ * write's answer reads it afresh. Nothing needs forgetting: a kept row is used only at the
+ * version it has, and every change of a case bumps the version.
  */
 const KEPT_MS = 10 * 60_000;
-const kept = keptUnder<CaseRow>({ ttlMs: KEPT_MS, limit: 20_000, dependsOn: { case: 'key' } });
+const kept = keptFor<CaseRow>(KEPT_MS, 20_000);
 
 export function keepCase(row: CaseRow, now = Date.now()): void {
   kept.set(row.id, row, now);

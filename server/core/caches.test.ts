@@ -5,8 +5,8 @@ import { changed, keptUnder, whenChanged } from './caches.ts';
 test('a change forgets the entry kept under its id in every cache that depends on it', () => {
   const actors = keptUnder<string>({ ttlMs: 5000, dependsOn: { account: 'key' } });
   const phones = keptUnder<string>({ ttlMs: 5000, dependsOn: { account: 'key' } });
-  const cases = keptUnder<string>({ ttlMs: 5000, dependsOn: { case: 'key' } });
-  for (const kept of [actors, phones, cases]) {
+  const devices = keptUnder<string>({ ttlMs: 5000, dependsOn: { 'kiosk-device': 'key' } });
+  for (const kept of [actors, phones, devices]) {
     kept.set('a', 'A', 0);
     kept.set('b', 'B', 0);
   }
@@ -14,7 +14,7 @@ test('a change forgets the entry kept under its id in every cache that depends o
   assert.equal(actors.get('a', 0), undefined);
   assert.equal(phones.get('a', 0), undefined);
   assert.equal(actors.get('b', 0), 'B', 'other entries stay');
-  assert.equal(cases.get('a', 0), 'A', 'caches of other things stay');
+  assert.equal(devices.get('a', 0), 'A', 'caches of other things stay');
   changed('account');
   assert.equal(actors.get('b', 0), undefined, 'a change naming no id forgets all');
 });

@@ -20,8 +20,6 @@ export type Changed =
   | 'implementation'
   /** The working-day calendar (no id). */
   | 'calendar'
-  /** A case row (id: the case). */
-  | 'case'
   /** The certificate types (no id). */
   | 'certificate-types';
 
