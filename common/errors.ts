@@ -83,6 +83,12 @@ export const ERROR_CATALOGUE = {
     en: '{field}: unknown region code',
   },
   'validation.field': { status: 400, zh: '{field}：{problem}', en: '{field}: {problem}' },
+  /** details.issues: every problem of the form (path, code, message, messageEn); field: the first. */
+  'form.invalid': {
+    status: 400,
+    zh: '申请表有 {count} 处需要修改：{problem}',
+    en: 'The application form has {count} problem(s): {problem}',
+  },
   'resource.not_found': { status: 404, zh: '{resource}不存在', en: '{resource} not found' },
   'resource.conflict': {
     status: 409,

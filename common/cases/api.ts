@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { Id, IsoDate, ListOf, Nullable } from '../api.ts';
 import { CASE_TYPES } from '../catalogue/elements.ts';
 import { TimeLimit } from '../catalogue/guide.ts';
+import { FilledForm, FormValuesSchema } from '../forms/api.ts';
 import { CASE_ACTION_NAMES, CASE_STATUSES } from './state-machine.ts';
 
 /** The API shapes of cases (办件): submission, actions, the case list and page, the public progress. */
@@ -40,6 +41,8 @@ export const SubmitBody = Type.Object(
   {
     implementationId: Id,
     formData: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    /** The values of the version's application form (申请表), checked by common/forms/validate.ts. */
+    form: Type.Optional(FormValuesSchema),
     materials: Type.Optional(Type.Array(Type.Union([MaterialRef, ReusedMaterial]), { maxItems: 100 })),
     /** Counter: the walk-in applicant identified by ID card or business licence. */
     applicant: Type.Optional(
@@ -232,6 +235,8 @@ export const CaseDetail = Type.Object({
     legalLimit: TimeLimit,
     promiseAllowed: Type.Boolean(),
   }),
+  /** The application form as filed, with the sources of prefilled fields; null for a matter without one. */
+  form: Type.Optional(Nullable(FilledForm)),
   materials: Type.Array(CaseMaterial),
   /** Materials reused from certificates, bases or earlier cases, and uploaded (材料减免). */
   materialCounts: Type.Optional(Type.Object({ reused: Type.Integer(), uploaded: Type.Integer() })),

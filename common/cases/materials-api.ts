@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { DateTime, Id, IsoDate, Nullable } from '../api.ts';
 import { Material } from '../catalogue/guide.ts';
+import { FormPrefill } from '../forms/api.ts';
 
 const strict = { additionalProperties: false } as const;
 
@@ -66,6 +67,8 @@ export const PrefillItem = Type.Object({
 
 /** The answer of GET /api/cases/prefill: found (filled in) and still to be uploaded. */
 export const Prefill = Type.Object({
+  /** The version's application form with the values found for it (智能预填); null without a form. */
+  form: Type.Optional(Nullable(FormPrefill)),
   items: Type.Array(PrefillItem),
   found: Type.Integer(),
   toUpload: Type.Integer(),

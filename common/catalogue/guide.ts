@@ -13,6 +13,7 @@ import {
   STEP_NAMES,
   THEMES,
 } from './elements.ts';
+import { FormDefinition } from '../forms/schema.ts';
 
 const oneOf = <T extends string>(values: readonly T[]) => Type.Enum(values as T[]);
 const text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
@@ -118,6 +119,8 @@ export const ImplementationDocument = Type.Object(
     themes: Type.Array(oneOf(THEMES), { maxItems: 8, uniqueItems: true }),
     keywords: Type.Array(text(40, 1), { maxItems: 30 }),
     materials: Type.Array(Material, { maxItems: 60 }),
+    /** The application form (申请表) filled in online, at the counter, at the kiosk or by an agent. */
+    form: Type.Optional(FormDefinition),
   },
   strict,
 );

@@ -156,9 +156,18 @@ export const FormSection = Type.Object(
   strict,
 );
 
-/** The application form of an implementation version: sections of fields, keys unique across the form. */
+/**
+ * The application form of an implementation version: sections of fields, keys unique across the
+ * form. `covers` names the materials (by key) the filled form stands for, such as the 申请书: an
+ * application with the form filled in need not upload them.
+ */
 export const FormDefinition = Type.Object(
-  { sections: Type.Array(FormSection, { minItems: 1, maxItems: 50 }) },
+  {
+    sections: Type.Array(FormSection, { minItems: 1, maxItems: 50 }),
+    covers: Type.Optional(
+      Type.Array(Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }), { maxItems: 10, uniqueItems: true }),
+    ),
+  },
   strict,
 );
 

@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -77,6 +78,14 @@ export const cases = pgTable(
     caseType: text('case_type').notNull(),
     /** The form data entered by the applicant (fields of the matter). */
     formData: jsonb('form_data').notNull().default(sql`'{}'::jsonb`),
+    /**
+     * The application form (申请表) as filed: `{ values, sources }` (common/forms/api.ts FilledForm
+     * without the definition, which is the version's); null for a matter without a form.
+     */
+    form: jsonb('form'),
+    /** Of the form's top-level fields: how many hold a value, and how many the value data gave (智能预填). */
+    formFieldsFilled: integer('form_fields_filled'),
+    formFieldsPrefilled: integer('form_fields_prefilled'),
     /** Material keys accepted with gaps (容缺) and the date by which they must be supplied. */
     gaps: jsonb('gaps').notNull().default(sql`'[]'::jsonb`),
     gapDeadline: date('gap_deadline', { mode: 'string' }),
@@ -207,6 +216,22 @@ export const creditRecords = pgTable(
  * The last case number drawn per region and day (prefix `${regionCode}-${yyyymmdd}-`). A number is
  * drawn in a statement of its own, so submissions wait for each other only for that instant.
  */
+/** A saved application draft (申请草稿) of an applicant account, resumable on another device. */
+export const applicationDrafts = pgTable(
+  'application_drafts',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    implementationId: uuid('implementation_id')
+      .notNull()
+      .references(() => implementations.id),
+    values: jsonb('values').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.implementationId] })],
+);
+
 export const caseNumberCounters = pgTable('case_number_counters', {
   prefix: text('prefix').primaryKey(),
   last: integer('last').notNull(),
