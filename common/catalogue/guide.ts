@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { FormDefinition } from '../forms/schema.ts';
 import {
   CASE_TYPES,
   CHANNELS,
@@ -13,7 +14,6 @@ import {
   STEP_NAMES,
   THEMES,
 } from './elements.ts';
-import { FormDefinition } from '../forms/schema.ts';
 
 const oneOf = <T extends string>(values: readonly T[]) => Type.Enum(values as T[]);
 const text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });

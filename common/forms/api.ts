@@ -8,7 +8,13 @@ import { FormDefinition } from './schema.ts';
  * Where a prefilled value came from: an e-certificate the holder holds, the legal-entity base
  * (法人库), the population base (人口库), the account's profile, or an earlier case of the applicant.
  */
-export const FIELD_SOURCES = ['certificate', 'legal_entity', 'population', 'profile', 'earlier_case'] as const;
+export const FIELD_SOURCES = [
+  'certificate',
+  'legal_entity',
+  'population',
+  'profile',
+  'earlier_case',
+] as const;
 export type FieldSourceKind = (typeof FIELD_SOURCES)[number];
 
 /** A prefilled value and where it came from; `label` says it to the user (营业执照 9161…, 法人库). */
