@@ -5,6 +5,7 @@ import { casesEn } from '../cases/messages.en.ts';
 import { catalogueEn } from '../catalogue/messages.en.ts';
 import { staffEn } from '../catalogue/staff/messages.en.ts';
 import { certificatesEn } from '../certificates/messages.en.ts';
+import { formsEn } from '../forms/messages.en.ts';
 import { kioskEn } from '../kiosk/messages.en.ts';
 import { registriesEn } from '../registries/messages.en.ts';
 import type { Messages } from './zh-CN.ts';
@@ -297,6 +298,7 @@ export const en: Messages = {
   kiosk: kioskEn,
   claim: claimEn,
   agent: agentEn,
+  forms: formsEn,
   catalogue: { ...catalogueEn, staff: staffEn },
   roles: {
     applicant: 'Applicant',

@@ -5,6 +5,7 @@ import { casesZh } from '../cases/messages.zh-CN.ts';
 import { catalogueZh } from '../catalogue/messages.zh-CN.ts';
 import { staffZh } from '../catalogue/staff/messages.zh-CN.ts';
 import { certificatesZh } from '../certificates/messages.zh-CN.ts';
+import { formsZh } from '../forms/messages.zh-CN.ts';
 import { kioskZh } from '../kiosk/messages.zh-CN.ts';
 import { registriesZh } from '../registries/messages.zh-CN.ts';
 
@@ -293,6 +294,7 @@ export const zhCN = {
   kiosk: kioskZh,
   claim: claimZh,
   agent: agentZh,
+  forms: formsZh,
   catalogue: { ...catalogueZh, staff: staffZh },
   roles: {
     applicant: '申请人',
