@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { withCreditCheckCharacter } from '../../common/identity.ts';
 import { readRegionFile } from '../../common/regions/data.ts';
-import { termsOf, weightedTokens } from '../../server/catalogue/search-index.ts';
+import { insertTermsOf, weightedTokens } from '../../server/catalogue/search-index.ts';
 import type { Db } from '../../server/core/db/client.ts';
 import { seedDemoAccounts } from '../../server/demo/accounts.ts';
 import { demoCatalogueItems, seedDemoCatalogue } from '../../server/demo/catalogue/seed.ts';
@@ -215,8 +215,7 @@ export async function generateBenchCatalogue(options: {
       implementations += rows.length;
     }
     await tx.execute(sql`DELETE FROM published_matter_terms`);
-    await tx.execute(sql`INSERT INTO published_matter_terms (lexeme, weight, name_length, name, implementation_id)
-      ${termsOf(sql`true`)}`);
+    await tx.execute(insertTermsOf(sql`true`));
     log(`  of which tokenising: ${tokenMs} ms`);
     lap(`implementations and published versions (${implementations})`);
     for (const index of gin) await tx.execute(sql.raw(index.definition));

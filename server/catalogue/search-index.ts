@@ -141,13 +141,30 @@ async function upsert(db: DbOrTx, rows: Source[]): Promise<void> {
   });
   const ids = sql.param(rows.map((r) => r.implementationId));
   await db.execute(sql`DELETE FROM ${publishedMatterTerms} WHERE implementation_id = ANY(${ids}::uuid[])`);
-  await db.execute(sql`INSERT INTO ${publishedMatterTerms} (lexeme, weight, name_length, name, implementation_id)
-    ${termsOf(sql`m.implementation_id = ANY(${ids}::uuid[])`)}`);
+  await rewriteTerms(db, [...new Set(rows.map((r) => r.basicCode))]);
 }
 
-/** The rows of published_matter_terms for the published matters `m` that satisfy `condition`. */
-export function termsOf(condition: SQL): SQL {
-  return sql`SELECT u.lexeme, u.weights[1], length(m.name), m.name, m.implementation_id
+/**
+ * Rewrites the word lists of every published implementation of these basic matters: the leads
+ * (one row per word and basic matter) depend on all of them.
+ */
+async function rewriteTerms(db: DbOrTx, basicCodes: string[]): Promise<void> {
+  if (!basicCodes.length) return;
+  const codes = sql`${sql.param(basicCodes)}::text[]`;
+  await db.execute(sql`DELETE FROM ${publishedMatterTerms} WHERE basic_code = ANY(${codes})`);
+  await db.execute(insertTermsOf(sql`m.basic_code = ANY(${codes})`));
+}
+
+/**
+ * Inserts the rows of published_matter_terms for the published matters `m` that satisfy
+ * `condition`, which must hold for all implementations of a basic matter or none (the lead of a
+ * word and basic matter is the first of them in the list's order).
+ */
+export function insertTermsOf(condition: SQL): SQL {
+  return sql`INSERT INTO ${publishedMatterTerms} (lexeme, weight, name_length, name, implementation_id, basic_code, lead)
+    SELECT u.lexeme, u.weights[1], length(m.name), m.name, m.implementation_id, m.basic_code,
+      row_number() OVER (PARTITION BY u.lexeme, m.basic_code
+        ORDER BY u.weights[1], length(m.name), m.name, m.implementation_id) = 1
     FROM ${publishedMatters} m, unnest(m.names_vector) u WHERE ${condition}`;
 }
 
@@ -159,9 +176,15 @@ export async function indexPublishedVersion(options: { tx: Tx; versionId: string
 
 /** Removes a matter that is no longer published (retired) from search, browsing and statistics (its terms follow). */
 export async function unindexImplementation(options: { tx: Tx; implementationId: string }): Promise<void> {
-  await options.tx
+  const removed = await options.tx
     .delete(publishedMatters)
-    .where(eq(publishedMatters.implementationId, options.implementationId));
+    .where(eq(publishedMatters.implementationId, options.implementationId))
+    .returning({ basicCode: publishedMatters.basicCode });
+  // Another implementation of the basic matter may now lead its words.
+  await rewriteTerms(
+    options.tx,
+    removed.map((r) => r.basicCode),
+  );
 }
 
 const BATCH = 1000;
@@ -172,8 +195,12 @@ const BATCH = 1000;
  * Implementations that are no longer published lose theirs.
  */
 export async function reindexAll(db: DbOrTx): Promise<{ indexed: number }> {
-  await db.execute(sql`DELETE FROM ${publishedMatters} m WHERE NOT EXISTS (
-    SELECT 1 FROM ${implementations} i WHERE i.id = m.implementation_id AND i.published_version_id IS NOT NULL)`);
+  const removed = await db.execute<{
+    basic_code: string;
+  }>(sql`DELETE FROM ${publishedMatters} m WHERE NOT EXISTS (
+    SELECT 1 FROM ${implementations} i WHERE i.id = m.implementation_id AND i.published_version_id IS NOT NULL)
+    RETURNING m.basic_code`);
+  await rewriteTerms(db, [...new Set(removed.rows.map((r) => r.basic_code))]);
   let indexed = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {

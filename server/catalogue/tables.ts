@@ -2,10 +2,12 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   customType,
+  date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -155,6 +157,8 @@ export const publishedMatters = pgTable(
     index('published_matters_region_idx').on(t.regionCode),
     index('published_matters_department_idx').on(t.departmentId),
     index('published_matters_themes_idx').using('gin', t.themes),
+    /** The places of a basic matter (its implementations), the city before its districts. */
+    index('published_matters_basic_idx').on(t.basicCode, t.regionPath),
   ],
 );
 
@@ -174,6 +178,13 @@ export const publishedMatterTerms = pgTable(
     implementationId: uuid('implementation_id')
       .notNull()
       .references(() => publishedMatters.implementationId, { onDelete: 'cascade' }),
+    /** The basic matter the implementation implements. */
+    basicCode: text('basic_code').notNull(),
+    /**
+     * The first row of its basic matter for this word (in the list's order): the lists of the
+     * search grouped by basic matter hold these only, one per basic matter.
+     */
+    lead: boolean('lead').notNull().default(false),
   },
   (t) => [
     index('published_matter_terms_order_idx').on(
@@ -183,7 +194,11 @@ export const publishedMatterTerms = pgTable(
       t.name,
       t.implementationId,
     ),
+    index('published_matter_terms_lead_idx')
+      .on(t.lexeme, t.weight, t.nameLength, t.name, t.implementationId)
+      .where(sql`lead`),
     index('published_matter_terms_matter_idx').on(t.implementationId),
+    index('published_matter_terms_basic_idx').on(t.basicCode),
   ],
 );
 
@@ -194,3 +209,18 @@ export const searchSynonyms = pgTable('search_synonyms', {
   synonyms: text('synonyms').array().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * What people search for, counted per day without anything about who searched (no account, no
+ * address): the hot search terms of the portal. Bounded: a day holds at most a fixed number of
+ * terms, and days older than the hot window are deleted.
+ */
+export const searchTermCounts = pgTable(
+  'search_term_counts',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    term: text('term').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.term] })],
+);
