@@ -6,11 +6,14 @@ import { useMe } from '../auth/session.ts';
 import { useGuide } from '../catalogue/api.ts';
 import { useLabels } from '../catalogue/labels.ts';
 import { LoadError, Loading } from '../components/status.tsx';
+import { resumedValues, useDraft, useDraftAutosave } from '../forms/drafts.ts';
+import { FormBlock } from '../forms/FormBlock.tsx';
+import { useFormFilling } from '../forms/filling.ts';
 import { DeliveryFields, type DeliveryValues, deliveryOf } from './DeliveryFields.tsx';
 import { MaterialPicker } from './MaterialPicker.tsx';
 import { PrefillSummary } from './PrefillSummary.tsx';
-import { prefilledOf, usePrefill } from './prefill.ts';
-import { useCaseSubmission } from './submission.ts';
+import { formStartOf, prefilledOf, usePrefill } from './prefill.ts';
+import { materialsToHandIn, useCaseSubmission } from './submission.ts';
 
 type Values = { phone: string; remark?: string } & DeliveryValues;
 
@@ -53,26 +56,41 @@ function ApplyForm({ implementationId, applicantName, phone }: FormProps) {
   const navigate = useNavigate();
   const guide = useGuide(implementationId);
   const [form] = Form.useForm<Values>();
-  const { picked, setPicked, problem, busy, submit: file } = useCaseSubmission();
   const prefill = usePrefill(implementationId);
   const prefilled = prefilledOf(prefill.data);
   const doc = guide.data!.document;
+  const draft = useDraft(implementationId, !!doc.form);
+  // The form starts from the prefill, with the applicant's saved draft over it.
+  const { start, ready } = formStartOf(prefill, doc.form);
+  const settled = !!start && ready && !(draft.isPending && draft.fetchStatus !== 'idle');
+  const filling = useFormFilling(
+    settled ? start : null,
+    implementationId,
+    start ? resumedValues(start.values, draft.data?.values) : undefined,
+  );
+  const draftState = useDraftAutosave(implementationId, settled ? filling.values : null, start?.values ?? {});
+  const { picked, setPicked, problem, busy, submit: file } = useCaseSubmission({ refused: filling.refused });
   if (!doc.channels.includes('online')) {
     return <Result status="info" title={t('cases.apply.notOnline')} />;
   }
-  const submit = (values: Values) =>
-    file({
-      materials: doc.materials,
+  const materials = materialsToHandIn(doc.materials, start?.definition);
+  const submit = (values: Values) => {
+    const checked = filling.check();
+    if (!checked) return;
+    return file({
+      materials,
       prefilled,
       body: {
         implementationId,
         formData: { phone: values.phone, remark: values.remark ?? '', delivery: deliveryOf(values) },
+        ...checked,
       },
       onFiled: (created) => {
         message.success(t('cases.apply.submitted', { caseNo: created.caseNo, code: created.queryCode }));
         navigate(`/my/cases/${created.id}`);
       },
     });
+  };
   return (
     <div className="page case-page" data-testid="apply-page">
       <Typography.Title level={2} className="case-title">
@@ -95,6 +113,7 @@ function ApplyForm({ implementationId, applicantName, phone }: FormProps) {
         form={form}
         layout="vertical"
         onFinish={submit}
+        onFinishFailed={() => filling.check()}
         initialValues={{ method: 'window_pickup', phone: phone ?? undefined }}
       >
         <Card title={t('cases.apply.applicant')} className="case-block">
@@ -110,10 +129,18 @@ function ApplyForm({ implementationId, applicantName, phone }: FormProps) {
             <Input.TextArea rows={2} placeholder={t('cases.apply.remarkPlaceholder')} />
           </Form.Item>
         </Card>
+        {start && !settled ? <Skeleton active paragraph={{ rows: 6 }} /> : null}
+        {start && settled ? (
+          <FormBlock
+            start={start}
+            filling={filling}
+            draft={{ state: draftState, resumedAt: draft.data?.updatedAt ?? null }}
+          />
+        ) : null}
         <Card title={t('cases.material.title')} className="case-block">
-          <PrefillSummary prefill={prefill} materials={doc.materials} picked={picked} />
+          <PrefillSummary prefill={prefill} materials={materials} picked={picked} />
           <MaterialPicker
-            materials={doc.materials}
+            materials={materials}
             value={picked}
             onChange={setPicked}
             prefilled={prefill.isSuccess ? prefilled : undefined}

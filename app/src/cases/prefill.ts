@@ -6,6 +6,8 @@ import type {
   ReusedMaterial,
 } from '../../../common/cases/api.ts';
 import { api } from '../api/client.ts';
+import type { FormStart } from '../forms/filling.ts';
+import type { FormDefinition } from '../forms/types.ts';
 import type { MaterialRef } from './types.ts';
 
 /** A material found in a shared source (GET /api/cases/prefill). */
@@ -55,4 +57,23 @@ export function submittedMaterials(
     .filter(([key]) => !picked[key])
     .map(([key, found]) => ({ key, reuse: found.source, ref: found.ref }));
   return [...Object.values(picked), ...reused];
+}
+
+/**
+ * Where the application form starts: the version's form with the values found for it (智能预填),
+ * once the prefill has answered; the guide's form without values when the prefill has none.
+ * Null for a matter without a form.
+ */
+export function formStartOf(
+  prefill: { data?: Prefill; isPending: boolean; fetchStatus: string },
+  form: FormDefinition | undefined,
+): { start: FormStart | null; ready: boolean } {
+  const found = prefill.data?.form;
+  const definition = found?.definition ?? form;
+  if (!definition) return { start: null, ready: true };
+  const waiting = prefill.isPending && prefill.fetchStatus !== 'idle';
+  return {
+    start: { definition, values: found?.values ?? {}, sources: found?.sources ?? {} },
+    ready: !waiting,
+  };
 }

@@ -22,9 +22,15 @@ type Filing = {
  * Filing an application, the same online, at a kiosk and at the counter: the materials picked,
  * the check that every required one is uploaded or prefilled, one idempotency key per form
  * (pressing submit twice files one case), the busy flag and the problem to show (with `form`,
- * a refusal naming one of its fields goes on that field).
+ * a refusal naming one of its fields goes on that field; `refused` takes the application form's).
  */
-export function useCaseSubmission(options: { form?: FormInstance } = {}) {
+export function useCaseSubmission(
+  options: {
+    form?: FormInstance;
+    /** A refusal shown in its own way (the application form's problems on its fields); true when it was. */
+    refused?: (error: unknown) => boolean;
+  } = {},
+) {
   const { t } = useTranslation();
   const [picked, setPicked] = useState<PickedMaterials>({});
   const idempotencyKey = useRef(crypto.randomUUID());
@@ -35,6 +41,7 @@ export function useCaseSubmission(options: { form?: FormInstance } = {}) {
         idempotencyKey.current,
       ),
     form: options.form,
+    refused: (error) => options.refused?.(error) ?? false,
     invalidates: [[CASES]],
     onSuccess: (created, filing) => {
       if (filing.renewKey) idempotencyKey.current = crypto.randomUUID();
@@ -52,4 +59,13 @@ export function useCaseSubmission(options: { form?: FormInstance } = {}) {
   };
 
   return { picked, setPicked, problem: write.problem, busy: write.busy, submit };
+}
+
+/** The materials still asked for when the application form is filled: not those the form stands for (covers). */
+export function materialsToHandIn<M extends { key: string }>(
+  materials: M[],
+  form: { covers?: string[] } | null | undefined,
+): M[] {
+  const covered = new Set(form?.covers ?? []);
+  return materials.filter((m) => !covered.has(m.key));
 }

@@ -2,6 +2,16 @@ import type { formsZh } from './messages.zh-CN.ts';
 
 /** The UI strings of application forms in English. */
 export const formsEn: typeof formsZh = {
+  identifyFirst:
+    "Enter the applicant's ID number or credit code: the form is then filled in from the applicant's certificates and government data",
+  title: 'Application form',
+  prefilled:
+    '{{prefilled}} of {{total}} fields were filled in from your certificates and government data; check them and fill in the rest',
+  issues: '{{count}} fields of the form need changes; they are marked',
+  draftSaved: 'Draft saved {{time}}',
+  draftSaving: 'Saving the draft…',
+  draftFailed: 'The draft could not be saved; check the network',
+  draftResumed: 'Resumed the draft you saved {{time}}',
   from: 'From {{label}}',
   sources: {
     certificate: 'E-certificate',

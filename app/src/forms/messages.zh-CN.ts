@@ -1,5 +1,13 @@
 /** The UI strings of application forms (the renderer and the reviewer's view), in Simplified Chinese. */
 export const formsZh = {
+  identifyFirst: '填写申请人证件号码后，申请表将按申请人的证照和政务数据自动填写',
+  title: '申请表',
+  prefilled: '已根据您的证照和政务数据自动填写 {{prefilled}} 项（共 {{total}} 项），请核对后补充其余内容',
+  issues: '申请表有 {{count}} 处需要修改，已在表中标出',
+  draftSaved: '草稿已保存 {{time}}',
+  draftSaving: '正在保存草稿…',
+  draftFailed: '草稿未能保存，请检查网络',
+  draftResumed: '已恢复您 {{time}} 保存的草稿',
   from: '来自 {{label}}',
   sources: {
     certificate: '电子证照',

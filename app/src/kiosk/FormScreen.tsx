@@ -3,11 +3,14 @@ import { Alert, Button, Form, Input, Result, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DeliveryFields, type DeliveryValues, deliveryOf } from '../cases/DeliveryFields.tsx';
 import { MaterialPicker } from '../cases/MaterialPicker.tsx';
-import { useCaseSubmission } from '../cases/submission.ts';
+import { formStartOf, usePrefill } from '../cases/prefill.ts';
+import { materialsToHandIn, useCaseSubmission } from '../cases/submission.ts';
 import type { CaseDetail } from '../cases/types.ts';
 import { useGuide } from '../catalogue/api.ts';
 import type { Guide } from '../catalogue/types.ts';
 import { LoadError } from '../components/status.tsx';
+import { FormBlock } from '../forms/FormBlock.tsx';
+import { useFormFilling } from '../forms/filling.ts';
 import type { KioskSession } from './api.ts';
 
 type Values = { phone: string; remark?: string } & DeliveryValues;
@@ -29,12 +32,17 @@ export function FormScreen({ implementationId, session, onBack, onSubmitted }: P
   const { t } = useTranslation();
   const guide = useGuide(implementationId);
   const [form] = Form.useForm<Values>();
-  const { picked, setPicked, problem, busy, submit: file } = useCaseSubmission();
+  const offered = !!guide.data && offeredAtKiosk(guide.data);
+  // The form filled in for the applicant whose ID card was read.
+  const prefill = usePrefill(offered && guide.data?.document.form ? implementationId : undefined);
+  const { start, ready } = formStartOf(prefill, guide.data?.document.form);
+  const filling = useFormFilling(start && ready ? start : null, implementationId);
+  const { picked, setPicked, problem, busy, submit: file } = useCaseSubmission({ refused: filling.refused });
   if (guide.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (guide.isError) return <LoadError error={guide.error} onRetry={() => void guide.refetch()} />;
   const data = guide.data;
   const doc = data.document;
-  if (!offeredAtKiosk(data)) {
+  if (!offered) {
     return (
       <Result
         status="info"
@@ -57,15 +65,20 @@ export function FormScreen({ implementationId, session, onBack, onSubmitted }: P
       />
     );
   }
-  const submit = (values: Values) =>
-    file({
-      materials: doc.materials,
+  const materials = materialsToHandIn(doc.materials, start?.definition);
+  const submit = (values: Values) => {
+    const checked = filling.check();
+    if (!checked) return;
+    return file({
+      materials,
       body: {
         implementationId,
         formData: { phone: values.phone, remark: values.remark ?? '', delivery: deliveryOf(values) },
+        ...checked,
       },
       onFiled: (created) => onSubmitted(created, data),
     });
+  };
   return (
     <div className="kiosk-form" data-testid="kiosk-form">
       <h1 className="kiosk-form-title">{doc.name}</h1>
@@ -87,6 +100,7 @@ export function FormScreen({ implementationId, session, onBack, onSubmitted }: P
         layout="vertical"
         size="large"
         onFinish={submit}
+        onFinishFailed={() => filling.check()}
         initialValues={{ method: 'window_pickup' }}
       >
         <section className="kiosk-block kiosk-section">
@@ -105,10 +119,16 @@ export function FormScreen({ implementationId, session, onBack, onSubmitted }: P
             <Input.TextArea rows={2} autoComplete="off" />
           </Form.Item>
         </section>
-        {doc.materials.length ? (
+        {start && !ready ? <Skeleton active paragraph={{ rows: 6 }} /> : null}
+        {start && ready ? (
+          <section className="kiosk-block kiosk-section">
+            <FormBlock start={start} filling={filling} size="large" level={3} />
+          </section>
+        ) : null}
+        {materials.length ? (
           <section className="kiosk-block kiosk-section">
             <h2>{t('kiosk.form.materials')}</h2>
-            <MaterialPicker materials={doc.materials} value={picked} onChange={setPicked} scan />
+            <MaterialPicker materials={materials} value={picked} onChange={setPicked} scan />
           </section>
         ) : null}
         <section className="kiosk-block kiosk-section">

@@ -8,11 +8,13 @@ import { api } from '../../api/client.ts';
 import type { ListAnswer } from '../../api/lists.ts';
 import { useGuide } from '../../catalogue/api.ts';
 import type { MatterSummary } from '../../catalogue/types.ts';
+import { FormBlock } from '../../forms/FormBlock.tsx';
+import { useFormFilling } from '../../forms/filling.ts';
 import { DeliveryFields, type DeliveryValues, deliveryOf } from '../DeliveryFields.tsx';
 import { MaterialPicker } from '../MaterialPicker.tsx';
 import { PrefillSummary } from '../PrefillSummary.tsx';
-import { prefilledOf, usePrefill } from '../prefill.ts';
-import { useCaseSubmission } from '../submission.ts';
+import { formStartOf, prefilledOf, usePrefill } from '../prefill.ts';
+import { materialsToHandIn, useCaseSubmission } from '../submission.ts';
 
 type Values = DeliveryValues & {
   kind: 'person' | 'company';
@@ -46,7 +48,6 @@ export function WalkInForm({ extra, extraValues, extraBody, from = '/workbench/i
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const [q, setQ] = useState('');
-  const { picked, setPicked, problem, busy, submit: file } = useCaseSubmission({ form });
   const kind = Form.useWatch('kind', form) ?? 'company';
   const implementationId = Form.useWatch('implementationId', form);
   const matters = useQuery({
@@ -61,11 +62,28 @@ export function WalkInForm({ extra, extraValues, extraBody, from = '/workbench/i
   const identified = kind === 'person' ? isResidentIdNumber(login) : isCreditCode(login);
   const prefill = usePrefill(doc ? implementationId : undefined, identified ? { kind, login } : null);
   const prefilled = identified ? prefilledOf(prefill.data) : {};
+  // The application form, filled in for the applicant once identified; another applicant starts it again.
+  const { start, ready } = formStartOf(prefill, doc?.form);
+  const formReady = !!start && identified && ready;
+  const filling = useFormFilling(formReady ? start : null, `${implementationId}|${kind}|${login}`);
+  const {
+    picked,
+    setPicked,
+    problem,
+    busy,
+    submit: file,
+  } = useCaseSubmission({
+    form,
+    refused: filling.refused,
+  });
+  const materials = doc ? materialsToHandIn(doc.materials, start?.definition) : [];
 
   const submit = async (values: Values) => {
     if (!doc) return;
+    const checked = filling.check();
+    if (!checked) return;
     await file({
-      materials: doc.materials,
+      materials,
       prefilled,
       body: {
         implementationId: values.implementationId,
@@ -81,6 +99,7 @@ export function WalkInForm({ extra, extraValues, extraBody, from = '/workbench/i
           delivery: deliveryOf(values),
           applicant: { name: values.displayName.trim(), kind: values.kind },
         },
+        ...checked,
         ...extraBody?.(values),
       },
       renewKey: true,
@@ -102,6 +121,7 @@ export function WalkInForm({ extra, extraValues, extraBody, from = '/workbench/i
       form={form}
       layout="vertical"
       onFinish={submit}
+      onFinishFailed={() => filling.check()}
       initialValues={{ kind: 'company', method: 'window_pickup', ...extraValues }}
       data-testid="walk-in-form"
     >
@@ -174,11 +194,9 @@ export function WalkInForm({ extra, extraValues, extraBody, from = '/workbench/i
         {doc ? (
           <>
             <div className="action-label">{t('cases.staff.receivedMaterials')}</div>
-            {identified ? (
-              <PrefillSummary prefill={prefill} materials={doc.materials} picked={picked} />
-            ) : null}
+            {identified ? <PrefillSummary prefill={prefill} materials={materials} picked={picked} /> : null}
             <MaterialPicker
-              materials={doc.materials}
+              materials={materials}
               value={picked}
               onChange={setPicked}
               scan
@@ -187,6 +205,17 @@ export function WalkInForm({ extra, extraValues, extraBody, from = '/workbench/i
           </>
         ) : null}
       </Card>
+      {doc && start ? (
+        <Card className="case-block">
+          {formReady ? (
+            <FormBlock start={start} filling={filling} />
+          ) : identified ? (
+            <Spin />
+          ) : (
+            <Alert type="info" showIcon title={t('forms.identifyFirst')} data-testid="form-identify-first" />
+          )}
+        </Card>
+      ) : null}
       {doc ? (
         <Card title={t('cases.apply.delivery')} className="case-block">
           <DeliveryFields options={doc.delivery} />

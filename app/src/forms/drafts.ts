@@ -1,0 +1,78 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import type { Draft } from '../../../common/forms/api.ts';
+import { api } from '../api/client.ts';
+import type { FormValues } from './types.ts';
+
+export const DRAFTS = '/api/cases/drafts';
+
+const draftPath = (implementationId: string) => `${DRAFTS}/${encodeURIComponent(implementationId)}`;
+
+/** The signed-in applicant's saved draft of an application (null when there is none). */
+export function useDraft(implementationId: string, enabled = true) {
+  return useQuery({
+    queryKey: [DRAFTS, implementationId],
+    queryFn: () => api.get<Draft | null>(draftPath(implementationId)),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/**
+ * The values a draft keeps: the form's values, and null for a prefilled field the applicant
+ * emptied (so that resuming does not bring the prefilled value back).
+ */
+export function draftValues(values: FormValues, prefilled: FormValues): FormValues {
+  const cleared = Object.keys(prefilled).filter((key) => values[key] === undefined);
+  return { ...values, ...Object.fromEntries(cleared.map((key) => [key, null])) };
+}
+
+/** The values to start from: the prefill, with a saved draft's values over it. */
+export function resumedValues(prefilled: FormValues, draft: FormValues | null | undefined): FormValues {
+  const merged: FormValues = { ...prefilled, ...draft };
+  return Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== null && v !== undefined));
+}
+
+export type DraftState = { status: 'idle' | 'saving' | 'saved' | 'failed'; savedAt: Date | null };
+
+const DEBOUNCE_MS = 800;
+
+/**
+ * Saves the values as the applicant types (PUT /api/cases/drafts/:implementationId), once they
+ * rest for a moment and differ from what was last saved or resumed.
+ */
+export function useDraftAutosave(
+  implementationId: string,
+  values: FormValues | null,
+  prefilled: FormValues,
+): DraftState {
+  const client = useQueryClient();
+  const [state, setState] = useState<DraftState>({ status: 'idle', savedAt: null });
+  const last = useRef<string | null>(null);
+  const body = values ? draftValues(values, prefilled) : null;
+  const text = body ? JSON.stringify(body) : null;
+  useEffect(() => {
+    if (text === null) return;
+    // What the page started from is not saved again.
+    if (last.current === null) {
+      last.current = text;
+      return;
+    }
+    if (text === last.current) return;
+    const timer = setTimeout(() => {
+      setState((before) => ({ ...before, status: 'saving' }));
+      api
+        .put(draftPath(implementationId), { values: JSON.parse(text) })
+        .then(() => {
+          last.current = text;
+          setState({ status: 'saved', savedAt: new Date() });
+          void client.invalidateQueries({ queryKey: [DRAFTS, implementationId], refetchType: 'none' });
+        })
+        .catch(() => setState((before) => ({ ...before, status: 'failed' })));
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, implementationId, client]);
+  return state;
+}
