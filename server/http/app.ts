@@ -15,7 +15,7 @@ import { guardInput } from './input-guard.ts';
 import { loggingOf } from './logging.ts';
 import { registerRoutes } from './routes.ts';
 import { hasWebApp, sendPage, serveWebApp, wantsPage } from './static.ts';
-import { validatorCompiler } from './validation.ts';
+import { singleIdsOfRoute, validatorCompiler } from './validation.ts';
 
 export const APP_DIST = path.resolve(import.meta.dirname, '../../dist/app');
 
@@ -50,6 +50,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler());
+  app.addHook('onRoute', singleIdsOfRoute);
   app.decorate('deps', { config: options.config, database: options.database });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
