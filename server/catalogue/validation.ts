@@ -3,6 +3,7 @@ import { Errors } from 'typebox/value';
 import { LABELS } from '../../common/catalogue/elements.ts';
 import { ImplementationDocument, type LegalBasis } from '../../common/catalogue/guide.ts';
 import { AppError } from '../core/errors.ts';
+import { formProblems } from './form-rules.ts';
 
 /** One thing wrong with or missing from a document; `field` is a path such as `document.promisedLimit`. */
 export type Problem = { field: string; problem: string; problemEn: string };
@@ -53,7 +54,8 @@ function shapeProblems(value: unknown, prefix: string): Problem[] {
 
 /**
  * The business rules of a document, checked whenever a draft is saved: limits, steps,
- * realisation mode against visits and channels, and materials. Shape is checked first.
+ * realisation mode against visits and channels, materials and the application form (form-rules.ts).
+ * Shape is checked first.
  */
 export function documentProblems(value: unknown, prefix = 'document'): Problem[] {
   const shape = shapeProblems(value, prefix);
@@ -120,16 +122,19 @@ export function documentProblems(value: unknown, prefix = 'document'): Problem[]
   doc.keywords.forEach((k, i) => {
     if (!k.trim()) add(`keywords[${i}]`, '关键词不能为空', 'must not be empty');
   });
+  problems.push(...formProblems(doc, prefix));
   return problems;
 }
 
-/** Throws a 400 naming the first problem of the document, if any. */
+/** Throws a 400 naming the first problem of the document, if any; details.problems lists them all. */
 export function assertValidDocument(value: unknown, prefix = 'document'): void {
-  const [first] = documentProblems(value, prefix);
+  const problems = documentProblems(value, prefix);
+  const [first] = problems;
   if (first) {
     throw new AppError('validation.field', {
       field: first.field,
       params: { problem: first.problem, problemEn: first.problemEn },
+      details: { problems: problems.slice(0, 50) },
     });
   }
 }
