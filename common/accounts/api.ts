@@ -25,6 +25,14 @@ export const MeSchema = Type.Object({
   roles: Type.Array(RoleView),
   /** An applicant's own phone on record (prefills the contact phone of an application); not for staff. */
   phone: Type.Optional(Nullable(Type.String())),
+  /**
+   * An applicant's registered region (户籍地 of a person in the population base, 住所 of a company in
+   * the legal-entity base): where a matter is applied for by default. Null when the base does not
+   * know them; not for staff.
+   */
+  region: Type.Optional(
+    Nullable(Type.Object({ code: Type.String(), name: Type.String(), path: Type.String() })),
+  ),
 });
 
 /** The answer to a sign-in, a registration, a completed claim and GET /api/auth/me. */

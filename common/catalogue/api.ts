@@ -153,6 +153,10 @@ export const MatterFilterFields = {
   theme: Type.Optional(oneOf(THEMES)),
   mode: Type.Optional(oneOf(REALISATION_MODES)),
   object: Type.Optional(oneOf(SERVICE_OBJECTS)),
+  /** Only the implementations of one basic matter (the places where it can be applied for). */
+  basicCode: Type.Optional(Type.String({ pattern: BASIC_CODE_PATTERN, description: '基本编码' })),
+  /** basic: one result per basic matter, with the places (implementations) that match. */
+  group: Type.Optional(Type.Literal('basic', { description: '按基本目录事项合并，附各办理地' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, default: 0 })),
 };
@@ -163,6 +167,16 @@ export const MatterSearchQuery = Type.Object(
 );
 
 export const MatterListQuery = Type.Object(MatterFilterFields, { additionalProperties: false });
+
+/** Where a basic matter is implemented: one implementation, by region and department. */
+export const MatterPlace = Type.Object({
+  implementationId: Type.String(),
+  regionCode: Type.String(),
+  regionName: Type.String(),
+  /** The region's path ('610000/610100/610103'): the applicant's region lies under it or not. */
+  regionPath: Type.String(),
+  departmentName: Type.String(),
+});
 
 /** One matter in the public search and browse lists (GET /api/catalogue/search, /matters). */
 export const MatterSummary = Type.Object({
@@ -184,6 +198,11 @@ export const MatterSummary = Type.Object({
   visitsRequired: Type.Integer(),
   themes: Type.Array(CodeOf(THEMES)),
   onlineAvailable: Type.Boolean(),
+  /**
+   * With group=basic: every place of the basic matter that matches, the city before its
+   * districts; the matter itself is the best of them (the city's among equals).
+   */
+  places: Type.Optional(Type.Array(MatterPlace)),
 });
 
 export const MatterPage = Type.Object({
@@ -241,6 +260,9 @@ export const Statistics = Type.Object({
     Type.Object({ regionCode: Type.String(), regionName: Type.String(), ...Figures.properties }),
   ),
 });
+
+/** The most searched terms of the last 30 days that find matters (GET /api/catalogue/hot-searches). */
+export const HotSearches = Type.Object({ terms: Type.Array(Type.String()) });
 
 export const ThemeCount = Type.Object({
   theme: CodeOf(THEMES),

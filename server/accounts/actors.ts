@@ -6,7 +6,7 @@ import { keptUnder } from '../core/caches.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { accountContact } from './contacts.ts';
 import { displayLogin } from './logins.ts';
-import { organisationFacts, regionFacts } from './places.ts';
+import { organisationFacts, regionFacts, registeredRegion } from './places.ts';
 import { accounts, roleAssignments } from './tables.ts';
 
 type GrantRow = {
@@ -104,10 +104,11 @@ export async function currentActor(db: DbOrTx, accountId: string): Promise<Actor
 
 /** What GET /api/auth/me answers for an actor. */
 export async function describeMe(db: DbOrTx, actor: Actor): Promise<Me> {
-  const [grants, orgs, contact] = await Promise.all([
+  const [grants, orgs, contact, region] = await Promise.all([
     actor.kind === 'staff' ? grantsOf(db, [actor.accountId]) : Promise.resolve(null),
     organisationFacts(db, actor.organisationId ? [actor.organisationId] : []),
     actor.kind === 'staff' ? Promise.resolve(null) : accountContact(db, actor.accountId),
+    actor.kind === 'staff' ? Promise.resolve(null) : registeredRegion(db, actor.kind, actor.login),
   ]);
   const roles = grants
     ? (grants.get(actor.accountId) ?? []).map(({ id: _id, regionPath: _path, ...view }) => view)
@@ -128,6 +129,6 @@ export async function describeMe(db: DbOrTx, actor: Actor): Promise<Me> {
     organisationId: actor.organisationId,
     organisationName: actor.organisationId ? (orgs.get(actor.organisationId)?.name ?? null) : null,
     roles,
-    ...(actor.kind === 'staff' ? {} : { phone: contact?.phone ?? null }),
+    ...(actor.kind === 'staff' ? {} : { phone: contact?.phone ?? null, region }),
   };
 }

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../core/db/client.ts';
 import { findOrganisation, listOrganisations } from '../organisations/index.ts';
 import { findRegion } from '../regions/index.ts';
+import { findCompany, findPerson } from '../registries/index.ts';
 
 /** What the accounts module needs to know about an organisation. */
 export type OrganisationFacts = { id: string; name: string; regionCode: string; regionPath: string };
@@ -47,4 +48,19 @@ export async function organisationsInRegions(db: DbOrTx, regionPaths: string[]):
     ),
   );
   return lists.flatMap((l) => l.items.map((o) => o.id));
+}
+
+/**
+ * The region an applicant is registered in: the 户籍地 of a person in the population base, the
+ * 住所 of a company in the legal-entity base; null when the base does not know them.
+ */
+export async function registeredRegion(
+  db: DbOrTx,
+  kind: 'person' | 'company',
+  login: string,
+): Promise<{ code: string; name: string; path: string } | null> {
+  const record = kind === 'person' ? await findPerson(db, login) : await findCompany(db, login);
+  if (!record) return null;
+  const region = (await regionFacts(db, [record.regionCode])).get(record.regionCode);
+  return region ? { code: region.code, name: region.name, path: region.path } : null;
 }

@@ -19,6 +19,7 @@ export { cataloguePublicRoutes } from './public-routes.ts';
 export { catalogueRoutes } from './routes.ts';
 export { listMatters } from './search/matters.ts';
 export { seedSynonyms } from './search/synonyms.ts';
+export { addSearchCounts } from './search/terms.ts';
 export { implementations, implementationVersions } from './tables.ts';
 export { catalogueVersionRoutes } from './version-routes.ts';
 export { retireImplementation } from './versions.ts';

@@ -44,6 +44,8 @@ test('bad filters are a 400 naming the field', async () => {
     ['q=x&departmentId=42', 'departmentId'],
     ['q=x&limit=1000', 'limit'],
     ['q=x&colour=red', 'colour'],
+    ['q=x&group=region', 'group'],
+    ['q=x&basicCode=abc', 'basicCode'],
   ] as const) {
     const response = await get(`/api/catalogue/search?${query}`);
     assert.equal(response.statusCode, 400, query);
@@ -52,6 +54,26 @@ test('bad filters are a 400 naming the field', async () => {
   const unknownRegion = await get('/api/catalogue/matters?region=990000&subtree=true');
   assert.equal(unknownRegion.statusCode, 400);
   assert.equal(unknownRegion.json().error.field, 'region');
+});
+
+test('search and browse grouped by basic matter: one result per basic matter, with its places', async () => {
+  const response = await get(`/api/catalogue/search?q=${encodeURIComponent('居民身份证换领')}&group=basic`);
+  assert.equal(response.statusCode, 200);
+  const found = response.json().items.filter((m: { name: string }) => m.name === '居民身份证换领') as {
+    regionCode: string;
+    places: { regionCode: string; regionName: string; implementationId: string }[];
+  }[];
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.regionCode, '610100');
+  assert.deepEqual(
+    found[0]!.places.map((p) => p.regionName),
+    ['西安市', '新城区'],
+  );
+  const browse = await get('/api/catalogue/matters?object=person&group=basic&limit=100');
+  assert.equal(browse.statusCode, 200);
+  const names = browse.json().items.map((m: { name: string }) => m.name);
+  assert.equal(names.filter((n: string) => n === '居民身份证换领').length, 1);
+  assert.equal(browse.json().total, names.length);
 });
 
 test('browse by theme and service object, ordered by name', async () => {

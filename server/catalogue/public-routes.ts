@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import {
   Guide,
   GuideParams,
+  HotSearches,
   MatterListQuery,
   MatterPage,
   MatterSearchQuery,
@@ -14,14 +15,21 @@ import type { App } from '../core/http/types.ts';
 import { guidePdf } from './guide-pdf.ts';
 import { getPublishedGuide } from './guides.ts';
 import { listMatters, searchMatters } from './search/matters.ts';
+import { countSearch, hotSearches, writeSearchCounts } from './search/terms.ts';
 import { catalogueStatistics, themeCounts } from './statistics.ts';
 
 const tags = ['catalogue-public'];
 
-/** The public catalogue: search, browsing, guides (also as PDF), statistics and themes. No sign-in. */
+/** The public catalogue: search, browsing, guides (also as PDF), statistics, themes and hot searches. No sign-in. */
 export async function cataloguePublicRoutes(app: App): Promise<void> {
   const db = () => app.deps.database.db;
   app.addHook('onSend', cachePublicly);
+  // The searches counted and not yet written are written before the database goes.
+  app.addHook('onClose', async () => {
+    await writeSearchCounts(db()).catch((error: unknown) =>
+      app.log.warn({ error }, 'search counts not written'),
+    );
+  });
 
   app.get(
     '/catalogue/search',
@@ -35,8 +43,25 @@ export async function cataloguePublicRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { q, ...filter } = request.query;
-      return searchMatters({ db: db(), q, filter });
+      const page = await searchMatters({ db: db(), q, filter });
+      // A search is counted once, on its first page (anonymously: the term and the day).
+      if (!filter.offset) {
+        countSearch(db(), q, (error) => request.log.warn({ error }, 'search counts not written'));
+      }
+      return page;
     },
+  );
+
+  app.get(
+    '/catalogue/hot-searches',
+    {
+      schema: {
+        tags,
+        summary: '热门搜索（近 30 天搜索最多且能找到事项的词）',
+        response: { 200: HotSearches },
+      },
+    },
+    async () => ({ terms: await hotSearches(db()) }),
   );
 
   app.get(

@@ -8,6 +8,7 @@ import { seedDemoCertificates } from './certificates.ts';
 import { seedDemoKiosks } from './kiosks.ts';
 import { seedDemoOrganisations } from './organisations.ts';
 import { seedDemoRegistries } from './registries.ts';
+import { seedDemoSearchCounts } from './search-counts.ts';
 
 const SEED_LOCK = 7_262_003;
 
@@ -28,6 +29,7 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
     await seedDemoCertificates({ db: tx, audit: DEMO_AUDIT, orgs });
     await seedDemoKiosks({ db: tx, audit: DEMO_AUDIT, orgs });
     await seedDemoRegistries({ db: tx, audit: DEMO_AUDIT });
+    await seedDemoSearchCounts(tx);
   });
 }
 
@@ -46,6 +48,7 @@ export async function seedDemoIfEmpty(db: Db, config: Config): Promise<boolean> 
     await seedDemoCertificates({ db: tx, audit: DEMO_AUDIT, orgs });
     await seedDemoKiosks({ db: tx, audit: DEMO_AUDIT, orgs });
     await seedDemoRegistries({ db: tx, audit: DEMO_AUDIT });
+    await seedDemoSearchCounts(tx);
     void config;
     return true;
   });

@@ -25,6 +25,8 @@ export type FixtureMatter = {
   online?: boolean;
   /** draft: not published (must not be found). */
   status?: 'published' | 'draft';
+  /** Matters with the same key implement one basic matter (in different places); by default each its own. */
+  basic?: string;
 };
 
 /** A small catalogue of real matter names over the demo departments of 西安市. */
@@ -82,6 +84,7 @@ export function sampleCatalogue(d: Record<string, string>, districtCentre: strin
     },
     {
       name: '居民身份证换领',
+      basic: '居民身份证换领',
       departmentId: d.公安局!,
       regionCode: city,
       matterType: 'public_service',
@@ -94,6 +97,7 @@ export function sampleCatalogue(d: Record<string, string>, districtCentre: strin
     },
     {
       name: '居民身份证换领',
+      basic: '居民身份证换领',
       departmentId: districtCentre,
       regionCode: '610102',
       matterType: 'public_service',

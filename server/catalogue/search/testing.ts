@@ -77,9 +77,11 @@ export function fixtureDocument(m: FixtureMatter): ImplementationDocument {
 }
 
 let serial = 0;
+/** Basic matters of the fixtures' `basic` keys (one test database per file and process). */
+const sharedBasics = new Map<string, string>();
 
 /**
- * Inserts matters as published implementations (one basic matter each) and indexes them.
+ * Inserts matters as published implementations (one basic matter each, or one per `basic` key) and indexes them.
  * Returns the implementation ids by name (the last one for repeated names).
  */
 export async function publishFixture(db: DbOrTx, matters: FixtureMatter[]): Promise<Map<string, string>> {
@@ -88,23 +90,29 @@ export async function publishFixture(db: DbOrTx, matters: FixtureMatter[]): Prom
     serial += 1;
     const n = String(serial).padStart(5, '0');
     const doc = fixtureDocument(m);
-    const [basic] = await db
-      .insert(basicMatters)
-      .values({
-        code: `0000${n}000`,
-        name: m.name,
-        matterType: m.matterType ?? 'licensing',
-        exercisingLevel: 'city',
-        legalBasis: [
-          { name: '《中华人民共和国行政许可法》', article: '第十二条', text: '可以设定行政许可。' },
-        ],
-      })
-      .returning({ id: basicMatters.id });
+    const shared = m.basic === undefined ? undefined : sharedBasics.get(m.basic);
+    const basicMatterId =
+      shared ??
+      (
+        await db
+          .insert(basicMatters)
+          .values({
+            code: `0000${n}000`,
+            name: m.name,
+            matterType: m.matterType ?? 'licensing',
+            exercisingLevel: 'city',
+            legalBasis: [
+              { name: '《中华人民共和国行政许可法》', article: '第十二条', text: '可以设定行政许可。' },
+            ],
+          })
+          .returning({ id: basicMatters.id })
+      )[0]!.id;
+    if (m.basic !== undefined) sharedBasics.set(m.basic, basicMatterId);
     const [implementation] = await db
       .insert(implementations)
       .values({
         code: `11${m.regionCode}MB0000000${n}`,
-        basicMatterId: basic!.id,
+        basicMatterId,
         organisationId: m.departmentId,
         regionCode: m.regionCode,
       })
