@@ -174,6 +174,8 @@ export const CaseMaterial = Type.Object({
   gapAllowed: Type.Boolean(),
   supplied: Type.Boolean(),
   gap: Type.Boolean(),
+  /** The case's application form stands for this material (the form's `covers`): supplied by the form. */
+  coveredByForm: Type.Optional(Type.Boolean()),
   files: Type.Array(CaseFile),
 });
 

@@ -63,6 +63,8 @@ export const PrefillItem = Type.Object({
   found: Nullable(PrefillFound),
   /** Every source the material could be taken from (the suggestion first). */
   options: Type.Array(PrefillFound),
+  /** The application form stands for this material (its `covers`, e.g. the 申请书): filled in, not uploaded. */
+  coveredByForm: Type.Optional(Type.Boolean()),
 });
 
 /** The answer of GET /api/cases/prefill: found (filled in) and still to be uploaded. */

@@ -1,3 +1,4 @@
+import type { FormValues } from '../../common/forms/schema.ts';
 import type { Actor } from '../core/access/actor.ts';
 import { can } from '../core/access/policy.ts';
 import type { Db } from '../core/db/client.ts';
@@ -13,6 +14,8 @@ import type { RequestOrigin } from './transition.ts';
 export type Application = OnBehalf & {
   implementationId: string;
   formData?: Record<string, unknown>;
+  /** The values of the version's application form (申请表). */
+  form?: FormValues;
   materials?: (MaterialInput | ReusedMaterialInput)[];
 };
 
@@ -52,6 +55,7 @@ export async function submitApplication(options: {
     input: {
       implementationId: application.implementationId,
       formData: application.formData ?? {},
+      form: application.form,
       materials: application.materials ?? [],
       idempotencyKey: options.idempotencyKey ?? null,
       request: application,

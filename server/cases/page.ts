@@ -7,6 +7,7 @@ import { composeOnce, qualified } from '../core/db/composed.ts';
 import { changedColumn } from '../core/db/gated.ts';
 import { organisationNameOf } from '../organisations/index.ts';
 import { attachmentView } from './attachments.ts';
+import { filledFormOf } from './form-case.ts';
 import { materialCounts } from './material-counts.ts';
 import { availableNotices } from './notices.ts';
 import { maskedFields, maskedFormData } from './reveal.ts';
@@ -174,6 +175,9 @@ export async function casePage(
   ]);
   const applicant = names.get(row.applicantId);
   const gaps = row.gaps as string[];
+  const form = filledFormOf(row, doc);
+  // The materials the filed form stands for (the 申请书): supplied by the form.
+  const covered = new Set(form ? (doc.form?.covers ?? []) : []);
   return {
     ...summaryOf(row),
     queryCode: row.queryCode,
@@ -202,6 +206,8 @@ export async function casePage(
       legalLimit: doc.legalLimit,
       promiseAllowed: doc.promiseAllowed,
     },
+    /** The application form as filed, with the sources of prefilled fields; null without one. */
+    form,
     /** Materials reused (certificate, base, earlier case) and uploaded: the case's 材料减免. */
     materialCounts: materialCounts(attachments),
     materials: doc.materials.map((m) => {
@@ -211,10 +217,11 @@ export async function casePage(
         name: m.name,
         required: m.required,
         gapAllowed: m.gapAllowed,
-        supplied: files.length > 0,
+        supplied: files.length > 0 || covered.has(m.key),
         /** The latest file handed in for the material (GET /cases/:id/materials/:attachmentId). */
         attachmentId: files.at(-1)?.id ?? null,
         gap: gaps.includes(m.key),
+        ...(covered.has(m.key) ? { coveredByForm: true } : {}),
         files: files.map(attachmentView),
       };
     }),

@@ -16,6 +16,7 @@ import {
 } from '../certificates/index.ts';
 import type { Actor } from '../core/access/actor.ts';
 import type { Db, DbOrTx } from '../core/db/client.ts';
+import { prefillForm } from './form-prefill.ts';
 import { type EarlierAttachment, earlierAttachments, earlierOf } from './prefill-earlier.ts';
 import { companyOnce, type Holder, registryMatchOf } from './prefill-registry.ts';
 import { caseSight } from './queries.ts';
@@ -78,6 +79,27 @@ async function certificatesFor(
 }
 
 /**
+ * The holder's current certificates the caller may use: all of them for the holder, those the
+ * holder authorised to a staff member's organisation or case (用证授权) for staff.
+ */
+export async function usableCertificates(options: {
+  db: DbOrTx;
+  holder: Holder;
+  staff?: Actor | null;
+}): Promise<CertificateView[]> {
+  const { db, holder, staff } = options;
+  if (!staff) return holderCertificates({ db, holderKind: holder.kind, holderLogin: holder.login });
+  const { items } = await authorisedCertificates({
+    db,
+    actor: staff,
+    caseSight,
+    holderKind: holder.kind,
+    holderLogin: holder.login,
+  });
+  return items;
+}
+
+/**
  * Fills in the materials of an application from what the platform already holds about the
  * applicant: for an e-certificate material the holder's current certificate of that type; for
  * 营业执照 or identity papers the legal-entity or population base; for any material that exists
@@ -97,20 +119,16 @@ export async function prefillMaterials(options: {
    * where the holder authorised them for the staff member's organisation or case (用证授权).
    */
   staff?: Actor | null;
+  /** The certificates the caller may use (usableCertificates), when already read. */
+  certificates?: CertificateView[];
 }): Promise<Prefill> {
   const { db, document, holder, staff } = options;
   const [held, earlier] = await Promise.all([
-    staff
-      ? authorisedCertificates({
-          db,
-          actor: staff,
-          caseSight,
-          holderKind: holder.kind,
-          holderLogin: holder.login,
-        }).then((r) => r.items)
-      : holderCertificates({ db, holderKind: holder.kind, holderLogin: holder.login }),
+    options.certificates ?? usableCertificates({ db, holder, staff }),
     options.applicantId ? earlierAttachments(db, options.applicantId) : Promise.resolve([]),
   ]);
+  // The materials the application form stands for (the 申请书): filled in, never uploaded.
+  const covered = new Set(document.form?.covers ?? []);
   const company = companyOnce(db, holder);
   const items: PrefillItem[] = [];
   for (const material of document.materials) {
@@ -139,11 +157,12 @@ export async function prefillMaterials(options: {
       required: material.required,
       found: ordered[0] ?? null,
       options: ordered,
+      ...(covered.has(material.key) ? { coveredByForm: true } : {}),
     });
   }
   const found = items.filter((i) => i.found).length;
   const toUpload = items.filter(
-    (i, n) => i.required && !i.found && !document.materials[n]!.gapAllowed,
+    (i, n) => i.required && !i.found && !i.coveredByForm && !document.materials[n]!.gapAllowed,
   ).length;
   return { items, found, toUpload };
 }
@@ -163,14 +182,22 @@ export async function prefillApplication(options: {
 }): Promise<Prefill & { implementationId: string; versionNo: number }> {
   const { db, holder } = options;
   const guide = await getPublishedGuide(db, options.implementationId);
-  const prefill = await prefillMaterials({
-    db,
-    document: guide.document,
-    implementationId: options.implementationId,
-    holder,
-    applicantId: options.applicantId,
-    staff: options.staff?.actor ?? null,
-  });
+  const certificates = await usableCertificates({ db, holder, staff: options.staff?.actor ?? null });
+  const definition = guide.document.form;
+  const [prefill, form] = await Promise.all([
+    prefillMaterials({
+      db,
+      document: guide.document,
+      implementationId: options.implementationId,
+      holder,
+      applicantId: options.applicantId,
+      staff: options.staff?.actor ?? null,
+      certificates,
+    }),
+    definition
+      ? prefillForm({ db, definition, holder, applicantId: options.applicantId, certificates })
+      : Promise.resolve(null),
+  ]);
   if (options.staff) {
     const audit = options.staff.audit;
     await db.transaction((tx) =>
@@ -183,9 +210,12 @@ export async function prefillApplication(options: {
           login: holder.kind === 'person' ? maskIdNumber(holder.login) : holder.login,
           implementationId: options.implementationId,
           found: prefill.items.flatMap((i) => (i.found ? [{ key: i.key, source: i.found.source }] : [])),
+          ...(form
+            ? { formFields: Object.entries(form.sources).map(([key, s]) => ({ key, source: s.source })) }
+            : {}),
         },
       }),
     );
   }
-  return { ...prefill, implementationId: options.implementationId, versionNo: guide.versionNo };
+  return { ...prefill, form, implementationId: options.implementationId, versionNo: guide.versionNo };
 }

@@ -13,6 +13,7 @@ import type { App } from '../core/http/types.ts';
 import { submitApplication } from './application.ts';
 import { creditRoutes } from './credit-routes.ts';
 import { caseFileRoutes } from './file-routes.ts';
+import { formDraftRoutes } from './form-draft-routes.ts';
 import { prefillRoutes } from './prefill-routes.ts';
 import { departmentReviewers, listCases, openCase, publicProgress, visibleCase } from './queries.ts';
 import { revealCaseField } from './reveal.ts';
@@ -28,6 +29,7 @@ export async function caseRoutes(app: App): Promise<void> {
   await app.register(caseFileRoutes);
   await app.register(creditRoutes);
   await app.register(prefillRoutes);
+  await app.register(formDraftRoutes);
   await app.register(caseStatisticsRoutes);
 
   app.post(

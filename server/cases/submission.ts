@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
+import type { FormValues } from '../../common/forms/schema.ts';
 import { currentPhone } from '../accounts/index.ts';
 import { type AuditContext, auditRecords, auditRow } from '../audit/index.ts';
 import { todayInChina } from '../calendar/index.ts';
@@ -12,6 +13,8 @@ import { isUniqueViolation } from '../core/db/unique.ts';
 import { AppError } from '../core/errors.ts';
 import { notifications } from '../notifications/index.ts';
 import { findHall } from '../organisations/index.ts';
+import { deleteDraft } from './form-drafts.ts';
+import { type CheckedForm, checkSubmittedForm, refuseOthersFormFiles } from './form-submission.ts';
 import { applicantMessageRows } from './messages.ts';
 import { drawCaseNo, drawCaseNoForFiling, newQueryCode } from './numbers.ts';
 import { changedCaseRecords, type PageRecords, type RecordsRead, recordsFrom } from './page.ts';
@@ -30,6 +33,8 @@ export type ReusedMaterialInput = { key: string; reuse: ReuseSource; ref: string
 export type Submission = {
   implementationId: string;
   formData: Record<string, unknown>;
+  /** The values of the version's application form; ignored for a version without one. */
+  form?: FormValues | undefined;
   materials: (MaterialInput | ReusedMaterialInput)[];
   idempotencyKey?: string | null;
   /** The request as sent (its body), whose hash is kept with the key; by default the submission above. */
@@ -111,15 +116,27 @@ const submitterOf = (audit: AuditContext, channel: Channel) => audit.actor?.acco
 
 /**
  * What a submission checks and reads before its write: the filing target (the published version),
- * the materials, the reused materials, the hall; then, in one statement, the case its submitter
- * already filed with the idempotency key, or the check that the submitter uploaded every file
- * and the case number (drawCaseNoForFiling). A file the submitter did not upload is a 400 naming
- * the material, and no number is drawn for it.
+ * the application form (form-submission.ts), the materials, the reused materials, the hall; then,
+ * in one statement, the case its submitter already filed with the idempotency key, or the check
+ * that the submitter uploaded every file (materials and the form's file fields) and the case
+ * number (drawCaseNoForFiling). A file the submitter did not upload is a 400 naming the material
+ * or the form's field, and no number is drawn for it.
  */
 async function prepareFiling(options: { db: Db; audit: AuditContext; channel: Channel; input: Submission }) {
   const { db, audit, channel, input } = options;
   const guide = await filingTarget(db, input.implementationId);
   const document = guide.document;
+  const staff = audit.actor?.kind === 'staff' ? audit.actor : null;
+  // A version without a form ignores `form`: a client that sends one anyway still files.
+  const form: CheckedForm | null = document.form
+    ? await checkSubmittedForm({
+        db,
+        definition: document.form,
+        values: input.form ?? {},
+        applicantId: channel.applicantId,
+        staff,
+      })
+    : null;
   checkMaterials(document, input.materials);
   const uploads = input.materials.filter((m): m is MaterialInput => !isReused(m));
   const reused = await resolveReusedMaterials({
@@ -128,7 +145,7 @@ async function prepareFiling(options: { db: Db; audit: AuditContext; channel: Ch
     implementationId: input.implementationId,
     applicantId: channel.applicantId,
     materials: input.materials.filter(isReused),
-    staff: audit.actor?.kind === 'staff' ? audit.actor : null,
+    staff,
   });
   const hallId = channel.kind === 'counter' || channel.kind === 'kiosk' ? channel.hallId : null;
   if (hallId && !(await findHall(db, hallId))) {
@@ -136,9 +153,10 @@ async function prepareFiling(options: { db: Db; audit: AuditContext; channel: Ch
   }
   const day = todayInChina();
   const key = input.idempotencyKey ?? null;
-  const files = hashesOf(uploads);
+  const files = [...new Set([...hashesOf(uploads), ...(form?.files ?? []).map((f) => f.sha256)])];
   if (!key && files.length === 0) {
-    return { guide, document, uploads, reused, hallId, caseNo: await drawCaseNo(db, guide.region.code, day) };
+    const caseNo = await drawCaseNo(db, guide.region.code, day);
+    return { guide, document, form, uploads, reused, hallId, caseNo };
   }
   const drawn = await drawCaseNoForFiling(db, {
     regionCode: guide.region.code,
@@ -148,9 +166,11 @@ async function prepareFiling(options: { db: Db; audit: AuditContext; channel: Ch
     files,
   });
   if ('filed' in drawn) return drawn;
-  refuseOthersFiles(document, input.materials, new Set(drawn.uploaded));
+  const uploaded = new Set(drawn.uploaded);
+  refuseOthersFiles(document, input.materials, uploaded);
+  if (form) refuseOthersFormFiles(document.form!, form.files, uploaded);
   if (drawn.caseNo === null) throw new Error('no case number drawn although every file was uploaded');
-  return { guide, document, uploads, reused, hallId, caseNo: drawn.caseNo };
+  return { guide, document, form, uploads, reused, hallId, caseNo: drawn.caseNo };
 }
 
 /** A case filed, or found filed already with the key; a new one with its page's records, read with the write. */
@@ -177,6 +197,7 @@ export async function submitCase(options: {
         input.request ?? {
           implementationId: input.implementationId,
           formData: input.formData,
+          ...(input.form !== undefined ? { form: input.form } : {}),
           materials: input.materials,
         },
       )
@@ -204,7 +225,7 @@ export async function submitCase(options: {
     if (again) return again;
     throw new Error('the case filed with the key was not found again');
   }
-  const { guide, document, uploads, reused, hallId, caseNo } = filing;
+  const { guide, document, form, uploads, reused, hallId, caseNo } = filing;
   const visit = channel.kind === 'counter' || channel.kind === 'kiosk';
   const phone = await currentPhone(db, channel.applicantId);
   try {
@@ -219,6 +240,7 @@ export async function submitCase(options: {
       ...(channel.kind === 'agent' ? { consent: channel.consent } : {}),
       materials: input.materials.map((m) => m.key),
       ...(reused.length > 0 ? { reused: reused.map((r) => ({ key: r.key, source: r.source })) } : {}),
+      ...(form ? { form: { filled: form.filled, prefilled: form.prefilled } } : {}),
     };
     const facts = { id, caseNo, applicantId: channel.applicantId, promisedDeadline: null, trackingNo: null };
     const source = channel.kind === 'counter' ? 'clerk_scan' : 'applicant';
@@ -245,6 +267,9 @@ export async function submitCase(options: {
           status: 'submitted',
           caseType: document.caseType,
           formData: input.formData,
+          form: form?.kept ?? null,
+          formFieldsFilled: form?.filled ?? null,
+          formFieldsPrefilled: form?.prefilled ?? null,
           visits: visit ? 1 : 0,
           idempotencyKey: key,
           requestHash: fingerprint,
@@ -297,6 +322,8 @@ export async function submitCase(options: {
       changedCaseRecords({ events: 'event', files: 'files' }),
     );
     keepCase(written!.row);
+    // Filing the application ends its draft (drafts exist for forms only).
+    if (form) await deleteDraft(db, channel.applicantId, input.implementationId);
     return { row: written!.row, created: true, records: recordsFrom(written!.extra) };
   } catch (error) {
     if (isUniqueViolation(error)) {
