@@ -110,6 +110,7 @@ function dataOf(type: IssuingType, holder: { login: string; name: string }, issu
     holderName: holder.name,
     holderLogin: holder.login,
     issuer: type.issuerName,
+    supervisor: type.issuerName,
     issuedOn,
     validUntil: validUntil ?? '长期',
   };

@@ -197,6 +197,10 @@ const deliver: Planner = async (_db, row, { input, delivery }) => {
   }
   const visit = !input.sameVisit;
   return { patch: { delivery: 'window_pickup' }, details: { method: 'window_pickup' }, visit };
+      applicationForm:
+        doc.form && row.form
+          ? { definition: doc.form, values: (row.form as { values?: Record<string, unknown> }).values ?? {} }
+          : null,
 };
 
 /** The planner of each action that changes more than the status (the others: none). */

@@ -85,7 +85,11 @@ test('a company of the legal-entity base gets 法定代表人 and 住所 on its 
   assert.equal(printed(licence, '经营场所'), '西安市新城区东大街8号一层', 'the form still fills its fields');
   assert.equal(printed(licence, '名称'), company.name);
   assert.equal(printed(licence, '经营项目'), undefined, 'what nobody knows stays empty');
-  assert.equal(printed(licence, '日常监督管理机构'), undefined);
+  assert.equal(
+    printed(licence, '日常监督管理机构'),
+    '西安市市场监督管理局',
+    'no form names a region: the issuer supervises',
+  );
 });
 
 test('a value in the case form, by key or by label, wins over the base', async () => {

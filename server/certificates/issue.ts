@@ -161,6 +161,7 @@ export function sealDraft(
       holderName: holder.name.trim(),
       holderLogin: login,
       issuer: organisation.name,
+      supervisor: options.issuer.supervisor,
       issuedOn,
       validUntil: validUntil ?? '长期',
     }),

@@ -1,3 +1,5 @@
+import { parseBinding } from '../../common/forms/binding.ts';
+import type { FieldText } from '../../common/forms/texts.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { type CompanyRecord, findCompany, findPerson, type PersonRecord } from '../registries/index.ts';
 import type { CertificateField, HolderKind } from './types.ts';
@@ -114,13 +116,45 @@ function factOnCertificate(
   return null;
 }
 
-/** The fields the certificate fills itself, and the values of the others given in the case's form. */
-function fromForm(type: CertificateTypeRow, formData: Record<string, unknown>) {
+/** What the case says of its application: its form's filled fields as printed, and its plain form data. */
+export type CaseForm = {
+  /** The application form's filled fields with their texts (common/forms/texts.ts); [] without a form. */
+  form: FieldText[];
+  /** The case's form data: values by key or label (matters without an application form). */
+  formData: Record<string, unknown>;
+};
+
+/**
+ * The value the case's application form gives a certificate field: the form field of the same key;
+ * else one bound to the same data element or certificate field key (`premises`,
+ * `certificate:yyzz.legalRepresentative` for legalRepresentative); else one of the same label.
+ */
+function fromApplicationForm(field: CertificateField, form: FieldText[]): string | null {
+  const bound = (binding: string | undefined) => {
+    const parsed = binding ? parseBinding(binding) : null;
+    return parsed?.kind === 'element' ? parsed.element : parsed?.field;
+  };
+  const label = normalised(field.label);
+  const found =
+    form.find((f) => f.key === field.key) ??
+    form.find((f) => bound(f.binding) === field.key) ??
+    form.find((f) => normalised(f.label) === label);
+  return found ? text(found.text) : null;
+}
+
+/**
+ * The fields the certificate fills itself, and the values of the others given in the case: by its
+ * application form (fromApplicationForm), then by its form data (by the field's key or label).
+ */
+function fromForm(type: CertificateTypeRow, given: CaseForm) {
   const fields = (type.fields as CertificateField[]).filter((f) => !f.source);
   const values: Record<string, string> = {};
   for (const field of fields) {
-    const given = text(formData[field.key]) ?? text(formData[field.label]);
-    if (given) values[field.key] = given;
+    const value =
+      fromApplicationForm(field, given.form) ??
+      text(given.formData[field.key]) ??
+      text(given.formData[field.label]);
+    if (value) values[field.key] = value;
   }
   return { fields, values };
 }
@@ -140,16 +174,17 @@ function openFacts(fields: CertificateField[], values: Record<string, string>, h
 export function needsHeldCertificates(
   type: CertificateTypeRow,
   holderKind: HolderKind,
-  formData: Record<string, unknown>,
+  given: CaseForm,
 ): boolean {
   if (!describesHolder(type, holderKind)) return false;
-  const { fields, values } = fromForm(type, formData);
+  const { fields, values } = fromForm(type, given);
   return openFacts(fields, values, holderKind).length > 0;
 }
 
 /**
  * The values of a certificate's fields that the platform knows when it is issued, in this order
- * of precedence: the case's form data (by the field's key or label); the holder's current
+ * of precedence: the case's application form (by the field's key, binding or label) and its form
+ * data (by key or label); the holder's current
  * certificates of other types (`held`, newest first: the same holder fact); the holder's record
  * in the legal-entity or population base. Fields filled from the holder, issuer and dates
  * (`source`) are left to the issue; a field nobody knows stays out (printed as "—"), never guessed.
@@ -158,12 +193,12 @@ export async function knownFieldValues(options: {
   db: DbOrTx;
   type: CertificateTypeRow;
   holder: { kind: HolderKind; login: string };
-  formData: Record<string, unknown>;
+  given: CaseForm;
   /** The holder's current certificates of other types; read when needsHeldCertificates says so. */
   held: HeldCertificate[];
 }): Promise<Record<string, string>> {
   const { db, type, holder } = options;
-  const { fields, values } = fromForm(type, options.formData);
+  const { fields, values } = fromForm(type, options.given);
   if (!describesHolder(type, holder.kind)) return values;
   const open = () => openFacts(fields, values, holder.kind);
   if (open().length === 0) return values;

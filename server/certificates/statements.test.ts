@@ -148,6 +148,7 @@ test('a conclusion at the window issues its certificate with its own write: thre
     address: '陕西省西安市新城区长乐中路128号3层', // its 住所, from the 营业执照 too
     premises: '西安市新城区东大街8号',
     category: '餐饮服务经营者',
+    supervisor: '西安市市场监督管理局', // no form names where it operates: the issuer
     issuer: '西安市市场监督管理局',
     issuedOn: today,
     validUntil: lastValidDay(today, 5),

@@ -17,9 +17,11 @@ export type {
 
 /**
  * Where a field's value comes from when the issuer does not give it: the holder's name or
- * number (ID number / credit code), the issuing organisation, the issue date or the last valid day.
+ * number (ID number / credit code), the issuing organisation, the issue date or the last valid day,
+ * or the organisation that supervises the holder day to day (日常监督管理机构: the issuer's department
+ * for the region where the holder operates, else the issuer; see issuer.ts).
  */
-export type FieldSource = 'holderName' | 'holderLogin' | 'issuer' | 'issuedOn' | 'validUntil';
+export type FieldSource = 'holderName' | 'holderLogin' | 'issuer' | 'issuedOn' | 'validUntil' | 'supervisor';
 
 /** One field of a certificate type. `public` fields are shown on the public verification page. */
 export type CertificateField = {

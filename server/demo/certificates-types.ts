@@ -55,7 +55,7 @@ export const COMPANY_CERTIFICATE_TYPES: DemoCertificateType[] = [
       PREMISES,
       f('category', '主体业态', true),
       f('scope', '经营项目', true),
-      f('supervisor', '日常监督管理机构', true),
+      f('supervisor', '日常监督管理机构', true, 'supervisor'),
     ]),
     layout: { ...LICENCE, subtitle: '（副本）' },
   },
