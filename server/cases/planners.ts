@@ -168,6 +168,10 @@ const conclude: Planner = async (db, row, { today, audit }) => {
     concluded: {
       ...row,
       formData: row.formData as Record<string, unknown>,
+      applicationForm:
+        doc.form && row.form
+          ? { definition: doc.form, values: (row.form as { values?: Record<string, unknown> }).values ?? {} }
+          : null,
       matterName: doc.name,
       result: doc.result,
     },
@@ -197,10 +201,6 @@ const deliver: Planner = async (_db, row, { input, delivery }) => {
   }
   const visit = !input.sameVisit;
   return { patch: { delivery: 'window_pickup' }, details: { method: 'window_pickup' }, visit };
-      applicationForm:
-        doc.form && row.form
-          ? { definition: doc.form, values: (row.form as { values?: Record<string, unknown> }).values ?? {} }
-          : null,
 };
 
 /** The planner of each action that changes more than the status (the others: none). */
