@@ -143,7 +143,7 @@ export const COMPANY_CERTIFICATE_TYPES: DemoCertificateType[] = [
       f('location', '建设地址', true),
       f('scale', '建设规模', true),
       f('contractPrice', '合同价格', true),
-      f('constructor', '施工单位', true),
+      f('contractor', '施工单位', true),
       f('supervisor', '监理单位', true),
       f('period', '合同工期', true),
       ISSUER,

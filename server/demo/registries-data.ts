@@ -140,7 +140,8 @@ export const DEMO_COMPANY: { record: CompanyRecord; representative: PersonRecord
     registeredAddress: '陕西省西安市新城区长乐中路128号3层',
     registeredCapital: '500万元人民币',
     establishedOn: '2019-06-18',
-    businessScope: '软件开发；信息技术咨询服务；数据处理和存储支持服务',
+    businessScope:
+      '一般项目：软件开发；信息技术咨询服务；数据处理和存储支持服务。许可项目：餐饮服务；食品销售。',
     status: '存续',
     regionCode: '610102',
   },

@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { parseBinding } from '../../../common/forms/binding.ts';
+import type { FormDefinition } from '../../../common/forms/schema.ts';
+import { validateForm } from '../../../common/forms/validate.ts';
 import { loadConfig } from '../../core/config.ts';
+import { findCompany } from '../../registries/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/db.ts';
+import { DEMO_COMPANY } from '../registries-data.ts';
 import { seedDemo } from '../seed.ts';
+import { DEMO_FORMS } from './forms/index.ts';
 
 type Row = Record<string, unknown>;
 
@@ -107,5 +113,80 @@ describe('demo catalogue', () => {
     }
     const synonyms = await query<{ n: number }>(sql`SELECT count(*)::int AS n FROM search_synonyms`);
     assert.ok(synonyms[0]!.n > 10);
+  });
+
+  test('the 30 matters with a form publish it in every implementation, covering their 申请书', async () => {
+    const rows = await query<{ name: string; implementations: number; with_form: number }>(sql`
+      SELECT v.name, count(*)::int AS implementations, count(*) FILTER (WHERE v.document ? 'form')::int AS with_form
+      FROM implementations i JOIN implementation_versions v ON v.id = i.published_version_id
+      GROUP BY v.name HAVING count(*) FILTER (WHERE v.document ? 'form') > 0`);
+    assert.deepEqual(rows.map((r) => r.name).sort(), Object.keys(DEMO_FORMS).sort());
+    for (const row of rows) assert.equal(row.with_form, row.implementations, row.name);
+    const [food] = await query<{ covers: string[] }>(sql`
+      SELECT ARRAY(SELECT jsonb_array_elements_text(v.document->'form'->'covers')) AS covers
+      FROM implementations i JOIN implementation_versions v ON v.id = i.published_version_id
+      WHERE v.name = '食品经营许可' AND i.region_code = '610102'`);
+    assert.deepEqual(food?.covers, ['sqs']);
+  });
+
+  test('the demo company applying for 食品经营许可 gets at least 70 % of the fields it fills from its data', async () => {
+    const login = DEMO_COMPANY.record.creditCode;
+    const [version] = await query<{ form: FormDefinition }>(sql`
+      SELECT v.document->'form' AS form FROM implementations i
+      JOIN implementation_versions v ON v.id = i.published_version_id
+      WHERE v.name = '食品经营许可' AND i.region_code = '610100'`);
+    const form = version!.form;
+    // What the platform holds of the company: its 法人库 record, its 营业执照, its account's profile.
+    const company = await findCompany(database.db, login);
+    assert.equal(company?.status, '存续');
+    const [licence] = await query<{ data: Record<string, string> }>(sql`
+      SELECT data FROM certificates WHERE holder_login = ${login} AND type_code = 'yyzz' AND status = 'issued'`);
+    const [account] = await query<{ phone: string }>(sql`SELECT phone FROM accounts WHERE login = ${login}`);
+    const elements: Record<string, string | null | undefined> = {
+      entityName: company?.name,
+      creditCode: company?.creditCode,
+      entityType: company?.companyType,
+      legalRepresentative: company?.legalRepresentative,
+      legalRepresentativeIdNumber: company?.legalRepresentativeIdNumber,
+      registeredCapital: company?.registeredCapital,
+      establishedOn: company?.establishedOn,
+      registeredAddress: company?.registeredAddress,
+      businessScope: company?.businessScope,
+      regionCode: company?.regionCode,
+      contactPhone: account?.phone,
+      mobilePhone: account?.phone,
+    };
+    const answer = (binding: string) => {
+      const parsed = parseBinding(binding);
+      if (parsed?.kind === 'element') return elements[parsed.element] || undefined;
+      return parsed?.typeCode === 'yyzz' ? licence?.data[parsed.field] || undefined : undefined;
+    };
+    const prefilled: Record<string, string> = {};
+    for (const field of form.sections.flatMap((s) => s.fields)) {
+      const value = field.binding === undefined ? undefined : answer(field.binding);
+      if (value !== undefined) prefilled[field.key] = value;
+    }
+    // A restaurant: what the company types itself.
+    const typed = {
+      category: '餐饮服务经营者',
+      scope: ['热食类食品制售', '冷食类食品制售（不含烧卤熟肉）', '自制饮品制售'],
+      managers: [{ name: '林海峰', idNumber: DEMO_COMPANY.representative.idNumber, phone: '13809180000' }],
+      promise: '本人（本单位）已阅读并作出以上承诺',
+    };
+    const check = validateForm(form, { ...prefilled, ...typed });
+    assert.deepEqual(check.issues, []);
+    const filled = Object.keys(check.values);
+    const fromData = filled.filter((key) => key in prefilled);
+    assert.equal(
+      prefilled.premises,
+      '陕西省西安市新城区长乐中路128号3层',
+      'the 经营场所 is offered from the 住所',
+    );
+    assert.equal(prefilled.legalRepresentative, '林海峰');
+    assert.equal(prefilled.region, '610102');
+    assert.ok(
+      fromData.length / filled.length >= 0.7,
+      `${fromData.length} of ${filled.length} fields from data: ${fromData.join(', ')}`,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import type { ImplementationDocument } from '../../../common/catalogue/guide.ts';
 import type { AuditContext } from '../../audit/index.ts';
 import { type ImportItem, importImplementations, seedSynonyms } from '../../catalogue/index.ts';
 import type { DbOrTx } from '../../core/db/client.ts';
@@ -7,6 +8,7 @@ import { basicCode, buildDocument, type DemoHalls, type HallRef, implementationC
 import { CIVIL_AFFAIRS } from './civil-affairs.ts';
 import { CITY_MANAGEMENT, HOUSING_CONSTRUCTION } from './construction.ts';
 import { CULTURE_TOURISM, EDUCATION } from './culture-education.ts';
+import { DEMO_FORMS } from './forms/index.ts';
 import { HEALTH } from './health.ts';
 import { HUMAN_RESOURCES } from './human-resources.ts';
 import { MARKET_REGULATION } from './market.ts';
@@ -74,6 +76,12 @@ async function demoHalls(db: DbOrTx, orgs: DemoOrganisations): Promise<DemoHalls
   };
 }
 
+/** The guide with the matter's application form, when the demo has one (forms/index.ts). */
+function withForm(document: ImplementationDocument): ImplementationDocument {
+  const form = DEMO_FORMS[document.name];
+  return form ? { ...document, form } : document;
+}
+
 /** Every implementation of the demo catalogue, ready for `importImplementations`. */
 export async function demoCatalogueItems(db: DbOrTx, orgs: DemoOrganisations): Promise<ImportItem[]> {
   const halls = await demoHalls(db, orgs);
@@ -115,7 +123,9 @@ export async function demoCatalogueItems(db: DbOrTx, orgs: DemoOrganisations): P
           code: implementationCode(org.creditCode, code, region),
           organisationId: org.id,
           regionCode: region,
-          document: buildDocument({ spec, region, department, implementer: org.name, office, halls }),
+          document: withForm(
+            buildDocument({ spec, region, department, implementer: org.name, office, halls }),
+          ),
         });
       }
     });
