@@ -1,8 +1,10 @@
 import type { FormDefinition } from '../../../../common/forms/schema.ts';
+import { FOOD_FORMS } from './food.ts';
 import { HEALTH_FORMS } from './health.ts';
 import { MARKET_FORMS } from './market.ts';
+import { MORE_FORMS } from './more.ts';
 import { POLICE_FORMS } from './police.ts';
-import { MORE_FORMS } from './property-more.ts';
+import { PROPERTY_FORMS } from './property.ts';
 import { TAX_LABOUR_FORMS } from './tax-labour.ts';
 
 /**
@@ -19,8 +21,10 @@ import { TAX_LABOUR_FORMS } from './tax-labour.ts';
  */
 export const DEMO_FORMS: Record<string, FormDefinition> = {
   ...MARKET_FORMS,
+  ...FOOD_FORMS,
   ...POLICE_FORMS,
   ...TAX_LABOUR_FORMS,
   ...HEALTH_FORMS,
+  ...PROPERTY_FORMS,
   ...MORE_FORMS,
 };
