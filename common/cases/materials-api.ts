@@ -135,9 +135,37 @@ const Figures = {
   reductionRate: Type.Number(),
 };
 
+/** Application forms of filed cases: fields filled, of them filled from data (智能预填), and the share. */
+const PrefillFigures = {
+  /** Cases filed with an application form. */
+  cases: Type.Integer(),
+  /** Top-level fields holding a value. */
+  filled: Type.Integer(),
+  /** Of those, the fields holding the value their source gave (not corrected). */
+  prefilled: Type.Integer(),
+  /** prefilled / filled, 0..1 */
+  prefillRate: Type.Number(),
+};
+
+/** The prefill rate of application forms (智能预填): in all, by matter, department and region. */
+export const PrefillStatistics = Type.Object({
+  ...PrefillFigures,
+  byMatter: Type.Array(
+    Type.Object({ implementationId: Type.String(), matterName: Type.String(), ...PrefillFigures }),
+  ),
+  byDepartment: Type.Array(
+    Type.Object({ departmentId: Type.String(), departmentName: Type.String(), ...PrefillFigures }),
+  ),
+  byRegion: Type.Array(
+    Type.Object({ regionCode: Type.String(), regionName: Type.String(), ...PrefillFigures }),
+  ),
+});
+
 /** The answer of GET /api/cases/material-statistics: in all, by source, matter, department and region. */
 export const MaterialStatistics = Type.Object({
   ...Figures,
+  /** The prefill rate of the application forms of the same cases. */
+  prefill: Type.Optional(PrefillStatistics),
   bySource: Type.Object({
     e_certificate: Type.Integer(),
     shared_case: Type.Integer(),

@@ -1,14 +1,11 @@
 import type { FieldSource, FormPrefill } from '../../common/forms/api.ts';
-import type { FormDefinition, FormField } from '../../common/forms/schema.ts';
+import type { FormDefinition } from '../../common/forms/schema.ts';
 import type { CertificateView } from '../certificates/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
+import { formFields } from './form-checks.ts';
 import { candidatesOf, readHolderData } from './form-sources.ts';
 import { fitValue } from './form-values.ts';
 import type { Holder } from './prefill-registry.ts';
-
-/** The top-level fields of a form. */
-export const formFields = (definition: FormDefinition): FormField[] =>
-  definition.sections.flatMap((s) => s.fields);
 
 /**
  * 智能预填 of an application form: each field with a binding takes the first value the platform

@@ -233,3 +233,45 @@ test('a clerk files the form at the counter for a walk-in company: the sources a
   assert.equal(form.sources.representative!.source, 'legal_entity');
   assert.equal(form.sources.representative!.corrected, false);
 });
+
+test('the prefill rate per matter, department and region: Σ prefilled ÷ Σ filled of the forms filed', async () => {
+  const db = t.db.db;
+  const rows = await db
+    .select({ filled: cases.formFieldsFilled, prefilled: cases.formFieldsPrefilled })
+    .from(cases)
+    .where(eq(cases.implementationId, food));
+  const filled = rows.reduce((sum, r) => sum + r.filled!, 0);
+  const prefilledSum = rows.reduce((sum, r) => sum + r.prefilled!, 0);
+  // The corrected case (13 / 7), the keyed one (11 / 8) and the clerk's (11 / 8).
+  assert.deepEqual(
+    { cases: rows.length, filled, prefilled: prefilledSum },
+    { cases: 3, filled: 35, prefilled: 23 },
+  );
+  const res = await t.app.inject({
+    method: 'GET',
+    url: '/api/cases/material-statistics?region=610100&subtree=true',
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  const { prefill } = res.json();
+  const matter = prefill.byMatter.find((m: { implementationId: string }) => m.implementationId === food);
+  assert.deepEqual(
+    { cases: matter.cases, filled: matter.filled, prefilled: matter.prefilled, rate: matter.prefillRate },
+    { cases: 3, filled: 35, prefilled: 23, rate: 0.6571 },
+  );
+  assert.ok(
+    !prefill.byMatter.some((m: { implementationId: string }) => m.implementationId === plain),
+    'a matter without a form has no prefill rate',
+  );
+  assert.equal(prefill.byDepartment[0].departmentName, '西安市市场监督管理局');
+  assert.equal(prefill.byRegion[0].regionName, '西安市');
+  const yesterday = new Date(Date.now() - 86_400_000 * 2).toISOString().slice(0, 10);
+  const earlier = await t.app.inject({
+    method: 'GET',
+    url: `/api/cases/material-statistics?to=${yesterday}`,
+  });
+  assert.deepEqual(
+    { cases: earlier.json().prefill.cases, rate: earlier.json().prefill.prefillRate },
+    { cases: 0, rate: 0 },
+    'nothing filed before the range ends',
+  );
+});

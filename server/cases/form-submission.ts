@@ -1,15 +1,13 @@
-import { inArray } from 'drizzle-orm';
 import type { KeptSource } from '../../common/forms/api.ts';
 import { shownFields } from '../../common/forms/conditions.ts';
-import type { FormDefinition, FormIssue, FormValues } from '../../common/forms/schema.ts';
+import type { FormDefinition, FormIssue } from '../../common/forms/schema.ts';
 import { validateForm } from '../../common/forms/validate.ts';
-import { readRegionFile } from '../../common/regions/data.ts';
 import { loadActor } from '../accounts/index.ts';
 import type { Actor } from '../core/access/actor.ts';
 import type { Db } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-import { regions } from '../regions/index.ts';
-import { formFields, prefillForm } from './form-prefill.ts';
+import { cellsOf, formFields, formInvalid, issue, type KeptForm, unknownRegions } from './form-checks.ts';
+import { prefillForm } from './form-prefill.ts';
 import { sameValue } from './form-values.ts';
 import { usableCertificates } from './prefill.ts';
 
@@ -18,11 +16,8 @@ import { usableCertificates } from './prefill.ts';
  * against what only the server knows: a locked field (editable: false) holds the value the data
  * gives, a region exists, a file is one the submitter uploaded. What the case keeps: the values,
  * the source of each prefilled field (re-run here, never taken from the client) and the counts
- * of the prefill rate.
+ * of the prefill rate. What other checks of a filed form share is in form-checks.ts.
  */
-
-/** The form a case keeps (cases.form): the values as checked and the sources of prefilled fields. */
-export type KeptForm = { values: FormValues; sources: Record<string, KeptSource> };
 
 /** A checked form: what to store, and the files it names (by path) for the submitter check. */
 export type CheckedForm = {
@@ -32,64 +27,6 @@ export type CheckedForm = {
   prefilled: number;
   files: { path: string; sha256: string }[];
 };
-
-/** form.invalid: every issue in the details, the first one named as the field. */
-export function formInvalid(issues: FormIssue[]): AppError {
-  const first = issues[0]!;
-  return new AppError('form.invalid', {
-    field: `form/${first.path}`,
-    params: { count: issues.length, problem: first.message, problemEn: first.messageEn },
-    details: { issues },
-  });
-}
-
-const issue = (path: string, code: string, message: string, messageEn: string): FormIssue => ({
-  path,
-  code,
-  message,
-  messageEn,
-});
-
-type Cell = { path: string; label: string; value: unknown };
-
-/** Every value of a type in the values (top-level fields and table columns), with its path. */
-function cellsOf(definition: FormDefinition, values: FormValues, type: 'file' | 'region'): Cell[] {
-  const cells: Cell[] = [];
-  for (const field of formFields(definition)) {
-    const value = values[field.key];
-    if (field.type === type && value !== undefined)
-      cells.push({ path: field.key, label: field.label, value });
-    if (field.type !== 'table' || !Array.isArray(value)) continue;
-    value.forEach((row: Record<string, unknown>, i) => {
-      for (const column of field.columns ?? [])
-        if (column.type === type && row[column.key] !== undefined)
-          cells.push({
-            path: `${field.key}.${i}.${column.key}`,
-            label: column.label,
-            value: row[column.key],
-          });
-    });
-  }
-  return cells;
-}
-
-let fileRegions: Set<string> | null = null;
-
-/** The codes of the committed division file (common/regions), read once. */
-function divisionCodes(): Set<string> {
-  fileRegions ??= new Set(readRegionFile().map((r) => r.code));
-  return fileRegions;
-}
-
-/** The region cells whose code is neither in the division file nor added to the region tree. */
-async function unknownRegions(db: Db, cells: Cell[]): Promise<Cell[]> {
-  const outside = cells.filter((c) => !divisionCodes().has(c.value as string));
-  if (outside.length === 0) return [];
-  const codes = [...new Set(outside.map((c) => c.value as string))];
-  const added = await db.select({ code: regions.code }).from(regions).where(inArray(regions.code, codes));
-  const known = new Set(added.map((r) => r.code));
-  return outside.filter((c) => !known.has(c.value as string));
-}
 
 /**
  * Checks the form of an application to a version with a form, for the applicant of the case; a
@@ -147,29 +84,4 @@ export async function checkSubmittedForm(options: {
     prefilled: Object.values(sources).filter((s) => !s.corrected).length,
     files: cellsOf(definition, values, 'file').map((c) => ({ path: c.path, sha256: c.value as string })),
   };
-}
-
-/** A 400 form.invalid naming each file of the form the submitter did not upload (none: nothing). */
-export function refuseOthersFormFiles(
-  definition: FormDefinition,
-  files: CheckedForm['files'],
-  uploaded: ReadonlySet<string>,
-): void {
-  const labels = new Map<string, string>();
-  for (const field of formFields(definition)) {
-    labels.set(field.key, field.label);
-    for (const column of field.columns ?? []) labels.set(`${field.key}.${column.key}`, column.label);
-  }
-  const issues = files
-    .filter((f) => !uploaded.has(f.sha256))
-    .map((f) => {
-      const label = labels.get(f.path.replace(/\.\d+\./, '.')) ?? f.path;
-      return issue(
-        f.path,
-        'file',
-        `${label}须是提交人本人上传的文件，请重新上传`,
-        'must be a file the submitter uploaded',
-      );
-    });
-  if (issues.length > 0) throw formInvalid(issues);
 }

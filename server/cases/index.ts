@@ -3,6 +3,7 @@
  * records. The front door of the module: other modules import only from here.
  */
 export { type Application, submitApplication } from './application.ts';
+export { type PrefillStatistics, prefillStatistics } from './form-statistics.ts';
 export { mostAppliedAtHall } from './hall-demand.ts';
 export type { CasePage } from './page.ts';
 export { caseSight, openCase } from './queries.ts';

@@ -31,7 +31,7 @@ export type MaterialStatistics = Static<typeof MaterialStatisticsSchema>;
 /** The share of materials handed in that the applicant no longer had to submit (reused / (reused + uploaded)). */
 export type ReductionFigures = Omit<
   MaterialStatistics,
-  'bySource' | 'byMatter' | 'byDepartment' | 'byRegion'
+  'bySource' | 'byMatter' | 'byDepartment' | 'byRegion' | 'prefill'
 >;
 
 export type MaterialStatisticsFilter = {
@@ -71,7 +71,8 @@ const figures = (s: Sums): ReductionFigures => ({
     s.reused + s.uploaded > 0 ? Math.round((s.reused / (s.reused + s.uploaded)) * 10_000) / 10_000 : 0,
 });
 
-async function conditions(db: DbOrTx, filter: MaterialStatisticsFilter): Promise<SQL[]> {
+/** The conditions on the cases `c` a statistics filter selects (filed: not drafts). */
+export async function conditions(db: DbOrTx, filter: MaterialStatisticsFilter): Promise<SQL[]> {
   const where: SQL[] = [sql`c.status <> 'draft'`];
   if (filter.region) {
     if (filter.subtree) {

@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import type { Static } from 'typebox';
+import type { PrefillStatistics as PrefillStatisticsSchema } from '../../common/cases/api.ts';
+import { versionNames } from '../catalogue/index.ts';
+import type { DbOrTx } from '../core/db/client.ts';
+import { findOrganisation } from '../organisations/index.ts';
+import { regionNames } from '../regions/index.ts';
+import { conditions, type MaterialStatisticsFilter } from './material-counts.ts';
+
+/** The prefill rate of application forms (智能预填): in all, by matter, department and region. */
+export type PrefillStatistics = Static<typeof PrefillStatisticsSchema>;
+
+type Sums = { cases: number; filled: number; prefilled: number };
+type Row = Sums & { implementationId: string; versionId: string; departmentId: string; regionCode: string };
+
+const figures = (s: Sums) => ({
+  ...s,
+  prefillRate: s.filled > 0 ? Math.round((s.prefilled / s.filled) * 10_000) / 10_000 : 0,
+});
+
+function grouped<K extends string>(rows: Row[], key: (r: Row) => K): [K, Sums][] {
+  const map = new Map<K, Sums>();
+  for (const r of rows) {
+    const sums = map.get(key(r)) ?? { cases: 0, filled: 0, prefilled: 0 };
+    sums.cases += r.cases;
+    sums.filled += r.filled;
+    sums.prefilled += r.prefilled;
+    map.set(key(r), sums);
+  }
+  return [...map.entries()];
+}
+
+/**
+ * The prefill rate (Σ fields holding the value their source gave ÷ Σ fields filled) of the
+ * application forms of cases filed in a region (optionally with the regions below it) or a
+ * department, between two days: in all, per matter, department and region (the statistics page).
+ * One scan of the cases with a form, grouped by matter, department and region.
+ */
+export async function prefillStatistics(options: {
+  db: DbOrTx;
+  filter?: MaterialStatisticsFilter;
+}): Promise<PrefillStatistics> {
+  const { db, filter = {} } = options;
+  const where = sql.join(
+    [...(await conditions(db, filter)), sql`c.form_fields_filled IS NOT NULL`],
+    sql` AND `,
+  );
+  const { rows } = await db.execute<Row>(sql`
+    SELECT c.implementation_id AS "implementationId",
+      (array_agg(c.version_id ORDER BY c.submitted_at DESC))[1] AS "versionId",
+      c.department_id AS "departmentId", c.region_code AS "regionCode",
+      count(*)::int AS cases, sum(c.form_fields_filled)::int AS filled,
+      sum(coalesce(c.form_fields_prefilled, 0))::int AS prefilled
+    FROM cases c WHERE ${where}
+    GROUP BY c.implementation_id, c.department_id, c.region_code`);
+  const [matters, regions, departments] = await Promise.all([
+    versionNames(
+      db,
+      rows.map((r) => r.versionId),
+    ),
+    regionNames(
+      db,
+      rows.map((r) => r.regionCode),
+    ),
+    Promise.all([...new Set(rows.map((r) => r.departmentId))].map((id) => findOrganisation(db, id))),
+  ]);
+  const versionOf = new Map(rows.map((r) => [r.implementationId, r.versionId]));
+  const departmentName = new Map(departments.flatMap((d) => (d ? [[d.id, d.name] as const] : [])));
+  const total = grouped(rows, () => 'all')[0]?.[1] ?? { cases: 0, filled: 0, prefilled: 0 };
+  const byRate = <T extends { prefillRate: number; cases: number }>(a: T, b: T) =>
+    b.prefillRate - a.prefillRate || b.cases - a.cases;
+  return {
+    ...figures(total),
+    byMatter: grouped(rows, (r) => r.implementationId)
+      .map(([implementationId, s]) => ({
+        implementationId,
+        matterName: matters.get(versionOf.get(implementationId)!) ?? '',
+        ...figures(s),
+      }))
+      .sort(byRate),
+    byDepartment: grouped(rows, (r) => r.departmentId)
+      .map(([departmentId, s]) => ({
+        departmentId,
+        departmentName: departmentName.get(departmentId) ?? '',
+        ...figures(s),
+      }))
+      .sort(byRate),
+    byRegion: grouped(rows, (r) => r.regionCode)
+      .map(([regionCode, s]) => ({
+        regionCode,
+        regionName: regions.get(regionCode) ?? regionCode,
+        ...figures(s),
+      }))
+      .sort((a, b) => (a.regionCode < b.regionCode ? -1 : 1)),
+  };
+}
