@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { asc, count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import type { FormDefinition } from '../../common/forms/schema.ts';
+import { FOOD_FORM } from '../../common/forms/testing.ts';
 import { auditRecords } from '../audit/index.ts';
 import { type DemoOrganisations, seedDemoOrganisations } from '../demo/organisations.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
@@ -67,7 +69,7 @@ describe('catalogue Excel import and export', () => {
     await t?.close();
   });
 
-  test('the template has the two sheets with headers, drop-down lists, an example and instructions', async () => {
+  test('the template has the three sheets with headers, drop-down lists, an example and instructions', async () => {
     const res = await t.app.inject({
       url: '/api/catalogue/import-template.xlsx',
       headers: { cookie: marketEditor.cookie },
@@ -78,8 +80,14 @@ describe('catalogue Excel import and export', () => {
     await book.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
     assert.deepEqual(
       book.worksheets.map((s) => s.name),
-      ['实施清单', '申请材料', '填写说明'],
+      ['实施清单', '申请材料', '申请表字段', '填写说明'],
     );
+    const fields = book.getWorksheet('申请表字段')!;
+    assert.deepEqual(
+      [fields.getCell('A3').value, fields.getCell('E3').value, fields.getCell('F3').value],
+      ['示例', 'entityName', '单行文本'],
+    );
+    assert.match(String(fields.getCell('F50').dataValidation?.formulae?.[0]), /单选,多选/);
     const list = book.getWorksheet('实施清单')!;
     assert.equal(list.getCell('A1').value, '基本编码');
     assert.equal(list.getCell('C1').value, '事项类型');
@@ -216,6 +224,118 @@ describe('catalogue Excel import and export', () => {
     }
   });
 
+  test('a form with every field type, conditions, a table and English texts: export, import, the same form', async () => {
+    const form: FormDefinition = structuredClone({ ...FOOD_FORM, covers: ['application'] });
+    form.sections[0]!.titleEn = 'Applicant';
+    form.sections[0]!.description = '请与营业执照一致';
+    form.sections[1]!.fields[2]!.labelEn = 'Business type';
+    form.sections[1]!.fields[2]!.helpEn = 'As on the licence';
+    form.sections[1]!.fields[2]!.options![0]!.labelEn = 'Restaurant';
+    form.sections[1]!.fields.push({
+      key: 'ratio',
+      type: 'choice',
+      label: '餐位比例',
+      options: [
+        { value: '1:1', label: '一比一' },
+        { value: '1|2', label: '一比二' },
+      ],
+    });
+    const rich = {
+      ...structuredClone(FOOD_LICENCE),
+      code: '11610100MB0000007G000117024000',
+    };
+    rich.document.form = form;
+    const res = await upload(t, admin, await workbookOf([rich]));
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(res.json(), { imported: 1, created: 1, updated: 0 });
+    assert.deepEqual((await documents(t)).get(rich.code)!.document.form, form);
+
+    const exported = await t.app.inject({
+      url: '/api/catalogue/export.xlsx',
+      headers: { cookie: admin.cookie },
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.rawPayload as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet('申请表字段')!;
+    const row = (key: string) => {
+      for (let n = 3; n <= sheet.rowCount; n++)
+        if (sheet.getCell(`A${n}`).value === rich.code && sheet.getCell(`E${n}`).value === key)
+          return sheet.getRow(n).values as unknown[];
+      throw new Error(`no row for ${key}`);
+    };
+    // Row values start at index 1 (column A).
+    assert.deepEqual(row('items').slice(6, 13), [
+      '多选',
+      '经营项目',
+      '是',
+      '',
+      '',
+      '{"maxItems":2}',
+      'hot:热食类食品制售|cold:冷食类食品制售|prepacked:预包装食品销售',
+    ]);
+    assert.deepEqual(row('certificate').slice(2, 5), ['staff', '从业人员', 'people']);
+    assert.equal(row('certificate')[9], '{"field":"certified","equals":true}');
+    assert.deepEqual(JSON.parse(String(row('ratio')[12])), form.sections[1]!.fields.at(-1)!.options);
+
+    // Importing the export changes nothing: every document, forms too, comes back the same.
+    const again = await upload(t, admin, exported.rawPayload);
+    assert.equal(again.statusCode, 200, again.body);
+    assert.deepEqual(again.json(), { imported: 0, created: 0, updated: 0 });
+  });
+
+  test('problems of form rows are listed by sheet, row and column, and nothing is written', async () => {
+    const a = { ...structuredClone(FOOD_LICENCE), code: '11610100MB0000005E000117024000' };
+    const b = { ...structuredClone(FOOD_LICENCE), code: '11610100MB0000006F000117024000' };
+    const rows = workbookRows([a, b, ID_CARD]);
+    // a (rows 3–12): cells that cannot be read
+    rows.formFields[0]!.type = '签名';
+    rows.formFields[5]!.requiredWhen = '{field: category}';
+    rows.formFields[8]!.table = 'premises';
+    // b (rows 13–22): a form that reads but breaks its rules
+    rows.formFields[14]!.options = 'restaurant:餐饮|canteen:食堂|canteen:学校食堂';
+    rows.formFields[16]!.shownWhen = '{"field":"nowhere","notEmpty":true}';
+    // 居民身份证换领 has no form: its material cannot be covered by one.
+    rows.materials[6]!.coveredByForm = '是';
+    const before = await counts(t);
+    const res = await upload(t, admin, await writeWorkbook(rows));
+    assert.equal(res.statusCode, 400, res.body);
+    const errors: { sheet: string; row: number; column: string; problem: string }[] =
+      res.json().error.details.errors;
+    assert.deepEqual(
+      errors.map((e) => `${e.sheet}!${e.row}!${e.column}`),
+      [
+        '申请材料!9!O 由申请表代替',
+        '申请表字段!3!F 字段类型',
+        '申请表字段!8!J 必填条件',
+        '申请表字段!11!D 所属表格',
+        '申请表字段!17!L 选项',
+        '申请表字段!19!I 显示条件',
+      ],
+    );
+    const problems = errors.map((e) => e.problem).join('\n');
+    assert.match(problems, /字段类型“签名”不是可选的取值/);
+    assert.match(problems, /必填条件不是有效的 JSON/);
+    assert.match(problems, /所属表格“premises”须为此前各行中类型为“表格”的字段/);
+    assert.match(problems, /申请表字段“主体业态”（category）：选项取值重复：canteen/);
+    assert.match(problems, /条件引用的字段不存在：nowhere/);
+    assert.match(problems, /没有字段，材料不能由申请表代替/);
+    assert.deepEqual(await counts(t), before);
+  });
+
+  test('a workbook of the template before application forms imports, without a form', async () => {
+    const old = { ...structuredClone(FOOD_LICENCE), code: '11610100MB0000008H000117024000' };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await workbookOf([old])) as unknown as ExcelJS.Buffer);
+    book.removeWorksheet(book.getWorksheet('申请表字段')!.id);
+    book.getWorksheet('申请材料')!.spliceColumns(15, 1);
+    const file = Buffer.from(await book.xlsx.writeBuffer());
+    const res = await upload(t, admin, file);
+    assert.equal(res.statusCode, 200, res.body);
+    const stored = (await documents(t)).get(old.code)!.document;
+    assert.equal(stored.form, undefined);
+    assert.equal(stored.materials.length, 3);
+  });
+
   test('the export holds only what the caller may see, filtered by department', async () => {
     const read = async (session: Session, query = '') => {
       const res = await t.app.inject({
@@ -228,7 +348,11 @@ describe('catalogue Excel import and export', () => {
       const sheet = book.getWorksheet('实施清单')!;
       return Array.from({ length: sheet.rowCount - 2 }, (_, i) => String(sheet.getCell(`F${i + 3}`).value));
     };
-    assert.deepEqual(await read(marketEditor), [FOOD_LICENCE.code]);
+    assert.deepEqual(await read(marketEditor), [
+      FOOD_LICENCE.code,
+      '11610100MB0000007G000117024000',
+      '11610100MB0000008H000117024000',
+    ]);
     assert.deepEqual(await read(admin, `?departmentId=${demo.departments.公安局}`), [ID_CARD.code]);
     assert.equal(implementationCells(FOOD_LICENCE).organisation, '西安市市场监督管理局');
   });

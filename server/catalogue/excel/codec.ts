@@ -75,8 +75,8 @@ export function implementationCells(item: WorkbookImplementation): Cells {
   };
 }
 
-/** The cells of the 申请材料 row of one material. */
-export function materialCells(implementationCode: string, m: Material): Cells {
+/** The cells of the 申请材料 row of one material; `covered` when the application form stands for it. */
+export function materialCells(implementationCode: string, m: Material, covered = false): Cells {
   return {
     implementationCode,
     key: m.key,
@@ -92,6 +92,7 @@ export function materialCells(implementationCode: string, m: Material): Cells {
     blankFormFile: m.blankFormFile ?? '',
     sampleFile: m.sampleFile ?? '',
     notes: m.notes,
+    coveredByForm: yesNo(covered),
   };
 }
 
@@ -233,8 +234,12 @@ export function readImplementationRow(r: RowReader): WorkbookImplementation {
   };
 }
 
-/** Reads one 申请材料 row. */
-export function readMaterialRow(r: RowReader): { implementationCode: string; material: Material } {
+/** Reads one 申请材料 row; `covered` when the application form stands for the material. */
+export function readMaterialRow(r: RowReader): {
+  implementationCode: string;
+  material: Material;
+  covered: boolean;
+} {
   const hash = (key: string) => {
     const value = r.raw(key).toLowerCase();
     if (!value) return null;
@@ -260,5 +265,6 @@ export function readMaterialRow(r: RowReader): { implementationCode: string; mat
     sampleFile: hash('sampleFile'),
     notes: r.text('notes', { max: 1000 }),
   };
-  return { implementationCode: r.text('implementationCode', { required: true }), material };
+  const covered = r.raw('coveredByForm') === '' ? false : r.yesNo('coveredByForm');
+  return { implementationCode: r.text('implementationCode', { required: true }), material, covered };
 }

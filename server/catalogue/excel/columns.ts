@@ -1,7 +1,8 @@
 import { LABELS } from '../../../common/catalogue/elements.ts';
+import type { FieldType } from '../../../common/forms/schema.ts';
 
 /**
- * The layout of the catalogue workbook (docs/catalogue-import-template.md): two data sheets
+ * The layout of the catalogue workbook (docs/catalogue-import-template.md): three data sheets
  * whose first row is the header, second row a hint, and data from the third row on.
  */
 
@@ -13,6 +14,8 @@ export type Column = {
   width: number;
   /** The allowed values of a coded one-value column (a drop-down list in the template). */
   list?: readonly string[];
+  /** A column added later: a file from an older template without it is read as if it were empty. */
+  optional?: boolean;
 };
 
 export type SheetSpec = { name: string; columns: readonly Column[] };
@@ -149,6 +152,101 @@ export const MATERIAL_SHEET: SheetSpec = {
     { key: 'blankFormFile', header: '空白表格', hint: '文件 SHA-256，可留空', width: 20 },
     { key: 'sampleFile', header: '示例样表', hint: '文件 SHA-256，可留空', width: 20 },
     { key: 'notes', header: '备注', hint: '', width: 24 },
+    {
+      key: 'coveredByForm',
+      header: '由申请表代替',
+      hint: '是或否，留空为否；填“是”的材料（如申请书）由在线填写的申请表代替，无需另行上传',
+      width: 12,
+      list: YES_NO,
+      optional: true,
+    },
+  ],
+};
+
+/** The application form's field types by their Chinese names (common/forms/schema.ts FIELD_TYPES). */
+export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
+  text: '单行文本',
+  textarea: '多行文本',
+  number: '数字',
+  money: '金额',
+  date: '日期',
+  dateRange: '日期区间',
+  region: '行政区划',
+  address: '地址',
+  choice: '单选',
+  multiChoice: '多选',
+  yesNo: '是否',
+  table: '表格',
+  idNumber: '身份证号码',
+  creditCode: '统一社会信用代码',
+  phone: '电话号码',
+  file: '文件',
+};
+
+/** One row per field of an implementation's application form; a table's columns follow it, naming it. */
+export const FORM_SHEET: SheetSpec = {
+  name: '申请表字段',
+  columns: [
+    { key: 'implementationCode', header: '实施编码', hint: '必填，实施清单中的实施编码', width: 28 },
+    {
+      key: 'sectionKey',
+      header: '分组标识',
+      hint: '必填，字母开头，字母、数字或 _；同一分组的字段写在一起，按行的先后排列',
+      width: 14,
+    },
+    { key: 'sectionTitle', header: '分组标题', hint: '分组第一行必填，如：申请人信息', width: 16 },
+    {
+      key: 'table',
+      header: '所属表格',
+      hint: '表格的列：填写其所属表格字段的字段标识，写在该表格字段之后；其他字段留空',
+      width: 12,
+    },
+    {
+      key: 'key',
+      header: '字段标识',
+      hint: '必填，字母开头，字母、数字或 _，同一申请表内不重复（表格的列在表格内不重复）',
+      width: 16,
+    },
+    {
+      key: 'type',
+      header: '字段类型',
+      hint: '必填，下拉选择',
+      width: 14,
+      list: labels(FIELD_TYPE_LABELS),
+    },
+    { key: 'label', header: '字段名称', hint: '必填，如：经营场所', width: 20 },
+    { key: 'required', header: '是否必填', hint: '是或否，留空为否', width: 10, list: YES_NO },
+    {
+      key: 'shownWhen',
+      header: '显示条件',
+      hint: 'JSON，留空为总是显示，如 {"field":"category","equals":"canteen"}；可用 in、notEmpty、and、or、not',
+      width: 30,
+    },
+    { key: 'requiredWhen', header: '必填条件', hint: 'JSON，写法同显示条件；条件成立时必填', width: 30 },
+    {
+      key: 'validation',
+      header: '校验规则',
+      hint: 'JSON，如 {"min":1,"max":100}、{"maxLength":50}、{"pattern":"…","patternMessage":"…"}',
+      width: 26,
+    },
+    {
+      key: 'options',
+      header: '选项',
+      hint: '单选、多选必填：取值:名称|取值:名称（或每行一项）；其他类型留空',
+      width: 30,
+    },
+    {
+      key: 'binding',
+      header: '数据绑定',
+      hint: '智能预填的来源：国家数据元（如 premises），或 certificate:证照类型代码.字段；可留空',
+      width: 24,
+    },
+    { key: 'editable', header: '预填后可修改', hint: '是或否，留空为是', width: 12, list: YES_NO },
+    { key: 'help', header: '填写说明', hint: '显示在字段下方，可留空', width: 24 },
+    { key: 'labelEn', header: '英文名称', hint: '可留空', width: 16 },
+    { key: 'helpEn', header: '英文填写说明', hint: '可留空', width: 16 },
+    { key: 'sectionTitleEn', header: '分组英文标题', hint: '可留空，写在分组第一行', width: 16 },
+    { key: 'sectionDescription', header: '分组说明', hint: '可留空，写在分组第一行', width: 24 },
   ],
 };
 

@@ -112,5 +112,82 @@ export const EXAMPLE: WorkbookImplementation = {
         notes: '可容缺受理，办结前补交',
       },
     ],
+    form: {
+      sections: [
+        {
+          key: 'applicant',
+          title: '申请人信息',
+          fields: [
+            {
+              key: 'entityName',
+              type: 'text',
+              label: '经营者名称',
+              required: true,
+              binding: 'entityName',
+              editable: false,
+            },
+            {
+              key: 'creditCode',
+              type: 'creditCode',
+              label: '统一社会信用代码',
+              required: true,
+              binding: 'creditCode',
+              editable: false,
+            },
+            { key: 'phone', type: 'phone', label: '联系电话', required: true, binding: 'contactPhone' },
+          ],
+        },
+        {
+          key: 'business',
+          title: '经营信息',
+          fields: [
+            { key: 'premises', type: 'address', label: '经营场所', required: true, binding: 'premises' },
+            {
+              key: 'category',
+              type: 'choice',
+              label: '主体业态',
+              required: true,
+              options: [
+                { value: 'restaurant', label: '餐饮服务经营者' },
+                { value: 'canteen', label: '单位食堂' },
+                { value: 'retail', label: '食品销售经营者' },
+              ],
+            },
+            {
+              key: 'canteenOf',
+              type: 'text',
+              label: '食堂所属单位',
+              required: true,
+              shownWhen: { field: 'category', equals: 'canteen' },
+            },
+            {
+              key: 'area',
+              type: 'number',
+              label: '经营面积（平方米）',
+              help: '按租赁合同或产权证明上的面积填写',
+              validation: { min: 1, max: 100_000 },
+            },
+          ],
+        },
+        {
+          key: 'staff',
+          title: '从业人员',
+          fields: [
+            {
+              key: 'managers',
+              type: 'table',
+              label: '食品安全管理人员',
+              required: true,
+              validation: { minItems: 1, maxItems: 3 },
+              columns: [
+                { key: 'name', type: 'text', label: '姓名', required: true },
+                { key: 'idNumber', type: 'idNumber', label: '身份证号码', required: true },
+              ],
+            },
+          ],
+        },
+      ],
+      covers: ['application'],
+    },
   },
 };

@@ -9,6 +9,7 @@ import { basicMatters, implementations, implementationVersions } from '../tables
 import { implementationCells, materialCells, type WorkbookImplementation } from './codec.ts';
 import { EXAMPLE_CODE } from './columns.ts';
 import { EXAMPLE } from './example.ts';
+import { formCells } from './form-codec.ts';
 import { writeWorkbook } from './workbook.ts';
 
 export type ExportFilter = { departmentId?: string; region?: string; subtree?: boolean };
@@ -85,7 +86,10 @@ export async function exportImplementations(options: {
 export function workbookRows(items: WorkbookImplementation[]) {
   return {
     implementations: items.map(implementationCells),
-    materials: items.flatMap((item) => item.document.materials.map((m) => materialCells(item.code, m))),
+    materials: items.flatMap(({ code, document }) =>
+      document.materials.map((m) => materialCells(code, m, !!document.form?.covers?.includes(m.key))),
+    ),
+    formFields: items.flatMap(({ code, document }) => formCells(code, document.form)),
   };
 }
 
@@ -101,5 +105,5 @@ export async function exportWorkbook(options: {
 /** The empty import template (.xlsx) with one example implementation. */
 export async function templateWorkbook(): Promise<Buffer> {
   const example = workbookRows([{ ...EXAMPLE, code: EXAMPLE_CODE }]);
-  return writeWorkbook({ implementations: [], materials: [], examples: example });
+  return writeWorkbook({ implementations: [], materials: [], formFields: [], examples: example });
 }

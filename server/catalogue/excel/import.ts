@@ -12,7 +12,8 @@ import { basicMatterProblems, normaliseBasicMatter } from '../service.ts';
 import { documentProblems } from '../validation.ts';
 import { type ImportIssue, rowReader } from './cells.ts';
 import { readImplementationRow, readMaterialRow, type WorkbookImplementation } from './codec.ts';
-import { columnName, IMPLEMENTATION_SHEET, MATERIAL_SHEET } from './columns.ts';
+import { columnName, FORM_SHEET, IMPLEMENTATION_SHEET, MATERIAL_SHEET } from './columns.ts';
+import { readForms } from './form-import.ts';
 import { issueOfProblem, type RowPlaces } from './problems.ts';
 import { readWorkbook } from './workbook.ts';
 
@@ -25,7 +26,7 @@ type Parsed = WorkbookImplementation & {
 };
 
 const invalid = (issues: ImportIssue[]) => {
-  const sheetOrder = [IMPLEMENTATION_SHEET.name, MATERIAL_SHEET.name];
+  const sheetOrder = [IMPLEMENTATION_SHEET.name, MATERIAL_SHEET.name, FORM_SHEET.name];
   const errors = [...issues].sort(
     (a, b) => sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet) || a.row - b.row,
   );
@@ -72,7 +73,7 @@ async function readImplementations(
       ...read,
       code: read.code.toUpperCase(),
       basicMatter: normaliseBasicMatter(read.basicMatter),
-      places: { row, materialRows: [], materialKeys: [] },
+      places: { row, materialRows: [], materialKeys: [], formRows: {}, coverRows: [] },
       broken: false,
     };
     const at = item.places;
@@ -124,7 +125,7 @@ function readMaterials(
   for (const { row, texts } of rows) {
     const before = issues.length;
     const r = rowReader(MATERIAL_SHEET, row, texts, issues);
-    const { implementationCode, material } = readMaterialRow(r);
+    const { implementationCode, material, covered } = readMaterialRow(r);
     const item = byCode.get(implementationCode.toUpperCase());
     if (implementationCode && !item) {
       r.problem(
@@ -145,6 +146,7 @@ function readMaterials(
     item.document.materials.push(material);
     item.places.materialRows.push(row);
     item.places.materialKeys.push(material.key);
+    if (covered) item.places.coverRows!.push(row);
   }
 }
 
@@ -167,6 +169,7 @@ export async function importWorkbook(options: { db: Db; audit: AuditContext; act
   }
   const byCode = await readImplementations(db, sheets.implementations, issues);
   readMaterials(sheets.materials, byCode, issues);
+  readForms(sheets.formFields, byCode, issues);
 
   const forbidden = [...byCode.values()].filter(
     (item) =>

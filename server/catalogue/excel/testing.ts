@@ -56,10 +56,11 @@ export function upload(t: TestApp, session: Session | null, file: Buffer) {
   });
 }
 
-const document = (changes: Partial<ImplementationDocument>): ImplementationDocument => ({
-  ...structuredClone(EXAMPLE.document),
-  ...changes,
-});
+/** A document like the example's, without its application form, with these changes. */
+const document = (changes: Partial<ImplementationDocument>): ImplementationDocument => {
+  const { form: _form, ...example } = structuredClone(EXAMPLE.document);
+  return { ...example, ...changes };
+};
 
 /** 食品经营许可 by 市场监管局 (with materials, a hall, a special procedure) and 居民身份证换领 by 公安局. */
 export const FOOD_LICENCE: WorkbookImplementation = {

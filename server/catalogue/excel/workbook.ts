@@ -4,7 +4,9 @@ import { cellText, type ImportIssue } from './cells.ts';
 import {
   columnLetter,
   EXAMPLE_CODE,
+  FIELD_TYPE_LABELS,
   FIRST_DATA_ROW,
+  FORM_SHEET,
   HEADER_ROW,
   HINT_ROW,
   IMPLEMENTATION_SHEET,
@@ -74,6 +76,21 @@ function addInstructions(workbook: ExcelJS.Workbook) {
     ['示例行', `实施编码为“${EXAMPLE_CODE}”的行是填写示例，导入时自动跳过，可删除。`],
     ['多项内容', '“办理渠道、送达方式、主题、关键词”多项之间用“、”分隔。'],
     [
+      '申请表字段',
+      '每行一个在线申请表的字段，用“实施编码”对应到实施清单；同一分组的字段写在一起，行的先后即字段的先后。' +
+        '表格类字段的列写在该表格字段之后，“所属表格”填写表格字段的字段标识。没有字段的事项没有在线申请表。',
+    ],
+    [
+      '显示与必填条件',
+      '填写 JSON：{"field":"字段标识","equals":取值}、{"field":"…","in":[取值,…]}、{"field":"…","notEmpty":true}，' +
+        '可用 {"and":[…]}、{"or":[…]}、{"not":{…}} 组合；表格的列可引用同一行的其他列。',
+    ],
+    [
+      '选项与绑定',
+      '选项写作“取值:名称|取值:名称”；数据绑定填写国家数据元（如 premises、entityName）或“certificate:证照类型代码.字段”，用于智能预填。',
+    ],
+    ['由申请表代替', '申请材料中填“是”的材料（如申请书）由在线申请表代替，申请人填写申请表后无需另行上传。'],
+    [
       '分段内容',
       '“设定依据、特别程序、收费、办理流程、办理地点”每项占一行（单元格内换行：Alt+Enter），项内各段用英文竖线 | 分隔。',
     ],
@@ -108,17 +125,19 @@ function addInstructions(workbook: ExcelJS.Workbook) {
     ],
     ['材料类型', Object.values(LABELS.materialType).join('、')],
     ['材料来源', Object.values(LABELS.materialSource).join('、')],
+    ['字段类型', Object.values(FIELD_TYPE_LABELS).join('、')],
   ];
   for (const line of lines) sheet.addRow(line).alignment = { wrapText: true, vertical: 'top' };
   sheet.getRow(1).font = { bold: true, size: 14 };
   sheet.getColumn(1).font = { bold: true };
 }
 
-/** A catalogue workbook: the two data sheets with the given rows, and the instructions. */
+/** A catalogue workbook: the three data sheets with the given rows, and the instructions. */
 export async function writeWorkbook(options: {
   implementations: Cells[];
   materials: Cells[];
-  examples?: { implementations: Cells[]; materials: Cells[] };
+  formFields: Cells[];
+  examples?: { implementations: Cells[]; materials: Cells[]; formFields: Cells[] };
 }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '一网通办事项库';
@@ -130,6 +149,7 @@ export async function writeWorkbook(options: {
     options.examples?.implementations ?? [],
   );
   addDataSheet(workbook, MATERIAL_SHEET, options.materials, options.examples?.materials ?? []);
+  addDataSheet(workbook, FORM_SHEET, options.formFields, options.examples?.formFields ?? []);
   addInstructions(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -142,7 +162,7 @@ function readSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, issues: ImportIssu
   let headersOk = true;
   spec.columns.forEach((c, i) => {
     const found = cellText(header.getCell(i + 1).value);
-    if (found !== c.header) {
+    if (found !== c.header && !(c.optional && !found)) {
       headersOk = false;
       issues.push({
         sheet: spec.name,
@@ -164,11 +184,14 @@ function readSheet(sheet: ExcelJS.Worksheet, spec: SheetSpec, issues: ImportIssu
   return rows;
 }
 
-/** Reads the two data sheets of an uploaded workbook; problems of the file itself go to `issues`. */
+/**
+ * Reads the data sheets of an uploaded workbook; problems of the file itself go to `issues`. A
+ * workbook from a template older than the application forms (no 申请表字段 sheet) has no form rows.
+ */
 export async function readWorkbook(
   file: Buffer,
   issues: ImportIssue[],
-): Promise<{ implementations: SheetRows; materials: SheetRows }> {
+): Promise<{ implementations: SheetRows; materials: SheetRows; formFields: SheetRows }> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
@@ -179,15 +202,16 @@ export async function readWorkbook(
       column: '',
       problem: '文件无法读取：请上传由导入模板填写的 .xlsx 文件',
     });
-    return { implementations: [], materials: [] };
+    return { implementations: [], materials: [], formFields: [] };
   }
-  const sheets = [IMPLEMENTATION_SHEET, MATERIAL_SHEET].map((spec) => {
+  const sheets = [IMPLEMENTATION_SHEET, MATERIAL_SHEET, FORM_SHEET].map((spec) => {
     const sheet = workbook.getWorksheet(spec.name);
+    if (!sheet && spec === FORM_SHEET) return [];
     if (!sheet) {
       issues.push({ sheet: spec.name, row: 0, column: '', problem: `缺少工作表“${spec.name}”` });
       return [];
     }
     return readSheet(sheet, spec, issues);
   });
-  return { implementations: sheets[0]!, materials: sheets[1]! };
+  return { implementations: sheets[0]!, materials: sheets[1]!, formFields: sheets[2]! };
 }
