@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { call, signInOver } from '../server/testing/processes.ts';
 import { screenshotPath } from './support/browser.ts';
 import { caseSteps } from './support/cases.ts';
 import { withBrowserSession } from './support/session.ts';
 
 const session = withBrowserSession();
 const { url, signInCompany } = session;
-const { companyFilesFoodLicence, foodLicence, upload } = caseSteps(session);
+const { companyFilesFoodLicence, concludedFoodLicenceCase, foodLicence, upload } = caseSteps(session);
 
 test('a person without an account checks a case’s progress from the home page with its number and query code', async () => {
   const { page, browser } = session;
@@ -81,8 +82,118 @@ test('on the apply page the phone is prefilled and the count still to upload goe
   await summary.getByText(/还需上传 \d+ 项/).waitFor();
   const before = Number(await summary.getAttribute('data-to-upload'));
   assert.ok(before >= 2, `materials to upload: ${before}`);
-  await upload(page, '[data-testid=apply-page]', 'sqs', '食品经营许可申请书.pdf');
+  // The 申请书 is the application form itself: the layout plans are a file to upload.
+  await upload(page, '[data-testid=apply-page]', 'bj', '设备布局与操作流程.pdf');
   await summary.getByText(`还需上传 ${before - 1} 项`).waitFor();
   assert.equal(Number(await summary.getAttribute('data-to-upload')), before - 1);
   await page.screenshot({ path: screenshotPath('portal-04-apply'), fullPage: true });
+});
+
+test('食品经营许可 is one result with 选择办理地: the city for a visitor, the registered 新城区 for the company', async () => {
+  const { page, browser } = session;
+  await browser.context.clearCookies();
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    await page.goto(url('/'));
+    const hot = page.getByTestId('hot-searches');
+    await hot.getByTestId('hot-search').first().waitFor();
+    const terms = await hot.getByTestId('hot-search').allTextContents();
+    assert.equal(terms[0], '开饭店', terms.join('、'));
+    assert.ok(!terms.includes('公积金提取'), `a term that finds nothing is not hot: ${terms.join('、')}`);
+
+    await page.goto(url(`/search?q=${encodeURIComponent('食品经营许可')}`));
+    const cards = page.getByTestId('matter-card').filter({
+      has: page.getByTestId('matter-card-name').getByText('食品经营许可', { exact: true }),
+    });
+    await cards.first().waitFor();
+    assert.equal(await cards.count(), 1, 'one card for the three places');
+    const card = cards.first();
+    assert.equal(await card.getAttribute('data-places'), '3');
+    const choice = card.getByTestId('place-choice');
+    assert.equal(await choice.getAttribute('data-region'), '610100', 'the city level for a visitor');
+    await page.screenshot({ path: screenshotPath('portal-05-search-phone'), fullPage: true });
+
+    await choice.getByTestId('place-select').click();
+    const options = page.locator('.ant-select-dropdown:visible [data-testid=place-option]');
+    await options.first().waitFor();
+    assert.deepEqual(await options.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-region'))), [
+      '610100',
+      '610102',
+      '610103',
+    ]);
+    await page.screenshot({ path: screenshotPath('portal-06-choose-place-phone') });
+    await options.filter({ hasText: '碑林区' }).click();
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    assert.equal(await choice.getAttribute('data-region'), '610103');
+    await card.getByTestId('matter-card-guide').click();
+    await page.getByTestId('guide').waitFor();
+    await page.getByTestId('guide').locator('.guide-meta').getByText('碑林区', { exact: true }).waitFor();
+    const onGuide = page.getByTestId('guide-place-choice');
+    assert.equal(await onGuide.getAttribute('data-region'), '610103');
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+
+  // The company is registered in 新城区: its place comes first, and the city's guide suggests it.
+  await session.signInCompany();
+  await page.goto(url(`/search?q=${encodeURIComponent('食品经营许可')}`));
+  const card = page
+    .getByTestId('matter-card')
+    .filter({ has: page.getByTestId('matter-card-name').getByText('食品经营许可', { exact: true }) });
+  await card.getByTestId('place-yours').getByText('按您的登记地（新城区）').waitFor();
+  assert.equal(await card.getByTestId('place-choice').getAttribute('data-region'), '610102');
+  const city = await foodLicence();
+  await page.goto(url(`/guide/${city.id}`));
+  const suggestion = page.getByTestId('guide-place-suggestion');
+  await suggestion.getByText('按您的登记地（新城区），建议在新城区办理。').waitFor();
+  await suggestion.getByRole('button', { name: '切换到新城区' }).click();
+  await page.getByTestId('guide').locator('.guide-meta').getByText('新城区', { exact: true }).waitFor();
+  assert.equal(await page.getByTestId('guide-place-choice').getAttribute('data-region'), '610102');
+  await page.getByTestId('guide-place-suggestion').waitFor({ state: 'detached' });
+});
+
+test('after 办结 and 送达 by post the company’s case page shows the licence, the decision and the tracking number', async () => {
+  const { page } = session;
+  const { caseId, caseNo } = await concludedFoodLicenceCase();
+  const clerk = await signInOver(url(''), '/api/auth/login', { username: 'head', password: 'demo1234' });
+  const current = await call(clerk, 'GET', `/api/cases/${caseId}`);
+  const delivered = await call(clerk, 'POST', `/api/cases/${caseId}/deliver`, {
+    version: current.body?.version,
+    method: 'post',
+    address: { recipient: '林晓', phone: '13800001234', address: '西安市新城区解放路 100 号' },
+  });
+  assert.equal(delivered.status, 200, JSON.stringify(delivered.body));
+  const trackingNo = String(delivered.body?.trackingNo);
+  assert.match(trackingNo, /^SB\d{9}CN$/);
+
+  await session.signInCompany();
+  await page.goto(url(`/my/cases/${caseId}`));
+  const result = page.getByTestId('case-result');
+  await result.waitFor();
+  await page.getByTestId('case-no').getByText(caseNo).waitFor();
+  const certificate = result.getByTestId('result-certificate');
+  await certificate.getByTestId('result-certificate-type').getByText('食品经营许可证').waitFor();
+  await certificate.locator('[data-testid=certificate-status][data-status=issued]').waitFor();
+  const number = (await certificate.getByTestId('result-certificate-number').textContent())?.trim() ?? '';
+  assert.ok(number.length > 0);
+  const pdf = await page.request.get(
+    url((await certificate.getByTestId('result-certificate-pdf').getAttribute('href')) ?? ''),
+  );
+  assert.equal(pdf.status(), 200);
+  assert.equal(pdf.headers()['content-type'], 'application/pdf');
+  const notice = await page.request.get(
+    url((await result.getByTestId('result-notice-approval').getAttribute('href')) ?? ''),
+  );
+  assert.equal(notice.status(), 200);
+  assert.equal(notice.headers()['content-type'], 'application/pdf');
+  const delivery = result.getByTestId('result-delivery');
+  assert.equal(await delivery.getAttribute('data-method'), 'post');
+  await delivery.getByText('邮寄送达').waitFor();
+  await delivery.getByText('已寄出').waitFor();
+  assert.equal((await delivery.getByTestId('result-tracking-no').textContent())?.trim(), trackingNo);
+  await page.screenshot({ path: screenshotPath('portal-07-case-result'), fullPage: true });
+
+  await certificate.getByTestId('result-wallet').click();
+  await page.waitForURL('**/my/certificates');
+  await page.getByTestId('wallet-page').getByText(number).waitFor();
 });

@@ -176,6 +176,12 @@ export const MatterPlace = Type.Object({
   /** The region's path ('610000/610100/610103'): the applicant's region lies under it or not. */
   regionPath: Type.String(),
   departmentName: Type.String(),
+  /** What may differ from place to place: how it is done, its limits and visits. */
+  realisationMode: CodeOf(REALISATION_MODES),
+  caseType: CodeOf(CASE_TYPES),
+  legalLimit: Type.Integer(),
+  promisedLimit: Type.Integer(),
+  visitsRequired: Type.Integer(),
 });
 
 /** One matter in the public search and browse lists (GET /api/catalogue/search, /matters). */

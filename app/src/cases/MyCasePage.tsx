@@ -11,6 +11,7 @@ import { GapCard, SupplementCard } from './ApplicantTasks.tsx';
 import { actOnCase, useCase, useCaseUpdated } from './api.ts';
 import { CaseFacts } from './CaseFacts.tsx';
 import { CaseNotices } from './CaseNotices.tsx';
+import { CaseResult } from './CaseResult.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { MaterialsView } from './MaterialsView.tsx';
 
@@ -45,6 +46,7 @@ export function MyCasePage() {
       </Typography.Title>
       {d.status === 'needs_supplement' ? <SupplementCard detail={d} /> : null}
       {d.gaps.length > 0 && !final ? <GapCard detail={d} /> : null}
+      <CaseResult detail={d} />
       <Card className="case-block">
         <CaseFacts detail={d} />
       </Card>

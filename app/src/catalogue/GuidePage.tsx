@@ -8,6 +8,7 @@ import { ApiError } from '../api/client.ts';
 import { LoadError } from '../components/status.tsx';
 import { guidePdfUrl, useGuide } from './api.ts';
 import { GuideFacts } from './GuideFacts.tsx';
+import { GuidePlaces } from './GuidePlaces.tsx';
 import {
   ConditionsSection,
   ContactsSection,
@@ -62,6 +63,7 @@ export function GuidePage() {
           <Tag color="blue">{labels.matterType[basicMatter.matterType]}</Tag>
           <Tag color="green">{labels.realisationMode[doc.realisationMode]}</Tag>
         </div>
+        <GuidePlaces basicCode={basicMatter.code} implementationId={guide.data.implementationId} />
         <div className="guide-actions">
           {doc.channels.includes('online') ? (
             <Link to={`/apply/${guide.data.implementationId}`} data-testid="guide-apply">

@@ -1,16 +1,23 @@
 import './catalogue.css';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useHotSearches } from './api.ts';
 
-/** Popular searches under the portal's search box, each a link to its results. */
+/** The most searched terms of the last 30 days that find matters, under the portal's search box. */
 export function HotSearches() {
   const { t } = useTranslation();
-  const terms = t('catalogue.search.hot').split('|');
+  const hot = useHotSearches();
+  const terms = hot.data?.terms ?? [];
   return (
     <div className="hero-hint" data-testid="hot-searches">
-      {t('catalogue.search.hotLabel')}
+      {terms.length ? t('catalogue.search.hotLabel') : null}
       {terms.map((term) => (
-        <Link key={term} to={`/search?q=${encodeURIComponent(term)}`} className="hot-search">
+        <Link
+          key={term}
+          to={`/search?q=${encodeURIComponent(term)}`}
+          className="hot-search"
+          data-testid="hot-search"
+        >
           {term}
         </Link>
       ))}

@@ -1,8 +1,12 @@
 import { BankOutlined, ClockCircleOutlined, EnvironmentOutlined, TeamOutlined } from '@ant-design/icons';
 import { Card, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useMe } from '../auth/session.ts';
 import { useLabels } from './labels.ts';
+import { PlaceChoice } from './PlaceChoice.tsx';
+import { defaultPlace } from './places.ts';
 import type { MatterSummary } from './types.ts';
 
 const MODE_COLOURS: Record<MatterSummary['realisationMode'], string> = {
@@ -12,56 +16,81 @@ const MODE_COLOURS: Record<MatterSummary['realisationMode'], string> = {
   more_visits: 'orange',
 };
 
-/** One matter in a result list: name, department, how it is done, time limits and visits. */
+/**
+ * One matter in a result list: name, department, how it is done, time limits and visits. A basic
+ * matter implemented in several places is one card with 选择办理地, defaulting to the signed-in
+ * applicant's registered region (the city level when none matches); its facts and links are those
+ * of the place chosen.
+ */
 export function MatterCard({ matter }: { matter: MatterSummary }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const unit = labels.limitUnit[matter.limitUnit];
+  const { data: me } = useMe();
+  const places = matter.places ?? [];
+  const region = me?.region;
+  const [chosenId, setChosenId] = useState<string>();
+  const place = places.find((p) => p.implementationId === chosenId) ?? defaultPlace(places, region);
+  const shown = place ? { ...matter, ...place } : matter;
+  const unit = labels.limitUnit[shown.limitUnit];
+  const guide = `/guide/${shown.implementationId}`;
   return (
-    <Card className="matter-card" size="small" data-testid="matter-card">
+    <Card
+      className="matter-card"
+      size="small"
+      data-testid="matter-card"
+      data-basic={matter.basicCode}
+      data-places={places.length || 1}
+    >
       <div className="matter-card-head">
-        <Link to={`/guide/${matter.implementationId}`} className="matter-card-name">
-          {matter.name}
+        <Link to={guide} className="matter-card-name" data-testid="matter-card-name">
+          {shown.name}
         </Link>
         <span className="matter-card-tags">
-          <Tag color={MODE_COLOURS[matter.realisationMode]}>
-            {labels.realisationMode[matter.realisationMode]}
+          <Tag color={MODE_COLOURS[shown.realisationMode]}>
+            {labels.realisationMode[shown.realisationMode]}
           </Tag>
-          <Tag>{labels.caseType[matter.caseType]}</Tag>
+          <Tag>{labels.caseType[shown.caseType]}</Tag>
         </span>
       </div>
+      {places.length > 1 ? (
+        <PlaceChoice places={places} value={shown.implementationId} onChange={setChosenId} region={region} />
+      ) : null}
       <div className="matter-card-facts">
         <span>
-          <BankOutlined /> {matter.departmentName}
+          <BankOutlined /> {shown.departmentName}
         </span>
-        <span>
-          <EnvironmentOutlined /> {matter.regionName}
-        </span>
+        {places.length > 1 ? null : (
+          <span>
+            <EnvironmentOutlined /> {shown.regionName}
+          </span>
+        )}
         <span>
           <ClockCircleOutlined />{' '}
-          {matter.caseType === 'immediate' || matter.promisedLimit === 0 ? (
+          {shown.caseType === 'immediate' || shown.promisedLimit === 0 ? (
             <strong className="matter-card-promised">{t('catalogue.card.immediate')}</strong>
           ) : (
             <strong className="matter-card-promised">
-              {t('catalogue.card.promised', { value: matter.promisedLimit, unit })}
+              {t('catalogue.card.promised', { value: shown.promisedLimit, unit })}
             </strong>
           )}
-          {matter.legalLimit > 0 ? (
+          {shown.legalLimit > 0 ? (
             <span className="matter-card-legal">
-              {t('catalogue.card.legal', { value: matter.legalLimit, unit })}
+              {t('catalogue.card.legal', { value: shown.legalLimit, unit })}
             </span>
           ) : null}
         </span>
         <span>
           <TeamOutlined />{' '}
-          {matter.visitsRequired === 0
+          {shown.visitsRequired === 0
             ? t('catalogue.card.noVisit')
-            : t('catalogue.card.visits', { count: matter.visitsRequired })}
+            : t('catalogue.card.visits', { count: shown.visitsRequired })}
         </span>
       </div>
       <div className="matter-card-foot">
-        <span className="matter-card-object">{labels.serviceObject[matter.serviceObject]}</span>
-        <Link to={`/guide/${matter.implementationId}`}>{t('catalogue.card.guide')} ›</Link>
+        <span className="matter-card-object">{labels.serviceObject[shown.serviceObject]}</span>
+        <Link to={guide} data-testid="matter-card-guide">
+          {t('catalogue.card.guide')} ›
+        </Link>
       </div>
     </Card>
   );

@@ -2,15 +2,19 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import { type ListAnswer, useList } from '../api/lists.ts';
 import type { PublicOrganisation } from '../organisations/types.ts';
-import type { Guide, MatterFilters, MatterSummary, Statistics, ThemeCount } from './types.ts';
+import type { Guide, HotSearches, MatterFilters, MatterSummary, Statistics, ThemeCount } from './types.ts';
 
 export const PAGE_SIZE = 10;
 
-/** Public search (with `q`, by relevance) or browse list (without, by name). */
+/**
+ * Public search (with `q`, by relevance) or browse list (without, by name): one result per basic
+ * matter, with the places where it is implemented.
+ */
 export function useMatters(filters: MatterFilters, page: number) {
   const path = filters.q ? '/api/catalogue/search' : '/api/catalogue/matters';
   const query = {
     ...filters,
+    group: 'basic',
     subtree: filters.region ? true : undefined,
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
@@ -26,6 +30,25 @@ export function useGuide(implementationId: string) {
   return useQuery({
     queryKey: ['/api/catalogue/guides', implementationId],
     queryFn: () => api.get<Guide>(`/api/catalogue/guides/${encodeURIComponent(implementationId)}`),
+  });
+}
+
+/** A basic matter with every place (implementation) of it, for choosing where to apply. */
+export function usePlaces(basicCode: string) {
+  const query = { basicCode, group: 'basic', limit: 1 };
+  return useQuery({
+    queryKey: ['/api/catalogue/matters', query],
+    queryFn: () => api.get<ListAnswer<MatterSummary>>('/api/catalogue/matters', query),
+    staleTime: 60_000,
+  });
+}
+
+/** The most searched terms that find matters. */
+export function useHotSearches() {
+  return useQuery({
+    queryKey: ['/api/catalogue/hot-searches'],
+    queryFn: () => api.get<HotSearches>('/api/catalogue/hot-searches'),
+    staleTime: 300_000,
   });
 }
 

@@ -98,7 +98,6 @@ export const catalogueEn: typeof catalogueZh = {
     noneHint: 'Try other words, e.g. “business licence” in Chinese, or browse by department or theme.',
     enterQuery: 'Type what you need to do, e.g. 开饭店 or 营业执照',
     hotLabel: 'Popular: ',
-    hot: '开饭店|营业执照|二手房过户|社保登记|婚姻登记|公积金提取',
     statisticsLink: 'Catalogue statistics',
   },
   filter: {
@@ -122,6 +121,14 @@ export const catalogueEn: typeof catalogueZh = {
     noVisit: 'No visit needed',
     online: 'Available online',
     guide: 'Service guide',
+  },
+  place: {
+    choose: 'Choose where to apply',
+    label: 'Where to apply',
+    count: '{{count}} places',
+    yours: 'Your registered region ({{region}})',
+    suggest: 'You are registered in {{region}}: apply in {{place}}.',
+    switchTo: 'Switch to {{place}}',
   },
   browse: {
     person: 'For persons',

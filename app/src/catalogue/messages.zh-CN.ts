@@ -16,7 +16,6 @@ export const catalogueZh = {
     noneHint: '换个说法试试，例如“营业执照”“二手房过户”“社保”，或按部门、主题浏览。',
     enterQuery: '请输入要办理的事项，例如“开饭店”“营业执照”',
     hotLabel: '热门：',
-    hot: '开饭店|营业执照|二手房过户|社保登记|婚姻登记|公积金提取',
     statisticsLink: '事项统计',
   },
   filter: {
@@ -40,6 +39,14 @@ export const catalogueZh = {
     noVisit: '无需到现场',
     online: '可网上办理',
     guide: '办事指南',
+  },
+  place: {
+    choose: '选择办理地',
+    label: '办理地',
+    count: '{{count}} 个办理地',
+    yours: '按您的登记地（{{region}}）',
+    suggest: '按您的登记地（{{region}}），建议在{{place}}办理。',
+    switchTo: '切换到{{place}}',
   },
   browse: {
     person: '个人办事',

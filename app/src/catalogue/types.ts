@@ -4,6 +4,8 @@ import type * as Api from '../../../common/catalogue/api.ts';
 /** The public catalogue API's shapes as the app receives them (common/catalogue/api.ts). */
 
 export type MatterSummary = Wire<typeof Api.MatterSummary>;
+export type MatterPlace = Wire<typeof Api.MatterPlace>;
+export type HotSearches = Wire<typeof Api.HotSearches>;
 export type MatterPage = Wire<typeof Api.MatterPage>;
 export type Guide = Wire<typeof Api.Guide>;
 export type Figures = Wire<typeof Api.Figures>;

@@ -56,7 +56,22 @@ describe('search grouped by basic matter', () => {
       ['610100', '610102', '610103'].map((code) => canteen!.get(code)),
     );
     assert.match(matter!.places![2]!.regionPath, /\/610100\/610103$/);
-    assert.equal(matter!.places![0]!.departmentName, '西安市市场监督管理局');
+    const {
+      implementationId: _i,
+      regionCode: _c,
+      regionName: _n,
+      regionPath: _p,
+      ...facts
+    } = matter!.places![0]!;
+    const { promisedLimit, legalLimit, visitsRequired, realisationMode, caseType } = matter!;
+    assert.deepEqual(facts, {
+      departmentName: '西安市市场监督管理局',
+      promisedLimit,
+      legalLimit,
+      visitsRequired,
+      realisationMode,
+      caseType,
+    });
     assert.equal(page.total, new Set(page.items.map((m) => m.basicCode)).size);
   });
 

@@ -29,7 +29,9 @@ export function groupedPageRows(parts: {
         (array_agg(m.implementation_id ORDER BY ${parts.memberRank} DESC, length(m.region_path), m.region_code,
           m.implementation_id))[1] AS lead,
         json_agg(json_build_object('implementationId', m.implementation_id, 'regionCode', m.region_code,
-          'regionName', m.region_name, 'regionPath', m.region_path, 'departmentName', m.department_name)
+          'regionName', m.region_name, 'regionPath', m.region_path, 'departmentName', m.department_name,
+          'realisationMode', m.realisation_mode, 'caseType', m.case_type, 'legalLimit', m.legal_limit,
+          'promisedLimit', m.promised_limit, 'visitsRequired', m.visits_required)
           ORDER BY m.region_path, m.department_name, m.implementation_id) AS places
       ${parts.members}) a
     JOIN published_matters m ON m.implementation_id = a.lead`;
