@@ -162,6 +162,12 @@ const CASES: [string, unknown, string[]][] = [
     ['sections.0.fields.0.validation.pattern:validation'],
   ],
   [
+    'pattern with nested repetition',
+    form(text('a', { validation: { pattern: '^(\\d+)*$' } })),
+    ['sections.0.fields.0.validation.pattern:validation'],
+  ],
+  ['pattern of a postcode', form(text('a', { validation: { pattern: '^[0-9]{6}$' } })), []],
+  [
     'pattern on a number',
     form({ key: 'a', type: 'number', label: '甲', validation: { pattern: '1' } }),
     ['sections.0.fields.0.validation.pattern:validation'],

@@ -1,3 +1,4 @@
+import isSafePattern from 'safe-regex2';
 import { Compile } from 'typebox/compile';
 import { Errors } from 'typebox/value';
 import { parseBinding } from './binding.ts';
@@ -110,6 +111,14 @@ function checkRules(field: AnyField, path: string, add: Add) {
     if (!TEXT_TYPES.includes(field.type)) refuse(v.pattern !== undefined ? 'pattern' : 'minLength');
     if (v.pattern !== undefined && patternOf(v.pattern) === null)
       add(`${path}.validation.pattern`, 'validation', '正则表达式无效', 'not a valid regular expression');
+    // A pattern runs on what applicants type: nested repetition such as (a+)+ can take exponential time.
+    else if (v.pattern !== undefined && !isSafePattern(v.pattern))
+      add(
+        `${path}.validation.pattern`,
+        'validation',
+        '正则表达式含嵌套重复（如 (a+)+），校验可能极慢，请改写',
+        'nested repetition such as (a+)+ can make the check very slow; rewrite the pattern',
+      );
   }
   if ((v.min !== undefined || v.max !== undefined) && !NUMBER_TYPES.includes(field.type)) refuse('min');
   if ((v.minItems !== undefined || v.maxItems !== undefined) && !COUNTED_TYPES.includes(field.type))
