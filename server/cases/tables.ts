@@ -212,10 +212,6 @@ export const creditRecords = pgTable(
   (t) => [index('credit_records_account_idx').on(t.accountId)],
 );
 
-/**
- * The last case number drawn per region and day (prefix `${regionCode}-${yyyymmdd}-`). A number is
- * drawn in a statement of its own, so submissions wait for each other only for that instant.
- */
 /** A saved application draft (申请草稿) of an applicant account, resumable on another device. */
 export const applicationDrafts = pgTable(
   'application_drafts',
@@ -232,6 +228,10 @@ export const applicationDrafts = pgTable(
   (t) => [primaryKey({ columns: [t.accountId, t.implementationId] })],
 );
 
+/**
+ * The last case number drawn per region and day (prefix `${regionCode}-${yyyymmdd}-`). A number is
+ * drawn in a statement of its own, so submissions wait for each other only for that instant.
+ */
 export const caseNumberCounters = pgTable('case_number_counters', {
   prefix: text('prefix').primaryKey(),
   last: integer('last').notNull(),
