@@ -104,10 +104,15 @@ export const ActionBody = Type.Object(
     version: Type.Integer({ minimum: 1 }),
     reason: Type.Optional(Type.String({ maxLength: 2000 })),
     legalBasis: Type.Optional(Type.String({ maxLength: 2000 })),
+    /** 一次性告知: each problem names a material, or a field of the case's form (fieldKey), or neither. */
     problems: Type.Optional(
-      Type.Array(Type.Object({ materialKey: Type.Optional(Text(40)), problem: Text(500) }, strict), {
-        maxItems: 60,
-      }),
+      Type.Array(
+        Type.Object(
+          { materialKey: Type.Optional(Text(40)), fieldKey: Type.Optional(Text(40)), problem: Text(500) },
+          strict,
+        ),
+        { maxItems: 60 },
+      ),
     ),
     gaps: Type.Optional(Type.Array(Text(40), { maxItems: 60 })),
     gapDeadline: Type.Optional(IsoDate),
@@ -121,6 +126,11 @@ export const ActionBody = Type.Object(
     address: Type.Optional(Type.Object({ recipient: Text(50), phone: Text(20), address: Text(300) }, strict)),
     sameVisit: Type.Optional(Type.Boolean()),
     promise: Type.Optional(Type.String({ maxLength: 4000 })),
+    /** 补正: the corrected values of the form's fields the notice named (by field key). */
+    form: Type.Optional(FormValuesSchema),
+    /** 双向速递: the tracking number of the parcel of originals posted to the hall, and its courier. */
+    trackingNo: Type.Optional(Text(40)),
+    carrier: Type.Optional(Text(30)),
   },
   strict,
 );

@@ -58,6 +58,23 @@ const ALLOWED: [CaseStatus, CaseAction, CaseStatus][] = [
   ['approved_on_promise', 'revoke', 'revoked'],
   ['verified', 'conclude', 'concluded'],
   ['concluded', 'deliver', 'delivered'],
+  // 双向速递: originals posted and received while the case is open; the status stays.
+  ...(
+    [
+      'submitted',
+      'needs_supplement',
+      'accepted',
+      'accepted_with_gaps',
+      'in_review',
+      'suspended',
+      'escalated',
+      'approved',
+      'approved_on_promise',
+    ] as const
+  ).flatMap((from): [CaseStatus, CaseAction, CaseStatus][] => [
+    [from, 'post_originals', from],
+    [from, 'receive_originals', from],
+  ]),
 ];
 
 test('the transition table: every status × action, allowed exactly where listed', () => {
@@ -75,7 +92,7 @@ test('the transition table: every status × action, allowed exactly where listed
       checked++;
     }
   }
-  assert.equal(checked, 18 * 22);
+  assert.equal(checked, 18 * 24);
 });
 
 test('final statuses allow nothing', () => {
@@ -125,6 +142,9 @@ test('roles: applicants submit and withdraw, clerks pre-review, departments deci
   assert.deepEqual([...rolesFor('reassign')], ['department_head'], 'the head reassigns');
   assert.deepEqual([...rolesFor('hand_back')], ['department_reviewer'], 'a reviewer hands back');
   assert.ok(!rolesFor('revoke').includes('window_clerk'));
+  assert.ok(rolesFor('post_originals').includes('applicant'), 'the applicant enters the tracking number');
+  assert.ok(rolesFor('post_originals').includes('window_clerk'), 'or the clerk does');
+  assert.ok(!rolesFor('receive_originals').includes('applicant'), 'only the hall records the receipt');
   for (const action of CASE_ACTION_NAMES) {
     assert.ok(!rolesFor(action).includes('supervisor'), `${action}: supervisors only watch`);
   }

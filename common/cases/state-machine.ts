@@ -106,6 +106,9 @@ const UNDECIDED: readonly CaseStatus[] = [
   'suspended',
 ];
 
+/** 双向速递: paper originals may be posted to the hall, and received there, until the result is out. */
+const ORIGINALS_OPEN: readonly CaseStatus[] = [...UNDECIDED, 'escalated', 'approved', 'approved_on_promise'];
+
 /** Under review in the department: assigned to a reviewer, who may be changed. */
 const UNDER_REVIEW: readonly CaseStatus[] = ['in_review', 'suspended'];
 
@@ -201,6 +204,20 @@ export const CASE_ACTIONS = {
     guard: (facts) => (facts.openGaps > 0 ? 'case.result_held' : null),
   },
   deliver: { label: '送达', from: ['concluded'], to: 'delivered', roles: ['window_clerk', ...DECIDERS] },
+  /** 寄送原件: the tracking number of originals posted to the hall (the applicant's, or entered by staff); no visit. */
+  post_originals: {
+    label: '邮寄原件',
+    from: ORIGINALS_OPEN,
+    to: (_facts, from) => from,
+    roles: [...APPLICANT_SIDE, ...PRE_REVIEWERS],
+  },
+  /** 原件收件: the hall (or the department) records the parcel of originals received; no visit. */
+  receive_originals: {
+    label: '原件收件',
+    from: ORIGINALS_OPEN,
+    to: (_facts, from) => from,
+    roles: PRE_REVIEWERS,
+  },
   approve_on_promise: {
     label: '告知承诺当场准予',
     from: ['submitted'],

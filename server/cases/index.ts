@@ -7,6 +7,7 @@ export { type PrefillStatistics, prefillStatistics } from './form-statistics.ts'
 export { mostAppliedAtHall } from './hall-demand.ts';
 export type { CasePage } from './page.ts';
 export { caseSight, openCase } from './queries.ts';
+export { heldResult } from './result-hold.ts';
 export { caseRoutes } from './routes.ts';
 export type { CaseRow } from './rows.ts';
 export { caseAttachments, caseEvents, cases, creditRecords } from './tables.ts';

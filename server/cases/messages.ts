@@ -1,6 +1,7 @@
 import type { CaseAction } from '../../common/cases/state-machine.ts';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
 import { messageRows } from '../notifications/index.ts';
+import { problemSubject, type SupplementProblem } from './supplement-form.ts';
 
 /** What the applicant is told about a case event: a title and one short paragraph. */
 export type CaseMessage = { title: string; body: string };
@@ -22,10 +23,8 @@ const str = (value: unknown) => (typeof value === 'string' ? value : '');
 const MESSAGES: Partial<Record<CaseAction, (f: Facts, subject: string) => CaseMessage>> = {
   submit: (_f, s) => ({ title: '申请已收到', body: `${s}已提交，等待受理。` }),
   request_supplement: (f, s) => {
-    const problems = (f.details.problems ?? []) as { materialKey?: string; problem: string }[];
-    const list = problems
-      .map((p, i) => `${i + 1}.${materialName(f.document, p.materialKey)}：${p.problem}`)
-      .join('；');
+    const problems = (f.details.problems ?? []) as SupplementProblem[];
+    const list = problems.map((p, i) => `${i + 1}.${problemSubject(f.document, p)}：${p.problem}`).join('；');
     return {
       title: '请补正材料',
       body: `${s}需补正以下 ${problems.length} 项（一次性告知）：${list}。请在线或到窗口一次性补正。`,
@@ -54,6 +53,10 @@ const MESSAGES: Partial<Record<CaseAction, (f: Facts, subject: string) => CaseMe
     f.trackingNo
       ? { title: '办理结果已寄出', body: `${s}的办理结果已邮寄，快递单号 ${f.trackingNo}。` }
       : { title: '办理结果已领取', body: `${s}的办理结果已在窗口领取。` },
+  receive_originals: (f, s) => ({
+    title: '原件已收到',
+    body: `${s}邮寄的原件（快递单号 ${str(f.details.trackingNo)}）已签收，无需再到现场提交。`,
+  }),
   revoke: (f, s) => ({
     title: '许可已撤销',
     body: `${s}经核查承诺不实，准予许可已撤销，理由：${str(f.details.reason)}。`,

@@ -15,6 +15,7 @@ import {
 } from '../notices/index.ts';
 import { findHall, findOrganisation } from '../organisations/index.ts';
 import type { CaseRow } from './rows.ts';
+import { problemSubject, type SupplementProblem } from './supplement-form.ts';
 import { caseEvents } from './tables.ts';
 
 export type CaseEventRow = typeof caseEvents.$inferSelect;
@@ -74,7 +75,7 @@ async function caseView(db: DbOrTx, row: CaseRow, event: CaseEventRow): Promise<
   const doc = version.document;
   const details = event.details as Record<string, unknown>;
   const gaps = event.action === 'accept_with_gaps' ? ((details.gaps ?? []) as string[]) : [];
-  const problems = (details.problems ?? []) as { materialKey?: string; problem: string }[];
+  const problems = (details.problems ?? []) as SupplementProblem[];
   const legalBasis = text(details.legalBasis);
   return {
     caseNo: row.caseNo,
@@ -91,7 +92,7 @@ async function caseView(db: DbOrTx, row: CaseRow, event: CaseEventRow): Promise<
     legalDeadline: row.legalDeadline,
     gaps: gaps.map((key) => materialName(doc, key)),
     gapDeadline: text(details.gapDeadline),
-    problems: problems.map((p) => ({ material: materialName(doc, p.materialKey), problem: p.problem })),
+    problems: problems.map((p) => ({ material: problemSubject(doc, p), problem: p.problem })),
     reason: text(details.reason),
     legalBasis: legalBasis ? [legalBasis] : [],
     result: doc.result.name ? { name: doc.result.name } : null,

@@ -1,4 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
+import type { CaseAction } from '../../common/cases/state-machine.ts';
 import { loadActor } from '../accounts/index.ts';
 import { workingDaysBetween, workingDeadline } from '../calendar/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
@@ -31,21 +32,35 @@ export async function deadlines(db: DbOrTx, row: CaseRow, today: string) {
   return { acceptedOn: today, promisedDeadline, legalDeadline };
 }
 
+/** The details of the case's latest event of an action, or null when it has none. */
+export async function lastDetails(
+  tx: DbOrTx,
+  caseId: string,
+  action: CaseAction,
+): Promise<Record<string, unknown> | null> {
+  const [last] = await tx
+    .select({ details: caseEvents.details })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.action, action)))
+    .orderBy(desc(caseEvents.seq))
+    .limit(1);
+  return (last?.details as Record<string, unknown> | undefined) ?? null;
+}
+
 /** Working days the clock was paused by the last suspension, which ends today. */
 export async function pausedDays(
   tx: DbOrTx,
   row: CaseRow,
   today: string,
 ): Promise<{ since: string; days: number }> {
-  const [last] = await tx
-    .select({ details: caseEvents.details })
-    .from(caseEvents)
-    .where(and(eq(caseEvents.caseId, row.id), eq(caseEvents.action, 'suspend')))
-    .orderBy(desc(caseEvents.seq))
-    .limit(1);
-  const since = (last?.details as { since?: string } | undefined)?.since ?? today;
+  const last = await lastDetails(tx, row.id, 'suspend');
+  const since = typeof last?.since === 'string' ? last.since : today;
   return { since, days: Math.max(0, await workingDaysBetween({ db: tx, from: since, to: today })) };
 }
+
+/** A 400 naming the field, with the problem in Chinese and English. */
+export const fieldError = (field: string, problem: string, problemEn: string) =>
+  new AppError('validation.field', { field, params: { problem, problemEn } });
 
 /** A day moved by a number of working days (none: the same day). */
 export async function moveBy(tx: DbOrTx, day: string | null, days: number): Promise<string | null> {

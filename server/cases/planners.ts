@@ -5,10 +5,12 @@ import type { Db } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { attachmentsOf } from './attachments.ts';
 import { type DeliveryProvider, sandboxDelivery } from './delivery.ts';
+import { postOriginals, receiveOriginals } from './originals.ts';
 import { deadlines, moveBy, pausedDays, required, reviewerOf } from './plan-parts.ts';
 import { type CaseRow, documentOf } from './rows.ts';
 import { addAttachments, checkMaterials, type MaterialInput } from './submission.ts';
 import { requireOwnUploads } from './submission-materials.ts';
+import { checkProblemTargets, correctedForm, type SupplementProblem } from './supplement-form.ts';
 import { creditRecords } from './tables.ts';
 import type { ActingParty, TransitionPlan } from './transition-write.ts';
 
@@ -16,8 +18,8 @@ import type { ActingParty, TransitionPlan } from './transition-write.ts';
 export type ActionInput = {
   reason?: string;
   legalBasis?: string;
-  /** 一次性告知: the one complete list of problems. */
-  problems?: { materialKey?: string; problem: string }[];
+  /** 一次性告知: the one complete list of problems, each about a material, a field of the form, or neither. */
+  problems?: SupplementProblem[];
   /** 容缺: missing gap-allowed materials and the day by which they must arrive. */
   gaps?: string[];
   gapDeadline?: string;
@@ -35,6 +37,11 @@ export type ActionInput = {
   sameVisit?: boolean;
   /** 告知承诺: the text the applicant signed. */
   promise?: string;
+  /** 补正: corrected values of the case's form, by field key. */
+  form?: Record<string, unknown>;
+  /** 双向速递: the tracking number of originals posted to the hall, and the courier. */
+  trackingNo?: string;
+  carrier?: string;
 };
 
 /** What a planner knows besides the case: who acts, what they send, the day, the delivery service. */
@@ -122,7 +129,7 @@ const acceptWithGaps: Planner = async (db, row, { input, today }) => {
   };
 };
 
-/** 一次性告知: every problem at once, each naming a material of the version if any. */
+/** 一次性告知: every problem at once, each naming a material of the version or a field of the case's form, if any. */
 const requestSupplement: Planner = async (db, row, { input }) => {
   const problems = input.problems ?? [];
   if (problems.length === 0) {
@@ -132,12 +139,30 @@ const requestSupplement: Planner = async (db, row, { input }) => {
     });
   }
   const doc = await documentOf(db, row.versionId);
-  checkMaterials(
-    doc,
-    problems.flatMap((p) => (p.materialKey ? [{ key: p.materialKey, sha256: '', fileName: '' }] : [])),
-    'problems',
-  );
-  return { details: { problems } };
+  checkProblemTargets(doc, row, problems);
+  const listed = problems.map((p, i) => ({ ...p, problem: required(p.problem, `problems/${i}/problem`) }));
+  return { details: { problems: listed } };
+};
+
+/**
+ * 补正后重新提交: the materials handed in, and the fields of the form corrected (the form checked
+ * again as a whole; see supplement-form.ts). The timeline names the fields that changed.
+ */
+const resubmit: Planner = async (db, row, context) => {
+  const { input, audit } = context;
+  const corrected = input.form
+    ? await correctedForm({
+        db,
+        row,
+        document: await documentOf(db, row.versionId),
+        patch: input.form,
+        accountId: audit.actor?.accountId ?? null,
+      })
+    : null;
+  return handIn((_row, keys) => ({
+    ...(corrected ? { patch: corrected.patch } : {}),
+    details: { materials: keys, ...(corrected?.changed.length ? { fields: corrected.changed } : {}) },
+  }))(db, row, context);
 };
 
 /** 改派: the new assignee must be an active reviewer of the case's department. */
@@ -214,7 +239,7 @@ export const PLANNERS: Partial<Record<CaseAction, Planner>> = {
     },
   }),
   request_supplement: requestSupplement,
-  resubmit: handIn((_row, keys) => ({ details: { materials: keys } })),
+  resubmit,
   supply_gap: handIn(closeGaps),
   // The one who starts the review takes it, or names a reviewer of the department who does.
   start_review: async (db, row, { input, audit }) => {
@@ -259,6 +284,8 @@ export const PLANNERS: Partial<Record<CaseAction, Planner>> = {
   terminate: reasoned,
   conclude,
   deliver,
+  post_originals: (db, row, { input }) => postOriginals(db, row, input),
+  receive_originals: (db, row, { input }) => receiveOriginals(db, row, input),
   approve_on_promise: async (db, row, { input, today }) => ({
     patch: { onPromise: true, ...(await deadlines(db, row, today)) },
     details: { promise: required(input.promise, 'promise') },

@@ -7,6 +7,8 @@ import {
   RotateSealKeyBody,
   SealKeysQuery,
 } from '../../common/certificates/api.ts';
+import type { DbOrTx } from '../core/db/client.ts';
+import { AppError } from '../core/errors.ts';
 import { cachePublicly } from '../core/http/cache-control.ts';
 import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
@@ -21,7 +23,7 @@ import { revokeCertificate } from './revoke.ts';
 import type { CaseSight } from './types.ts';
 import { certificateFile, verifyByCode } from './verify.ts';
 import { verifyFile } from './verify-file.ts';
-import { viewsOf } from './views.ts';
+import { type CertificateRow, viewsOf } from './views.ts';
 import { walletRoutes } from './wallet-routes.ts';
 
 const tags = ['certificates'];
@@ -29,14 +31,25 @@ const tags = ['certificates'];
 /** The public URL of the verification page a certificate's QR code opens. */
 export const verifyUrl = (origin: string, code: string) => `${origin.replace(/\/+$/, '')}/verify/${code}`;
 
-/** What the certificate routes are handed: how a case looks to an actor (from the cases module). */
-export type CertificateRouteOptions = { caseSight: CaseSight };
+/**
+ * What the certificate routes are handed (from the cases module): how a case looks to an actor, and
+ * whether a case's result is held (容缺: the names of materials still missing, else null).
+ */
+export type CertificateRouteOptions = {
+  caseSight: CaseSight;
+  heldResult?: (db: DbOrTx, caseId: string) => Promise<string | null>;
+};
 
 /** 电子证照: public verification and keys, downloads, look-up by staff, issued lists, revocation, key rotation. */
 export async function certificateRoutes(app: App, options: CertificateRouteOptions): Promise<void> {
   const db = () => app.deps.database.db;
-  const { caseSight } = options;
+  const { caseSight, heldResult } = options;
   await app.register(walletRoutes, { caseSight });
+  /** A certificate of a case whose result is held (容缺 materials missing) is not handed out, to anyone. */
+  const notHeld = async (row: CertificateRow) => {
+    const missing = row.caseId && heldResult ? await heldResult(db(), row.caseId) : null;
+    if (missing) throw new AppError('case.result_held', { params: { missing } });
+  };
   await app.register(listingRoutes);
 
   app.get(
@@ -146,12 +159,14 @@ export async function certificateRoutes(app: App, options: CertificateRouteOptio
     {
       schema: {
         tags,
-        summary: '下载证照文件（JSON：证照数据、SM2 签名、密钥标识），可用 npm run cert:verify 离线验证',
+        summary:
+          '下载证照文件（JSON：证照数据、SM2 签名、密钥标识），可用 npm run cert:verify 离线验证；容缺材料未补齐的办件，其证照暂缓出具（409）',
         params: IdParams,
       },
     },
     async (request, reply) => {
       const row = await certificateFor(db(), requireActor(request), request.params.id);
+      await notHeld(row);
       const file = await certificateFile({ db: db(), id: row.id });
       return reply
         .type('application/json')
@@ -162,9 +177,16 @@ export async function certificateRoutes(app: App, options: CertificateRouteOptio
 
   app.get(
     '/certificates/:id/pdf',
-    { schema: { tags, summary: '电子证照 PDF（含电子印章与核验二维码）', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: '电子证照 PDF（含电子印章与核验二维码）；容缺材料未补齐的办件，其证照暂缓出具（409）',
+        params: IdParams,
+      },
+    },
     async (request, reply) => {
       const row = await certificateFor(db(), requireActor(request), request.params.id);
+      await notHeld(row);
       const [certificate] = await viewsOf(db(), [row]);
       const pdf = await renderCertificatePdf({
         certificate: certificate!,

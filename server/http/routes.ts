@@ -1,7 +1,7 @@
 import { accountRoutes, signInRoutes } from '../accounts/index.ts';
 import { auditRoutes } from '../audit/index.ts';
 import { calendarRoutes } from '../calendar/index.ts';
-import { caseRoutes, caseSight } from '../cases/index.ts';
+import { caseRoutes, caseSight, heldResult } from '../cases/index.ts';
 import {
   catalogueExcelRoutes,
   cataloguePublicRoutes,
@@ -34,7 +34,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(catalogueExcelRoutes);
   await app.register(cataloguePublicRoutes);
   await app.register(caseRoutes);
-  await app.register(certificateRoutes, { caseSight });
+  await app.register(certificateRoutes, { caseSight, heldResult });
   await app.register(calendarRoutes);
   await app.register(fileRoutes);
   await app.register(notificationRoutes);

@@ -45,6 +45,8 @@ const action: Record<CaseAction, string> = {
   revoke: 'Promise false, revoke',
   reassign: 'Reassign',
   hand_back: 'Hand back for reassignment',
+  post_originals: 'Post originals',
+  receive_originals: 'Originals received',
 };
 
 /** The UI strings of cases in English. */
@@ -132,6 +134,8 @@ export const casesEn: typeof casesZh = {
     fileHint: 'PDF, JPG or PNG',
     missingRequired: 'Please upload the required materials: {{names}}',
     gapNote: 'May be accepted with this gap and supplied within the set time',
+    byForm: 'Filled in online',
+    formPdf: 'Application form (PDF)',
   },
   reduction: {
     title: 'Materials no longer submitted ({{cases}} cases)',
@@ -222,6 +226,7 @@ export const casesEn: typeof casesZh = {
     held: 'Result held: missing materials not yet supplied',
     tracking: 'Tracking number {{no}}',
     formData: 'Application',
+    form: 'Application form',
   },
   progress: {
     title: 'Case progress',
@@ -267,6 +272,9 @@ export const casesEn: typeof casesZh = {
     printNotice: 'Print',
     problems: 'Problems (one complete list)',
     problemMaterial: 'Material',
+    problemTarget: 'Material or form field (none: other)',
+    targetMaterials: 'Materials',
+    targetFields: 'Form fields',
     problemText: 'Problem',
     addProblem: 'Add a problem',
     gaps: 'Missing materials',
@@ -294,5 +302,32 @@ export const casesEn: typeof casesZh = {
     currentAssignee: 'Current assignee',
     unassigned: 'Unassigned',
     postal: 'Post',
+  },
+  originals: {
+    title: 'Originals by post',
+    intro:
+      'Paper originals to be checked may be sent to the service window by courier instead of in person. Enter the tracking number once sent; you are told when the window has received it.',
+    trackingNo: 'Tracking number',
+    trackingRule: 'Enter a tracking number of 6 to 40 letters or digits',
+    carrier: 'Courier',
+    carrierPlaceholder: 'e.g. China Post EMS, SF Express (optional)',
+    post: 'Record tracking number',
+    inTransit: 'In transit',
+    received: 'Received',
+    postedAt: 'posted {{time}}',
+    receivedAt: 'received at the window {{time}}',
+    unannounced: 'number not recorded beforehand',
+    none: 'No originals posted',
+    note: 'Note on receipt (optional)',
+    receiveHint: 'Filled in when one parcel is in transit; for a parcel not recorded, enter its number',
+    timeline: 'Tracking number {{no}}',
+  },
+  fix: {
+    fieldProblem: 'Application form ({{field}})',
+    title: 'Correct the application form',
+    intro: 'Correct these fields and resubmit them with the materials:',
+    editAll: 'Edit the application form',
+    corrected: 'Form fields corrected: {{fields}}',
+    noChange: 'The form is unchanged',
   },
 };

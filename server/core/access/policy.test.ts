@@ -66,6 +66,8 @@ const MATRIX: Record<Action, string> = {
   'case.approve_on_promise': '-         -     S     S        -    -       -          -      -            -',
   'case.verify':             '-         -     -     S        S    -       -          -      -            -',
   'case.revoke':             '-         -     -     S        S    -       -          -      -            -',
+  'case.post_originals':     'S         S     S     S        -    -       -          -      -            -',
+  'case.receive_originals':  '-         -     S     S        -    -       -          -      -            -',
 };
 const COLUMNS: Role[] = [
   'applicant',

@@ -69,6 +69,7 @@ const CALLERS: [RegExp, Caller[]][] = [
   ],
   [/^\w+ \/api\/catalogue\//, ['anonymous', 'person']],
   [/^\w+ \/api\/cases\/\{id\}\/(resubmit|withdraw)$/, ['person', 'company']],
+  [/^\w+ \/api\/cases\/\{id\}\/post-originals$/, ['person', 'company', 'clerk']],
   [
     /^\w+ \/api\/cases\/\{id\}\/(start-review|approve|deny|suspend|resume|hand-back|escalate|terminate|verify|revoke|reassign|reviewers)$/,
     ['reviewer', 'head'],
