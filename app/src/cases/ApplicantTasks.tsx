@@ -4,47 +4,42 @@ import { useTranslation } from 'react-i18next';
 import { useWrite } from '../api/mutation.ts';
 import { useGuide } from '../catalogue/api.ts';
 import { actOnCase, useCaseUpdated } from './api.ts';
+import { useFormCorrection } from './FormCorrection.tsx';
 import { MaterialPicker, type PickableMaterial, type PickedMaterials } from './MaterialPicker.tsx';
-import type { CaseDetail } from './types.ts';
+import { lastProblems, problemSubject } from './supplement.ts';
+import type { ActionBody, CaseDetail } from './types.ts';
 
-type Problem = { materialKey?: string; problem: string };
-
-/** The one-time list of the last supplement request. */
-export function lastProblems(detail: CaseDetail): Problem[] {
-  const last = [...detail.timeline].reverse().find((e) => e.action === 'request_supplement');
-  return (last?.details.problems as Problem[] | undefined) ?? [];
-}
-
-/** 补正: the problems, uploads for the materials they name, and resubmission. */
+/**
+ * 补正: the problems, the fields of the form they name to correct, uploads for the materials they
+ * name, and resubmission.
+ */
 export function SupplementCard({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const problems = lastProblems(detail);
   const keys = new Set(problems.flatMap((p) => (p.materialKey ? [p.materialKey] : [])));
-  // A problem about no particular material may concern any of them.
-  const general = problems.some((p) => !p.materialKey);
+  // A problem about no particular material or field may concern any material.
+  const general = problems.some((p) => !p.materialKey && !p.fieldKey);
   const materials = detail.materials.filter((m) => general || keys.has(m.key));
-  const names = new Map(detail.materials.map((m) => [m.key, m.name]));
+  const correction = useFormCorrection(detail);
   return (
     <Card title={t('cases.detail.supplement')} className="case-block case-task" data-testid="supplement-card">
       <div>{t('cases.detail.supplementIntro')}</div>
       <ol className="case-problems" data-testid="supplement-problems">
         {problems.map((p) => (
-          <li key={`${p.materialKey ?? ''}-${p.problem}`}>
-            {t('cases.detail.problemOf', {
-              material: p.materialKey
-                ? (names.get(p.materialKey) ?? p.materialKey)
-                : t('cases.detail.general'),
-              problem: p.problem,
-            })}
+          <li key={`${p.materialKey ?? p.fieldKey ?? ''}-${p.problem}`}>
+            {t('cases.detail.problemOf', { material: problemSubject(detail, p, t), problem: p.problem })}
           </li>
         ))}
       </ol>
+      {correction.element}
       <UploadAndAct
         detail={detail}
         materials={materials}
         action="resubmit"
         label={t('cases.detail.resubmit')}
         allowEmpty
+        body={correction.body}
+        refused={correction.refused}
       />
     </Card>
   );
@@ -77,9 +72,13 @@ type UploadProps = {
   action: 'resubmit' | 'supply_gap';
   label: string;
   allowEmpty?: boolean;
+  /** More of the action's body (the corrected form); null: not ready to send (its problems are shown). */
+  body?: () => Partial<ActionBody> | null;
+  /** A refusal shown where it belongs (the form's fields); true when it was. */
+  refused?: (error: unknown) => boolean;
 };
 
-function UploadAndAct({ detail, materials, action, label, allowEmpty = false }: UploadProps) {
+function UploadAndAct({ detail, materials, action, label, allowEmpty = false, body, refused }: UploadProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const updated = useCaseUpdated();
@@ -91,9 +90,10 @@ function UploadAndAct({ detail, materials, action, label, allowEmpty = false }: 
     const entry = guide.data?.document.materials.find((g) => g.key === m.key);
     return { ...entry, ...m, gapAllowed: false };
   });
-  const act = useWrite<void, CaseDetail>({
-    action: () => actOnCase(detail, action, { materials: files }),
+  const act = useWrite<Partial<ActionBody>, CaseDetail>({
+    action: (more) => actOnCase(detail, action, { ...more, materials: files }),
     toast: true,
+    refused,
     onSuccess: async (next) => {
       await updated(next);
       setPicked({});
@@ -109,7 +109,10 @@ function UploadAndAct({ detail, materials, action, label, allowEmpty = false }: 
         block
         loading={act.busy}
         disabled={!allowEmpty && files.length === 0}
-        onClick={() => void act.run()}
+        onClick={() => {
+          const more = body ? body() : {};
+          if (more) void act.run(more);
+        }}
         data-testid={`${action.replace('_', '-')}-submit`}
       >
         {label}

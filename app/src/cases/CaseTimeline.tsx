@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../common/roles.ts';
 import { useLabels } from '../catalogue/labels.ts';
 import { formatTime } from './CaseTags.tsx';
+import { fieldLabels, type Problem, problemSubject } from './supplement.ts';
 import type { CaseDetail, TimelineEvent } from './types.ts';
 
 type Props = { detail: CaseDetail; full?: boolean };
@@ -38,7 +39,7 @@ export function CaseTimeline({ detail, full = false }: Props) {
             <> · {t(`cases.status.${event.toStatus}`)}</>
           )}
         </div>
-        <EventDetails details={event.details} names={names} />
+        <EventDetails details={event.details} names={names} detail={detail} />
       </div>
     ),
   }));
@@ -60,7 +61,9 @@ function Who({ event }: { event: TimelineEvent }) {
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
-function EventDetails({ details, names }: { details: Record<string, unknown>; names: Map<string, string> }) {
+type DetailsProps = { details: Record<string, unknown>; names: Map<string, string>; detail: CaseDetail };
+
+function EventDetails({ details, names, detail }: DetailsProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   const lines: string[] = [];
@@ -86,15 +89,23 @@ function EventDetails({ details, names }: { details: Record<string, unknown>; na
       ? ` · ${t('cases.detail.tracking', { no: str(details.trackingNo) })}`
       : '';
     lines.push(`${t('cases.field.delivery')}：${labels.delivery[method] ?? method}${tracking}`);
+  } else if (details.trackingNo) {
+    const carrier = details.carrier ? ` · ${str(details.carrier)}` : '';
+    lines.push(`${t('cases.originals.timeline', { no: str(details.trackingNo) })}${carrier}`);
+  }
+  if (details.note) lines.push(`${t('cases.originals.note')}：${str(details.note)}`);
+  if (Array.isArray(details.fields) && details.fields.length) {
+    const labels = fieldLabels(detail);
+    lines.push(
+      t('cases.fix.corrected', { fields: details.fields.map((k) => labels.get(String(k)) ?? k).join('、') }),
+    );
   }
   if (typeof details.workingDaysUsed === 'number') {
     lines.push(
       `${t('cases.field.workingDays')}：${t('cases.facts.days', { count: details.workingDaysUsed })}`,
     );
   }
-  const problems = Array.isArray(details.problems)
-    ? (details.problems as { materialKey?: string; problem: string }[])
-    : [];
+  const problems = Array.isArray(details.problems) ? (details.problems as Problem[]) : [];
   return (
     <>
       {lines.map((line) => (
@@ -105,11 +116,8 @@ function EventDetails({ details, names }: { details: Record<string, unknown>; na
       {problems.length ? (
         <ol className="case-problems" data-testid="timeline-problems">
           {problems.map((p) => (
-            <li key={`${p.materialKey ?? ''}-${p.problem}`}>
-              {t('cases.detail.problemOf', {
-                material: p.materialKey ? name(p.materialKey) : t('cases.detail.general'),
-                problem: p.problem,
-              })}
+            <li key={`${p.materialKey ?? p.fieldKey ?? ''}-${p.problem}`}>
+              {t('cases.detail.problemOf', { material: problemSubject(detail, p, t), problem: p.problem })}
             </li>
           ))}
         </ol>

@@ -1,6 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Checkbox, DatePicker, Form, Input, Select } from 'antd';
+import { AutoComplete, Button, Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseAction } from '../../../../common/cases/state-machine.ts';
 import { api } from '../../api/client.ts';
@@ -8,6 +8,7 @@ import { optionsOf, useLabels } from '../../catalogue/labels.ts';
 import { CASES } from '../api.ts';
 import { DeliveryFields } from '../DeliveryFields.tsx';
 import { MaterialPicker, type PickedMaterials } from '../MaterialPicker.tsx';
+import { ParcelList, parcelsOf } from '../Originals.tsx';
 import type { CaseDetail } from '../types.ts';
 
 export type Field =
@@ -23,7 +24,9 @@ export type Field =
   | 'materials'
   | 'materialsOptional'
   | 'promise'
-  | 'assignee';
+  | 'assignee'
+  | 'trackingNo'
+  | 'trackingNoOptional';
 
 /** What each action asks of the person doing it. */
 export const ACTION_FIELDS: Partial<Record<CaseAction, Field[]>> = {
@@ -43,7 +46,16 @@ export const ACTION_FIELDS: Partial<Record<CaseAction, Field[]>> = {
   revoke: ['reason'],
   reassign: ['assignee', 'reason'],
   hand_back: ['reason'],
+  post_originals: ['trackingNo'],
+  receive_originals: ['trackingNoOptional'],
 };
+
+/** The material or field key a problem's target names: `m:<material key>`, `f:<form field key>`, none. */
+export function keysOfTarget(target: string | undefined): { materialKey?: string; fieldKey?: string } {
+  if (target?.startsWith('m:')) return { materialKey: target.slice(2) };
+  if (target?.startsWith('f:')) return { fieldKey: target.slice(2) };
+  return {};
+}
 
 type Props = {
   detail: CaseDetail;
@@ -58,7 +70,16 @@ export function ActionFields({ detail, action, picked, onPicked }: Props) {
   const labels = useLabels();
   const fields = ACTION_FIELDS[action] ?? [];
   const rule = (message: string) => [{ required: true, whitespace: true, message }];
-  const materialOptions = detail.materials.map((m) => ({ value: m.key, label: m.name }));
+  const fieldOptions = (detail.form?.definition.sections ?? []).flatMap((s) =>
+    s.fields.map((f) => ({ value: `f:${f.key}`, label: `${f.label}（${s.title}）` })),
+  );
+  const materialOptions = [
+    {
+      label: t('cases.staff.targetMaterials'),
+      options: detail.materials.map((m) => ({ value: `m:${m.key}`, label: m.name })),
+    },
+    ...(fieldOptions.length ? [{ label: t('cases.staff.targetFields'), options: fieldOptions }] : []),
+  ];
   const gapOptions = detail.materials
     .filter((m) => m.gapAllowed)
     .map((m) => ({ value: m.key, label: m.name, disabled: m.supplied }));
@@ -94,11 +115,17 @@ export function ActionFields({ detail, action, picked, onPicked }: Props) {
               {items.map((item, i) => (
                 <div key={item.key} className="action-problem" data-testid="action-problem">
                   <span className="action-problem-no">{i + 1}.</span>
-                  <Form.Item name={[item.name, 'materialKey']} className="action-problem-material">
+                  <Form.Item name={[item.name, 'target']} className="action-problem-material">
                     <Select
                       allowClear
-                      placeholder={t('cases.staff.problemMaterial')}
+                      showSearch={{ optionFilterProp: 'label' }}
+                      placeholder={
+                        fieldOptions.length
+                          ? t('cases.staff.problemTarget')
+                          : t('cases.staff.problemMaterial')
+                      }
                       options={materialOptions}
+                      data-testid="action-problem-target"
                     />
                   </Form.Item>
                   <Form.Item
@@ -119,6 +146,9 @@ export function ActionFields({ detail, action, picked, onPicked }: Props) {
         </Form.List>
       ) : null}
       {fields.includes('assignee') ? <AssigneeField detail={detail} /> : null}
+      {fields.includes('trackingNo') || fields.includes('trackingNoOptional') ? (
+        <TrackingFields detail={detail} receive={fields.includes('trackingNoOptional')} />
+      ) : null}
       {fields.includes('procedure') ? (
         <Form.Item
           name="procedure"
@@ -189,6 +219,50 @@ export function ActionFields({ detail, action, picked, onPicked }: Props) {
           />
         </div>
       ) : null}
+    </>
+  );
+}
+
+/** 双向速递: the tracking number of originals posted (and the courier), or of the parcel received. */
+function TrackingFields({ detail, receive }: { detail: CaseDetail; receive: boolean }) {
+  const { t } = useTranslation();
+  const waiting = parcelsOf(detail).filter((p) => !p.receivedAt);
+  return (
+    <>
+      {receive ? (
+        <div className="action-label">
+          <ParcelList detail={detail} />
+        </div>
+      ) : null}
+      <Form.Item
+        name="trackingNo"
+        label={t('cases.originals.trackingNo')}
+        extra={receive ? t('cases.originals.receiveHint') : undefined}
+        rules={
+          receive && waiting.length === 1
+            ? undefined
+            : [{ required: true, whitespace: true, message: t('cases.originals.trackingRule') }]
+        }
+      >
+        {receive && waiting.length > 0 ? (
+          <AutoComplete
+            options={waiting.map((p) => ({ value: p.trackingNo }))}
+            maxLength={40}
+            data-testid="action-tracking"
+          />
+        ) : (
+          <Input maxLength={40} autoComplete="off" data-testid="action-tracking" />
+        )}
+      </Form.Item>
+      {receive ? (
+        <Form.Item name="reason" label={t('cases.originals.note')}>
+          <Input.TextArea rows={2} maxLength={2000} data-testid="action-reason" />
+        </Form.Item>
+      ) : (
+        <Form.Item name="carrier" label={t('cases.originals.carrier')}>
+          <Input maxLength={30} placeholder={t('cases.originals.carrierPlaceholder')} />
+        </Form.Item>
+      )}
     </>
   );
 }

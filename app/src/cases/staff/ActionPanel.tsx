@@ -9,8 +9,9 @@ import { useWrite } from '../../api/mutation.ts';
 import { actOnCase, useCaseUpdated } from '../api.ts';
 import { type DeliveryValues, deliveryOf } from '../DeliveryFields.tsx';
 import type { PickedMaterials } from '../MaterialPicker.tsx';
+import { parcelsOf } from '../Originals.tsx';
 import type { ActionBody, CaseDetail } from '../types.ts';
-import { ACTION_FIELDS, ActionFields } from './ActionFields.tsx';
+import { ACTION_FIELDS, ActionFields, keysOfTarget } from './ActionFields.tsx';
 import { revealField } from './Revealable.tsx';
 
 /** Actions the applicant side does itself; staff never see them here. */
@@ -37,7 +38,7 @@ export function availableActions(me: Me, detail: CaseDetail): CaseAction[] {
 type Values = DeliveryValues & {
   reason?: string;
   legalBasis?: string;
-  problems?: { materialKey?: string; problem: string }[];
+  problems?: { target?: string; problem: string }[];
   gaps?: string[];
   gapDeadline?: Dayjs;
   procedure?: string;
@@ -45,6 +46,8 @@ type Values = DeliveryValues & {
   sameVisit?: boolean;
   promise?: string;
   assigneeId?: string;
+  trackingNo?: string;
+  carrier?: string;
 };
 
 function bodyOf(action: CaseAction, values: Values, picked: PickedMaterials): ActionBody {
@@ -53,13 +56,16 @@ function bodyOf(action: CaseAction, values: Values, picked: PickedMaterials): Ac
   const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
   if (values.reason !== undefined) body.reason = text(values.reason);
   if (values.legalBasis !== undefined) body.legalBasis = text(values.legalBasis);
-  if (values.problems) body.problems = values.problems.map((p) => ({ ...p, problem: p.problem.trim() }));
+  if (values.problems)
+    body.problems = values.problems.map((p) => ({ ...keysOfTarget(p.target), problem: p.problem.trim() }));
   if (values.gaps) body.gaps = values.gaps;
   if (values.gapDeadline) body.gapDeadline = values.gapDeadline.format('YYYY-MM-DD');
   if (values.procedure) body.procedure = values.procedure;
   if (values.expectedEnd) body.expectedEnd = values.expectedEnd.format('YYYY-MM-DD');
   if (values.promise) body.promise = values.promise.trim();
   if (values.assigneeId) body.assigneeId = values.assigneeId;
+  if (text(values.trackingNo)) body.trackingNo = text(values.trackingNo);
+  if (text(values.carrier)) body.carrier = text(values.carrier);
   if (fields.includes('delivery')) {
     const choice = deliveryOf(values);
     body.method = choice.method;
@@ -96,6 +102,10 @@ function initialValues(detail: CaseDetail, action: CaseAction): Partial<Values> 
     return { gaps, gapDeadline: dayjs().add(7, 'day') };
   }
   if (action === 'request_supplement') return { problems: [{ problem: '' }] };
+  if (action === 'receive_originals') {
+    const waiting = parcelsOf(detail).filter((p) => !p.receivedAt);
+    return waiting.length === 1 ? { trackingNo: waiting[0]!.trackingNo } : {};
+  }
   if (action === 'deliver') {
     const d = detail.formData.delivery;
     return { method: d?.method ?? 'window_pickup', recipient: d?.recipient };
