@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { Type } from 'typebox';
-import { Id } from '../../common/api.ts';
+import { Id, IdParams } from '../../common/api.ts';
 import { UploadQuery } from '../../common/cases/api.ts';
 import type { Actor } from '../core/access/actor.ts';
 import { can, type Resource } from '../core/access/policy.ts';
@@ -9,6 +9,7 @@ import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
 import { MEDIA_TYPES, tooLarge } from '../files/index.ts';
 import { NOTICE_KINDS } from '../notices/index.ts';
+import { applicationPdf } from './application-pdf.ts';
 import { type AttachmentSource, attachMaterial, readAttachment } from './attachments.ts';
 import { caseNotice } from './notices.ts';
 import { visibleCase } from './queries.ts';
@@ -52,6 +53,31 @@ export async function caseFileRoutes(app: App): Promise<void> {
         db: database.db,
         row,
         kind: request.params.kind,
+        origin: `${request.protocol}://${request.host}`,
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', disposition(fileName))
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
+  );
+
+  app.get(
+    '/cases/:id/application.pdf',
+    {
+      schema: {
+        tags,
+        summary:
+          '申请书 PDF：办件在线填写的申请表（含办件编号、进度查询二维码、数据来源），可查看该办件者下载',
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      const { row } = await visibleCase(database.db, requireActor(request), request.params.id);
+      const { pdf, fileName } = await applicationPdf({
+        db: database.db,
+        row,
         origin: `${request.protocol}://${request.host}`,
       });
       return reply

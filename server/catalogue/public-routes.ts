@@ -12,6 +12,7 @@ import {
 } from '../../common/catalogue/api.ts';
 import { cachePublicly } from '../core/http/cache-control.ts';
 import type { App } from '../core/http/types.ts';
+import { formSheetRoutes } from './form-pdf-routes.ts';
 import { guidePdf } from './guide-pdf.ts';
 import { getPublishedGuide } from './guides.ts';
 import { listMatters, searchMatters } from './search/matters.ts';
@@ -24,6 +25,7 @@ const tags = ['catalogue-public'];
 export async function cataloguePublicRoutes(app: App): Promise<void> {
   const db = () => app.deps.database.db;
   app.addHook('onSend', cachePublicly);
+  await app.register(formSheetRoutes);
   // The searches counted and not yet written are written before the database goes.
   app.addHook('onClose', async () => {
     await writeSearchCounts(db()).catch((error: unknown) =>

@@ -8,6 +8,7 @@ export {
   inRegionSubtree,
   loadRegions,
   type Region,
+  regionFullNames,
   regionNameOf,
   regionNames,
   regionPath,

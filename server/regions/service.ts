@@ -124,6 +124,20 @@ export async function regionNames(db: DbOrTx, codes: string[]): Promise<Map<stri
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
+/**
+ * Full names of the given codes, from the top of the tree down (陕西省西安市新城区), for printing an
+ * address's region; a code not in the tree is left out.
+ */
+export async function regionFullNames(db: DbOrTx, codes: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)];
+  if (!unique.length) return new Map();
+  const { rows } = await db.execute<{ code: string; name: string }>(sql`
+    SELECT r.code, (SELECT string_agg(a.name, '' ORDER BY a.depth) FROM ${regions} a
+                     WHERE a.code = any(string_to_array(r.path, '/'))) AS name
+      FROM ${regions} r WHERE r.code = any(${sql.param(unique)}::text[])`);
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
 /** A condition on a region-code column: the region is `path` or lies below it. */
 export function inRegionSubtree(column: AnyPgColumn, path: string): SQL {
   return sql`${column} IN (SELECT ${regions.code} FROM ${regions}

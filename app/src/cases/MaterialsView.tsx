@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useGuide } from '../catalogue/api.ts';
+import { applicationPdfUrl } from './api.ts';
 import type { CaseDetail } from './types.ts';
 
 const REUSED = ['e_certificate', 'shared_case', 'registry'] as const;
@@ -39,6 +40,19 @@ export function MaterialsView({ detail }: { detail: CaseDetail }) {
                 <Tag color="volcano" data-testid="material-gap">
                   {t('cases.material.gap')}
                 </Tag>
+              ) : m.coveredByForm ? (
+                // The filled application form stands for this material: its 申请书 PDF, not an upload.
+                <span className="case-material-file">
+                  <Tag color="green">{t('cases.material.byForm')}</Tag>
+                  <a
+                    href={applicationPdfUrl(detail.id)}
+                    target="_blank"
+                    rel="noreferrer"
+                    data-testid="application-pdf"
+                  >
+                    {t('cases.material.formPdf')}
+                  </a>
+                </span>
               ) : m.supplied ? (
                 <Tag color="green">{t('cases.material.supplied')}</Tag>
               ) : eCertificates.has(m.key) ? (

@@ -65,3 +65,6 @@ export function lookUpProgress(caseNo: string, code: string) {
 }
 
 export const noticeUrl = (caseId: string, kind: string) => `${CASES}/${caseId}/notices/${kind}`;
+
+/** The 申请书: the application form the case was filed with, as a PDF. */
+export const applicationPdfUrl = (caseId: string) => `${CASES}/${caseId}/application.pdf`;
