@@ -114,6 +114,7 @@ test('the applicant downloads the 申请书: the matter, the case number, every 
   ];
   for (const part of expected) assert.ok(text.includes(part), `the 申请书 prints ${part}:\n${text}`);
   assert.ok(!text.includes('食堂所属单位'), 'a field its condition hides is not printed');
+  assert.ok(!text.includes('碑林区'), 'the region by its own name, no other');
   assert.ok(!text.includes('restaurant'), 'choices print their labels, not their values');
   const page = await (await signIn(t.app, company)).request({ method: 'GET', url: `/api/cases/${filed.id}` });
   const { queryCode } = page.json() as { queryCode: string };
