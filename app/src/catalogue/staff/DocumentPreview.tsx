@@ -10,6 +10,7 @@ import {
   ResultSection,
   StepsSection,
 } from '../GuideSections.tsx';
+import { FormOutline } from './form/FormOutline.tsx';
 
 /** A version's document as citizens will see it in the guide. */
 export function DocumentPreview({ document }: { document: ImplementationDocument }) {
@@ -19,6 +20,7 @@ export function DocumentPreview({ document }: { document: ImplementationDocument
       <GuideFacts document={document} />
       <ConditionsSection document={document} />
       <MaterialsSection document={document} />
+      {document.form ? <FormOutline form={document.form} materials={document.materials} /> : null}
       <StepsSection document={document} />
       <PlacesSection document={document} />
       <FeesSection document={document} />

@@ -1,12 +1,17 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Space } from 'antd';
+import { Alert, App, Badge, Button, Form, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { ImplementationDocument } from '../../../../common/catalogue/guide.ts';
+import type { FormIssue } from '../../../../common/forms/schema.ts';
 import { ApiError } from '../../api/client.ts';
 import { useWrite } from '../../api/mutation.ts';
 import { catalogueApi, IMPLEMENTATIONS, useRefreshImplementations } from './api.ts';
 import { DocumentFields } from './DocumentForm.tsx';
+import { localIssues } from './form/checks.ts';
+import { FormDesigner } from './form/FormDesigner.tsx';
+import { formIssuePath } from './form/model.ts';
 import type { VersionState } from './types.ts';
 
 /** 'document.materials[0].name' or '/document/materials/0/name' → ['materials', 0, 'name']. */
@@ -48,6 +53,21 @@ function toDocument(values: ImplementationDocument): ImplementationDocument {
   };
 }
 
+/** The problems of a refused save that are about the form, at validateFormDefinition's paths. */
+function formIssuesOf(error: ApiError): FormIssue[] {
+  const details = error.details as { issues?: unknown } | undefined;
+  const listed = Array.isArray(details?.issues) ? (details.issues as FormIssue[]) : [];
+  const issues = listed
+    .filter((i) => typeof i?.path === 'string' && typeof i.message === 'string')
+    .map((i) => ({
+      ...i,
+      path: formIssuePath(`form.${i.path}`.replace(/^form\.(document\.)?form\./, 'form.')) ?? '',
+    }));
+  if (issues.length) return issues;
+  const path = error.field ? formIssuePath(error.field) : null;
+  return path === null ? [] : [{ path, code: error.code, message: error.message, messageEn: error.message }];
+}
+
 type Props = { implementationId: string; draft: VersionState };
 
 /** Edits the open draft; saving sends its rev, and a stale rev is reported as someone else's change. */
@@ -57,6 +77,26 @@ export function DraftEditor({ implementationId, draft }: Props) {
   const refresh = useRefreshImplementations();
   const [form] = Form.useForm<ImplementationDocument>();
   const [banner, setBanner] = useState<{ text: string; conflict: boolean } | null>(null);
+  // The open tab is in the address (?tab=form): it stays open when the editor starts afresh after a save.
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'form' ? 'form' : 'guide';
+  const setTab = (next: 'guide' | 'form') =>
+    setParams(
+      (before) => {
+        const after = new URLSearchParams(before);
+        if (next === 'form') after.set('tab', 'form');
+        else after.delete('tab');
+        return after;
+      },
+      { replace: true },
+    );
+  const [formIssues, setFormIssues] = useState<FormIssue[]>([]);
+  const [reveal, setReveal] = useState(0);
+  const showFormIssues = (issues: FormIssue[]) => {
+    setFormIssues(issues);
+    setTab('form');
+    setReveal((n) => n + 1);
+  };
   const write = useWrite<ImplementationDocument>({
     action: (document) => catalogueApi.saveDraft(implementationId, draft.rev, document),
     invalidates: [IMPLEMENTATIONS],
@@ -64,7 +104,10 @@ export function DraftEditor({ implementationId, draft }: Props) {
     refused: (error) => {
       if (error instanceof ApiError && error.status === 409 && error.code === 'resource.conflict') {
         setBanner({ text: t('common.conflict'), conflict: true });
+      } else if (error instanceof ApiError && error.status === 400 && formIssuesOf(error).length) {
+        showFormIssues(formIssuesOf(error));
       } else if (error instanceof ApiError && error.status === 400 && error.field) {
+        setTab('guide');
         const path = formPath(error.field);
         if (path.length && form.getFieldInstance(path) !== undefined) {
           form.setFields([{ name: path as never, errors: [error.message] }]);
@@ -82,9 +125,19 @@ export function DraftEditor({ implementationId, draft }: Props) {
     try {
       await form.validateFields();
     } catch {
+      setTab('guide');
       return;
     }
-    await write.run(toDocument(form.getFieldsValue(true) as ImplementationDocument));
+    const document = toDocument(form.getFieldsValue(true) as ImplementationDocument);
+    const own = document.form
+      ? localIssues(document.form, (name, params) => t(`catalogue.staff.formEditor.check.${name}`, params))
+      : [];
+    if (own.length) {
+      showFormIssues(own);
+      return;
+    }
+    setFormIssues([]);
+    await write.run(document);
   };
 
   return (
@@ -111,7 +164,33 @@ export function DraftEditor({ implementationId, draft }: Props) {
           }
         />
       ) : null}
-      <DocumentFields disabled={false} />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setTab(key as 'guide' | 'form')}
+        data-testid="editor-tabs"
+        items={[
+          {
+            key: 'guide',
+            label: t('catalogue.staff.formEditor.guideTab'),
+            forceRender: true,
+            children: <DocumentFields disabled={false} />,
+          },
+          {
+            key: 'form',
+            label: (
+              <Badge count={formIssues.length} size="small" offset={[8, -2]}>
+                <span data-testid="form-tab">{t('catalogue.staff.formEditor.tab')}</span>
+              </Badge>
+            ),
+            forceRender: true,
+            children: (
+              <Form.Item name="form" noStyle>
+                <FormDesigner issues={formIssues} onIssues={setFormIssues} reveal={reveal} />
+              </Form.Item>
+            ),
+          },
+        ]}
+      />
       <Space className="editor-actions">
         <Button
           type="primary"

@@ -1,3 +1,4 @@
+import { formEditorEn } from './form/messages.en.ts';
 import type { staffZh } from './messages.zh-CN.ts';
 
 /** The catalogue workbench's UI strings in English. */
@@ -132,4 +133,5 @@ export const staffEn: typeof staffZh = {
   reject: 'Send back',
   rejected: 'Sent back',
   reviewComment: 'Review comment: {{comment}}',
+  formEditor: formEditorEn,
 };

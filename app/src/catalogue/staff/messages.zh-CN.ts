@@ -1,3 +1,5 @@
+import { formEditorZh } from './form/messages.zh-CN.ts';
+
 /** The catalogue workbench's UI strings in Simplified Chinese (`catalogue.staff`). */
 export const staffZh = {
   listTitle: '事项管理',
@@ -130,4 +132,5 @@ export const staffZh = {
   reject: '退回修改',
   rejected: '已退回',
   reviewComment: '审核意见：{{comment}}',
+  formEditor: formEditorZh,
 };
