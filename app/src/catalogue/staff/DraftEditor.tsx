@@ -53,16 +53,24 @@ function toDocument(values: ImplementationDocument): ImplementationDocument {
   };
 }
 
-/** The problems of a refused save that are about the form, at validateFormDefinition's paths. */
-function formIssuesOf(error: ApiError): FormIssue[] {
-  const details = error.details as { issues?: unknown } | undefined;
-  const listed = Array.isArray(details?.issues) ? (details.issues as FormIssue[]) : [];
-  const issues = listed
-    .filter((i) => typeof i?.path === 'string' && typeof i.message === 'string')
-    .map((i) => ({
-      ...i,
-      path: formIssuePath(`form.${i.path}`.replace(/^form\.(document\.)?form\./, 'form.')) ?? '',
-    }));
+/**
+ * The problems of a refused save that are about the form, at validateFormDefinition's paths: the
+ * server lists every problem of the document in details.problems (`document.form.sections[0]…`).
+ */
+function formIssuesOf(error: ApiError, english: boolean): FormIssue[] {
+  const details = error.details as { problems?: unknown } | undefined;
+  const listed = (Array.isArray(details?.problems) ? details.problems : []) as {
+    field?: unknown;
+    problem?: unknown;
+    problemEn?: unknown;
+  }[];
+  const issues: FormIssue[] = [];
+  for (const p of listed) {
+    const path = typeof p?.field === 'string' ? formIssuePath(p.field) : null;
+    if (path === null || typeof p.problem !== 'string') continue;
+    const en = typeof p.problemEn === 'string' ? p.problemEn : p.problem;
+    issues.push({ path, code: error.code, message: english ? en : p.problem, messageEn: en });
+  }
   if (issues.length) return issues;
   const path = error.field ? formIssuePath(error.field) : null;
   return path === null ? [] : [{ path, code: error.code, message: error.message, messageEn: error.message }];
@@ -72,7 +80,7 @@ type Props = { implementationId: string; draft: VersionState };
 
 /** Edits the open draft; saving sends its rev, and a stale rev is reported as someone else's change. */
 export function DraftEditor({ implementationId, draft }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const refresh = useRefreshImplementations();
   const [form] = Form.useForm<ImplementationDocument>();
@@ -104,9 +112,14 @@ export function DraftEditor({ implementationId, draft }: Props) {
     refused: (error) => {
       if (error instanceof ApiError && error.status === 409 && error.code === 'resource.conflict') {
         setBanner({ text: t('common.conflict'), conflict: true });
-      } else if (error instanceof ApiError && error.status === 400 && formIssuesOf(error).length) {
-        showFormIssues(formIssuesOf(error));
       } else if (error instanceof ApiError && error.status === 400 && error.field) {
+        // The form's problems go to the form (its tab counts them); the first one says which tab opens.
+        const inForm = formIssuesOf(error, i18n.language === 'en');
+        if (formIssuePath(error.field) !== null) {
+          showFormIssues(inForm);
+          return true;
+        }
+        setFormIssues(inForm);
         setTab('guide');
         const path = formPath(error.field);
         if (path.length && form.getFieldInstance(path) !== undefined) {

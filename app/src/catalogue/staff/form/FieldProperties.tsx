@@ -1,4 +1,4 @@
-import { Alert, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { Alert, Col, Collapse, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FieldType, FieldValidation, FormIssue } from '../../../../../common/forms/schema.ts';
 import { BindingSelect } from './BindingSelect.tsx';
@@ -27,7 +27,11 @@ type PropKey =
   | 'minItems'
   | 'maxItems'
   | 'shownWhen'
-  | 'requiredWhen';
+  | 'requiredWhen'
+  | 'english'
+  | 'labelEn'
+  | 'helpEn'
+  | 'patternMessageEn';
 
 type Props = {
   field: AnyField;
@@ -42,7 +46,7 @@ type Props = {
   onPatch: (patch: Partial<AnyField>) => void;
 };
 
-type Rule = Exclude<keyof FieldValidation, 'patternMessageEn'>;
+type Rule = keyof FieldValidation;
 
 /** Everything about one field or column: name, key, type, help, required, source, options, rules, conditions. */
 export function FieldProperties({ field, isColumn, issues, autoKey, candidates, resolve, onPatch }: Props) {
@@ -62,7 +66,10 @@ export function FieldProperties({ field, isColumn, issues, autoKey, candidates, 
     const next: FieldValidation = { ...rules };
     if (value === null || value === undefined || value === '') delete next[rule];
     else (next as Record<string, unknown>)[rule] = value;
-    if (rule === 'pattern' && next.pattern === undefined) delete next.patternMessage;
+    if (rule === 'pattern' && next.pattern === undefined) {
+      delete next.patternMessage;
+      delete next.patternMessageEn;
+    }
     onPatch({ validation: Object.keys(next).length ? next : undefined });
   };
   const number = (rule: Rule, integer: boolean) => (
@@ -87,6 +94,7 @@ export function FieldProperties({ field, isColumn, issues, autoKey, candidates, 
   const shown = at('shownWhen');
   const requiredWhen = at('requiredWhen');
   const help = at('help');
+  at('labelEn', 'helpEn'); // shown in the English part
   at('validation'); // shown in the rules' fieldset
   const wholeRules = issues.filter((i) => i.what === 'validation');
   const rest = issues.filter((i) => !used.has(i.issue));
@@ -159,6 +167,50 @@ export function FieldProperties({ field, isColumn, issues, autoKey, candidates, 
           data-testid="prop-help"
         />
       </Form.Item>
+      <Collapse
+        ghost
+        size="small"
+        className="fd-english"
+        defaultActiveKey={
+          issues.some((i) => /^(labelEn|helpEn|validation\.patternMessageEn)/.test(i.what))
+            ? ['en']
+            : undefined
+        }
+        items={[
+          {
+            key: 'en',
+            label: p('english'),
+            children: (
+              <>
+                <Form.Item label={p('labelEn')} {...at('labelEn')}>
+                  <Input
+                    maxLength={200}
+                    value={field.labelEn ?? ''}
+                    onChange={(e) => onPatch({ labelEn: e.target.value || undefined })}
+                  />
+                </Form.Item>
+                <Form.Item label={p('helpEn')} {...at('helpEn')}>
+                  <Input.TextArea
+                    rows={2}
+                    maxLength={1000}
+                    value={field.helpEn ?? ''}
+                    onChange={(e) => onPatch({ helpEn: e.target.value || undefined })}
+                  />
+                </Form.Item>
+                {rules.pattern ? (
+                  <Form.Item label={p('patternMessageEn')} {...at('validation.patternMessageEn')}>
+                    <Input
+                      maxLength={200}
+                      value={rules.patternMessageEn ?? ''}
+                      onChange={(e) => setRule('patternMessageEn', e.target.value)}
+                    />
+                  </Form.Item>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
       {field.type !== 'table' ? (
         <Row gutter={12}>
           <Col xs={24} md={16}>

@@ -37,7 +37,6 @@ type Props = {
   onIssues: (issues: FormIssue[]) => void;
   /** Changes when a save found problems: the first is then selected. */
   reveal: number;
-  disabled?: boolean;
 };
 
 const within = (inner: Place | null, outer: Place) =>
@@ -228,6 +227,13 @@ export function FormDesigner({ value: form, onChange, issues, onIssues, reveal }
         </Col>
         <Col xs={24} lg={14}>
           <div ref={propertiesRef} className="fd-properties">
+            {field && selected?.c !== undefined ? (
+              <div className="fd-properties-of">
+                {t('catalogue.staff.formEditor.columnsOf', {
+                  label: form.sections[selected.s]!.fields[selected.f!]!.label,
+                })}
+              </div>
+            ) : null}
             {field && selected ? (
               <FieldProperties
                 key={`${selected.s}.${selected.f}.${selected.c}`}
@@ -242,6 +248,7 @@ export function FormDesigner({ value: form, onChange, issues, onIssues, reveal }
             ) : section && selected ? (
               <SectionProperties
                 title={section.title}
+                titleEn={section.titleEn ?? ''}
                 sectionKey={section.key}
                 description={section.description ?? ''}
                 issues={here.map((h) => ({ what: h.what, message: said(h.issue) }))}
@@ -260,23 +267,26 @@ export function FormDesigner({ value: form, onChange, issues, onIssues, reveal }
 
 type SectionProps = {
   title: string;
+  titleEn: string;
   sectionKey: string;
   description: string;
   issues: { what: string; message: string }[];
-  onPatch: (patch: { title?: string; key?: string; description?: string }) => void;
+  onPatch: (patch: { title?: string; titleEn?: string; key?: string; description?: string }) => void;
 };
 
-function SectionProperties({ title, sectionKey, description, issues, onPatch }: SectionProps) {
+function SectionProperties({ title, titleEn, sectionKey, description, issues, onPatch }: SectionProps) {
   const { t } = useTranslation();
   const at = (what: string) => {
-    const found = issues.filter((i) => (what === '' ? !['title', 'key'].includes(i.what) : i.what === what));
+    const found = issues.filter((i) =>
+      what === '' ? !['title', 'titleEn', 'key'].includes(i.what) : i.what === what,
+    );
     return found.length
       ? { validateStatus: 'error' as const, help: found.map((i) => i.message).join('；') }
       : {};
   };
   return (
     <div data-testid="section-properties">
-      {issues.some((i) => !['title', 'key'].includes(i.what)) ? (
+      {issues.some((i) => !['title', 'titleEn', 'key'].includes(i.what)) ? (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} title={at('').help} />
       ) : null}
       <Form.Item label={t('catalogue.staff.formEditor.sectionTitle')} required {...at('title')}>
@@ -285,6 +295,13 @@ function SectionProperties({ title, sectionKey, description, issues, onPatch }: 
           value={title}
           onChange={(ev) => onPatch({ title: ev.target.value })}
           data-testid="section-title"
+        />
+      </Form.Item>
+      <Form.Item label={t('catalogue.staff.formEditor.sectionTitleEn')} {...at('titleEn')}>
+        <Input
+          maxLength={200}
+          value={titleEn}
+          onChange={(ev) => onPatch({ titleEn: ev.target.value || undefined })}
         />
       </Form.Item>
       <Form.Item
