@@ -110,6 +110,15 @@ try {
       name: 'search (20 rotating queries)',
       paths: QUERIES.map((q) => `/api/catalogue/search?q=${encodeURIComponent(q)}`),
     },
+    {
+      name: 'search by basic matter (portal)',
+      paths: QUERIES.map((q) => `/api/catalogue/search?q=${encodeURIComponent(q)}&group=basic&limit=10`),
+    },
+    {
+      name: 'browse by basic matter (portal)',
+      paths: ['person', 'company'].map((o) => `/api/catalogue/matters?object=${o}&group=basic&limit=10`),
+    },
+    { name: 'hot searches', paths: ['/api/catalogue/hot-searches'] },
     { name: 'guide (random implementations)', paths: ids.map((id) => `/api/catalogue/guides/${id}`) },
   ];
   for (const target of targets) await measure(server.url, target, 2); // warm-up

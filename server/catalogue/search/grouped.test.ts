@@ -139,6 +139,22 @@ describe('search grouped by basic matter', () => {
 
 describe('browsing grouped by basic matter', () => {
   before(publishCanteen);
+  /** 一般户外广告设置许可, first by name, in 45 places: more than the first rows of a page of two hold. */
+  before(async () => {
+    const departments = Object.values(t.demo.departments);
+    await publishFixture(
+      t.db,
+      ['610100', '610102', '610103'].flatMap((regionCode) =>
+        departments.map((departmentId) => ({
+          name: '一般户外广告设置许可',
+          basic: '一般户外广告设置许可',
+          departmentId,
+          regionCode,
+        })),
+      ),
+    );
+  });
+
   test('each basic matter once, by name, with its places; the total counts basic matters', async () => {
     const plain = await listMatters({ db: t.db, filter: { limit: 100 } });
     const page = await listMatters({ db: t.db, filter: { limit: 100, group: 'basic' } });
@@ -154,6 +170,24 @@ describe('browsing grouped by basic matter', () => {
     assert.deepEqual(
       second.items.map((m) => m.basicCode),
       codes.slice(3, 6),
+    );
+  });
+
+  test('page by page, the same basic matters in the same order as all at once', async () => {
+    const all = await listMatters({ db: t.db, filter: { limit: 100, group: 'basic' } });
+    assert.equal(all.items[0]!.name, '一般户外广告设置许可');
+    assert.equal(all.items[0]!.places!.length, 45);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 4 }), fc.nat(all.total + 1), async (limit, offset) => {
+        const page = await listMatters({ db: t.db, filter: { limit, offset, group: 'basic' } });
+        assert.equal(page.total, all.total);
+        assert.deepEqual(
+          page.items.map((m) => m.basicCode),
+          all.items.slice(offset, offset + limit).map((m) => m.basicCode),
+          `${limit} from ${offset}`,
+        );
+      }),
+      { numRuns: 40, seed: 2027, examples: [[2, 0]] },
     );
   });
 

@@ -1,5 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { keptUnder } from '../../core/caches.ts';
 import type { DbOrTx } from '../../core/db/client.ts';
+import type { Kept } from '../../core/kept.ts';
 import { GROUPED_BY_NAME, GROUPED_ORDER, groupedPageRows } from './grouped.ts';
 import {
   cappedBasicCount,
@@ -152,7 +154,13 @@ async function rankedPage(
             withinTotal,
             limit,
             offset,
-            members: sql`FROM published_matters m, ${query} ${whereAll([sql`m.basic_code = g.basic_code`, ...matches])}`,
+            // The few places of one basic matter are read by its code and each tested: through the
+            // word index, a generic plan would intersect with every matter holding the word.
+            members: sql`FROM published_matters m, ${query} ${whereAll([
+              sql`m.basic_code = g.basic_code`,
+              sql`coalesce(${vector}, ''::tsvector) @@ query`,
+              ...conditions,
+            ])}`,
             memberRank: rank,
           })
         : sql`SELECT ${SUMMARY}, ${rank} AS rank ${from} ${whereAll([...matches, withinTotal])}
@@ -177,25 +185,11 @@ export async function listMatters(options: { db: DbOrTx; filter?: MatterFilter }
   const limit = filter.limit ?? 20;
   const offset = filter.offset ?? 0;
   const conditions = await filterConditions(db, filter);
-  const matching = sql`FROM published_matters m ${whereAll(conditions)}`;
   if (filter.group === 'basic') {
-    const { page } = await countedPage(db, {
-      count: cappedBasicCount(matching),
-      page: (withinTotal) =>
-        groupedPageRows({
-          candidates: sql`SELECT m.basic_code, m.name, 0 AS rank ${matching}`,
-          withinTotal,
-          limit,
-          offset,
-          members: sql`FROM published_matters m ${whereAll([sql`m.basic_code = g.basic_code`, ...conditions])}`,
-          memberRank: sql`0`,
-          byName: true,
-        }),
-      order: GROUPED_BY_NAME,
-      offset,
-    });
-    return page;
+    const { limit: _l, offset: _o, ...where } = filter;
+    return groupedList({ db, conditions, limit, offset, key: JSON.stringify(where) });
   }
+  const matching = sql`FROM published_matters m ${whereAll(conditions)}`;
   const { page } = await countedPage(db, {
     count: cappedCount(matching),
     page: (withinTotal) => sql`SELECT ${SUMMARY} FROM published_matters m
@@ -203,5 +197,76 @@ export async function listMatters(options: { db: DbOrTx; filter?: MatterFilter }
     order: sql`p.name, p.code`,
     offset,
   });
+  return page;
+}
+
+/**
+ * Rows read (in name order) per basic matter of a grouped page: a basic matter's places come one
+ * after another in that order, so the first basic matters are found in the first rows; when these
+ * hold too few, eight times as many are read, and past ROWS_READ_MAX all of them.
+ */
+const ROWS_PER_BASIC_MATTER = 20;
+const ROWS_READ_MAX = 20_000;
+
+/**
+ * How many basic matters a browse filter finds, kept a minute per database (the answers are public
+ * for as long: cachePublicly), forgotten when a matter is published or retired in this process:
+ * counting them reads every place of up to TOTAL_CAP + 1 basic matters.
+ */
+const BASIC_TOTAL_KEPT_MS = 60_000;
+const basicTotals = new WeakMap<object, Kept<number>>();
+
+function basicTotalsOf(db: DbOrTx): Kept<number> {
+  let kept = basicTotals.get(db);
+  if (!kept) {
+    kept = keptUnder<number>({
+      ttlMs: BASIC_TOTAL_KEPT_MS,
+      limit: 1000,
+      dependsOn: { implementation: 'all' },
+    });
+    basicTotals.set(db, kept);
+  }
+  return kept;
+}
+
+/**
+ * A page of basic matters by name. The rows matching are read in the order (name, basic code), in
+ * which each basic matter first appears in its place in the page's order (smallest name, then
+ * code); `rows` bounds how many are read (null: all). `key` names the filter for the kept total.
+ */
+async function groupedList(options: {
+  db: DbOrTx;
+  conditions: SQL[];
+  limit: number;
+  offset: number;
+  key: string;
+  rows?: number | null;
+}): Promise<MatterPage> {
+  const { db, conditions, limit, offset, key } = options;
+  const rows = options.rows === undefined ? (offset + limit) * ROWS_PER_BASIC_MATTER : options.rows;
+  const totals = basicTotalsOf(db);
+  const known = totals.get(key);
+  const matching = sql`FROM published_matters m ${whereAll(conditions)}`;
+  const first = rows === null ? sql`` : sql` ORDER BY m.name, m.basic_code LIMIT ${rows}`;
+  const { page } = await countedPage(db, {
+    count: known === undefined ? cappedBasicCount(matching) : sql`${known}::int`,
+    page: (withinTotal) =>
+      groupedPageRows({
+        candidates: sql`SELECT m.basic_code, m.name, 0 AS rank ${matching}${first}`,
+        withinTotal,
+        limit,
+        offset,
+        members: sql`FROM published_matters m ${whereAll([sql`m.basic_code = g.basic_code`, ...conditions])}`,
+        memberRank: sql`0`,
+        byName: true,
+      }),
+    order: GROUPED_BY_NAME,
+    offset,
+  });
+  if (known === undefined) totals.set(key, page.totalCapped ? TOTAL_CAP + 1 : page.total);
+  if (rows !== null && page.items.length < Math.min(limit, page.total - offset)) {
+    const more = rows * 8 > ROWS_READ_MAX ? null : rows * 8;
+    return groupedList({ ...options, rows: more });
+  }
   return page;
 }
