@@ -46,8 +46,9 @@ export async function cataloguePublicRoutes(app: App): Promise<void> {
     async (request) => {
       const { q, ...filter } = request.query;
       const page = await searchMatters({ db: db(), q, filter });
-      // A search is counted once, on its first page (anonymously: the term and the day).
-      if (!filter.offset) {
+      // A citizen's search is counted once, on its first page (anonymously: the term and the day);
+      // staff searching for a matter to file at a counter are not.
+      if (!filter.offset && request.actor?.kind !== 'staff') {
         countSearch(db(), q, (error) => request.log.warn({ error }, 'search counts not written'));
       }
       return page;

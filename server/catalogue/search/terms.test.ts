@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { seedDemoOrganisations } from '../../demo/organisations.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
+import { buildStaff, signIn } from '../../testing/factories.ts';
 import { sampleCatalogue } from './sample-catalogue.ts';
 import { seedSynonyms } from './synonyms.ts';
 import { countedTerm, mostSearched, TERMS_PER_DAY, writeSearchCounts } from './terms.ts';
@@ -70,12 +71,15 @@ describe('what is counted of a search', () => {
 });
 
 describe('hot searches', () => {
-  test('first pages of searches are counted per day, without who searched', async () => {
+  test('first pages of citizens’ searches are counted per day, without who searched', async () => {
     await clear();
     for (let i = 0; i < 3; i += 1) assert.equal((await search('营业执照')).statusCode, 200);
     await search('营业执照', '&offset=10');
     await search('营业执照', '&limit=5&group=basic');
     await search('13800001234');
+    const clerk = await buildStaff(t.db.db, { role: 'window_clerk' });
+    const staff = await signIn(t.app, clerk);
+    await staff.request({ method: 'GET', url: `/api/catalogue/search?q=${encodeURIComponent('营业执照')}` });
     assert.deepEqual(await counts(), new Map(), 'nothing written before the counts are');
     await writeSearchCounts(db());
     assert.deepEqual(await counts(), new Map([['营业执照', 4]]));
