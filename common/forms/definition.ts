@@ -1,9 +1,9 @@
-import isSafePattern from 'safe-regex2';
 import { Compile } from 'typebox/compile';
 import { Errors } from 'typebox/value';
 import { parseBinding } from './binding.ts';
 import { patternOf } from './checks.ts';
 import { fieldsOf } from './conditions.ts';
+import { isSafePattern } from './pattern-safety.ts';
 import {
   CHOICE_TYPES,
   type ColumnField,
