@@ -14,6 +14,8 @@ type DemoAccount = {
   phone: string;
   organisationId: string | null;
   grant?: { role: Role; organisationId?: string; regionCode?: string };
+  /** Further grants, e.g. the same role in the 新城区 centre, where the demo company applies by default. */
+  moreGrants?: { role: Role; organisationId?: string; regionCode?: string }[];
 };
 
 function demoAccounts(orgs: DemoOrganisations): DemoAccount[] {
@@ -33,8 +35,17 @@ function demoAccounts(orgs: DemoOrganisations): DemoAccount[] {
       role: 'window_clerk',
       organisationId: orgs.cityCentre,
     }),
-    staff('reviewer', '刘洋', '13809181004', market, { role: 'department_reviewer', organisationId: market }),
-    staff('head', '陈志强', '13809181005', market, { role: 'department_head', organisationId: market }),
+    {
+      ...staff('reviewer', '刘洋', '13809181004', market, {
+        role: 'department_reviewer',
+        organisationId: market,
+      }),
+      moreGrants: [{ role: 'department_reviewer', organisationId: orgs.districtCentre }],
+    },
+    {
+      ...staff('head', '陈志强', '13809181005', market, { role: 'department_head', organisationId: market }),
+      moreGrants: [{ role: 'department_head', organisationId: orgs.districtCentre }],
+    },
     staff('manager', '赵丽华', '13809181006', orgs.cityCentre, {
       role: 'hall_manager',
       organisationId: orgs.cityCentre,
@@ -70,7 +81,8 @@ function demoAccounts(orgs: DemoOrganisations): DemoAccount[] {
 
 /**
  * The demo sign-ins (password demo1234): nine staff accounts, one for each staff role,
- * a person and a company. Returns the account ids by login.
+ * a person and a company. The reviewer and the head review for the city's 市场监管局 and for the
+ * 新城区 centre, where the demo company (registered in 新城区) applies by default. Returns the account ids by login.
  */
 export async function seedDemoAccounts(options: {
   db: DbOrTx;
@@ -106,7 +118,9 @@ export async function seedDemoAccounts(options: {
           demo: true,
         },
       });
-      if (demo.grant) await addGrant({ tx, audit: options.audit, accountId: id, input: demo.grant });
+      for (const grant of [demo.grant, ...(demo.moreGrants ?? [])]) {
+        if (grant) await addGrant({ tx, audit: options.audit, accountId: id, input: grant });
+      }
     }
     return ids;
   });

@@ -189,4 +189,20 @@ describe('demo catalogue', () => {
       `${fromData.length} of ${filled.length} fields from data: ${fromData.join(', ')}`,
     );
   });
+
+  test('the demo reviewer reviews 食品经营许可 wherever the demo company may file it by default', async () => {
+    const company = await findCompany(database.db, DEMO_COMPANY.record.creditCode);
+    const rows = await query<{ region_code: string; reviewed: boolean }>(sql`
+      SELECT i.region_code, EXISTS (
+        SELECT 1 FROM role_assignments r JOIN accounts a ON a.id = r.account_id
+        WHERE a.login = 'reviewer' AND r.role = 'department_reviewer' AND r.organisation_id = i.organisation_id
+      ) AS reviewed
+      FROM implementations i
+      JOIN implementation_versions v ON v.id = i.published_version_id
+      WHERE v.document->>'name' = '食品经营许可'`);
+    const home = rows.find((r) => r.region_code === company?.regionCode);
+    assert.ok(home, `no 食品经营许可 in the company's region ${company?.regionCode}`);
+    assert.equal(home.reviewed, true);
+    assert.equal(rows.find((r) => r.region_code === '610100')?.reviewed, true);
+  });
 });
