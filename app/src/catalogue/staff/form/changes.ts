@@ -4,12 +4,13 @@ import type {
   Condition,
   FieldOption,
   FieldType,
+  FieldValidation,
   FormDefinition,
   FormField,
   FormSection,
 } from '../../../../../common/forms/schema.ts';
 import type { AnyField } from './model.ts';
-import { conditionText, fieldSummary, resolverOf } from './texts.ts';
+import { conditionText, fieldSummary, resolverOf, rulesText } from './texts.ts';
 
 /** The documents a change is read against: the version before and the one after. */
 export type Sides = {
@@ -176,13 +177,7 @@ export function describeFormChange(
     }
     if (last === 'options' && Array.isArray(value))
       return (value as FieldOption[]).map((o) => o.label).join('、') || '—';
-    if (last === 'validation' && typeof value === 'object')
-      return Object.entries(value as Record<string, unknown>)
-        .map(
-          ([rule, v]) =>
-            `${isProp(rule) ? t(`catalogue.staff.formEditor.diffProp.${rule}`) : rule} ${String(v)}`,
-        )
-        .join('，');
+    if (last === 'validation' && typeof value === 'object') return rulesText(t, value as FieldValidation);
     if (typeof value === 'object') return JSON.stringify(value);
     return String(value) || t('catalogue.staff.formEditor.diffProp.empty');
   };

@@ -48,14 +48,8 @@ export function fieldSummary(t: TFunction, field: AnyField, resolve: Resolve): s
   if (field.required) parts.push(t('catalogue.staff.formEditor.tag.required'));
   if (field.binding) parts.push(`${t('catalogue.staff.formEditor.tag.binding')} ${field.binding}`);
   if (field.options?.length) parts.push(field.options.map((o) => o.label).join('／'));
-  const rules = Object.entries(field.validation ?? {}) as [keyof FieldValidation, unknown][];
-  if (rules.length)
-    parts.push(
-      rules
-        .filter(([rule]) => rule !== 'patternMessageEn')
-        .map(([rule, v]) => `${t(`catalogue.staff.formEditor.diffProp.${rule}`)} ${String(v)}`)
-        .join('，'),
-    );
+  const rules = rulesText(t, field.validation);
+  if (rules) parts.push(rules);
   if (field.shownWhen)
     parts.push(
       t('catalogue.staff.formEditor.text.shownWhen', { text: conditionText(t, field.shownWhen, resolve) }),
@@ -67,4 +61,24 @@ export function fieldSummary(t: TFunction, field: AnyField, resolve: Resolve): s
       }),
     );
   return parts.join(' · ');
+}
+
+/** The order rules read in (a stored document's keys come back in any order). */
+const RULES: readonly (keyof FieldValidation)[] = [
+  'min',
+  'max',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'pattern',
+  'patternMessage',
+];
+
+/** A field's validation in words: 最小值 1，最大值 5000. */
+export function rulesText(t: TFunction, validation: FieldValidation | undefined): string {
+  if (!validation) return '';
+  return RULES.filter((rule) => validation[rule] !== undefined)
+    .map((rule) => `${t(`catalogue.staff.formEditor.diffProp.${rule}`)} ${String(validation[rule])}`)
+    .join('，');
 }
