@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import type { FormPrefill } from '../../common/forms/api.ts';
+import type { FormDefinition } from '../../common/forms/schema.ts';
 import { call, type Session, signInOver } from '../../server/testing/processes.ts';
+import { answerTheForm, completedValues, PDF, uploadOver } from './forms.ts';
 import { type BrowserSession, COMPANY, COMPANY_NAME } from './session.ts';
 
-/** A tiny file the server takes for a PDF (the type is read from the content). */
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+export { PDF } from './forms.ts';
 
 /** Steps of the case journeys, acting on the session's page. */
 export function caseSteps(session: BrowserSession) {
@@ -30,6 +32,47 @@ export function caseSteps(session: BrowserSession) {
       id: found.implementationId,
       label: `${found.name} · ${found.departmentName} · ${found.regionName}`,
     };
+  }
+
+  /** The application form of a matter as its published guide gives it (null without one). */
+  async function formOf(implementationId: string): Promise<FormDefinition | null> {
+    const response = await fetch(url(`/api/catalogue/guides/${implementationId}`));
+    assert.equal(response.status, 200);
+    const guide = (await response.json()) as { document: { form?: FormDefinition } };
+    return guide.document.form ?? null;
+  }
+
+  /**
+   * Submits an application page: what its form still asks for is answered first, field by field
+   * as the page shows the problems (`values` by path for the fields a test cares about).
+   */
+  async function submitApplication(
+    scope: Locator,
+    implementationId: string,
+    submit: Locator,
+    values: Record<string, unknown> = {},
+  ): Promise<string[]> {
+    const definition = await formOf(implementationId);
+    if (!definition) {
+      await submit.click();
+      return [];
+    }
+    return answerTheForm(scope, definition, submit, values);
+  }
+
+  /** The form an account would file for a matter: its prefill completed with sample values (none without a form). */
+  async function formValuesOver(session: Session, implementationId: string) {
+    const prefill = await call(
+      session,
+      'GET',
+      `/api/cases/prefill?implementationId=${encodeURIComponent(implementationId)}`,
+    );
+    assert.equal(prefill.status, 200, JSON.stringify(prefill.body));
+    const form = prefill.body?.form as FormPrefill | null | undefined;
+    if (!form) return {};
+    const hasFile = JSON.stringify(form.definition).includes('"type":"file"');
+    const file = hasFile ? await uploadOver(session) : undefined;
+    return { form: completedValues(form.definition, form.values, file) };
   }
 
   async function upload(target: Page, scope: string, key: string, name: string) {
@@ -100,7 +143,7 @@ export function caseSteps(session: BrowserSession) {
   }
 
   /** A walk-in company application for 食品经营许可 at the counter, with every material of its own. */
-  async function walkIn(matter: { label: string }) {
+  async function walkIn(matter: { id: string; label: string }) {
     const { page } = session;
     await page.getByTestId('workbench-menu').getByText('综合受理').click();
     await page.waitForURL('**/workbench/intake');
@@ -111,10 +154,10 @@ export function caseSteps(session: BrowserSession) {
     await form.getByRole('combobox').first().fill('食品经营许可');
     await page.locator('.ant-select-item-option', { hasText: matter.label }).click();
     await form.getByTestId('material-picker').waitFor();
-    await upload(page, '[data-testid=walk-in-form]', 'sqs', '食品经营许可申请书.pdf');
     await upload(page, '[data-testid=walk-in-form]', 'bj', '设备布局与操作流程.pdf');
     await upload(page, '[data-testid=walk-in-form]', 'zd', '食品安全管理制度.pdf');
-    await form.getByTestId('walk-in-submit').click();
+    await form.getByTestId('application-form').waitFor();
+    await submitApplication(form, matter.id, form.getByTestId('walk-in-submit'));
     await page.getByTestId('staff-case-page').waitFor();
     await expectStatus(page, 'submitted');
     return (await page.getByTestId('case-no').textContent())?.trim() ?? '';
@@ -131,7 +174,11 @@ export function caseSteps(session: BrowserSession) {
       login: COMPANY,
       password: 'demo1234',
     });
-    const filed = await call(company, 'POST', '/api/cases', { implementationId: (await foodLicence()).id });
+    const implementationId = (await foodLicence()).id;
+    const filed = await call(company, 'POST', '/api/cases', {
+      implementationId,
+      ...(await formValuesOver(company, implementationId)),
+    });
     assert.equal(filed.status, 201, JSON.stringify(filed.body));
     return { company, filed: filed.body as Record<string, unknown> };
   }
@@ -162,6 +209,9 @@ export function caseSteps(session: BrowserSession) {
 
   return {
     foodLicence,
+    formOf,
+    submitApplication,
+    formValuesOver,
     upload,
     expectStatus,
     act,

@@ -34,7 +34,6 @@ const time = (date: Date) => date.toLocaleTimeString('zh-CN', { hour: '2-digit',
  */
 export function FormBlock({ start, filling, size = 'default', draft, level = 4 }: Props) {
   const { t } = useTranslation();
-  const total = start.definition.sections.reduce((n, s) => n + s.fields.length, 0);
   const prefilled = Object.keys(start.sources).length;
   return (
     <section className="form-block" data-testid="application-form">
@@ -50,7 +49,7 @@ export function FormBlock({ start, filling, size = 'default', draft, level = 4 }
           showIcon
           className="form-block-alert"
           data-testid="form-prefilled"
-          title={t('forms.prefilled', { prefilled, total })}
+          title={t('forms.prefilled', { prefilled })}
         />
       ) : null}
       {draft?.resumedAt ? (

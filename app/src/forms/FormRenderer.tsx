@@ -77,7 +77,6 @@ export function FormRenderer({
   const context: FieldContext = {
     lang,
     large: size === 'large',
-    phone,
     uploadFile,
     fileNames: { ...fileNames, ...uploaded },
     rememberFile: (file: UploadedFile) =>
@@ -106,11 +105,12 @@ export function FormRenderer({
   useEffect(() => {
     const path = pendingScroll.current;
     if (!path || !root.current) return;
-    pendingScroll.current = null;
+    // The step that holds it may open in the next render.
     const target =
       root.current.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`) ??
       root.current.querySelector<HTMLElement>(`[data-path="${CSS.escape(topKey(path))}"]`);
     if (!target) return;
+    pendingScroll.current = null;
     target.scrollIntoView({ block: 'center', behavior: 'smooth' });
     target
       .querySelector<HTMLElement>('input:not([disabled]), textarea, button')
@@ -131,35 +131,42 @@ export function FormRenderer({
       data-key={section.key}
     >
       {section.description ? <p className="form-section-description">{section.description}</p> : null}
-      {section.fields
-        .filter((f) => top.shown.has(f.key))
-        .map((field) =>
-          field.type === 'table' ? (
-            <TableField
-              key={field.key}
-              field={field}
-              value={values[field.key]}
-              onChange={(v) => setValue(field.key, v)}
-              required={top.required(field)}
-              outer={top.lookup}
-              source={sources[field.key]}
-              context={context}
-            />
-          ) : (
-            <FieldItem
-              key={field.key}
-              field={field}
-              path={field.key}
-              value={values[field.key]}
-              onChange={(v) => setValue(field.key, v)}
-              required={top.required(field)}
-              source={sources[field.key]}
-              context={context}
-            />
-          ),
-        )}
+      <div className="form-section-fields">
+        {section.fields
+          .filter((f) => top.shown.has(f.key))
+          .map((field) =>
+            field.type === 'table' ? (
+              <TableField
+                key={field.key}
+                field={field}
+                value={values[field.key]}
+                onChange={(v) => setValue(field.key, v)}
+                required={top.required(field)}
+                outer={top.lookup}
+                source={sources[field.key]}
+                context={context}
+              />
+            ) : (
+              <FieldItem
+                key={field.key}
+                field={field}
+                path={field.key}
+                value={values[field.key]}
+                onChange={(v) => setValue(field.key, v)}
+                required={top.required(field)}
+                source={sources[field.key]}
+                context={context}
+              />
+            ),
+          )}
+      </div>
     </Card>
   );
+
+  const sectionHasProblems = (section: (typeof definition.sections)[number]) => {
+    const keys = new Set(section.fields.map((f) => f.key));
+    return [...live.keys()].some((p) => keys.has(topKey(p)));
+  };
 
   /** Leaving a step shows its problems; a step with problems is not left forward. */
   const next = () => {
@@ -186,16 +193,23 @@ export function FormRenderer({
           {stepped ? (
             <>
               <div className="form-step-count" data-testid="form-step">
-                {t('forms.step', { n: current + 1, total: visibleSections.length })}
+                {t('forms.step', { n: current + 1, total: visibleSections.length })} ·{' '}
+                {labelOf(
+                  { label: visibleSections[current]!.title, labelEn: visibleSections[current]!.titleEn },
+                  lang,
+                )}
               </div>
               <Steps
                 className="form-steps"
                 size="small"
                 type="dot"
+                responsive={false}
                 current={current}
                 onChange={setStep}
-                items={visibleSections.map((s) => ({
-                  title: labelOf({ label: s.title, labelEn: s.titleEn }, lang),
+                items={visibleSections.map((s, i) => ({
+                  // The step's name is said above (dots only: six names do not fit a phone's width).
+                  'aria-label': labelOf({ label: s.title, labelEn: s.titleEn }, lang),
+                  status: showAll && sectionHasProblems(s) ? 'error' : i < current ? 'finish' : undefined,
                 }))}
               />
               {renderSection(visibleSections[current]!)}

@@ -1,5 +1,5 @@
 import './forms.css';
-import { Card, Descriptions, Table, Tag } from 'antd';
+import { Card, Descriptions, Grid, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useRegionName } from './fields/RegionInput.tsx';
 import { SourceNote } from './fields/SourceNote.tsx';
@@ -19,6 +19,8 @@ export function FormView({ definition, values, sources = {}, highlighted = [] }:
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const words = useWords();
+  // On a phone each label stands above its value.
+  const phone = Grid.useBreakpoint().md === false;
   const marked = new Set(highlighted.map((path) => path.split('.')[0]!));
   const top = levelState(
     definition.sections.flatMap((s) => s.fields),
@@ -40,7 +42,8 @@ export function FormView({ definition, values, sources = {}, highlighted = [] }:
             <Descriptions
               bordered
               size="small"
-              column={{ xs: 1, sm: 1, md: 2 }}
+              layout={phone ? 'vertical' : 'horizontal'}
+              column={phone ? 1 : 2}
               items={fields.map((field) => {
                 const source = sources[field.key];
                 const highlight = marked.has(field.key);

@@ -6,7 +6,7 @@ export const formsEn: typeof formsZh = {
     "Enter the applicant's ID number or credit code: the form is then filled in from the applicant's certificates and government data",
   title: 'Application form',
   prefilled:
-    '{{prefilled}} of {{total}} fields were filled in from your certificates and government data; check them and fill in the rest',
+    '{{prefilled}} fields were filled in from your certificates and government data; check them and fill in the rest',
   issues: '{{count}} fields of the form need changes; they are marked',
   draftSaved: 'Draft saved {{time}}',
   draftSaving: 'Saving the draft…',
@@ -46,5 +46,4 @@ export const formsEn: typeof formsZh = {
   needsCorrection: 'To correct',
   yuan: 'yuan',
   region: 'Type a district or street name',
-  fieldsFilled: '{{prefilled}} of {{total}} filled in from data',
 };

@@ -2,7 +2,7 @@
 export const formsZh = {
   identifyFirst: '填写申请人证件号码后，申请表将按申请人的证照和政务数据自动填写',
   title: '申请表',
-  prefilled: '已根据您的证照和政务数据自动填写 {{prefilled}} 项（共 {{total}} 项），请核对后补充其余内容',
+  prefilled: '已根据您的证照和政务数据自动填写 {{prefilled}} 项，请核对后补充其余内容',
   issues: '申请表有 {{count}} 处需要修改，已在表中标出',
   draftSaved: '草稿已保存 {{time}}',
   draftSaving: '正在保存草稿…',
@@ -42,5 +42,4 @@ export const formsZh = {
   needsCorrection: '需补正',
   yuan: '元',
   region: '输入区县或街道名称搜索',
-  fieldsFilled: '已带出 {{prefilled}} 项，共 {{total}} 项',
 };

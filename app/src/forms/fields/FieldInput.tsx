@@ -16,9 +16,11 @@ type Props = {
 };
 
 const DAY = 'YYYY-MM-DD';
-/** Radio buttons for a short list, a drop-down for a long one. */
-const FEW_OPTIONS = 4;
-const FEW_CHOICES = 8;
+/** Radio buttons or check boxes for a list one can read at a glance, a drop-down for a longer one. */
+const FEW_OPTIONS = 8;
+const FEW_CHOICES = 20;
+/** Options in a row when short, one under another otherwise. */
+const optionsClass = (count: number) => (count <= 3 ? 'form-options' : 'form-options form-options-column');
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 const orUndefined = (value: string) => (value === '' ? undefined : value);
@@ -64,7 +66,7 @@ export function FieldInput({ field, id, value, onChange, disabled, context }: Pr
       return (
         <Input.TextArea
           {...common}
-          autoSize={{ minRows: field.type === 'address' ? 1 : 2, maxRows: 8 }}
+          autoSize={{ minRows: 2, maxRows: 8 }}
           value={text(value)}
           onChange={(e) => onChange(orUndefined(e.target.value))}
         />
@@ -89,19 +91,18 @@ export function FieldInput({ field, id, value, onChange, disabled, context }: Pr
           className="form-date"
           value={day(value)}
           format={DAY}
-          inputReadOnly={context.phone}
           onChange={(d) => onChange(dayText(d))}
         />
       );
     case 'dateRange':
-      return <RangeInput {...common} value={value} onChange={onChange} phone={context.phone} />;
+      return <RangeInput {...common} value={value} onChange={onChange} />;
     case 'region':
       return <RegionInput {...common} value={text(value)} onChange={onChange} />;
     case 'choice':
       return options.length <= FEW_OPTIONS ? (
         <Radio.Group
           {...common}
-          className="form-options"
+          className={optionsClass(options.length)}
           value={text(value)}
           options={options}
           onChange={(e) => onChange(e.target.value)}
@@ -123,7 +124,7 @@ export function FieldInput({ field, id, value, onChange, disabled, context }: Pr
       return options.length <= FEW_CHOICES ? (
         <Checkbox.Group
           {...common}
-          className="form-options"
+          className={optionsClass(options.length)}
           value={chosen}
           options={options}
           onChange={(next) => set(next as string[])}
@@ -165,13 +166,11 @@ function RangeInput({
   disabled,
   value,
   onChange,
-  phone,
 }: {
   id: string;
   disabled: boolean;
   value: unknown;
   onChange: (value: unknown) => void;
-  phone?: boolean;
 }) {
   const { t } = useTranslation();
   const range = (value && typeof value === 'object' ? value : {}) as { from?: unknown; to?: unknown };
@@ -191,7 +190,6 @@ function RangeInput({
         value={day(range.from)}
         format={DAY}
         placeholder={t('forms.from_')}
-        inputReadOnly={phone}
         onChange={(d) => set('from', d)}
       />
       <DatePicker
@@ -200,7 +198,6 @@ function RangeInput({
         value={day(range.to)}
         format={DAY}
         placeholder={t('forms.to')}
-        inputReadOnly={phone}
         onChange={(d) => set('to', d)}
       />
     </Space.Compact>

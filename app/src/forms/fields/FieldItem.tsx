@@ -22,6 +22,9 @@ type Props = {
   children?: ReactNode;
 };
 
+/** Types that take the section's whole width on a wide screen (the others take half). */
+const WIDE = new Set<string>(['textarea', 'address', 'choice', 'multiChoice', 'dateRange', 'file', 'table']);
+
 /** The id of a field's control, for its label. */
 export const controlId = (path: string) => `form-${path.replaceAll('.', '-')}`;
 
@@ -55,9 +58,10 @@ export function FieldItem({ field, path, value, onChange, required, source, cont
     ) : undefined;
   return (
     <fieldset
-      className={`form-field${source ? ' form-field-prefilled' : ''}`}
+      className={`form-field${WIDE.has(field.type) ? ' form-field-wide' : ''}`}
       data-testid="form-field"
       data-path={path}
+      data-type={field.type}
       data-prefilled={source !== undefined}
       data-corrected={corrected}
       onBlur={() => context.touch(path)}

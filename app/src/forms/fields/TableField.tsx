@@ -45,9 +45,10 @@ export function TableField({ field, value, onChange, required, outer, source, co
     );
   return (
     <fieldset
-      className="form-field form-table"
+      className="form-field form-field-wide form-table"
       data-testid="form-field"
       data-path={field.key}
+      data-type="table"
       data-prefilled={source !== undefined}
     >
       <legend className={required ? 'form-table-label form-required' : 'form-table-label'}>
@@ -75,19 +76,21 @@ export function TableField({ field, value, onChange, required, outer, source, co
                 {t('forms.removeRow')}
               </Button>
             </div>
-            {columns
-              .filter((c) => state.shown.has(c.key))
-              .map((c) => (
-                <FieldItem
-                  key={c.key}
-                  field={c}
-                  path={`${field.key}.${i}.${c.key}`}
-                  value={row[c.key]}
-                  onChange={(cell) => setCell(i, c.key, cell)}
-                  required={state.required(c)}
-                  context={context}
-                />
-              ))}
+            <div className="form-section-fields">
+              {columns
+                .filter((c) => state.shown.has(c.key))
+                .map((c) => (
+                  <FieldItem
+                    key={c.key}
+                    field={c}
+                    path={`${field.key}.${i}.${c.key}`}
+                    value={row[c.key]}
+                    onChange={(cell) => setCell(i, c.key, cell)}
+                    required={state.required(c)}
+                    context={context}
+                  />
+                ))}
+            </div>
           </div>
         );
       })}

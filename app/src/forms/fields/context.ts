@@ -6,8 +6,6 @@ export type FieldContext = {
   lang: Lang;
   /** Large controls (the kiosk). */
   large: boolean;
-  /** A phone-sized screen: pickers open without the keyboard. */
-  phone: boolean;
   uploadFile?: (file: File) => Promise<UploadedFile>;
   /** Names of chosen files by hash (given, and uploaded here). */
   fileNames: Record<string, string>;

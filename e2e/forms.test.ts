@@ -1,0 +1,281 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { shownFields } from '../common/forms/conditions.ts';
+import type { FormDefinition, FormField } from '../common/forms/schema.ts';
+import { screenshotPath } from './support/browser.ts';
+import { caseSteps } from './support/cases.ts';
+import { expectFiled } from './support/forms.ts';
+import { COMPANY_NAME, withBrowserSession } from './support/session.ts';
+
+const session = withBrowserSession();
+const { url, signInCompany } = session;
+const { foodLicence, upload, expectStatus } = caseSteps(session);
+
+const PHONE = { width: 390, height: 844 };
+
+/** Human speed: a key every 120 ms, a moment to read each field before answering it. */
+const KEY_DELAY_MS = 120;
+const READ_MS = 800;
+
+async function typeLikeAPerson(input: Locator, text: string) {
+  await input.page().waitForTimeout(READ_MS);
+  await input.click();
+  await input.press('ControlOrMeta+A');
+  await input.pressSequentially(text, { delay: KEY_DELAY_MS });
+}
+
+async function choose(scope: Locator, label: string) {
+  await scope.page().waitForTimeout(READ_MS);
+  await scope.getByText(label, { exact: true }).click();
+}
+
+const field = (page: Page, path: string) => page.locator(`[data-testid=form-field][data-path="${path}"]`);
+
+/** The step shown on a phone: its number in the header (第 2 步，共 6 步). */
+async function openStep(page: Page, title: string) {
+  await page.locator('[data-testid=form-section] .ant-card-head-title', { hasText: title }).waitFor();
+}
+
+async function noWiderThanThePhone(page: Page) {
+  const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+  assert.ok(Number(overflow) <= 1, `the page is ${overflow}px wider than the phone`);
+}
+
+async function next(page: Page) {
+  await page.getByTestId('form-next').click();
+}
+
+test('issue 15, browser test 1: the company applies for 食品经营许可 on a phone — most fields filled in from its data, a few typed, one corrected, the draft resumed after a reload', async () => {
+  const { browser } = session;
+  const matter = await foodLicence();
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(15_000);
+  try {
+    await page.setViewportSize(PHONE);
+    await signInCompany(page);
+    const started = Date.now();
+    await page.goto(url(`/apply/${matter.id}`));
+    const form = page.getByTestId('application-form');
+    await form.waitFor();
+    const summary = await page.getByTestId('form-prefilled').textContent();
+    const [, prefilled] = /自动填写 (\d+) 项/.exec(summary ?? '') ?? [];
+    assert.ok(Number(prefilled) >= 10, `prefilled: ${summary}`);
+    await page
+      .getByTestId('form-step')
+      .getByText(/第 1 步，共 \d+ 步/)
+      .waitFor();
+    await noWiderThanThePhone(page);
+    await page.screenshot({ path: screenshotPath('forms-01-phone-prefilled') });
+
+    // 申请人基本情况: as the 营业执照 and the 法人库 give it, locked.
+    await openStep(page, '申请人基本情况');
+    const name = field(page, 'entityName');
+    await name.getByTestId('field-readonly').getByText(COMPANY_NAME).waitFor();
+    await name.getByTestId('field-source').getByText(/来自 /).waitFor();
+    assert.equal(await field(page, 'creditCode').getByTestId('field-readonly').count(), 1);
+    await next(page);
+
+    // 经营场所: offered from the licence's 住所; the shop is on another floor, so it is corrected.
+    await openStep(page, '经营场所');
+    const premises = field(page, 'premises');
+    await premises.getByTestId('field-source').waitFor();
+    const address = await premises.locator('textarea').inputValue();
+    assert.ok(address.length > 5, 'the premises come from the licence');
+    const corrected = `${address}一层东侧商铺`;
+    await typeLikeAPerson(premises.locator('textarea'), corrected);
+    const note = premises.getByTestId('field-corrected');
+    await note.getByText('已修改').waitFor();
+    await note.getByTestId('field-source-value').getByText(`原值：${address}`).waitFor();
+    await page.screenshot({ path: screenshotPath('forms-02-phone-corrected') });
+    await next(page);
+
+    // 主体业态和经营项目: two choices the data cannot know.
+    await openStep(page, '主体业态和经营项目');
+    await choose(field(page, 'category'), '餐饮服务经营者');
+    await choose(field(page, 'scope'), '热食类食品制售');
+    await choose(field(page, 'scope'), '冷食类食品制售（不含烧卤熟肉）');
+    await next(page);
+
+    // 食品安全管理人员: leaving the step without one shows the problem under the table.
+    await openStep(page, '食品安全管理人员');
+    await next(page);
+    await field(page, 'managers').getByTestId('field-error').getByText('请填写食品安全管理人员').waitFor();
+    await field(page, 'managers').getByTestId('form-row-add').click();
+    await typeLikeAPerson(field(page, 'managers.0.name').locator('input'), '林海峰');
+    await typeLikeAPerson(field(page, 'managers.0.idNumber').locator('input'), '610102198506120033');
+    await field(page, 'managers.0.phone').locator('input').fill('13800138000');
+    await field(page, 'managers.0.name').click();
+    await page.screenshot({ path: screenshotPath('forms-03-phone-table') });
+    await next(page);
+
+    await openStep(page, '联系方式');
+    await field(page, 'contactPhone').getByTestId('field-source').waitFor();
+    await next(page);
+    await openStep(page, '申请人承诺');
+    // The draft is saved as one types; a reload (or another device) resumes it.
+    const saved = page.waitForResponse(
+      (r) =>
+        r.request().method() === 'PUT' &&
+        r.url().includes('/api/cases/drafts/') &&
+        (r.request().postData() ?? '').includes('"promise"'),
+    );
+    await choose(field(page, 'promise'), '本人（本单位）已阅读并作出以上承诺');
+    assert.equal((await saved).status(), 200);
+    await page
+      .getByTestId('draft-note')
+      .getByText(/草稿已保存/)
+      .waitFor();
+    await page.reload();
+    await page.getByTestId('draft-resumed').waitFor();
+    await page.screenshot({ path: screenshotPath('forms-04-phone-resumed') });
+    for (let i = 0; i < 3; i++) await next(page);
+    await openStep(page, '食品安全管理人员');
+    assert.equal(await field(page, 'managers.0.name').locator('input').inputValue(), '林海峰');
+    await page.getByTestId('form-previous').click();
+    await page.getByTestId('form-previous').click();
+    await openStep(page, '经营场所');
+    assert.equal(await field(page, 'premises').locator('textarea').inputValue(), corrected);
+    await field(page, 'premises').getByTestId('field-corrected').waitFor();
+
+    // The materials the form does not stand for, then submit.
+    assert.equal(
+      await page.locator('[data-testid=material-row][data-key=sqs]').count(),
+      0,
+      'the form is the 申请书',
+    );
+    await upload(page, '[data-testid=apply-page]', 'bj', '设备布局与操作流程.pdf');
+    await page.getByTestId('apply-submit').click();
+    await expectFiled(page.getByTestId('my-case-page'));
+    await expectStatus(page, 'submitted');
+    // The applicant's case page shows the form as filed, the correction beside the licence's address.
+    const view = page.getByTestId('form-view');
+    await view
+      .locator('[data-testid=form-view-field][data-key=premises][data-corrected=true]')
+      .getByText(corrected)
+      .waitFor();
+    await view.locator('[data-testid=form-view-field][data-key=entityName][data-prefilled=true]').waitFor();
+    await noWiderThanThePhone(page);
+    const elapsed = Math.round((Date.now() - started) / 1000);
+    await page.screenshot({ path: screenshotPath('forms-05-phone-filed'), fullPage: true });
+    // The case keeps the prefill rate: fields holding the value the data gave ÷ fields filled.
+    const caseId = new URL(page.url()).pathname.split('/').pop();
+    const filed = (await (await page.request.get(url(`/api/cases/${caseId}`))).json()) as {
+      form: { filled: number; prefilled: number; sources: Record<string, { corrected: boolean }> };
+    };
+    assert.equal(filed.form.sources.premises?.corrected, true, 'the correction is kept beside its source');
+    const rate = filed.form.prefilled / filed.form.filled;
+    console.log(
+      `[e2e] 食品经营许可 on a phone: ${filed.form.prefilled} of ${filed.form.filled} filled fields as the data gave them (${Math.round(rate * 100)} %), 1 corrected; typed by hand: the premises and a manager's name, ID number and phone; chosen: 主体业态, 2 经营项目, the promise; completed in ${elapsed} s at human speed`,
+    );
+    assert.ok(rate >= 0.6, `prefill rate ${rate}`);
+  } finally {
+    await page.close();
+    await session.page.bringToFront();
+  }
+});
+
+const TYPES: FormField['type'][] = [
+  'text',
+  'textarea',
+  'number',
+  'money',
+  'date',
+  'dateRange',
+  'address',
+  'choice',
+  'multiChoice',
+  'yesNo',
+  'idNumber',
+  'creditCode',
+  'phone',
+  'region',
+];
+
+/** A form of 60 fields of every type but file and table, a third of them prefilled, one section. */
+function sixtyFields(): { definition: FormDefinition; values: Record<string, unknown> } {
+  const fields: FormField[] = Array.from({ length: 60 }, (_, i) => {
+    const type = TYPES[i % TYPES.length]!;
+    const options = ['choice', 'multiChoice'].includes(type)
+      ? ['甲', '乙', '丙'].map((v) => ({ value: v, label: `选项${v}` }))
+      : undefined;
+    return {
+      key: `f${i}`,
+      type,
+      label: `第${i + 1}项`,
+      required: i % 2 === 0,
+      help: i % 5 === 0 ? '填写说明' : undefined,
+      ...(options ? { options } : {}),
+      ...(i > 0 && i % 7 === 0 ? { shownWhen: { field: `f${i - 1}`, notEmpty: true as const } } : {}),
+    };
+  });
+  const values = Object.fromEntries(
+    fields
+      .filter((f, i) => i % 3 === 0 && ['text', 'address', 'phone'].includes(f.type))
+      .map((f) => [f.key, '示例']),
+  );
+  return { definition: { sections: [{ key: 'all', title: '全部内容', fields }] }, values };
+}
+
+test('render time of a 60-field form at phone width (printed, not asserted)', async () => {
+  const { browser } = session;
+  const matter = await foodLicence();
+  const page = await browser.context.newPage();
+  try {
+    await page.setViewportSize(PHONE);
+    await signInCompany(page);
+    const { definition, values } = sixtyFields();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The form is handed to this page only: the guide and the prefill answer with it, drafts stay untouched.
+    await page.route('**/api/catalogue/guides/**', async (route) => {
+      const response = await route.fetch();
+      const json = await response.json();
+      json.document.form = definition;
+      await route.fulfill({ response, json });
+    });
+    await page.route('**/api/cases/prefill**', async (route) => {
+      const response = await route.fetch();
+      const json = await response.json();
+      json.form = { definition, values, sources: {} };
+      await held;
+      await route.fulfill({ response, json });
+    });
+    await page.route('**/api/cases/drafts/**', (route) =>
+      route.fulfill({ json: route.request().method() === 'GET' ? null : {} }),
+    );
+    await page.goto(url(`/apply/${matter.id}`));
+    await page.getByTestId('apply-page').waitFor();
+    // Time from the answer's release to the last shown field painted.
+    const shown = shownFields(definition.sections[0]!.fields, (key) => values[key]).size;
+    const rendered = page.evaluate(`new Promise((resolve) => {
+      const start = performance.now();
+      const check = () => {
+        if (document.querySelectorAll('[data-testid=form-field]').length >= ${shown})
+          requestAnimationFrame(() => resolve(performance.now() - start));
+        else requestAnimationFrame(check);
+      };
+      check();
+    })`);
+    release();
+    const renderMs = Math.round(Number(await rendered));
+    assert.equal(await page.getByTestId('form-field').count(), shown);
+    // One keystroke in the first field: the form is checked again and every field rendered again.
+    await page.locator('[data-testid=form-field][data-path=f0] input').focus();
+    const keystrokeMs = await page.evaluate(`new Promise((resolve) => {
+      const input = document.activeElement;
+      const start = performance.now();
+      input.addEventListener('input', () => requestAnimationFrame(() => resolve(performance.now() - start)), { once: true });
+      document.execCommand('insertText', false, '字');
+    })`);
+    await page.screenshot({ path: screenshotPath('forms-06-sixty-fields'), fullPage: false });
+    console.log(
+      `[e2e] a 60-field form at 390 px: ${shown} fields shown (the rest hidden by their conditions), rendered in ${renderMs} ms; a keystroke in it is painted after ${Math.round(Number(keystrokeMs))} ms`,
+    );
+  } finally {
+    await page.close();
+    await session.page.bringToFront();
+  }
+});
