@@ -32,6 +32,7 @@ export function CaseDetailPage() {
   if (detail.isPending) return <Loading />;
   if (detail.isError) return <LoadError error={detail.error} onRetry={() => void detail.refetch()} />;
   const d = detail.data;
+  // The application's own fields (phone, remark, delivery); a matter with a form has most of them there.
   const form = d.formData;
   return (
     <div data-testid="staff-case-page">
@@ -54,34 +55,36 @@ export function CaseDetailPage() {
               <ConsentView detail={d} />
             </Card>
           ) : null}
-          <Card title={t('cases.detail.formData')} className="case-block">
-            <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('cases.apply.phone')}>
-                {form.phone ? <Revealable detail={d} field="applicantPhone" masked={form.phone} /> : '—'}
-              </Descriptions.Item>
-              {form.remark ? (
-                <Descriptions.Item label={t('cases.apply.remark')}>{String(form.remark)}</Descriptions.Item>
-              ) : null}
-              {form.delivery ? (
-                <Descriptions.Item label={t('cases.apply.delivery')}>
-                  {labels.delivery[form.delivery.method]}
+          {!d.form || form.phone || form.remark || form.delivery ? (
+            <Card title={t('cases.detail.formData')} className="case-block">
+              <Descriptions column={1} size="small">
+                <Descriptions.Item label={t('cases.apply.phone')}>
+                  {form.phone ? <Revealable detail={d} field="applicantPhone" masked={form.phone} /> : '—'}
                 </Descriptions.Item>
-              ) : null}
-              {form.delivery?.method === 'post' ? (
-                <>
-                  <Descriptions.Item label={t('cases.apply.recipient')}>
-                    {form.delivery.recipient ?? '—'}
+                {form.remark ? (
+                  <Descriptions.Item label={t('cases.apply.remark')}>{String(form.remark)}</Descriptions.Item>
+                ) : null}
+                {form.delivery ? (
+                  <Descriptions.Item label={t('cases.apply.delivery')}>
+                    {labels.delivery[form.delivery.method]}
                   </Descriptions.Item>
-                  <Descriptions.Item label={t('cases.apply.deliveryPhone')}>
-                    <Revealable detail={d} field="postalPhone" masked={form.delivery.phone ?? '—'} />
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('cases.apply.address')}>
-                    <Revealable detail={d} field="postalAddress" masked={form.delivery.address ?? '—'} />
-                  </Descriptions.Item>
-                </>
-              ) : null}
-            </Descriptions>
-          </Card>
+                ) : null}
+                {form.delivery?.method === 'post' ? (
+                  <>
+                    <Descriptions.Item label={t('cases.apply.recipient')}>
+                      {form.delivery.recipient ?? '—'}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('cases.apply.deliveryPhone')}>
+                      <Revealable detail={d} field="postalPhone" masked={form.delivery.phone ?? '—'} />
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('cases.apply.address')}>
+                      <Revealable detail={d} field="postalAddress" masked={form.delivery.address ?? '—'} />
+                    </Descriptions.Item>
+                  </>
+                ) : null}
+              </Descriptions>
+            </Card>
+          ) : null}
           {d.form ? (
             <Card title={t('cases.detail.form')} className="case-block" data-testid="case-form">
               <FormView
