@@ -226,6 +226,17 @@ function drawCells(doc: Pdf, cells: Cell[], mode: FormPrintMode): void {
   }
 }
 
+/** How wide a table's column is against the others, by its type (an ID number stays on one line). */
+const COLUMN_WEIGHTS: Partial<Record<ColumnField['type'], number>> = {
+  idNumber: 1.7,
+  creditCode: 1.7,
+  address: 1.8,
+  textarea: 1.8,
+  dateRange: 1.6,
+  yesNo: 0.7,
+  number: 0.8,
+};
+
 /** How many empty rows a blank table gets: what it must have, at least 3, at most what it may have. */
 function blankRows(field: FormField): number {
   const { minItems, maxItems } = field.validation ?? {};
@@ -268,7 +279,9 @@ function drawTable(doc: Pdf, field: FormField, print: FormPrint, fields: readonl
   doc.moveDown(0.2);
   const total = contentWidth(doc);
   const numberWidth = total * 0.08;
-  const widths = [numberWidth, ...columns.map(() => (total - numberWidth) / Math.max(columns.length, 1))];
+  const weights = columns.map((c) => COLUMN_WEIGHTS[c.type] ?? 1);
+  const sum = weights.reduce((a, b) => a + b, 0) || 1;
+  const widths = [numberWidth, ...weights.map((w) => ((total - numberWidth) * w) / sum)];
   const header = ['序号', ...columns.map((c) => c.label)];
   const minHeight = print.mode === 'blank' ? WRITING_HEIGHT : 0;
   const drawTableRow = (cells: string[], head: boolean) => {
