@@ -119,6 +119,7 @@ export function ActionFields({ detail, action, picked, onPicked }: Props) {
                     <Select
                       allowClear
                       showSearch={{ optionFilterProp: 'label' }}
+                      virtual={false}
                       placeholder={
                         fieldOptions.length
                           ? t('cases.staff.problemTarget')
