@@ -14,6 +14,7 @@ import {
   renderNotice,
 } from '../notices/index.ts';
 import { findHall, findOrganisation } from '../organisations/index.ts';
+import { heldResult } from './result-hold.ts';
 import type { CaseRow } from './rows.ts';
 import { problemSubject, type SupplementProblem } from './supplement-form.ts';
 import { caseEvents } from './tables.ts';
@@ -51,8 +52,13 @@ function issuingEvent(kind: NoticeKind, row: CaseRow, events: CaseEventRow[]): C
  * and decisions once taken.
  */
 export function availableNotices(row: CaseRow, events: CaseEventRow[]): NoticeKind[] {
-  return NOTICE_KINDS.filter((kind) => issuingEvent(kind, row, events) !== null);
+  return NOTICE_KINDS.filter(
+    (kind) => issuingEvent(kind, row, events) !== null && !(kind === 'approval' && heldByGaps(row)),
+  );
 }
+
+/** 容缺: while materials accepted with gaps are missing, the result, the 准予 decision included, is held. */
+const heldByGaps = (row: CaseRow) => ((row.gaps ?? []) as string[]).length > 0;
 
 const materialName = (doc: ImplementationDocument, key: string | undefined) =>
   (key && doc.materials.find((m) => m.key === key)?.name) || '其他';
@@ -135,6 +141,10 @@ export async function caseNotice(options: {
   kind: NoticeKind;
   origin: string;
 }): Promise<{ pdf: Buffer; fileName: string }> {
+  if (options.kind === 'approval' && heldByGaps(options.row)) {
+    const missing = await heldResult(options.db, options.row.id);
+    if (missing) throw new AppError('case.result_held', { params: { missing } });
+  }
   const caseView = await noticeView(options);
   const pdf = await renderNotice({ kind: options.kind, caseView, origin: options.origin });
   return { pdf, fileName: `${NOTICE_TITLES[options.kind]}-${options.row.caseNo}.pdf` };

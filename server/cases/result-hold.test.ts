@@ -81,7 +81,7 @@ after(async () => {
   await t?.close();
 });
 
-test('a 容缺 case approved with a material missing: the decision notice downloads, its certificate does not', async () => {
+test('a 容缺 case approved with a material missing: neither its decision notice nor its certificate downloads', async () => {
   const filed = await buildCase(t, {
     matter,
     staff: reviewer,
@@ -94,8 +94,10 @@ test('a 容缺 case approved with a material missing: the decision notice downlo
   assert.equal(filed.status, 'approved');
   const applicant = await signIn(t.app, filed.applicant);
   const notice = await applicant.request({ method: 'GET', url: `/api/cases/${filed.id}/notices/approval` });
-  assert.equal(notice.statusCode, 200, 'the 准予 decision may be read while the result is held');
-  assert.equal(notice.headers['content-type'], 'application/pdf');
+  assert.equal(notice.statusCode, 409, 'the 准予 decision is held with the result');
+  assert.equal(notice.json().error.code, 'case.result_held');
+  const page = await applicant.request({ method: 'GET', url: `/api/cases/${filed.id}` });
+  assert.ok(!page.json().notices.includes('approval'), 'the case page does not offer the held decision');
 
   // A certificate of the case already sealed (issued for it by the department) is held with it.
   const certificate = await t.db.db.transaction((tx) =>
@@ -156,8 +158,8 @@ test('a 容缺 case approved with a material missing: the decision notice downlo
     });
     assert.equal(res.statusCode, 200, `${kind}: ${res.body.slice(0, 200)}`);
   }
-  const still = await applicant.request({ method: 'GET', url: `/api/cases/${filed.id}/notices/approval` });
-  assert.equal(still.statusCode, 200);
+  const released = await applicant.request({ method: 'GET', url: `/api/cases/${filed.id}/notices/approval` });
+  assert.equal(released.statusCode, 200, 'supplied: the decision is handed out');
 });
 
 test('a certificate of no case, or of a case without gaps, is never held', async () => {

@@ -5,7 +5,7 @@ import { cases } from './tables.ts';
 
 /**
  * 容缺 hold: while a case accepted with gaps still misses materials, its result is held: no
- * certificate or other result document of it may be downloaded (the 准予 decision notice may).
+ * certificate, 准予 decision notice or other result document of it may be downloaded.
  * Answers the names of the missing materials (、-joined), or null when nothing holds the result
  * (no such case, or no gap left).
  */
