@@ -7,7 +7,7 @@ import { withBrowserSession } from './support/session.ts';
 
 const session = withBrowserSession();
 const { url, signInStaff, signOut } = session;
-const { foodLicence, upload, expectStatus, expectMenu } = caseSteps(session);
+const { foodLicence, upload, expectStatus, expectMenu, submitApplication } = caseSteps(session);
 
 /** A walk-in person nobody has registered online: the agent's case creates the account. */
 const PERSON = '610102198503150026';
@@ -53,11 +53,12 @@ test('an agent files a case for a person with consent; the person claims the wal
   await form.getByTestId('walk-in-matter').getByRole('combobox').fill('食品经营许可');
   await page.locator('.ant-select-item-option', { hasText: matter.label }).click();
   await form.getByTestId('material-picker').waitFor();
-  await upload(page, '[data-testid=walk-in-form]', 'sqs', '食品经营许可申请书.pdf');
   await upload(page, '[data-testid=walk-in-form]', 'bj', '设备布局与操作流程.pdf');
   await upload(page, '[data-testid=walk-in-form]', 'zd', '食品安全管理制度.pdf');
+  // The form is the 申请书: the agent fills it in with the applicant (her data fills what it can).
+  await form.getByTestId('application-form').waitFor();
   await page.screenshot({ path: screenshotPath('agent-01-apply'), fullPage: true });
-  await form.getByTestId('walk-in-submit').click();
+  await submitApplication(form, matter.id, form.getByTestId('walk-in-submit'));
 
   await page.getByTestId('staff-case-page').waitFor();
   await expectStatus(page, 'submitted');

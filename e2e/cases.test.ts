@@ -2,12 +2,21 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { screenshotPath } from './support/browser.ts';
 import { caseSteps } from './support/cases.ts';
+import { expectFiled } from './support/forms.ts';
 import { COMPANY, COMPANY_NAME, withBrowserSession } from './support/session.ts';
 
 const session = withBrowserSession();
 const { url, signInStaff, signInCompany } = session;
-const { companyFilesFoodLicence, foodLicence, upload, expectStatus, act, openStaffCase, expectMenu } =
-  caseSteps(session);
+const {
+  companyFilesFoodLicence,
+  foodLicence,
+  upload,
+  expectStatus,
+  act,
+  openStaffCase,
+  expectMenu,
+  submitApplication,
+} = caseSteps(session);
 
 /** The review queue shows the cases submitted online and awaiting pre-review, tagged 待受理. */
 async function openSubmitted(caseNo: string, screenshot?: string) {
@@ -39,14 +48,15 @@ test('journey 1: a walk-in company applies at the counter with one 容缺 materi
   // (用证授权), so the clerk's form takes its 营业执照 from the legal-entity base.
   await form.locator('[data-key=zd] [data-testid=gap-allowed]').waitFor();
   await form.locator('[data-key=yyzz] [data-testid=material-prefilled][data-source=registry]').waitFor();
-  await upload(page, '[data-testid=walk-in-form]', 'sqs', '食品经营许可申请书.pdf');
   await upload(page, '[data-testid=walk-in-form]', 'bj', '设备布局与操作流程.pdf');
   await form.getByTestId('delivery-post').click();
   await form.getByTestId('delivery-recipient').fill('林海');
   await form.getByTestId('delivery-phone').fill('13800138000');
   await form.getByTestId('delivery-address').fill('陕西省西安市雁塔区科技路 48 号');
+  // The form is the 申请书: filled in from the company's data at the counter, the rest answered with it.
+  await form.getByTestId('application-form').getByTestId('form-prefilled').waitFor();
   await page.screenshot({ path: screenshotPath('case-01-walk-in'), fullPage: true });
-  await form.getByTestId('walk-in-submit').click();
+  await submitApplication(form, matter.id, form.getByTestId('walk-in-submit'));
 
   await page.getByTestId('staff-case-page').waitFor();
   await expectStatus(page, 'submitted');
@@ -154,14 +164,14 @@ test('journey 2: an online application on a phone gets a 补正 list of two prob
     await phone.waitForURL(`**/apply/${matter.id}`);
     await phone.getByTestId('apply-page').waitFor();
     await phone.getByTestId('apply-phone').fill('059187654321');
-    await upload(phone, '[data-testid=apply-page]', 'sqs', '申请书.pdf');
+    await phone.getByTestId('application-form').getByTestId('form-prefilled').waitFor();
     await upload(phone, '[data-testid=apply-page]', 'bj', '布局图.pdf');
     await upload(phone, '[data-testid=apply-page]', 'zd', '管理制度.pdf');
     const overflow = await phone.evaluate('document.documentElement.scrollWidth - window.innerWidth');
     assert.ok(Number(overflow) <= 1, `the form is ${overflow}px wider than the phone`);
     await phone.screenshot({ path: screenshotPath('case-11-apply-phone'), fullPage: true });
-    await phone.getByTestId('apply-submit').click();
-    await phone.getByTestId('my-case-page').waitFor();
+    await submitApplication(phone.getByTestId('apply-page'), matter.id, phone.getByTestId('apply-submit'));
+    await expectFiled(phone.getByTestId('my-case-page'));
     await expectStatus(phone, 'submitted');
     const caseNo = (await phone.getByTestId('case-no').textContent())?.trim() ?? '';
 
@@ -172,8 +182,8 @@ test('journey 2: an online application on a phone gets a 补正 list of two prob
     await act('request_supplement', async () => {
       const problems = page.getByTestId('action-problem');
       await problems.nth(0).locator('.ant-select').click();
-      await page.locator('.ant-select-item-option', { hasText: '食品经营许可申请书' }).click();
-      await problems.nth(0).locator('textarea').fill('申请书未加盖公章');
+      await page.locator('.ant-select-item-option', { hasText: '经营场所（经营场所）' }).click();
+      await problems.nth(0).locator('textarea').fill('经营场所未写明楼层和房间号');
       await page.getByTestId('add-problem').click();
       await problems.nth(1).locator('textarea').fill('布局图未标注食品处理区面积');
       await page.screenshot({ path: screenshotPath('case-12-supplement-form') });
@@ -190,9 +200,17 @@ test('journey 2: an online application on a phone gets a 补正 list of two prob
     const card = phone.getByTestId('supplement-card');
     await card.waitFor();
     assert.equal(await card.getByTestId('supplement-problems').locator('li').count(), 2);
-    await card.getByText('申请书未加盖公章').waitFor();
+    await card
+      .getByTestId('supplement-problems')
+      .getByText(/经营场所未写明楼层和房间号/)
+      .waitFor();
+    // The field the notice names is open to correct, in the same renderer as the application.
+    const field = card.locator('[data-testid=form-correction] [data-testid=form-field][data-path=premises]');
+    await field.getByTestId('field-error').getByText('经营场所未写明楼层和房间号').waitFor();
+    const premises = field.locator('textarea');
+    await premises.fill(`${await premises.inputValue()}一层101室`);
     await phone.screenshot({ path: screenshotPath('case-13-supplement-phone'), fullPage: true });
-    await upload(phone, '[data-testid=supplement-card]', 'sqs', '申请书（盖章）.pdf');
+    await upload(phone, '[data-testid=supplement-card]', 'bj', '布局图（标注面积）.pdf');
     await phone.getByTestId('resubmit-submit').click();
     await expectStatus(phone, 'submitted');
 

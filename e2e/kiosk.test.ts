@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { FormDefinition } from '../common/forms/schema.ts';
 import { DEMO_KIOSK_TOKEN } from '../server/demo/kiosks.ts';
 import { screenshotPath } from './support/browser.ts';
 import { PDF } from './support/cases.ts';
+import { answerTheForm } from './support/forms.ts';
 import { withBrowserSession } from './support/session.ts';
 
 const session = withBrowserSession();
@@ -49,7 +51,10 @@ test('at the kiosk a resident reads the ID card, applies for 居住证 and takes
 
   await page.getByTestId('kiosk-search').fill('居住证');
   await page.getByTestId('kiosk-search-button').click();
+  const guideAnswer = page.waitForResponse((r) => r.url().includes('/api/catalogue/guides/'));
   await page.getByTestId('kiosk-matter').filter({ hasText: '居住证办理' }).click();
+  const guide = (await (await guideAnswer).json()) as { document: { form?: FormDefinition } };
+  assert.ok(guide.document.form, '居住证 has an application form');
   const form = page.getByTestId('kiosk-form');
   await form.getByRole('heading', { name: '居住证办理' }).waitFor();
   await form.getByTestId('kiosk-phone').fill('13991234567');
@@ -61,8 +66,10 @@ test('at the kiosk a resident reads the ID card, applies for 居住证 and takes
       .setInputFiles({ name: `材料${i + 1}.pdf`, mimeType: 'application/pdf', buffer: PDF });
     await row.getByTestId('material-uploaded').waitFor();
   }
+  // The form comes filled in from the card holder's data; the kiosk's large controls answer the rest.
+  await form.getByTestId('application-form').getByTestId('form-prefilled').waitFor();
   await page.screenshot({ path: screenshotPath('kiosk-04-form-portrait'), fullPage: true });
-  await form.getByTestId('kiosk-submit').click();
+  await answerTheForm(form, guide.document.form, form.getByTestId('kiosk-submit'));
 
   const receipt = page.getByTestId('kiosk-receipt');
   await receipt.getByText('申请已提交').waitFor();
