@@ -10,7 +10,7 @@ test('the public portal shows departments, halls and sign-in', async () => {
   const { page } = session;
   await page.goto(url('/'));
   await assert.doesNotReject(page.getByText('西安市政务服务网').first().waitFor());
-  await page.getByTestId('portal-departments').getByText('西安市市场监督管理局').waitFor();
+  await page.getByTestId('portal-departments').getByText('西安市市场监督管理局', { exact: true }).waitFor();
   await page.getByTestId('portal-halls').getByText('办公时间').first().waitFor();
   assert.ok(await page.getByText('个人办事').isVisible());
   assert.ok(await page.getByText('法人办事').isVisible());
@@ -45,7 +45,7 @@ test(`the portal's first load transfers at most ${FIRST_LOAD_BUDGET_KB} KB: comp
       if (response) response.bytes = e.encodedDataLength;
     });
     await page.goto(url('/'), { waitUntil: 'networkidle' });
-    await page.getByTestId('portal-departments').getByText('西安市市场监督管理局').waitFor();
+    await page.getByTestId('portal-departments').getByText('西安市市场监督管理局', { exact: true }).waitFor();
     const kb = Math.round(transferred / 1024);
     console.log(`[e2e] the portal's first load transferred ${kb} KB`);
     assert.ok(kb <= FIRST_LOAD_BUDGET_KB, `the first load transferred ${kb} KB`);
@@ -129,7 +129,7 @@ test('the admin opens the organisations page and finds 西安市市场监督管�
   await menu.getByText('审计日志').waitFor();
   await menu.getByText('机构管理').click();
   await page.waitForURL('**/workbench/organisations');
-  await page.getByTestId('organisations-table').getByText('西安市市场监督管理局').waitFor();
+  await page.getByTestId('organisations-table').getByText('西安市市场监督管理局', { exact: true }).waitFor();
   await page.screenshot({ path: screenshotPath('05-admin-organisations'), fullPage: true });
   await menu.getByText('大厅与窗口').click();
   await page.getByRole('cell', { name: '西安市政务服务大厅' }).waitFor();
@@ -147,7 +147,7 @@ test('the portal is usable at phone width', async () => {
   const { page } = session;
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(url('/'));
-  await page.getByTestId('portal-departments').getByText('西安市市场监督管理局').waitFor();
+  await page.getByTestId('portal-departments').getByText('西安市市场监督管理局', { exact: true }).waitFor();
   await page.getByTestId('portal-menu').click();
   await page
     .getByTestId('portal-drawer')

@@ -108,8 +108,8 @@ test('the demo 食品经营许可证 issued on the demo form prints 经营场所
   assert.equal(printed('经营项目'), '热食类食品制售、自制饮品制售');
   assert.equal(
     printed('日常监督管理机构'),
-    '西安市市场监督管理局',
-    'the demo bureau has no district branches',
+    '西安市市场监督管理局新城分局',
+    'the bureau’s branch of 新城区, where the premises are',
   );
   for (const field of licence.fields) assert.ok(licence.data[field.key], `${field.label} is printed`);
 

@@ -14,8 +14,10 @@ export type DemoOrganisations = {
   districtCentre: string;
   streetCentre: string;
   communityStation: string;
-  /** Id by short name: '市场监管局' … */
+  /** Id by short name: '市场监管局' … (the city's departments) */
   departments: Record<string, string>;
+  /** 西安市市场监督管理局新城分局: the bureau's branch for 新城区, a department under it. */
+  marketBranch: string;
   cityHall: string;
   districtHall: string;
   streetHall: string;
@@ -46,7 +48,8 @@ const CITY_DEDICATED = ['公安局', '不动产登记中心', '税务局', '人�
 const WEEKDAY_HOURS = '周一至周五 9:00—12:00，13:00—17:00（法定节假日除外）';
 
 /**
- * 西安市政务服务中心 with the fifteen city departments, the 新城区 and 碑林区 centres, the
+ * 西安市政务服务中心 with the fifteen city departments (and the market-supervision bureau's 新城分局),
+ * the 新城区 and 碑林区 centres, the
  * 西一路街道 centre of 新城区 with two community stations, and the city, district and street halls.
  */
 export async function seedDemoOrganisations(options: {
@@ -131,6 +134,17 @@ export async function seedDemoOrganisations(options: {
     creditCode: creditCode('12', '610102'),
     address: '陕西省西安市新城区红会路',
   });
+  // The bureau's branch in 新城区 (created last, so the other organisations keep their credit codes):
+  // the day-to-day supervisor (日常监督管理机构) of the licences it issues for premises there.
+  const marketBranch = await organisation({
+    name: '西安市市场监督管理局新城分局',
+    shortName: '新城分局',
+    kind: 'department',
+    regionCode: '610102',
+    parentId: departments.市场监管局,
+    creditCode: creditCode('11', '610102'),
+    phone: '029-12315',
+  });
 
   const hall = async (organisationId: string, name: string, address: string, phone: string) =>
     (
@@ -198,6 +212,7 @@ export async function seedDemoOrganisations(options: {
     streetCentre,
     communityStation,
     departments,
+    marketBranch,
     cityHall,
     districtHall,
     streetHall,

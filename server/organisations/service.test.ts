@@ -53,11 +53,16 @@ test('listing by region: the region alone or its whole subtree, by kind and by n
     db: fixture.db,
     filter: { region: '610100', subtree: true, limit: 100 },
   });
-  assert.equal(subtree.total, onlyCity.total + 5, 'two district centres, a street centre, two stations');
+  assert.equal(
+    subtree.total,
+    onlyCity.total + 6,
+    'two district centres, a street centre, two stations, the market-supervision branch',
+  );
   const xincheng = await listOrganisations({ db: fixture.db, filter: { region: '610102', subtree: true } });
   assert.deepEqual(xincheng.items.map((o) => o.kind).sort(), [
     'community_station',
     'community_station',
+    'department',
     'service_centre',
     'street_centre',
   ]);
