@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { DateTime, Id, ListOf, Nullable } from '../api.ts';
 import { BASIC_CODE_PATTERN, IMPLEMENTATION_CODE_PATTERN } from './codes.ts';
 import {
@@ -220,6 +220,23 @@ export const MatterPage = Type.Object({
 /** The path of one published guide. */
 export const GuideParams = Type.Object({ implementationId: Id });
 
+/** The path of a file a published guide names for a material (its blank form or sample). */
+export const GuideFileParams = Type.Object({
+  implementationId: Id,
+  sha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: '指南中材料的空白表格或示例样表的 SHA-256' }),
+});
+
+/**
+ * The application form a guide offers to print as 空表 and 样表 (…/form-blank.pdf, form-sample.pdf):
+ * the matter's own form, or a generic one for a 申请书 / 申请表 material of a matter without a form;
+ * `material` the key of the material it is the form of, when the guide lists one.
+ */
+export const GuideFormSheet = Type.Object({
+  kind: Type.Union([Type.Literal('form'), Type.Literal('generic')]),
+  material: Nullable(Type.String()),
+});
+export type GuideFormSheet = Static<typeof GuideFormSheet>;
+
 /** The published guide of one implementation (GET /api/catalogue/guides/:id). */
 export const Guide = Type.Object({
   implementationId: Type.String(),
@@ -236,6 +253,8 @@ export const Guide = Type.Object({
   department: Type.Object({ id: Type.String(), name: Type.String() }),
   region: Type.Object({ code: Type.String(), name: Type.String() }),
   document: ImplementationDocument,
+  /** The form to print (空表, 样表), when the guide offers one. */
+  formSheet: Type.Optional(Nullable(GuideFormSheet)),
 });
 
 /** The catalogue's figures over published versions; shares are 0..1. */

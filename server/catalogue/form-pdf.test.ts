@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
+import { validateFormDefinition } from '../../common/forms/definition.ts';
 import { FOOD_FORM } from '../../common/forms/testing.ts';
 import { validateForm } from '../../common/forms/validate.ts';
 import { isCreditCode, isResidentIdNumber } from '../../common/identity.ts';
@@ -9,9 +10,14 @@ import { createTestApp, type TestApp } from '../testing/app.ts';
 import { type BuiltMatter, buildMatter } from '../testing/factories.ts';
 import { pdfShowsQrCode, pdfText } from '../testing/pdf.ts';
 import { SAMPLE_CREDIT_CODE, SAMPLE_FILE, SAMPLE_ID_NUMBER, sampleValues } from './form-samples.ts';
+import { genericForm, genericSampleValues } from './generic-form.ts';
 import { guidePageUrl } from './guide-pdf.ts';
+import { sampleDocument, sampleMaterial } from './testing.ts';
 
-/** 空表 and 样表: the application form of a published matter to print, blank or filled with examples. */
+/**
+ * 空表 and 样表: the application form of a published matter to print, blank or filled with examples;
+ * for a matter without a form, the generic form of the 申请书 its guide asks for.
+ */
 
 let t: TestApp;
 let matter: BuiltMatter;
@@ -113,13 +119,103 @@ test('样表: filled with examples, choices ticked, marked 样表 across the pag
   assert.deepEqual(again.rawPayload, res.rawPayload, 'a published version renders once');
 });
 
-test('a matter without a form has neither; an unknown matter is a 404, a malformed id a 400', async () => {
-  const plain = await buildMatter(t.db.db);
+test('a matter without a form prints the generic form of its 申请书 material: applicant, contact, the matter, a statement', async () => {
+  const plain = await buildMatter(t.db.db, { regionCode: '610102' });
+  const blank = await sheet('blank', plain.id);
+  assert.equal(blank.statusCode, 200, blank.body);
+  assert.equal(blank.headers['content-type'], 'application/pdf');
+  if (process.env.SAVE_PDF) writeFileSync(`${process.env.SAVE_PDF}-generic-blank.pdf`, blank.rawPayload);
+  const text = pdfText(blank.rawPayload);
+  for (const part of [
+    '食品经营许可申请书', // the material's name
+    '空白表格',
+    '通用申请书格式',
+    '一、申请人信息',
+    '*单位名称',
+    '*统一社会信用代码',
+    '*法定代表人（负责人）',
+    '二、联系方式',
+    '*联系电话',
+    '三、申请事项',
+    `□${plain.document.name}`,
+    '*申请事项说明',
+    '申请人（签字或盖章）',
+  ]) {
+    assert.ok(text.includes(part), `the generic blank prints ${part}:\n${text}`);
+  }
+  assert.ok(!text.includes('委托代理人'), 'no agent: the guide foresees none');
+  assert.ok(!text.includes('*姓名'), 'a matter for companies asks for the company');
+  assert.ok(pdfShowsQrCode(blank.rawPayload, guidePageUrl('http://yiwang.example.cn', plain.id)));
+
+  const sample = await sheet('sample', plain.id);
+  assert.equal(sample.statusCode, 200, sample.body);
+  if (process.env.SAVE_PDF) writeFileSync(`${process.env.SAVE_PDF}-generic-sample.pdf`, sample.rawPayload);
+  const sampleText = pdfText(sample.rawPayload);
+  for (const part of [
+    '填写样表',
+    '西安市示例实业有限公司',
+    SAMPLE_CREDIT_CODE,
+    `■${plain.document.name}`,
+    `本单位申请办理${plain.document.name}`,
+    '样表',
+  ]) {
+    assert.ok(sampleText.includes(part), `the generic sample prints ${part}:\n${sampleText}`);
+  }
+});
+
+test('the generic form follows the guide: a person, either by 申请人类型, an agent when a material foresees one, a bare 申请表 named by the matter', async () => {
+  const materials = [
+    sampleMaterial({ key: 'sqb', name: '申请表' }),
+    sampleMaterial({ key: 'wts', name: '授权委托书', required: false, condition: '委托他人代为办理的' }),
+  ];
+  const person = await buildMatter(t.db.db, { document: { serviceObject: 'person', materials } });
+  const text = pdfText((await sheet('blank', person.id)).rawPayload);
+  for (const part of [
+    `${person.document.name}申请表`,
+    '*姓名',
+    '*公民身份号码',
+    '委托代理人',
+    '*是否委托他人办理',
+    '代理人姓名',
+    '是否委托他人办理为“是”时填写',
+  ]) {
+    assert.ok(text.includes(part), `the person's blank prints ${part}:\n${text}`);
+  }
+  assert.ok(!text.includes('统一社会信用代码'));
+  const sampleText = pdfText((await sheet('sample', person.id)).rawPayload);
+  assert.ok(sampleText.includes(SAMPLE_ID_NUMBER) && sampleText.includes('本人申请办理'), sampleText);
+  assert.ok(sampleText.includes('□是■否'), 'the sample acts without an agent');
+  assert.ok(!sampleText.includes('代理人姓名'), 'so the agent’s fields are left out');
+
+  const both = await buildMatter(t.db.db, { document: { serviceObject: 'both' } });
+  const bothText = pdfText((await sheet('blank', both.id)).rawPayload);
+  for (const part of ['*申请人类型', '□个人□单位', '申请人类型为“个人”时填写', '申请人类型为“单位']) {
+    assert.ok(bothText.includes(part), `the blank for either prints ${part}:\n${bothText}`);
+  }
+});
+
+test('the generic form is a valid form definition, and its sample passes it', () => {
+  for (const serviceObject of ['person', 'company', 'both'] as const) {
+    const document = sampleDocument({
+      serviceObject,
+      materials: [sampleMaterial(), sampleMaterial({ key: 'wts', name: '授权委托书' })],
+    });
+    const definition = genericForm(document);
+    assert.deepEqual(validateFormDefinition(definition), [], serviceObject);
+    const values = sampleValues(definition, '610102', genericSampleValues(document));
+    assert.deepEqual(validateForm(definition, values).issues, [], serviceObject);
+  }
+});
+
+test('a matter with neither a form nor a 申请书 has none; an unknown matter is a 404, a malformed id a 400', async () => {
+  const none = await buildMatter(t.db.db, {
+    document: { materials: [sampleMaterial({ key: 'ht', name: '租赁合同' })] },
+  });
   for (const kind of ['blank', 'sample'] as const) {
-    const none = await sheet(kind, plain.id);
-    assert.equal(none.statusCode, 404);
-    assert.match(none.json().error.message, /申请表/);
-    assert.equal(none.headers['cache-control'], 'no-store');
+    const missing = await sheet(kind, none.id);
+    assert.equal(missing.statusCode, 404);
+    assert.match(missing.json().error.message, /申请表/);
+    assert.equal(missing.headers['cache-control'], 'no-store');
     assert.equal((await sheet(kind, '00000000-0000-4000-8000-000000000000')).statusCode, 404);
     const malformed = await sheet(kind, 'x');
     assert.equal(malformed.statusCode, 400);

@@ -1,3 +1,5 @@
+import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
+import type { FormDefinition, FormValues } from '../../common/forms/schema.ts';
 import { regionCodesOf } from '../../common/forms/texts.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
@@ -5,6 +7,7 @@ import { APPLICANT_DECLARATION, drawForm, formHeading, signatureBlock, watermark
 import { createPdf, finish, footers } from '../core/pdf/layout.ts';
 import { regionFullNames } from '../regions/index.ts';
 import { SAMPLE_FILE, sampleValues } from './form-samples.ts';
+import { formSheetOf, genericForm, genericFormTitle, genericSampleValues } from './generic-form.ts';
 import { guidePageUrl } from './guide-pdf.ts';
 import type { PublishedGuide } from './guides.ts';
 
@@ -15,12 +18,40 @@ const SUBTITLES: Record<FormSheet, string> = {
   blank: '空白表格（可打印后手工填写，也可在线填写）',
   sample: '填写样表（示例内容，仅供参考）',
 };
+const GENERIC_SUBTITLES: Record<FormSheet, string> = {
+  blank: '空白表格（打印后手工填写，随申请材料提交）',
+  sample: '填写样表（示例内容，仅供参考）',
+};
+
+/** The form a guide prints: the matter's own, or the generic one of its 申请书 material (generic-form.ts). */
+type PrintedForm = {
+  definition: FormDefinition;
+  title: string;
+  generic: boolean;
+  /** Sample values over those of form-samples.ts. */
+  given: FormValues;
+};
+
+function printedForm(document: ImplementationDocument): PrintedForm {
+  if (document.form)
+    return { definition: document.form, title: `${document.name}申请书`, generic: false, given: {} };
+  const sheet = formSheetOf(document);
+  const material = sheet && document.materials.find((m) => m.key === sheet.material);
+  if (!material) throw new AppError('resource.not_found', { params: { resource: '申请表' } });
+  return {
+    definition: genericForm(document),
+    title: genericFormTitle(document, material),
+    generic: true,
+    given: genericSampleValues(document),
+  };
+}
 
 /**
  * The 申请书 of a published matter as an A4 PDF: `blank` every field with a place to write or boxes
  * to tick, when it applies and what it needs (* required); `sample` filled with example values
  * (form-samples.ts) and marked 样表 across every page. A QR code opens the guide, where the form is
- * filled in online. A matter without a form has none: a 404.
+ * filled in online. A matter without a form of its own prints the generic form of the 申请书 material
+ * its guide lists (generic-form.ts); with neither there is none: a 404.
  */
 export async function renderFormSheet(options: {
   db: DbOrTx;
@@ -29,25 +60,22 @@ export async function renderFormSheet(options: {
   origin: string;
 }): Promise<Buffer> {
   const { guide, sheet } = options;
-  const { form: definition, name } = guide.document;
-  if (!definition) throw new AppError('resource.not_found', { params: { resource: '申请表' } });
-  const values = sheet === 'sample' ? sampleValues(definition, guide.region.code) : {};
+  const { definition, title, generic, given } = printedForm(guide.document);
+  const values = sheet === 'sample' ? sampleValues(definition, guide.region.code, given) : {};
   const regions = await regionFullNames(options.db, regionCodesOf(definition, values));
-  const title = `${name}申请书`;
-  const doc = createPdf({
-    title: `${title}（${sheet === 'blank' ? '空表' : '样表'}）`,
-    subject: guide.department.name,
-  });
+  const word = sheet === 'blank' ? '空表' : '样表';
+  const doc = createPdf({ title: `${title}（${word}）`, subject: guide.department.name });
   const url = guidePageUrl(options.origin, guide.implementationId);
   await formHeading(doc, {
     title,
-    subtitle: SUBTITLES[sheet],
+    subtitle: (generic ? GENERIC_SUBTITLES : SUBTITLES)[sheet],
     lines: [
       `受理部门：${guide.department.name}`,
       `办理地：${guide.region.name}　　实施编码：${guide.code}`,
-      '带 * 的为必填项；注明条件的项目在条件满足时填写。',
-    ].slice(0, sheet === 'blank' ? 3 : 2),
-    qr: { url, caption: '扫码在线填写' },
+      ...(sheet === 'blank' ? ['带 * 的为必填项；注明条件的项目在条件满足时填写。'] : []),
+      ...(generic ? ['本表为通用申请书格式；受理部门另有格式要求的，以其要求为准。'] : []),
+    ],
+    qr: { url, caption: generic ? '扫码查看办事指南' : '扫码在线填写' },
   });
   drawForm(doc, {
     definition,
@@ -62,8 +90,7 @@ export async function renderFormSheet(options: {
   if (sheet === 'sample') watermark(doc, '样表');
   footers(
     doc,
-    (page, pages) =>
-      `${title}（${sheet === 'blank' ? '空表' : '样表'}）· 第 ${guide.versionNo} 版 · 第 ${page} 页，共 ${pages} 页`,
+    (page, pages) => `${title}（${word}）· 第 ${guide.versionNo} 版 · 第 ${page} 页，共 ${pages} 页`,
   );
   return finish(doc);
 }

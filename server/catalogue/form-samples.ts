@@ -113,13 +113,14 @@ function sampleOf(field: ColumnField | FormField, region: string, row = 0): unkn
 }
 
 /**
- * Example values of a whole form, `region` (the matter's region code) for its region fields; only
- * the fields shown for them are kept (validateForm drops those whose condition does not hold).
+ * Example values of a whole form, `region` (the matter's region code) for its region fields, `given`
+ * (by field key) over them; only the fields shown for them are kept (validateForm drops those whose
+ * condition does not hold).
  */
-export function sampleValues(definition: FormDefinition, region: string): FormValues {
+export function sampleValues(definition: FormDefinition, region: string, given: FormValues = {}): FormValues {
   const values: FormValues = {};
   for (const field of definition.sections.flatMap((s) => s.fields)) {
-    const value = sampleOf(field, region);
+    const value = Object.hasOwn(given, field.key) ? given[field.key] : sampleOf(field, region);
     if (value !== undefined) values[field.key] = value;
   }
   return validateForm(definition, values).values;

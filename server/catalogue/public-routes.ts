@@ -13,6 +13,7 @@ import {
 import { cachePublicly } from '../core/http/cache-control.ts';
 import type { App } from '../core/http/types.ts';
 import { formSheetRoutes } from './form-pdf-routes.ts';
+import { formSheetOf } from './generic-form.ts';
 import { guidePdf } from './guide-pdf.ts';
 import { getPublishedGuide } from './guides.ts';
 import { listMatters, searchMatters } from './search/matters.ts';
@@ -90,7 +91,10 @@ export async function cataloguePublicRoutes(app: App): Promise<void> {
         response: { 200: Guide },
       },
     },
-    async (request) => getPublishedGuide(db(), request.params.implementationId),
+    async (request) => {
+      const guide = await getPublishedGuide(db(), request.params.implementationId);
+      return { ...guide, formSheet: formSheetOf(guide.document) };
+    },
   );
 
   app.get(
