@@ -114,8 +114,10 @@ test('食品经营许可 is one result with 选择办理地: the city for a visi
     await page.screenshot({ path: screenshotPath('portal-05-search-phone'), fullPage: true });
 
     await choice.getByTestId('place-select').click();
-    const options = page.locator('.ant-select-dropdown:visible [data-testid=place-option]');
-    await options.first().waitFor();
+    const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid=place-option]';
+    // The dropdown opens with an animation: read the options once all three are there.
+    await page.waitForFunction((selector) => document.querySelectorAll(selector).length === 3, open);
+    const options = page.locator(open);
     assert.deepEqual(await options.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-region'))), [
       '610100',
       '610102',
