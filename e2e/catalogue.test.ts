@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { pdfText } from '../server/testing/pdf.ts';
 import { screenshotPath } from './support/browser.ts';
 import { withBrowserSession } from './support/session.ts';
 
@@ -49,6 +50,41 @@ test('the guide downloads as a PDF', async () => {
   assert.equal(body.subarray(0, 4).toString('latin1'), '%PDF');
 });
 
+test('the guide offers the 申请书 to print: 空表 and 样表 beside 在线办理 and at the material; a matter without a form its generic one', async () => {
+  const { page } = session;
+  assert.ok(guidePath, 'a guide was opened');
+  await page.goto(url(guidePath));
+  const pdfAt = async (href: string | null) => {
+    assert.ok(href, 'the link has an address');
+    const response = await page.request.get(url(href));
+    assert.equal(response.status(), 200, href);
+    assert.match(response.headers()['content-type'] ?? '', /^application\/pdf/);
+    return pdfText(await response.body());
+  };
+  await page.getByTestId('guide-form-blank').getByRole('button', { name: '下载空表' }).waitFor();
+  assert.ok(await page.getByTestId('guide-form-sample').isVisible());
+  const application = page.getByTestId('guide-material').filter({ hasText: '食品经营许可申请书' });
+  const blank = await pdfAt(await application.getByTestId('material-form-blank').getAttribute('href'));
+  assert.ok(blank.includes('食品经营许可申请书') && blank.includes('空白表格'), blank);
+  const sample = await pdfAt(await page.getByTestId('guide-form-sample').getAttribute('href'));
+  assert.ok(sample.includes('填写样表'), sample);
+
+  // 社会团体成立登记 has no form of its own: its 申请书 prints in the generic format.
+  const found = await page.request.get(
+    url(`/api/catalogue/search?q=${encodeURIComponent('社会团体成立登记')}`),
+  );
+  const matter = (await found.json()).items.find((m: { name: string }) => m.name === '社会团体成立登记');
+  assert.ok(matter, 'the demo has 社会团体成立登记');
+  await page.goto(url(`/guide/${matter.implementationId}`));
+  const generic = page.getByTestId('guide-material').filter({ hasText: '社会团体成立登记申请书' });
+  await generic.getByTestId('material-form-blank').getByText('下载空表（通用格式）').waitFor();
+  const genericBlank = await pdfAt(await page.getByTestId('guide-form-blank').getAttribute('href'));
+  for (const part of ['社会团体成立登记申请书', '通用申请书格式', '□社会团体成立登记', '*统一社会信用代码']) {
+    assert.ok(genericBlank.includes(part), `${part}: ${genericBlank}`);
+  }
+  await page.screenshot({ path: screenshotPath('cat-03-guide-generic-form'), fullPage: true });
+});
+
 test('the guide reads on a phone without sideways scrolling', async () => {
   const { browser } = session;
   const phone = await browser.context.newPage();
@@ -59,6 +95,7 @@ test('the guide reads on a phone without sideways scrolling', async () => {
     const overflow = await phone.evaluate('document.documentElement.scrollWidth - window.innerWidth');
     assert.ok(Number(overflow) <= 1, `page is ${overflow}px wider than the phone`);
     assert.ok(await phone.getByRole('button', { name: /下载办事指南/ }).isVisible());
+    assert.ok(await phone.getByRole('button', { name: /下载空表/ }).isVisible());
     await phone.screenshot({ path: screenshotPath('cat-03-guide-phone'), fullPage: true });
   } finally {
     await phone.close();

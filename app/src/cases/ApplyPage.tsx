@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useMe } from '../auth/session.ts';
 import { useGuide } from '../catalogue/api.ts';
+import { FormSheetsHint } from '../catalogue/GuideSheets.tsx';
 import { useLabels } from '../catalogue/labels.ts';
 import { LoadError, Loading } from '../components/status.tsx';
 import { resumedValues, useDraft, useDraftAutosave } from '../forms/drafts.ts';
@@ -146,6 +147,7 @@ function ApplyForm({ implementationId, applicantName, phone }: FormProps) {
             prefilled={prefill.isSuccess ? prefilled : undefined}
           />
           <div className="material-hint">{t('cases.material.fileHint')}</div>
+          <FormSheetsHint guide={guide.data!} />
         </Card>
         <Card title={t('cases.apply.delivery')} className="case-block">
           <DeliveryFields options={doc.delivery} />

@@ -19,6 +19,7 @@ import {
   ResultSection,
   StepsSection,
 } from './GuideSections.tsx';
+import { FormSheetButtons } from './GuideSheets.tsx';
 import { useLabels } from './labels.ts';
 
 /** /guide/:implementationId — the published service guide, readable on a phone. */
@@ -77,11 +78,12 @@ export function GuidePage() {
               {t('catalogue.guide.download')}
             </Button>
           </a>
+          <FormSheetButtons guide={guide.data} />
         </div>
       </header>
       <GuideFacts document={doc} />
       <ConditionsSection document={doc} />
-      <MaterialsSection document={doc} />
+      <MaterialsSection document={doc} guide={guide.data} />
       <StepsSection document={doc} />
       <PlacesSection document={doc} />
       <FeesSection document={doc} />

@@ -2,7 +2,9 @@ import { Collapse, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImplementationDocument, LegalBasis } from '../../../common/catalogue/guide.ts';
 import { formatYuan } from './GuideFacts.tsx';
+import { MaterialSheets } from './GuideSheets.tsx';
 import { useLabels } from './labels.ts';
+import type { Guide } from './types.ts';
 
 type Props = { document: ImplementationDocument };
 
@@ -42,7 +44,11 @@ export function ConditionsSection({ document: doc }: Props) {
   );
 }
 
-export function MaterialsSection({ document: doc }: Props) {
+/** The materials to hand in; with the guide, what each offers to print (空表, 样表). */
+export function MaterialsSection({
+  document: doc,
+  guide,
+}: Props & { guide?: Pick<Guide, 'implementationId' | 'formSheet'> }) {
   const { t } = useTranslation();
   const labels = useLabels();
   return (
@@ -76,6 +82,7 @@ export function MaterialsSection({ document: doc }: Props) {
               {m.form || m.notes ? (
                 <div className="guide-material-notes">{[m.form, m.notes].filter(Boolean).join('；')}</div>
               ) : null}
+              {guide ? <MaterialSheets guide={guide} material={m} /> : null}
             </li>
           ))}
         </ol>

@@ -143,6 +143,13 @@ export const catalogueEn: typeof catalogueZh = {
   guide: {
     title: 'Service guide',
     download: 'Download the guide (PDF)',
+    sheetBlank: 'Blank form',
+    sheetSample: 'Filled-in sample',
+    sheetGeneric: ' (general format)',
+    blankFormFile: 'Blank form (department’s)',
+    sampleFile: 'Filled-in sample (department’s)',
+    sheetsHint:
+      'Download the application’s blank form and a filled-in sample, print, fill in, sign, then scan and upload it:',
     applyOnline: 'Apply online',
     keyFacts: 'Key facts',
     promisedLimit: 'Promised time',

@@ -61,6 +61,12 @@ export const catalogueZh = {
   guide: {
     title: '办事指南',
     download: '下载办事指南',
+    sheetBlank: '下载空表',
+    sheetSample: '下载样表',
+    sheetGeneric: '（通用格式）',
+    blankFormFile: '下载空白表格',
+    sampleFile: '下载示例样表',
+    sheetsHint: '申请书可先下载空表和样表，打印填写、签字后扫描上传：',
     applyOnline: '在线办理',
     keyFacts: '办理要点',
     promisedLimit: '承诺时限',
