@@ -116,7 +116,7 @@ test('食品经营许可 is one result with 选择办理地: the city for a visi
     await choice.getByTestId('place-select').click();
     const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid=place-option]';
     // The dropdown opens with an animation: read the options once all three are there.
-    await page.waitForFunction((selector) => document.querySelectorAll(selector).length === 3, open);
+    await page.waitForFunction(`document.querySelectorAll(${JSON.stringify(open)}).length === 3`);
     const options = page.locator(open);
     assert.deepEqual(await options.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-region'))), [
       '610100',
