@@ -150,6 +150,16 @@ export const casesEn: typeof casesZh = {
     department: 'Department',
     region: 'Region',
   },
+  prefillRate: {
+    title: 'Application forms filled from data ({{cases}} cases)',
+    rate: 'Prefill rate',
+    cases: 'Cases',
+    filled: 'Fields filled',
+    prefilled: 'Fields prefilled',
+    how: 'Prefill rate = fields filled from an e-certificate, the population or legal-entity base, an earlier case or the account and left unchanged ÷ fields filled in the application forms (cases filed with an online form).',
+    chart: 'Prefill rate and material reduction rate by department',
+    none: 'No case in this range was filed with an online application form.',
+  },
   prefill: {
     fromCertificate: 'Taken from your e-certificate: {{label}}',
     fromCase: 'Reused from case {{caseNo}} of {{date}}: {{file}}',

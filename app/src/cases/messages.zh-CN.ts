@@ -105,6 +105,16 @@ export const casesZh = {
     department: '部门',
     region: '区划',
   },
+  prefillRate: {
+    title: '申请表智能预填（{{cases}} 件办件）',
+    rate: '预填率',
+    cases: '办件数',
+    filled: '已填栏目',
+    prefilled: '预填栏目',
+    how: '预填率 = 由电子证照、人口库/法人库、以往办件或账号信息填入且申请人未修改的栏目数 ÷ 申请表中已填写的栏目数（统计以在线申请表提交的办件）。',
+    chart: '各部门申请表预填率与材料减免率',
+    none: '所选范围内尚无以在线申请表提交的办件。',
+  },
   prefill: {
     fromCertificate: '已从电子证照自动获取：{{label}}',
     fromCase: '复用 {{date}} 办件（{{caseNo}}）的材料：{{file}}',

@@ -1,6 +1,7 @@
 import { Card, Col, Row, Select, Skeleton, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MaterialReduction } from '../cases/MaterialReduction.tsx';
+import { PrefillRate } from '../cases/PrefillRate.tsx';
 import { LoadError } from '../components/status.tsx';
 import { useRegionOptions, useStatistics } from './api.ts';
 import { SharesChart } from './SharesChart.tsx';
@@ -99,6 +100,7 @@ export function StatisticsView({ region, onRegion }: Props) {
             />
           </Card>
           <MaterialReduction region={region} />
+          <PrefillRate region={region} />
         </>
       )}
     </div>
