@@ -99,6 +99,12 @@ test('the editor adds 座位数 to the 食品经营许可 form, shown only for �
   await renderer.waitFor();
   const width = await renderer.evaluate((el) => el.getBoundingClientRect().width);
   assert.ok(width <= 390 && width > 300, `the preview is ${width}px wide`);
+  // One section per step, as on a phone, although the workbench's window is wide.
+  await renderer
+    .getByTestId('form-step')
+    .getByText(/第 1 步，共 \d+ 步/)
+    .waitFor();
+  await renderer.getByRole('button', { name: '主体业态和经营项目' }).click();
   const previewCategory = renderer.locator('[data-path=category]');
   await previewCategory.scrollIntoViewIfNeeded();
   assert.equal(await renderer.locator('[data-path=seats]').count(), 0, 'hidden before a 主体业态 is chosen');

@@ -35,13 +35,14 @@ export function FormRenderer({
   sources = {},
   issues,
   size = 'default',
+  layout,
   uploadFile,
   fileNames,
 }: FormRendererProps) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const screens = Grid.useBreakpoint();
-  const phone = screens.md === false;
+  const phone = layout ? layout === 'phone' : screens.md === false;
   const root = useRef<HTMLDivElement>(null);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [uploaded, setUploaded] = useState<Record<string, string>>({});

@@ -21,6 +21,11 @@ export type FormRendererProps = {
   issues?: FormIssue[];
   /** Large controls for the kiosk. */
   size?: 'default' | 'large';
+  /**
+   * 'phone': a long form one section per step; 'wide': every section at once. Without it, the
+   * window's width decides; a preview in a phone-sized frame on a wide screen says 'phone'.
+   */
+  layout?: 'phone' | 'wide';
   /** Uploads a file chosen for a file field; without it file fields cannot be filled. */
   uploadFile?: (file: File) => Promise<UploadedFile>;
   /** Names of files already chosen, by hash, to show them in file fields. */

@@ -77,6 +77,7 @@ export function PhonePreview({ open, onClose, definition }: Props) {
           fallback={<Alert type="warning" title={t('catalogue.staff.formEditor.previewBroken')} />}
         >
           <FormRenderer
+            layout="phone"
             definition={definition}
             values={values}
             onChange={(next) => {
