@@ -63,6 +63,7 @@ async function request<T>(
   query?: Query,
   raw?: RawBody,
   extraHeaders?: Record<string, string>,
+  keepalive = false,
 ): Promise<T> {
   const headers: Record<string, string> = {
     accept: 'application/json',
@@ -78,6 +79,7 @@ async function request<T>(
       method,
       headers,
       credentials: 'same-origin',
+      keepalive,
       body: raw ? raw.raw : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -112,6 +114,12 @@ export const api = {
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
     request<T>('POST', path, body ?? {}, undefined, undefined, headers),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  /**
+   * PUTs with fetch's `keepalive`, so that the request is still sent when the page is being closed
+   * or reloaded (pagehide); the body may not exceed 64 KiB.
+   */
+  putWhileLeaving: <T>(path: string, body: unknown) =>
+    request<T>('PUT', path, body, undefined, undefined, undefined, true),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, body),
   /** POSTs a file as the request body with its own content type. */

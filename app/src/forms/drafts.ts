@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Draft } from '../../../common/forms/api.ts';
 import { api } from '../api/client.ts';
 import type { FormValues } from './types.ts';
@@ -41,7 +41,9 @@ const DEBOUNCE_MS = 800;
 
 /**
  * Saves the values as the applicant types (PUT /api/cases/drafts/:implementationId), once they
- * rest for a moment and differ from what was last saved or resumed.
+ * rest for a moment and differ from what was last saved or resumed; and at once, with a request
+ * that outlives the page, when the page is hidden or left (a reload, a closed tab, another app on
+ * the phone) before that moment came.
  */
 export function useDraftAutosave(
   implementationId: string,
@@ -50,9 +52,30 @@ export function useDraftAutosave(
 ): DraftState {
   const client = useQueryClient();
   const [state, setState] = useState<DraftState>({ status: 'idle', savedAt: null });
+  /** What the server holds as far as this page knows: saved, or what the page started from. */
   const last = useRef<string | null>(null);
+  /** The values not yet saved (null when there are none). */
+  const pending = useRef<string | null>(null);
   const body = values ? draftValues(values, prefilled) : null;
   const text = body ? JSON.stringify(body) : null;
+
+  const save = useCallback(
+    (saving: string, leaving: boolean) => {
+      setState((before) => ({ ...before, status: 'saving' }));
+      const path = draftPath(implementationId);
+      const payload = { values: JSON.parse(saving) };
+      (leaving ? api.putWhileLeaving(path, payload) : api.put(path, payload))
+        .then(() => {
+          last.current = saving;
+          if (pending.current === saving) pending.current = null;
+          setState({ status: 'saved', savedAt: new Date() });
+          void client.invalidateQueries({ queryKey: [DRAFTS, implementationId], refetchType: 'none' });
+        })
+        .catch(() => setState((before) => ({ ...before, status: 'failed' })));
+    },
+    [implementationId, client],
+  );
+
   useEffect(() => {
     if (text === null) return;
     // What the page started from is not saved again.
@@ -60,19 +83,32 @@ export function useDraftAutosave(
       last.current = text;
       return;
     }
-    if (text === last.current) return;
+    if (text === last.current) {
+      pending.current = null;
+      return;
+    }
+    pending.current = text;
     const timer = setTimeout(() => {
-      setState((before) => ({ ...before, status: 'saving' }));
-      api
-        .put(draftPath(implementationId), { values: JSON.parse(text) })
-        .then(() => {
-          last.current = text;
-          setState({ status: 'saved', savedAt: new Date() });
-          void client.invalidateQueries({ queryKey: [DRAFTS, implementationId], refetchType: 'none' });
-        })
-        .catch(() => setState((before) => ({ ...before, status: 'failed' })));
+      if (pending.current === text) save(text, false);
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [text, implementationId, client]);
+  }, [text, save]);
+
+  // Hidden or left before the values rested: saved now. A save already under way may be cut off
+  // with the page, so the values are sent again with the request that outlives it.
+  useEffect(() => {
+    const flush = () => {
+      if (pending.current !== null) save(pending.current, true);
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [save]);
   return state;
 }
