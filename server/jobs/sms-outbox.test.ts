@@ -32,10 +32,16 @@ test('the outbox job hands a committed SMS to the gateway within a few seconds',
       body: '定时发送',
       subject: {},
     });
+    // The gateway takes the text first; the job then marks the row sent.
     const deadline = Date.now() + 5000;
-    while (!sent.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const read = async () =>
+      (await t.db.db.select().from(notifications).where(eq(notifications.id, smsId!)))[0];
+    let row = await read();
+    while (row?.status !== 'sent' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      row = await read();
+    }
     assert.deepEqual(sent, ['【一网通办】任务：定时发送']);
-    const [row] = await t.db.db.select().from(notifications).where(eq(notifications.id, smsId!));
     assert.equal(row!.status, 'sent');
     assert.equal(row!.providerId, 'rec-1');
   } finally {
