@@ -69,8 +69,13 @@ function ApplyForm({ implementationId, applicantName, phone }: FormProps) {
     implementationId,
     start ? resumedValues(start.values, draft.data?.values) : undefined,
   );
-  const draftState = useDraftAutosave(implementationId, settled ? filling.values : null, start?.values ?? {});
   const { picked, setPicked, problem, busy, submit: file } = useCaseSubmission({ refused: filling.refused });
+  const draftState = useDraftAutosave(
+    implementationId,
+    settled ? filling.values : null,
+    start?.values ?? {},
+    busy,
+  );
   if (!doc.channels.includes('online')) {
     return <Result status="info" title={t('cases.apply.notOnline')} />;
   }

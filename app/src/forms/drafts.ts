@@ -49,8 +49,12 @@ export function useDraftAutosave(
   implementationId: string,
   values: FormValues | null,
   prefilled: FormValues,
+  /** While the application is being filed nothing is saved: a save landing after it would bring back its draft. */
+  filing = false,
 ): DraftState {
   const client = useQueryClient();
+  const held = useRef(filing);
+  held.current = filing;
   const [state, setState] = useState<DraftState>({ status: 'idle', savedAt: null });
   /** What the server holds as far as this page knows: saved, or what the page started from. */
   const last = useRef<string | null>(null);
@@ -61,6 +65,7 @@ export function useDraftAutosave(
 
   const save = useCallback(
     (saving: string, leaving: boolean) => {
+      if (held.current) return;
       setState((before) => ({ ...before, status: 'saving' }));
       const path = draftPath(implementationId);
       const payload = { values: JSON.parse(saving) };
