@@ -12,6 +12,7 @@ import {
   type FormField,
   type FormIssue,
 } from './schema.ts';
+import { COUNTED_TYPES, NUMBER_TYPES, TEXT_TYPES } from './types.ts';
 
 /*
  * The rules of a form definition, checked when an editor saves a version's form: the schema, then
@@ -20,10 +21,6 @@ import {
  */
 
 const checkShape = Compile(FormDefinition);
-
-const TEXT_TYPES = ['text', 'textarea', 'address'];
-const NUMBER_TYPES = ['number', 'money'];
-const COUNTED_TYPES = ['multiChoice', 'table'];
 
 type Add = (path: string, code: string, message: string, messageEn: string) => void;
 type AnyField = FormField | ColumnField;

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { FIELD_TYPES } from './types.ts';
 
 /*
  * The application form (申请表) of an implementation version, as TypeBox schemas: the server checks
@@ -6,38 +7,7 @@ import { type Static, Type } from 'typebox';
  * static types with `import type`. Values are checked by validate.ts, which needs no TypeBox.
  */
 
-export const FIELD_TYPES = [
-  'text',
-  'textarea',
-  'number',
-  /** yuan, at most 2 decimals, not negative */
-  'money',
-  /** YYYY-MM-DD */
-  'date',
-  /** { from, to }: two days, from ≤ to */
-  'dateRange',
-  /** a GB/T 2260 region code (6, 9 or 12 digits), see common/regions */
-  'region',
-  'address',
-  'choice',
-  'multiChoice',
-  /** true or false */
-  'yesNo',
-  /** rows of the columns' fields */
-  'table',
-  /** resident ID number with its check character (common/identity.ts) */
-  'idNumber',
-  /** unified social credit code with its check character (common/identity.ts) */
-  'creditCode',
-  /** mainland mobile (13800138000) or landline (029-12345678, 02912345678-123) */
-  'phone',
-  /** the sha256 (64 lower-case hex digits) of an uploaded file */
-  'file',
-] as const;
-export type FieldType = (typeof FIELD_TYPES)[number];
-
-/** The types whose value is one of, or some of, the field's options. */
-export const CHOICE_TYPES: readonly FieldType[] = ['choice', 'multiChoice'];
+export { CHOICE_TYPES, FIELD_TYPES, type FieldType } from './types.ts';
 
 /** A field's key: a letter, then letters, digits or _ (at most 40); unique in the form, or in its table. */
 export const FieldKey = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,39}$' });

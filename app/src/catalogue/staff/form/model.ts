@@ -8,6 +8,7 @@ import type {
   FormIssue,
   FormSection,
 } from '../../../../../common/forms/schema.ts';
+import { COUNTED_TYPES, FIELD_TYPES, NUMBER_TYPES, TEXT_TYPES } from '../../../../../common/forms/types.ts';
 
 /*
  * The form being designed, changed by pure functions: every change gives a new definition. What is
@@ -16,30 +17,11 @@ import type {
 
 export type AnyField = FormField | ColumnField;
 
-/** The 16 field types in the order the editor offers them (common/forms/schema.ts FIELD_TYPES). */
-export const TYPES: readonly FieldType[] = [
-  'text',
-  'textarea',
-  'number',
-  'money',
-  'date',
-  'dateRange',
-  'region',
-  'address',
-  'choice',
-  'multiChoice',
-  'yesNo',
-  'table',
-  'idNumber',
-  'creditCode',
-  'phone',
-  'file',
-];
+/** The 16 field types in the order the editor offers them. */
+export const TYPES = FIELD_TYPES;
 
 export const isChoice = (type: FieldType) => type === 'choice' || type === 'multiChoice';
-export const TEXT_TYPES: readonly FieldType[] = ['text', 'textarea', 'address'];
-export const NUMBER_TYPES: readonly FieldType[] = ['number', 'money'];
-export const COUNTED_TYPES: readonly FieldType[] = ['multiChoice', 'table'];
+export { COUNTED_TYPES, NUMBER_TYPES, TEXT_TYPES };
 
 /** A place in the form: a section, a field of it, or a column of a table field. */
 export type Place = { s: number; f?: number; c?: number };
