@@ -280,7 +280,10 @@ export async function applyForFoodLicence(options: {
   await applicant.form();
   // The page's own fields: the phone comes from the account, the delivery stays 窗口领取.
   if ((await page.getByTestId('apply-phone').inputValue()) === '')
-    await applicant.type(page.getByTestId('apply-page'), '13800138000');
+    await applicant.type(
+      page.locator('.ant-form-item', { has: page.getByTestId('apply-phone') }),
+      '13800138000',
+    );
   else await applicant.clock.pause(pace.checkMs);
   await applicant.materials();
   await applicant.clock.pause(pace.stepMs);
