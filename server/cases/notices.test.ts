@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { type Browser, signInAs } from '../accounts/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
-import { type NoticeKind, noticeContent } from '../notices/index.ts';
+import { blockText, type NoticeKind, noticeContent } from '../notices/index.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { pdfShowsQrCode } from '../testing/pdf.ts';
 import { noticeView } from './notices.ts';
@@ -68,15 +68,7 @@ const getNotice = (by: Browser, c: Case, kind: string) =>
 async function textOf(c: Case, kind: NoticeKind): Promise<string> {
   const [row] = await t.db.db.select().from(cases).where(eq(cases.id, c.id));
   const content = noticeContent(kind, await noticeView({ db: t.db.db, row: row!, kind }));
-  return content.blocks
-    .map((b) =>
-      b.type === 'paragraph'
-        ? b.text
-        : b.type === 'facts'
-          ? b.pairs.flat().join(' ')
-          : b.rows.map((r) => r.join(' ')).join('\n'),
-    )
-    .join('\n');
+  return content.blocks.map(blockText).join('\n');
 }
 
 test('each notice is available once the case reaches its step, and is a PDF whose QR opens the progress page', async () => {

@@ -1,8 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
 import { CASE_STATUS_LABELS, type CaseStatus } from '../../common/cases/state-machine.ts';
 import type { ImplementationDocument } from '../../common/catalogue/guide.ts';
+import type { FormValues } from '../../common/forms/schema.ts';
+import { formFieldTexts, regionCodesOf } from '../../common/forms/texts.ts';
 import { accountContact } from '../accounts/index.ts';
 import { getVersionDocument } from '../catalogue/index.ts';
+import { type ResultParticulars, resultParticulars } from '../certificates/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import {
@@ -14,6 +17,7 @@ import {
   renderNotice,
 } from '../notices/index.ts';
 import { findHall, findOrganisation } from '../organisations/index.ts';
+import { regionFullNames } from '../regions/index.ts';
 import { heldResult } from './result-hold.ts';
 import type { CaseRow } from './rows.ts';
 import { problemSubject, type SupplementProblem } from './supplement-form.ts';
@@ -70,8 +74,23 @@ function addressLine(value: unknown): string | null {
   return a?.address ? `${a.address}（收件人：${a.recipient ?? ''}）` : null;
 }
 
+const NOTHING_ISSUED: ResultParticulars = { particulars: [], issued: null };
+
+/**
+ * What the 准予 decision quotes of its result certificate: the particulars it prints from the
+ * application form as filed (the form's printed texts, regions by their full names), and the
+ * certificate issued with the case once it has been (certificates module: resultParticulars).
+ */
+async function approved(db: DbOrTx, row: CaseRow, doc: ImplementationDocument): Promise<ResultParticulars> {
+  const kept = row.form as { values?: FormValues } | null;
+  const values = doc.form && kept?.values && typeof kept.values === 'object' ? kept.values : null;
+  const regions = values ? await regionFullNames(db, regionCodesOf(doc.form!, values)) : new Map();
+  const form = values ? formFieldTexts(doc.form!, values, { regionName: (code) => regions.get(code) }) : [];
+  return resultParticulars(db, { caseId: row.id, result: doc.result, form });
+}
+
 /** Fills what the notice shows from the case, its issuing event and the version it was filed under. */
-async function caseView(db: DbOrTx, row: CaseRow, event: CaseEventRow): Promise<CaseView> {
+async function caseView(db: DbOrTx, row: CaseRow, kind: NoticeKind, event: CaseEventRow): Promise<CaseView> {
   const [version, applicant, department, hall] = await Promise.all([
     getVersionDocument(db, row.versionId),
     accountContact(db, row.applicantId),
@@ -79,6 +98,7 @@ async function caseView(db: DbOrTx, row: CaseRow, event: CaseEventRow): Promise<
     row.hallId ? findHall(db, row.hallId) : null,
   ]);
   const doc = version.document;
+  const { particulars, issued } = kind === 'approval' ? await approved(db, row, doc) : NOTHING_ISSUED;
   const details = event.details as Record<string, unknown>;
   const gaps = event.action === 'accept_with_gaps' ? ((details.gaps ?? []) as string[]) : [];
   const problems = (details.problems ?? []) as SupplementProblem[];
@@ -101,7 +121,10 @@ async function caseView(db: DbOrTx, row: CaseRow, event: CaseEventRow): Promise<
     problems: problems.map((p) => ({ material: problemSubject(doc, p), problem: p.problem })),
     reason: text(details.reason),
     legalBasis: legalBasis ? [legalBasis] : [],
-    result: doc.result.name ? { name: doc.result.name } : null,
+    result: doc.result.name
+      ? { name: doc.result.name, number: issued?.number ?? null, validUntil: issued?.validUntil ?? null }
+      : null,
+    particulars,
     onPromise: row.onPromise,
     delivery: (row.delivery as CaseView['delivery']) ?? null,
     deliveryAddress: addressLine(row.deliveryAddress),
@@ -131,7 +154,7 @@ export async function noticeView(options: { db: DbOrTx; row: CaseRow; kind: Noti
       },
     });
   }
-  return caseView(db, row, event);
+  return caseView(db, row, kind, event);
 }
 
 /** One notice of a case as a PDF, with the QR code opening `<origin>/progress?caseNo=…&code=…`. */

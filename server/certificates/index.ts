@@ -13,6 +13,7 @@ export { holderCertificates, walletCertificates } from './holdings.ts';
 export { type IssueOptions, issueCertificate, newVerificationCode } from './issue.ts';
 export { activeSealKey, decryptPrivateKey, sealKeyById, useSealKeySecret } from './keys.ts';
 export { authorisedCertificates } from './lookup.ts';
+export { type ResultParticulars, resultParticulars } from './particulars.ts';
 export { renderCertificatePdf } from './pdf.ts';
 export { type CertificateRouteOptions, certificateRoutes, verifyUrl } from './routes.ts';
 export {

@@ -56,7 +56,8 @@ const FACTS: HolderFact[] = [
 
 const normalised = (label: string) => label.replace(/\s+/g, '');
 
-function factOf(field: CertificateField, holderKind: HolderKind): HolderFact | null {
+/** The holder fact a certificate field names (法定代表人, 住所 …); null for a field about the licensed thing. */
+export function factOf(field: CertificateField, holderKind: HolderKind): HolderFact | null {
   if (field.source) return null;
   const label = normalised(field.label);
   return (
@@ -129,7 +130,7 @@ export type CaseForm = {
  * else one bound to the same data element or certificate field key (`premises`,
  * `certificate:yyzz.legalRepresentative` for legalRepresentative); else one of the same label.
  */
-function fromApplicationForm(field: CertificateField, form: FieldText[]): string | null {
+export function fromApplicationForm(field: CertificateField, form: FieldText[]): string | null {
   const bound = (binding: string | undefined) => {
     const parsed = binding ? parseBinding(binding) : null;
     return parsed?.kind === 'element' ? parsed.element : parsed?.field;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { qrImages, showsQrCode } from '../testing/pdf.ts';
+import { pdfText, qrImages, showsQrCode } from '../testing/pdf.ts';
 import { progressUrl, renderNotice } from './render.ts';
-import { chineseDate, noticeContent } from './texts.ts';
+import { blockText, chineseDate, noticeContent } from './texts.ts';
 import { type CaseView, NOTICE_KINDS } from './types.ts';
 
 const VIEW: CaseView = {
@@ -26,20 +26,21 @@ const VIEW: CaseView = {
   legalBasis: ['《食品经营许可和备案管理办法》第十二条'],
   reconsiderationBody: '西安市新城区人民政府',
   result: { name: '食品经营许可证', number: 'JY36101020012345', validUntil: '2030-03-13' },
+  particulars: [
+    { label: '经营场所', text: '西安市新城区东大街8号一层' },
+    { label: '主体业态', text: '餐饮服务经营者' },
+    {
+      label: '经营项目',
+      text: '热食类食品制售、冷食类食品制售（不含烧卤熟肉）、自制饮品制售、散装食品销售（含冷藏冷冻食品）、特殊食品销售（保健食品）',
+    },
+  ],
   delivery: 'window_pickup',
 };
 
 /** All the text of a notice's body, tables included. */
 function textOf(kind: (typeof NOTICE_KINDS)[number], view: CaseView = VIEW): string {
   const content = noticeContent(kind, view);
-  const parts = content.blocks.map((b) =>
-    b.type === 'paragraph'
-      ? b.text
-      : b.type === 'facts'
-        ? b.pairs.flat().join(' ')
-        : b.rows.map((r) => r.join(' ')).join('\n'),
-  );
-  return [content.title, ...parts].join('\n');
+  return [content.title, ...content.blocks.map(blockText)].join('\n');
 }
 
 test('dates are written the Chinese way, timestamps as their day in China', () => {
@@ -102,6 +103,36 @@ test('the approval names the licence, how it is delivered, and warns about a fal
   assert.match(promised, /邮政寄递送达，收件地址：解放路1号/);
   const service = textOf('acceptance', { ...VIEW, licensing: false });
   assert.doesNotMatch(service, /行政许可法/, 'no licensing law for matters that are not licences');
+});
+
+test('the approval quotes what it approves, line by line; without particulars it reads as before', async () => {
+  const text = textOf('approval');
+  assert.match(
+    text,
+    /决定准予行政许可。\n准予许可的内容如下：\n经营场所：西安市新城区东大街8号一层\n主体业态：餐饮服务经营者\n经营项目：热食类食品制售、/,
+  );
+  for (const kind of ['acceptance', 'supplement', 'denial'] as const) {
+    assert.doesNotMatch(textOf(kind), /经营场所：/, `${kind}: no particulars`);
+  }
+  for (const particulars of [undefined, []]) {
+    const plain = textOf('approval', { ...VIEW, particulars });
+    assert.doesNotMatch(plain, /准予许可的内容|经营场所/);
+    assert.match(plain, /决定准予行政许可。\n许可证件名称 食品经营许可证/);
+  }
+  const pdf = await renderNotice({ kind: 'approval', caseView: VIEW, origin: 'http://localhost' });
+  const printed = pdfText(pdf);
+  for (const p of VIEW.particulars!) {
+    assert.ok(printed.includes(`${p.label}：${p.text}`), `the PDF prints ${p.label}:\n${printed}`);
+  }
+  const long = {
+    ...VIEW,
+    particulars: [{ label: '经营项目', text: '热食类食品制售、'.repeat(60) }],
+  };
+  const wrapped = await renderNotice({ kind: 'approval', caseView: long, origin: 'http://localhost' });
+  assert.ok(
+    pdfText(wrapped).includes(`经营项目：${'热食类食品制售、'.repeat(60)}`),
+    'a long text wraps, all of it printed',
+  );
 });
 
 test('every notice is a PDF with the Chinese font embedded as a subset and a QR code to the progress page', async () => {

@@ -62,10 +62,40 @@ function bodyText(doc: Pdf, text: string): void {
   doc.moveDown(0.6);
 }
 
+/**
+ * Lines `label：text` indented by two characters; a text too long for one line wraps beside its
+ * label (under it when the label itself takes more than a third of the line).
+ */
+function drawLines(doc: Pdf, lines: [label: string, text: string][]): void {
+  const left = doc.page.margins.left + BODY_SIZE * 2;
+  const width = contentWidth(doc) - BODY_SIZE * 2;
+  for (const [label, text] of lines) {
+    ensureSpace(doc, 24);
+    const y = doc.y;
+    doc.font('bold').fontSize(BODY_SIZE).fillColor(COLOURS.text);
+    const labelText = `${label}：`;
+    const labelWidth = doc.widthOfString(labelText);
+    const hanging = labelWidth <= width / 3;
+    if (hanging) {
+      doc.text(labelText, left, y, { lineBreak: false });
+      doc.font('regular').text(text, left + labelWidth, y, { width: width - labelWidth, lineGap: 4 });
+    } else {
+      doc.text(labelText, left, y, { width, lineGap: 4, continued: true });
+      doc.font('regular').text(text);
+    }
+    doc.moveDown(0.25);
+  }
+  doc.x = doc.page.margins.left;
+  doc.moveDown(0.5);
+}
+
 function drawBlock(doc: Pdf, block: Block): void {
   switch (block.type) {
     case 'paragraph':
       bodyText(doc, block.text);
+      return;
+    case 'lines':
+      drawLines(doc, block.lines);
       return;
     case 'facts':
       facts(doc, block.pairs);

@@ -4,9 +4,25 @@ import { type CaseView, NOTICE_TITLES, type NoticeKind } from './types.ts';
 export type Block =
   | { type: 'paragraph'; text: string }
   | { type: 'facts'; pairs: [label: string, value: string][] }
+  /** Lines `label：text` under the paragraph before them, a long text wrapping beside its label. */
+  | { type: 'lines'; lines: [label: string, text: string][] }
   | { type: 'table'; headers: string[]; widths: number[]; rows: string[][] };
 
 export type NoticeContent = { title: string; numberWord: string; blocks: Block[] };
+
+/** A block as plain text: facts as `label value …`, a table's and the lines' rows one a line. */
+export function blockText(block: Block): string {
+  switch (block.type) {
+    case 'paragraph':
+      return block.text;
+    case 'facts':
+      return block.pairs.flat().join(' ');
+    case 'lines':
+      return block.lines.map(([label, text]) => `${label}：${text}`).join('\n');
+    case 'table':
+      return block.rows.map((r) => r.join(' ')).join('\n');
+  }
+}
 
 const LICENSING_LAW = '《中华人民共和国行政许可法》';
 
@@ -138,6 +154,13 @@ function approval(view: CaseView): Block[] {
         `${cite(view, '第三十八条第一款')}决定准予行政许可。`,
     ),
   ];
+  const particulars = (view.particulars ?? []).filter((p) => p.label && p.text);
+  if (particulars.length) {
+    blocks.push(paragraph('准予许可的内容如下：'), {
+      type: 'lines',
+      lines: particulars.map((p) => [p.label, p.text]),
+    });
+  }
   if (view.result) {
     blocks.push({
       type: 'facts',

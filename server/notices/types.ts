@@ -49,6 +49,11 @@ export type CaseView = {
   reconsiderationBody?: string | null;
   /** For approval: the licence or other result issued. */
   result?: { name: string; number?: string | null; validUntil?: string | null } | null;
+  /**
+   * For approval: what is approved, as the licence prints it from the application form
+   * (经营场所, 主体业态, 经营项目 …), each quoted as a line `label：text`. None: not quoted.
+   */
+  particulars?: { label: string; text: string }[];
   /** For approval: approved on the applicant's promise (告知承诺). */
   onPromise?: boolean;
   /** For approval: how the result reaches the applicant. */
