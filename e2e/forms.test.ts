@@ -2,8 +2,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { shownFields } from '../common/forms/conditions.ts';
-import type { FormDefinition, FormField } from '../common/forms/schema.ts';
 import { pdfText, savePagePng } from '../server/testing/pdf.ts';
 import { screenshotPath } from './support/browser.ts';
 import { caseSteps } from './support/cases.ts';
@@ -302,110 +300,5 @@ test("issue 15, browser test 1, continued: the reviewer reads the form as filed,
   } finally {
     await phone.close();
     await page.bringToFront();
-  }
-});
-
-const TYPES: FormField['type'][] = [
-  'text',
-  'textarea',
-  'number',
-  'money',
-  'date',
-  'dateRange',
-  'address',
-  'choice',
-  'multiChoice',
-  'yesNo',
-  'idNumber',
-  'creditCode',
-  'phone',
-  'region',
-];
-
-/** A form of 60 fields of every type but file and table, a third of them prefilled, one section. */
-function sixtyFields(): { definition: FormDefinition; values: Record<string, unknown> } {
-  const fields: FormField[] = Array.from({ length: 60 }, (_, i) => {
-    const type = TYPES[i % TYPES.length]!;
-    const options = ['choice', 'multiChoice'].includes(type)
-      ? ['甲', '乙', '丙'].map((v) => ({ value: v, label: `选项${v}` }))
-      : undefined;
-    return {
-      key: `f${i}`,
-      type,
-      label: `第${i + 1}项`,
-      required: i % 2 === 0,
-      help: i % 5 === 0 ? '填写说明' : undefined,
-      ...(options ? { options } : {}),
-      ...(i > 0 && i % 7 === 0 ? { shownWhen: { field: `f${i - 1}`, notEmpty: true as const } } : {}),
-    };
-  });
-  const values = Object.fromEntries(
-    fields
-      .filter((f, i) => i % 3 === 0 && ['text', 'address', 'phone'].includes(f.type))
-      .map((f) => [f.key, '示例']),
-  );
-  return { definition: { sections: [{ key: 'all', title: '全部内容', fields }] }, values };
-}
-
-test('render time of a 60-field form at phone width (printed, not asserted)', async () => {
-  const { browser } = session;
-  const matter = await foodLicence();
-  const page = await browser.context.newPage();
-  try {
-    await page.setViewportSize(PHONE);
-    await signInCompany(page);
-    const { definition, values } = sixtyFields();
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    // The form is handed to this page only: the guide and the prefill answer with it, drafts stay untouched.
-    await page.route('**/api/catalogue/guides/**', async (route) => {
-      const response = await route.fetch();
-      const json = await response.json();
-      json.document.form = definition;
-      await route.fulfill({ response, json });
-    });
-    await page.route('**/api/cases/prefill**', async (route) => {
-      const response = await route.fetch();
-      const json = await response.json();
-      json.form = { definition, values, sources: {} };
-      await held;
-      await route.fulfill({ response, json });
-    });
-    await page.route('**/api/cases/drafts/**', (route) =>
-      route.fulfill({ json: route.request().method() === 'GET' ? null : {} }),
-    );
-    await page.goto(url(`/apply/${matter.id}`));
-    await page.getByTestId('apply-page').waitFor();
-    // Time from the answer's release to the last shown field painted.
-    const shown = shownFields(definition.sections[0]!.fields, (key) => values[key]).size;
-    const rendered = page.evaluate(`new Promise((resolve) => {
-      const start = performance.now();
-      const check = () => {
-        if (document.querySelectorAll('[data-testid=form-field]').length >= ${shown})
-          requestAnimationFrame(() => resolve(performance.now() - start));
-        else requestAnimationFrame(check);
-      };
-      check();
-    })`);
-    release();
-    const renderMs = Math.round(Number(await rendered));
-    assert.equal(await page.getByTestId('form-field').count(), shown);
-    // One keystroke in the first field: the form is checked again and every field rendered again.
-    await page.locator('[data-testid=form-field][data-path=f0] input').focus();
-    const keystrokeMs = await page.evaluate(`new Promise((resolve) => {
-      const input = document.activeElement;
-      const start = performance.now();
-      input.addEventListener('input', () => requestAnimationFrame(() => resolve(performance.now() - start)), { once: true });
-      document.execCommand('insertText', false, '字');
-    })`);
-    await page.screenshot({ path: screenshotPath('forms-06-sixty-fields'), fullPage: false });
-    console.log(
-      `[e2e] a 60-field form at 390 px: ${shown} fields shown (the rest hidden by their conditions), rendered in ${renderMs} ms; a keystroke in it is painted after ${Math.round(Number(keystrokeMs))} ms`,
-    );
-  } finally {
-    await page.close();
-    await session.page.bringToFront();
   }
 });

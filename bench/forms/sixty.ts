@@ -18,7 +18,7 @@ const TYPES: FormField['type'][] = [
 ];
 
 /**
- * The 60-field form of the browser test's render measurement (e2e/forms.test.ts): every type but
+ * The 60-field form whose render at phone width this bench measures: every type but
  * file and table, half of them required, every seventh shown only when the one before is filled,
  * a third of the text, address and phone fields prefilled; one section.
  */

@@ -20,7 +20,11 @@ export function FormView({ definition, values, sources = {}, highlighted = [] }:
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const words = useWords();
   // On a phone each label stands above its value.
-  const phone = Grid.useBreakpoint().md === false;
+  const screens = Grid.useBreakpoint();
+  const phone = screens.md === false;
+  // The view sits in a column of the case page: two fields a row only on a wide screen, so a value
+  // and the note of its source do not wrap line after line.
+  const columns = screens.xxl ? 2 : 1;
   const marked = new Set(highlighted.map((path) => path.split('.')[0]!));
   const top = levelState(
     definition.sections.flatMap((s) => s.fields),
@@ -43,7 +47,7 @@ export function FormView({ definition, values, sources = {}, highlighted = [] }:
               bordered
               size="small"
               layout={phone ? 'vertical' : 'horizontal'}
-              column={phone ? 1 : 2}
+              column={columns}
               items={fields.map((field) => {
                 const source = sources[field.key];
                 const highlight = marked.has(field.key);
