@@ -1,11 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import type { PrefillStatistics as PrefillStatisticsSchema } from '../../common/cases/api.ts';
-import { versionNames } from '../catalogue/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
-import { findOrganisation } from '../organisations/index.ts';
-import { regionNames } from '../regions/index.ts';
-import { conditions, type MaterialStatisticsFilter } from './material-counts.ts';
+import { conditions, groupNames, type MaterialStatisticsFilter } from './material-counts.ts';
 
 /** The prefill rate of application forms (智能预填): in all, by matter, department and region. */
 export type PrefillStatistics = Static<typeof PrefillStatisticsSchema>;
@@ -53,19 +50,7 @@ export async function prefillStatistics(options: {
       sum(coalesce(c.form_fields_prefilled, 0))::int AS prefilled
     FROM cases c WHERE ${where}
     GROUP BY c.implementation_id, c.department_id, c.region_code`);
-  const [matters, regions, departments] = await Promise.all([
-    versionNames(
-      db,
-      rows.map((r) => r.versionId),
-    ),
-    regionNames(
-      db,
-      rows.map((r) => r.regionCode),
-    ),
-    Promise.all([...new Set(rows.map((r) => r.departmentId))].map((id) => findOrganisation(db, id))),
-  ]);
-  const versionOf = new Map(rows.map((r) => [r.implementationId, r.versionId]));
-  const departmentName = new Map(departments.flatMap((d) => (d ? [[d.id, d.name] as const] : [])));
+  const names = await groupNames(db, rows);
   const total = grouped(rows, () => 'all')[0]?.[1] ?? { cases: 0, filled: 0, prefilled: 0 };
   const byRate = <T extends { prefillRate: number; cases: number }>(a: T, b: T) =>
     b.prefillRate - a.prefillRate || b.cases - a.cases;
@@ -74,21 +59,21 @@ export async function prefillStatistics(options: {
     byMatter: grouped(rows, (r) => r.implementationId)
       .map(([implementationId, s]) => ({
         implementationId,
-        matterName: matters.get(versionOf.get(implementationId)!) ?? '',
+        matterName: names.matterName(implementationId),
         ...figures(s),
       }))
       .sort(byRate),
     byDepartment: grouped(rows, (r) => r.departmentId)
       .map(([departmentId, s]) => ({
         departmentId,
-        departmentName: departmentName.get(departmentId) ?? '',
+        departmentName: names.departmentName(departmentId),
         ...figures(s),
       }))
       .sort(byRate),
     byRegion: grouped(rows, (r) => r.regionCode)
       .map(([regionCode, s]) => ({
         regionCode,
-        regionName: regions.get(regionCode) ?? regionCode,
+        regionName: names.regionName(regionCode),
         ...figures(s),
       }))
       .sort((a, b) => (a.regionCode < b.regionCode ? -1 : 1)),

@@ -134,17 +134,7 @@ export async function materialStatistics(options: {
       sum(registry)::int AS registry
     FROM per_case GROUP BY implementation_id, department_id, region_code`);
   const rows = result.rows;
-  const [matters, regions, departments] = await Promise.all([
-    versionNames(
-      db,
-      rows.map((r) => r.versionId),
-    ),
-    regionNames(
-      db,
-      rows.map((r) => r.regionCode),
-    ),
-    Promise.all([...new Set(rows.map((r) => r.departmentId))].map((id) => findOrganisation(db, id))),
-  ]);
+  const names = await groupNames(db, rows);
   const total = zero();
   const bySource = { e_certificate: 0, shared_case: 0, registry: 0 };
   const group = <K extends string>(key: (r: Row) => K) => {
@@ -162,8 +152,6 @@ export async function materialStatistics(options: {
     bySource.shared_case += Number(r.sharedCase);
     bySource.registry += Number(r.registry);
   }
-  const versionOf = new Map(rows.map((r) => [r.implementationId, r.versionId]));
-  const departmentName = new Map(departments.flatMap((d) => (d ? [[d.id, d.name] as const] : [])));
   const byRate = <T extends ReductionFigures>(a: T, b: T) =>
     b.reductionRate - a.reductionRate || b.cases - a.cases;
   return {
@@ -172,23 +160,53 @@ export async function materialStatistics(options: {
     byMatter: group((r) => r.implementationId)
       .map(([implementationId, s]) => ({
         implementationId,
-        matterName: matters.get(versionOf.get(implementationId)!) ?? '',
+        matterName: names.matterName(implementationId),
         ...figures(s),
       }))
       .sort(byRate),
     byDepartment: group((r) => r.departmentId)
       .map(([departmentId, s]) => ({
         departmentId,
-        departmentName: departmentName.get(departmentId) ?? '',
+        departmentName: names.departmentName(departmentId),
         ...figures(s),
       }))
       .sort(byRate),
     byRegion: group((r) => r.regionCode)
       .map(([regionCode, s]) => ({
         regionCode,
-        regionName: regions.get(regionCode) ?? regionCode,
+        regionName: names.regionName(regionCode),
         ...figures(s),
       }))
       .sort((a, b) => (a.regionCode < b.regionCode ? -1 : 1)),
+  };
+}
+
+/** A row of figures grouped by matter, department and region, with the version that names its matter. */
+export type GroupedRow = {
+  implementationId: string;
+  versionId: string;
+  departmentId: string;
+  regionCode: string;
+};
+
+/** The names of the matters (by their latest version), departments and regions of grouped rows, read at once. */
+export async function groupNames(db: DbOrTx, rows: GroupedRow[]) {
+  const [matters, regions, departments] = await Promise.all([
+    versionNames(
+      db,
+      rows.map((r) => r.versionId),
+    ),
+    regionNames(
+      db,
+      rows.map((r) => r.regionCode),
+    ),
+    Promise.all([...new Set(rows.map((r) => r.departmentId))].map((id) => findOrganisation(db, id))),
+  ]);
+  const versionOf = new Map(rows.map((r) => [r.implementationId, r.versionId]));
+  const departmentNames = new Map(departments.flatMap((d) => (d ? [[d.id, d.name] as const] : [])));
+  return {
+    matterName: (implementationId: string) => matters.get(versionOf.get(implementationId)!) ?? '',
+    departmentName: (departmentId: string) => departmentNames.get(departmentId) ?? '',
+    regionName: (regionCode: string) => regions.get(regionCode) ?? regionCode,
   };
 }

@@ -7,16 +7,15 @@ import { FINAL_STATUSES } from '../../../common/cases/state-machine.ts';
 import { messageOf } from '../api/form-errors.ts';
 import { useMe } from '../auth/session.ts';
 import { LoadError, Loading } from '../components/status.tsx';
-import { FormView } from '../forms/FormView.tsx';
 import { GapCard, SupplementCard } from './ApplicantTasks.tsx';
 import { actOnCase, useCase, useCaseUpdated } from './api.ts';
 import { CaseFacts } from './CaseFacts.tsx';
 import { CaseNotices } from './CaseNotices.tsx';
 import { CaseResult } from './CaseResult.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
+import { FiledForm } from './FiledForm.tsx';
 import { MaterialsView } from './MaterialsView.tsx';
 import { originalsOpen, PostOriginals, parcelsOf } from './Originals.tsx';
-import { namedFields } from './supplement.ts';
 
 const WITHDRAWABLE = [
   'submitted',
@@ -62,16 +61,7 @@ export function MyCasePage() {
       <Card title={t('cases.detail.materials')} className="case-block">
         <MaterialsView detail={d} />
       </Card>
-      {d.form ? (
-        <Card title={t('cases.detail.form')} className="case-block" data-testid="my-case-form">
-          <FormView
-            definition={d.form.definition}
-            values={d.form.values}
-            sources={d.form.sources}
-            highlighted={d.status === 'needs_supplement' ? namedFields(d) : []}
-          />
-        </Card>
-      ) : null}
+      <FiledForm detail={d} testId="my-case-form" />
       {originalsOpen(d) || parcelsOf(d).length > 0 ? (
         <Card title={t('cases.originals.title')} className="case-block">
           <PostOriginals detail={d} />

@@ -6,16 +6,15 @@ import { useNavigate, useParams } from 'react-router';
 import { useMe } from '../../auth/session.ts';
 import { useLabels } from '../../catalogue/labels.ts';
 import { Forbidden, LoadError, Loading } from '../../components/status.tsx';
-import { FormView } from '../../forms/FormView.tsx';
 import { mayOpen } from '../../workbench/menu.ts';
 import { ConsentView } from '../agent/ConsentView.tsx';
 import { useCase } from '../api.ts';
 import { CaseFacts } from '../CaseFacts.tsx';
 import { CaseNotices } from '../CaseNotices.tsx';
 import { CaseTimeline } from '../CaseTimeline.tsx';
+import { FiledForm } from '../FiledForm.tsx';
 import { MaterialsView } from '../MaterialsView.tsx';
 import { ParcelList, parcelsOf } from '../Originals.tsx';
-import { namedFields } from '../supplement.ts';
 import { ActionPanel } from './ActionPanel.tsx';
 import { Revealable } from './Revealable.tsx';
 
@@ -85,16 +84,7 @@ export function CaseDetailPage() {
               </Descriptions>
             </Card>
           ) : null}
-          {d.form ? (
-            <Card title={t('cases.detail.form')} className="case-block" data-testid="case-form">
-              <FormView
-                definition={d.form.definition}
-                values={d.form.values}
-                sources={d.form.sources}
-                highlighted={d.status === 'needs_supplement' ? namedFields(d) : []}
-              />
-            </Card>
-          ) : null}
+          <FiledForm detail={d} testId="case-form" />
           <Card title={t('cases.detail.materials')} className="case-block">
             <MaterialsView detail={d} />
           </Card>
