@@ -17,7 +17,11 @@ import { accounts } from '../accounts/tables.ts';
 import { implementations, implementationVersions } from '../catalogue/tables.ts';
 import { halls, organisations, windows } from '../organisations/tables.ts';
 
-/** Statuses of the open cases in a department's review queue (besides online applications awaiting 受理). */
+/**
+ * Statuses of the open cases in a department's review queue (besides the applications awaiting its
+ * 受理: those filed online, and those an agent (帮办代办) took for the applicant, at a street centre or
+ * anywhere else: no counter pre-reviews them).
+ */
 export const QUEUE_STATUSES = [
   'accepted',
   'accepted_with_gaps',
@@ -30,9 +34,9 @@ export const QUEUE_STATUSES = [
 
 /**
  * The review queue as SQL over the cases table, in constants only so that plans can use the
- * partial indexes: online applications awaiting 受理, and the open cases.
+ * partial indexes: online and agents' applications awaiting 受理, and the open cases.
  */
-export const QUEUE_AWAITING_PREDICATE = `("status" = 'submitted' and "channel" = 'online')`;
+export const QUEUE_AWAITING_PREDICATE = `("status" = 'submitted' and "channel" in ('online', 'agent'))`;
 export const QUEUE_OPEN_PREDICATE = `("status" in (${QUEUE_STATUSES.map((s) => `'${s}'`).join(', ')}))`;
 export const QUEUE_PREDICATE = `(${QUEUE_OPEN_PREDICATE} or ${QUEUE_AWAITING_PREDICATE})`;
 
@@ -127,7 +131,7 @@ export const cases = pgTable(
     index('cases_department_deadline_idx').on(t.departmentId, t.status, t.promisedDeadline),
     /**
      * The review queue of a department in its order, a page read from the index alone however many
-     * cases the department has: the online applications awaiting 受理, oldest first; the open cases
+     * cases the department has: the online and agents' applications awaiting 受理, oldest first; the open cases
      * by promised deadline.
      */
     index('cases_queue_awaiting_idx')

@@ -1,0 +1,2 @@
+DROP INDEX "cases_queue_awaiting_idx";--> statement-breakpoint
+CREATE INDEX "cases_queue_awaiting_idx" ON "cases" USING btree ("department_id","submitted_at","case_no","id") WHERE ("status" = 'submitted' and "channel" in ('online', 'agent'));
