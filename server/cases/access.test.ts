@@ -241,7 +241,10 @@ test('an agent sees the cases he filed (with the consent) and nothing else; anot
   assert.equal((await other.request({ method: 'GET', url: `/api/cases/${agentCase.id}` })).statusCode, 404);
   assert.ok((await listed(who.person!)).includes(agentCase.id), 'the applicant sees the case filed for him');
   assert.ok((await listed(who.reviewer!)).includes(agentCase.id), 'the department sees it');
-  assert.ok(!(await listed(who.clerk!)).includes(agentCase.id), 'no hall: not the clerk’s');
+  assert.ok(
+    !(await listed(who.clerk!)).includes(agentCase.id),
+    'taken at the street centre: not the city hall clerk’s',
+  );
   const accept = await who.agent!.request({
     method: 'POST',
     url: `/api/cases/${agentCase.id}/accept`,

@@ -22,7 +22,10 @@ export type OnBehalf = { applicant?: WalkInApplicant; windowId?: string; consent
  * Where and for whom an application is handed in. An applicant applies online, or at the kiosk
  * its session is bound to (`kioskHallId`, server/kiosk). Staff apply for a walk-in applicant,
  * identified by ID card or business licence (found, or created without a password): a window
- * clerk at the counter of the clerk's hall, anyone else as an agent with the applicant's consent.
+ * clerk at the counter of the clerk's hall, anyone else as an agent with the applicant's consent,
+ * at the hall of the agent's organisation (a street centre's, where it has one) as the place taken.
+ * The case goes to the matter's department either way (its filing target): a counter accepts
+ * what it took, an agent's application waits in the department's queue like an online one.
  */
 export async function channelOf(options: {
   db: Db;
@@ -53,12 +56,23 @@ export async function channelOf(options: {
   }
   const applicantId = await findOrCreateWalkInApplicant({ db, audit: options.audit, input: walkIn });
   if (clerk) {
-    const [hall] = await listHalls({
-      db,
-      filter: { organisationId: actor.organisationId ?? '', active: true },
-    });
-    if (!hall) throw new AppError('resource.not_found', { params: { resource: '所在大厅' } });
-    return { kind: 'counter', applicantId, hallId: hall.id, windowId: onBehalf.windowId ?? null };
+    const hallId = await hallOf(db, actor.organisationId);
+    if (!hallId) throw new AppError('resource.not_found', { params: { resource: '所在大厅' } });
+    return { kind: 'counter', applicantId, hallId, windowId: onBehalf.windowId ?? null };
   }
-  return { kind: 'agent', applicantId, agentId: actor.accountId, consent: onBehalf.consent! };
+  const agency = actor.grants.find((g) => g.role === 'agent' && g.organisationId)?.organisationId;
+  return {
+    kind: 'agent',
+    applicantId,
+    agentId: actor.accountId,
+    consent: onBehalf.consent!,
+    hallId: await hallOf(db, agency ?? actor.organisationId),
+  };
+}
+
+/** The active hall an organisation runs (the first by name when it runs several), or null. */
+async function hallOf(db: Db, organisationId: string | null): Promise<string | null> {
+  if (!organisationId) return null;
+  const [hall] = await listHalls({ db, filter: { organisationId, active: true } });
+  return hall?.id ?? null;
 }

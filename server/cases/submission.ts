@@ -49,7 +49,14 @@ export type Channel =
   | { kind: 'online'; applicantId: string }
   | { kind: 'kiosk'; applicantId: string; hallId: string }
   | { kind: 'counter'; applicantId: string; hallId: string; windowId: string | null }
-  | { kind: 'agent'; applicantId: string; agentId: string; consent: Record<string, unknown> };
+  | {
+      kind: 'agent';
+      applicantId: string;
+      agentId: string;
+      consent: Record<string, unknown>;
+      /** The hall of the agent's organisation (a street centre's) where the application was taken, if any. */
+      hallId: string | null;
+    };
 
 /** A 400 when a material key is not one of the version's materials. */
 export function checkMaterials(
@@ -148,7 +155,7 @@ async function prepareFiling(options: { db: Db; audit: AuditContext; channel: Ch
     materials: input.materials.filter(isReused),
     staff,
   });
-  const hallId = channel.kind === 'counter' || channel.kind === 'kiosk' ? channel.hallId : null;
+  const hallId = channel.kind === 'online' ? null : channel.hallId;
   if (hallId && !(await findHall(db, hallId))) {
     throw new AppError('resource.not_found', { params: { resource: '大厅' } });
   }
