@@ -212,6 +212,46 @@ export const ERROR_CATALOGUE = {
     zh: '该用证授权已于 {revokedAt} 撤销',
     en: 'This authorisation was already revoked on {revokedAt}',
   },
+  'appointment.closed': {
+    status: 400,
+    zh: '{day} {start} 不是可预约的时段（大厅不开放或不在开放时间内）',
+    en: '{day} {start} is not a slot that can be booked (the hall is closed then)',
+  },
+  'appointment.too_early': {
+    status: 400,
+    zh: '{day} 太近了：最早可预约 {min} 个工作日之后的时段',
+    en: '{day} is too soon: book at least {min} working days ahead',
+  },
+  'appointment.too_late': {
+    status: 400,
+    zh: '{day} 太远了：最多可提前 {max} 个工作日预约',
+    en: '{day} is too far ahead: book at most {max} working days ahead',
+  },
+  'appointment.full': {
+    status: 409,
+    zh: '{day} {start} 的“{category}”已约满，请选择其他时段',
+    en: 'The slot {day} {start} for "{category}" is fully booked; choose another',
+  },
+  'appointment.duplicate': {
+    status: 409,
+    zh: '您已预约 {day} 的“{category}”，同一事项每人每天只能预约一次',
+    en: 'You already have a booking for "{category}" on {day}; one booking per matter per day',
+  },
+  'appointment.suspended': {
+    status: 403,
+    zh: '预约资格已暂停至 {until}，原因：{reason}',
+    en: 'Booking is suspended until {until}: {reasonEn}',
+  },
+  'appointment.cancel_too_late': {
+    status: 409,
+    zh: '预约开始前 {hours} 小时内不能取消（截止 {deadline}）',
+    en: 'A booking cannot be cancelled within {hours} hours of its start (deadline {deadline})',
+  },
+  'appointment.not_booked': {
+    status: 409,
+    zh: '该预约已{status}，不能再{operation}',
+    en: 'The booking is already {statusEn}; it cannot be {operationEn}',
+  },
   'kiosk.device_unknown': {
     status: 401,
     zh: '自助终端未登记或已停用，请联系大厅管理员重新配置终端',

@@ -1,4 +1,5 @@
 import { accountRoutes, signInRoutes } from '../accounts/index.ts';
+import { appointmentRoutes } from '../appointments/index.ts';
 import { auditRoutes } from '../audit/index.ts';
 import { calendarRoutes } from '../calendar/index.ts';
 import { caseRoutes, caseSight, heldResult } from '../cases/index.ts';
@@ -40,4 +41,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(notificationRoutes);
   await app.register(kioskRoutes);
   await app.register(registryRoutes);
+  await app.register(appointmentRoutes);
 }

@@ -1,5 +1,9 @@
 import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/client.ts';
+import {
+  APPOINTMENT_REMINDERS_INTERVAL_SECONDS,
+  startAppointmentReminders,
+} from './appointment-reminders.ts';
 import { startAuditCheckpoints } from './audit-checkpoint.ts';
 import { AUDIT_LINK_INTERVAL_SECONDS, startAuditLink } from './audit-link.ts';
 import { SIGN_IN_PURGE_INTERVAL_SECONDS, startSignInPurge } from './sign-in-purge.ts';
@@ -43,8 +47,14 @@ export async function startJobs(options: {
     intervalSeconds: options.config.sweepIntervalSeconds > 0 ? SMS_OUTBOX_INTERVAL_SECONDS : 0,
     log: options.log,
   });
+  const reminders = startAppointmentReminders({
+    db: options.db,
+    intervalSeconds: options.config.sweepIntervalSeconds > 0 ? APPOINTMENT_REMINDERS_INTERVAL_SECONDS : 0,
+    log: options.log,
+  });
   return {
     stop: async () => {
+      await reminders.stop();
       await outbox.stop();
       await checkpoints.stop();
       await link.stop();
