@@ -7,7 +7,8 @@ import { withBrowserSession } from './support/session.ts';
 
 const session = withBrowserSession();
 const { url, signInStaff, signOut } = session;
-const { foodLicence, upload, expectStatus, expectMenu, submitApplication } = caseSteps(session);
+const { foodLicence, upload, expectStatus, expectMenu, submitApplication, act, openStaffCase } =
+  caseSteps(session);
 
 /** A walk-in person nobody has registered online: the agent's case creates the account. */
 const PERSON = '610102198503150026';
@@ -31,7 +32,7 @@ async function smsCode(phone: string): Promise<string> {
   }
 }
 
-test('an agent files a case for a person with consent; the person claims the walk-in account online and sees the case', async () => {
+test('an agent at the street centre files a case for a person with consent; the city department accepts it from its review queue; the person claims the walk-in account online and sees the case', async () => {
   const { page } = session;
   const matter = await foodLicence();
   await signInStaff('agent');
@@ -81,6 +82,19 @@ test('an agent files a case for a person with consent; the person claims the wal
   await page.getByTestId('agent-cases').getByRole('link', { name: caseNo }).waitFor();
   assert.equal(await page.getByTestId('agent-cases').getByTestId('case-link').count(), 1);
   await page.screenshot({ path: screenshotPath('agent-03-my-agent-cases'), fullPage: true });
+
+  // The city's 市场监管局 finds the application in its review queue, awaiting 受理, and accepts it.
+  await signInStaff('reviewer');
+  await menu.getByText('审核队列').click();
+  const queued = page
+    .getByTestId('review-queue')
+    .locator('tr', { has: page.getByRole('link', { name: caseNo }) });
+  await queued.getByTestId('awaiting-acceptance').getByText('待受理').waitFor();
+  await queued.getByText(NAME).waitFor();
+  await page.screenshot({ path: screenshotPath('agent-04-review-queue'), fullPage: true });
+  await openStaffCase(caseNo, 'review-queue');
+  await act('accept');
+  await expectStatus(page, 'accepted');
   await signOut();
 
   // The person registers online: the number was registered by the agent, so the page offers the claim.
@@ -100,7 +114,7 @@ test('an agent files a case for a person with consent; the person claims the wal
     .fill(String((Number(await smsCode(PHONE)) + 1) % 1_000_000).padStart(6, '0'));
   await claim.getByTestId('claim-submit').click();
   await claim.getByText('验证码不正确，还可尝试 4 次').waitFor();
-  await page.screenshot({ path: screenshotPath('agent-04-claim'), fullPage: true });
+  await page.screenshot({ path: screenshotPath('agent-05-claim'), fullPage: true });
   await claim.getByTestId('claim-code').fill(await smsCode(PHONE));
   await claim.getByTestId('claim-submit').click();
 
@@ -108,5 +122,5 @@ test('an agent files a case for a person with consent; the person claims the wal
   const mine = page.locator(`[data-testid=my-case][data-case-no="${caseNo}"]`);
   await mine.getByTestId('my-case-no').waitFor();
   assert.equal(await page.getByTestId('my-case').count(), 1);
-  await page.screenshot({ path: screenshotPath('agent-05-my-cases'), fullPage: true });
+  await page.screenshot({ path: screenshotPath('agent-06-my-cases'), fullPage: true });
 });

@@ -65,7 +65,7 @@ export type CaseFilter = {
   status?: string;
   warning?: string;
   departmentId?: string;
-  /** The review queue: online applications awaiting 受理 first, then open cases by promised deadline. */
+  /** The review queue: online and agents' applications awaiting 受理 first, then open cases by promised deadline. */
   queue?: boolean;
   limit: number;
   offset: number;
@@ -90,8 +90,8 @@ async function scopeCondition(db: DbOrTx, actor: Actor, action: Action): Promise
 }
 
 /**
- * The review queue: the open cases, and the online applications waiting for the department's
- * pre-review (受理). Those come first, oldest submission first; then the rest by promised deadline.
+ * The review queue: the open cases, and the applications filed online or by an agent (帮办代办)
+ * waiting for the department's pre-review (受理); a counter or kiosk pre-reviews its own. Those come first, oldest submission first; then the rest by promised deadline.
  * Written as constants so that every plan can use the partial indexes (see cases_queue_*_idx).
  */
 const queueCondition = () => sql.raw(QUEUE_PREDICATE);

@@ -266,7 +266,7 @@ export const casesEn: typeof casesZh = {
     receivedMaterials: 'Materials received',
     queueTitle: 'Review queue',
     queueIntro:
-      "Online applications awaiting acceptance come first, by submission time (the department pre-reviews them); then the department's open cases, by promised deadline.",
+      "Applications filed online or by an agent and awaiting acceptance come first, by submission time (the department pre-reviews them); then the department's open cases, by promised deadline.",
     awaitingAcceptance: 'Awaiting acceptance',
     warningsTitle: 'Warnings',
     warningsIntro: 'Yellow: under 2 working days left; red: past the promised deadline.',

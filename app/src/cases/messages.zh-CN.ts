@@ -214,7 +214,7 @@ export const casesZh = {
     receivedMaterials: '收取材料',
     queueTitle: '审核队列',
     queueIntro:
-      '网上申报待受理的申请按提交时间排在最前（由本部门预审受理），其后为在办件，按承诺办结期限由近及远排列。',
+      '网上申报和帮办代办待受理的申请按提交时间排在最前（由本部门预审受理），其后为在办件，按承诺办结期限由近及远排列。',
     awaitingAcceptance: '待受理',
     warningsTitle: '预警督办',
     warningsIntro: '黄牌：距承诺期限不足 2 个工作日；红牌：已超过承诺期限。',

@@ -72,7 +72,7 @@ export function CaseTable({ items, loading, total, page, onPage, pageSize = 20, 
       render: (_: unknown, row) => (
         <>
           <StatusTag status={row.status} />
-          {row.status === 'submitted' && row.channel === 'online' ? (
+          {row.status === 'submitted' && (row.channel === 'online' || row.channel === 'agent') ? (
             <Tag color="gold" data-testid="awaiting-acceptance">
               {t('cases.staff.awaitingAcceptance')}
             </Tag>
