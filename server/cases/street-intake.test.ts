@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import type { Role } from '../../common/roles.ts';
 import type { Browser } from '../accounts/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import {
@@ -43,7 +44,7 @@ before(async () => {
   const otherStreet = await buildOrganisation(db, { kind: 'street_centre' });
   await buildHall(db, { organisationId: otherStreet.id });
   const otherDepartment = await buildOrganisation(db, { kind: 'department' });
-  const staff = async (role: Parameters<typeof buildStaff>[1]['role'], organisationId: string) =>
+  const staff = async (role: Role, organisationId: string) =>
     signIn(t.app, await buildStaff(db, { role, organisationId }));
   who.agent = await staff('agent', street.id);
   who.streetClerk = await staff('window_clerk', street.id);
