@@ -13,3 +13,41 @@ export const theme: ThemeConfig = {
       '-apple-system, BlinkMacSystemFont, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Helvetica Neue", Arial, sans-serif',
   },
 };
+
+/**
+ * 长辈模式 (elderly-friendly mode), laid over `theme` by a nested ConfigProvider: no text under 18 px,
+ * larger headings and controls, near-black text and darker secondary text (WCAG AA on white), darker
+ * borders and a thicker focus ring.
+ */
+export const elderlyTheme: ThemeConfig = {
+  token: {
+    fontSize: 18,
+    fontSizeSM: 18,
+    fontSizeLG: 20,
+    fontSizeXL: 24,
+    fontSizeHeading1: 40,
+    fontSizeHeading2: 32,
+    fontSizeHeading3: 26,
+    fontSizeHeading4: 22,
+    fontSizeHeading5: 20,
+    controlHeightSM: 36,
+    controlHeight: 44,
+    controlHeightLG: 52,
+    colorText: '#141414',
+    colorTextHeading: '#000000',
+    colorTextSecondary: '#333333',
+    colorTextTertiary: '#404040',
+    colorTextQuaternary: '#4d4d4d',
+    colorTextDescription: '#333333',
+    colorTextPlaceholder: '#595959',
+    colorBorder: '#767676',
+    colorPrimaryBorder: '#0b3d8c',
+    colorLink: BRAND_BLUE,
+    colorLinkHover: '#0b3d8c',
+    colorLinkActive: '#0b3d8c',
+    colorInfo: BRAND_BLUE,
+    lineWidthFocus: 3,
+    controlOutlineWidth: 3,
+    controlOutline: 'rgba(11, 61, 140, 0.45)',
+  },
+};

@@ -52,6 +52,8 @@ export const en: Messages = {
     forbidden: 'You may not open this page',
     required: 'Please enter {{label}}',
     total: '{{total}} in all',
+    elderlyOn: 'Large text',
+    elderlyOff: 'Standard text',
   },
   portal: {
     searchPlaceholder: 'Search services, e.g. business licence, social security card',

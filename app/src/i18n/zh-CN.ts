@@ -51,6 +51,8 @@ export const zhCN = {
     forbidden: '您没有权限访问此页面',
     required: '请填写{{label}}',
     total: '共 {{total}} 条',
+    elderlyOn: '长辈模式',
+    elderlyOff: '退出长辈模式',
   },
   portal: {
     searchPlaceholder: '搜索办事事项，如：营业执照、社保卡、不动产登记',

@@ -8,6 +8,7 @@ import { Navigate, useNavigate } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import type { CaseDetail } from '../cases/types.ts';
 import type { Guide } from '../catalogue/types.ts';
+import { ElderlyMode, ElderlyModeSwitch } from '../components/ElderlyMode.tsx';
 import { Emblem } from '../components/Emblem.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { LoadError, Loading } from '../components/status.tsx';
@@ -63,10 +64,13 @@ function Kiosk({ config }: { config: KioskConfig }) {
   const [session, setSession] = useState<KioskSession | null>(null);
   const [screen, setScreen] = useState<Screen>({ kind: 'matters' });
   const [notice, setNotice] = useState<string | null>(null);
+  // 长辈模式 lasts for one person: every sign-out ends it, since the next person may not want it.
+  const [elderly, setElderly] = useState(false);
 
   const reset = useCallback(
     (message: string | null) => {
       setSession(null);
+      setElderly(false);
       setScreen({ kind: 'matters' });
       setNotice(message);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'kiosk-device' });
@@ -79,6 +83,13 @@ function Kiosk({ config }: { config: KioskConfig }) {
     setScreen({ kind: 'matters' });
     setSession(next);
   }, []);
+  // Switched on at the card screen by someone who then walked away: off again after the same idle time.
+  useIdle({
+    active: elderly && session === null,
+    limit: IDLE_LIMIT,
+    warnAt: 0,
+    onTimeout: () => setElderly(false),
+  });
   const deviceRejected = useCallback(() => navigate('/kiosk/setup', { replace: true }), [navigate]);
   const idle = useIdle({
     active: session !== null,
@@ -100,81 +111,86 @@ function Kiosk({ config }: { config: KioskConfig }) {
   }
   if (device.isPending || !cleared) return <Loading />;
   return (
-    <div className="kiosk" data-testid="kiosk">
-      <header className="kiosk-header">
-        <div className="kiosk-brand">
-          <Emblem size={56} />
-          <div>
-            <div className="kiosk-brand-name">{t('common.siteName')}</div>
-            <div className="kiosk-brand-hall" data-testid="kiosk-hall">
-              {device.data.hall.name} · {t('kiosk.title')}
+    <ElderlyMode on={elderly} setOn={setElderly}>
+      <div className="kiosk" data-testid="kiosk">
+        <header className="kiosk-header">
+          <div className="kiosk-brand">
+            <Emblem size={56} />
+            <div>
+              <div className="kiosk-brand-name">{t('common.siteName')}</div>
+              <div className="kiosk-brand-hall" data-testid="kiosk-hall">
+                {device.data.hall.name} · {t('kiosk.title')}
+              </div>
             </div>
           </div>
-        </div>
-        {session ? (
-          <div className="kiosk-who">
-            <span>
-              {session.applicant.displayName}
-              <small>{session.applicant.idNumber}</small>
-            </span>
-            <Button
-              size="large"
-              danger
-              icon={<LogoutOutlined />}
-              onClick={() => reset(null)}
-              data-testid="kiosk-sign-out"
-            >
-              {t('kiosk.signOut')}
-            </Button>
+          <div className="kiosk-header-tools">
+            <ElderlyModeSwitch light size="large" />
+            {session ? (
+              <div className="kiosk-who">
+                <span>
+                  {session.applicant.displayName}
+                  <small>{session.applicant.idNumber}</small>
+                </span>
+                <Button
+                  size="large"
+                  danger
+                  icon={<LogoutOutlined />}
+                  onClick={() => reset(null)}
+                  data-testid="kiosk-sign-out"
+                >
+                  {t('kiosk.signOut')}
+                </Button>
+              </div>
+            ) : null}
           </div>
-        ) : null}
-      </header>
-      <main className="kiosk-main">
-        {session ? (
-          <SignedIn
-            token={config.token}
-            device={device.data}
-            session={session}
-            screen={screen}
-            setScreen={setScreen}
-            onFinish={() => reset(null)}
-          />
-        ) : (
-          <>
-            <CardScreen
+        </header>
+        <main className="kiosk-main">
+          {session ? (
+            <SignedIn
               token={config.token}
-              reader={reader}
-              notice={notice}
-              onIdentified={identified}
-              onDeviceRejected={deviceRejected}
+              device={device.data}
+              session={session}
+              screen={screen}
+              setScreen={setScreen}
+              onFinish={() => reset(null)}
             />
-            {reader instanceof SimulatedReader ? <SimulatorPanel reader={reader} /> : null}
-          </>
-        )}
-      </main>
-      <footer className="kiosk-footer">
-        <span>{t('kiosk.help')}</span>
-        <LanguageSwitch />
-      </footer>
-      <Modal
-        open={idle.secondsLeft !== null}
-        title={t('kiosk.idle.title')}
-        closable={false}
-        maskClosable={false}
-        centered
-        width={640}
-        className="kiosk-modal"
-        footer={
-          <Button type="primary" size="large" block onClick={idle.stillHere} data-testid="kiosk-still-here">
-            {t('kiosk.idle.stay')}
-          </Button>
-        }
-      >
-        <p className="kiosk-countdown" data-testid="kiosk-countdown">
-          {t('kiosk.idle.body', { seconds: idle.secondsLeft ?? 0 })}
-        </p>
-      </Modal>
-    </div>
+          ) : (
+            <>
+              <CardScreen
+                token={config.token}
+                reader={reader}
+                notice={notice}
+                onIdentified={identified}
+                onDeviceRejected={deviceRejected}
+              />
+              {reader instanceof SimulatedReader ? <SimulatorPanel reader={reader} /> : null}
+            </>
+          )}
+        </main>
+        <footer className="kiosk-footer">
+          <span>{t('kiosk.help')}</span>
+          <LanguageSwitch />
+        </footer>
+        <Modal
+          open={idle.secondsLeft !== null}
+          title={t('kiosk.idle.title')}
+          closable={false}
+          maskClosable={false}
+          centered
+          width={640}
+          className="kiosk-modal"
+          footer={
+            <Button type="primary" size="large" block onClick={idle.stillHere} data-testid="kiosk-still-here">
+              {t('kiosk.idle.stay')}
+            </Button>
+          }
+        >
+          <p className="kiosk-countdown" data-testid="kiosk-countdown">
+            {t('kiosk.idle.body', { seconds: idle.secondsLeft ?? 0 })}
+          </p>
+        </Modal>
+      </div>
+    </ElderlyMode>
   );
 }
 

@@ -4,11 +4,21 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { homeOf, useMe, useSignOut } from '../auth/session.ts';
+import { ElderlyMode, ElderlyModeSwitch, useRememberedElderlyMode } from '../components/ElderlyMode.tsx';
 import { Emblem } from '../components/Emblem.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 
-/** The public site: masthead, page, footer. */
+/** The public site: masthead, page, footer; 长辈模式 (large text, high contrast) remembered in this browser. */
 export function PortalLayout() {
+  const elderly = useRememberedElderlyMode();
+  return (
+    <ElderlyMode {...elderly}>
+      <Portal />
+    </ElderlyMode>
+  );
+}
+
+function Portal() {
   const { t } = useTranslation();
   const [drawerOpen, setDrawerOpen] = useState(false);
   return (
@@ -25,15 +35,18 @@ export function PortalLayout() {
           <nav className="portal-nav wide-only">
             <PublicLinks light />
             <AccountLinks light />
+            <ElderlyModeSwitch light />
           </nav>
-          <Button
-            className="narrow-only"
-            type="text"
-            icon={<MenuOutlined style={{ color: '#fff', fontSize: 20 }} />}
-            aria-label={t('common.menu')}
-            data-testid="portal-menu"
-            onClick={() => setDrawerOpen(true)}
-          />
+          <span className="portal-header-narrow narrow-only">
+            <ElderlyModeSwitch light />
+            <Button
+              type="text"
+              icon={<MenuOutlined style={{ color: '#fff', fontSize: 20 }} />}
+              aria-label={t('common.menu')}
+              data-testid="portal-menu"
+              onClick={() => setDrawerOpen(true)}
+            />
+          </span>
         </div>
       </header>
       <Drawer
@@ -46,6 +59,7 @@ export function PortalLayout() {
         <div data-testid="portal-drawer">
           <PublicLinks vertical onDone={() => setDrawerOpen(false)} />
           <AccountLinks vertical onDone={() => setDrawerOpen(false)} />
+          <ElderlyModeSwitch block />
         </div>
       </Drawer>
       <main className="portal-main">
