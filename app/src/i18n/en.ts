@@ -1,3 +1,4 @@
+import { appointmentsEn } from '../appointments/messages.en.ts';
 import { claimEn } from '../auth/messages.en.ts';
 import { agentEn } from '../cases/agent/messages.en.ts';
 import { creditEn } from '../cases/credit/messages.en.ts';
@@ -296,6 +297,7 @@ export const en: Messages = {
   cases: casesEn,
   registries: registriesEn,
   certificates: certificatesEn,
+  appointments: appointmentsEn,
   credit: creditEn,
   kiosk: kioskEn,
   claim: claimEn,

@@ -1,3 +1,4 @@
+import { appointmentsZh } from '../appointments/messages.zh-CN.ts';
 import { claimZh } from '../auth/messages.zh-CN.ts';
 import { agentZh } from '../cases/agent/messages.zh-CN.ts';
 import { creditZh } from '../cases/credit/messages.zh-CN.ts';
@@ -292,6 +293,7 @@ export const zhCN = {
   cases: casesZh,
   registries: registriesZh,
   certificates: certificatesZh,
+  appointments: appointmentsZh,
   credit: creditZh,
   kiosk: kioskZh,
   claim: claimZh,

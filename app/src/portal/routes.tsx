@@ -23,6 +23,9 @@ const VerifyPage = lazy(() =>
 );
 const MyCasePage = lazy(() => import('../cases/MyCasePage.tsx').then((m) => ({ default: m.MyCasePage })));
 const ApplyPage = lazy(() => import('../cases/ApplyPage.tsx').then((m) => ({ default: m.ApplyPage })));
+const AppointmentsPage = lazy(() =>
+  import('../appointments/AppointmentsPage.tsx').then((m) => ({ default: m.AppointmentsPage })),
+);
 const ProgressPage = lazy(() =>
   import('../cases/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })),
 );
@@ -46,6 +49,7 @@ export const portalRoutes: RouteObject = {
     deferred('my/cases/:id', <MyCasePage />),
     deferred('apply/:implementationId', <ApplyPage />),
     deferred('progress', <ProgressPage />),
+    deferred('appointments', <AppointmentsPage />),
     { path: '*', element: <NotFound /> },
   ],
 };
