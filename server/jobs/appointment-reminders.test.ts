@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { startAppointmentReminders } from '../jobs/appointment-reminders.ts';
+import { bookableDays, buildBookingHall } from '../appointments/testing.ts';
 import { dispatchQueuedSms, notifications } from '../notifications/index.ts';
 import { recordingGateway } from '../notifications/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { buildApplicant, signIn } from '../testing/factories.ts';
-import { bookableDays, buildBookingHall } from './testing.ts';
+import { startAppointmentReminders } from './appointment-reminders.ts';
 
 let t: TestApp;
 before(async () => {
