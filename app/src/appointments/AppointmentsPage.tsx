@@ -11,12 +11,9 @@ import { currentLanguage } from '../i18n/index.ts';
 import { HALLS, MINE, SLOTS, useBookableDays, useBookingHalls, useMyAppointments, useSlots } from './api.ts';
 import type { Appointment, BookableDay, BookBody } from './types.ts';
 
-/** A moment as the local date and time, 'YYYY-MM-DD HH:MM'. */
-const localTime = (iso: string) => {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
+/** A moment as the hall's (China's, UTC+8) date and time, 'YYYY-MM-DD HH:MM', wherever the phone is. */
+const chinaTime = (iso: string) =>
+  new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** '12-08 周二' for a day. */
 function dayLabel(day: BookableDay): string {
@@ -61,7 +58,7 @@ function Suspensions() {
           data-testid="appointment-suspension"
           message={t('appointments.suspended', {
             hall: s.hallName,
-            until: localTime(s.until),
+            until: chinaTime(s.until),
             reason: currentLanguage() === 'en' ? s.reasonEn : s.reason,
           })}
         />
@@ -246,7 +243,7 @@ function MyBookings() {
             {cancellable ? (
               <div className="appointments-item-actions">
                 <span className="appointments-note">
-                  {t('appointments.cancelBefore', { time: localTime(a.cancelBefore) })}
+                  {t('appointments.cancelBefore', { time: chinaTime(a.cancelBefore) })}
                 </span>
                 <Popconfirm
                   title={t('appointments.cancelConfirm')}
