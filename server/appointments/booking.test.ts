@@ -3,9 +3,10 @@ import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { addNaturalDays, weekdayOf } from '../../common/working-days.ts';
 import type { Browser } from '../accounts/testing.ts';
+import { auditRecords } from '../audit/index.ts';
 import { todayInChina } from '../calendar/index.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
-import { buildApplicant, buildIdNumber, buildStaff, signIn } from '../testing/factories.ts';
+import { buildApplicant, buildIdNumber, buildStaff, FACTORY_AUDIT, signIn } from '../testing/factories.ts';
 import { cancel } from './booking.ts';
 import { appointments } from './tables.ts';
 import { addCategory, bookableDays, buildBookingHall, personActor } from './testing.ts';
@@ -87,6 +88,13 @@ test('only the managers of the hall set its hours and categories', async () => {
     });
     assert.equal(res.statusCode, 403, res.body);
   }
+  // Without a session the body is not even read: 401, whatever it holds.
+  const unread = await t.app.inject({
+    method: 'POST',
+    url: '/api/appointments',
+    payload: { nonsense: true },
+  });
+  assert.equal(unread.statusCode, 401);
   const anon = await t.app.inject({
     method: 'POST',
     url: `/api/appointments/halls/${hall.id}/categories`,
@@ -215,6 +223,7 @@ test('cancelling less than 2 hours before the start is refused with the deadline
     cancel({
       db: t.db.db,
       actor: personActor(applicant.id),
+      audit: FACTORY_AUDIT,
       id: booked.id,
       now: new Date(startsAt.getTime() - 3_600_000),
     }),
@@ -242,6 +251,9 @@ test('a clerk books by phone for a caller named by ID number; the booking is in 
   assert.equal(res.statusCode, 201, res.body);
   assert.equal(res.json().name, '李四');
   assert.equal(res.json().channel, 'phone');
+  const [audit] = await t.db.db.select().from(auditRecords).where(eq(auditRecords.targetId, res.json().id));
+  assert.equal(audit!.action, 'appointment.book');
+  assert.equal((audit!.summary as { channel: string }).channel, 'phone');
   const mine = await (await signIn(t.app, caller)).request({ method: 'GET', url: '/api/appointments/mine' });
   assert.deepEqual(
     mine.json().appointments.map((a: { id: string }) => a.id),

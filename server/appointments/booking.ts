@@ -7,8 +7,8 @@ import {
   findOrCreateWalkInApplicant,
   normaliseLogin,
 } from '../accounts/index.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { Actor } from '../core/access/actor.ts';
-import type { AuditContext } from '../core/audit-context.ts';
 import type { Db, DbOrTx } from '../core/db/client.ts';
 import { isUniqueViolation } from '../core/db/unique.ts';
 import { AppError } from '../core/errors.ts';
@@ -132,7 +132,8 @@ export async function book(options: {
   if (!slot) throw new AppError('appointment.closed', { field: 'start', params });
   const name = (await accountContact(db, who.accountId))!.displayName;
   try {
-    const result = await db.execute<AppointmentRow & Record<string, unknown>>(sql`
+    const id = await db.transaction(async (tx) => {
+      const result = await tx.execute<AppointmentRow & Record<string, unknown>>(sql`
       WITH place AS (
         INSERT INTO ${appointmentSlots} AS s (category_id, day, start, booked)
         VALUES (${category.id}::uuid, ${input.day}::date, ${input.start}, 1)
@@ -147,8 +148,23 @@ export async function book(options: {
         ${who.accountId}::uuid, ${name}::text, ${who.channel}::text, ${actor.accountId}::uuid
       FROM place
       RETURNING id`);
-    const id = result.rows[0]?.id as string | undefined;
-    if (!id) throw new AppError('appointment.full', { field: 'start', params });
+      const booked = result.rows[0]?.id as string | undefined;
+      if (!booked) throw new AppError('appointment.full', { field: 'start', params });
+      await recordAudit(tx, options.audit, {
+        action: 'appointment.book',
+        targetType: 'appointment',
+        targetId: booked,
+        summary: {
+          hallId: hall.id,
+          category: category.name,
+          day: input.day,
+          start: input.start,
+          channel: who.channel,
+          accountId: who.accountId,
+        },
+      });
+      return booked;
+    });
     return (await findAppointment(db, id))!;
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('appointment.duplicate', { field: 'day', params });
@@ -257,6 +273,7 @@ async function leave(db: DbOrTx, id: string, status: 'cancelled' | 'no_show', no
 export async function cancel(options: {
   db: Db;
   actor: Actor;
+  audit: AuditContext;
   id: string;
   now?: Date;
 }): Promise<AppointmentRow> {
@@ -274,6 +291,17 @@ export async function cancel(options: {
     if (!(await leave(tx, row.id, 'cancelled', now)))
       throw notBooked((await findAppointment(tx, row.id))!, '取消', 'cancelled');
     const changed = (await findAppointment(tx, row.id))!;
+    await recordAudit(tx, options.audit, {
+      action: `appointment.${changed.status}`,
+      targetType: 'appointment',
+      targetId: changed.id,
+      summary: {
+        hallId: changed.hallId,
+        day: changed.day,
+        start: changed.start,
+        accountId: changed.accountId,
+      },
+    });
     await suspendWhenDue(tx, changed, now);
     return changed;
   });
@@ -283,6 +311,7 @@ export async function cancel(options: {
 export async function markNoShow(options: {
   db: Db;
   actor: Actor;
+  audit: AuditContext;
   id: string;
   now?: Date;
 }): Promise<AppointmentRow> {
@@ -296,6 +325,17 @@ export async function markNoShow(options: {
     if (!(await leave(tx, row.id, 'no_show', now)))
       throw notBooked((await findAppointment(tx, row.id))!, '记为爽约', 'marked as a no-show');
     const changed = (await findAppointment(tx, row.id))!;
+    await recordAudit(tx, options.audit, {
+      action: `appointment.${changed.status}`,
+      targetType: 'appointment',
+      targetId: changed.id,
+      summary: {
+        hallId: changed.hallId,
+        day: changed.day,
+        start: changed.start,
+        accountId: changed.accountId,
+      },
+    });
     await suspendWhenDue(tx, changed, now);
     return changed;
   });

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { IdParams } from '../../common/api.ts';
 import {
@@ -31,6 +32,11 @@ import {
 import { appointmentSlotCounts } from './slots.ts';
 
 const tags = ['appointments'];
+
+/** Refused before the body is read: without a session. */
+const signedIn = async (request: FastifyRequest) => {
+  requireActor(request);
+};
 
 export async function appointmentRoutes(app: App): Promise<void> {
   const db = () => app.deps.database.db;
@@ -107,12 +113,18 @@ export async function appointmentRoutes(app: App): Promise<void> {
         body: AppointmentSettings,
         response: { 200: AppointmentSettings },
       },
+      onRequest: signedIn,
     },
     async (request) => {
       requireActor(request);
       const hall = await requireHall(db(), request.params.id);
       authorize(request, 'hall.manage', { organisationId: hall.organisationId });
-      const { hallId: _, ...settings } = await putSettings(db(), hall.id, request.body);
+      const { hallId: _, ...settings } = await putSettings(
+        db(),
+        auditContext(request),
+        hall.id,
+        request.body,
+      );
       return settings;
     },
   );
@@ -127,12 +139,18 @@ export async function appointmentRoutes(app: App): Promise<void> {
         body: CategoryBody,
         response: { 201: AppointmentCategory },
       },
+      onRequest: signedIn,
     },
     async (request, reply) => {
       requireActor(request);
       const hall = await requireHall(db(), request.params.id);
       authorize(request, 'hall.manage', { organisationId: hall.organisationId });
-      const { createdAt: _, ...row } = await createCategory(db(), hall.id, request.body);
+      const { createdAt: _, ...row } = await createCategory(
+        db(),
+        auditContext(request),
+        hall.id,
+        request.body,
+      );
       return reply.status(201).send(row);
     },
   );
@@ -147,6 +165,7 @@ export async function appointmentRoutes(app: App): Promise<void> {
         body: CategoryBody,
         response: { 200: AppointmentCategory },
       },
+      onRequest: signedIn,
     },
     async (request) => {
       requireActor(request);
@@ -154,7 +173,12 @@ export async function appointmentRoutes(app: App): Promise<void> {
       if (!category) throw categoryNotFound();
       const hall = await requireHall(db(), category.hallId);
       authorize(request, 'hall.manage', { organisationId: hall.organisationId });
-      const { createdAt: _, ...row } = await updateCategory(db(), category.id, request.body);
+      const { createdAt: _, ...row } = await updateCategory(
+        db(),
+        auditContext(request),
+        category.id,
+        request.body,
+      );
       return row;
     },
   );
@@ -168,6 +192,7 @@ export async function appointmentRoutes(app: App): Promise<void> {
         body: BookBody,
         response: { 201: Appointment },
       },
+      onRequest: signedIn,
     },
     async (request, reply) => {
       const actor = requireActor(request);
@@ -180,6 +205,7 @@ export async function appointmentRoutes(app: App): Promise<void> {
     '/appointments/mine',
     {
       schema: { tags, summary: '我的预约及暂停预约的情况', response: { 200: MyAppointments } },
+      onRequest: signedIn,
     },
     async (request) => myAppointments(db(), requireActor(request).accountId),
   );
@@ -188,10 +214,11 @@ export async function appointmentRoutes(app: App): Promise<void> {
     '/appointments/:id/cancel',
     {
       schema: { tags, summary: '取消预约', params: IdParams, response: { 200: Appointment } },
+      onRequest: signedIn,
     },
     async (request) => {
       const actor = requireActor(request);
-      const row = await cancel({ db: db(), actor, id: request.params.id });
+      const row = await cancel({ db: db(), actor, audit: auditContext(request), id: request.params.id });
       return (await present(db(), [row]))[0]!;
     },
   );
@@ -200,10 +227,11 @@ export async function appointmentRoutes(app: App): Promise<void> {
     '/appointments/:id/no-show',
     {
       schema: { tags, summary: '记为爽约（大厅工作人员）', params: IdParams, response: { 200: Appointment } },
+      onRequest: signedIn,
     },
     async (request) => {
       const actor = requireActor(request);
-      const row = await markNoShow({ db: db(), actor, id: request.params.id });
+      const row = await markNoShow({ db: db(), actor, audit: auditContext(request), id: request.params.id });
       return (await present(db(), [row]))[0]!;
     },
   );
@@ -218,6 +246,7 @@ export async function appointmentRoutes(app: App): Promise<void> {
         querystring: HallBookingsQuery,
         response: { 200: Type.Array(Appointment) },
       },
+      onRequest: signedIn,
     },
     async (request) => {
       const actor = requireActor(request);

@@ -1,7 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import type { AppointmentSettings, CategoryBody } from '../../common/appointments/api.ts';
-import type { DbOrTx } from '../core/db/client.ts';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
+import type { Db, DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { findHall } from '../organisations/index.ts';
 import { appointmentCategories, appointmentSettings } from './tables.ts';
@@ -59,7 +60,8 @@ function checkSettings(input: SettingsInput): void {
 
 /** Sets a hall's opening hours and booking rules. */
 export async function putSettings(
-  db: DbOrTx,
+  db: Db,
+  audit: AuditContext,
   hallId: string,
   input: SettingsInput,
 ): Promise<AppointmentSettingsRow> {
@@ -72,10 +74,18 @@ export async function putSettings(
     >,
     extraDays: [...input.extraDays].sort((a, b) => a.day.localeCompare(b.day)),
   };
-  await db
-    .insert(appointmentSettings)
-    .values({ hallId, ...values })
-    .onConflictDoUpdate({ target: appointmentSettings.hallId, set: { ...values, updatedAt: new Date() } });
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(appointmentSettings)
+      .values({ hallId, ...values })
+      .onConflictDoUpdate({ target: appointmentSettings.hallId, set: { ...values, updatedAt: new Date() } });
+    await recordAudit(tx, audit, {
+      action: 'appointment.settings',
+      targetType: 'hall',
+      targetId: hallId,
+      summary: { ...values },
+    });
+  });
   return settingsOf(db, hallId);
 }
 
@@ -92,33 +102,55 @@ export async function findCategory(db: DbOrTx, id: string): Promise<CategoryRow 
 }
 
 export async function createCategory(
-  db: DbOrTx,
+  db: Db,
+  audit: AuditContext,
   hallId: string,
   input: Static<typeof CategoryBody>,
 ): Promise<CategoryRow> {
   const name = input.name.trim();
   if (!name) throw invalid('name', '不能为空', 'must not be empty');
-  const [row] = await db
-    .insert(appointmentCategories)
-    .values({ hallId, name, capacity: input.capacity, active: input.active ?? true })
-    .returning();
-  return row!;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(appointmentCategories)
+      .values({ hallId, name, capacity: input.capacity, active: input.active ?? true })
+      .returning();
+    await recordAudit(tx, audit, {
+      action: 'appointment.category_create',
+      targetType: 'appointment_category',
+      targetId: row!.id,
+      summary: { hallId, name, capacity: input.capacity },
+    });
+    return row!;
+  });
 }
 
 export async function updateCategory(
-  db: DbOrTx,
+  db: Db,
+  audit: AuditContext,
   id: string,
   input: Static<typeof CategoryBody>,
 ): Promise<CategoryRow> {
   const name = input.name.trim();
   if (!name) throw invalid('name', '不能为空', 'must not be empty');
-  const [row] = await db
-    .update(appointmentCategories)
-    .set({ name, capacity: input.capacity, ...(input.active === undefined ? {} : { active: input.active }) })
-    .where(eq(appointmentCategories.id, id))
-    .returning();
-  if (!row) throw categoryNotFound();
-  return row;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(appointmentCategories)
+      .set({
+        name,
+        capacity: input.capacity,
+        ...(input.active === undefined ? {} : { active: input.active }),
+      })
+      .where(eq(appointmentCategories.id, id))
+      .returning();
+    if (!row) throw categoryNotFound();
+    await recordAudit(tx, audit, {
+      action: 'appointment.category_update',
+      targetType: 'appointment_category',
+      targetId: id,
+      summary: { name, capacity: input.capacity, active: row.active },
+    });
+    return row;
+  });
 }
 
 /** The halls where people can book (active, with an active category), each with its rules and categories. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from '../accounts/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
-import { buildApplicant, buildStaff, signIn } from '../testing/factories.ts';
+import { buildApplicant, buildStaff, FACTORY_AUDIT, signIn } from '../testing/factories.ts';
 import { markNoShow } from './booking.ts';
 import { bookableDays, buildBookingHall } from './testing.ts';
 
@@ -50,11 +50,23 @@ test('two no-shows in a month suspend booking at the hall for 30 days, with the 
     grants: [{ role: 'window_clerk' as const, organisationId: hall.organisationId, regionPath: null }],
   };
   const after = (iso: string) => new Date(new Date(iso).getTime() + 3_600_000);
-  await markNoShow({ db: t.db.db, actor: clerkActor, id: first.id, now: after(first.startsAt) });
+  await markNoShow({
+    db: t.db.db,
+    actor: clerkActor,
+    audit: FACTORY_AUDIT,
+    id: first.id,
+    now: after(first.startsAt),
+  });
   // One no-show: booking still works.
   const third = await book(person, { categoryId: category.id, day: days[2]!.day, start: '09:00' });
   assert.equal(third.statusCode, 201, third.body);
-  await markNoShow({ db: t.db.db, actor: clerkActor, id: second.id, now: after(second.startsAt) });
+  await markNoShow({
+    db: t.db.db,
+    actor: clerkActor,
+    audit: FACTORY_AUDIT,
+    id: second.id,
+    now: after(second.startsAt),
+  });
 
   const refused = await book(person, { categoryId: category.id, day: days[3]!.day, start: '09:00' });
   assert.equal(refused.statusCode, 403);
