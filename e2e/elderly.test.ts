@@ -165,14 +165,35 @@ test('on a phone 长辈模式 makes every text of the home page 18 px or more at
     assert.equal(await htmlElderly(phone), 'on', 'still on after a reload');
     assert.deepEqual(tooSmall(await readText(phone, '.portal-main'), 18), []);
 
-    // The phone menu offers the same switch; a search's results are as large.
+    // A search's results and a guide are as large and as clear.
+    const search = phone.getByPlaceholder('搜索办事事项');
+    await search.fill('开饭店');
+    await search.press('Enter');
+    await phone.waitForURL('**/search?q=*');
+    const cards = phone.getByTestId('matter-card');
+    await cards.first().waitFor();
+    await settled(phone);
+    const results = await readText(phone, '.portal-main');
+    assert.deepEqual(tooSmall(results, 18), [], 'no text of the search results under 18 px');
+    assert.deepEqual(tooFaint(results), [], 'every text of the search results at 4.5:1 or more');
+    await phone.screenshot({ path: screenshotPath('elderly-02-phone-search') });
+    await cards.locator('.matter-card-name', { hasText: '食品经营许可' }).first().click();
+    await phone.waitForURL('**/guide/*');
+    await phone.getByTestId('guide-places').waitFor();
+    await settled(phone);
+    const guide = await readText(phone, '.portal-main');
+    assert.deepEqual(tooSmall(guide, 18), [], 'no text of the guide under 18 px');
+    assert.deepEqual(tooFaint(guide), [], 'every text of the guide at 4.5:1 or more');
+    await phone.screenshot({ path: screenshotPath('elderly-03-phone-guide') });
+
+    // The phone menu offers the same switch.
     await phone.getByTestId('portal-menu').click();
     const drawer = phone.getByTestId('portal-drawer');
     await drawer.getByTestId('elderly-switch').getByText('退出长辈模式').waitFor();
     await phone.locator('.ant-drawer-content-wrapper').waitFor();
     await phone.waitForTimeout(400);
     assert.deepEqual(tooSmall(await readText(phone, '.ant-drawer-content'), 18), [], 'the menu’s text');
-    await phone.screenshot({ path: screenshotPath('elderly-02-phone-menu') });
+    await phone.screenshot({ path: screenshotPath('elderly-04-phone-menu') });
     await drawer.getByTestId('portal-progress-link').click();
     await phone.waitForURL('**/progress');
     await phone.getByTestId('portal-drawer').waitFor({ state: 'hidden' });
@@ -181,7 +202,7 @@ test('on a phone 长辈模式 makes every text of the home page 18 px or more at
     const progress = await readText(phone, '.portal-main');
     assert.deepEqual(tooSmall(progress, 18), [], 'no text of the progress page under 18 px');
     assert.deepEqual(tooFaint(progress), []);
-    await phone.screenshot({ path: screenshotPath('elderly-03-phone-progress'), fullPage: true });
+    await phone.screenshot({ path: screenshotPath('elderly-05-phone-progress'), fullPage: true });
 
     // Off again, and it stays off.
     await phone.locator('.portal-header-narrow').getByTestId('elderly-switch').click();
@@ -211,7 +232,7 @@ test('at the kiosk 长辈模式 lasts one person’s session: on with the card, 
     await settled(page);
     const large = await fontSize(page, '.kiosk');
     assert.ok(large > standard, `the kiosk's text grows (${standard}px → ${large}px)`);
-    await page.screenshot({ path: screenshotPath('elderly-04-kiosk-card') });
+    await page.screenshot({ path: screenshotPath('elderly-06-kiosk-card') });
 
     await page.getByTestId('kiosk-simulate-card').filter({ hasText: '王小明' }).click();
     await page.getByTestId('kiosk-greeting').getByText('您好，王小明').waitFor();
@@ -220,7 +241,7 @@ test('at the kiosk 长辈模式 lasts one person’s session: on with the card, 
     const matters = await readText(page, '.kiosk-main');
     assert.deepEqual(tooSmall(matters, 24), [], 'no text of the matters screen under 24 px');
     assert.deepEqual(tooFaint(matters), [], 'every text of the matters screen at 4.5:1 or more');
-    await page.screenshot({ path: screenshotPath('elderly-05-kiosk-matters') });
+    await page.screenshot({ path: screenshotPath('elderly-07-kiosk-matters') });
 
     await page.clock.fastForward(125_000);
     await page.getByTestId('kiosk-card-screen').getByText('已自动退出，请重新刷身份证').waitFor();
@@ -230,7 +251,16 @@ test('at the kiosk 长辈模式 lasts one person’s session: on with the card, 
     await page.clock.resume();
     await page.locator('.kiosk-modal').waitFor({ state: 'hidden' });
     assert.equal(after, standard);
-    await page.screenshot({ path: screenshotPath('elderly-06-kiosk-after-idle') });
+    await page.screenshot({ path: screenshotPath('elderly-08-kiosk-after-idle') });
+
+    // Switched on at the card screen by someone who walks away without a card: off after the same time.
+    await page.getByTestId('elderly-switch').click();
+    await page.locator('[data-testid=elderly-switch][data-on=true]').waitFor();
+    await page.clock.fastForward(60_000);
+    assert.equal(await htmlElderly(page), 'on', 'still on within the idle time');
+    await page.clock.fastForward(65_000);
+    await page.locator('[data-testid=elderly-switch][data-on=false]').waitFor();
+    assert.equal(await htmlElderly(page), null);
   } finally {
     await page.close();
   }

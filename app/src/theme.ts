@@ -7,6 +7,7 @@ export const BRAND_BLUE = '#1456b8';
 export const theme: ThemeConfig = {
   token: {
     colorPrimary: BRAND_BLUE,
+    colorLink: BRAND_BLUE,
     colorError: '#d4380d',
     borderRadius: 4,
     fontFamily:
@@ -42,10 +43,22 @@ export const elderlyTheme: ThemeConfig = {
     colorTextPlaceholder: '#595959',
     colorBorder: '#767676',
     colorPrimaryBorder: '#0b3d8c',
-    colorLink: BRAND_BLUE,
     colorLinkHover: '#0b3d8c',
     colorLinkActive: '#0b3d8c',
     colorInfo: BRAND_BLUE,
+    colorInfoText: '#0b3d8c',
+    colorSuccessText: '#237804',
+    colorWarningText: '#ad4e00',
+    colorErrorText: '#a8071a',
+    // Coloured tags print their text in the 7th shade of a preset colour, under 4.5:1 on its light
+    // ground for these; a darker seed darkens the whole palette.
+    green: '#237804',
+    lime: '#3f6600',
+    cyan: '#006d75',
+    orange: '#ad4e00',
+    gold: '#874d00',
+    yellow: '#876800',
+    volcano: '#ad2102',
     lineWidthFocus: 3,
     controlOutlineWidth: 3,
     controlOutline: 'rgba(11, 61, 140, 0.45)',
