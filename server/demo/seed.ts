@@ -3,6 +3,7 @@ import type { AuditContext } from '../audit/index.ts';
 import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/client.ts';
 import { seedDemoAccounts } from './accounts.ts';
+import { seedDemoAppointments } from './appointments.ts';
 import { seedDemoCatalogue } from './catalogue/seed.ts';
 import { seedDemoCertificates } from './certificates.ts';
 import { seedDemoKiosks } from './kiosks.ts';
@@ -28,6 +29,7 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
     await seedDemoCatalogue({ db: tx, audit: DEMO_AUDIT, orgs });
     await seedDemoCertificates({ db: tx, audit: DEMO_AUDIT, orgs });
     await seedDemoKiosks({ db: tx, audit: DEMO_AUDIT, orgs });
+    await seedDemoAppointments({ db: tx, orgs });
     await seedDemoRegistries({ db: tx, audit: DEMO_AUDIT });
     await seedDemoSearchCounts(tx);
   });
@@ -47,6 +49,7 @@ export async function seedDemoIfEmpty(db: Db, config: Config): Promise<boolean> 
     await seedDemoCatalogue({ db: tx, audit: DEMO_AUDIT, orgs });
     await seedDemoCertificates({ db: tx, audit: DEMO_AUDIT, orgs });
     await seedDemoKiosks({ db: tx, audit: DEMO_AUDIT, orgs });
+    await seedDemoAppointments({ db: tx, orgs });
     await seedDemoRegistries({ db: tx, audit: DEMO_AUDIT });
     await seedDemoSearchCounts(tx);
     void config;
