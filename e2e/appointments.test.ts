@@ -75,3 +75,63 @@ test('on a phone the company books a time at the city hall, sees it in its booki
   assert.deepEqual(await statusOfBookings(), ['cancelled']);
   await page.screenshot({ path: screenshotPath('appointments-03-cancelled'), fullPage: true });
 });
+
+/** Two bookings of the company at the city hall that started yesterday and the day before, not attended. */
+async function pastBookings(): Promise<string[]> {
+  const client = new pg.Client({ connectionString: session.databaseUrl() });
+  await client.connect();
+  try {
+    const chinaDay = (offset: number) =>
+      new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const ids: string[] = [];
+    for (const day of [chinaDay(-2), chinaDay(-1)]) {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO appointments (hall_id, category_id, day, start, starts_at, account_id, name, channel, booked_by)
+         SELECT h.id, c.id, $1::date, '10:00', ($1 || 'T10:00:00+08:00')::timestamptz, a.id, a.display_name, 'online', a.id
+         FROM halls h JOIN appointment_categories c ON c.hall_id = h.id AND c.name = '不动产登记'
+         JOIN accounts a ON a.display_name = $2
+         WHERE h.name = '西安市政务服务大厅' RETURNING id`,
+        [day, COMPANY_NAME],
+      );
+      ids.push(rows[0]!.id);
+    }
+    return ids;
+  } finally {
+    await client.end();
+  }
+}
+
+test('two no-shows recorded by the clerk suspend the company’s booking at the hall, with the reason shown', async () => {
+  const { page } = session;
+  const ids = await pastBookings();
+  await session.signInStaff('clerk');
+  const { csrfToken } = (await (await page.request.get(url('/api/auth/me'))).json()) as { csrfToken: string };
+  for (const id of ids) {
+    const res = await page.request.post(url(`/api/appointments/${id}/no-show`), {
+      headers: { 'x-csrf-token': csrfToken },
+    });
+    assert.equal(res.status(), 200, await res.text());
+  }
+
+  await page.setViewportSize(PHONE);
+  await session.signInCompany();
+  await page.goto(url('/appointments'));
+  const alert = page.getByTestId('appointment-suspension');
+  await alert
+    .getByText(
+      /西安市政务服务大厅：预约资格暂停至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}。原因：近一个月内 2 次预约未按时到场（爽约）/,
+    )
+    .waitFor();
+  await page.getByTestId('my-appointment').filter({ hasText: '爽约' }).nth(1).waitFor();
+
+  await page.getByTestId('appointment-hall').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '西安市政务服务大厅' }).click();
+  await page.getByTestId('appointment-days').locator('button').first().click();
+  await page.getByTestId('appointment-slots').locator('button[data-start="14:00"]').click();
+  await page.getByTestId('appointment-confirm').click();
+  await page
+    .getByTestId('appointment-problem')
+    .getByText(/预约资格已暂停至 .*原因：近一个月内 2 次预约未按时到场/)
+    .waitFor();
+  await page.screenshot({ path: screenshotPath('appointments-04-suspended'), fullPage: true });
+});
