@@ -95,6 +95,14 @@ test('only the managers of the hall set its hours and categories', async () => {
     payload: { nonsense: true },
   });
   assert.equal(unread.statusCode, 401);
+  // A system administrator of the hall's region may, as for the hall itself.
+  const admin = await signIn(t.app, await buildStaff(t.db.db, { role: 'system_admin' }));
+  const byAdmin = await admin.request({
+    method: 'POST',
+    url: `/api/appointments/halls/${hall.id}/categories`,
+    payload: { name: '公安户政', capacity: 2 },
+  });
+  assert.equal(byAdmin.statusCode, 201, byAdmin.body);
   const anon = await t.app.inject({
     method: 'POST',
     url: `/api/appointments/halls/${hall.id}/categories`,

@@ -17,6 +17,7 @@ import {
 import { AppError } from '../core/errors.ts';
 import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
+import { hallScope } from '../organisations/index.ts';
 import { book, cancel, hallBookings, markNoShow, myAppointments, present, worksAtHall } from './booking.ts';
 import { bookableDays, openingOf, slotsOf } from './schedule.ts';
 import {
@@ -118,7 +119,7 @@ export async function appointmentRoutes(app: App): Promise<void> {
     async (request) => {
       requireActor(request);
       const hall = await requireHall(db(), request.params.id);
-      authorize(request, 'hall.manage', { organisationId: hall.organisationId });
+      authorize(request, 'hall.manage', await hallScope(db(), hall.id));
       const { hallId: _, ...settings } = await putSettings(
         db(),
         auditContext(request),
@@ -144,7 +145,7 @@ export async function appointmentRoutes(app: App): Promise<void> {
     async (request, reply) => {
       requireActor(request);
       const hall = await requireHall(db(), request.params.id);
-      authorize(request, 'hall.manage', { organisationId: hall.organisationId });
+      authorize(request, 'hall.manage', await hallScope(db(), hall.id));
       const { createdAt: _, ...row } = await createCategory(
         db(),
         auditContext(request),
@@ -172,7 +173,7 @@ export async function appointmentRoutes(app: App): Promise<void> {
       const category = await findCategory(db(), request.params.id);
       if (!category) throw categoryNotFound();
       const hall = await requireHall(db(), category.hallId);
-      authorize(request, 'hall.manage', { organisationId: hall.organisationId });
+      authorize(request, 'hall.manage', await hallScope(db(), hall.id));
       const { createdAt: _, ...row } = await updateCategory(
         db(),
         auditContext(request),
