@@ -242,6 +242,17 @@ test('at the kiosk 长辈模式 lasts one person’s session: on with the card, 
     assert.deepEqual(tooSmall(matters, 24), [], 'no text of the matters screen under 24 px');
     assert.deepEqual(tooFaint(matters), [], 'every text of the matters screen at 4.5:1 or more');
     await page.screenshot({ path: screenshotPath('elderly-07-kiosk-matters') });
+    await page.getByTestId('kiosk-search').fill('居住证');
+    await page.getByTestId('kiosk-search-button').click();
+    await page.getByTestId('kiosk-matter').filter({ hasText: '居住证办理' }).click();
+    const form = page.getByTestId('kiosk-form');
+    await form.getByRole('heading', { name: '居住证办理' }).waitFor();
+    await form.getByTestId('application-form').getByTestId('form-prefilled').waitFor();
+    await settled(page);
+    const formText = await readText(page, '.kiosk-main');
+    assert.deepEqual(tooSmall(formText, 24), [], 'no text of the form under 24 px');
+    assert.deepEqual(tooFaint(formText), [], 'every text of the form at 4.5:1 or more');
+    await page.screenshot({ path: screenshotPath('elderly-08-kiosk-form'), fullPage: true });
 
     await page.clock.fastForward(125_000);
     await page.getByTestId('kiosk-card-screen').getByText('已自动退出，请重新刷身份证').waitFor();
@@ -251,7 +262,7 @@ test('at the kiosk 长辈模式 lasts one person’s session: on with the card, 
     await page.clock.resume();
     await page.locator('.kiosk-modal').waitFor({ state: 'hidden' });
     assert.equal(after, standard);
-    await page.screenshot({ path: screenshotPath('elderly-08-kiosk-after-idle') });
+    await page.screenshot({ path: screenshotPath('elderly-09-kiosk-after-idle') });
 
     // Switched on at the card screen by someone who walks away without a card: off after the same time.
     await page.getByTestId('elderly-switch').click();
