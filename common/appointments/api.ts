@@ -136,4 +136,10 @@ export const MyAppointments = Type.Object({
   suspensions: Type.Array(Suspension),
 });
 
+/** A hall's booking set-up as its managers see it: the rules and every category, inactive ones too. */
+export const HallSetup = Type.Object({
+  settings: AppointmentSettings,
+  categories: Type.Array(AppointmentCategory),
+});
+
 export const HallBookingsQuery = Type.Object({ day: IsoDate }, strict);

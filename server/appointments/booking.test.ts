@@ -103,6 +103,40 @@ test('only the managers of the hall set its hours and categories', async () => {
     payload: { name: '公安户政', capacity: 2 },
   });
   assert.equal(byAdmin.statusCode, 201, byAdmin.body);
+  // The managers read the set-up: the default rules and every category, a stopped one too.
+  const stop = await (
+    await signIn(
+      t.app,
+      await buildStaff(t.db.db, { role: 'hall_manager', organisationId: hall.organisationId }),
+    )
+  ).request({
+    method: 'PUT',
+    url: `/api/appointments/categories/${byAdmin.json().id}`,
+    payload: { name: '公安户政', capacity: 2, active: false },
+  });
+  assert.equal(stop.statusCode, 200, stop.body);
+  const setup = await admin.request({ method: 'GET', url: `/api/appointments/halls/${hall.id}/setup` });
+  assert.equal(setup.statusCode, 200, setup.body);
+  assert.equal(setup.json().settings.maxDaysAhead, 5);
+  assert.equal(setup.json().settings.cancelHoursBefore, 2);
+  assert.deepEqual(
+    setup.json().categories.map((c: { name: string; active: boolean }) => [c.name, c.active]),
+    [
+      ['综合窗口', true],
+      ['公安户政', false],
+    ],
+  );
+  assert.equal(
+    (await person.request({ method: 'GET', url: `/api/appointments/halls/${hall.id}/setup` })).statusCode,
+    403,
+  );
+  // A stopped category is not offered.
+  const offered = (await t.app.inject({ method: 'GET', url: '/api/appointments/halls' })).json();
+  const listed = offered.find((h: { id: string }) => h.id === hall.id);
+  assert.deepEqual(
+    listed.categories.map((c: { name: string }) => c.name),
+    ['综合窗口'],
+  );
   const anon = await t.app.inject({
     method: 'POST',
     url: `/api/appointments/halls/${hall.id}/categories`,

@@ -69,6 +69,7 @@ const requestArb = fc.oneof(
   }),
   fc.record({ kind: fc.constant('slots' as const), categoryId: id(), day: day() }),
   fc.record({ kind: fc.constant('days' as const), hallId: id() }),
+  fc.record({ kind: fc.constant('setup' as const), hallId: id() }),
   fc.record({ kind: fc.constant('cancel' as const), bookingId: id() }),
   fc.record({ kind: fc.constant('noShow' as const), bookingId: id() }),
   fc.record({
@@ -115,6 +116,10 @@ test('random appointment requests: never a 5xx, and only the hall’s staff chan
           break;
         case 'days':
           res = await send({ method: 'GET', url: `/api/appointments/halls/${enc(r.hallId)}/days` });
+          break;
+        case 'setup':
+          res = await send({ method: 'GET', url: `/api/appointments/halls/${enc(r.hallId)}/setup` });
+          if (res.statusCode === 200) assert.equal(as, 'manager', 'only the hall’s manager reads its set-up');
           break;
         case 'cancel':
           res = await send({ method: 'POST', url: `/api/appointments/${enc(r.bookingId)}/cancel` });

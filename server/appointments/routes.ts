@@ -10,6 +10,7 @@ import {
   BookBody,
   CategoryBody,
   HallBookingsQuery,
+  HallSetup,
   MyAppointments,
   SlotList,
   SlotQuery,
@@ -25,6 +26,7 @@ import {
   categoryNotFound,
   createCategory,
   findCategory,
+  hallCategories,
   putSettings,
   requireHall,
   settingsOf,
@@ -101,6 +103,25 @@ export async function appointmentRoutes(app: App): Promise<void> {
             left: Math.max(0, category.capacity - (booked.get(s.start) ?? 0)),
           })),
       };
+    },
+  );
+
+  app.get(
+    '/appointments/halls/:id/setup',
+    {
+      schema: {
+        tags,
+        summary: '大厅的预约设置：开放时间、预约规则和全部预约类别（大厅管理员）',
+        params: IdParams,
+        response: { 200: HallSetup },
+      },
+      onRequest: signedIn,
+    },
+    async (request) => {
+      const hall = await requireHall(db(), request.params.id);
+      authorize(request, 'hall.manage', await hallScope(db(), hall.id));
+      const { hallId: _, ...settings } = await settingsOf(db(), hall.id);
+      return { settings, categories: await hallCategories(db(), hall.id) };
     },
   );
 

@@ -185,3 +185,13 @@ export async function bookingHalls(db: DbOrTx, hallId?: string) {
     }),
   );
 }
+
+/** Every category of a hall, inactive ones too, oldest first. */
+export async function hallCategories(db: DbOrTx, hallId: string) {
+  const rows = await db
+    .select()
+    .from(appointmentCategories)
+    .where(eq(appointmentCategories.hallId, hallId))
+    .orderBy(asc(appointmentCategories.createdAt));
+  return rows.map(({ id, hallId, name, capacity, active }) => ({ id, hallId, name, capacity, active }));
+}
