@@ -7,8 +7,9 @@ import { auditRecords } from '../audit/index.ts';
 import { todayInChina } from '../calendar/index.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { buildApplicant, buildIdNumber, buildStaff, FACTORY_AUDIT, signIn } from '../testing/factories.ts';
-import { cancel } from './booking.ts';
-import { appointments } from './tables.ts';
+import { book as bookAt, cancel } from './booking.ts';
+import { DEFAULT_SETTINGS } from './settings.ts';
+import { appointmentSettings, appointments } from './tables.ts';
 import { addCategory, bookableDays, buildBookingHall, personActor } from './testing.ts';
 
 let t: TestApp;
@@ -360,4 +361,24 @@ test('a clerk books by phone for a caller named by ID number; the booking is in 
     ).statusCode,
     403,
   );
+});
+
+test('with same-day booking allowed, a slot that has already started is refused', async () => {
+  const { hall, category } = await buildBookingHall(t.app, t.db.db);
+  const applicant = await buildApplicant(t.db.db);
+  const morning = new Date('2026-12-08T01:10:00Z'); // Tuesday 09:10 in China
+  await t.db.db.insert(appointmentSettings).values({ hallId: hall.id, ...DEFAULT_SETTINGS, minDaysAhead: 0 });
+  const input = { categoryId: category.id, day: '2026-12-08', start: '09:00' };
+  await assert.rejects(
+    bookAt({ db: t.db.db, actor: personActor(applicant.id), audit: FACTORY_AUDIT, input, now: morning }),
+    (e: { code: string }) => e.code === 'appointment.closed',
+  );
+  const later = await bookAt({
+    db: t.db.db,
+    actor: personActor(applicant.id),
+    audit: FACTORY_AUDIT,
+    input: { ...input, start: '09:30' },
+    now: morning,
+  });
+  assert.equal(later.status, 'booked');
 });

@@ -129,7 +129,9 @@ export async function book(options: {
     });
   const open = await openingOf(db, settings, input.day);
   const slot = open && slotsOf(open, settings.slotMinutes).find((s) => s.start === input.start);
-  if (!slot) throw new AppError('appointment.closed', { field: 'start', params });
+  // With minDaysAhead 0 a slot of today that has already started is no longer offered.
+  if (!slot || startsAtOf(input.day, input.start) <= now)
+    throw new AppError('appointment.closed', { field: 'start', params });
   const name = (await accountContact(db, who.accountId))!.displayName;
   try {
     const id = await db.transaction(async (tx) => {
