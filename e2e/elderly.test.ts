@@ -3,10 +3,12 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DEMO_KIOSK_TOKEN } from '../server/demo/kiosks.ts';
 import { screenshotPath } from './support/browser.ts';
+import { caseSteps } from './support/cases.ts';
 import { withBrowserSession } from './support/session.ts';
 
 const session = withBrowserSession();
-const { url } = session;
+const { url, signInCompany } = session;
+const { foodLicence } = caseSteps(session);
 
 const PHONE = { width: 390, height: 844 };
 
@@ -217,6 +219,28 @@ test('on a phone 长辈模式 makes every text of the home page 18 px or more at
   }
 });
 
+test('on a phone a company’s application form in 长辈模式 is 18 px and more at AA contrast', async () => {
+  const { page } = session;
+  const matter = await foodLicence();
+  await page.setViewportSize(PHONE);
+  try {
+    await signInCompany();
+    await page.locator('.portal-header-narrow').getByTestId('elderly-switch').click();
+    await page.locator('.portal-header-narrow [data-testid=elderly-switch][data-on=true]').waitFor();
+    await page.goto(url(`/apply/${matter.id}`));
+    await page.getByTestId('apply-page').getByTestId('application-form').waitFor();
+    await page.getByTestId('prefill-summary').waitFor();
+    await settled(page);
+    const form = await readText(page, '.portal-main');
+    assert.deepEqual(tooSmall(form, 18), [], 'no text of the application page under 18 px');
+    assert.deepEqual(tooFaint(form), [], 'every text of the application page at 4.5:1 or more');
+    await page.screenshot({ path: screenshotPath('elderly-06-phone-apply') });
+  } finally {
+    await page.evaluate('localStorage.removeItem("yw.elderly")');
+    await session.browser.context.clearCookies();
+  }
+});
+
 test('at the kiosk 长辈模式 lasts one person’s session: on with the card, off again after the idle sign-out', async () => {
   const page = await session.browser.context.newPage();
   try {
@@ -232,7 +256,7 @@ test('at the kiosk 长辈模式 lasts one person’s session: on with the card, 
     await settled(page);
     const large = await fontSize(page, '.kiosk');
     assert.ok(large > standard, `the kiosk's text grows (${standard}px → ${large}px)`);
-    await page.screenshot({ path: screenshotPath('elderly-06-kiosk-card') });
+    await page.screenshot({ path: screenshotPath('elderly-07-kiosk-card') });
 
     await page.getByTestId('kiosk-simulate-card').filter({ hasText: '王小明' }).click();
     await page.getByTestId('kiosk-greeting').getByText('您好，王小明').waitFor();
@@ -241,7 +265,7 @@ test('at the kiosk 长辈模式 lasts one person’s session: on with the card, 
     const matters = await readText(page, '.kiosk-main');
     assert.deepEqual(tooSmall(matters, 24), [], 'no text of the matters screen under 24 px');
     assert.deepEqual(tooFaint(matters), [], 'every text of the matters screen at 4.5:1 or more');
-    await page.screenshot({ path: screenshotPath('elderly-07-kiosk-matters') });
+    await page.screenshot({ path: screenshotPath('elderly-08-kiosk-matters') });
     await page.getByTestId('kiosk-search').fill('居住证');
     await page.getByTestId('kiosk-search-button').click();
     await page.getByTestId('kiosk-matter').filter({ hasText: '居住证办理' }).click();
@@ -252,7 +276,7 @@ test('at the kiosk 长辈模式 lasts one person’s session: on with the card, 
     const formText = await readText(page, '.kiosk-main');
     assert.deepEqual(tooSmall(formText, 24), [], 'no text of the form under 24 px');
     assert.deepEqual(tooFaint(formText), [], 'every text of the form at 4.5:1 or more');
-    await page.screenshot({ path: screenshotPath('elderly-08-kiosk-form'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('elderly-09-kiosk-form'), fullPage: true });
 
     await page.clock.fastForward(125_000);
     await page.getByTestId('kiosk-card-screen').getByText('已自动退出，请重新刷身份证').waitFor();
@@ -262,7 +286,7 @@ test('at the kiosk 长辈模式 lasts one person’s session: on with the card, 
     await page.clock.resume();
     await page.locator('.kiosk-modal').waitFor({ state: 'hidden' });
     assert.equal(after, standard);
-    await page.screenshot({ path: screenshotPath('elderly-09-kiosk-after-idle') });
+    await page.screenshot({ path: screenshotPath('elderly-10-kiosk-after-idle') });
 
     // Switched on at the card screen by someone who walks away without a card: off after the same time.
     await page.getByTestId('elderly-switch').click();
