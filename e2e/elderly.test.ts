@@ -158,6 +158,12 @@ test('on a phone 长辈模式 makes every text of the home page 18 px or more at
       .first()
       .evaluate((b) => b.getBoundingClientRect().height);
     assert.ok(buttonHeight >= 44, `buttons at least 44 px high (${buttonHeight}px)`);
+    // A keyboard user sees where the focus is: a ring of 3 px.
+    await phone.keyboard.press('Tab');
+    const ring = (await phone.evaluate(
+      'getComputedStyle(document.activeElement).outlineStyle + " " + getComputedStyle(document.activeElement).outlineWidth',
+    )) as string;
+    assert.match(ring, /^solid [3-9]/, `the focus ring: ${ring}`);
     await phone.screenshot({ path: screenshotPath('elderly-01-phone-home') });
     await phone.screenshot({ path: screenshotPath('elderly-01-phone-home-full'), fullPage: true });
 
