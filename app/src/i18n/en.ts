@@ -74,6 +74,8 @@ export const en: Messages = {
     mySpace: 'My space',
     progress: 'Case progress',
     progressDesc: 'Check a case with its number and query code, no sign-in needed',
+    appointments: 'Book a visit',
+    appointmentsDesc: 'Choose a hall, a matter and a time, and be served without queueing',
     verify: 'Verify a certificate',
     verifyDesc: 'Enter the verification code or scan the QR code of an e-certificate',
     workbench: 'Workbench',

@@ -73,6 +73,8 @@ export const zhCN = {
     mySpace: '我的空间',
     progress: '办件查询',
     progressDesc: '凭办件编号和查询码查看办理进度，无需登录',
+    appointments: '预约办事',
+    appointmentsDesc: '选择大厅、事项和时段，到厅即办，少排队',
     verify: '证照核验',
     verifyDesc: '输入核验码或扫描证照二维码，核验电子证照真伪',
     workbench: '工作台',

@@ -1,5 +1,6 @@
 import {
   BankOutlined,
+  CalendarOutlined,
   ClockCircleOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
@@ -107,11 +108,18 @@ function PublicServices() {
       desc: t('portal.verifyDesc'),
       id: 'verify',
     },
+    {
+      to: '/appointments',
+      icon: <CalendarOutlined />,
+      title: t('portal.appointments'),
+      desc: t('portal.appointmentsDesc'),
+      id: 'appointments',
+    },
   ];
   return (
     <Row gutter={[16, 16]} className="public-services" data-testid="portal-public-services">
       {services.map((s) => (
-        <Col xs={24} md={12} key={s.id}>
+        <Col xs={24} md={8} key={s.id}>
           <Link to={s.to} className="public-service" data-testid={`home-${s.id}`}>
             <span className="public-service-icon">{s.icon}</span>
             <span>

@@ -1,4 +1,9 @@
-import { FileSearchOutlined, MenuOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  CalendarOutlined,
+  FileSearchOutlined,
+  MenuOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import { Button, Drawer, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -75,7 +80,7 @@ function Portal() {
 
 type AccountLinksProps = { light?: boolean; vertical?: boolean; onDone?: () => void };
 
-/** The services open to everyone, signed in or not: progress look-up and certificate verification. */
+/** The services open to everyone: progress look-up, certificate verification, and booking a visit to a hall. */
 function PublicLinks({ light = false, vertical = false, onDone }: AccountLinksProps) {
   const { t } = useTranslation();
   const style = light ? { color: '#fff' } : undefined;
@@ -93,6 +98,11 @@ function PublicLinks({ light = false, vertical = false, onDone }: AccountLinksPr
       <Link to="/verify" onClick={onDone} data-testid="portal-verify-link">
         <Button type="text" block={vertical} style={style} icon={<SafetyCertificateOutlined />}>
           {t('portal.verify')}
+        </Button>
+      </Link>
+      <Link to="/appointments" onClick={onDone} data-testid="portal-appointments-link">
+        <Button type="text" block={vertical} style={style} icon={<CalendarOutlined />}>
+          {t('portal.appointments')}
         </Button>
       </Link>
     </Space>
