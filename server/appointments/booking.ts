@@ -289,24 +289,7 @@ export async function cancel(options: {
       params: { hours: settings.cancelHoursBefore, deadline: chinaTime(deadline) },
     });
   }
-  return options.db.transaction(async (tx) => {
-    if (!(await leave(tx, row.id, 'cancelled', now)))
-      throw notBooked((await findAppointment(tx, row.id))!, '取消', 'cancelled');
-    const changed = (await findAppointment(tx, row.id))!;
-    await recordAudit(tx, options.audit, {
-      action: `appointment.${changed.status}`,
-      targetType: 'appointment',
-      targetId: changed.id,
-      summary: {
-        hallId: changed.hallId,
-        day: changed.day,
-        start: changed.start,
-        accountId: changed.accountId,
-      },
-    });
-    await suspendWhenDue(tx, changed, now);
-    return changed;
-  });
+  return leaveBooked(options, row, 'cancelled', ['取消', 'cancelled'], now);
 }
 
 /** Staff of the hall record that the person did not come (after the slot started). */
@@ -323,24 +306,7 @@ export async function markNoShow(options: {
   if (row.status !== 'booked') throw notBooked(row, '记为爽约', 'marked as a no-show');
   if (row.startsAt > now)
     throw invalid('id', '预约时段尚未开始，不能记为爽约', 'the slot has not started yet');
-  return options.db.transaction(async (tx) => {
-    if (!(await leave(tx, row.id, 'no_show', now)))
-      throw notBooked((await findAppointment(tx, row.id))!, '记为爽约', 'marked as a no-show');
-    const changed = (await findAppointment(tx, row.id))!;
-    await recordAudit(tx, options.audit, {
-      action: `appointment.${changed.status}`,
-      targetType: 'appointment',
-      targetId: changed.id,
-      summary: {
-        hallId: changed.hallId,
-        day: changed.day,
-        start: changed.start,
-        accountId: changed.accountId,
-      },
-    });
-    await suspendWhenDue(tx, changed, now);
-    return changed;
-  });
+  return leaveBooked(options, row, 'no_show', ['记为爽约', 'marked as a no-show'], now);
 }
 
 /** A booking as its holder and the hall's staff see it. */
@@ -413,4 +379,35 @@ export async function hallBookings(db: DbOrTx, hallId: string, day: string) {
     .where(and(eq(appointments.hallId, hallId), eq(appointments.day, day)))
     .orderBy(asc(appointments.start), asc(appointments.createdAt));
   return present(db, rows);
+}
+
+/**
+ * A booking leaves `booked` (cancelled, or a no-show) in one transaction, audited; the person's
+ * booking is suspended when the rules say so. A booking no longer booked is a 409 naming `verb`.
+ */
+function leaveBooked(
+  options: { db: Db; audit: AuditContext },
+  row: AppointmentRow,
+  status: 'cancelled' | 'no_show',
+  verb: [string, string],
+  now: Date,
+): Promise<AppointmentRow> {
+  return options.db.transaction(async (tx) => {
+    if (!(await leave(tx, row.id, status, now)))
+      throw notBooked((await findAppointment(tx, row.id))!, verb[0], verb[1]);
+    const changed = (await findAppointment(tx, row.id))!;
+    await recordAudit(tx, options.audit, {
+      action: `appointment.${changed.status}`,
+      targetType: 'appointment',
+      targetId: changed.id,
+      summary: {
+        hallId: changed.hallId,
+        day: changed.day,
+        start: changed.start,
+        accountId: changed.accountId,
+      },
+    });
+    await suspendWhenDue(tx, changed, now);
+    return changed;
+  });
 }
