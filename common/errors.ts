@@ -252,6 +252,16 @@ export const ERROR_CATALOGUE = {
     zh: '该预约已{status}，不能再{operation}',
     en: 'The booking is already {statusEn}; it cannot be {operationEn}',
   },
+  'ticket.state': {
+    status: 409,
+    zh: '号票{code}当前为{status}，不能{operation}',
+    en: 'Ticket {code} is {statusEn}; it cannot be {operationEn}',
+  },
+  'ticket.window_busy': {
+    status: 409,
+    zh: '该窗口{reason}，请先处理',
+    en: 'This window {reasonEn}; deal with that first',
+  },
   'kiosk.device_unknown': {
     status: 401,
     zh: '自助终端未登记或已停用，请联系大厅管理员重新配置终端',

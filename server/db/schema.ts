@@ -12,3 +12,4 @@ export * from '../notifications/tables.ts';
 export * from '../organisations/tables.ts';
 export * from '../regions/tables.ts';
 export * from '../registries/tables.ts';
+export * from '../tickets/tables.ts';

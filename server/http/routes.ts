@@ -18,6 +18,7 @@ import { hallRoutes, organisationIdsUnder, organisationRoutes } from '../organis
 import { regionRoutes } from '../regions/index.ts';
 import { registryRoutes } from '../registries/index.ts';
 import { systemRoutes } from '../system/index.ts';
+import { ticketRoutes } from '../tickets/index.ts';
 
 /** Every module's routes, mounted under /api. */
 export async function registerRoutes(app: App): Promise<void> {
@@ -42,4 +43,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(kioskRoutes);
   await app.register(registryRoutes);
   await app.register(appointmentRoutes);
+  await app.register(ticketRoutes);
 }

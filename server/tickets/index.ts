@@ -1,0 +1,15 @@
+/**
+ * Tickets and calling (取号叫号) in halls: categories with their letters, the categories each window
+ * serves, tickets taken at the kiosk, on a phone or at reception (a booking of today checks in),
+ * calling, recall, skip, return, transfer, pause, done and no-show, each a timed event.
+ * The front door of the module: other modules import only from here.
+ */
+export { ticketRoutes } from './routes.ts';
+export {
+  ticketCategories,
+  ticketCounters,
+  ticketEvents,
+  tickets,
+  ticketWindowCategories,
+  ticketWindowPauses,
+} from './tables.ts';

@@ -1,0 +1,283 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { IdParams } from '../../common/api.ts';
+import {
+  CallResult,
+  TakeTicketBody,
+  Ticket,
+  TicketCategory,
+  TicketCategoryBody,
+  TransferBody,
+  WindowCategories,
+  WindowCategoriesBody,
+} from '../../common/tickets/api.ts';
+import { AppError } from '../core/errors.ts';
+import { authorize, requireActor } from '../core/http/guard.ts';
+import type { App } from '../core/http/types.ts';
+import { deviceByToken } from '../kiosk/index.ts';
+import { hallScope } from '../organisations/index.ts';
+import { type Action, act, callNext, pauseWindow, transfer } from './calling.ts';
+import {
+  activeHall,
+  createCategory,
+  hallCategories,
+  presentTicket,
+  setWindowCategories,
+  staffWindow,
+  takeTicket,
+  ticketHall,
+  worksAtHall,
+} from './service.ts';
+
+const tags = ['tickets'];
+const signedIn = async (request: FastifyRequest) => {
+  requireActor(request);
+};
+const ticketNotFound = () => new AppError('resource.not_found', { params: { resource: '号票' } });
+const publicTicket = async (...args: Parameters<typeof presentTicket>) => {
+  const { accountId: _, ...ticket } = await presentTicket(...args);
+  return ticket;
+};
+
+export async function ticketRoutes(app: App): Promise<void> {
+  const db = () => app.deps.database.db;
+
+  app.get(
+    '/tickets/halls/:id/categories',
+    {
+      schema: {
+        tags,
+        summary: '大厅的取号类别',
+        params: IdParams,
+        response: { 200: Type.Array(TicketCategory) },
+      },
+    },
+    async (request) => {
+      const hall = await activeHall(db(), request.params.id);
+      return hallCategories(db(), hall.id);
+    },
+  );
+
+  app.post(
+    '/tickets/halls/:id/categories',
+    {
+      schema: {
+        tags,
+        summary: '新增取号类别（大厅管理员）',
+        params: IdParams,
+        body: TicketCategoryBody,
+        response: { 201: TicketCategory },
+      },
+      onRequest: signedIn,
+    },
+    async (request, reply) => {
+      const hall = await activeHall(db(), request.params.id);
+      authorize(request, 'hall.manage', await hallScope(db(), hall.id));
+      return reply.status(201).send(await createCategory(db(), hall.id, request.body));
+    },
+  );
+
+  app.put(
+    '/tickets/windows/:id/categories',
+    {
+      schema: {
+        tags,
+        summary: '设置窗口办理的取号类别（大厅管理员）',
+        params: IdParams,
+        body: WindowCategoriesBody,
+        response: { 200: WindowCategories },
+      },
+      onRequest: signedIn,
+    },
+    async (request) => {
+      const window = await staffWindow(db(), requireActor(request), request.params.id);
+      authorize(request, 'hall.manage', await hallScope(db(), window.hallId));
+      return setWindowCategories(db(), window, request.body.categoryIds);
+    },
+  );
+
+  app.post(
+    '/tickets/halls/:id/take',
+    {
+      schema: {
+        tags,
+        summary: '取号：本人用手机取号，或大厅服务台代为取号（可选绿色通道、帮办代办）；今日预约可签到取号',
+        params: IdParams,
+        body: TakeTicketBody,
+        response: { 201: Ticket },
+      },
+      onRequest: signedIn,
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const hall = await activeHall(db(), request.params.id);
+      const reception = worksAtHall(actor, hall.organisationId);
+      if (!reception && request.body.priority)
+        throw new AppError('validation.field', {
+          field: 'priority',
+          params: {
+            problem: '绿色通道、帮办代办请到服务台取号',
+            problemEn: 'is given at the reception desk',
+          },
+        });
+      if (!reception && actor.kind !== 'person') throw new AppError('auth.forbidden');
+      const id = await takeTicket(db(), {
+        hallId: hall.id,
+        categoryId: request.body.categoryId,
+        appointmentId: request.body.appointmentId,
+        priority: request.body.priority,
+        channel: reception ? 'reception' : 'phone',
+        accountId: reception ? null : actor.accountId,
+        bookingOf: reception ? undefined : actor.accountId,
+        actorId: actor.accountId,
+      });
+      return reply.status(201).send(await publicTicket(db(), id));
+    },
+  );
+
+  app.post(
+    '/tickets/kiosk/take',
+    {
+      schema: {
+        tags,
+        summary: '自助终端取号（x-kiosk-token）；刷身份证后可签到今日预约',
+        body: TakeTicketBody,
+        response: { 201: Ticket },
+      },
+      onRequest: async (request) => {
+        await deviceByToken(db(), request.headers['x-kiosk-token'] as string | undefined);
+      },
+    },
+    async (request, reply) => {
+      const device = await deviceByToken(db(), request.headers['x-kiosk-token'] as string | undefined);
+      const person = request.actor?.kind === 'person' ? request.actor.accountId : null;
+      if (request.body.appointmentId && !person)
+        throw new AppError('validation.field', {
+          field: 'appointmentId',
+          params: { problem: '请先刷身份证', problemEn: 'needs the ID card read first' },
+        });
+      const id = await takeTicket(db(), {
+        hallId: device.hall.id,
+        categoryId: request.body.categoryId,
+        appointmentId: request.body.appointmentId,
+        priority: request.body.priority,
+        channel: 'kiosk',
+        accountId: person,
+        bookingOf: person ?? undefined,
+        actorId: person,
+      });
+      return reply.status(201).send(await publicTicket(db(), id));
+    },
+  );
+
+  app.get(
+    '/tickets/:id',
+    {
+      schema: {
+        tags,
+        summary: '号票：前面还有几人，叫号后到哪个窗口，等候及办理时长',
+        params: IdParams,
+        response: { 200: Ticket },
+      },
+      onRequest: signedIn,
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const row = await ticketHall(db(), request.params.id);
+      if (!row || (row.account_id !== actor.accountId && !worksAtHall(actor, row.organisation_id as string)))
+        throw ticketNotFound();
+      return publicTicket(db(), row.id as string);
+    },
+  );
+
+  app.post(
+    '/tickets/windows/:id/call',
+    {
+      schema: {
+        tags,
+        summary: '叫下一个号（优先号先，再按号码）',
+        params: IdParams,
+        response: { 200: CallResult },
+      },
+      onRequest: signedIn,
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const window = await staffWindow(db(), actor, request.params.id);
+      const id = await callNext(db(), window, actor.accountId);
+      return { ticket: id ? await publicTicket(db(), id) : null };
+    },
+  );
+
+  for (const paused of [true, false])
+    app.post(
+      `/tickets/windows/:id/${paused ? 'pause' : 'resume'}`,
+      {
+        schema: {
+          tags,
+          summary: paused ? '暂停窗口叫号' : '恢复窗口叫号',
+          params: IdParams,
+          response: { 200: Type.Object({ windowId: Type.String(), paused: Type.Boolean() }) },
+        },
+        onRequest: signedIn,
+      },
+      async (request) => {
+        const window = await staffWindow(db(), requireActor(request), request.params.id);
+        return pauseWindow(db(), window.id, paused);
+      },
+    );
+
+  /** A ticket of a hall where the clerk works; any other is a 404. */
+  const staffTicket = async (request: FastifyRequest, id: string) => {
+    const actor = requireActor(request);
+    const row = await ticketHall(db(), id);
+    if (!row || !worksAtHall(actor, row.organisation_id as string)) throw ticketNotFound();
+    return {
+      actor,
+      ticket: {
+        id,
+        code: row.code as string,
+        status: row.status as string,
+        returned: Boolean(row.returned),
+        hallId: row.hall_id as string,
+      },
+    };
+  };
+
+  const ACTIONS: [string, Exclude<Action, 'transfer'>, string][] = [
+    ['recall', 'recall', '重呼'],
+    ['skip', 'skip', '过号（可恢复排队一次）'],
+    ['return', 'return', '过号的号票恢复排队（仅一次）'],
+    ['done', 'done', '办结'],
+    ['no-show', 'no_show', '记为未到'],
+  ];
+  for (const [path, action, summary] of ACTIONS)
+    app.post(
+      `/tickets/:id/${path}`,
+      { schema: { tags, summary, params: IdParams, response: { 200: Ticket } }, onRequest: signedIn },
+      async (request) => {
+        const { actor, ticket } = await staffTicket(request, request.params.id);
+        await act(db(), ticket, action, actor.accountId);
+        return publicTicket(db(), ticket.id);
+      },
+    );
+
+  app.post(
+    '/tickets/:id/transfer',
+    {
+      schema: {
+        tags,
+        summary: '转到本大厅的另一窗口或类别（保留号码）',
+        params: IdParams,
+        body: TransferBody,
+        response: { 200: Ticket },
+      },
+      onRequest: signedIn,
+    },
+    async (request) => {
+      const { actor, ticket } = await staffTicket(request, request.params.id);
+      await transfer(db(), ticket, request.body, actor.accountId);
+      return publicTicket(db(), ticket.id);
+    },
+  );
+}
