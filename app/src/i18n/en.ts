@@ -150,6 +150,8 @@ export const en: Messages = {
     organisations: 'Organisations',
     organisationsRead: 'Organisations',
     halls: 'Halls and windows',
+    appointmentSettings: 'Booking settings',
+    todayAppointments: "Today's bookings",
     accounts: 'Accounts and roles',
     audit: 'Audit trail',
     registries: 'Population & legal-entity bases',

@@ -148,6 +148,8 @@ export const zhCN = {
     organisations: '机构管理',
     organisationsRead: '机构',
     halls: '大厅与窗口',
+    appointmentSettings: '预约设置',
+    todayAppointments: '今日预约',
     accounts: '账号与角色',
     audit: '审计日志',
     registries: '人口库与法人库',

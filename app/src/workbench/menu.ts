@@ -17,6 +17,8 @@ export type WorkbenchPage =
   | 'regions'
   | 'organisations'
   | 'halls'
+  | 'appointmentSettings'
+  | 'todayAppointments'
   | 'accounts'
   | 'registries'
   | 'audit';
@@ -38,6 +40,8 @@ const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
   regions: ['system_admin'],
   organisations: ['system_admin', 'supervisor'],
   halls: ['hall_manager', 'system_admin'],
+  appointmentSettings: ['hall_manager'],
+  todayAppointments: ['window_clerk', 'hall_manager'],
   accounts: ['system_admin'],
   registries: ['system_admin'],
   audit: ['system_admin', 'supervisor'],
@@ -59,6 +63,8 @@ export const PAGE_ORDER: readonly WorkbenchPage[] = [
   'regions',
   'organisations',
   'halls',
+  'appointmentSettings',
+  'todayAppointments',
   'accounts',
   'registries',
   'audit',
@@ -94,6 +100,8 @@ const PATHS: Partial<Record<WorkbenchPage, string>> = {
   catalogueReview: '/workbench/catalogue-review',
   catalogueStatistics: '/workbench/catalogue-statistics',
   issuedCertificates: '/workbench/issued-certificates',
+  appointmentSettings: '/workbench/appointment-settings',
+  todayAppointments: '/workbench/appointments-today',
 };
 
 export function pathOf(page: WorkbenchPage): string {

@@ -46,6 +46,12 @@ const CertificateLookupPage = lazy(() =>
 const IssuedCertificatesPage = lazy(() =>
   import('../certificates/IssuedPage.tsx').then((m) => ({ default: m.IssuedPage })),
 );
+const AppointmentSettingsPage = lazy(() =>
+  import('../appointments/staff/SettingsPage.tsx').then((m) => ({ default: m.AppointmentSettingsPage })),
+);
+const TodayAppointmentsPage = lazy(() =>
+  import('../appointments/staff/TodayPage.tsx').then((m) => ({ default: m.TodayAppointmentsPage })),
+);
 
 /** The staff workbench: each page only for the roles the menu gives it to (RequirePage). */
 export const workbenchRoutes: RouteObject = {
@@ -77,6 +83,8 @@ export const workbenchRoutes: RouteObject = {
     guarded('catalogue/:id', 'catalogue', <ImplementationPage />),
     guarded('catalogue-review', 'catalogueReview', <CatalogueReviewPage />),
     guarded('catalogue-statistics', 'catalogueStatistics', <CatalogueStatisticsPage />),
+    guarded('appointment-settings', 'appointmentSettings', <AppointmentSettingsPage />),
+    guarded('appointments-today', 'todayAppointments', <TodayAppointmentsPage />),
     ...adminRoutes,
     { path: '*', element: <NotFound /> },
   ],

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import pg from 'pg';
+import { screenshotPath } from './support/browser.ts';
+import { withBrowserSession } from './support/session.ts';
+
+const session = withBrowserSession();
+
+const CALLER_ID = '610103198503120026';
+const CALLER = '陈来电';
+
+async function capacityOf(name: string): Promise<number> {
+  const client = new pg.Client({ connectionString: session.databaseUrl() });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ capacity: number }>(
+      `SELECT c.capacity FROM appointment_categories c JOIN halls h ON h.id = c.hall_id
+       WHERE h.name = '西安市政务服务大厅' AND c.name = $1`,
+      [name],
+    );
+    return rows[0]!.capacity;
+  } finally {
+    await client.end();
+  }
+}
+
+async function pickOption(testId: string, text: string | RegExp) {
+  const { page } = session;
+  await page.getByTestId(testId).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: text })
+    .first()
+    .click();
+}
+
+test('the hall manager gives a category more places; the clerk books for a caller by phone and sees it among the day’s bookings', async () => {
+  const { page } = session;
+  await session.signInStaff('manager');
+  await page.getByRole('menuitem', { name: '预约设置' }).click();
+  const settings = page.getByTestId('appointment-settings');
+  await settings.getByRole('heading', { name: '预约设置' }).waitFor();
+
+  // A rule the server refuses shows at its field.
+  await page.getByTestId('rule-minDaysAhead').fill('9');
+  await page.getByTestId('settings-save').click();
+  await settings.getByText(/不能大于最多提前的工作日数/).waitFor();
+  await page.getByTestId('rule-minDaysAhead').fill('1');
+  await page.getByTestId('settings-save').click();
+  await page.getByText('已保存').first().waitFor();
+  await settings.getByText(/不能大于最多提前的工作日数/).waitFor({ state: 'hidden' });
+
+  const category = page.locator('[data-testid="category"][data-name="市场监管综合窗口"]');
+  await category.getByTestId('category-capacity').fill('6');
+  await category.getByTestId('category-save').click();
+  await page.getByText('已保存').first().waitFor();
+  await page.locator('.ant-btn-loading').first().waitFor({ state: 'detached' });
+  assert.equal(await capacityOf('市场监管综合窗口'), 6);
+  await page.screenshot({ path: screenshotPath('appointments-staff-01-settings'), fullPage: true });
+
+  await session.signInStaff('clerk');
+  await page.getByRole('menuitem', { name: '今日预约' }).click();
+  const today = page.getByTestId('appointments-today');
+  await today.getByRole('heading', { name: '今日预约' }).waitFor();
+  const form = page.getByTestId('phone-booking');
+  await form.getByLabel('来电人身份证号码').fill(CALLER_ID);
+  await form.getByLabel('来电人姓名').fill(CALLER);
+  await pickOption('phone-category', '市场监管综合窗口');
+  await page.getByTestId('phone-day').click();
+  const firstDay = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: /^\d{4}-\d{2}-\d{2} / })
+    .first();
+  const day = ((await firstDay.textContent()) ?? '').slice(0, 10);
+  assert.match(day, /^\d{4}-\d{2}-\d{2}$/);
+  await firstDay.click();
+  await pickOption('phone-slot', /^10:00–.*余 6/);
+  await page.screenshot({ path: screenshotPath('appointments-staff-02-phone'), fullPage: true });
+  await page.getByTestId('phone-book').click();
+  await page.getByText(`已为 ${CALLER} 预约：${day} 10:00`).waitFor();
+
+  await today.getByText(`${day} 的预约`).waitFor();
+  const row = page.getByTestId('hall-booking').filter({ hasText: CALLER });
+  await row.getByText('10:00').waitFor();
+  await row.getByText('市场监管综合窗口').waitFor();
+  await row.getByText('电话').waitFor();
+  await row.getByText('已预约').waitFor();
+  // Not started yet: nothing to mark as a no-show.
+  assert.equal(await row.getByTestId('mark-no-show').count(), 0);
+  await page.screenshot({ path: screenshotPath('appointments-staff-03-booked'), fullPage: true });
+});
