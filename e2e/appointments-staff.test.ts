@@ -44,7 +44,10 @@ test('the hall manager gives a category more places; the clerk books for a calle
   // A rule the server refuses shows at its field.
   await page.getByTestId('rule-minDaysAhead').fill('9');
   await page.getByTestId('settings-save').click();
-  await settings.getByText(/不能大于最多提前的工作日数/).waitFor();
+  await settings
+    .locator('.ant-form-item-explain-error')
+    .filter({ hasText: /不能大于最多提前的工作日数/ })
+    .waitFor();
   await page.getByTestId('rule-minDaysAhead').fill('1');
   await page.getByTestId('settings-save').click();
   await page.getByText('已保存').first().waitFor();
@@ -64,7 +67,6 @@ test('the hall manager gives a category more places; the clerk books for a calle
   await today.getByRole('heading', { name: '今日预约' }).waitFor();
   const form = page.getByTestId('phone-booking');
   await form.getByLabel('来电人身份证号码').fill(CALLER_ID);
-  await form.getByLabel('来电人姓名').fill(CALLER);
   await pickOption('phone-category', '市场监管综合窗口');
   await page.getByTestId('phone-day').click();
   const firstDay = page
@@ -76,6 +78,13 @@ test('the hall manager gives a category more places; the clerk books for a calle
   await firstDay.click();
   await pickOption('phone-slot', /^10:00–.*余 6/);
   await page.screenshot({ path: screenshotPath('appointments-staff-02-phone'), fullPage: true });
+  // A caller without an account: the name is asked for at its field.
+  await page.getByTestId('phone-book').click();
+  await form
+    .locator('.ant-form-item-explain-error')
+    .filter({ hasText: '该身份证号码尚无账号，请填写来电人的姓名' })
+    .waitFor();
+  await form.getByLabel('来电人姓名').fill(CALLER);
   await page.getByTestId('phone-book').click();
   await page.getByText(`已为 ${CALLER} 预约：${day} 10:00`).waitFor();
 
@@ -88,4 +97,44 @@ test('the hall manager gives a category more places; the clerk books for a calle
   // Not started yet: nothing to mark as a no-show.
   assert.equal(await row.getByTestId('mark-no-show').count(), 0);
   await page.screenshot({ path: screenshotPath('appointments-staff-03-booked'), fullPage: true });
+});
+
+/** A phone booking of the caller at the city hall that started yesterday at 10:00, not attended. */
+async function yesterdaysBooking(): Promise<string> {
+  const client = new pg.Client({ connectionString: session.databaseUrl() });
+  await client.connect();
+  try {
+    const day = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+    await client.query(
+      `INSERT INTO appointments (hall_id, category_id, day, start, starts_at, account_id, name, channel, booked_by)
+       SELECT h.id, c.id, $1::date, '10:00', ($1 || 'T10:00:00+08:00')::timestamptz, a.id, a.display_name, 'phone', a.id
+       FROM halls h JOIN appointment_categories c ON c.hall_id = h.id AND c.name = '社保医保'
+       JOIN accounts a ON a.display_name = $2
+       WHERE h.name = '西安市政务服务大厅'`,
+      [day, CALLER],
+    );
+    return day;
+  } finally {
+    await client.end();
+  }
+}
+
+test('the clerk marks a booking whose slot has passed as a no-show', async () => {
+  const { page } = session;
+  const day = await yesterdaysBooking();
+  await session.signInStaff('clerk');
+  await page.getByRole('menuitem', { name: '今日预约' }).click();
+  await page.getByTestId('bookings-day').fill(day);
+  await page.getByText(`${day} 的预约`).waitFor();
+  const row = page.getByTestId('hall-booking').filter({ hasText: CALLER });
+  await row.getByText('社保医保').waitFor();
+  await row.getByTestId('mark-no-show').click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
+  await page.getByText('已记为爽约').waitFor();
+  await row.getByText('爽约', { exact: true }).waitFor();
+  assert.equal(await row.getByTestId('mark-no-show').count(), 0);
+  await page.screenshot({ path: screenshotPath('appointments-staff-04-no-show'), fullPage: true });
 });
