@@ -50,6 +50,37 @@ test('numbers run per category and day with the category letter; the person read
   await drain(h.windows[2]);
 });
 
+test('twenty people taking a number at once get twenty consecutive numbers', async () => {
+  const taken = await Promise.all(
+    Array.from({ length: 20 }, () => take(h.clerk, { categoryId: h.categories.b })),
+  );
+  const numbers = taken.map((x) => Number(x.code.slice(1))).sort((a, b) => a - b);
+  assert.equal(new Set(numbers).size, 20);
+  assert.equal(numbers[19]! - numbers[0]!, 19);
+  await drain(h.windows[2]);
+});
+
+test('only the hall manager sets what a window serves and adds categories', async () => {
+  const res = await h.clerk.request({
+    method: 'PUT',
+    url: `/api/tickets/windows/${h.windows[0]}/categories`,
+    payload: { categoryIds: [h.categories.b] },
+  });
+  assert.equal(res.statusCode, 403);
+  const twice = await h.manager.request({
+    method: 'POST',
+    url: `/api/tickets/halls/${h.hall.id}/categories`,
+    payload: { letter: 'A', name: '重复字母' },
+  });
+  assert.equal(twice.statusCode, 400);
+  assert.equal(twice.json().error.field, 'letter');
+  const listed = await ok(person, 'GET', `/api/tickets/halls/${h.hall.id}/categories`);
+  assert.deepEqual(
+    listed.map((c: { letter: string }) => c.letter),
+    ['A', 'B'],
+  );
+});
+
 test('绿色通道 and 帮办代办 are called first, then a booking of today checked in, then by number', async () => {
   const booker = await buildApplicant(t.db.db);
   const [cat] = (
