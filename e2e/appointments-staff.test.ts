@@ -49,6 +49,17 @@ test('the hall manager gives a category more places; the clerk books for a calle
     .filter({ hasText: /不能大于最多提前的工作日数/ })
     .waitFor();
   await page.getByTestId('rule-minDaysAhead').fill('1');
+  const monday = page.getByTestId('weekday-1');
+  await monday.getByLabel('关门时间').fill('08:00');
+  await page.getByTestId('settings-save').click();
+  await monday
+    .locator('.ant-form-item-explain-error')
+    .filter({ hasText: /关门时间须晚于开门时间/ })
+    .waitFor();
+  await monday.getByLabel('关门时间').fill('25:00');
+  await page.getByTestId('settings-save').click();
+  await monday.locator('.ant-form-item-explain-error').waitFor();
+  await monday.getByLabel('关门时间').fill('17:00');
   await page.getByTestId('settings-save').click();
   await page.getByText('已保存').first().waitFor();
   await settings.getByText(/不能大于最多提前的工作日数/).waitFor({ state: 'hidden' });

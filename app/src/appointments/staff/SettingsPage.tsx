@@ -107,6 +107,7 @@ function SettingsForm({ hallId, setup }: { hallId: string; setup: HallSetup }) {
               <span className="appointments-staff-day">{t(`appointments.staff.weekday.w${d}`)}</span>
               <Form.Item name={['weekdays', d, 'on']} valuePropName="checked" noStyle>
                 <Switch
+                  aria-label={t(`appointments.staff.weekday.w${d}`)}
                   checkedChildren={t('appointments.staff.open')}
                   unCheckedChildren={t('appointments.staff.closed')}
                 />
