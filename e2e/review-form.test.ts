@@ -34,10 +34,13 @@ test('the reviewer sees the sources and asks for a field; the company corrects i
   await act('request_supplement', async () => {
     const dialog = page.locator('[data-testid=action-dialog][data-action=request_supplement]');
     await dialog.getByTestId('action-problem-target').click();
-    await dialog.locator('[data-testid=action-problem] .ant-select input').fill('经营场所（');
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '经营场所（经营场所）' })
-      .click();
+    await dialog.locator('[data-testid=action-problem] .ant-select input').fill('经营场所（经营场所）');
+    // Clicked once the filter has left that one option, so the list cannot change under the click.
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await page.waitForFunction(
+      `[...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')].map((o) => o.textContent).join('|') === '经营场所（经营场所）'`,
+    );
+    await options.filter({ hasText: '经营场所（经营场所）' }).click();
     await dialog.locator('[data-testid=action-problem] textarea').fill('经营场所须写明房间号');
   });
   await expectStatus(page, 'needs_supplement');
