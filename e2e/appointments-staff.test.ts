@@ -58,7 +58,8 @@ test('the hall manager gives a category more places; the clerk books for a calle
     .waitFor();
   await monday.getByLabel('关门时间').fill('25:00');
   await page.getByTestId('settings-save').click();
-  await monday.locator('.ant-form-item-explain-error').waitFor();
+  // The error of the earlier save may still be leaving while this one appears: wait for this one.
+  await monday.locator('.ant-form-item-explain-error').filter({ hasText: '格式不正确' }).waitFor();
   await monday.getByLabel('关门时间').fill('17:00');
   await page.getByTestId('settings-save').click();
   await page.getByText('已保存').first().waitFor();
