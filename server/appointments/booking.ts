@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, sql } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import type { BookBody } from '../../common/appointments/api.ts';
 import {
@@ -307,78 +307,6 @@ export async function markNoShow(options: {
   if (row.startsAt > now)
     throw invalid('id', '预约时段尚未开始，不能记为爽约', 'the slot has not started yet');
   return leaveBooked(options, row, 'no_show', ['记为爽约', 'marked as a no-show'], now);
-}
-
-/** A booking as its holder and the hall's staff see it. */
-export async function present(db: DbOrTx, rows: AppointmentRow[]) {
-  const categoryIds = [...new Set(rows.map((r) => r.categoryId))];
-  const categories = categoryIds.length
-    ? await db.select().from(appointmentCategories).where(inArray(appointmentCategories.id, categoryIds))
-    : [];
-  const hallIds = [...new Set(rows.map((r) => r.hallId))];
-  const hallRows = new Map(
-    (await Promise.all(hallIds.map((id) => findHall(db, id)))).map((h) => [h!.id, h!]),
-  );
-  const settings = new Map(
-    await Promise.all(hallIds.map(async (id) => [id, await settingsOf(db, id)] as const)),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    hallId: r.hallId,
-    hallName: hallRows.get(r.hallId)?.name ?? '',
-    hallAddress: hallRows.get(r.hallId)?.address ?? '',
-    categoryId: r.categoryId,
-    categoryName: categories.find((c) => c.id === r.categoryId)?.name ?? '',
-    day: r.day,
-    start: r.start,
-    startsAt: r.startsAt.toISOString(),
-    name: r.name,
-    channel: r.channel,
-    status: r.status as 'booked' | 'cancelled' | 'no_show' | 'attended',
-    cancelBefore: new Date(
-      r.startsAt.getTime() - (settings.get(r.hallId)?.cancelHoursBefore ?? 2) * HOUR,
-    ).toISOString(),
-    createdAt: r.createdAt.toISOString(),
-  }));
-}
-
-/** An account's own bookings (latest day first) and the suspensions that hold now. */
-export async function myAppointments(db: DbOrTx, accountId: string, now: Date = new Date()) {
-  const rows = await db
-    .select()
-    .from(appointments)
-    .where(eq(appointments.accountId, accountId))
-    .orderBy(desc(appointments.startsAt))
-    .limit(100);
-  const suspensions = await db
-    .select()
-    .from(appointmentSuspensions)
-    .where(and(eq(appointmentSuspensions.accountId, accountId), gt(appointmentSuspensions.until, now)));
-  const names = new Map(
-    (await Promise.all([...new Set(suspensions.map((s) => s.hallId))].map((id) => findHall(db, id)))).map(
-      (h) => [h!.id, h!.name],
-    ),
-  );
-  return {
-    appointments: await present(db, rows),
-    suspensions: suspensions.map((s) => ({
-      hallId: s.hallId,
-      hallName: names.get(s.hallId) ?? '',
-      until: s.until.toISOString(),
-      reason: s.reason,
-      reasonEn: s.reasonEn,
-    })),
-  };
-}
-
-/** The bookings of a hall on a day, in order of time (for its staff). */
-export async function hallBookings(db: DbOrTx, hallId: string, day: string) {
-  const rows = await db
-    .select()
-    .from(appointments)
-    .where(and(eq(appointments.hallId, hallId), eq(appointments.day, day)))
-    .orderBy(asc(appointments.start), asc(appointments.createdAt));
-  return present(db, rows);
 }
 
 /**

@@ -19,7 +19,8 @@ import { AppError } from '../core/errors.ts';
 import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
 import { hallScope } from '../organisations/index.ts';
-import { book, cancel, hallBookings, markNoShow, myAppointments, present, worksAtHall } from './booking.ts';
+import { book, cancel, markNoShow, worksAtHall } from './booking.ts';
+import { hallBookings, myAppointments, present } from './listing.ts';
 import { bookableDays, openingOf, slotsOf } from './schedule.ts';
 import {
   bookingHalls,
