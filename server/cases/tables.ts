@@ -16,6 +16,7 @@ import {
 import { accounts } from '../accounts/tables.ts';
 import { implementations, implementationVersions } from '../catalogue/tables.ts';
 import { halls, organisations, windows } from '../organisations/tables.ts';
+import { tickets } from '../tickets/tables.ts';
 
 /**
  * Statuses of the open cases in a department's review queue (besides the applications awaiting its
@@ -77,6 +78,8 @@ export const cases = pgTable(
     /** Hall and window where the case was accepted at a counter. */
     hallId: uuid('hall_id').references(() => halls.id),
     windowId: uuid('window_id').references(() => windows.id),
+    /** The ticket called to the window where the case was filed: its waiting and handling times. */
+    ticketId: uuid('ticket_id').references(() => tickets.id),
     status: text('status').notNull(),
     /** immediate | promised | escalated (from the catalogue version) */
     caseType: text('case_type').notNull(),

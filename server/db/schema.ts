@@ -1,6 +1,7 @@
 /** Every table of the platform, for drizzle-kit and the typed database handle. */
 export * from '../accounts/tables.ts';
 export * from '../appointments/tables.ts';
+export * from '../assistance/tables.ts';
 export * from '../audit/tables.ts';
 export * from '../calendar/tables.ts';
 export * from '../cases/tables.ts';

@@ -12,7 +12,7 @@ import {
 import { certificateRoutes } from '../certificates/index.ts';
 import type { App } from '../core/http/types.ts';
 import { fileRoutes } from '../files/index.ts';
-import { kioskRoutes, kioskSessionGuard } from '../kiosk/index.ts';
+import { kioskRoutes, kioskSessionGuard, kioskTicketRoutes } from '../kiosk/index.ts';
 import { notificationRoutes, sendSms } from '../notifications/index.ts';
 import { hallRoutes, organisationIdsUnder, organisationRoutes } from '../organisations/index.ts';
 import { regionRoutes } from '../regions/index.ts';
@@ -44,4 +44,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(registryRoutes);
   await app.register(appointmentRoutes);
   await app.register(ticketRoutes);
+  await app.register(kioskTicketRoutes);
 }

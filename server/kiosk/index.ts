@@ -5,3 +5,4 @@
 export { deviceByToken, registerDevice } from './devices.ts';
 export { kioskSessionGuard } from './guard.ts';
 export { kioskRoutes } from './routes.ts';
+export { kioskTicketRoutes } from './ticket-routes.ts';

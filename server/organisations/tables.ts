@@ -1,4 +1,14 @@
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { regions } from '../regions/tables.ts';
 
 /** Departments, service centres, street centres and community stations. */
@@ -39,6 +49,9 @@ export const halls = pgTable('halls', {
   address: text('address').notNull(),
   openingHours: text('opening_hours').notNull(),
   phone: text('phone'),
+  /** WGS-84 position of the hall, for the stations near a person (15 分钟政务服务圈). */
+  latitude: doublePrecision('latitude'),
+  longitude: doublePrecision('longitude'),
   active: boolean('active').notNull().default(true),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

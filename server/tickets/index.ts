@@ -4,7 +4,9 @@
  * calling, recall, skip, return, transfer, pause, done and no-show, each a timed event.
  * The front door of the module: other modules import only from here.
  */
+export { publicTicket } from './present.ts';
 export { ticketRoutes } from './routes.ts';
+export { presentTicket, takeTicket } from './service.ts';
 export {
   ticketCategories,
   ticketCounters,

@@ -14,14 +14,13 @@ import {
 import { AppError } from '../core/errors.ts';
 import { authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
-import { deviceByToken } from '../kiosk/index.ts';
 import { hallScope } from '../organisations/index.ts';
 import { type Action, act, callNext, pauseWindow, transfer } from './calling.ts';
+import { publicTicket } from './present.ts';
 import {
   activeHall,
   createCategory,
   hallCategories,
-  presentTicket,
   setWindowCategories,
   staffWindow,
   takeTicket,
@@ -34,10 +33,6 @@ const signedIn = async (request: FastifyRequest) => {
   requireActor(request);
 };
 const ticketNotFound = () => new AppError('resource.not_found', { params: { resource: '号票' } });
-const publicTicket = async (...args: Parameters<typeof presentTicket>) => {
-  const { accountId: _, ...ticket } = await presentTicket(...args);
-  return ticket;
-};
 
 export async function ticketRoutes(app: App): Promise<void> {
   const db = () => app.deps.database.db;
@@ -130,41 +125,6 @@ export async function ticketRoutes(app: App): Promise<void> {
         accountId: reception ? null : actor.accountId,
         bookingOf: reception ? undefined : actor.accountId,
         actorId: actor.accountId,
-      });
-      return reply.status(201).send(await publicTicket(db(), id));
-    },
-  );
-
-  app.post(
-    '/tickets/kiosk/take',
-    {
-      schema: {
-        tags,
-        summary: '自助终端取号（x-kiosk-token）；刷身份证后可签到今日预约',
-        body: TakeTicketBody,
-        response: { 201: Ticket },
-      },
-      onRequest: async (request) => {
-        await deviceByToken(db(), request.headers['x-kiosk-token'] as string | undefined);
-      },
-    },
-    async (request, reply) => {
-      const device = await deviceByToken(db(), request.headers['x-kiosk-token'] as string | undefined);
-      const person = request.actor?.kind === 'person' ? request.actor.accountId : null;
-      if (request.body.appointmentId && !person)
-        throw new AppError('validation.field', {
-          field: 'appointmentId',
-          params: { problem: '请先刷身份证', problemEn: 'needs the ID card read first' },
-        });
-      const id = await takeTicket(db(), {
-        hallId: device.hall.id,
-        categoryId: request.body.categoryId,
-        appointmentId: request.body.appointmentId,
-        priority: request.body.priority,
-        channel: 'kiosk',
-        accountId: person,
-        bookingOf: person ?? undefined,
-        actorId: person,
       });
       return reply.status(201).send(await publicTicket(db(), id));
     },

@@ -54,6 +54,20 @@ export const ticketWindowPauses = pgTable('ticket_window_pauses', {
   pausedAt: timestamp('paused_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** A hall's queue rules: the waiting-time goal and how many tickets one person may hold a day. */
+export const ticketSettings = pgTable('ticket_settings', {
+  hallId: uuid('hall_id')
+    .primaryKey()
+    .references(() => halls.id),
+  /** The goal for the average wait today, in minutes (a warning on the live board when missed). */
+  waitGoalMinutes: integer('wait_goal_minutes').notNull().default(20),
+  /** Tickets one person may take in the hall per day. */
+  dailyLimitPerPerson: integer('daily_limit_per_person').notNull().default(3),
+  /** The person is told when this many people are ahead. */
+  nearNoticeAhead: integer('near_notice_ahead').notNull().default(3),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** The last number given per category and day (China time). */
 export const ticketCounters = pgTable(
   'ticket_counters',
@@ -91,6 +105,11 @@ export const tickets = pgTable(
     /** kiosk | phone | reception */
     channel: text('channel').notNull(),
     accountId: uuid('account_id').references(() => accounts.id),
+    /** The person as the reception desk or the kiosk's ID card names them, and a phone for SMS. */
+    personName: text('person_name'),
+    phone: text('phone'),
+    /** When the person was told their turn is near (once). */
+    nearNoticeAt: timestamp('near_notice_at', { withTimezone: true }),
     appointmentId: uuid('appointment_id').references(() => appointments.id),
     /** waiting | called | skipped | done | no_show */
     status: text('status').notNull().default('waiting'),
@@ -104,6 +123,8 @@ export const tickets = pgTable(
   (t) => [
     uniqueIndex('tickets_category_day_number_uq').on(t.categoryId, t.day, t.number),
     uniqueIndex('tickets_appointment_uq').on(t.appointmentId),
+    index('tickets_hall_day_idx').on(t.hallId, t.day),
+    index('tickets_account_day_idx').on(t.accountId, t.day),
     index('tickets_queue_idx').on(t.hallId, t.day, t.rank, t.number).where(sql`${t.status} = 'waiting'`),
   ],
 );
