@@ -17,5 +17,5 @@ export {
   organisationNameOf,
   organisationScope,
 } from './service.ts';
-export { organisations } from './tables.ts';
+export { organisations, windows } from './tables.ts';
 export { createWindow, type ServiceWindow, type WindowInput } from './windows.ts';

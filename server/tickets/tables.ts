@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/tables.ts';
-import { appointments } from '../appointments/tables.ts';
+import { appointmentCategories, appointments } from '../appointments/tables.ts';
 import { halls, windows } from '../organisations/tables.ts';
 
 /** What a ticket is taken for in a hall (取号类别), with the letter its numbers carry (A001 …). */
@@ -26,6 +26,8 @@ export const ticketCategories = pgTable(
       .references(() => halls.id),
     letter: text('letter').notNull(),
     name: text('name').notNull(),
+    /** Bookings of this appointment category check in to this ticket category. */
+    appointmentCategoryId: uuid('appointment_category_id').references(() => appointmentCategories.id),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

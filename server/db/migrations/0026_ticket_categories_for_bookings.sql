@@ -1,0 +1,2 @@
+ALTER TABLE "ticket_categories" ADD COLUMN "appointment_category_id" uuid;--> statement-breakpoint
+ALTER TABLE "ticket_categories" ADD CONSTRAINT "ticket_categories_appointment_category_id_appointment_categories_id_fk" FOREIGN KEY ("appointment_category_id") REFERENCES "public"."appointment_categories"("id") ON DELETE no action ON UPDATE no action;
