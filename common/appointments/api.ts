@@ -98,6 +98,18 @@ export const BookBody = Type.Object(
   strict,
 );
 
+/** POST /api/kiosk/appointments: the person whose ID card the kiosk read books in the kiosk's hall. */
+export const KioskBookBody = Type.Object({ categoryId: Id, day: IsoDate, start: TimeOfDay }, strict);
+
+/** A hall where a matter can be booked (its guide's 预约办理), with the category to book when one is clear. */
+export const MatterBookingHall = Type.Object({
+  hallId: Id,
+  hallName: Type.String(),
+  hallAddress: Type.String(),
+  /** The category to preselect; null when the person chooses among several. */
+  categoryId: Type.Union([Id, Type.Null()]),
+});
+
 export const APPOINTMENT_STATUSES = ['booked', 'cancelled', 'no_show', 'attended'] as const;
 
 export const Appointment = Type.Object({

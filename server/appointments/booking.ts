@@ -51,19 +51,24 @@ export async function activeSuspension(db: DbOrTx, accountId: string, hallId: st
   return row ?? null;
 }
 
-/** Whom a booking is for: the signed-in applicant, or the caller a clerk names by ID number. */
+/**
+ * Whom a booking is for: the signed-in applicant (online, or at a kiosk after the ID card was read),
+ * or the caller a clerk names by ID number.
+ */
 async function bookedFor(
   db: Db,
   actor: Actor,
   organisationId: string,
   input: Static<typeof BookBody>,
   audit: AuditContext,
-): Promise<{ accountId: string; channel: 'online' | 'phone' }> {
+  atKiosk: boolean,
+): Promise<{ accountId: string; channel: 'online' | 'phone' | 'kiosk' }> {
   if (actor.kind !== 'staff') {
     if (input.idNumber !== undefined || input.name !== undefined)
       throw invalid('idNumber', '只有大厅工作人员可以代来电人预约', 'only hall staff book for a caller');
-    return { accountId: actor.accountId, channel: 'online' };
+    return { accountId: actor.accountId, channel: atKiosk ? 'kiosk' : 'online' };
   }
+  if (atKiosk) throw new AppError('auth.forbidden');
   if (!worksAtHall(actor, organisationId)) throw new AppError('auth.forbidden');
   if (!input.idNumber)
     throw invalid('idNumber', '电话预约须填写来电人的身份证号码', 'is required for a booking by phone');
@@ -95,15 +100,17 @@ export async function book(options: {
   actor: Actor;
   audit: AuditContext;
   input: Static<typeof BookBody>;
+  /** Booked at a kiosk of this hall (channel kiosk): only the hall's own categories are offered. */
+  atKiosk?: { hallId: string };
   now?: Date;
 }): Promise<AppointmentRow> {
-  const { db, actor, input } = options;
+  const { db, actor, input, atKiosk } = options;
   const now = options.now ?? new Date();
   const category = await findCategory(db, input.categoryId);
   const hall = category?.active ? await findHall(db, category.hallId) : null;
-  if (!category || !hall?.active)
+  if (!category || !hall?.active || (atKiosk && atKiosk.hallId !== hall.id))
     throw new AppError('resource.not_found', { field: 'categoryId', params: { resource: '预约类别' } });
-  const who = await bookedFor(db, actor, hall.organisationId, input, options.audit);
+  const who = await bookedFor(db, actor, hall.organisationId, input, options.audit, !!atKiosk);
   const settings = await settingsOf(db, hall.id);
   const suspension = await activeSuspension(db, who.accountId, hall.id, now);
   if (suspension) {

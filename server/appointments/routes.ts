@@ -11,6 +11,7 @@ import {
   CategoryBody,
   HallBookingsQuery,
   HallSetup,
+  MatterBookingHall,
   MyAppointments,
   SlotList,
   SlotQuery,
@@ -21,6 +22,7 @@ import type { App } from '../core/http/types.ts';
 import { hallScope } from '../organisations/index.ts';
 import { book, cancel, markNoShow, worksAtHall } from './booking.ts';
 import { hallBookings, myAppointments, present } from './listing.ts';
+import { matterBookingHalls } from './matters.ts';
 import { bookableDays, openingOf, slotsOf } from './schedule.ts';
 import {
   bookingHalls,
@@ -55,6 +57,19 @@ export async function appointmentRoutes(app: App): Promise<void> {
       },
     },
     async () => bookingHalls(db()),
+  );
+
+  app.get(
+    '/appointments/matters/:id/halls',
+    {
+      schema: {
+        tags,
+        summary: '可预约办理某事项（已发布的实施清单）的大厅：本区域中心的大厅、设有该部门专窗的大厅',
+        params: IdParams,
+        response: { 200: Type.Array(MatterBookingHall) },
+      },
+    },
+    async (request) => matterBookingHalls(db(), request.params.id),
   );
 
   app.get(

@@ -100,7 +100,7 @@ export const appointments = pgTable(
       .references(() => accounts.id),
     /** The real name from the account, as booked. */
     name: text('name').notNull(),
-    /** online (the person) | phone (a clerk for a caller) */
+    /** online (the person) | phone (a clerk for a caller) | kiosk (the person, at a hall's kiosk) */
     channel: text('channel').notNull(),
     bookedBy: uuid('booked_by')
       .notNull()

@@ -1,5 +1,6 @@
 import { accountRoutes, signInRoutes } from '../accounts/index.ts';
 import { appointmentRoutes } from '../appointments/index.ts';
+import { assistanceRoutes } from '../assistance/index.ts';
 import { auditRoutes } from '../audit/index.ts';
 import { calendarRoutes } from '../calendar/index.ts';
 import { caseRoutes, caseSight, heldResult } from '../cases/index.ts';
@@ -12,13 +13,13 @@ import {
 import { certificateRoutes } from '../certificates/index.ts';
 import type { App } from '../core/http/types.ts';
 import { fileRoutes } from '../files/index.ts';
-import { kioskRoutes, kioskSessionGuard, kioskTicketRoutes } from '../kiosk/index.ts';
+import { kioskAppointmentRoutes, kioskRoutes, kioskSessionGuard, kioskTicketRoutes } from '../kiosk/index.ts';
 import { notificationRoutes, sendSms } from '../notifications/index.ts';
 import { hallRoutes, organisationIdsUnder, organisationRoutes } from '../organisations/index.ts';
 import { regionRoutes } from '../regions/index.ts';
 import { registryRoutes } from '../registries/index.ts';
 import { systemRoutes } from '../system/index.ts';
-import { ticketRoutes } from '../tickets/index.ts';
+import { ticketBoardRoutes, ticketRoutes } from '../tickets/index.ts';
 
 /** Every module's routes, mounted under /api. */
 export async function registerRoutes(app: App): Promise<void> {
@@ -44,5 +45,8 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(registryRoutes);
   await app.register(appointmentRoutes);
   await app.register(ticketRoutes);
+  await app.register(ticketBoardRoutes);
   await app.register(kioskTicketRoutes);
+  await app.register(assistanceRoutes);
+  await app.register(kioskAppointmentRoutes);
 }

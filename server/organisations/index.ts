@@ -18,4 +18,4 @@ export {
   organisationScope,
 } from './service.ts';
 export { organisations, windows } from './tables.ts';
-export { createWindow, type ServiceWindow, type WindowInput } from './windows.ts';
+export { createWindow, listWindows, type ServiceWindow, type WindowInput } from './windows.ts';

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import type { WindowInput } from '../organisations/index.ts';
+import { createTestApp, type TestApp } from '../testing/app.ts';
+import { buildHall, buildMatter, buildOrganisation, buildStaff, signIn } from '../testing/factories.ts';
+import { addCategory } from './testing.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(() => t?.close());
+
+/** A hall of a centre in `regionCode` with a signed-in manager, optionally with windows. */
+async function hallIn(
+  regionCode: string,
+  kind: 'service_centre' | 'street_centre' = 'service_centre',
+  windows: WindowInput[] = [],
+) {
+  const centre = await buildOrganisation(t.db.db, { kind, regionCode });
+  const hall = await buildHall(t.db.db, { organisationId: centre.id, windows });
+  const manager = await signIn(
+    t.app,
+    await buildStaff(t.db.db, { role: 'hall_manager', organisationId: centre.id }),
+  );
+  return { hall, manager };
+}
+
+const hallsFor = (id: string) =>
+  t.app.inject({ method: 'GET', url: `/api/appointments/matters/${id}/halls` });
+
+test('a matter is booked at its region’s hall and at halls with a dedicated window of its department', async () => {
+  const matter = await buildMatter(t.db.db, { regionCode: '610102' });
+  const own = await hallIn('610102');
+  const ownCategory = await addCategory(own.manager, own.hall.id, '综合受理窗口', 2);
+  const twoCategories = await hallIn('610102');
+  await addCategory(twoCategories.manager, twoCategories.hall.id, '综合受理窗口', 2);
+  await addCategory(twoCategories.manager, twoCategories.hall.id, '不动产登记', 2);
+  const other = await hallIn('610102001', 'street_centre', [
+    { number: '09', name: '专窗', kind: 'dedicated', departmentId: matter.departmentId },
+  ]);
+  const otherCategory = await addCategory(other.manager, other.hall.id, '不动产登记', 3);
+  const unrelated = await hallIn('610103');
+  await addCategory(unrelated.manager, unrelated.hall.id, '综合受理窗口', 2);
+  await hallIn('610102'); // takes no bookings
+
+  const res = await hallsFor(matter.id);
+  assert.equal(res.statusCode, 200, res.body);
+  const halls = res.json() as { hallId: string; hallName: string; categoryId: string | null }[];
+  assert.equal(halls[0]!.hallId, other.hall.id, 'the hall with the department’s dedicated window first');
+  assert.equal(halls[0]!.categoryId, otherCategory.id, 'its only category is preselected');
+  assert.deepEqual(
+    halls
+      .slice(1)
+      .map((h) => h.hallId)
+      .sort(),
+    [own.hall.id, twoCategories.hall.id].sort(),
+    'the halls of the matter’s region that take bookings, and no other',
+  );
+  assert.equal(halls.find((h) => h.hallId === own.hall.id)!.categoryId, ownCategory.id);
+  assert.equal(halls.find((h) => h.hallId === twoCategories.hall.id)!.categoryId, null, 'the person chooses');
+});
+
+test('a matter no hall takes bookings for has none; an unknown matter is a 404', async () => {
+  const lonely = await buildMatter(t.db.db, { regionCode: '610104' });
+  const none = await hallsFor(lonely.id);
+  assert.equal(none.statusCode, 200);
+  assert.deepEqual(none.json(), []);
+  assert.equal((await hallsFor(randomUUID())).statusCode, 404);
+  const bad = await hallsFor('not-an-id');
+  assert.equal(bad.statusCode, 400);
+});
