@@ -32,12 +32,19 @@ export const HallView = Type.Object({
   address: Type.String(),
   openingHours: Type.String(),
   phone: Nullable(Type.String()),
+  /** WGS-84 position (degrees), both or neither. */
+  latitude: Nullable(Type.Number()),
+  longitude: Nullable(Type.Number()),
   active: Type.Boolean(),
   windowCount: Type.Integer(),
   version: Type.Integer(),
   createdAt: DateTime,
   updatedAt: DateTime,
 });
+
+/** A hall's position as requests give it: WGS-84 degrees, both or neither (a 400 naming the missing one). */
+export const Latitude = Nullable(Type.Number({ minimum: -90, maximum: 90 }));
+export const Longitude = Nullable(Type.Number({ minimum: -180, maximum: 180 }));
 
 export const WindowView = Type.Object({
   id: Type.String(),

@@ -21,6 +21,8 @@ export type DemoOrganisations = {
   cityHall: string;
   districtHall: string;
   streetHall: string;
+  /** The halls of the 民乐 and 红会 community stations of 西一路街道. */
+  communityHalls: string[];
 };
 
 /** The city departments of 西安市: short name → full name. */
@@ -46,11 +48,39 @@ const CITY_DEPARTMENTS: [string, string][] = [
 const CITY_DEDICATED = ['公安局', '不动产登记中心', '税务局', '人社局', '医保局', '市场监管局'];
 
 const WEEKDAY_HOURS = '周一至周五 9:00—12:00，13:00—17:00（法定节假日除外）';
+/** Street and community stations open on Saturday mornings for those who work in the week. */
+const STATION_HOURS =
+  '周一至周五 9:00—12:00，14:00—17:30；周六 9:00—12:00 延时服务（社保、医保、居住证）；法定节假日除外';
+
+/** WGS-84 positions of the demo halls (degrees), for 身边的政务服务站. */
+const POSITIONS = {
+  city: [34.3396, 108.9419],
+  district: [34.2668, 108.9964],
+  street: [34.2712, 108.9533],
+  minle: [34.2676, 108.9614],
+  honghui: [34.2741, 108.9498],
+} as const;
+
+/** More street centres of 新城区 with a hall each: region, name, address, phone, position. */
+const XINCHENG_STREETS: [string, string, string, string, number, number][] = [
+  [
+    '610102005',
+    '解放门街道',
+    '陕西省西安市新城区解放路与西五路十字东北角',
+    '029-87413526',
+    34.2748,
+    108.9632,
+  ],
+  ['610102006', '自强路街道', '陕西省西安市新城区自强东路245号', '029-86253417', 34.2872, 108.9547],
+  ['610102003', '中山门街道', '陕西省西安市新城区东新街388号', '029-87437715', 34.2669, 108.9712],
+  ['610102004', '韩森寨街道', '陕西省西安市新城区韩森东路12号', '029-82524106', 34.2631, 109.0078],
+];
 
 /**
  * 西安市政务服务中心 with the fifteen city departments (and the market-supervision bureau's 新城分局),
  * the 新城区 and 碑林区 centres, the
- * 西一路街道 centre of 新城区 with two community stations, and the city, district and street halls.
+ * 西一路街道 centre of 新城区 with two community stations, the city, district, street and station halls (each
+ * with its position), and four more street centres of 新城区 with their halls.
  */
 export async function seedDemoOrganisations(options: {
   db: DbOrTx;
@@ -125,7 +155,7 @@ export async function seedDemoOrganisations(options: {
     creditCode: creditCode('12', '610102'),
     address: '陕西省西安市新城区民乐园小区内',
   });
-  await organisation({
+  const honghuiStation = await organisation({
     name: '西一路街道红会社区便民服务站',
     shortName: '红会社区便民服务站',
     kind: 'community_station',
@@ -146,12 +176,19 @@ export async function seedDemoOrganisations(options: {
     phone: '029-12315',
   });
 
-  const hall = async (organisationId: string, name: string, address: string, phone: string) =>
+  const hall = async (
+    organisationId: string,
+    name: string,
+    address: string,
+    phone: string,
+    [latitude, longitude]: readonly [number, number],
+    openingHours = WEEKDAY_HOURS,
+  ) =>
     (
       await createHall({
         db,
         audit,
-        input: { organisationId, name, address, openingHours: WEEKDAY_HOURS, phone },
+        input: { organisationId, name, address, openingHours, phone, latitude, longitude },
       })
     ).id;
   const windows = async (hallId: string, list: [string, string, string | null][]) => {
@@ -172,6 +209,7 @@ export async function seedDemoOrganisations(options: {
     '西安市政务服务大厅',
     '陕西省西安市未央区凤城八路109号',
     '029-12345',
+    POSITIONS.city,
   );
   await windows(cityHall, [
     ...[1, 2, 3, 4, 5, 6].map((n): [string, string, null] => [`0${n}`, `综合受理窗口${n}`, null]),
@@ -188,6 +226,7 @@ export async function seedDemoOrganisations(options: {
     '新城区政务服务大厅',
     '陕西省西安市新城区长乐中路128号',
     '029-87451234',
+    POSITIONS.district,
   );
   await windows(districtHall, [
     ['01', '综合受理窗口1', null],
@@ -200,11 +239,56 @@ export async function seedDemoOrganisations(options: {
     '西一路街道便民服务大厅',
     '陕西省西安市新城区西一路218号',
     '029-87271234',
+    POSITIONS.street,
+    STATION_HOURS,
   );
   await windows(streetHall, [
     ['01', '综合受理窗口', null],
     ['02', '社保医保综合窗口', null],
   ]);
+  const communityHalls = [
+    await hall(
+      communityStation,
+      '民乐社区便民服务站',
+      '陕西省西安市新城区民乐园小区 12 号楼一层',
+      '029-87215530',
+      POSITIONS.minle,
+      STATION_HOURS,
+    ),
+    await hall(
+      honghuiStation,
+      '红会社区便民服务站',
+      '陕西省西安市新城区红会路 36 号',
+      '029-87284406',
+      POSITIONS.honghui,
+      STATION_HOURS,
+    ),
+  ];
+  for (const hallId of communityHalls) await windows(hallId, [['01', '综合受理窗口', null]]);
+  for (const [regionCode, street, address, phone, latitude, longitude] of XINCHENG_STREETS) {
+    const centre = await organisation({
+      name: `新城区${street}便民服务中心`,
+      shortName: `${street}便民服务中心`,
+      kind: 'street_centre',
+      regionCode,
+      parentId: districtCentre,
+      creditCode: creditCode('12', '610102'),
+      phone,
+      address,
+    });
+    const streetHallId = await hall(
+      centre,
+      `${street}便民服务大厅`,
+      address,
+      phone,
+      [latitude, longitude],
+      STATION_HOURS,
+    );
+    await windows(streetHallId, [
+      ['01', '综合受理窗口', null],
+      ['02', '社保医保综合窗口', null],
+    ]);
+  }
 
   return {
     cityCentre,
@@ -216,5 +300,6 @@ export async function seedDemoOrganisations(options: {
     cityHall,
     districtHall,
     streetHall,
+    communityHalls,
   };
 }

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Latitude, Longitude } from '../../common/organisations/api.ts';
 import { WINDOW_KINDS } from '../../common/roles.ts';
 import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
@@ -17,6 +18,8 @@ const hallFields = {
   address: Type.String({ minLength: 1, maxLength: 200 }),
   openingHours: Type.String({ minLength: 1, maxLength: 200 }),
   phone: Type.Optional(Nullable(30)),
+  latitude: Type.Optional(Latitude),
+  longitude: Type.Optional(Longitude),
 };
 const windowFields = {
   number: Type.String({ minLength: 1, maxLength: 10 }),
@@ -94,6 +97,8 @@ export async function hallRoutes(app: App): Promise<void> {
             address: Type.Optional(hallFields.address),
             openingHours: Type.Optional(hallFields.openingHours),
             phone: hallFields.phone,
+            latitude: hallFields.latitude,
+            longitude: hallFields.longitude,
             active: Type.Optional(Type.Boolean()),
           },
           { additionalProperties: false },

@@ -32,9 +32,15 @@ test('the demo city hall has comprehensive windows and the six dedicated ones', 
   assert.equal(hall.windowCount, 14);
   assert.equal(hall.organisationName, '西安市政务服务中心');
   const inXincheng = await listHalls({ db: fixture.db, filter: { region: '610102', subtree: true } });
-  assert.deepEqual(
-    inXincheng.map((h) => h.id).sort(),
-    [fixture.demo.districtHall, fixture.demo.streetHall].sort(),
+  const ids = inXincheng.map((h) => h.id);
+  for (const id of [fixture.demo.districtHall, fixture.demo.streetHall, ...fixture.demo.communityHalls]) {
+    assert.ok(ids.includes(id));
+  }
+  assert.ok(!ids.includes(fixture.demo.cityHall), 'the city hall lies outside 新城区');
+  assert.equal(inXincheng.length, 8, 'the district hall, five street halls and two community stations');
+  assert.ok(
+    inXincheng.every((h) => h.latitude && h.longitude),
+    'every demo hall has a position',
   );
 });
 

@@ -14,7 +14,15 @@ export type Hall = HallRow & {
   regionCode: string;
   windowCount: number;
 };
-export type HallInput = { name: string; address: string; openingHours: string; phone?: string | null };
+export type HallInput = {
+  name: string;
+  address: string;
+  openingHours: string;
+  phone?: string | null;
+  /** WGS-84 degrees; a hall has both or neither. */
+  latitude?: number | null;
+  longitude?: number | null;
+};
 
 const notFound = () => new AppError('resource.not_found', { params: { resource: '大厅' } });
 
@@ -94,6 +102,35 @@ export async function listHalls(options: {
   );
 }
 
+/**
+ * A hall's position after a change: both coordinates or neither, each within its range (a 400
+ * naming the coordinate that is missing or out of range).
+ */
+export function checkPosition(next: { latitude?: number | null; longitude?: number | null }): void {
+  const problem = (field: string, zh: string, en: string) =>
+    new AppError('validation.field', { field, params: { problem: zh, problemEn: en } });
+  const { latitude = null, longitude = null } = next;
+  for (const [field, value, limit] of [
+    ['latitude', latitude, 90],
+    ['longitude', longitude, 180],
+  ] as const) {
+    if (value !== null && !(Number.isFinite(value) && Math.abs(value) <= limit)) {
+      throw problem(
+        field,
+        `须在 -${limit} 至 ${limit} 度之间`,
+        `must be between -${limit} and ${limit} degrees`,
+      );
+    }
+  }
+  if ((latitude === null) !== (longitude === null)) {
+    throw problem(
+      latitude === null ? 'latitude' : 'longitude',
+      '经度和纬度须同时填写或同时留空',
+      'latitude and longitude go together',
+    );
+  }
+}
+
 function trimmed<T extends Partial<HallInput>>(input: T): T {
   const out = withTrimmedText(input, ['name', 'address', 'openingHours']);
   if (typeof out.phone === 'string') out.phone = out.phone.trim() || null;
@@ -106,6 +143,7 @@ export async function createHall(options: {
   input: HallInput & { organisationId: string };
 }): Promise<Hall> {
   const input = trimmed(options.input);
+  checkPosition(input);
   const row = await options.db.transaction(async (tx) => {
     const owner = await findOrganisation(tx, input.organisationId);
     if (!owner?.active) {
@@ -122,6 +160,8 @@ export async function createHall(options: {
         address: input.address,
         openingHours: input.openingHours,
         phone: input.phone ?? null,
+        latitude: input.latitude ?? null,
+        longitude: input.longitude ?? null,
       })
       .returning();
     await recordAudit(tx, options.audit, {
@@ -150,7 +190,13 @@ export async function updateHall(options: {
       where: eq(halls.id, options.id),
       version,
       notFound,
-      changes: () => changes,
+      changes: (current) => {
+        checkPosition({
+          latitude: changes.latitude === undefined ? current.latitude : changes.latitude,
+          longitude: changes.longitude === undefined ? current.longitude : changes.longitude,
+        });
+        return changes;
+      },
       action: changes.active === false ? 'hall.deactivate' : 'hall.update',
       targetType: 'hall',
     }),

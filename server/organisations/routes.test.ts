@@ -118,8 +118,8 @@ const newDepartment = (over: object = {}) => ({
 test('organisations: public list by region subtree; validation errors name the field', async () => {
   const list = await get('/api/organisations?region=610102&subtree=true');
   assert.equal(list.statusCode, 200);
-  // The 新城区 centre, its street centre and two community stations, and the district branch of 市场监管局.
-  assert.equal(list.json().total, 5);
+  // The 新城区 centre, its five street centres and two community stations, and the district branch of 市场监管局.
+  assert.equal(list.json().total, 9);
   assert.equal((await get('/api/organisations/not-a-uuid')).statusCode, 400);
 
   const badCode = await send(

@@ -55,8 +55,8 @@ test('listing by region: the region alone or its whole subtree, by kind and by n
   });
   assert.equal(
     subtree.total,
-    onlyCity.total + 6,
-    'two district centres, a street centre, two stations, the market-supervision branch',
+    onlyCity.total + 10,
+    'two district centres, five street centres, two stations, the market-supervision branch',
   );
   const xincheng = await listOrganisations({ db: fixture.db, filter: { region: '610102', subtree: true } });
   assert.deepEqual(xincheng.items.map((o) => o.kind).sort(), [
@@ -64,7 +64,7 @@ test('listing by region: the region alone or its whole subtree, by kind and by n
     'community_station',
     'department',
     'service_centre',
-    'street_centre',
+    ...Array(5).fill('street_centre'),
   ]);
   const byName = await listOrganisations({ db: fixture.db, filter: { q: '医疗保障' } });
   assert.deepEqual(
@@ -148,7 +148,24 @@ test('update needs the current version, records before and after, and refuses cy
 });
 
 test('deactivation is refused while active sub-organisations or halls remain', async () => {
-  const station = (await listOrganisations({ db: fixture.db, filter: { region: '610102001001' } })).items[0]!;
+  const station = await createOrganisation({
+    db: fixture.db,
+    audit,
+    input: { name: '西一路街道广场社区便民服务站', kind: 'community_station', regionCode: '610102001004' },
+  });
+  const withHall = (await listOrganisations({ db: fixture.db, filter: { region: '610102001001' } }))
+    .items[0]!;
+  await assert.rejects(
+    setOrganisationActive({
+      db: fixture.db,
+      audit,
+      id: withHall.id,
+      version: withHall.version,
+      active: false,
+    }),
+    fails('resource.in_use'),
+    'the 民乐 station runs a hall',
+  );
   const done = await setOrganisationActive({
     db: fixture.db,
     audit,

@@ -1,4 +1,4 @@
-import { Col, Form, Input, Row, Select, Switch } from 'antd';
+import { Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { WINDOW_KINDS } from '../../../common/roles.ts';
 import { useRules } from '../components/rules.ts';
@@ -11,6 +11,8 @@ export type HallValues = {
   address: string;
   openingHours: string;
   phone?: string;
+  latitude?: number | null;
+  longitude?: number | null;
   active?: boolean;
 };
 
@@ -75,8 +77,48 @@ export function HallFields({ editing }: { editing: Hall | null }) {
           <Input maxLength={200} placeholder={t('admin.hall.openingHoursExample')} />
         </Form.Item>
       </Col>
+      <PositionFields />
       {editing ? <ActiveSwitch /> : null}
     </Row>
+  );
+}
+
+/** The hall's position (WGS-84), for 身边的政务服务站: both coordinates or neither. */
+function PositionFields() {
+  const { t } = useTranslation();
+  const rule =
+    (other: 'latitude' | 'longitude') =>
+    ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
+      validator: (_: unknown, value: number | null | undefined) => {
+        const mine = value !== null && value !== undefined;
+        const theirs = getFieldValue(other) !== null && getFieldValue(other) !== undefined;
+        return mine || !theirs ? Promise.resolve() : Promise.reject(new Error(t('admin.hall.positionPair')));
+      },
+    });
+  return (
+    <>
+      <Col xs={12} md={12}>
+        <Form.Item
+          name="latitude"
+          label={t('admin.hall.latitude')}
+          dependencies={['longitude']}
+          rules={[rule('longitude')]}
+          extra={t('admin.hall.positionHint')}
+        >
+          <InputNumber min={-90} max={90} step={0.000001} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={12}>
+        <Form.Item
+          name="longitude"
+          label={t('admin.hall.longitude')}
+          dependencies={['latitude']}
+          rules={[rule('latitude')]}
+        >
+          <InputNumber min={-180} max={180} step={0.000001} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+    </>
   );
 }
 

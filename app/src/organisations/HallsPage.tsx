@@ -23,6 +23,8 @@ const hallBody = (values: HallValues) => ({
   address: values.address.trim(),
   openingHours: values.openingHours.trim(),
   phone: values.phone?.trim() || null,
+  latitude: values.latitude ?? null,
+  longitude: values.longitude ?? null,
 });
 
 /** 大厅与窗口: service halls and their windows. */
