@@ -4,6 +4,7 @@
  * calling, recall, skip, return, transfer, pause, done and no-show, each a timed event.
  * The front door of the module: other modules import only from here.
  */
+export { ticketBoardRoutes } from './board-routes.ts';
 export { publicTicket } from './present.ts';
 export { ticketRoutes } from './routes.ts';
 export { presentTicket, takeTicket } from './service.ts';

@@ -19,6 +19,7 @@ const MATRIX: Record<Action, string> = {
   'organisation.read':       '-         S     S     S        S    S       S          S      S            S',
   'organisation.manage':     '-         -     -     -        -    -       -          -      -            S',
   'hall.manage':             '-         -     -     -        -    S       -          -      -            S',
+  'hall.figures':            '-         -     -     -        -    S       S          -      -            S',
   'kiosk.manage':            '-         -     -     -        -    S       -          -      -            S',
   'account.read':            '-         -     -     -        S    -       S          -      -            S',
   'account.manage':          '-         -     -     -        -    -       -          -      -            S',

@@ -10,6 +10,7 @@ export type Action =
   | 'organisation.read'
   | 'organisation.manage'
   | 'hall.manage'
+  | 'hall.figures'
   | 'kiosk.manage'
   | 'account.read'
   | 'account.manage'
@@ -95,6 +96,8 @@ const RULES: Record<Action, Partial<Record<Role, Reach>>> = {
   'organisation.read': every(STAFF_ROLES, 'in_scope'),
   'organisation.manage': { system_admin: 'in_scope' },
   'hall.manage': { system_admin: 'in_scope', hall_manager: 'in_scope' },
+  /** A hall's live board (大厅实况) and figures (大厅统计): its managers, supervisors and administrators of its region. */
+  'hall.figures': { system_admin: 'in_scope', hall_manager: 'in_scope', supervisor: 'in_scope' },
   /** Self-service kiosks of a hall: registered and deactivated by the hall's managers. */
   'kiosk.manage': { system_admin: 'in_scope', hall_manager: 'in_scope' },
   'account.read': { system_admin: 'in_scope', supervisor: 'in_scope', department_head: 'in_scope' },
