@@ -14,6 +14,7 @@ export {
   versionNameOf,
   versionNames,
 } from './guides.ts';
+export { type HallMatters, mattersAtHalls } from './hall-matters.ts';
 export { type ImportItem, importImplementations } from './import.ts';
 export { cataloguePublicRoutes } from './public-routes.ts';
 export { catalogueRoutes } from './routes.ts';

@@ -23,6 +23,8 @@ export type DemoOrganisations = {
   streetHall: string;
   /** The halls of the 民乐 and 红会 community stations of 西一路街道. */
   communityHalls: string[];
+  /** The halls of the other street centres of 新城区 (解放门, 自强路, 中山门, 韩森寨). */
+  otherStreetHalls: string[];
 };
 
 /** The city departments of 西安市: short name → full name. */
@@ -265,6 +267,7 @@ export async function seedDemoOrganisations(options: {
     ),
   ];
   for (const hallId of communityHalls) await windows(hallId, [['01', '综合受理窗口', null]]);
+  const otherStreetHalls: string[] = [];
   for (const [regionCode, street, address, phone, latitude, longitude] of XINCHENG_STREETS) {
     const centre = await organisation({
       name: `新城区${street}便民服务中心`,
@@ -288,6 +291,7 @@ export async function seedDemoOrganisations(options: {
       ['01', '综合受理窗口', null],
       ['02', '社保医保综合窗口', null],
     ]);
+    otherStreetHalls.push(streetHallId);
   }
 
   return {
@@ -301,5 +305,6 @@ export async function seedDemoOrganisations(options: {
     districtHall,
     streetHall,
     communityHalls,
+    otherStreetHalls,
   };
 }

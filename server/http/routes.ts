@@ -18,6 +18,7 @@ import { notificationRoutes, sendSms } from '../notifications/index.ts';
 import { hallRoutes, organisationIdsUnder, organisationRoutes } from '../organisations/index.ts';
 import { regionRoutes } from '../regions/index.ts';
 import { registryRoutes } from '../registries/index.ts';
+import { stationRoutes } from '../stations/index.ts';
 import { systemRoutes } from '../system/index.ts';
 import { ticketBoardRoutes, ticketRoutes } from '../tickets/index.ts';
 
@@ -32,6 +33,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(regionRoutes);
   await app.register(organisationRoutes);
   await app.register(hallRoutes);
+  await app.register(stationRoutes);
   await app.register(catalogueRoutes);
   await app.register(catalogueVersionRoutes);
   await app.register(catalogueExcelRoutes);

@@ -17,5 +17,6 @@ export {
   organisationNameOf,
   organisationScope,
 } from './service.ts';
+export { listStationHalls, type StationHall } from './stations.ts';
 export { organisations, windows } from './tables.ts';
 export { createWindow, listWindows, type ServiceWindow, type WindowInput } from './windows.ts';

@@ -2,6 +2,7 @@
  * Administrative regions (行政区划) and region paths.
  * The front door of the module: other modules import only from here.
  */
+export { type NamedRegion, regionsNamedIn } from './named-in.ts';
 export { regionRoutes } from './routes.ts';
 export {
   findRegion,

@@ -11,12 +11,22 @@ import type { DemoRegion, MatterSpec } from './spec.ts';
 
 /** A hall of the demo organisations, as the guides cite it. */
 export type HallRef = { id: string | null; name: string; address: string; hours: string };
-export type DemoHalls = { city: HallRef; district: HallRef; street: HallRef; beilin: HallRef };
+export type DemoHalls = {
+  city: HallRef;
+  district: HallRef;
+  street: HallRef;
+  beilin: HallRef;
+  /** The other street halls of 新城区 and the community stations' halls (就近办). */
+  otherStreets: HallRef[];
+  communities: HallRef[];
+};
 
 /** Departments with a dedicated window (专窗) in the halls; the others are served at the comprehensive windows. */
 const CITY_DEDICATED = new Set(['公安局', '不动产登记中心', '税务局', '人社局', '医保局', '市场监管局']);
-/** Person themes also served at the street centre (就近办). */
+/** Person themes also served at the street centres (就近办). */
 const NEARBY_THEMES = new Set<Theme>(['employment', 'social_security', 'medical', 'household', 'retirement']);
+/** Person themes also served at the community stations (社区代办). */
+const COMMUNITY_THEMES = new Set<Theme>(['social_security', 'medical', 'retirement']);
 
 /** The first two digits of a basic code: the matter type (GB/T 39554.1 事项类型). */
 const TYPE_CODES: Record<MatterType, string> = {
@@ -101,9 +111,11 @@ function places(spec: MatterSpec, region: DemoRegion, shortName: string, halls: 
     at(halls.district, shortName === '不动产登记中心' ? '不动产登记专窗（4号）' : '综合受理窗口（1—2号）'),
   ];
   if (spec.object !== 'company' && spec.themes.some((t) => NEARBY_THEMES.has(t))) {
-    list.push(
-      at(halls.street, spec.themes.includes('social_security') ? '社保医保综合窗口' : '综合受理窗口'),
-    );
+    const window = spec.themes.includes('social_security') ? '社保医保综合窗口' : '综合受理窗口';
+    list.push(at(halls.street, window), ...halls.otherStreets.map((hall) => at(hall, window)));
+    if (spec.themes.some((t) => COMMUNITY_THEMES.has(t))) {
+      list.push(...halls.communities.map((hall) => at(hall, '综合受理窗口')));
+    }
   }
   return list;
 }

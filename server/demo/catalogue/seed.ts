@@ -66,6 +66,8 @@ async function demoHalls(db: DbOrTx, orgs: DemoOrganisations): Promise<DemoHalls
     city,
     district: ref(orgs.districtHall),
     street: ref(orgs.streetHall),
+    otherStreets: orgs.otherStreetHalls.map(ref),
+    communities: orgs.communityHalls.map(ref),
     // 碑林区 has no hall of the platform yet: its guides give the centre's address.
     beilin: {
       id: null,
