@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
-import type { AppointmentHall, BookableDay, MyAppointments, SlotList } from './types.ts';
+import type { AppointmentHall, BookableDay, MatterBookingHall, MyAppointments, SlotList } from './types.ts';
 
 export const HALLS = '/api/appointments/halls';
 export const MINE = '/api/appointments/mine';
@@ -32,4 +32,14 @@ export function useSlots(categoryId: string | undefined, day: string | undefined
 /** The signed-in person's bookings and suspensions. */
 export function useMyAppointments() {
   return useQuery({ queryKey: [MINE], queryFn: () => api.get<MyAppointments>(MINE) });
+}
+
+/** The halls where a published matter can be booked, the one to go to first. */
+export function useMatterBookingHalls(implementationId: string) {
+  return useQuery({
+    queryKey: [HALLS, 'matter', implementationId],
+    queryFn: () =>
+      api.get<MatterBookingHall[]>(`/api/appointments/matters/${encodeURIComponent(implementationId)}/halls`),
+    retry: false,
+  });
 }

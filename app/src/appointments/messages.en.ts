@@ -28,6 +28,10 @@ export const appointmentsEn: typeof appointmentsZh = {
   suspended: '{{hall}}: booking suspended until {{until}}. Reason: {{reason}}',
   status: { booked: 'Booked', cancelled: 'Cancelled', no_show: 'No-show', attended: 'Attended' },
   entry: 'Book a visit',
+  forMatter: 'Booking for "{{matter}}": the hall that handles it is chosen; pick a day and a time',
+  guide: 'Service guide',
+  bookMatter: 'Book a visit',
+  bookMatterAt: 'Book a visit at {{hall}}',
   staff: {
     noHall: 'Your organisation has no hall in use',
     hours: 'Opening hours',

@@ -26,6 +26,10 @@ export const appointmentsZh = {
   suspended: '{{hall}}：预约资格暂停至 {{until}}。原因：{{reason}}',
   status: { booked: '已预约', cancelled: '已取消', no_show: '爽约', attended: '已到场' },
   entry: '预约办事',
+  forMatter: '为办理“{{matter}}”预约：已选好办理的大厅，请选择日期和时段',
+  guide: '查看办事指南',
+  bookMatter: '预约办理',
+  bookMatterAt: '到{{hall}}预约办理',
   staff: {
     noHall: '您所在的机构没有在用的办事大厅',
     hours: '开放时间',

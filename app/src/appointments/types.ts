@@ -9,3 +9,4 @@ export type SlotList = Wire<typeof Api.SlotList>;
 export type Appointment = Wire<typeof Api.Appointment>;
 export type MyAppointments = Wire<typeof Api.MyAppointments>;
 export type BookBody = Wire<typeof Api.BookBody>;
+export type MatterBookingHall = Wire<typeof Api.MatterBookingHall>;

@@ -5,6 +5,7 @@ import { Button, Result, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
+import { GuideBooking } from '../appointments/GuideBooking.tsx';
 import { LoadError } from '../components/status.tsx';
 import { guidePdfUrl, useGuide } from './api.ts';
 import { GuideFacts } from './GuideFacts.tsx';
@@ -73,6 +74,7 @@ export function GuidePage() {
               </Button>
             </Link>
           ) : null}
+          <GuideBooking implementationId={guide.data.implementationId} />
           <a href={guidePdfUrl(guide.data.implementationId)} download data-testid="guide-pdf">
             <Button icon={<DownloadOutlined />} size="large">
               {t('catalogue.guide.download')}
