@@ -17,7 +17,7 @@ async function freePort(): Promise<number> {
 }
 
 /** A Node process started from `script` with `env`, once `healthPath` answers; `stop` ends it. */
-async function spawnServing(
+export async function spawnServing(
   script: string,
   env: Record<string, string>,
   healthPath: string,
