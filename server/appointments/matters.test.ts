@@ -62,8 +62,45 @@ test('a matter is booked at its region’s hall and at halls with a dedicated wi
   assert.equal(halls.find((h) => h.hallId === twoCategories.hall.id)!.categoryId, null, 'the person chooses');
 });
 
+test('a guide that names halls as its places: those taking bookings, in its order, with the category its window names', async () => {
+  const first = await hallIn('610104');
+  await addCategory(first.manager, first.hall.id, '综合受理窗口', 2);
+  const estate = await addCategory(first.manager, first.hall.id, '不动产登记', 2);
+  const second = await hallIn('610104');
+  const general = await addCategory(second.manager, second.hall.id, '综合受理窗口', 2);
+  await addCategory(second.manager, second.hall.id, '社保医保', 2);
+  const quiet = await hallIn('610104');
+  const place = (hall: { id: string; name: string }, window: string) => ({
+    hallId: hall.id,
+    name: hall.name,
+    window,
+    address: '陕西省西安市莲湖区',
+    hours: '工作日 9:00—17:00',
+  });
+  const matter = await buildMatter(t.db.db, {
+    regionCode: '610104',
+    document: {
+      places: [
+        place(quiet.hall, '综合受理窗口'),
+        place(second.hall, '综合受理窗口（1—2号）'),
+        place(first.hall, '不动产登记中心专窗'),
+      ],
+    },
+  });
+  const res = await hallsFor(matter.id);
+  assert.equal(res.statusCode, 200, res.body);
+  assert.deepEqual(
+    res.json().map((h: { hallId: string; categoryId: string | null }) => [h.hallId, h.categoryId]),
+    [
+      [second.hall.id, general.id],
+      [first.hall.id, estate.id],
+    ],
+    'a hall without bookings is left out; the window names the category',
+  );
+});
+
 test('a matter no hall takes bookings for has none; an unknown matter is a 404', async () => {
-  const lonely = await buildMatter(t.db.db, { regionCode: '610104' });
+  const lonely = await buildMatter(t.db.db, { regionCode: '610111' });
   const none = await hallsFor(lonely.id);
   assert.equal(none.statusCode, 200);
   assert.deepEqual(none.json(), []);
