@@ -20,6 +20,7 @@ import {
   type KioskSession,
   signOut,
 } from './api.ts';
+import { BookingEntry, BookingScreen } from './BookingScreen.tsx';
 import { CardScreen } from './CardScreen.tsx';
 import { type KioskConfig, loadKioskConfig } from './config.ts';
 import { FormScreen } from './FormScreen.tsx';
@@ -36,7 +37,8 @@ const WARN_AT = 30;
 type Screen =
   | { kind: 'matters' }
   | { kind: 'form'; matter: ChosenMatter }
-  | { kind: 'receipt'; created: CaseDetail; guide: Guide };
+  | { kind: 'receipt'; created: CaseDetail; guide: Guide }
+  | { kind: 'booking' };
 
 /** /kiosk — the self-service kiosk; without a device token it goes to /kiosk/setup. */
 export function KioskPage() {
@@ -207,11 +209,23 @@ function SignedIn({ token, device, session, screen, setScreen, onFinish }: Signe
   switch (screen.kind) {
     case 'matters':
       return (
-        <MatterScreen
+        <>
+          <BookingEntry onOpen={() => setScreen({ kind: 'booking' })} />
+          <MatterScreen
+            token={token}
+            device={device}
+            session={session}
+            onChoose={(matter) => setScreen({ kind: 'form', matter })}
+          />
+        </>
+      );
+    case 'booking':
+      return (
+        <BookingScreen
           token={token}
           device={device}
           session={session}
-          onChoose={(matter) => setScreen({ kind: 'form', matter })}
+          onBack={() => setScreen({ kind: 'matters' })}
         />
       );
     case 'form':
