@@ -1,14 +1,9 @@
 import { Type } from 'typebox';
 import { Id, IsoDate, isoDateTime, Nullable } from '../api.ts';
 
-/** The API shapes of a hall's queue settings, its live board (大厅实况) and its figures (大厅统计). */
+export { SETTING_RANGES } from './settings-ranges.ts';
 
-/** Bounds of the queue settings a hall manager may set. */
-export const SETTING_RANGES = {
-  waitGoalMinutes: { min: 1, max: 240 },
-  dailyLimitPerPerson: { min: 1, max: 20 },
-  nearNoticeAhead: { min: 1, max: 20 },
-} as const;
+/** The API shapes of a hall's queue settings, its live board (大厅实况) and its figures (大厅统计). */
 
 export const TicketSettings = Type.Object({
   hallId: Id,

@@ -9,6 +9,7 @@ import { certificatesEn } from '../certificates/messages.en.ts';
 import { formsEn } from '../forms/messages.en.ts';
 import { kioskEn } from '../kiosk/messages.en.ts';
 import { registriesEn } from '../registries/messages.en.ts';
+import { hallBoardEn } from '../tickets/board/messages.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** Every UI string of the app, in English. */
@@ -152,6 +153,8 @@ export const en: Messages = {
     halls: 'Halls and windows',
     appointmentSettings: 'Booking settings',
     todayAppointments: "Today's bookings",
+    hallBoard: 'Hall live board',
+    hallFigures: 'Hall figures',
     accounts: 'Accounts and roles',
     audit: 'Audit trail',
     registries: 'Population & legal-entity bases',
@@ -306,6 +309,7 @@ export const en: Messages = {
   registries: registriesEn,
   certificates: certificatesEn,
   appointments: appointmentsEn,
+  hallBoard: hallBoardEn,
   credit: creditEn,
   kiosk: kioskEn,
   claim: claimEn,

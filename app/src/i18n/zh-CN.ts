@@ -9,6 +9,7 @@ import { certificatesZh } from '../certificates/messages.zh-CN.ts';
 import { formsZh } from '../forms/messages.zh-CN.ts';
 import { kioskZh } from '../kiosk/messages.zh-CN.ts';
 import { registriesZh } from '../registries/messages.zh-CN.ts';
+import { hallBoardZh } from '../tickets/board/messages.zh-CN.ts';
 
 /** Every UI string of the app, in Simplified Chinese (the default language). */
 export const zhCN = {
@@ -150,6 +151,8 @@ export const zhCN = {
     halls: '大厅与窗口',
     appointmentSettings: '预约设置',
     todayAppointments: '今日预约',
+    hallBoard: '大厅实况',
+    hallFigures: '大厅统计',
     accounts: '账号与角色',
     audit: '审计日志',
     registries: '人口库与法人库',
@@ -302,6 +305,7 @@ export const zhCN = {
   registries: registriesZh,
   certificates: certificatesZh,
   appointments: appointmentsZh,
+  hallBoard: hallBoardZh,
   credit: creditZh,
   kiosk: kioskZh,
   claim: claimZh,

@@ -19,6 +19,8 @@ export type WorkbenchPage =
   | 'halls'
   | 'appointmentSettings'
   | 'todayAppointments'
+  | 'hallBoard'
+  | 'hallFigures'
   | 'accounts'
   | 'registries'
   | 'audit';
@@ -42,6 +44,8 @@ const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
   halls: ['hall_manager', 'system_admin'],
   appointmentSettings: ['hall_manager'],
   todayAppointments: ['window_clerk', 'hall_manager'],
+  hallBoard: ['hall_manager', 'supervisor'],
+  hallFigures: ['hall_manager', 'supervisor'],
   accounts: ['system_admin'],
   registries: ['system_admin'],
   audit: ['system_admin', 'supervisor'],
@@ -65,6 +69,8 @@ export const PAGE_ORDER: readonly WorkbenchPage[] = [
   'halls',
   'appointmentSettings',
   'todayAppointments',
+  'hallBoard',
+  'hallFigures',
   'accounts',
   'registries',
   'audit',
@@ -102,6 +108,8 @@ const PATHS: Partial<Record<WorkbenchPage, string>> = {
   issuedCertificates: '/workbench/issued-certificates',
   appointmentSettings: '/workbench/appointment-settings',
   todayAppointments: '/workbench/appointments-today',
+  hallBoard: '/workbench/hall-board',
+  hallFigures: '/workbench/hall-figures',
 };
 
 export function pathOf(page: WorkbenchPage): string {

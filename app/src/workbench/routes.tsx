@@ -52,6 +52,12 @@ const AppointmentSettingsPage = lazy(() =>
 const TodayAppointmentsPage = lazy(() =>
   import('../appointments/staff/TodayPage.tsx').then((m) => ({ default: m.TodayAppointmentsPage })),
 );
+const HallBoardPage = lazy(() =>
+  import('../tickets/board/BoardPage.tsx').then((m) => ({ default: m.HallBoardPage })),
+);
+const HallFiguresPage = lazy(() =>
+  import('../tickets/board/FiguresPage.tsx').then((m) => ({ default: m.HallFiguresPage })),
+);
 
 /** The staff workbench: each page only for the roles the menu gives it to (RequirePage). */
 export const workbenchRoutes: RouteObject = {
@@ -85,6 +91,8 @@ export const workbenchRoutes: RouteObject = {
     guarded('catalogue-statistics', 'catalogueStatistics', <CatalogueStatisticsPage />),
     guarded('appointment-settings', 'appointmentSettings', <AppointmentSettingsPage />),
     guarded('appointments-today', 'todayAppointments', <TodayAppointmentsPage />),
+    guarded('hall-board', 'hallBoard', <HallBoardPage />),
+    guarded('hall-figures', 'hallFigures', <HallFiguresPage />),
     ...adminRoutes,
     { path: '*', element: <NotFound /> },
   ],
