@@ -53,7 +53,11 @@ test('random station look-ups: never a 5xx, refusals name the field, stations li
   const paths = new Map<string, string>();
   await fc.assert(
     fc.asyncProperty(fc.oneof(queryArb, plausible), async (query: Partial<Record<string, string>>) => {
-      const res = await t.app.inject({ method: 'GET', url: '/api/stations', query });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/stations',
+        query: query as Record<string, string>,
+      });
       statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
       assert.ok(
         res.statusCode < 500,
