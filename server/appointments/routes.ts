@@ -234,7 +234,9 @@ export async function appointmentRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const row = await book({ db: db(), actor, audit: auditContext(request), input: request.body });
+      // A session opened by reading an ID card at a kiosk books at that kiosk's hall (channel kiosk).
+      const atKiosk = request.kiosk ? { hallId: request.kiosk.hallId } : undefined;
+      const row = await book({ db: db(), actor, audit: auditContext(request), input: request.body, atKiosk });
       return reply.status(201).send((await present(db(), [row]))[0]!);
     },
   );

@@ -67,6 +67,25 @@ test('the person whose ID card the kiosk read books a slot of the hall; the chan
   assert.equal(cancelled.json().status, 'cancelled');
 });
 
+test('a kiosk session booking through /api/appointments is recorded as the kiosk’s too, in its hall only', async () => {
+  const kiosk = kioskOf(t.app, token);
+  assert.equal((await kiosk.identify(card('陈晨'))).statusCode, 200);
+  const res = await kiosk.request({
+    method: 'POST',
+    url: '/api/appointments',
+    payload: { categoryId: hall.category.id, day: days[2], start: '15:00' },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  assert.equal(res.json().channel, 'kiosk');
+  const other = await buildBookingHall(t.app, t.db.db);
+  const foreign = await kiosk.request({
+    method: 'POST',
+    url: '/api/appointments',
+    payload: { categoryId: other.category.id, day: days[2], start: '15:00' },
+  });
+  assert.equal(foreign.statusCode, 404);
+});
+
 test('without a card read, with another kiosk’s session or without the device token: a 401, nothing booked', async () => {
   const payload = { categoryId: hall.category.id, day: days[0], start: '11:00' };
   const bare = kioskOf(t.app, token);
