@@ -17,6 +17,8 @@ import type { App } from '../core/http/types.ts';
 import { hallScope } from '../organisations/index.ts';
 import { type Action, act, callNext, pauseWindow, transfer } from './calling.ts';
 import { publicTicket } from './present.ts';
+import { notifyHall } from './screen.ts';
+import { screenRoutes } from './screen-routes.ts';
 import {
   activeHall,
   createCategory,
@@ -36,6 +38,7 @@ const ticketNotFound = () => new AppError('resource.not_found', { params: { reso
 
 export async function ticketRoutes(app: App): Promise<void> {
   const db = () => app.deps.database.db;
+  await app.register(screenRoutes);
 
   app.get(
     '/tickets/halls/:id/categories',
@@ -183,7 +186,9 @@ export async function ticketRoutes(app: App): Promise<void> {
       },
       async (request) => {
         const window = await staffWindow(db(), requireActor(request), request.params.id);
-        return pauseWindow(db(), window.id, paused);
+        const result = await pauseWindow(db(), window.id, paused);
+        await notifyHall(db(), window.hallId);
+        return result;
       },
     );
 
