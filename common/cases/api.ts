@@ -57,6 +57,8 @@ export const SubmitBody = Type.Object(
       ),
     ),
     windowId: Type.Optional(Id),
+    /** Counter: the ticket called to the window for this applicant (its waiting and handling times show on the case). */
+    ticketId: Type.Optional(Id),
     /** Agent: the applicant's consent to be represented (帮办代办授权). */
     consent: Type.Optional(
       Type.Object(
@@ -234,6 +236,19 @@ export const CaseDetail = Type.Object({
   ),
   hallId: Nullable(Type.String()),
   windowId: Nullable(Type.String()),
+  /** The ticket called to the counter for this case: 等候时长 (taken → called) and 办理时长 (called → done, or so far), seconds. */
+  ticket: Type.Optional(
+    Nullable(
+      Type.Object({
+        code: Type.String(),
+        takenAt: Type.String(),
+        calledAt: Nullable(Type.String()),
+        finishedAt: Nullable(Type.String()),
+        waitSeconds: Nullable(Type.Integer()),
+        handleSeconds: Nullable(Type.Integer()),
+      }),
+    ),
+  ),
   assigneeId: Nullable(Type.String()),
   assigneeName: Nullable(Type.String()),
   /** Fields shown masked that this user may reveal (each view audited). */

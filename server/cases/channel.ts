@@ -4,6 +4,7 @@ import type { Actor } from '../core/access/actor.ts';
 import type { Db } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { listHalls } from '../organisations/index.ts';
+import { counterTicket } from '../tickets/index.ts';
 import type { Channel } from './submission.ts';
 
 /** The applicant's consent to be represented by an agent (帮办代办授权). */
@@ -15,8 +16,13 @@ export type Consent = {
   note?: string;
 };
 
-/** Who an application is for, when staff hand it in: the walk-in applicant, the window, the consent. */
-export type OnBehalf = { applicant?: WalkInApplicant; windowId?: string; consent?: Consent };
+/** Who an application is for, when staff hand it in: the walk-in applicant, the window, the called ticket, the consent. */
+export type OnBehalf = {
+  applicant?: WalkInApplicant;
+  windowId?: string;
+  ticketId?: string;
+  consent?: Consent;
+};
 
 /**
  * Where and for whom an application is handed in. An applicant applies online, or at the kiosk
@@ -26,6 +32,8 @@ export type OnBehalf = { applicant?: WalkInApplicant; windowId?: string; consent
  * at the hall of the agent's organisation (a street centre's, where it has one) as the place taken.
  * The case goes to the matter's department either way (its filing target): a counter accepts
  * what it took, an agent's application waits in the department's queue like an online one.
+ * A counter filing may name the ticket called to the clerk's window (tickets' counterTicket checks
+ * it); the case then keeps it and is taken at that ticket's window unless another is named.
  */
 export async function channelOf(options: {
   db: Db;
@@ -35,6 +43,13 @@ export async function channelOf(options: {
   onBehalf: OnBehalf;
 }): Promise<Channel> {
   const { db, actor, onBehalf } = options;
+  const clerk = actor.kind === 'staff' && actor.grants.some((g) => g.role === 'window_clerk');
+  if (onBehalf.ticketId !== undefined && !clerk) {
+    throw new AppError('validation.field', {
+      field: 'ticketId',
+      params: { problem: '仅窗口受理时可关联号票', problemEn: 'is for filings at a counter only' },
+    });
+  }
   if (actor.kind !== 'staff') {
     if (options.kioskHallId)
       return { kind: 'kiosk', applicantId: actor.accountId, hallId: options.kioskHallId };
@@ -47,18 +62,24 @@ export async function channelOf(options: {
       params: { problem: '须填写申请人身份信息', problemEn: 'is required when applying for someone' },
     });
   }
-  const clerk = actor.grants.some((g) => g.role === 'window_clerk');
   if (!clerk && !onBehalf.consent) {
     throw new AppError('validation.field', {
       field: 'consent',
       params: { problem: '代办须记录申请人的授权', problemEn: "the applicant's consent is required" },
     });
   }
+  const ticket = onBehalf.ticketId ? await counterTicket(db, actor, onBehalf.ticketId) : null;
   const applicantId = await findOrCreateWalkInApplicant({ db, audit: options.audit, input: walkIn });
   if (clerk) {
-    const hallId = await hallOf(db, actor.organisationId);
+    const hallId = ticket?.hallId ?? (await hallOf(db, actor.organisationId));
     if (!hallId) throw new AppError('resource.not_found', { params: { resource: '所在大厅' } });
-    return { kind: 'counter', applicantId, hallId, windowId: onBehalf.windowId ?? null };
+    return {
+      kind: 'counter',
+      applicantId,
+      hallId,
+      windowId: onBehalf.windowId ?? ticket?.windowId ?? null,
+      ticketId: ticket?.id ?? null,
+    };
   }
   const agency = actor.grants.find((g) => g.role === 'agent' && g.organisationId)?.organisationId;
   return {

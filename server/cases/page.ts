@@ -6,6 +6,7 @@ import type { Db } from '../core/db/client.ts';
 import { composeOnce, qualified } from '../core/db/composed.ts';
 import { changedColumn } from '../core/db/gated.ts';
 import { organisationNameOf } from '../organisations/index.ts';
+import { ticketTimes } from '../tickets/index.ts';
 import { attachmentView } from './attachments.ts';
 import { filledFormOf } from './form-case.ts';
 import { materialCounts } from './material-counts.ts';
@@ -169,9 +170,10 @@ export async function casePage(
   view: CaseView = { masked: true, mayReveal: false },
   records: PageRecords | null = null,
 ) {
-  const [doc, { events, attachments, departmentName, names }] = await Promise.all([
+  const [doc, { events, attachments, departmentName, names }, ticket] = await Promise.all([
     documentOf(db, row.versionId),
     records ?? readPageRecords(db, row.id),
+    row.ticketId ? ticketTimes(db, row.ticketId) : null,
   ]);
   const applicant = names.get(row.applicantId);
   const gaps = row.gaps as string[];
@@ -195,6 +197,8 @@ export async function casePage(
     consent: row.consent,
     hallId: row.hallId,
     windowId: row.windowId,
+    /** The ticket called to the counter: waiting (taken → called) and handling (called → done, or so far). */
+    ticket,
     assigneeId: row.assigneeId,
     assigneeName: row.assigneeId ? (names.get(row.assigneeId)?.displayName ?? null) : null,
     delivery: row.delivery,

@@ -48,7 +48,7 @@ export const isReused = (m: MaterialInput | ReusedMaterialInput): m is ReusedMat
 export type Channel =
   | { kind: 'online'; applicantId: string }
   | { kind: 'kiosk'; applicantId: string; hallId: string }
-  | { kind: 'counter'; applicantId: string; hallId: string; windowId: string | null }
+  | { kind: 'counter'; applicantId: string; hallId: string; windowId: string | null; ticketId: string | null }
   | {
       kind: 'agent';
       applicantId: string;
@@ -245,6 +245,7 @@ export async function submitCase(options: {
       versionNo: guide.versionNo,
       ...(hallId ? { hallId } : {}),
       ...(channel.kind === 'counter' && channel.windowId ? { windowId: channel.windowId } : {}),
+      ...(channel.kind === 'counter' && channel.ticketId ? { ticketId: channel.ticketId } : {}),
       ...(channel.kind === 'agent' ? { consent: channel.consent } : {}),
       materials: input.materials.map((m) => m.key),
       ...(reused.length > 0 ? { reused: reused.map((r) => ({ key: r.key, source: r.source })) } : {}),
@@ -272,6 +273,7 @@ export async function submitCase(options: {
           consent: channel.kind === 'agent' ? channel.consent : null,
           hallId,
           windowId: channel.kind === 'counter' ? channel.windowId : null,
+          ticketId: channel.kind === 'counter' ? channel.ticketId : null,
           status: 'submitted',
           caseType: document.caseType,
           formData: input.formData,

@@ -1,16 +1,37 @@
 import { sql } from 'drizzle-orm';
+import type { AuditContext } from '../audit/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
+import { audited } from './audit.ts';
 
 type Window = { id: string; hallId: string };
 const TODAY = sql`(now() AT TIME ZONE 'Asia/Shanghai')::date`;
+
+const actorOf = (audit: AuditContext) => audit.actor?.accountId ?? null;
 
 /**
  * Calls the next ticket at a window: waiting tickets sent to this window or of a category it serves,
  * priority first, then by number. One statement; a ticket another window is calling is skipped
  * (FOR UPDATE SKIP LOCKED), so two windows never get the same ticket. Null when no one waits.
+ * A call that finds a ticket is audited.
  */
-export async function callNext(db: DbOrTx, window: Window, actorId: string): Promise<string | null> {
+export async function callNext(db: DbOrTx, window: Window, audit: AuditContext): Promise<string | null> {
+  const called = await audited(
+    db,
+    audit,
+    (tx) => callNextAt(tx, window, actorOf(audit)),
+    (row) =>
+      row && {
+        action: 'ticket.call',
+        targetType: 'ticket',
+        targetId: row.id,
+        summary: { code: row.code, windowId: window.id },
+      },
+  );
+  return called?.id ?? null;
+}
+
+async function callNextAt(db: DbOrTx, window: Window, actorId: string | null) {
   const [state] = (
     await db.execute(
       sql`SELECT EXISTS (SELECT 1 FROM ticket_window_pauses WHERE window_id = ${window.id}) AS paused,
@@ -33,12 +54,13 @@ export async function callNext(db: DbOrTx, window: Window, actorId: string): Pro
           LIMIT 1 FOR UPDATE SKIP LOCKED),
         called AS (
           UPDATE tickets SET status = 'called', window_id = ${window.id}, called_at = now()
-          FROM next WHERE tickets.id = next.id RETURNING tickets.id),
+          FROM next WHERE tickets.id = next.id RETURNING tickets.id, tickets.code),
         e AS (INSERT INTO ticket_events (ticket_id, kind, window_id, actor_id)
               SELECT id, 'called', ${window.id}, ${actorId} FROM called)
-        SELECT id FROM called`,
+        SELECT id, code FROM called`,
   );
-  return (rows[0]?.id as string | undefined) ?? null;
+  const row = rows[0] as { id: string; code: string } | undefined;
+  return row ?? null;
 }
 
 const STATUS: Record<string, [string, string]> = {
@@ -96,7 +118,7 @@ async function guarded(
   set: ReturnType<typeof sql>,
   kind: string,
   windowId: string | null,
-  actorId: string,
+  actorId: string | null,
 ) {
   const { rows } = await db.execute(
     sql`WITH changed AS (UPDATE tickets SET ${set} WHERE id = ${id} AND ${guard} RETURNING id, window_id),
@@ -112,11 +134,18 @@ export async function act(
   db: DbOrTx,
   ticket: { id: string; code: string; status: string; returned: boolean },
   action: Exclude<Action, 'transfer'>,
-  actorId: string,
+  audit: AuditContext,
 ) {
   const plan = PLANS[action];
-  const ok = await guarded(db, ticket.id, plan.from, plan.set, action, null, actorId);
-  if (!ok) throw stateError(ticket, action);
+  await audited(
+    db,
+    audit,
+    async (tx) => {
+      const ok = await guarded(tx, ticket.id, plan.from, plan.set, action, null, actorOf(audit));
+      if (!ok) throw stateError(ticket, action);
+    },
+    { action: `ticket.${action}`, targetType: 'ticket', targetId: ticket.id, summary: { code: ticket.code } },
+  );
 }
 
 /** Sends a waiting or called ticket to another window or category of the hall; it waits there with its number. */
@@ -124,7 +153,7 @@ export async function transfer(
   db: DbOrTx,
   ticket: { id: string; code: string; status: string; returned: boolean; hallId: string },
   to: { windowId?: string; categoryId?: string },
-  actorId: string,
+  audit: AuditContext,
 ) {
   if (!to.windowId === !to.categoryId)
     throw new AppError('validation.field', {
@@ -147,23 +176,61 @@ export async function transfer(
   const set = to.windowId
     ? sql`status = 'waiting', window_id = ${to.windowId}, called_at = NULL`
     : sql`status = 'waiting', window_id = NULL, category_id = ${to.categoryId}, called_at = NULL`;
-  const ok = await guarded(
+  await audited(
     db,
-    ticket.id,
-    sql`status IN ('waiting', 'called')`,
-    set,
-    'transferred',
-    to.windowId ?? null,
-    actorId,
+    audit,
+    async (tx) => {
+      const ok = await guarded(
+        tx,
+        ticket.id,
+        sql`status IN ('waiting', 'called')`,
+        set,
+        'transferred',
+        to.windowId ?? null,
+        actorOf(audit),
+      );
+      if (!ok) throw stateError(ticket, 'transfer');
+    },
+    {
+      action: 'ticket.transfer',
+      targetType: 'ticket',
+      targetId: ticket.id,
+      summary: { code: ticket.code, from: ticket.status, ...to },
+    },
   );
-  if (!ok) throw stateError(ticket, 'transfer');
 }
 
-export async function pauseWindow(db: DbOrTx, windowId: string, paused: boolean) {
-  if (paused)
-    await db.execute(
-      sql`INSERT INTO ticket_window_pauses (window_id) VALUES (${windowId}) ON CONFLICT DO NOTHING`,
-    );
-  else await db.execute(sql`DELETE FROM ticket_window_pauses WHERE window_id = ${windowId}`);
-  return { windowId, paused };
+/**
+ * Pauses or resumes a window (audited). Pausing sends the tickets transferred to this window that wait
+ * for it back to their category's queue, for the other windows of the category to call (a 'requeued'
+ * event each).
+ */
+export async function pauseWindow(db: DbOrTx, windowId: string, paused: boolean, audit: AuditContext) {
+  const requeued = await audited(
+    db,
+    audit,
+    async (tx) => {
+      if (!paused) {
+        await tx.execute(sql`DELETE FROM ticket_window_pauses WHERE window_id = ${windowId}`);
+        return [];
+      }
+      const { rows } = await tx.execute(
+        sql`WITH p AS (INSERT INTO ticket_window_pauses (window_id) VALUES (${windowId}) ON CONFLICT DO NOTHING),
+            moved AS (
+              UPDATE tickets SET window_id = NULL
+              WHERE window_id = ${windowId} AND status = 'waiting' RETURNING id, code),
+            e AS (INSERT INTO ticket_events (ticket_id, kind, window_id, actor_id)
+                  SELECT id, 'requeued', ${windowId}, ${actorOf(audit)} FROM moved)
+            SELECT code FROM moved ORDER BY code`,
+      );
+      return rows.map((r) => r.code as string);
+    },
+    (codes) => ({
+      action: paused ? 'ticket.window_pause' : 'ticket.window_resume',
+      targetType: 'window',
+      targetId: windowId,
+      summary: paused ? { requeued: codes } : {},
+    }),
+  );
+  return { windowId, paused, requeued };
 }

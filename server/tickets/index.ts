@@ -5,9 +5,10 @@
  * The front door of the module: other modules import only from here.
  */
 export { ticketBoardRoutes } from './board-routes.ts';
+export { counterTicket, type TicketTimes, ticketTimes } from './counter.ts';
 export { publicTicket } from './present.ts';
 export { ticketRoutes } from './routes.ts';
-export { presentTicket, takeTicket } from './service.ts';
+export { presentTicket } from './service.ts';
 export {
   ticketCategories,
   ticketCounters,
@@ -16,3 +17,4 @@ export {
   ticketWindowCategories,
   ticketWindowPauses,
 } from './tables.ts';
+export { checkInBookings, takeTicket } from './take.ts';

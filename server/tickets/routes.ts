@@ -3,7 +3,6 @@ import { Type } from 'typebox';
 import { IdParams } from '../../common/api.ts';
 import {
   CallResult,
-  TakeTicketBody,
   Ticket,
   TicketCategory,
   TicketCategoryBody,
@@ -12,10 +11,11 @@ import {
   WindowCategoriesBody,
 } from '../../common/tickets/api.ts';
 import { AppError } from '../core/errors.ts';
-import { authorize, requireActor } from '../core/http/guard.ts';
+import { auditContext, authorize, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
 import { hallScope } from '../organisations/index.ts';
 import { type Action, act, callNext, pauseWindow, transfer } from './calling.ts';
+import { tellAfter } from './notices.ts';
 import { publicTicket } from './present.ts';
 import { notifyHall } from './screen.ts';
 import { screenRoutes } from './screen-routes.ts';
@@ -25,10 +25,11 @@ import {
   hallCategories,
   setWindowCategories,
   staffWindow,
-  takeTicket,
   ticketHall,
   worksAtHall,
 } from './service.ts';
+import { ticketStaffRoutes } from './staff-routes.ts';
+import { ticketTakeRoutes } from './take-routes.ts';
 
 const tags = ['tickets'];
 const signedIn = async (request: FastifyRequest) => {
@@ -38,6 +39,8 @@ const ticketNotFound = () => new AppError('resource.not_found', { params: { reso
 
 export async function ticketRoutes(app: App): Promise<void> {
   const db = () => app.deps.database.db;
+  await ticketStaffRoutes(app);
+  await ticketTakeRoutes(app);
   await app.register(screenRoutes);
 
   app.get(
@@ -94,45 +97,6 @@ export async function ticketRoutes(app: App): Promise<void> {
     },
   );
 
-  app.post(
-    '/tickets/halls/:id/take',
-    {
-      schema: {
-        tags,
-        summary: '取号：本人用手机取号，或大厅服务台代为取号（可选绿色通道、帮办代办）；今日预约可签到取号',
-        params: IdParams,
-        body: TakeTicketBody,
-        response: { 201: Ticket },
-      },
-      onRequest: signedIn,
-    },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const hall = await activeHall(db(), request.params.id);
-      const reception = worksAtHall(actor, hall.organisationId);
-      if (!reception && request.body.priority)
-        throw new AppError('validation.field', {
-          field: 'priority',
-          params: {
-            problem: '绿色通道、帮办代办请到服务台取号',
-            problemEn: 'is given at the reception desk',
-          },
-        });
-      if (!reception && actor.kind !== 'person') throw new AppError('auth.forbidden');
-      const id = await takeTicket(db(), {
-        hallId: hall.id,
-        categoryId: request.body.categoryId,
-        appointmentId: request.body.appointmentId,
-        priority: request.body.priority,
-        channel: reception ? 'reception' : 'phone',
-        accountId: reception ? null : actor.accountId,
-        bookingOf: reception ? undefined : actor.accountId,
-        actorId: actor.accountId,
-      });
-      return reply.status(201).send(await publicTicket(db(), id));
-    },
-  );
-
   app.get(
     '/tickets/:id',
     {
@@ -167,7 +131,8 @@ export async function ticketRoutes(app: App): Promise<void> {
     async (request) => {
       const actor = requireActor(request);
       const window = await staffWindow(db(), actor, request.params.id);
-      const id = await callNext(db(), window, actor.accountId);
+      const id = await callNext(db(), window, auditContext(request));
+      await tellAfter(db(), request.log, window.hallId, id, 'call');
       return { ticket: id ? await publicTicket(db(), id) : null };
     },
   );
@@ -186,7 +151,7 @@ export async function ticketRoutes(app: App): Promise<void> {
       },
       async (request) => {
         const window = await staffWindow(db(), requireActor(request), request.params.id);
-        const result = await pauseWindow(db(), window.id, paused);
+        const result = await pauseWindow(db(), window.id, paused, auditContext(request));
         await notifyHall(db(), window.hallId);
         return result;
       },
@@ -221,8 +186,9 @@ export async function ticketRoutes(app: App): Promise<void> {
       `/tickets/:id/${path}`,
       { schema: { tags, summary, params: IdParams, response: { 200: Ticket } }, onRequest: signedIn },
       async (request) => {
-        const { actor, ticket } = await staffTicket(request, request.params.id);
-        await act(db(), ticket, action, actor.accountId);
+        const { ticket } = await staffTicket(request, request.params.id);
+        await act(db(), ticket, action, auditContext(request));
+        await tellAfter(db(), request.log, ticket.hallId, ticket.id, action);
         return publicTicket(db(), ticket.id);
       },
     );
@@ -240,8 +206,9 @@ export async function ticketRoutes(app: App): Promise<void> {
       onRequest: signedIn,
     },
     async (request) => {
-      const { actor, ticket } = await staffTicket(request, request.params.id);
-      await transfer(db(), ticket, request.body, actor.accountId);
+      const { ticket } = await staffTicket(request, request.params.id);
+      await transfer(db(), ticket, request.body, auditContext(request));
+      await tellAfter(db(), request.log, ticket.hallId, ticket.id, 'transfer');
       return publicTicket(db(), ticket.id);
     },
   );

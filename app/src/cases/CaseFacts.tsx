@@ -1,9 +1,33 @@
 import { Descriptions, Tag } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../catalogue/labels.ts';
 import { formatTime, StatusTag, WarningTag } from './CaseTags.tsx';
 import { Revealable } from './staff/Revealable.tsx';
 import type { CaseDetail } from './types.ts';
+
+/**
+ * The ticket the case was filed from at the counter: how long the person waited and was served
+ * (an item of the facts' Descriptions, which reads its items' props directly).
+ */
+function ticketTimes(t: TFunction, ticket: NonNullable<CaseDetail['ticket']>) {
+  const time = (s: number | null) =>
+    s === null
+      ? '—'
+      : s < 60
+        ? t('cases.facts.underMinute')
+        : t('cases.facts.minutes', { count: Math.floor(s / 60) });
+  return (
+    <Descriptions.Item label={t('cases.facts.ticket')}>
+      <span data-testid="case-ticket">
+        {ticket.code} · {t('cases.facts.waitTime')}{' '}
+        <span data-testid="case-wait-time">{time(ticket.waitSeconds)}</span> · {t('cases.facts.handleTime')}{' '}
+        <span data-testid="case-handle-time">{time(ticket.handleSeconds)}</span>
+        {ticket.finishedAt ? '' : t('cases.facts.handling')}
+      </span>
+    </Descriptions.Item>
+  );
+}
 
 /** Number, matter, status, deadlines (promised against legal) and visits against the promise. */
 export function CaseFacts({ detail, staff = false }: { detail: CaseDetail; staff?: boolean }) {
@@ -54,6 +78,7 @@ export function CaseFacts({ detail, staff = false }: { detail: CaseDetail; staff
       <Descriptions.Item label={t('cases.field.channel')}>
         {t(`cases.channel.${detail.channel}`)} · {labels.caseType[detail.caseType]}
       </Descriptions.Item>
+      {staff && detail.ticket ? ticketTimes(t, detail.ticket) : null}
       <Descriptions.Item label={t('cases.field.submittedAt')}>
         {formatTime(detail.submittedAt)}
       </Descriptions.Item>

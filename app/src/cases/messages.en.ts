@@ -113,6 +113,12 @@ export const casesEn: typeof casesZh = {
     notAccepted: 'Set at acceptance',
     inTime: 'Within the promised limit',
     overTime: 'Beyond the promised limit',
+    ticket: 'Ticket',
+    waitTime: 'Waiting time',
+    handleTime: 'Handling time',
+    minutes: '{{count}} min',
+    underMinute: 'under a minute',
+    handling: ' (in progress)',
   },
   material: {
     title: 'Materials',

@@ -68,6 +68,12 @@ export const casesZh = {
     notAccepted: '受理后计算',
     inTime: '在承诺时限内',
     overTime: '超出承诺时限',
+    ticket: '号票',
+    waitTime: '等候时长',
+    handleTime: '办理时长',
+    minutes: '{{count}} 分钟',
+    underMinute: '不到 1 分钟',
+    handling: '（办理中）',
   },
   material: {
     title: '申请材料',

@@ -1,4 +1,5 @@
 import { appointmentsEn } from '../appointments/messages.en.ts';
+import { assistanceEn } from '../assistance/messages.en.ts';
 import { claimEn } from '../auth/messages.en.ts';
 import { agentEn } from '../cases/agent/messages.en.ts';
 import { creditEn } from '../cases/credit/messages.en.ts';
@@ -9,7 +10,10 @@ import { certificatesEn } from '../certificates/messages.en.ts';
 import { formsEn } from '../forms/messages.en.ts';
 import { kioskEn } from '../kiosk/messages.en.ts';
 import { registriesEn } from '../registries/messages.en.ts';
+import { stationsEn } from '../stations/messages.en.ts';
 import { hallBoardEn } from '../tickets/board/messages.en.ts';
+import { ticketDeskEn } from '../tickets/staff/messages.en.ts';
+import { ticketTakeEn } from '../tickets/take/messages.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** Every UI string of the app, in English. */
@@ -140,6 +144,7 @@ export const en: Messages = {
     title: 'Government Services Workbench',
     home: 'Home',
     intake: 'Intake',
+    calling: 'Calling',
     agentApply: 'Apply as agent',
     agentCases: 'My agent cases',
     reviewQueue: 'Review queue',
@@ -155,6 +160,8 @@ export const en: Messages = {
     todayAppointments: "Today's bookings",
     hallBoard: 'Hall live board',
     hallFigures: 'Hall figures',
+    reception: 'Reception desk',
+    helpRequests: 'Help requests',
     accounts: 'Accounts and roles',
     audit: 'Audit trail',
     registries: 'Population & legal-entity bases',
@@ -309,9 +316,13 @@ export const en: Messages = {
   registries: registriesEn,
   certificates: certificatesEn,
   appointments: appointmentsEn,
+  stations: stationsEn,
   hallBoard: hallBoardEn,
   credit: creditEn,
+  assistance: assistanceEn,
   kiosk: kioskEn,
+  ticketDesk: ticketDeskEn,
+  ticketTake: ticketTakeEn,
   claim: claimEn,
   agent: agentEn,
   forms: formsEn,

@@ -1,4 +1,5 @@
 import { appointmentsZh } from '../appointments/messages.zh-CN.ts';
+import { assistanceZh } from '../assistance/messages.zh-CN.ts';
 import { claimZh } from '../auth/messages.zh-CN.ts';
 import { agentZh } from '../cases/agent/messages.zh-CN.ts';
 import { creditZh } from '../cases/credit/messages.zh-CN.ts';
@@ -9,7 +10,10 @@ import { certificatesZh } from '../certificates/messages.zh-CN.ts';
 import { formsZh } from '../forms/messages.zh-CN.ts';
 import { kioskZh } from '../kiosk/messages.zh-CN.ts';
 import { registriesZh } from '../registries/messages.zh-CN.ts';
+import { stationsZh } from '../stations/messages.zh-CN.ts';
 import { hallBoardZh } from '../tickets/board/messages.zh-CN.ts';
+import { ticketDeskZh } from '../tickets/staff/messages.zh-CN.ts';
+import { ticketTakeZh } from '../tickets/take/messages.zh-CN.ts';
 
 /** Every UI string of the app, in Simplified Chinese (the default language). */
 export const zhCN = {
@@ -138,6 +142,7 @@ export const zhCN = {
     title: '政务服务工作台',
     home: '首页',
     intake: '综合受理',
+    calling: '叫号',
     agentApply: '代办申请',
     agentCases: '我的代办',
     reviewQueue: '审核队列',
@@ -153,6 +158,8 @@ export const zhCN = {
     todayAppointments: '今日预约',
     hallBoard: '大厅实况',
     hallFigures: '大厅统计',
+    reception: '取号台',
+    helpRequests: '帮办请求',
     accounts: '账号与角色',
     audit: '审计日志',
     registries: '人口库与法人库',
@@ -305,9 +312,13 @@ export const zhCN = {
   registries: registriesZh,
   certificates: certificatesZh,
   appointments: appointmentsZh,
+  stations: stationsZh,
   hallBoard: hallBoardZh,
   credit: creditZh,
+  assistance: assistanceZh,
   kiosk: kioskZh,
+  ticketDesk: ticketDeskZh,
+  ticketTake: ticketTakeZh,
   claim: claimZh,
   agent: agentZh,
   forms: formsZh,

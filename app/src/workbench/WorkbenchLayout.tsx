@@ -6,6 +6,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
@@ -20,9 +21,11 @@ import {
   LogoutOutlined,
   MenuOutlined,
   PhoneOutlined,
+  PrinterOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
+  SoundOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Typography } from 'antd';
@@ -39,6 +42,7 @@ import { mayManage, menuKeyOf, pagesFor, pathOf, type WorkbenchPage } from './me
 const ICONS: Record<WorkbenchPage, React.ReactNode> = {
   home: <HomeOutlined />,
   intake: <InboxOutlined />,
+  calling: <SoundOutlined />,
   agentApply: <SolutionOutlined />,
   agentCases: <ProfileOutlined />,
   review: <FileDoneOutlined />,
@@ -56,6 +60,8 @@ const ICONS: Record<WorkbenchPage, React.ReactNode> = {
   todayAppointments: <PhoneOutlined />,
   hallBoard: <DashboardOutlined />,
   hallFigures: <LineChartOutlined />,
+  reception: <PrinterOutlined />,
+  helpRequests: <CustomerServiceOutlined />,
   accounts: <TeamOutlined />,
   registries: <DatabaseOutlined />,
   audit: <AuditOutlined />,

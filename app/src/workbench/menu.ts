@@ -4,6 +4,7 @@ import type { Me } from '../accounts/types.ts';
 export type WorkbenchPage =
   | 'home'
   | 'intake'
+  | 'calling'
   | 'agentApply'
   | 'agentCases'
   | 'review'
@@ -21,6 +22,8 @@ export type WorkbenchPage =
   | 'todayAppointments'
   | 'hallBoard'
   | 'hallFigures'
+  | 'reception'
+  | 'helpRequests'
   | 'accounts'
   | 'registries'
   | 'audit';
@@ -29,6 +32,7 @@ export type WorkbenchPage =
 const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
   home: 'any',
   intake: ['window_clerk'],
+  calling: ['window_clerk'],
   agentApply: ['agent'],
   agentCases: ['agent'],
   review: ['department_reviewer', 'department_head'],
@@ -46,6 +50,8 @@ const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
   todayAppointments: ['window_clerk', 'hall_manager'],
   hallBoard: ['hall_manager', 'supervisor'],
   hallFigures: ['hall_manager', 'supervisor'],
+  reception: ['window_clerk', 'hall_manager'],
+  helpRequests: ['agent', 'window_clerk', 'hall_manager'],
   accounts: ['system_admin'],
   registries: ['system_admin'],
   audit: ['system_admin', 'supervisor'],
@@ -53,6 +59,7 @@ const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
 
 export const PAGE_ORDER: readonly WorkbenchPage[] = [
   'home',
+  'calling',
   'intake',
   'agentApply',
   'agentCases',
@@ -71,6 +78,8 @@ export const PAGE_ORDER: readonly WorkbenchPage[] = [
   'todayAppointments',
   'hallBoard',
   'hallFigures',
+  'reception',
+  'helpRequests',
   'accounts',
   'registries',
   'audit',
@@ -110,6 +119,7 @@ const PATHS: Partial<Record<WorkbenchPage, string>> = {
   todayAppointments: '/workbench/appointments-today',
   hallBoard: '/workbench/hall-board',
   hallFigures: '/workbench/hall-figures',
+  helpRequests: '/workbench/help-requests',
 };
 
 export function pathOf(page: WorkbenchPage): string {

@@ -24,6 +24,9 @@ const CatalogueStatisticsPage = lazy(() =>
 const IntakePage = lazy(() =>
   import('../cases/staff/IntakePage.tsx').then((m) => ({ default: m.IntakePage })),
 );
+const CallingPage = lazy(() =>
+  import('../tickets/staff/CallingPage.tsx').then((m) => ({ default: m.CallingPage })),
+);
 const QueuePage = lazy(() => import('../cases/staff/QueuePage.tsx').then((m) => ({ default: m.QueuePage })));
 const WarningsPage = lazy(() =>
   import('../cases/staff/QueuePage.tsx').then((m) => ({ default: m.WarningsPage })),
@@ -58,6 +61,12 @@ const HallBoardPage = lazy(() =>
 const HallFiguresPage = lazy(() =>
   import('../tickets/board/FiguresPage.tsx').then((m) => ({ default: m.HallFiguresPage })),
 );
+const HelpRequestsPage = lazy(() =>
+  import('../assistance/HelpRequestsPage.tsx').then((m) => ({ default: m.HelpRequestsPage })),
+);
+const ReceptionPage = lazy(() =>
+  import('../tickets/take/ReceptionPage.tsx').then((m) => ({ default: m.ReceptionPage })),
+);
 
 /** The staff workbench: each page only for the roles the menu gives it to (RequirePage). */
 export const workbenchRoutes: RouteObject = {
@@ -77,6 +86,7 @@ export const workbenchRoutes: RouteObject = {
       ),
     },
     guarded('intake', 'intake', <IntakePage />),
+    guarded('calling', 'calling', <CallingPage />),
     guarded('agent/apply', 'agentApply', <AgentApplyPage />),
     guarded('agent/cases', 'agentCases', <AgentCasesPage />),
     guarded('review', 'review', <QueuePage />),
@@ -93,6 +103,8 @@ export const workbenchRoutes: RouteObject = {
     guarded('appointments-today', 'todayAppointments', <TodayAppointmentsPage />),
     guarded('hall-board', 'hallBoard', <HallBoardPage />),
     guarded('hall-figures', 'hallFigures', <HallFiguresPage />),
+    guarded('reception', 'reception', <ReceptionPage />),
+    guarded('help-requests', 'helpRequests', <HelpRequestsPage />),
     ...adminRoutes,
     { path: '*', element: <NotFound /> },
   ],
