@@ -31,12 +31,12 @@ test('from a matter’s guide 预约办理 leads, through signing in, to the boo
   const { page } = session;
   await page.setViewportSize({ width: 1280, height: 900 });
   const [matter] = await query<{ id: string }>(
-    `SELECT implementation_id AS id FROM published_matters WHERE name = '居住证办理' AND region_code = '610100'`,
+    `SELECT implementation_id AS id FROM published_matters WHERE name = '不动产变更登记' AND region_code = '610100'`,
     [],
   );
-  assert.ok(matter, 'the demo catalogue has the city’s 居住证办理');
+  assert.ok(matter, 'the demo catalogue has the city’s 不动产变更登记');
   await page.goto(url(`/guide/${matter.id}`));
-  await page.getByTestId('guide-title').getByText('居住证办理').waitFor();
+  await page.getByTestId('guide-title').getByText('不动产变更登记').waitFor();
   await page.screenshot({ path: screenshotPath('booking-entry-01-guide') });
   await page.getByTestId('guide-book').click();
 
@@ -51,16 +51,17 @@ test('from a matter’s guide 预约办理 leads, through signing in, to the boo
   const booking = page.getByTestId('appointments-page');
   await booking
     .getByTestId('appointment-matter')
-    .getByText('为办理“居住证办理”预约', { exact: false })
+    .getByText('为办理“不动产变更登记”预约', { exact: false })
     .waitFor();
   await booking.getByTestId('appointment-hall').getByText('西安市政务服务大厅').waitFor();
   const category = booking.getByTestId('appointment-category');
-  await category.locator('.ant-radio-button-wrapper-checked').getByText('市场监管综合窗口').waitFor();
+  // The guide's place is the city hall's 不动产登记中心专窗: its booking category is chosen.
+  await category.locator('.ant-radio-button-wrapper-checked').getByText('不动产登记').waitFor();
   const firstDay = booking.getByTestId('appointment-days').locator('button').first();
   const day = (await firstDay.getAttribute('data-day')) ?? '';
   await firstDay.click();
   const slot = booking.getByTestId('appointment-slots').locator('button[data-start="10:30"]');
-  await slot.getByText('余 4').waitFor();
+  await slot.getByText('余 3').waitFor();
   await slot.click();
   await page.screenshot({ path: screenshotPath('booking-entry-02-preselected'), fullPage: true });
   await booking.getByTestId('appointment-confirm').click();
@@ -71,7 +72,7 @@ test('from a matter’s guide 预约办理 leads, through signing in, to the boo
     .getByText('已预约')
     .waitFor();
   assert.deepEqual(await bookingsOf('李秀兰'), [
-    { category: '市场监管综合窗口', day, start: '10:30', channel: 'online', status: 'booked' },
+    { category: '不动产登记', day, start: '10:30', channel: 'online', status: 'booked' },
   ]);
   await session.browser.context.clearCookies();
 });
