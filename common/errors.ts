@@ -257,10 +257,20 @@ export const ERROR_CATALOGUE = {
     zh: '号票{code}当前为{status}，不能{operation}',
     en: 'Ticket {code} is {statusEn}; it cannot be {operationEn}',
   },
+  'ticket.daily_limit': {
+    status: 400,
+    zh: '今日已取号 {count} 次，已达上限',
+    en: 'You have taken {count} tickets here today, the daily limit',
+  },
   'ticket.window_busy': {
     status: 409,
     zh: '该窗口{reason}，请先处理',
     en: 'This window {reasonEn}; deal with that first',
+  },
+  'help_request.state': {
+    status: 409,
+    zh: '该帮办请求{state}，不能再{operation}',
+    en: 'This help request {stateEn}; it cannot be {operationEn}',
   },
   'kiosk.device_unknown': {
     status: 401,

@@ -27,15 +27,37 @@ export const TicketPriority = Type.Union([Type.Literal('green'), Type.Literal('a
   description: 'green 绿色通道（老年人、残疾人）；agent 帮办代办',
 });
 
-/** Taking a ticket for a category; a booking of today at the hall checks in (priority within its slot). */
+/**
+ * Taking a ticket for a category; a booking of today at the hall checks in (priority within its
+ * slot, in the category linked to the booking's matter). The reception desk may name the person
+ * and a mobile phone for the SMS, and give 绿色通道 or 帮办代办.
+ */
 export const TakeTicketBody = Type.Object(
   {
-    categoryId: Id,
+    categoryId: Type.Optional(Id),
     appointmentId: Type.Optional(Id),
     priority: Type.Optional(TicketPriority),
+    personName: Type.Optional(Type.String({ maxLength: 50, description: '服务台代取号：办事人姓名' })),
+    phone: Type.Optional(Type.String({ maxLength: 20, description: '服务台代取号：接收叫号短信的手机号' })),
   },
   { additionalProperties: false },
 );
+
+/** Taking a ticket at the kiosk: a category, or a booking of today once the ID card was read. */
+export const KioskTakeTicketBody = Type.Object(
+  { categoryId: Type.Optional(Id), appointmentId: Type.Optional(Id) },
+  { additionalProperties: false },
+);
+
+/** A booking of today that can check in to a ticket (签到取号). */
+export const CheckInBooking = Type.Object({
+  id: Id,
+  start: Type.String(),
+  startsAt: Type.String({ format: 'date-time' }),
+  categoryName: Type.String(),
+  /** The ticket category the booking checks in to; null when the hall has linked none. */
+  ticketCategoryId: Nullable(Id),
+});
 
 export const Ticket = Type.Object({
   id: Id,
@@ -60,6 +82,9 @@ export const Ticket = Type.Object({
   /** called → done, seconds. */
   handleSeconds: Nullable(Type.Integer()),
 });
+
+/** A ticket in the person's list: with the hall it is for. */
+export const MyTicket = Type.Object({ ...Ticket.properties, hallName: Type.String() });
 
 export const CallResult = Type.Object({ ticket: Nullable(Ticket) });
 

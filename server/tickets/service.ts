@@ -6,8 +6,6 @@ import type { DbOrTx } from '../core/db/client.ts';
 import { isUniqueViolation } from '../core/db/unique.ts';
 import { AppError } from '../core/errors.ts';
 
-const TODAY = sql`(now() AT TIME ZONE 'Asia/Shanghai')::date`;
-
 const invalid = (field: string, problem: string, problemEn: string) =>
   new AppError('validation.field', { field, params: { problem, problemEn } });
 const notFound = (resource: string, field?: string) =>
@@ -81,66 +79,6 @@ export async function setWindowCategories(db: DbOrTx, window: { id: string; hall
       sql`INSERT INTO ticket_window_categories (window_id, category_id) VALUES (${window.id}, ${id})`,
     );
   return { windowId: window.id, categoryIds: ids };
-}
-
-const RANK = { green: 0, agent: 0, booking: 1, normal: 2 } as const;
-
-/**
- * Takes a ticket: the next number of the category today and the ticket with its 'taken' event in
- * one statement (the counter row's lock orders concurrent takers).
- */
-export async function takeTicket(
-  db: DbOrTx,
-  input: {
-    hallId: string;
-    categoryId: string;
-    channel: 'kiosk' | 'phone' | 'reception';
-    priority?: 'green' | 'agent';
-    accountId: string | null;
-    actorId: string | null;
-    appointmentId?: string;
-    /** A person checks in only their own booking. */
-    bookingOf?: string;
-  },
-): Promise<string> {
-  const [category] = await rows(
-    db,
-    sql`SELECT id, letter FROM ticket_categories WHERE id = ${input.categoryId} AND hall_id = ${input.hallId} AND active`,
-  );
-  if (!category) throw notFound('取号类别', 'categoryId');
-  let accountId = input.accountId;
-  if (input.appointmentId) {
-    const [booking] = await rows(
-      db,
-      sql`SELECT account_id FROM appointments WHERE id = ${input.appointmentId} AND hall_id = ${input.hallId}
-          AND status = 'booked' AND day = ${TODAY}
-          AND (${input.bookingOf ?? null}::uuid IS NULL OR account_id = ${input.bookingOf ?? null}::uuid)`,
-    );
-    if (!booking) throw notFound('今日在本大厅的预约', 'appointmentId');
-    accountId = booking.account_id as string;
-  }
-  const priority = input.priority ?? (input.appointmentId ? 'booking' : 'normal');
-  try {
-    const [row] = await rows(
-      db,
-      sql`WITH n AS (
-            INSERT INTO ticket_counters (category_id, day, last) VALUES (${input.categoryId}, ${TODAY}, 1)
-            ON CONFLICT (category_id, day) DO UPDATE SET last = ticket_counters.last + 1
-            RETURNING day, last),
-          t AS (
-            INSERT INTO tickets (hall_id, category_id, day, number, code, priority, rank, channel, account_id, appointment_id)
-            SELECT ${input.hallId}, ${input.categoryId}, n.day, n.last, ${category.letter as string} || lpad(n.last::text, 3, '0'),
-                   ${priority}, ${RANK[priority]}, ${input.channel}, ${accountId}, ${input.appointmentId ?? null}
-            FROM n RETURNING id),
-          e AS (INSERT INTO ticket_events (ticket_id, kind, actor_id) SELECT id, 'taken', ${input.actorId} FROM t)
-          SELECT id FROM t`,
-    );
-    return row!.id as string;
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw invalid('appointmentId', '该预约已取号', 'has already been checked in');
-    throw error;
-  }
 }
 
 /** Tickets as the person and the clerk read them: the people ahead while waiting, the window once called. */

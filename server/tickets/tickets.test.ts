@@ -16,6 +16,10 @@ before(async () => {
   t = await createTestApp();
   h = await buildTicketHall(t.app, t.db.db);
   person = await signIn(t.app, await buildApplicant(t.db.db));
+  // One person takes many tickets here: above the default daily limit.
+  await t.db.db.execute(
+    sql`INSERT INTO ticket_settings (hall_id, daily_limit_per_person) VALUES (${h.hall.id}, 99)`,
+  );
 });
 after(() => t?.close());
 
