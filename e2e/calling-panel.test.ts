@@ -75,6 +75,10 @@ test('a clerk calls a ticket, recalls, skips and returns it, calls it again and 
   await page.getByTestId('calling-none').waitFor();
   const skipped = page.getByTestId('skipped-ticket').filter({ hasText: ticket.code });
   await skipped.waitFor();
+  // With no ticket at the window only 叫号 and the window's own buttons act.
+  await page.locator('[data-testid=call-next]:not([disabled])').waitFor();
+  assert.equal(await page.getByTestId('recall').isDisabled(), true);
+  assert.equal(await page.getByTestId('start-intake').isDisabled(), true);
   await page.screenshot({ path: screenshotPath('calling-02-skipped'), fullPage: true });
   await skipped.getByTestId('return-ticket').click();
   await page.locator('.ant-message').getByText('已恢复排队').waitFor();
