@@ -131,7 +131,10 @@ export const tickets = pgTable(
   ],
 );
 
-/** Each change of a ticket, with its time: taken, called, recalled, skipped, returned, transferred, done, no_show. */
+/**
+ * Each change of a ticket, with its time: taken, called, recall, skip, return, transferred, done, no_show,
+ * requeued (sent back to its category when the window it was transferred to paused).
+ */
 export const ticketEvents = pgTable(
   'ticket_events',
   {
