@@ -1,5 +1,6 @@
 import { accountRoutes, signInRoutes } from '../accounts/index.ts';
 import { appointmentRoutes } from '../appointments/index.ts';
+import { assistanceRoutes } from '../assistance/index.ts';
 import { auditRoutes } from '../audit/index.ts';
 import { calendarRoutes } from '../calendar/index.ts';
 import { caseRoutes, caseSight, heldResult } from '../cases/index.ts';
@@ -48,5 +49,6 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(ticketRoutes);
   await app.register(ticketBoardRoutes);
   await app.register(kioskTicketRoutes);
+  await app.register(assistanceRoutes);
   await app.register(kioskAppointmentRoutes);
 }
