@@ -137,3 +137,18 @@ test('the manager watches the live board while tickets are taken, served, and a 
   await page.getByTestId('figures-clerks').getByText('张敏').waitFor();
   await page.screenshot({ path: screenshotPath('hall-board-03-figures'), fullPage: true });
 });
+
+test('a supervisor of the region picks the city hall and reads its board, without its settings', async () => {
+  const { page } = session;
+  await session.signInStaff('supervisor');
+  await page.goto(url('/workbench/hall-board'));
+  const picker = page.getByTestId('board-hall');
+  // The region's halls, the first chosen until another is.
+  await page.getByTestId('card-waiting').waitFor();
+  await picker.click();
+  await page.locator('.ant-select-item-option').filter({ hasText: HALL }).click();
+  await picker.getByText(HALL).waitFor();
+  await page.getByTestId('today-taken').getByText('3', { exact: true }).waitFor();
+  assert.equal(await page.getByTestId('open-settings').count(), 0);
+  await page.screenshot({ path: screenshotPath('hall-board-04-supervisor'), fullPage: true });
+});
