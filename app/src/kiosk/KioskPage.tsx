@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { ApiError } from '../api/client.ts';
+import { HelpButton } from '../assistance/HelpButton.tsx';
 import type { CaseDetail } from '../cases/types.ts';
 import type { Guide } from '../catalogue/types.ts';
 import { ElderlyMode, ElderlyModeSwitch } from '../components/ElderlyMode.tsx';
@@ -28,6 +29,7 @@ import { type ChosenMatter, MatterScreen } from './MatterScreen.tsx';
 import { ReceiptScreen } from './ReceiptScreen.tsx';
 import { createReader, SimulatedReader } from './reader.ts';
 import { SimulatorPanel } from './SimulatorPanel.tsx';
+import { TicketEntry, TicketScreen } from './TicketScreen.tsx';
 import { useIdle } from './useIdle.ts';
 
 /** Signed out after this many idle seconds; the countdown shows for the last WARN_AT of them. */
@@ -38,7 +40,8 @@ type Screen =
   | { kind: 'matters' }
   | { kind: 'form'; matter: ChosenMatter }
   | { kind: 'receipt'; created: CaseDetail; guide: Guide }
-  | { kind: 'booking' };
+  | { kind: 'booking' }
+  | { kind: 'ticket' };
 
 /** /kiosk — the self-service kiosk; without a device token it goes to /kiosk/setup. */
 export function KioskPage() {
@@ -126,6 +129,7 @@ function Kiosk({ config }: { config: KioskConfig }) {
             </div>
           </div>
           <div className="kiosk-header-tools">
+            <HelpButton light size="large" kiosk={{ token: config.token, signedIn: session !== null }} />
             <ElderlyModeSwitch light size="large" />
             {session ? (
               <div className="kiosk-who">
@@ -156,6 +160,14 @@ function Kiosk({ config }: { config: KioskConfig }) {
               setScreen={setScreen}
               onFinish={() => reset(null)}
             />
+          ) : screen.kind === 'ticket' ? (
+            <TicketScreen
+              token={config.token}
+              device={device.data}
+              signedIn={false}
+              onBack={() => setScreen({ kind: 'matters' })}
+              onDone={() => reset(null)}
+            />
           ) : (
             <>
               <CardScreen
@@ -165,6 +177,7 @@ function Kiosk({ config }: { config: KioskConfig }) {
                 onIdentified={identified}
                 onDeviceRejected={deviceRejected}
               />
+              <TicketEntry plain onOpen={() => setScreen({ kind: 'ticket' })} />
               {reader instanceof SimulatedReader ? <SimulatorPanel reader={reader} /> : null}
             </>
           )}
@@ -210,6 +223,7 @@ function SignedIn({ token, device, session, screen, setScreen, onFinish }: Signe
     case 'matters':
       return (
         <>
+          <TicketEntry onOpen={() => setScreen({ kind: 'ticket' })} />
           <BookingEntry onOpen={() => setScreen({ kind: 'booking' })} />
           <MatterScreen
             token={token}
@@ -218,6 +232,16 @@ function SignedIn({ token, device, session, screen, setScreen, onFinish }: Signe
             onChoose={(matter) => setScreen({ kind: 'form', matter })}
           />
         </>
+      );
+    case 'ticket':
+      return (
+        <TicketScreen
+          token={token}
+          device={device}
+          signedIn
+          onBack={() => setScreen({ kind: 'matters' })}
+          onDone={onFinish}
+        />
       );
     case 'booking':
       return (

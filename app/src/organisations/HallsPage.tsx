@@ -10,6 +10,7 @@ import { EditorModal } from '../components/EditorModal.tsx';
 import { ActiveFilter, FilterBar } from '../components/FilterBar.tsx';
 import { ListTable } from '../components/ListTable.tsx';
 import { useEditor } from '../components/useEditor.ts';
+import { HallQrButton } from '../tickets/take/HallQr.tsx';
 import { mayManage } from '../workbench/menu.ts';
 import { HallFields, type HallValues } from './HallForm.tsx';
 import { OrganisationSelect } from './OrganisationSelect.tsx';
@@ -82,6 +83,7 @@ export function HallsPage() {
           { title: t('portal.openingHours'), dataIndex: 'openingHours', key: 'hours', responsive: ['xl'] },
           { title: t('admin.hall.windowCount'), dataIndex: 'windowCount', key: 'windows' },
           activeColumn(t),
+          { title: t('ticketTake.hallQr'), key: 'qr', render: (_, hall) => <HallQrButton hall={hall} /> },
           ...editColumn<Hall>(t, manage, editor.edit),
         ]}
       />

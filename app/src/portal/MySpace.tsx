@@ -3,9 +3,11 @@ import { Button, Card, Col, Descriptions, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { maskIdNumber } from '../../../common/identity.ts';
+import { MyHelpRequests } from '../assistance/MyHelpRequests.tsx';
 import { useMe } from '../auth/session.ts';
 import { MyCases } from '../cases/MyCases.tsx';
 import { Loading } from '../components/status.tsx';
+import { MyTickets } from '../tickets/take/MyTickets.tsx';
 
 /** 我的空间: the applicant's profile and (later) their cases. */
 export function MySpace() {
@@ -49,8 +51,12 @@ export function MySpace() {
               </Button>
             </Link>
           </Card>
+          <MyHelpRequests />
         </Col>
         <Col xs={24} md={14}>
+          <Card title={t('ticketTake.mine')} style={{ marginBottom: 16 }} data-testid="my-tickets-card">
+            <MyTickets />
+          </Card>
           <Card title={t('my.cases')} extra={<Link to="/progress">{t('cases.progress.title')}</Link>}>
             <MyCases />
           </Card>

@@ -26,6 +26,13 @@ const ApplyPage = lazy(() => import('../cases/ApplyPage.tsx').then((m) => ({ def
 const AppointmentsPage = lazy(() =>
   import('../appointments/AppointmentsPage.tsx').then((m) => ({ default: m.AppointmentsPage })),
 );
+const TakePage = lazy(() => import('../tickets/take/TakePage.tsx').then((m) => ({ default: m.TakePage })));
+const TicketPage = lazy(() =>
+  import('../tickets/take/TicketPage.tsx').then((m) => ({ default: m.TicketPage })),
+);
+const StationsPage = lazy(() =>
+  import('../stations/StationsPage.tsx').then((m) => ({ default: m.StationsPage })),
+);
 const ProgressPage = lazy(() =>
   import('../cases/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })),
 );
@@ -50,6 +57,9 @@ export const portalRoutes: RouteObject = {
     deferred('apply/:implementationId', <ApplyPage />),
     deferred('progress', <ProgressPage />),
     deferred('appointments', <AppointmentsPage />),
+    deferred('stations', <StationsPage />),
+    deferred('halls/:id/take', <TakePage />),
+    deferred('tickets/:id', <TicketPage />),
     { path: '*', element: <NotFound /> },
   ],
 };

@@ -1,0 +1,110 @@
+import './ticket.css';
+import { LeftOutlined, NumberOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
+import { Alert, Button } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useWrite } from '../api/mutation.ts';
+import { LoadError, Loading } from '../components/status.tsx';
+import { Choices } from '../tickets/take/Choices.tsx';
+import { TicketSlip } from '../tickets/take/TicketSlip.tsx';
+import type { Ticket } from '../tickets/take/types.ts';
+import type { KioskDevice } from './api.ts';
+import { takeAtKiosk, useKioskCategories, useKioskCheckIns } from './ticket-api.ts';
+
+/** The slip stays on screen this long before the kiosk returns to its start. */
+const SHOWN_SECONDS = 60;
+
+/** The 取号 tile: on the start screen for the person whose card was read, or below the card prompt without one. */
+export function TicketEntry({ plain = false, onOpen }: { plain?: boolean; onOpen: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className={`kiosk-ticket-entry${plain ? ' is-plain' : ''}`}
+      onClick={onOpen}
+      data-testid={plain ? 'kiosk-ticket-plain' : 'kiosk-ticket-entry'}
+    >
+      <NumberOutlined className="kiosk-ticket-entry-icon" />
+      <span>
+        <span className="kiosk-ticket-entry-name">
+          {plain ? t('ticketTake.kiosk.plain') : t('ticketTake.kiosk.entry')}
+        </span>
+        {plain ? null : <span className="kiosk-ticket-entry-hint">{t('ticketTake.kiosk.entryHint')}</span>}
+      </span>
+      <RightOutlined className="kiosk-ticket-entry-arrow" />
+    </button>
+  );
+}
+
+type Props = {
+  token: string;
+  device: KioskDevice;
+  signedIn: boolean;
+  onBack: () => void;
+  onDone: () => void;
+};
+
+/** 取号 at the kiosk: today's bookings first (签到取号), then the categories; the ticket shown as a slip. */
+export function TicketScreen({ token, device, signedIn, onBack, onDone }: Props) {
+  const { t } = useTranslation();
+  const categories = useKioskCategories(device.hall.id);
+  const bookings = useKioskCheckIns(token, signedIn);
+  const [ticket, setTicket] = useState<Ticket | null>(null);
+  const { run, busy, problem } = useWrite<{ categoryId?: string; appointmentId?: string }, Ticket>({
+    action: (body) => takeAtKiosk(token, body),
+    onSuccess: setTicket,
+  });
+  useEffect(() => {
+    if (!ticket) return;
+    const timer = window.setTimeout(onDone, SHOWN_SECONDS * 1000);
+    return () => window.clearTimeout(timer);
+  }, [ticket, onDone]);
+  if (ticket)
+    return (
+      <div className="kiosk-ticket" data-testid="kiosk-ticket-done">
+        <h1 className="kiosk-ticket-title">{t('ticketTake.kiosk.done')}</h1>
+        <div className="kiosk-ticket-printer">
+          <PrinterOutlined />
+        </div>
+        <TicketSlip ticket={ticket} hallName={device.hall.name} slip />
+        <Button
+          type="primary"
+          size="large"
+          className="kiosk-ticket-home"
+          onClick={onDone}
+          data-testid="kiosk-ticket-home"
+        >
+          {t('ticketTake.backToStart')}
+        </Button>
+      </div>
+    );
+  const error = categories.error ?? bookings.error;
+  return (
+    <div className="kiosk-ticket" data-testid="kiosk-ticket-screen">
+      <div className="kiosk-ticket-head">
+        <Button size="large" icon={<LeftOutlined />} onClick={onBack} data-testid="kiosk-ticket-back">
+          {t('kiosk.back')}
+        </Button>
+        <h1>{t('ticketTake.kiosk.title')}</h1>
+      </div>
+      {problem ? <Alert type="error" showIcon title={problem} className="kiosk-notice" /> : null}
+      {error ? (
+        <LoadError
+          error={error}
+          onRetry={() => void Promise.all([categories.refetch(), bookings.refetch()])}
+        />
+      ) : !categories.data || !bookings.data ? (
+        <Loading />
+      ) : (
+        <Choices
+          large
+          bookings={bookings.data}
+          categories={categories.data}
+          busy={busy}
+          onCheckIn={(b) => void run({ appointmentId: b.id })}
+          onTake={(c) => void run({ categoryId: c.id })}
+        />
+      )}
+    </div>
+  );
+}
