@@ -4,7 +4,18 @@ import { sql } from 'drizzle-orm';
 import type { Browser } from '../accounts/testing.ts';
 import { kioskOf } from '../kiosk/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
-import { type BuiltAccount, buildApplicant, buildKiosk, buildStaff, signIn } from '../testing/factories.ts';
+import {
+  type BuiltAccount,
+  buildApplicant,
+  buildCase,
+  buildHall,
+  buildIdNumber,
+  buildKiosk,
+  buildMatter,
+  buildOrganisation,
+  buildStaff,
+  signIn,
+} from '../testing/factories.ts';
 import { buildHelpHall, ok } from './testing.ts';
 
 /** 请帮我办 on the real database: asking from the portal and a kiosk, and the hall's staff taking and finishing. */
@@ -290,10 +301,31 @@ test('staff of another hall, and people who are not hall staff, get nothing of t
   await ok(person, 'POST', `/api/help-requests/${created.id}/cancel`);
 });
 
-test('the halls to ask: the person’s phone to prefill and a suggested hall', async () => {
-  const halls = await ok(person, 'GET', '/api/help-requests/halls');
-  assert.equal(halls.phone, account.phone);
-  assert.ok(halls.items.some((x: { id: string }) => x.id === h.hall.id));
-  assert.ok(halls.suggested === null || halls.items.some((x: { id: string }) => x.id === halls.suggested));
+test('the halls to ask: the person’s phone, the hall of their last case, else one of their region', async () => {
+  const resident = await buildApplicant(t.db.db, { login: buildIdNumber('610102') });
+  const browser = await signIn(t.app, resident);
+  const streetCentre = await buildOrganisation(t.db.db, { kind: 'street_centre', regionCode: '610102001' });
+  const street = await buildHall(t.db.db, { organisationId: streetCentre.id });
+  const first = await ok(browser, 'GET', '/api/help-requests/halls');
+  assert.equal(first.phone, resident.phone);
+  assert.ok(first.items.some((x: { id: string }) => x.id === h.hall.id));
+  assert.equal(first.suggested, street.id, 'the hall of 新城区 for a resident of 新城区');
+
+  const matter = await buildMatter(t.db.db);
+  const filed = await buildCase(t, { matter, applicant: resident });
+  await t.db.db.execute(sql`UPDATE cases SET hall_id = ${h.hall.id} WHERE id = ${filed.id}`);
+  assert.equal((await ok(browser, 'GET', '/api/help-requests/halls')).suggested, h.hall.id);
+
+  // The matter named is shown to the staff by its name.
+  const asked = await ask(browser, { hallId: h.hall.id, phone: '13655556666', implementationId: matter.id });
+  assert.equal(asked.matterName, matter.document.name);
+  const unknown = await browser.request({
+    method: 'POST',
+    url: '/api/help-requests',
+    payload: { hallId: street.id, phone: '13655556666', implementationId: h.hall.id },
+  });
+  assert.equal(unknown.statusCode, 404);
+  assert.equal(unknown.json().error.field, 'implementationId');
+  await ok(browser, 'POST', `/api/help-requests/${asked.id}/cancel`);
   assert.equal((await h.agent.request({ method: 'GET', url: '/api/help-requests/halls' })).statusCode, 403);
 });
