@@ -63,6 +63,8 @@ export const HallBoard = Type.Object({
   hallName: Type.String(),
   day: Type.String(),
   at: Type.String({ format: 'date-time' }),
+  /** The newest ticket event of the hall today: the hall's stream opened after it misses no change. */
+  lastEventId: Type.Integer(),
   waitGoalMinutes: Type.Integer(),
   /** Today's average wait is longer than the goal. */
   goalMissed: Type.Boolean(),

@@ -181,3 +181,11 @@ test('the board is for the hall’s managers and its region’s supervisors; oth
   });
   assert.equal(none.statusCode, 404);
 });
+
+test('a ticket taken now shows on the board, with the hall’s newest event for its stream to follow', async () => {
+  const before = await board();
+  await ok(h.clerk, 'POST', `/api/tickets/halls/${h.hall.id}/take`, { categoryId: h.categories.b }, 201);
+  const after = await board();
+  assert.ok(after.lastEventId > before.lastEventId, `${before.lastEventId} → ${after.lastEventId}`);
+  assert.deepEqual([after.today.taken, after.waiting], [before.today.taken + 1, before.waiting + 1]);
+});

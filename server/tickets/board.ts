@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import type { HallBoard } from '../../common/tickets/board-api.ts';
 import type { DbOrTx } from '../core/db/client.ts';
+import { lastEventOf } from './screen.ts';
 import { ticketSettingsOf } from './settings.ts';
 
 type Board = Static<typeof HallBoard>;
@@ -20,6 +21,8 @@ const iso = (v: unknown) => new Date(v as string).toISOString();
  * Every query reads only the hall's tickets of today (tickets_hall_day_idx, tickets_queue_idx).
  */
 export async function hallBoard(db: DbOrTx, hall: { id: string; name: string }): Promise<Board> {
+  // Read first: a change made meanwhile then comes on the stream after it.
+  const lastEventId = await lastEventOf(db, hall.id);
   const settings = await ticketSettingsOf(db, hall.id);
   const goal = settings.waitGoalMinutes;
   const [clock] = await rows(db, sql`SELECT ${TODAY}::text AS day, now() AS at`);
@@ -95,6 +98,7 @@ export async function hallBoard(db: DbOrTx, hall: { id: string; name: string }):
     hallName: hall.name,
     day: clock!.day as string,
     at: iso(clock!.at),
+    lastEventId,
     waitGoalMinutes: goal,
     goalMissed: averageWait !== null && averageWait > goal * 60,
     waitingOverGoal: t.waitingOverGoal as number,

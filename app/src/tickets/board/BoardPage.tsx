@@ -10,6 +10,7 @@ import { CategoryTable, ClerkTable, WindowTable } from './BoardTables.tsx';
 import { chinaTime, minutesOf } from './format.ts';
 import { HallChoice } from './HallChoice.tsx';
 import { SettingsDrawer } from './SettingsDrawer.tsx';
+import { useBoardStream } from './stream.ts';
 import type { HallBoard } from './types.ts';
 import { WaitingChart } from './WaitingChart.tsx';
 
@@ -21,6 +22,12 @@ export function HallBoardPage() {
   const [hallId, setHallId] = useState<string>();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const board = useHallBoard(hallId);
+  // The stream opens once per hall, after the first board read; it stays open while the board refreshes.
+  const [streamFrom, setStreamFrom] = useState<{ hallId: string; after: number }>();
+  const firstRead = board.data && board.data.hallId === hallId ? board.data.lastEventId : undefined;
+  if (hallId && firstRead !== undefined && streamFrom?.hallId !== hallId)
+    setStreamFrom({ hallId, after: firstRead });
+  useBoardStream(streamFrom?.hallId, streamFrom?.after);
   return (
     <div data-testid="hall-board">
       <div className="page-head hall-board-head">
