@@ -138,7 +138,7 @@ test('the manager watches the live board while tickets are taken, served, and a 
   await page.screenshot({ path: screenshotPath('hall-board-03-figures'), fullPage: true });
 });
 
-test('a supervisor of the region picks the city hall and reads its board, without its settings', async () => {
+test('a supervisor of the region picks the city hall and reads its board, without its settings, also in English', async () => {
   const { page } = session;
   await session.signInStaff('supervisor');
   await page.goto(url('/workbench/hall-board'));
@@ -151,4 +151,10 @@ test('a supervisor of the region picks the city hall and reads its board, withou
   await page.getByTestId('today-taken').getByText('3', { exact: true }).waitFor();
   assert.equal(await page.getByTestId('open-settings').count(), 0);
   await page.screenshot({ path: screenshotPath('hall-board-04-supervisor'), fullPage: true });
+
+  // In English.
+  await page.getByText('English').click();
+  await page.getByRole('heading', { name: 'Hall live board' }).waitFor();
+  await page.getByTestId('card-waiting').getByText('Waiting now').waitFor();
+  await page.screenshot({ path: screenshotPath('hall-board-05-english'), fullPage: true });
 });

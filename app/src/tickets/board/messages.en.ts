@@ -8,7 +8,7 @@ export const hallBoardEn: typeof hallBoardZh = {
   none: '—',
   updatedAt: 'Updated {{time}}, refreshed every 5 s',
   waitingNow: 'Waiting now',
-  people: 'people',
+  people: 'in queue',
   averageWait: 'Average wait today',
   goal: 'Goal {{goal}} min',
   longestWaiting: 'Longest wait (still waiting)',
