@@ -115,6 +115,13 @@ function PublicServices() {
       desc: t('portal.appointmentsDesc'),
       id: 'appointments',
     },
+    {
+      to: '/stations',
+      icon: <EnvironmentOutlined />,
+      title: t('stations.entry'),
+      desc: t('stations.entryDesc'),
+      id: 'stations',
+    },
   ];
   return (
     <Row gutter={[16, 16]} className="public-services" data-testid="portal-public-services">

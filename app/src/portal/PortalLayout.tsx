@@ -1,5 +1,6 @@
 import {
   CalendarOutlined,
+  EnvironmentOutlined,
   FileSearchOutlined,
   MenuOutlined,
   SafetyCertificateOutlined,
@@ -8,6 +9,7 @@ import { Button, Drawer, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate } from 'react-router';
+import { HelpButton } from '../assistance/HelpButton.tsx';
 import { homeOf, useMe, useSignOut } from '../auth/session.ts';
 import { ElderlyMode, ElderlyModeSwitch, useRememberedElderlyMode } from '../components/ElderlyMode.tsx';
 import { Emblem } from '../components/Emblem.tsx';
@@ -40,6 +42,7 @@ function Portal() {
           <nav className="portal-nav wide-only">
             <PublicLinks light />
             <AccountLinks light />
+            <HelpButton light />
             <ElderlyModeSwitch light />
           </nav>
           <span className="portal-header-narrow narrow-only">
@@ -64,6 +67,7 @@ function Portal() {
         <div data-testid="portal-drawer">
           <PublicLinks vertical onDone={() => setDrawerOpen(false)} />
           <AccountLinks vertical onDone={() => setDrawerOpen(false)} />
+          <HelpButton block />
           <ElderlyModeSwitch block />
         </div>
       </Drawer>
@@ -80,7 +84,7 @@ function Portal() {
 
 type AccountLinksProps = { light?: boolean; vertical?: boolean; onDone?: () => void };
 
-/** The services open to everyone: progress look-up, certificate verification, and booking a visit to a hall. */
+/** The services open to everyone: progress look-up, certificate verification, booking a visit, the stations near you. */
 function PublicLinks({ light = false, vertical = false, onDone }: AccountLinksProps) {
   const { t } = useTranslation();
   const style = light ? { color: '#fff' } : undefined;
@@ -103,6 +107,11 @@ function PublicLinks({ light = false, vertical = false, onDone }: AccountLinksPr
       <Link to="/appointments" onClick={onDone} data-testid="portal-appointments-link">
         <Button type="text" block={vertical} style={style} icon={<CalendarOutlined />}>
           {t('portal.appointments')}
+        </Button>
+      </Link>
+      <Link to="/stations" onClick={onDone} data-testid="portal-stations-link">
+        <Button type="text" block={vertical} style={style} icon={<EnvironmentOutlined />}>
+          {t('stations.entry')}
         </Button>
       </Link>
     </Space>
