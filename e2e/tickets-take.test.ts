@@ -129,6 +129,8 @@ test('at the kiosk a resident reads the ID card and checks in a booking; without
 
   await page.getByTestId('kiosk-simulate-card').filter({ hasText: '李秀兰' }).click();
   await page.getByTestId('kiosk-greeting').getByText('您好，李秀兰').waitFor();
+  await page.getByTestId('kiosk-matter').first().waitFor();
+  await page.screenshot({ path: screenshotPath('tickets-take-04a-kiosk-start') });
   await page.getByTestId('kiosk-ticket-entry').click();
   const screen = page.getByTestId('kiosk-ticket-screen');
   await screen.getByTestId('ticket-category').first().waitFor();
@@ -150,6 +152,7 @@ test('at the kiosk a resident reads the ID card and checks in a booking; without
   await done.getByTestId('kiosk-ticket-home').click();
   await page.getByTestId('kiosk-card-screen').waitFor();
   await signedOut;
+  await page.screenshot({ path: screenshotPath('tickets-take-04b-kiosk-card') });
   await page.getByTestId('kiosk-ticket-plain').click();
   const plain = page.getByTestId('kiosk-ticket-screen');
   await plain.getByTestId('ticket-category').filter({ hasText: '咨询导办' }).click();
