@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { type BuiltAccount, buildApplicant, signIn } from '../testing/factories.ts';
+import { tellAfter } from './notices.ts';
 import { buildTicketHall, ok } from './testing.ts';
 
 /** Telling the person: the window when called or recalled, and once that their turn is near. */
@@ -81,4 +82,25 @@ test('a ticket without an account is called without any message, and the call st
   const { ticket: called } = await ok(h.clerk, 'POST', `/api/tickets/windows/${h.windows[0]}/call`);
   assert.equal(called.id, ticket.id);
   assert.equal(called.status, 'called');
+  const { rows } = await t.db.db.execute(
+    sql`SELECT count(*)::int AS n FROM notifications WHERE subject->>'ticketId' = ${ticket.id}`,
+  );
+  assert.equal((rows[0] as { n: number }).n, 0);
+});
+
+test('a notice that cannot be written is logged and does not fail the action', async () => {
+  const broken = {
+    execute: async () => {
+      throw new Error('database unavailable');
+    },
+    transaction: async () => {
+      throw new Error('database unavailable');
+    },
+  } as unknown as Parameters<typeof tellAfter>[0];
+  const warned: unknown[] = [];
+  const log = { warn: (...args: unknown[]) => warned.push(args) } as unknown as Parameters<
+    typeof tellAfter
+  >[1];
+  await tellAfter(broken, log, crypto.randomUUID(), crypto.randomUUID(), 'call');
+  assert.equal(warned.length, 1);
 });
