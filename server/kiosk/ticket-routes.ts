@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { CheckInBooking, KioskTakeTicketBody, Ticket } from '../../common/tickets/api.ts';
+import { accountContact } from '../accounts/index.ts';
 import { AppError } from '../core/errors.ts';
 import { requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
@@ -42,6 +43,7 @@ export async function kioskTicketRoutes(app: App): Promise<void> {
         accountId: person,
         bookingOf: person ?? undefined,
         actorId: person,
+        personName: person ? (await accountContact(db(), person))?.displayName : undefined,
       });
       return reply.status(201).send(await publicTicket(db(), id));
     },

@@ -195,6 +195,10 @@ test('at the kiosk the person whose card was read sees and checks in today’s b
   });
   assert.equal(taken.statusCode, 201, taken.body);
   assert.equal(taken.json().channel, 'kiosk');
+  const named = await one<{ person_name: string }>(
+    sql`SELECT person_name FROM tickets WHERE id = ${taken.json().id}`,
+  );
+  assert.equal(named.person_name, '王建国', 'the ticket carries the name the ID card read');
   assert.match(taken.json().code, /^B/);
   assert.equal(await statusOf(id), 'attended');
 });
