@@ -83,8 +83,9 @@ function WindowPanel({ windowId, windows }: { windowId: string; windows: StaffWi
     <div className="calling-panel">
       <CurrentTicket state={s} actions={actions} onTransfer={() => setTransferring(true)} />
       <QueueSide state={s} actions={actions} />
-      {transferring && current ? (
+      {current ? (
         <TransferModal
+          open={transferring}
           ticket={current}
           windows={windows}
           fromWindowId={windowId}

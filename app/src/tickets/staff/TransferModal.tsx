@@ -5,6 +5,7 @@ import type { PanelActions } from './actions.ts';
 import type { StaffWindow, WindowTicket } from './types.ts';
 
 type Props = {
+  open: boolean;
   ticket: WindowTicket;
   /** The windows of the ticket's hall, this one included. */
   windows: StaffWindow[];
@@ -14,10 +15,14 @@ type Props = {
 };
 
 /** 转移: sends the called ticket to another window or category of the hall; it keeps its number. */
-export function TransferModal({ ticket, windows, fromWindowId, actions, onClose }: Props) {
+export function TransferModal({ open, ticket, windows, fromWindowId, actions, onClose }: Props) {
   const { t } = useTranslation();
   const [to, setTo] = useState<'window' | 'category'>('window');
   const [target, setTarget] = useState<string>();
+  const close = () => {
+    setTarget(undefined);
+    onClose();
+  };
   const hallWindows = windows.filter((w) => w.hallId === ticket.hallId);
   const categories = new Map(hallWindows.flatMap((w) => w.categories.map((c) => [c.id, c] as const)));
   const options =
@@ -38,18 +43,19 @@ export function TransferModal({ ticket, windows, fromWindowId, actions, onClose 
       ticketId: ticket.id,
       to: to === 'window' ? { windowId: target } : { categoryId: target },
     });
-    if (done !== undefined) onClose();
+    if (done !== undefined) close();
   };
   return (
     <Modal
-      open
+      open={open}
+      destroyOnHidden
+      rootClassName="calling-transfer"
       title={t('ticketDesk.transferTitle', { code: ticket.code })}
       okText={t('ticketDesk.transfer')}
       cancelText={t('common.cancel')}
       okButtonProps={{ disabled: !target, loading: actions.busy, 'data-testid': 'transfer-ok' }}
       onOk={() => void submit()}
-      onCancel={onClose}
-      data-testid="transfer-modal"
+      onCancel={close}
     >
       <Form layout="vertical">
         <Form.Item label={t('ticketDesk.transferTo')}>

@@ -36,7 +36,7 @@ export const ticketDeskEn: typeof ticketDeskZh = {
   returnToQueue: 'Back to queue',
   recalled: 'Called again',
   returned: 'Back in the queue',
-  skipped: 'Skipped today (may return to the queue once)',
+  skipped: 'Skipped today (may return once)',
   noSkipped: 'No skipped tickets',
   waiting: 'Waiting',
   waitingHere: 'Sent to this window',
