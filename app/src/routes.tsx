@@ -1,7 +1,13 @@
 import { createBrowserRouter } from 'react-router';
+import { hallScreenRoutes } from './halls/screen/routes.tsx';
 import { kioskRoutes } from './kiosk/routes.tsx';
 import { portalRoutes } from './portal/routes.tsx';
 import { workbenchRoutes } from './workbench/routes.tsx';
 
-/** The shells' routes: the kiosk (full screen), the public portal and the staff workbench (with the administration). */
-export const router = createBrowserRouter([...kioskRoutes, portalRoutes, workbenchRoutes]);
+/** The shells' routes: the kiosk and the halls' calling screens (full screen), the public portal and the staff workbench (with the administration). */
+export const router = createBrowserRouter([
+  ...kioskRoutes,
+  ...hallScreenRoutes,
+  portalRoutes,
+  workbenchRoutes,
+]);

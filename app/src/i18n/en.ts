@@ -8,6 +8,7 @@ import { catalogueEn } from '../catalogue/messages.en.ts';
 import { staffEn } from '../catalogue/staff/messages.en.ts';
 import { certificatesEn } from '../certificates/messages.en.ts';
 import { formsEn } from '../forms/messages.en.ts';
+import { hallScreenEn } from '../halls/screen/messages.en.ts';
 import { kioskEn } from '../kiosk/messages.en.ts';
 import { registriesEn } from '../registries/messages.en.ts';
 import { stationsEn } from '../stations/messages.en.ts';
@@ -321,6 +322,7 @@ export const en: Messages = {
   credit: creditEn,
   assistance: assistanceEn,
   kiosk: kioskEn,
+  hallScreen: hallScreenEn,
   ticketDesk: ticketDeskEn,
   ticketTake: ticketTakeEn,
   claim: claimEn,

@@ -8,6 +8,7 @@ import { catalogueZh } from '../catalogue/messages.zh-CN.ts';
 import { staffZh } from '../catalogue/staff/messages.zh-CN.ts';
 import { certificatesZh } from '../certificates/messages.zh-CN.ts';
 import { formsZh } from '../forms/messages.zh-CN.ts';
+import { hallScreenZh } from '../halls/screen/messages.zh-CN.ts';
 import { kioskZh } from '../kiosk/messages.zh-CN.ts';
 import { registriesZh } from '../registries/messages.zh-CN.ts';
 import { stationsZh } from '../stations/messages.zh-CN.ts';
@@ -317,6 +318,7 @@ export const zhCN = {
   credit: creditZh,
   assistance: assistanceZh,
   kiosk: kioskZh,
+  hallScreen: hallScreenZh,
   ticketDesk: ticketDeskZh,
   ticketTake: ticketTakeZh,
   claim: claimZh,

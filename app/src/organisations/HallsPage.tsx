@@ -10,6 +10,7 @@ import { EditorModal } from '../components/EditorModal.tsx';
 import { ActiveFilter, FilterBar } from '../components/FilterBar.tsx';
 import { ListTable } from '../components/ListTable.tsx';
 import { useEditor } from '../components/useEditor.ts';
+import { ScreenLink } from '../halls/screen/ScreenLink.tsx';
 import { HallQrButton } from '../tickets/take/HallQr.tsx';
 import { mayManage } from '../workbench/menu.ts';
 import { HallFields, type HallValues } from './HallForm.tsx';
@@ -84,6 +85,11 @@ export function HallsPage() {
           { title: t('admin.hall.windowCount'), dataIndex: 'windowCount', key: 'windows' },
           activeColumn(t),
           { title: t('ticketTake.hallQr'), key: 'qr', render: (_, hall) => <HallQrButton hall={hall} /> },
+          {
+            title: t('hallScreen.title'),
+            key: 'screen',
+            render: (_, hall) => <ScreenLink hallId={hall.id} />,
+          },
           ...editColumn<Hall>(t, manage, editor.edit),
         ]}
       />

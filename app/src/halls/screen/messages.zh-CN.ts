@@ -1,0 +1,23 @@
+/** The UI strings of a hall's calling screen (叫号屏) in Simplified Chinese (the `hallScreen` section). */
+export const hallScreenZh = {
+  title: '叫号屏',
+  current: '当前叫号',
+  toWindow: '{{window}} 号窗口',
+  recall: '重呼',
+  none: '暂无叫号',
+  recent: '最近叫号',
+  code: '号码',
+  window: '窗口',
+  time: '时间',
+  waiting: '等候人数',
+  people: '{{count}} 人',
+  windowsOpen: '开放窗口',
+  noWindows: '暂无开放窗口',
+  speak: '请 {{code}} 号到 {{window}} 号窗口办理',
+  enableVoice: '点击启用语音播报',
+  voiceOn: '语音播报已启用',
+  disconnected: '连接中断，正在重连',
+  notFound: '大厅不存在或已停用',
+  loadFailed: '暂时无法连接服务器，正在重试',
+  prompt: '请留意叫号，过号可到服务台恢复排队',
+};
