@@ -132,6 +132,11 @@ export const ERROR_CATALOGUE = {
     zh: '无法读取导入文件：{problem}',
     en: 'The import file cannot be read: {problemEn}',
   },
+  'case.no_counter': {
+    status: 409,
+    zh: '您所在的机构没有在用的办事大厅，不能窗口收件：请大厅管理员先登记本站的大厅和窗口，或由帮办代办员代为提交',
+    en: 'Your organisation runs no open hall, so there is no counter to file at: have its hall and windows registered, or let an agent file for the applicant',
+  },
   'case.prefill_not_current': {
     status: 409,
     zh: '材料“{material}”的共享来源已不可用（证照已变更、注销或过期，或前序办件不可复用），请重新打开申请页或上传该材料',

@@ -28,8 +28,11 @@ export type OnBehalf = {
  * Where and for whom an application is handed in. An applicant applies online, or at the kiosk
  * its session is bound to (`kioskHallId`, server/kiosk). Staff apply for a walk-in applicant,
  * identified by ID card or business licence (found, or created without a password): a window
- * clerk at the counter of the clerk's hall, anyone else as an agent with the applicant's consent,
- * at the hall of the agent's organisation (a street centre's, where it has one) as the place taken.
+ * clerk at the counter of the hall run where the clerk holds that role (a street centre's or a
+ * community station's too), anyone else as an agent with the applicant's consent, at the hall of
+ * the agent's organisation (a street centre's, where it has one) as the place taken. A clerk whose
+ * organisation runs no hall has no counter: one who is also an agent files as an agent, with the
+ * consent; any other is refused (case.no_counter) before anything is written.
  * The case goes to the matter's department either way (its filing target): a counter accepts
  * what it took, an agent's application waits in the department's queue like an online one.
  * A counter filing may name the ticket called to the clerk's window (tickets' counterTicket checks
@@ -62,17 +65,19 @@ export async function channelOf(options: {
       params: { problem: '须填写申请人身份信息', problemEn: 'is required when applying for someone' },
     });
   }
-  if (!clerk && !onBehalf.consent) {
+  const ticket = onBehalf.ticketId ? await counterTicket(db, actor, onBehalf.ticketId) : null;
+  const hallId = clerk ? (ticket?.hallId ?? (await counterOf(db, actor))) : null;
+  if (clerk && !hallId && !actor.grants.some((g) => g.role === 'agent')) {
+    throw new AppError('case.no_counter');
+  }
+  if (!hallId && !onBehalf.consent) {
     throw new AppError('validation.field', {
       field: 'consent',
       params: { problem: '代办须记录申请人的授权', problemEn: "the applicant's consent is required" },
     });
   }
-  const ticket = onBehalf.ticketId ? await counterTicket(db, actor, onBehalf.ticketId) : null;
   const applicantId = await findOrCreateWalkInApplicant({ db, audit: options.audit, input: walkIn });
-  if (clerk) {
-    const hallId = ticket?.hallId ?? (await hallOf(db, actor.organisationId));
-    if (!hallId) throw new AppError('resource.not_found', { params: { resource: '所在大厅' } });
+  if (hallId) {
     return {
       kind: 'counter',
       applicantId,
@@ -89,6 +94,19 @@ export async function channelOf(options: {
     consent: onBehalf.consent!,
     hallId: await hallOf(db, agency ?? actor.organisationId),
   };
+}
+
+/**
+ * The clerk's counter: the active hall of an organisation where the clerk holds the window_clerk
+ * role (whose cases the clerk then sees), or null when none runs one.
+ */
+async function counterOf(db: Db, actor: Actor): Promise<string | null> {
+  for (const grant of actor.grants) {
+    if (grant.role !== 'window_clerk') continue;
+    const hallId = await hallOf(db, grant.organisationId);
+    if (hallId) return hallId;
+  }
+  return null;
 }
 
 /** The active hall an organisation runs (the first by name when it runs several), or null. */

@@ -116,3 +116,86 @@ test('a community station’s clerk files a city matter at the station’s count
   assert.equal(approved.status, 'approved');
   assert.ok(await sees(who.stationClerk!, filed.id), 'the station follows it to hand the result out');
 });
+
+test('a station running no hall has no counter: its clerk is told so, and a clerk who is also an agent files into the department’s queue', async () => {
+  const db = t.db.db;
+  const station = await buildOrganisation(db, { kind: 'community_station', regionCode: '610102001004' });
+  const walkIn = () => ({
+    kind: 'person',
+    login: buildIdNumber(),
+    displayName: '赵卫东',
+    phone: '13609184455',
+  });
+  const clerk = await signIn(
+    t.app,
+    await buildStaff(db, { role: 'window_clerk', organisationId: station.id }),
+  );
+  const refused = await clerk.request({
+    method: 'POST',
+    url: '/api/cases',
+    payload: { implementationId: matter.id, applicant: walkIn() },
+  });
+  assert.equal(refused.statusCode, 409, refused.body);
+  assert.equal(refused.json().error.code, 'case.no_counter');
+  assert.match(refused.json().error.message, /没有在用的办事大厅/);
+
+  const both = await signIn(
+    t.app,
+    await buildStaff(db, {
+      role: 'window_clerk',
+      roles: [{ role: 'agent', organisationId: station.id }],
+      organisationId: station.id,
+    }),
+  );
+  const withoutConsent = await both.request({
+    method: 'POST',
+    url: '/api/cases',
+    payload: { implementationId: matter.id, applicant: walkIn() },
+  });
+  assert.equal(withoutConsent.statusCode, 400, withoutConsent.body);
+  assert.equal(withoutConsent.json().error.field, 'consent');
+  const filed = await post(
+    both,
+    '/api/cases',
+    {
+      implementationId: matter.id,
+      applicant: walkIn(),
+      consent: { signedBy: '赵卫东', signedAt: '2026-03-02', method: 'on_site_signature' },
+    },
+    201,
+  );
+  assert.equal(filed.channel, 'agent');
+  assert.equal(filed.status, 'submitted');
+  assert.ok((await queueIds(who.reviewer!)).includes(filed.id), 'awaiting the department’s 受理');
+  assert.equal(await sees(who.siblingClerk!, filed.id), false);
+  assert.equal((await act(who.reviewer!, filed, 'accept')).status, 'accepted');
+});
+
+test('a clerk files at the hall where the clerk holds the role, and so sees the case', async () => {
+  const db = t.db.db;
+  const street = await buildOrganisation(db, { kind: 'street_centre', regionCode: '610102005' });
+  const streetHall = await buildHall(db, { organisationId: street.id });
+  const station = await buildOrganisation(db, { kind: 'community_station', regionCode: '610102005004' });
+  const stationHall = await buildHall(db, { organisationId: station.id });
+  // Employed by the street centre, serving at the station's counter.
+  const clerk = await signIn(
+    t.app,
+    await buildStaff(db, {
+      roles: [{ role: 'window_clerk', organisationId: station.id }],
+      organisationId: street.id,
+    }),
+  );
+  const filed = await post(
+    clerk,
+    '/api/cases',
+    {
+      implementationId: matter.id,
+      applicant: { kind: 'person', login: buildIdNumber(), displayName: '孙丽', phone: '13509186677' },
+    },
+    201,
+  );
+  assert.equal(filed.hallId, stationHall.id);
+  assert.notEqual(filed.hallId, streetHall.id);
+  assert.ok(await sees(clerk, filed.id));
+  assert.equal((await act(clerk, filed, 'accept')).status, 'accepted');
+});
