@@ -10,9 +10,12 @@ import { TicketSlip } from '../tickets/take/TicketSlip.tsx';
 import type { Ticket } from '../tickets/take/types.ts';
 import type { KioskDevice } from './api.ts';
 import { takeAtKiosk, useKioskCategories, useKioskCheckIns } from './ticket-api.ts';
+import { useIdle } from './useIdle.ts';
 
 /** The slip stays on screen this long before the kiosk returns to its start. */
 const SHOWN_SECONDS = 60;
+/** Without a card read, an untouched choice of category returns to the start after this long. */
+const IDLE_SECONDS = 120;
 
 /** The 取号 tile: on the start screen for the person whose card was read, or below the card prompt without one. */
 export function TicketEntry({ plain = false, onOpen }: { plain?: boolean; onOpen: () => void }) {
@@ -54,6 +57,8 @@ export function TicketScreen({ token, device, signedIn, onBack, onDone }: Props)
     action: (body) => takeAtKiosk(token, body),
     onSuccess: setTicket,
   });
+  // With a card read, the kiosk's own idle sign-out applies.
+  useIdle({ active: !signedIn && !ticket, limit: IDLE_SECONDS, warnAt: 0, onTimeout: onBack });
   useEffect(() => {
     if (!ticket) return;
     const timer = window.setTimeout(onDone, SHOWN_SECONDS * 1000);
