@@ -102,6 +102,8 @@ export function HallsPage() {
           address: hall.address,
           openingHours: hall.openingHours,
           phone: hall.phone ?? undefined,
+          latitude: hall.latitude,
+          longitude: hall.longitude,
           active: hall.active,
         })}
       >
