@@ -115,7 +115,7 @@ test('another hall’s ticket, a waiting ticket, an old one, a random id: refuse
   assert.match(bad.json().error.field ?? bad.body, /ticketId/);
 });
 
-test('an applicant online cannot name a ticket', async () => {
+test('an applicant online cannot name a ticket, and the hall’s manager files from none', async () => {
   const fresh = await buildTicketHall(t.app, t.db.db);
   const ticket = await calledTicket(fresh, fresh.windows[0], 1);
   const applicant = await signIn(t.app, await buildApplicant(t.db.db));
@@ -126,5 +126,8 @@ test('an applicant online cannot name a ticket', async () => {
   });
   assert.equal(res.statusCode, 400, res.body);
   assert.equal(res.json().error.field, 'ticketId');
+  // The hall's manager holds no window and files no application.
+  const byManager = await file(fresh.manager, { ticketId: ticket.id });
+  assert.equal(byManager.statusCode, 403, byManager.body);
   assert.equal(await casesOfTicket(ticket.id), 0);
 });

@@ -2,13 +2,12 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../core/access/actor.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
-import { worksAtHall } from './service.ts';
 
 const TODAY = sql`(now() AT TIME ZONE 'Asia/Shanghai')::date`;
 
 /**
  * The ticket a counter filing names: one called to a window today (or done there) in a hall where
- * the clerk works. Another hall's ticket or no such ticket is a 404, a ticket not (yet) at a window
+ * the clerk holds the window role (the hall the case is then filed at). Another hall's ticket or no such ticket is a 404, a ticket not (yet) at a window
  * or of another day a 400, each naming ticketId.
  */
 export async function counterTicket(db: DbOrTx, actor: Actor, ticketId: string) {
@@ -18,7 +17,10 @@ export async function counterTicket(db: DbOrTx, actor: Actor, ticketId: string) 
           FROM tickets t JOIN halls h ON h.id = t.hall_id WHERE t.id = ${ticketId}`,
     )
   ).rows as Record<string, unknown>[];
-  if (!row || !worksAtHall(actor, row.organisation_id as string))
+  const clerkThere = actor.grants.some(
+    (g) => g.role === 'window_clerk' && g.organisationId === row?.organisation_id,
+  );
+  if (!row || !clerkThere)
     throw new AppError('resource.not_found', { field: 'ticketId', params: { resource: '号票' } });
   if (!row.today || !['called', 'done'].includes(row.status as string) || !row.window_id)
     throw new AppError('validation.field', {
