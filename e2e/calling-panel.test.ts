@@ -127,4 +127,20 @@ test('a clerk calls a ticket, recalls, skips and returns it, calls it again and 
   await page.getByTestId('done').click();
   await page.getByTestId('calling-none').waitFor();
   await page.getByTestId('served-today').getByText('1', { exact: true }).waitFor();
+
+  // Someone takes a number at the reception desk: the open panel shows them waiting.
+  await page.getByTestId('waiting-A').getByText('0', { exact: true }).waitFor();
+  const reception = await signInOver(url(''), '/api/auth/login', {
+    username: 'manager',
+    password: 'demo1234',
+  });
+  const [hall] = await query<{ id: string; category: string }>(
+    `SELECT h.id, c.id AS category FROM halls h JOIN ticket_categories c ON c.hall_id = h.id
+     WHERE h.name = '西安市政务服务大厅' AND c.letter = 'A'`,
+  );
+  const taken = await call(reception, 'POST', `/api/tickets/halls/${hall!.id}/take`, {
+    categoryId: hall!.category,
+  });
+  assert.equal(taken.status, 201, JSON.stringify(taken.body));
+  await page.getByTestId('waiting-A').getByText('1', { exact: true }).waitFor();
 });

@@ -46,6 +46,8 @@ export const WindowState = Type.Object({
   skipped: Type.Array(WindowTicket),
   /** Tickets this window finished today (办结). */
   servedToday: Type.Integer(),
+  /** The newest ticket event when read: the hall's stream (?after=) tells of changes since. */
+  lastEventId: Type.Integer(),
 });
 
 /** GET /api/tickets/:id/person: the person in full, for the counter intake (each read audited). */

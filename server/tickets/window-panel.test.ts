@@ -67,8 +67,10 @@ test('window state: the called person (ID number and phone masked), skipped tick
   assert.equal(s.current, null);
   assert.equal(s.window.categories[0].waiting, 2);
 
+  const before = s.lastEventId;
   await ok(h.clerk, 'POST', `/api/tickets/windows/${w}/call`);
   s = await state(h, w);
+  assert.ok(s.lastEventId > before, 'the stream is followed from the newest event');
   assert.equal(s.current.id, mine.id);
   assert.equal(s.current.person.name, personAccount.displayName);
   assert.equal(s.current.person.kind, 'person');

@@ -98,7 +98,8 @@ export async function windowState(db: DbOrTx, windowId: string): Promise<Static<
           (SELECT coalesce(json_agg(id ORDER BY finished_at), '[]'::json) FROM tickets
              WHERE window_id = ${windowId} AND status = 'skipped' AND NOT returned AND day = ${TODAY}) AS skipped,
           (SELECT count(*)::int FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-             WHERE e.window_id = ${windowId} AND e.kind = 'done' AND t.day = ${TODAY}) AS "servedToday"`,
+             WHERE e.window_id = ${windowId} AND e.kind = 'done' AND t.day = ${TODAY}) AS "servedToday",
+          (SELECT coalesce(max(id), 0) FROM ticket_events) AS "lastEventId"`,
   );
   const skippedIds = (counts?.skipped as string[] | undefined) ?? [];
   return {
@@ -107,5 +108,6 @@ export async function windowState(db: DbOrTx, windowId: string): Promise<Static<
     waitingHere: Number(counts?.waitingHere ?? 0),
     skipped: await Promise.all(skippedIds.map((id) => windowTicket(db, id))),
     servedToday: Number(counts?.servedToday ?? 0),
+    lastEventId: Number(counts?.lastEventId ?? 0),
   };
 }

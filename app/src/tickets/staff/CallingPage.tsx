@@ -9,6 +9,7 @@ import { rememberedWindow, rememberWindow, useMyWindows, useWindowState } from '
 import { CurrentTicket } from './CurrentTicket.tsx';
 import { usePanelKeys } from './keys.ts';
 import { QueueSide } from './QueueSide.tsx';
+import { useHallStream } from './stream.ts';
 import { TransferModal } from './TransferModal.tsx';
 import type { StaffWindow } from './types.ts';
 
@@ -63,6 +64,7 @@ function WindowPanel({ windowId, windows }: { windowId: string; windows: StaffWi
   const actions = usePanelActions();
   const [transferring, setTransferring] = useState(false);
   const s = state.data;
+  useHallStream(s?.window.hallId, s?.lastEventId);
   const current = s?.current ?? null;
   const onTicket = (kind: 'recall' | 'skip' | 'done' | 'no-show') => () =>
     current && void actions.run({ kind, ticketId: current.id });

@@ -5,15 +5,15 @@ import type { StaffWindow, TicketPerson, WindowState } from './types.ts';
 export const MY_WINDOWS = '/api/tickets/my-windows';
 export const WINDOW_STATE = '/api/tickets/windows';
 
-/** How often the panel reads its window again. */
-export const PANEL_REFRESH_MS = 4_000;
+/** How often the panel reads its window again (besides when the hall's stream tells of a change). */
+export const PANEL_REFRESH_MS = 5_000;
 
 /** The windows of the halls where the clerk works. */
 export function useMyWindows() {
   return useQuery({ queryKey: [MY_WINDOWS], queryFn: () => api.get<StaffWindow[]>(MY_WINDOWS) });
 }
 
-/** The chosen window's state, read again every few seconds. */
+/** The chosen window's state, read again every few seconds and on the hall's stream (stream.ts). */
 export function useWindowState(windowId: string | undefined) {
   return useQuery({
     queryKey: [WINDOW_STATE, windowId],
