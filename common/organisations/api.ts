@@ -27,6 +27,8 @@ export const HallView = Type.Object({
   id: Type.String(),
   organisationId: Type.String(),
   organisationName: Type.String(),
+  /** The kind of the organisation running the hall: a service centre, street centre or community station. */
+  organisationKind: Type.Enum(ORGANISATION_KINDS),
   regionCode: Type.String(),
   name: Type.String(),
   address: Type.String(),

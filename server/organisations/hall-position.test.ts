@@ -48,6 +48,7 @@ test('a hall is created with its position and shows it', async () => {
   const shown = (await manager.request({ method: 'GET', url: `/api/halls/${res.json().id}` })).json();
   assert.equal(shown.latitude, 34.2712);
   assert.equal(shown.longitude, 108.9532);
+  assert.equal(shown.organisationKind, 'service_centre');
   const without = await create({});
   assert.equal(without.statusCode, 201, without.body);
   assert.equal(without.json().latitude, null);

@@ -37,6 +37,11 @@ test('the demo city hall has comprehensive windows and the six dedicated ones', 
     assert.ok(ids.includes(id));
   }
   assert.ok(!ids.includes(fixture.demo.cityHall), 'the city hall lies outside 新城区');
+  assert.deepEqual(
+    inXincheng.filter((h) => fixture.demo.communityHalls.includes(h.id)).map((h) => h.organisationKind),
+    ['community_station', 'community_station'],
+  );
+  assert.equal(inXincheng.find((h) => h.id === fixture.demo.streetHall)?.organisationKind, 'street_centre');
   assert.equal(inXincheng.length, 8, 'the district hall, five street halls and two community stations');
   assert.ok(
     inXincheng.every((h) => h.latitude && h.longitude),

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
+import type { OrganisationKind } from '../../common/roles.ts';
 import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
@@ -11,6 +12,7 @@ import { halls, organisations, windows } from './tables.ts';
 export type HallRow = typeof halls.$inferSelect;
 export type Hall = HallRow & {
   organisationName: string;
+  organisationKind: OrganisationKind;
   regionCode: string;
   windowCount: number;
 };
@@ -31,7 +33,12 @@ async function present(db: DbOrTx, rows: HallRow[]): Promise<Hall[]> {
   const ids = rows.map((r) => r.id);
   const [owners, counts] = await Promise.all([
     db
-      .select({ id: organisations.id, name: organisations.name, regionCode: organisations.regionCode })
+      .select({
+        id: organisations.id,
+        name: organisations.name,
+        kind: organisations.kind,
+        regionCode: organisations.regionCode,
+      })
       .from(organisations)
       .where(
         inArray(
@@ -50,6 +57,7 @@ async function present(db: DbOrTx, rows: HallRow[]): Promise<Hall[]> {
   return rows.map((r) => ({
     ...r,
     organisationName: owner.get(r.organisationId)?.name ?? '',
+    organisationKind: (owner.get(r.organisationId)?.kind ?? 'service_centre') as OrganisationKind,
     regionCode: owner.get(r.organisationId)?.regionCode ?? '',
     windowCount: windowCount.get(r.id) ?? 0,
   }));

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Typography } from 'antd';
+import { Button, Form, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
@@ -79,6 +79,11 @@ export function HallsPage() {
             dataIndex: 'organisationName',
             key: 'org',
             responsive: ['md'],
+            render: (name: string, hall) => (
+              <>
+                {name} <Tag>{t(`admin.orgKinds.${hall.organisationKind}`)}</Tag>
+              </>
+            ),
           },
           { title: t('portal.address'), dataIndex: 'address', key: 'address', responsive: ['lg'] },
           { title: t('portal.openingHours'), dataIndex: 'openingHours', key: 'hours', responsive: ['xl'] },
