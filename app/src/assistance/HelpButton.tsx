@@ -1,9 +1,12 @@
 import { CustomerServiceOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/session.ts';
-import { HelpDialog, type KioskHelp } from './HelpDialog.tsx';
+import type { KioskHelp } from './HelpDialog.tsx';
+
+/** The dialog and its form controls load when the button is first pressed, not with the portal's first page. */
+const HelpDialog = lazy(() => import('./HelpDialog.tsx').then((m) => ({ default: m.HelpDialog })));
 
 type Props = {
   light?: boolean;
@@ -32,7 +35,11 @@ export function HelpButton({ light = false, block = false, size, kiosk }: Props)
       >
         {t('assistance.button')}
       </Button>
-      <HelpDialog open={open} onClose={() => setOpen(false)} kiosk={kiosk} />
+      {open && (
+        <Suspense fallback={null}>
+          <HelpDialog open={open} onClose={() => setOpen(false)} kiosk={kiosk} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api/client.ts';
-import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -21,13 +20,29 @@ const initial = storedLanguage();
 setApiLanguage(initial);
 document.documentElement.lang = initial;
 
+/** English is fetched when it is first chosen, so the Chinese first load does not carry it. */
+async function loadLanguage(lang: Language): Promise<void> {
+  if (lang === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
+    const { en } = await import('./en.ts');
+    i18n.addResourceBundle('en', 'translation', en);
+  }
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: initial,
+  resources: { 'zh-CN': { translation: zhCN } },
+  lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+/** Resolves once the stored language's messages are in place; the app renders after it. */
+export const i18nReady: Promise<void> =
+  initial === 'en'
+    ? loadLanguage('en')
+        .then(() => i18n.changeLanguage('en'))
+        .then(() => undefined)
+    : Promise.resolve();
 
 /** Switches the UI language, remembers it and asks the API for messages in it. */
 export async function changeLanguage(lang: Language): Promise<void> {
@@ -36,6 +51,7 @@ export async function changeLanguage(lang: Language): Promise<void> {
   } catch {
     // private browsing: the choice lasts for this page only
   }
+  await loadLanguage(lang);
   setApiLanguage(lang);
   document.documentElement.lang = lang;
   await i18n.changeLanguage(lang);
