@@ -37,11 +37,12 @@ export async function notify(options: {
 }
 
 /**
- * The rows that record telling an account holder something: the in-app message, and the SMS
- * queued for the gateway (outbox.ts) when the phone is a mobile number.
+ * The rows that record telling someone something: the in-app message to their account, and the SMS
+ * queued for the gateway (outbox.ts) when the phone is a mobile number. Without an account (a phone
+ * given at a hall's reception desk) only the SMS.
  */
 export function messageRows(options: {
-  accountId: string;
+  accountId: string | null;
   phone: string | null;
   title: string;
   body: string;
@@ -49,10 +50,11 @@ export function messageRows(options: {
 }): (typeof notifications.$inferInsert)[] {
   const { accountId, title, body, subject } = options;
   const inApp = { accountId, channel: 'in_app', title, body, subject, status: 'sent', sentAt: new Date() };
-  if (!options.phone || !isMobile(options.phone)) return [inApp];
+  const inApps = accountId ? [inApp] : [];
+  if (!options.phone || !isMobile(options.phone)) return inApps;
   const text = smsText(title, body);
   return [
-    inApp,
+    ...inApps,
     { accountId, channel: 'sms', address: options.phone, title, body: text, subject, status: 'queued' },
   ];
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/tables.ts';
 
 /** Messages to applicants: in-app, and through the SMS adapter (the sandbox records them here). */
@@ -7,9 +7,8 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    accountId: uuid('account_id')
-      .notNull()
-      .references(() => accounts.id),
+    /** The account told; none for an SMS to a phone given at a hall's reception desk (no account). */
+    accountId: uuid('account_id').references(() => accounts.id),
     /** in_app | sms */
     channel: text('channel').notNull(),
     /** The phone number for SMS (stored as sent; masked when shown). */
@@ -27,6 +26,7 @@ export const notifications = pgTable(
   },
   (t) => [
     index('notifications_account_idx').on(t.accountId, t.createdAt),
+    check('notifications_in_app_account_check', sql`${t.channel} <> 'in_app' OR ${t.accountId} IS NOT NULL`),
     /** The outbox: SMS waiting for the gateway, oldest first (almost always empty). */
     index('notifications_queued_idx').on(t.createdAt).where(sql`${t.status} = 'queued'`),
   ],

@@ -88,6 +88,27 @@ test('a ticket without an account is called without any message, and the call st
   assert.equal((rows[0] as { n: number }).n, 0);
 });
 
+test('a ticket taken at reception with a phone and no account is called by SMS to that phone only', async () => {
+  const h = await buildTicketHall(t.app, t.db.db);
+  const ticket = await ok(
+    h.clerk,
+    'POST',
+    `/api/tickets/halls/${h.hall.id}/take`,
+    { categoryId: h.categories.a, personName: '钱阿姨', phone: '13700001234' },
+    201,
+  );
+  await ok(h.clerk, 'POST', `/api/tickets/windows/${h.windows[0]}/call`);
+  const { rows } = await t.db.db.execute(
+    sql`SELECT channel, address, account_id AS "accountId", body FROM notifications
+        WHERE subject->>'ticketId' = ${ticket.id}`,
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.channel, r.address, r.accountId]),
+    [['sms', '13700001234', null]],
+  );
+  assert.match(rows[0]!.body as string, new RegExp(`请 ${ticket.code} 号到 1 号窗口办理`));
+});
+
 test('a notice that cannot be written is logged and does not fail the action', async () => {
   const broken = {
     execute: async () => {

@@ -2,13 +2,16 @@ import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, DbOrTx } from '../core/db/client.ts';
 import { messageRows, notifications } from '../notifications/index.ts';
-import { queueRules } from './queue-rules.ts';
+import { ticketSettingsOf } from './settings.ts';
 
 const TODAY = sql`(now() AT TIME ZONE 'Asia/Shanghai')::date`;
 
-type Holder = { id: string; code: string; accountId: string; phone: string | null; hallName: string };
+type Holder = { id: string; code: string; accountId: string | null; phone: string | null; hallName: string };
 
-/** An in-app message to the ticket's account and an SMS to its phone (the account's, else the ticket's). */
+/**
+ * An in-app message to the ticket's account and an SMS to its phone (the account's, else the ticket's);
+ * a ticket taken at reception for someone without an account gets the SMS to the phone given there.
+ */
 async function tell(db: DbOrTx, ticket: Holder, title: string, body: string, event: string) {
   await db.insert(notifications).values(
     messageRows({
@@ -27,7 +30,7 @@ async function tellCalled(db: DbOrTx, ticketId: string) {
     sql`SELECT t.id, t.code, t.account_id AS "accountId", coalesce(a.phone, t.phone) AS phone,
                h.name AS "hallName", w.number AS "windowNumber"
         FROM tickets t JOIN halls h ON h.id = t.hall_id JOIN windows w ON w.id = t.window_id
-        JOIN accounts a ON a.id = t.account_id
+        LEFT JOIN accounts a ON a.id = t.account_id
         WHERE t.id = ${ticketId} AND t.status = 'called'`,
   );
   const ticket = rows[0] as (Holder & { windowNumber: string }) | undefined;
@@ -46,7 +49,7 @@ async function tellCalled(db: DbOrTx, ticketId: string) {
  * the hall's near_notice_ahead people before them in their queue.
  */
 async function tellNear(db: Db, hallId: string) {
-  const { nearNoticeAhead } = await queueRules(db, hallId);
+  const { nearNoticeAhead } = await ticketSettingsOf(db, hallId);
   await db.transaction(async (tx) => {
     const { rows } = await tx.execute(
       sql`WITH q AS (
@@ -55,14 +58,14 @@ async function tellNear(db: Db, hallId: string) {
                             AND o.category_id = t.category_id AND (o.rank, o.number) < (t.rank, t.number)) AS ahead
             FROM tickets t
             WHERE t.hall_id = ${hallId} AND t.day = ${TODAY} AND t.status = 'waiting'
-              AND t.near_notice_at IS NULL AND t.account_id IS NOT NULL),
+              AND t.near_notice_at IS NULL AND (t.account_id IS NOT NULL OR t.phone IS NOT NULL)),
           claimed AS (
             UPDATE tickets SET near_notice_at = now() FROM q
             WHERE tickets.id = q.id AND q.ahead <= ${nearNoticeAhead} AND tickets.near_notice_at IS NULL
             RETURNING tickets.id, tickets.code, tickets.account_id, tickets.phone, q.ahead)
           SELECT c.id, c.code, c.account_id AS "accountId", coalesce(a.phone, c.phone) AS phone,
                  h.name AS "hallName", c.ahead
-          FROM claimed c JOIN accounts a ON a.id = c.account_id JOIN halls h ON h.id = ${hallId}`,
+          FROM claimed c LEFT JOIN accounts a ON a.id = c.account_id JOIN halls h ON h.id = ${hallId}`,
     );
     for (const ticket of rows as (Holder & { ahead: number })[])
       await tell(

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../core/db/client.ts';
 import { isUniqueViolation } from '../core/db/unique.ts';
 import { AppError } from '../core/errors.ts';
-import { queueRules } from './queue-rules.ts';
+import { ticketSettingsOf } from './settings.ts';
 
 const TODAY = sql`(now() AT TIME ZONE 'Asia/Shanghai')::date`;
 const RANK = { green: 0, agent: 0, booking: 1, normal: 2 } as const;
@@ -62,7 +62,7 @@ async function withinDailyLimit(db: DbOrTx, hallId: string, accountId: string) {
   await db.execute(
     sql`SELECT pg_advisory_xact_lock(hashtext('ticket-take:' || ${accountId} || ':' || ${hallId}))`,
   );
-  const { dailyLimitPerPerson } = await queueRules(db, hallId);
+  const { dailyLimitPerPerson } = await ticketSettingsOf(db, hallId);
   const [row] = await rows(
     db,
     sql`SELECT count(*)::int AS n FROM tickets WHERE account_id = ${accountId} AND hall_id = ${hallId} AND day = ${TODAY}`,

@@ -1,0 +1,2 @@
+ALTER TABLE "notifications" ALTER COLUMN "account_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_in_app_account_check" CHECK ("notifications"."channel" <> 'in_app' OR "notifications"."account_id" IS NOT NULL);
