@@ -85,7 +85,7 @@ export function createHallFeed(options: {
           events = resync ? await eventsAfter(options.db(), hallId, hall.lastId) : [];
           const known = new Set(events.map((e) => e.eventId));
           events.push(...(await eventsById(options.db(), hallId, ids)).filter((e) => !known.has(e.eventId)));
-          events = events.filter((e) => !hall.sent.has(e.eventId));
+          events = events.filter((e) => !hall.sent.has(e.eventId)).sort((a, b) => a.eventId - b.eventId);
           const state = events.length || changed ? await screenState(options.db(), hallId) : null;
           for (const event of events) {
             remember(hall, event.eventId);

@@ -26,6 +26,8 @@ export function ScreenPage() {
     retry: (_, error) => !(error instanceof ApiError && error.status === 404),
     retryDelay: (count) => Math.min(30_000, 1000 * 2 ** count),
     staleTime: Number.POSITIVE_INFINITY,
+    // A new day's snapshot replaces the last one when it arrives; the screen stays up meanwhile.
+    placeholderData: (previous) => previous,
     gcTime: 0,
   });
   const [state, setState] = useState<ScreenState | null>(null);
