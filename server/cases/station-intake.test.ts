@@ -13,6 +13,7 @@ import {
   buildStaff,
   signIn,
 } from '../testing/factories.ts';
+import { actOn as act, queueIds, seesCase as sees } from './testing.ts';
 
 /**
  * 15 分钟政务服务圈 at a community station: a city matter handed in at the station's counter is
@@ -65,23 +66,6 @@ async function post(
   const res = await by.request({ method: 'POST', url, payload });
   assert.equal(res.statusCode, status, `${url}: ${res.body}`);
   return res.json() as Case;
-}
-const act = (by: Browser, c: Case, action: string, status = 200) =>
-  post(by, `/api/cases/${c.id}/${action}`, { version: c.version }, status);
-
-async function queueIds(by: Browser): Promise<string[]> {
-  const res = await by.request({ method: 'GET', url: '/api/cases?queue=true&limit=200' });
-  assert.equal(res.statusCode, 200, res.body);
-  return (res.json().items as { id: string }[]).map((c) => c.id);
-}
-
-async function sees(by: Browser, id: string): Promise<boolean> {
-  const one = await by.request({ method: 'GET', url: `/api/cases/${id}` });
-  const list = await by.request({ method: 'GET', url: '/api/cases?limit=200' });
-  const listed = (list.json().items as { id: string }[]).some((c) => c.id === id);
-  assert.equal(listed, one.statusCode === 200, 'the list agrees with the case page');
-  if (one.statusCode !== 200) assert.equal(one.statusCode, 404, one.body);
-  return one.statusCode === 200;
 }
 
 test('a community station’s clerk files a city matter at the station’s counter; it reaches the city department, which decides it', async () => {

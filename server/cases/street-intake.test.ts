@@ -13,6 +13,7 @@ import {
   buildStaff,
   signIn,
 } from '../testing/factories.ts';
+import { actOn as act, queueIds, seesCase as sees } from './testing.ts';
 
 /**
  * 15 分钟政务服务圈: an application for a city matter taken at a street centre, by an agent (帮办代办)
@@ -77,31 +78,6 @@ async function apply(by: Browser, payload: Record<string, unknown>): Promise<Cas
   });
   assert.equal(res.statusCode, 201, res.body);
   return res.json() as Case;
-}
-
-async function act(by: Browser, c: Case, action: string, status = 200): Promise<Case> {
-  const res = await by.request({
-    method: 'POST',
-    url: `/api/cases/${c.id}/${action}`,
-    payload: { version: c.version },
-  });
-  assert.equal(res.statusCode, status, `${action}: ${res.body}`);
-  return res.json() as Case;
-}
-
-async function queueIds(by: Browser): Promise<string[]> {
-  const res = await by.request({ method: 'GET', url: '/api/cases?queue=true&limit=200' });
-  assert.equal(res.statusCode, 200, res.body);
-  return (res.json().items as { id: string }[]).map((c) => c.id);
-}
-
-async function sees(by: Browser, id: string): Promise<boolean> {
-  const one = await by.request({ method: 'GET', url: `/api/cases/${id}` });
-  const list = await by.request({ method: 'GET', url: '/api/cases?limit=200' });
-  const listed = (list.json().items as { id: string }[]).some((c) => c.id === id);
-  assert.equal(listed, one.statusCode === 200, 'the list agrees with the case page');
-  if (one.statusCode !== 200) assert.equal(one.statusCode, 404, one.body);
-  return one.statusCode === 200;
 }
 
 /** Those who must not see a case taken at the street centre for the city department. */

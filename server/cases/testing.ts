@@ -88,19 +88,37 @@ export const PNG = Buffer.concat([
   Buffer.from('scan'),
 ]);
 
-/** One action on a case by `who`, which must succeed; the case as the answer shows it. */
+/** One action on a case by `who`, answered with `status` (200 unless told); the case as the answer shows it. */
 export async function actOn<C extends { id: string; version: number }>(
   who: Browser,
   c: C,
   action: string,
+  status = 200,
 ): Promise<C> {
   const res = await who.request({
     method: 'POST',
     url: `/api/cases/${c.id}/${action}`,
     payload: { version: c.version },
   });
-  assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
+  assert.equal(res.statusCode, status, `${action}: ${res.body}`);
   return res.json() as C;
+}
+
+/** The ids of the cases in `who`'s work queue (GET /api/cases?queue=true). */
+export async function queueIds(who: Browser): Promise<string[]> {
+  const res = await who.request({ method: 'GET', url: '/api/cases?queue=true&limit=200' });
+  assert.equal(res.statusCode, 200, res.body);
+  return (res.json().items as { id: string }[]).map((c) => c.id);
+}
+
+/** Whether `who` sees the case, checking that its page and the case list agree (an unseen case is a 404). */
+export async function seesCase(who: Browser, id: string): Promise<boolean> {
+  const one = await who.request({ method: 'GET', url: `/api/cases/${id}` });
+  const list = await who.request({ method: 'GET', url: '/api/cases?limit=200' });
+  const listed = (list.json().items as { id: string }[]).some((c) => c.id === id);
+  assert.equal(listed, one.statusCode === 200, 'the list agrees with the case page');
+  if (one.statusCode !== 200) assert.equal(one.statusCode, 404, one.body);
+  return one.statusCode === 200;
 }
 
 /** Uploads a file as `who` through POST /api/files (the app needs its own DATA_DIR); its sha256. */
