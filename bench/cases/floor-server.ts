@@ -1,5 +1,4 @@
-import http from 'node:http';
-import pg from 'pg';
+import { floorPool, serveFloor } from '../floor.ts';
 import type { RawMatter } from './baseline.ts';
 import { TRANSITIONS, type Transition } from './baseline.ts';
 import { type CaseRow, tightSubmit, tightTransition } from './tight.ts';
@@ -9,9 +8,9 @@ import { type CaseRow, tightSubmit, tightTransition } from './tight.ts';
  * version) over the tight statements of tight.ts, served by node:http with nothing else: no
  * framework, no sessions (the cookie names the account), no access check, no case page.
  * What the real server spends beyond this is the platform's own work.
- * Env: DATABASE_URL, PORT. Answers GET /health when ready.
+ * Env: DATABASE_URL, PORT (see ../floor.ts).
  */
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const pool = floorPool();
 const matters = new Map<string, RawMatter>(
   (
     await pool.query<RawMatter>(`
@@ -22,21 +21,7 @@ const matters = new Map<string, RawMatter>(
   ).rows.map((m) => [m.implementationId, m]),
 );
 
-const accountOf = (request: http.IncomingMessage) =>
-  /yw_floor=([0-9a-f-]{36})/.exec(request.headers.cookie ?? '')?.[1];
-
-function answer(response: http.ServerResponse, status: number, body: unknown) {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-  });
-  response.end(text);
-}
-
-async function handle(request: http.IncomingMessage, body: string): Promise<[number, unknown]> {
-  if (request.url === '/health') return [200, { ok: true }];
-  const account = accountOf(request);
+serveFloor(pool, async ({ request, body, account }) => {
   if (request.method !== 'POST' || !account) return [404, null];
   const input = JSON.parse(body) as { implementationId?: string; version?: number };
   if (request.url === '/api/cases') {
@@ -55,21 +40,4 @@ async function handle(request: http.IncomingMessage, body: string): Promise<[num
     account,
   );
   return row ? [200, row] : [409, { code: 'stale' }];
-}
-
-const server = http.createServer({ keepAlive: true }, (request, response) => {
-  const chunks: Buffer[] = [];
-  request.on('data', (c: Buffer) => chunks.push(c));
-  request.on('end', () => {
-    handle(request, Buffer.concat(chunks).toString('utf8')).then(
-      ([status, body]) => answer(response, status, body),
-      (error: Error) => answer(response, 500, { message: error.message }),
-    );
-  });
-});
-server.listen(Number(process.env.PORT), '127.0.0.1');
-process.on('SIGTERM', () => {
-  server.close();
-  server.closeAllConnections();
-  void pool.end();
 });
