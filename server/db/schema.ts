@@ -11,6 +11,7 @@ export * from '../files/tables.ts';
 export * from '../kiosk/tables.ts';
 export * from '../notifications/tables.ts';
 export * from '../organisations/tables.ts';
+export * from '../ratings/tables.ts';
 export * from '../regions/tables.ts';
 export * from '../registries/tables.ts';
 export * from '../tickets/tables.ts';
