@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { Browser } from '../accounts/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { buildStaff, signIn } from '../testing/factories.ts';
+import { namedIds, sendAs } from '../testing/fuzz/named.ts';
 import { hostileJson, hostileNumber, hostileString } from '../testing/fuzz/values.ts';
 import { buildTicketHall, ok } from './testing.ts';
 
@@ -32,9 +33,7 @@ before(async () => {
 });
 after(() => t?.close());
 
-const id = () => fc.oneof(fc.constant('hall'), fc.uuid(), hostileString(40));
-const enc = (v: string) =>
-  [...Buffer.from(v === 'hall' ? hallId : v)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+const { id, enc } = namedIds(['hall'], () => ({ hall: hallId }));
 const day = fc.oneof(
   fc
     .date({ min: new Date('0001-01-01'), max: new Date('9999-12-31'), noInvalidDate: true })
@@ -82,8 +81,7 @@ test('random board, figures and settings requests: never a 5xx; another hall’s
       requestArb,
       fc.constantFrom('manager', 'clerk', 'supervisor', 'otherManager', 'nobody'),
       async (r, as) => {
-        const send = (options: Parameters<Browser['request']>[0]) =>
-          as === 'nobody' ? t.app.inject(options) : who[as as keyof typeof who].request(options);
+        const send = sendAs(t.app, who, as);
         const base = `/api/tickets/halls/${enc(r.hallId)}`;
         let res: Awaited<ReturnType<Browser['request']>>;
         if (r.kind === 'board' || r.kind === 'settings') {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { Browser } from '../accounts/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { buildApplicant, signIn } from '../testing/factories.ts';
+import { namedIds, sendAs } from '../testing/fuzz/named.ts';
 import { hostileJson, hostileString } from '../testing/fuzz/values.ts';
 import { buildTicketHall, ok } from './testing.ts';
 
@@ -42,10 +43,7 @@ before(async () => {
 after(() => t?.close());
 
 const NAMES = ['hall', 'catA', 'catB', 'window', 'window3', 'ticket'] as const;
-const id = () => fc.oneof(fc.constantFrom(...NAMES), fc.uuid(), hostileString(40));
-const value = (v: string) => (Object.hasOwn(ids, v) ? ids[v]! : v);
-const enc = (v: string) =>
-  [...Buffer.from(value(v))].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+const { id, value, enc } = namedIds(NAMES, () => ids);
 const ACTIONS = ['recall', 'skip', 'return', 'done', 'no-show'] as const;
 
 const requestArb = fc.oneof(
@@ -95,8 +93,7 @@ test('random ticket requests: never a 5xx, and another hall’s clerk gets a 404
       requestArb,
       fc.constantFrom('person', 'clerk', 'manager', 'otherClerk', 'nobody'),
       async (r, as) => {
-        const send = (options: Parameters<Browser['request']>[0]) =>
-          as === 'nobody' ? t.app.inject(options) : who[as as keyof typeof who].request(options);
+        const send = sendAs(t.app, who, as);
         let res: Awaited<ReturnType<Browser['request']>>;
         let target: string | null = null;
         switch (r.kind) {

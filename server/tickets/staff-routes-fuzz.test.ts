@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import type { Browser } from '../accounts/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { buildApplicant, buildIdNumber, buildMatter, signIn } from '../testing/factories.ts';
-import { hostileJson, hostileString } from '../testing/fuzz/values.ts';
+import { namedIds, sendAs } from '../testing/fuzz/named.ts';
+import { hostileJson } from '../testing/fuzz/values.ts';
 import { buildTicketHall, ok } from './testing.ts';
 
 /**
@@ -45,10 +46,7 @@ before(async () => {
 after(() => t?.close());
 
 const NAMES = ['hall', 'window', 'window3', 'called', 'waiting', 'theirs', 'matter'] as const;
-const id = () => fc.oneof(fc.constantFrom(...NAMES), fc.uuid(), hostileString(40));
-const value = (v: string) => (Object.hasOwn(ids, v) ? ids[v]! : v);
-const enc = (v: string) =>
-  [...Buffer.from(value(v))].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+const { id, value, enc } = namedIds(NAMES, () => ids);
 
 const requestArb = fc.oneof(
   fc.record({ kind: fc.constant('mine' as const) }),
@@ -68,8 +66,7 @@ test('random panel requests and counter filings: never a 5xx, nothing of another
       requestArb,
       fc.constantFrom('person', 'clerk', 'manager', 'otherClerk', 'nobody'),
       async (r, as) => {
-        const send = (options: Parameters<Browser['request']>[0]) =>
-          as === 'nobody' ? t.app.inject(options) : who[as as keyof typeof who].request(options);
+        const send = sendAs(t.app, who, as);
         let res: Awaited<ReturnType<Browser['request']>>;
         let target: string | null = null;
         switch (r.kind) {

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { Browser } from '../accounts/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { buildApplicant, buildKiosk, signIn } from '../testing/factories.ts';
+import { namedIds, sendAs } from '../testing/fuzz/named.ts';
 import { hostileJson, hostileString } from '../testing/fuzz/values.ts';
 import { buildTicketHall } from './testing.ts';
 
@@ -49,10 +50,7 @@ before(async () => {
 after(() => t?.close());
 
 const NAMES = ['hall', 'otherHall', 'catA', 'booking'] as const;
-const id = () => fc.oneof(fc.constantFrom(...NAMES), fc.uuid(), hostileString(40));
-const value = (v: string) => (Object.hasOwn(ids, v) ? ids[v]! : v);
-const enc = (v: string) =>
-  [...Buffer.from(value(v))].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+const { id, value, enc } = namedIds(NAMES, () => ids);
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
 const requestArb = fc.oneof(
@@ -96,8 +94,7 @@ test('random take, check-in and my-ticket requests: never a 5xx; a booking check
       requestArb,
       fc.constantFrom('person', 'holder', 'clerk', 'otherClerk', 'nobody'),
       async (r, as) => {
-        const send = (options: Parameters<Browser['request']>[0]) =>
-          as === 'nobody' ? t.app.inject(options) : who[as as keyof typeof who].request(options);
+        const send = sendAs(t.app, who, as);
         let res: Awaited<ReturnType<Browser['request']>>;
         switch (r.kind) {
           case 'take':
