@@ -55,7 +55,10 @@ export async function daysAhead(db: DbOrTx, day: string, now: Date): Promise<num
   return workingDaysBetween({ db, from: todayInChina(now), to: day });
 }
 
-/** The days that can be booked now: open, and from minDaysAhead to maxDaysAhead working days ahead. */
+/**
+ * The days that can be booked now: open, from minDaysAhead to maxDaysAhead working days ahead, and
+ * with a slot still to start (today itself when minDaysAhead is 0).
+ */
 export async function bookableDays(
   db: DbOrTx,
   settings: AppointmentSettingsRow,
@@ -64,13 +67,14 @@ export async function bookableDays(
   const today = todayInChina(now);
   const days: OpenDay[] = [];
   // Long holidays (春节, 国庆) stretch the working days ahead over up to about two natural weeks more.
-  for (let n = 1; n <= settings.maxDaysAhead * 2 + 16; n += 1) {
+  for (let n = 0; n <= settings.maxDaysAhead * 2 + 16; n += 1) {
     const day = addNaturalDays(today, n);
     const ahead = await daysAhead(db, day, now);
     if (ahead > settings.maxDaysAhead) break;
     if (ahead < settings.minDaysAhead) continue;
     const open = await openingOf(db, settings, day);
-    if (open && slotsOf(open, settings.slotMinutes).length > 0) days.push(open);
+    const slots = open ? slotsOf(open, settings.slotMinutes) : [];
+    if (open && slots.some((s) => startsAtOf(day, s.start) > now)) days.push(open);
   }
   return days;
 }
