@@ -15,8 +15,11 @@ export type KioskMatter = Wire<typeof Api.KioskMatter>;
 /** What the kiosk sends of the card it read (POST /api/kiosk/identify). */
 type IdentifyBody = Wire<typeof Api.IdCardBody>;
 
-/** A GET with the device token (the shared client sends extra headers on POST only). */
-async function getAsDevice<T>(path: string, token: string): Promise<T> {
+/**
+ * A GET with the device token, and the session cookie of a card read if there is one (the shared
+ * client sends extra headers on POST only).
+ */
+export async function getAsDevice<T>(path: string, token: string): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
