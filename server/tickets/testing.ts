@@ -1,7 +1,9 @@
-import type { Browser } from '../accounts/testing.ts';
 import type { Db } from '../core/db/client.ts';
 import type { App } from '../core/http/types.ts';
 import { buildHall, buildStaff, signIn } from '../testing/factories.ts';
+import { ok } from '../testing/requests.ts';
+
+export { ok };
 
 /**
  * A hall with windows 1–3 (or more), its manager and a clerk signed in, categories A (综合受理) and
@@ -40,22 +42,4 @@ export async function buildTicketHall(app: App, db: Db, windowCount = 3) {
     windows: [w1, w2, w3] as const,
     allWindows: ids,
   };
-}
-
-/** A request that must answer `status` (200 unless told); its JSON body. */
-export async function ok(
-  who: Browser,
-  method: 'GET' | 'POST' | 'PUT',
-  url: string,
-  payload?: unknown,
-  status = 200,
-  // biome-ignore lint/suspicious/noExplicitAny: test bodies are read freely
-): Promise<any> {
-  const res = await who.request({
-    method,
-    url,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-  if (res.statusCode !== status) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return res.json();
 }
