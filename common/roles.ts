@@ -10,6 +10,7 @@ export const ROLES = [
   'catalogue_editor',
   'catalogue_reviewer',
   'system_admin',
+  'hotline_operator',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -24,6 +25,7 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   catalogue_editor: { zh: '事项编辑', en: 'Catalogue editor' },
   catalogue_reviewer: { zh: '事项审核员', en: 'Catalogue reviewer' },
   system_admin: { zh: '系统管理员', en: 'System administrator' },
+  hotline_operator: { zh: '12345热线话务员', en: '12345 hotline operator' },
 };
 
 /** Roles that hold for a region and its whole subtree rather than one organisation. */

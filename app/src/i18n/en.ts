@@ -340,5 +340,6 @@ export const en: Messages = {
     catalogue_editor: 'Catalogue editor',
     catalogue_reviewer: 'Catalogue reviewer',
     system_admin: 'System administrator',
+    hotline_operator: '12345 hotline operator',
   },
 };

@@ -336,6 +336,7 @@ export const zhCN = {
     catalogue_editor: '事项编辑',
     catalogue_reviewer: '事项审核员',
     system_admin: '系统管理员',
+    hotline_operator: '12345热线话务员',
   },
 };
 

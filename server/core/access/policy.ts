@@ -36,6 +36,11 @@ export type Action =
   | 'certificate.keys'
   | 'registry.read'
   | 'registry.manage'
+  | 'rating.link'
+  | 'rating.hotline'
+  | 'rating.revisit'
+  | 'rating.review'
+  | 'rating.figures'
   | `case.${CaseAction}`;
 
 /** Where the resource lives, as far as the policy needs to know. */
@@ -159,6 +164,27 @@ const RULES: Record<Action, Partial<Record<Role, Reach>>> = {
   'certificate.revoke': { department_head: 'in_scope', system_admin: 'in_scope' },
   /** Rotating an organisation's seal key. */
   'certificate.keys': { system_admin: 'in_scope' },
+  /** 好差评 SMS links: those who handle the case (its hall, its department) and administrators. */
+  'rating.link': {
+    window_clerk: 'hall',
+    hall_manager: 'hall',
+    department_reviewer: 'in_scope',
+    department_head: 'in_scope',
+    system_admin: 'in_scope',
+  },
+  /** Ratings given by phone, entered by 12345 operators. */
+  'rating.hotline': { hotline_operator: 'anywhere' },
+  /** The revisit of a 差评: the department that handled the case; supervisors of its region watch. */
+  'rating.revisit': { department_head: 'in_scope', department_reviewer: 'in_scope' },
+  /** Whether a 差评 was mistaken or malicious: the supervisors of the case's region. */
+  'rating.review': { supervisor: 'in_scope' },
+  /** 好差评 figures of an organisation, hall or region. */
+  'rating.figures': {
+    department_head: 'in_scope',
+    hall_manager: 'in_scope',
+    supervisor: 'in_scope',
+    system_admin: 'in_scope',
+  },
   ...CASE_TRANSITION_RULES,
 };
 
