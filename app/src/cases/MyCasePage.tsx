@@ -7,6 +7,7 @@ import { FINAL_STATUSES } from '../../../common/cases/state-machine.ts';
 import { messageOf } from '../api/form-errors.ts';
 import { useMe } from '../auth/session.ts';
 import { LoadError, Loading } from '../components/status.tsx';
+import { CaseRatingCard } from '../ratings/CaseRatingCard.tsx';
 import { GapCard, SupplementCard } from './ApplicantTasks.tsx';
 import { actOnCase, useCase, useCaseUpdated } from './api.ts';
 import { CaseFacts } from './CaseFacts.tsx';
@@ -49,6 +50,7 @@ export function MyCasePage() {
       {d.status === 'needs_supplement' ? <SupplementCard detail={d} /> : null}
       {d.gaps.length > 0 && !final ? <GapCard detail={d} /> : null}
       <CaseResult detail={d} />
+      <CaseRatingCard caseId={d.id} />
       <Card className="case-block">
         <CaseFacts detail={d} />
       </Card>

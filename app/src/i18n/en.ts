@@ -10,6 +10,7 @@ import { certificatesEn } from '../certificates/messages.en.ts';
 import { formsEn } from '../forms/messages.en.ts';
 import { hallScreenEn } from '../halls/screen/messages.en.ts';
 import { kioskEn } from '../kiosk/messages.en.ts';
+import { ratingsEn } from '../ratings/messages.en.ts';
 import { registriesEn } from '../registries/messages.en.ts';
 import { stationsEn } from '../stations/messages.en.ts';
 import { hallBoardEn } from '../tickets/board/messages.en.ts';
@@ -163,6 +164,8 @@ export const en: Messages = {
     hallFigures: 'Hall figures',
     reception: 'Reception desk',
     helpRequests: 'Help requests',
+    evaluator: 'Rating pad',
+    revisits: 'Poor-rating follow-up',
     accounts: 'Accounts and roles',
     audit: 'Audit trail',
     registries: 'Population & legal-entity bases',
@@ -321,6 +324,7 @@ export const en: Messages = {
   hallBoard: hallBoardEn,
   credit: creditEn,
   assistance: assistanceEn,
+  ratings: ratingsEn,
   kiosk: kioskEn,
   hallScreen: hallScreenEn,
   ticketDesk: ticketDeskEn,

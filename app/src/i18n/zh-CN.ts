@@ -10,6 +10,7 @@ import { certificatesZh } from '../certificates/messages.zh-CN.ts';
 import { formsZh } from '../forms/messages.zh-CN.ts';
 import { hallScreenZh } from '../halls/screen/messages.zh-CN.ts';
 import { kioskZh } from '../kiosk/messages.zh-CN.ts';
+import { ratingsZh } from '../ratings/messages.zh-CN.ts';
 import { registriesZh } from '../registries/messages.zh-CN.ts';
 import { stationsZh } from '../stations/messages.zh-CN.ts';
 import { hallBoardZh } from '../tickets/board/messages.zh-CN.ts';
@@ -161,6 +162,8 @@ export const zhCN = {
     hallFigures: '大厅统计',
     reception: '取号台',
     helpRequests: '帮办请求',
+    evaluator: '评价器',
+    revisits: '差评整改',
     accounts: '账号与角色',
     audit: '审计日志',
     registries: '人口库与法人库',
@@ -317,6 +320,7 @@ export const zhCN = {
   hallBoard: hallBoardZh,
   credit: creditZh,
   assistance: assistanceZh,
+  ratings: ratingsZh,
   kiosk: kioskZh,
   hallScreen: hallScreenZh,
   ticketDesk: ticketDeskZh,

@@ -33,6 +33,9 @@ const TicketPage = lazy(() =>
 const StationsPage = lazy(() =>
   import('../stations/StationsPage.tsx').then((m) => ({ default: m.StationsPage })),
 );
+const LinkRatingPage = lazy(() =>
+  import('../ratings/LinkRatingPage.tsx').then((m) => ({ default: m.LinkRatingPage })),
+);
 const ProgressPage = lazy(() =>
   import('../cases/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })),
 );
@@ -60,6 +63,7 @@ export const portalRoutes: RouteObject = {
     deferred('stations', <StationsPage />),
     deferred('halls/:id/take', <TakePage />),
     deferred('tickets/:id', <TicketPage />),
+    deferred('rate/:token', <LinkRatingPage />),
     { path: '*', element: <NotFound /> },
   ],
 };

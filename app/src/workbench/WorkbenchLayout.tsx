@@ -17,6 +17,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
+  LikeOutlined,
   LineChartOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -26,6 +27,7 @@ import {
   SafetyCertificateOutlined,
   SolutionOutlined,
   SoundOutlined,
+  StarOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Typography } from 'antd';
@@ -62,6 +64,8 @@ const ICONS: Record<WorkbenchPage, React.ReactNode> = {
   hallFigures: <LineChartOutlined />,
   reception: <PrinterOutlined />,
   helpRequests: <CustomerServiceOutlined />,
+  evaluator: <StarOutlined />,
+  revisits: <LikeOutlined />,
   accounts: <TeamOutlined />,
   registries: <DatabaseOutlined />,
   audit: <AuditOutlined />,

@@ -24,6 +24,8 @@ export type WorkbenchPage =
   | 'hallFigures'
   | 'reception'
   | 'helpRequests'
+  | 'evaluator'
+  | 'revisits'
   | 'accounts'
   | 'registries'
   | 'audit';
@@ -52,6 +54,8 @@ const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
   hallFigures: ['hall_manager', 'supervisor'],
   reception: ['window_clerk', 'hall_manager'],
   helpRequests: ['agent', 'window_clerk', 'hall_manager'],
+  evaluator: ['window_clerk'],
+  revisits: ['department_head', 'department_reviewer', 'supervisor'],
   accounts: ['system_admin'],
   registries: ['system_admin'],
   audit: ['system_admin', 'supervisor'],
@@ -80,6 +84,8 @@ export const PAGE_ORDER: readonly WorkbenchPage[] = [
   'hallFigures',
   'reception',
   'helpRequests',
+  'evaluator',
+  'revisits',
   'accounts',
   'registries',
   'audit',

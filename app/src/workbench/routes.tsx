@@ -64,6 +64,9 @@ const HallFiguresPage = lazy(() =>
 const HelpRequestsPage = lazy(() =>
   import('../assistance/HelpRequestsPage.tsx').then((m) => ({ default: m.HelpRequestsPage })),
 );
+const RevisitsPage = lazy(() =>
+  import('../ratings/RevisitsPage.tsx').then((m) => ({ default: m.RevisitsPage })),
+);
 const ReceptionPage = lazy(() =>
   import('../tickets/take/ReceptionPage.tsx').then((m) => ({ default: m.ReceptionPage })),
 );
@@ -105,6 +108,7 @@ export const workbenchRoutes: RouteObject = {
     guarded('hall-figures', 'hallFigures', <HallFiguresPage />),
     guarded('reception', 'reception', <ReceptionPage />),
     guarded('help-requests', 'helpRequests', <HelpRequestsPage />),
+    guarded('revisits', 'revisits', <RevisitsPage />),
     ...adminRoutes,
     { path: '*', element: <NotFound /> },
   ],
