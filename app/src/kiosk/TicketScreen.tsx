@@ -1,14 +1,14 @@
 import './ticket.css';
-import { LeftOutlined, NumberOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
+import { LeftOutlined, NumberOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWrite } from '../api/mutation.ts';
-import { LoadError, Loading } from '../components/status.tsx';
-import { Choices } from '../tickets/take/Choices.tsx';
+import { LoadedChoices } from '../tickets/take/Choices.tsx';
 import { TicketSlip } from '../tickets/take/TicketSlip.tsx';
 import type { Ticket } from '../tickets/take/types.ts';
 import type { KioskDevice } from './api.ts';
+import { StartTile } from './StartTile.tsx';
 import { takeAtKiosk, useKioskCategories, useKioskCheckIns } from './ticket-api.ts';
 import { useIdle } from './useIdle.ts';
 
@@ -21,21 +21,15 @@ const IDLE_SECONDS = 120;
 export function TicketEntry({ plain = false, onOpen }: { plain?: boolean; onOpen: () => void }) {
   const { t } = useTranslation();
   return (
-    <button
-      type="button"
-      className={`kiosk-ticket-entry${plain ? ' is-plain' : ''}`}
+    <StartTile
+      icon={<NumberOutlined />}
+      name={plain ? t('ticketTake.kiosk.plain') : t('ticketTake.kiosk.entry')}
+      hint={plain ? undefined : t('ticketTake.kiosk.entryHint')}
+      tone="red"
+      plain={plain}
+      testId={plain ? 'kiosk-ticket-plain' : 'kiosk-ticket-entry'}
       onClick={onOpen}
-      data-testid={plain ? 'kiosk-ticket-plain' : 'kiosk-ticket-entry'}
-    >
-      <NumberOutlined className="kiosk-ticket-entry-icon" />
-      <span>
-        <span className="kiosk-ticket-entry-name">
-          {plain ? t('ticketTake.kiosk.plain') : t('ticketTake.kiosk.entry')}
-        </span>
-        {plain ? null : <span className="kiosk-ticket-entry-hint">{t('ticketTake.kiosk.entryHint')}</span>}
-      </span>
-      <RightOutlined className="kiosk-ticket-entry-arrow" />
-    </button>
+    />
   );
 }
 
@@ -83,7 +77,6 @@ export function TicketScreen({ token, device, signedIn, onBack, onDone }: Props)
         </Button>
       </div>
     );
-  const error = categories.error ?? bookings.error;
   return (
     <div className="kiosk-ticket" data-testid="kiosk-ticket-screen">
       <div className="kiosk-ticket-head">
@@ -93,23 +86,13 @@ export function TicketScreen({ token, device, signedIn, onBack, onDone }: Props)
         <h1>{t('ticketTake.kiosk.title')}</h1>
       </div>
       {problem ? <Alert type="error" showIcon title={problem} className="kiosk-notice" /> : null}
-      {error ? (
-        <LoadError
-          error={error}
-          onRetry={() => void Promise.all([categories.refetch(), bookings.refetch()])}
-        />
-      ) : !categories.data || !bookings.data ? (
-        <Loading />
-      ) : (
-        <Choices
-          large
-          bookings={bookings.data}
-          categories={categories.data}
-          busy={busy}
-          onCheckIn={(b) => void run({ appointmentId: b.id })}
-          onTake={(c) => void run({ categoryId: c.id })}
-        />
-      )}
+      <LoadedChoices
+        large
+        categories={categories}
+        bookings={bookings}
+        busy={busy}
+        onChoose={(choice) => void run(choice)}
+      />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import './take.css';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Button, Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { LoadError, Loading } from '../../components/status.tsx';
 import type { CheckInBooking, TicketCategory } from './types.ts';
 
 type Props = {
@@ -62,5 +64,43 @@ export function Choices({ bookings, categories, busy, onCheckIn, onTake, large =
         {t('ticketTake.greenAtReception')}
       </Typography.Paragraph>
     </div>
+  );
+}
+
+/** What choosing asks for: a number in a category, or checking in a booking. */
+export type TakeChoice = { categoryId: string } | { appointmentId: string };
+
+/**
+ * The choices once the hall's categories and today's bookings are read, with a retry when either
+ * could not be; `onChoose` gets the booking to check in or the category to take a number for.
+ */
+export function LoadedChoices({
+  categories,
+  bookings,
+  busy,
+  onChoose,
+  large,
+}: {
+  categories: UseQueryResult<TicketCategory[]>;
+  bookings: UseQueryResult<CheckInBooking[]>;
+  busy: boolean;
+  onChoose: (choice: TakeChoice) => void;
+  large?: boolean;
+}) {
+  const error = categories.error ?? bookings.error;
+  if (error)
+    return (
+      <LoadError error={error} onRetry={() => void Promise.all([categories.refetch(), bookings.refetch()])} />
+    );
+  if (!categories.data || !bookings.data) return <Loading />;
+  return (
+    <Choices
+      large={large}
+      bookings={bookings.data}
+      categories={categories.data}
+      busy={busy}
+      onCheckIn={(b) => onChoose({ appointmentId: b.id })}
+      onTake={(c) => onChoose({ categoryId: c.id })}
+    />
   );
 }

@@ -6,9 +6,9 @@ import { api } from '../../api/client.ts';
 import { useWrite } from '../../api/mutation.ts';
 import { useBookingHalls } from '../../appointments/api.ts';
 import { useMe } from '../../auth/session.ts';
-import { LoadError, Loading } from '../../components/status.tsx';
+import { Loading } from '../../components/status.tsx';
 import { MINE, TICKETS, takePath, useCategories, useCheckIns } from './api.ts';
-import { Choices } from './Choices.tsx';
+import { LoadedChoices } from './Choices.tsx';
 import type { TakeTicketBody, Ticket } from './types.ts';
 
 /** /halls/:id/take — what the hall's QR code opens: sign in, check in today's booking or take a number. */
@@ -32,7 +32,6 @@ function Take({ hallId }: { hallId: string }) {
     invalidates: [MINE, [TICKETS, 'checkin', hallId]],
     onSuccess: (ticket) => navigate(`/tickets/${ticket.id}`),
   });
-  const error = categories.error ?? bookings.error;
   return (
     <div className="page ticket-page" data-testid="ticket-take-page">
       <Typography.Title level={2} className="section-title">
@@ -49,22 +48,12 @@ function Take({ hallId }: { hallId: string }) {
           style={{ marginBottom: 16 }}
         />
       ) : null}
-      {error ? (
-        <LoadError
-          error={error}
-          onRetry={() => void Promise.all([categories.refetch(), bookings.refetch()])}
-        />
-      ) : !categories.data || !bookings.data ? (
-        <Loading />
-      ) : (
-        <Choices
-          bookings={bookings.data}
-          categories={categories.data}
-          busy={busy}
-          onCheckIn={(b) => void run({ appointmentId: b.id })}
-          onTake={(c) => void run({ categoryId: c.id })}
-        />
-      )}
+      <LoadedChoices
+        categories={categories}
+        bookings={bookings}
+        busy={busy}
+        onChoose={(choice) => void run(choice)}
+      />
     </div>
   );
 }
