@@ -1,5 +1,5 @@
 import './booking.css';
-import { CalendarOutlined, CheckCircleFilled, LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CheckCircleFilled, LeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ import {
 import { chinaTime, DayPicker, SlotPicker } from '../appointments/pickers.tsx';
 import type { Appointment } from '../appointments/types.ts';
 import type { KioskDevice, KioskSession } from './api.ts';
+import { StartTile } from './StartTile.tsx';
 
 type KioskBookBody = Wire<typeof Api.KioskBookBody>;
 
@@ -26,14 +27,13 @@ type KioskBookBody = Wire<typeof Api.KioskBookBody>;
 export function BookingEntry({ onOpen }: { onOpen: () => void }) {
   const { t } = useTranslation();
   return (
-    <button type="button" className="kiosk-booking-entry" onClick={onOpen} data-testid="kiosk-booking-entry">
-      <CalendarOutlined className="kiosk-booking-entry-icon" />
-      <span>
-        <span className="kiosk-booking-entry-name">{t('kiosk.booking.entry')}</span>
-        <span className="kiosk-booking-entry-hint">{t('kiosk.booking.entryHint')}</span>
-      </span>
-      <RightOutlined className="kiosk-matter-arrow" />
-    </button>
+    <StartTile
+      icon={<CalendarOutlined />}
+      name={t('kiosk.booking.entry')}
+      hint={t('kiosk.booking.entryHint')}
+      testId="kiosk-booking-entry"
+      onClick={onOpen}
+    />
   );
 }
 
