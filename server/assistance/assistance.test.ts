@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type { Browser } from '../accounts/testing.ts';
-import { kioskOf } from '../kiosk/testing.ts';
+import { kioskOf, LI_CARD } from '../kiosk/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import {
   type BuiltAccount,
@@ -147,13 +147,7 @@ test('at a kiosk: the hall is the kiosk’s; a name and phone without a card, th
   assert.equal(listed.name, '刘大爷');
   assert.equal(listed.phone, '138****1111', 'masked until taken');
 
-  const card = {
-    name: '李秀兰',
-    idNumber: '11010519491231002X',
-    sex: '女',
-    birthDate: '1949-12-31',
-    validUntil: '长期',
-  };
+  const card = LI_CARD;
   assert.equal((await kiosk.identify(card)).statusCode, 200);
   const carded = await kiosk.request({
     method: 'POST',

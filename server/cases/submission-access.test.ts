@@ -8,7 +8,7 @@ import { addRoleAssignment, removeRoleAssignment, roleAssignments } from '../acc
 import { type Browser, makeStaff, signInAs, TEST_AUDIT } from '../accounts/testing.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { DEMO_KIOSK_TOKEN } from '../demo/kiosks.ts';
-import { kioskOf } from '../kiosk/testing.ts';
+import { kioskOf, LI_CARD } from '../kiosk/testing.ts';
 import { organisations } from '../organisations/index.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { FOOD_LICENCE, PDF, publishMatter, SHA, signInApplicant, uploadFile } from './testing.ts';
@@ -303,13 +303,7 @@ test('a repeat is answered only after the read check of GET /cases/:id: a clerk 
 
 test('at a kiosk the identified applicant submits: files uploaded in the kiosk session are taken, the clerk’s are not', async () => {
   const kiosk = kioskOf(t.app, DEMO_KIOSK_TOKEN);
-  const card = {
-    name: '李秀兰',
-    idNumber: '11010519491231002X',
-    sex: '女',
-    birthDate: '1949-12-31',
-    validUntil: '长期',
-  };
+  const card = LI_CARD;
   assert.equal((await kiosk.identify(card)).statusCode, 200);
   const scanned = await uploadFile(kiosk, PDF('scanned at the kiosk'));
   const clerks = await uploadFile(who.clerk!, PDF('clerk scan at the counter'));

@@ -5,7 +5,7 @@ import { bookableDays, buildBookingHall } from '../appointments/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { buildIdNumber, buildKiosk, buildMatter } from '../testing/factories.ts';
 import { hostileJson, hostileString } from '../testing/fuzz/values.ts';
-import { type Kiosk, kioskOf } from './testing.ts';
+import { idCard, type Kiosk, kioskOf } from './testing.ts';
 
 /**
  * Property test of booking at the kiosk (POST /api/kiosk/appointments) and of a matter's booking
@@ -31,14 +31,7 @@ before(async () => {
   ids = { category: here.category.id, foreign: other.category.id, hall: here.hall.id, matter: matter.id };
   read = kioskOf(t.app, token);
   const idNumber = buildIdNumber();
-  const birth = idNumber.slice(6, 14);
-  const identified = await read.identify({
-    name: '冯强',
-    idNumber,
-    sex: Number(idNumber[16]) % 2 === 1 ? '男' : '女',
-    birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
-    validUntil: '长期',
-  });
+  const identified = await read.identify(idCard('冯强', idNumber));
   assert.equal(identified.statusCode, 200, identified.body);
   bare = kioskOf(t.app, token);
 });

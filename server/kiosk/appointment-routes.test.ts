@@ -7,7 +7,7 @@ import { addCategory, bookableDays, buildBookingHall } from '../appointments/tes
 import { auditRecords } from '../audit/index.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { buildApplicant, buildIdNumber, buildKiosk, signIn } from '../testing/factories.ts';
-import { type Kiosk, kioskOf } from './testing.ts';
+import { idCard, type Kiosk, kioskOf } from './testing.ts';
 
 let t: TestApp;
 let hall: Awaited<ReturnType<typeof buildBookingHall>>;
@@ -23,17 +23,7 @@ before(async () => {
 after(() => t?.close());
 
 /** The ID card of a new resident, as the reader reads it. */
-function card(name: string) {
-  const idNumber = buildIdNumber();
-  const birth = idNumber.slice(6, 14);
-  return {
-    name,
-    idNumber,
-    sex: Number(idNumber[16]) % 2 === 1 ? '男' : '女',
-    birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
-    validUntil: '长期',
-  };
-}
+const card = (name: string) => idCard(name, buildIdNumber());
 
 const bookAt = (kiosk: Kiosk, payload: Record<string, unknown>) =>
   kiosk.request({ method: 'POST', url: '/api/kiosk/appointments', payload });

@@ -7,7 +7,7 @@ import { ON_THE_SPOT } from '../cases/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { type BuiltAccount, buildApplicant, buildKiosk, buildMatter, signIn } from '../testing/factories.ts';
 import { kioskSessions } from './tables.ts';
-import { type Kiosk, kioskOf, kioskSessionOf, withIdCheckCharacter } from './testing.ts';
+import { type Kiosk, kioskOf, kioskSessionOf, LI_CARD, withIdCheckCharacter } from './testing.ts';
 
 let t: TestApp;
 let matter: string;
@@ -15,13 +15,6 @@ let cityHall: string;
 let KIOSK_TOKEN: string;
 let li: BuiltAccount;
 
-const LI = {
-  name: '李秀兰',
-  idNumber: '11010519491231002X',
-  sex: '女',
-  birthDate: '1949-12-31',
-  validUntil: '长期',
-};
 /** A resident of 新城区 with no account yet. */
 const WANG = {
   name: '王小明',
@@ -36,7 +29,7 @@ before(async () => {
   const kiosk = await buildKiosk(t.db.db, { name: '一楼大厅自助终端 1 号' });
   KIOSK_TOKEN = kiosk.token;
   cityHall = kiosk.hallId;
-  li = await buildApplicant(t.db.db, { login: LI.idNumber, displayName: LI.name });
+  li = await buildApplicant(t.db.db, { login: LI_CARD.idNumber, displayName: LI_CARD.name });
   matter = (await buildMatter(t.db.db, { document: { ...ON_THE_SPOT, serviceObject: 'person' } })).id;
   await buildMatter(t.db.db, { document: { serviceObject: 'person' } });
 });
@@ -48,7 +41,7 @@ const me = (kiosk: Kiosk) => kiosk.request({ method: 'GET', url: '/api/auth/me' 
 
 test('a bad ID number is a 400 naming the field; an expired card or a mismatched reading is refused', async () => {
   const kiosk = kioskOf(t.app, KIOSK_TOKEN);
-  const wrongCheck = await kiosk.identify({ ...LI, idNumber: '110105194912310021' });
+  const wrongCheck = await kiosk.identify({ ...LI_CARD, idNumber: '110105194912310021' });
   assert.equal(wrongCheck.statusCode, 400);
   assert.equal(wrongCheck.json().error.field, 'idNumber');
   assert.match(wrongCheck.json().error.message, /idNumber.*居民身份证号码格式或校验位不正确/);
@@ -67,7 +60,7 @@ test('a bad ID number is a 400 naming the field; an expired card or a mismatched
 
 test('reading a card finds the applicant, or opens a walk-in account, and a short session at the kiosk', async () => {
   const kiosk = kioskOf(t.app, KIOSK_TOKEN);
-  const res = await kiosk.identify(LI);
+  const res = await kiosk.identify(LI_CARD);
   assert.equal(res.statusCode, 200, res.body);
   assert.deepEqual(res.json().applicant, { displayName: '李秀兰', idNumber: '110105********002X' });
   assert.equal(res.body.includes('11010519491231002X'), false, 'the full number is not sent back');
@@ -104,7 +97,7 @@ test('reading a card finds the applicant, or opens a walk-in account, and a shor
 
 test('a case submitted in a kiosk session is channel kiosk in the kiosk hall with one visit', async () => {
   const kiosk = kioskOf(t.app, KIOSK_TOKEN);
-  assert.equal((await kiosk.identify(LI)).statusCode, 200);
+  assert.equal((await kiosk.identify(LI_CARD)).statusCode, 200);
   const submit = (payload: Record<string, unknown>) =>
     kiosk.request({
       method: 'POST',
@@ -149,7 +142,7 @@ test('a case submitted in a kiosk session is channel kiosk in the kiosk hall wit
 
 test('the kiosk session ends after idling, after its time limit, at sign-out and when the next card is read', async () => {
   const idle = kioskOf(t.app, KIOSK_TOKEN);
-  assert.equal((await idle.identify(LI)).statusCode, 200);
+  assert.equal((await idle.identify(LI_CARD)).statusCode, 200);
   const idleRow = await kioskSessionOf(t.db.db, idle);
   await t.db.db
     .update(kioskSessions)
@@ -161,7 +154,7 @@ test('the kiosk session ends after idling, after its time limit, at sign-out and
   assert.equal(ended!.sessionId, null, 'the applicant session is gone');
 
   const long = kioskOf(t.app, KIOSK_TOKEN);
-  assert.equal((await long.identify(LI)).statusCode, 200);
+  assert.equal((await long.identify(LI_CARD)).statusCode, 200);
   const longRow = await kioskSessionOf(t.db.db, long);
   await t.db.db
     .update(kioskSessions)
@@ -182,7 +175,7 @@ test('the kiosk session ends after idling, after its time limit, at sign-out and
   assert.equal(signOuts[0]!.actorName, '王小明');
 
   const previous = kioskOf(t.app, KIOSK_TOKEN);
-  assert.equal((await previous.identify(LI)).statusCode, 200);
+  assert.equal((await previous.identify(LI_CARD)).statusCode, 200);
   const next = kioskOf(t.app, KIOSK_TOKEN);
   assert.equal((await next.identify(WANG)).statusCode, 200);
   assert.equal((await me(previous)).statusCode, 401, 'the person who walked away is signed out');

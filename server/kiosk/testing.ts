@@ -14,6 +14,21 @@ export function withIdCheckCharacter(first17: string): string {
   return first17 + '10X98765432'[sum % 11];
 }
 
+/** An ID card as the kiosk's reader reads it: sex and birth date from the ID number, valid for good (长期). */
+export function idCard(name: string, idNumber: string) {
+  const birth = idNumber.slice(6, 14);
+  return {
+    name,
+    idNumber,
+    sex: Number(idNumber[16]) % 2 === 1 ? '男' : '女',
+    birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
+    validUntil: '长期',
+  };
+}
+
+/** The ID card of the demo person 李秀兰. */
+export const LI_CARD = idCard('李秀兰', '11010519491231002X');
+
 /** A kiosk with a device token: reads cards and then acts as the applicant it identified. */
 export type Kiosk = {
   token: string;

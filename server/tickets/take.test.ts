@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type { Browser } from '../accounts/testing.ts';
-import { kioskOf } from '../kiosk/testing.ts';
+import { idCard, kioskOf } from '../kiosk/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { buildApplicant, buildKiosk, signIn } from '../testing/factories.ts';
 import { buildTicketHall, ok } from './testing.ts';
@@ -175,13 +175,7 @@ test('at the kiosk the person whose card was read sees and checks in today’s b
   });
   assert.equal(plain.statusCode, 400);
   await t.db.db.execute(sql`UPDATE accounts SET display_name = '王建国' WHERE id = ${booker.id}`);
-  const read = await kiosk.identify({
-    name: '王建国',
-    idNumber: booker.login,
-    sex: Number(booker.login[16]) % 2 ? '男' : '女',
-    birthDate: `${booker.login.slice(6, 10)}-${booker.login.slice(10, 12)}-${booker.login.slice(12, 14)}`,
-    validUntil: '长期',
-  });
+  const read = await kiosk.identify(idCard('王建国', booker.login));
   assert.equal(read.statusCode, 200, read.body);
   const listed = await kiosk.request({ method: 'GET', url: '/api/tickets/kiosk/checkin' });
   assert.deepEqual(
