@@ -1,16 +1,14 @@
 import './appointments.css';
-import { Alert, App, Button, Card, Empty, Popconfirm, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Popconfirm, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useSearchParams } from 'react-router';
-import { api } from '../api/client.ts';
-import { useWrite } from '../api/mutation.ts';
 import { useMe } from '../auth/session.ts';
 import { LoadError, Loading } from '../components/status.tsx';
 import { currentLanguage } from '../i18n/index.ts';
-import { HALLS, MINE, SLOTS, useMyAppointments } from './api.ts';
+import { useMyAppointments } from './api.ts';
 import { Booking } from './Booking.tsx';
+import { useCancelAppointment } from './cancel.ts';
 import { chinaTime } from './pickers.tsx';
-import type { Appointment } from './types.ts';
 
 /**
  * /appointments — 预约办事: choose a hall, a matter, a day and a time; see and cancel one's bookings.
@@ -71,15 +69,8 @@ function Suspensions() {
 
 function MyBookings() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const mine = useMyAppointments();
-  const cancelling = useWrite<string, Appointment>({
-    action: (id) => api.post<Appointment>(`/api/appointments/${encodeURIComponent(id)}/cancel`),
-    invalidates: [MINE, SLOTS, HALLS],
-    toast: true,
-    refreshOnError: true,
-    onSuccess: () => message.success(t('appointments.cancelled')),
-  });
+  const cancelling = useCancelAppointment();
   return (
     <section className="appointments-mine" data-testid="my-appointments">
       <Typography.Title level={3}>{t('appointments.mine')}</Typography.Title>

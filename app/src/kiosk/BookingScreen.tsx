@@ -8,7 +8,6 @@ import type * as Api from '../../../common/appointments/api.ts';
 import { api } from '../api/client.ts';
 import { useWrite } from '../api/mutation.ts';
 import {
-  HALLS,
   MINE,
   SLOTS,
   useBookableDays,
@@ -16,6 +15,7 @@ import {
   useMyAppointments,
   useSlots,
 } from '../appointments/api.ts';
+import { useCancelAppointment } from '../appointments/cancel.ts';
 import { chinaTime, DayPicker, SlotPicker } from '../appointments/pickers.tsx';
 import type { Appointment } from '../appointments/types.ts';
 import type { KioskDevice, KioskSession } from './api.ts';
@@ -169,15 +169,9 @@ export function BookingScreen({ token, device, session, onBack }: Props) {
 /** The person's coming bookings, each cancellable until its deadline. */
 function KioskBookings() {
   const { t } = useTranslation();
-  const { modal, message } = App.useApp();
+  const { modal } = App.useApp();
   const mine = useMyAppointments();
-  const cancelling = useWrite<string, Appointment>({
-    action: (id) => api.post<Appointment>(`/api/appointments/${encodeURIComponent(id)}/cancel`),
-    invalidates: [MINE, SLOTS, HALLS],
-    toast: true,
-    refreshOnError: true,
-    onSuccess: () => message.success(t('appointments.cancelled')),
-  });
+  const cancelling = useCancelAppointment();
   const coming = (mine.data?.appointments ?? []).filter((a) => a.status === 'booked');
   return (
     <section className="kiosk-section" data-testid="kiosk-my-bookings">
