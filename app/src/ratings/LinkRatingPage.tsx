@@ -10,7 +10,10 @@ import { rateByLink, useLabel, useLink } from './api.ts';
 import { RatingForm } from './RatingForm.tsx';
 import './ratings.css';
 
-/** /rate/:token — the rating link of an SMS: no sign-in, that case and stage only, once. */
+/**
+ * /rate/:token — the rating link of an SMS: no sign-in, that case and stage only, once; a wrong
+ * link (404) or one expired or used (410) says so.
+ */
 export function LinkRatingPage() {
   const { t } = useTranslation();
   const label = useLabel();
@@ -30,7 +33,7 @@ export function LinkRatingPage() {
   }
   if (link.isPending) return <Loading />;
   if (link.isError) {
-    if (link.error instanceof ApiError && link.error.status === 404) {
+    if (link.error instanceof ApiError && (link.error.status === 404 || link.error.status === 410)) {
       return (
         <div className="page rating-link-page" data-testid="rating-link-gone">
           <Result status="warning" title={t('ratings.link.gone')} subTitle={t('ratings.link.goneHint')} />

@@ -123,7 +123,7 @@ function RevisitTable({ rows, loading, department, supervisor, onAct }: TablePro
           ),
         },
         {
-          title: r('contactDue'),
+          title: r('due'),
           key: 'due',
           width: 170,
           render: (_: unknown, row) => (

@@ -87,6 +87,7 @@ export const ratingsEn: typeof ratingsZh = {
     applicant: 'Applicant',
     level: 'Rating',
     problems: 'Problems',
+    due: 'Due',
     contactDue: 'Contact by',
     rectifyDue: 'Rectify by',
     status: 'Status',

@@ -83,6 +83,7 @@ export const ratingsZh = {
     applicant: '申请人',
     level: '评价',
     problems: '问题',
+    due: '期限',
     contactDue: '回访期限',
     rectifyDue: '整改期限',
     status: '状态',

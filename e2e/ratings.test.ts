@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { screenshotPath } from './support/browser.ts';
+import { caseSteps } from './support/cases.ts';
+import { withBrowserSession } from './support/session.ts';
+
+const session = withBrowserSession();
+const { url, signInStaff, signInCompany } = session;
+const { concludedFoodLicenceCase } = caseSteps(session);
+
+const CONTACT_NOTE = '已电话联系申请人，了解到审核环节等待时间较长';
+const OUTCOME = '已优化审核流程，食品经营许可审核时限由 10 个工作日压缩为 5 个工作日';
+
+async function openCase(phone: Page, caseId: string) {
+  await signInCompany(phone);
+  await phone.goto(url(`/my/cases/${caseId}`));
+  await phone.getByTestId('my-case-page').waitFor();
+}
+
+async function noOverflow(phone: Page) {
+  const overflow = await phone.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+  assert.ok(Number(overflow) <= 1, `the page is ${overflow}px wider than the phone`);
+}
+
+test('issue 17 browser test 1: the applicant rates a concluded case 不满意 on a phone; the department calls back and rectifies; the applicant sees the outcome', async () => {
+  const { page, browser } = session;
+  const { caseId, caseNo } = await concludedFoodLicenceCase();
+  const phone = await browser.context.newPage();
+  phone.setDefaultTimeout(15_000);
+  try {
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await openCase(phone, caseId);
+    const card = phone.locator('[data-testid=case-rating][data-stage=concluded]');
+    await card.getByRole('radiogroup', { name: '总体评价' }).waitFor();
+    await card.getByRole('radio', { name: '不满意', exact: true }).check();
+    // The five online sub-ratings, each set to the level chosen.
+    await card
+      .locator('[data-testid=sub-score][data-key=guideAccuracy]')
+      .getByText('办事指南精确度')
+      .waitFor();
+    assert.equal(await card.getByTestId('sub-score').count(), 5);
+    // A 差评 needs a problem: without one nothing is sent.
+    await card.getByTestId('rating-submit').click();
+    await card.getByRole('alert').getByText('差评请至少选择一个问题').waitFor();
+    await card.getByRole('checkbox', { name: '办理时间长' }).check();
+    await card.getByTestId('rating-comment').fill('审核等了很久，中间没有任何进度提示');
+    await noOverflow(phone);
+    await phone.screenshot({ path: screenshotPath('ratings-01-phone-form'), fullPage: true });
+    await card.getByTestId('rating-submit').click();
+    const given = card.getByTestId('given-rating');
+    await given.getByTestId('given-level').getByText('不满意', { exact: true }).waitFor();
+    await given.getByText('办理时间长').waitFor();
+    await given
+      .locator('[data-testid=rating-revisit][data-status=open]')
+      .getByText('部门将在 1 个工作日内与您联系')
+      .waitFor();
+    await noOverflow(phone);
+    await phone.screenshot({ path: screenshotPath('ratings-02-phone-given'), fullPage: true });
+
+    // The department head finds the revisit task under 差评整改, calls the applicant and rectifies.
+    await signInStaff('head');
+    await page.getByRole('menuitem', { name: /差评整改/ }).click();
+    await page.waitForURL('**/workbench/revisits');
+    const row = page.locator(`[data-testid=revisit][data-case-no="${caseNo}"]`);
+    await row.getByText('审核等了很久，中间没有任何进度提示').waitFor();
+    await row.getByTestId('revisit-status').getByText('待回访').waitFor();
+    await page.screenshot({ path: screenshotPath('ratings-03-revisits'), fullPage: true });
+    await row.getByTestId('revisit-contact').click();
+    await page.locator('[data-testid=revisit-contact-dialog][data-opened=true]').waitFor();
+    await page.getByTestId('revisit-contact-reason').fill(CONTACT_NOTE);
+    await page.getByTestId('revisit-contact-confirm').click();
+    await page.getByTestId('revisit-contact-dialog').waitFor({ state: 'detached' });
+    await row.getByTestId('revisit-status').getByText('已回访').waitFor();
+    await row.getByText(CONTACT_NOTE).waitFor();
+    await row.getByTestId('revisit-rectify').click();
+    await page.locator('[data-testid=revisit-rectify-dialog][data-opened=true]').waitFor();
+    await page.getByTestId('revisit-rectify-reason').fill(OUTCOME);
+    await page.screenshot({ path: screenshotPath('ratings-04-rectify') });
+    await page.getByTestId('revisit-rectify-confirm').click();
+    await page.getByTestId('revisit-rectify-dialog').waitFor({ state: 'detached' });
+    // Rectified, the task leaves the list of open tasks for 已整改.
+    await row.waitFor({ state: 'detached' });
+    await page.getByText('已整改', { exact: true }).click();
+    await row.getByTestId('revisit-status').getByText('已整改').waitFor();
+    await row.getByText(OUTCOME).waitFor();
+    await page.screenshot({ path: screenshotPath('ratings-05-rectified'), fullPage: true });
+
+    // The applicant sees the department's outcome on the case page.
+    await openCase(phone, caseId);
+    const revisit = phone.locator(
+      '[data-testid=case-rating][data-stage=concluded] [data-testid=rating-revisit][data-status=rectified]',
+    );
+    await revisit.getByTestId('rating-outcome').getByText(`整改结果：${OUTCOME}`).waitFor();
+    await noOverflow(phone);
+    await phone.screenshot({ path: screenshotPath('ratings-06-phone-outcome'), fullPage: true });
+  } finally {
+    await phone.close();
+  }
+});
