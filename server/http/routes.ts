@@ -16,6 +16,7 @@ import { fileRoutes } from '../files/index.ts';
 import { kioskAppointmentRoutes, kioskRoutes, kioskSessionGuard, kioskTicketRoutes } from '../kiosk/index.ts';
 import { notificationRoutes, sendSms } from '../notifications/index.ts';
 import { hallRoutes, organisationIdsUnder, organisationRoutes } from '../organisations/index.ts';
+import { ratingRoutes, ratingStaffRoutes } from '../ratings/index.ts';
 import { regionRoutes } from '../regions/index.ts';
 import { registryRoutes } from '../registries/index.ts';
 import { stationRoutes } from '../stations/index.ts';
@@ -51,4 +52,6 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(kioskTicketRoutes);
   await app.register(assistanceRoutes);
   await app.register(kioskAppointmentRoutes);
+  await app.register(ratingRoutes);
+  await app.register(ratingStaffRoutes);
 }

@@ -2,4 +2,9 @@
  * 好差评: ratings of cases at acceptance and conclusion from every channel, defaults, the revisit
  * tasks a 差评 creates, and the monthly figures kept with them. The front door of the module.
  */
+export { recordDefaultRatings } from './defaults.ts';
+export { issueLink } from './links.ts';
+export { refreshRevisitWarnings } from './revisit-list.ts';
+export { ratingRoutes } from './routes.ts';
+export { ratingStaffRoutes } from './routes-staff.ts';
 export { ratingLinks, ratingMonthly, ratingRevisits, ratings } from './tables.ts';

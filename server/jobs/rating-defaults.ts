@@ -1,0 +1,38 @@
+import type { Db } from '../core/db/client.ts';
+import { recordDefaultRatings, refreshRevisitWarnings } from '../ratings/index.ts';
+import { type PeriodicJob, startPeriodicJob } from './periodic.ts';
+
+/** Advisory lock taken by the job, so that one process at a time records default ratings. */
+export const RATING_DEFAULTS_LOCK = 7_262_107;
+
+/** How often defaults are recorded and the revisits' warnings refreshed. */
+export const RATING_DEFAULTS_INTERVAL_SECONDS = 600;
+
+/**
+ * 好差评 defaults: every `intervalSeconds`, a default 基本满意 for each case concluded more than 7
+ * days ago without a rating of its conclusion, and the yellow/red warnings of 差评 revisits.
+ * 0 starts no timer (runOnce still works).
+ */
+export function startRatingDefaults(options: {
+  db: Db;
+  intervalSeconds: number;
+  now?: () => Date;
+  log: (message: string) => void;
+}): PeriodicJob<{ defaults: number; warnings: number }> {
+  return startPeriodicJob({
+    db: options.db,
+    lock: RATING_DEFAULTS_LOCK,
+    intervalSeconds: options.intervalSeconds,
+    firstDelaySeconds: Math.min(options.intervalSeconds, 10),
+    work: async (tx) => {
+      const now = options.now?.() ?? new Date();
+      return {
+        defaults: await recordDefaultRatings({ db: tx, now }),
+        warnings: await refreshRevisitWarnings(tx, now),
+      };
+    },
+    report: ({ defaults }) => (defaults > 0 ? `好差评: ${defaults} default ratings recorded` : null),
+    failure: 'Rating defaults',
+    log: options.log,
+  });
+}
