@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import pg from 'pg';
 import { DEMO_KIOSK_TOKEN } from '../server/demo/kiosks.ts';
 import { screenshotPath } from './support/browser.ts';
 import { withBrowserSession } from './support/session.ts';
 
 const session = withBrowserSession();
-const { url } = session;
-
-async function query<T extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: session.databaseUrl() });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const { url, query } = session;
 
 /** The bookings of a person (by name): category, day, start, channel and status. */
 const bookingsOf = (name: string) =>

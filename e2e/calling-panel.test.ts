@@ -1,29 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import pg from 'pg';
 import { call, signInOver } from '../server/testing/processes.ts';
 import { screenshotPath } from './support/browser.ts';
 import { caseSteps } from './support/cases.ts';
 import { withBrowserSession } from './support/session.ts';
 
 const session = withBrowserSession();
-const { url, signInStaff } = session;
+const { url, signInStaff, query } = session;
 const { foodLicence, upload, submitApplication, expectStatus } = caseSteps(session);
 
 /** The demo person (李秀兰) takes her ticket on her phone at the city hall. */
 const PERSON = '11010519491231002X';
 const NAME = '李秀兰';
 const PHONE = '13912345678';
-
-async function query<T>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: session.databaseUrl() });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** A ticket of 综合受理 at the city hall taken by the person on her phone, 7 minutes ago. */
 async function personTakesTicket(): Promise<{ id: string; code: string }> {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import pg from 'pg';
 import { DEMO_PASSWORD } from '../server/demo/accounts.ts';
-import { call, type Session, signInOver } from '../server/testing/processes.ts';
+import { signInOver } from '../server/testing/processes.ts';
 import { screenshotPath } from './support/browser.ts';
 import { type CutProxy, startCutProxy } from './support/cut-proxy.ts';
 import { withBrowserSession } from './support/session.ts';
+import { ok } from './support/tickets.ts';
 
 const session = withBrowserSession();
 const HALL = '西安市政务服务大厅';
@@ -14,26 +14,14 @@ after(() => proxy?.close());
 
 /** The city hall, its 综合受理 category (A) and window 01, which calls it. */
 async function cityHall() {
-  const client = new pg.Client({ connectionString: session.databaseUrl() });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ hall: string; category: string; window: string }>(
-      `SELECT h.id AS hall, c.id AS category,
-              (SELECT id FROM windows WHERE hall_id = h.id AND number = '01') AS window
-       FROM halls h JOIN ticket_categories c ON c.hall_id = h.id AND c.letter = 'A' WHERE h.name = $1`,
-      [HALL],
-    );
-    assert.equal(rows.length, 1);
-    return rows[0]!;
-  } finally {
-    await client.end();
-  }
-}
-
-async function ok(who: Session, method: string, path: string, body?: unknown, status = 200) {
-  const res = await call(who, method, path, body);
-  assert.equal(res.status, status, `${method} ${path}: ${JSON.stringify(res.body)}`);
-  return res.body as { id: string; code: string; ticket?: { id: string; code: string } | null };
+  const rows = await session.query<{ hall: string; category: string; window: string }>(
+    `SELECT h.id AS hall, c.id AS category,
+            (SELECT id FROM windows WHERE hall_id = h.id AND number = '01') AS window
+     FROM halls h JOIN ticket_categories c ON c.hall_id = h.id AND c.letter = 'A' WHERE h.name = $1`,
+    [HALL],
+  );
+  assert.equal(rows.length, 1);
+  return rows[0]!;
 }
 
 test('the calling screen shows each call live, and after its connection was cut the calls it missed', async () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import pg from 'pg';
 import { DEMO_PASSWORD } from '../server/demo/accounts.ts';
-import { call, type Session, signInOver } from '../server/testing/processes.ts';
+import { signInOver } from '../server/testing/processes.ts';
 import { screenshotPath } from './support/browser.ts';
 import { withBrowserSession } from './support/session.ts';
+import { ok } from './support/tickets.ts';
 
 const session = withBrowserSession();
 const { url } = session;
@@ -13,44 +13,24 @@ const HALL = '西安市政务服务大厅';
 
 /** The city hall, its 不动产登记 category (D, called at windows 10 and 04) and those windows. */
 async function cityHall() {
-  const client = new pg.Client({ connectionString: session.databaseUrl() });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ hall: string; category: string; w04: string; w10: string }>(
-      `SELECT h.id AS hall, c.id AS category,
-              (SELECT id FROM windows WHERE hall_id = h.id AND number = '04') AS w04,
-              (SELECT id FROM windows WHERE hall_id = h.id AND number = '10') AS w10
-       FROM halls h JOIN ticket_categories c ON c.hall_id = h.id AND c.letter = 'D' WHERE h.name = $1`,
-      [HALL],
-    );
-    assert.equal(rows.length, 1);
-    return rows[0]!;
-  } finally {
-    await client.end();
-  }
+  const rows = await session.query<{ hall: string; category: string; w04: string; w10: string }>(
+    `SELECT h.id AS hall, c.id AS category,
+            (SELECT id FROM windows WHERE hall_id = h.id AND number = '04') AS w04,
+            (SELECT id FROM windows WHERE hall_id = h.id AND number = '10') AS w10
+     FROM halls h JOIN ticket_categories c ON c.hall_id = h.id AND c.letter = 'D' WHERE h.name = $1`,
+    [HALL],
+  );
+  assert.equal(rows.length, 1);
+  return rows[0]!;
 }
 
 /** Makes a served ticket of today have waited `minutes`, as if it had been taken that long before its call. */
 async function waited(code: string, hallId: string, minutes: number) {
-  const client = new pg.Client({ connectionString: session.databaseUrl() });
-  await client.connect();
-  try {
-    await client.query(
-      `UPDATE tickets SET taken_at = called_at - make_interval(mins => $3)
-       WHERE hall_id = $1 AND code = $2 AND day = (now() AT TIME ZONE 'Asia/Shanghai')::date`,
-      [hallId, code, minutes],
-    );
-  } finally {
-    await client.end();
-  }
-}
-
-async function ok(who: Session, method: string, path: string, body?: unknown, status = 200) {
-  const res = await call(who, method, path, body);
-  assert.equal(res.status, status, `${method} ${path}: ${JSON.stringify(res.body)}`);
-  return res.body as Record<string, unknown> & {
-    ticket?: { id: string; code: string; windowNumber: string } | null;
-  };
+  await session.query(
+    `UPDATE tickets SET taken_at = called_at - make_interval(mins => $3)
+     WHERE hall_id = $1 AND code = $2 AND day = (now() AT TIME ZONE 'Asia/Shanghai')::date`,
+    [hallId, code, minutes],
+  );
 }
 
 test('the manager watches the live board while tickets are taken, served, and a paused window’s category goes to the other window', async () => {

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import pg from 'pg';
 import { DEMO_KIOSK_TOKEN } from '../server/demo/kiosks.ts';
 import { screenshotPath } from './support/browser.ts';
 import { withBrowserSession } from './support/session.ts';
@@ -12,17 +11,11 @@ const HALL = '西一路街道便民服务大厅';
 
 /** The SMS the sandbox recorded for 李秀兰 about her help request. */
 async function smsTold(): Promise<string[]> {
-  const client = new pg.Client({ connectionString: session.databaseUrl() });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ body: string }>(
-      `SELECT n.body FROM notifications n JOIN accounts a ON a.id = n.account_id
-       WHERE a.display_name = '李秀兰' AND n.channel = 'sms' AND n.subject->>'event' = 'taken'`,
-    );
-    return rows.map((r) => r.body);
-  } finally {
-    await client.end();
-  }
+  const rows = await session.query<{ body: string }>(
+    `SELECT n.body FROM notifications n JOIN accounts a ON a.id = n.account_id
+     WHERE a.display_name = '李秀兰' AND n.channel = 'sms' AND n.subject->>'event' = 'taken'`,
+  );
+  return rows.map((r) => r.body);
 }
 
 async function signInPerson() {

@@ -1,27 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import pg from 'pg';
 import { DEMO_PASSWORD } from '../server/demo/accounts.ts';
 import { DEMO_KIOSK_TOKEN } from '../server/demo/kiosks.ts';
-import { call, type Session, signInOver } from '../server/testing/processes.ts';
+import { signInOver } from '../server/testing/processes.ts';
 import { screenshotPath } from './support/browser.ts';
 import { withBrowserSession } from './support/session.ts';
+import { ok } from './support/tickets.ts';
 
 const session = withBrowserSession();
-const { url } = session;
+const { url, query } = session;
 
 const HALL = '西安市政务服务大厅';
 const LI = '11010519491231002X';
-
-async function query<T>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: session.databaseUrl() });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** The city hall, its 社保医保 ticket category (E, called at windows 12, 13 and 05) and window 12. */
 async function cityHall() {
@@ -43,12 +33,6 @@ async function bookToday(category: string) {
      JOIN accounts a ON a.login = $3 WHERE h.name = $1`,
     [HALL, category, LI],
   );
-}
-
-async function ok(who: Session, method: string, path: string, body?: unknown, status = 200) {
-  const res = await call(who, method, path, body);
-  assert.equal(res.status, status, `${method} ${path}: ${JSON.stringify(res.body)}`);
-  return res.body as { id: string; code: string; ticket?: { id: string; code: string } | null };
 }
 
 test('a person with a booking today checks in on the phone, watches the people ahead and is sent to the window without a reload', async () => {

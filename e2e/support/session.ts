@@ -1,4 +1,5 @@
 import { after, before } from 'node:test';
+import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { type Browser, checkBrowserPrerequisites, launchBrowser } from './browser.ts';
 import { type RunningServer, startServer } from './server.ts';
@@ -15,6 +16,8 @@ export type BrowserSession = {
   url(path: string): string;
   /** The running server's database (for the SMS sandbox's records). */
   databaseUrl(): string;
+  /** The rows one SQL statement gives on the running server's database. */
+  query<T extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<T[]>;
   /** Signs a staff member in afresh (previous cookies cleared) and waits for the workbench. */
   signInStaff(username: string): Promise<void>;
   /** Signs the demo company in afresh on `target` and waits for 我的空间. */
@@ -56,6 +59,15 @@ export function withBrowserSession(): BrowserSession {
     },
     url,
     databaseUrl: () => server!.databaseUrl,
+    async query<T extends pg.QueryResultRow>(text: string, values: unknown[] = []) {
+      const client = new pg.Client({ connectionString: server!.databaseUrl });
+      await client.connect();
+      try {
+        return (await client.query<T>(text, values)).rows;
+      } finally {
+        await client.end();
+      }
+    },
     async signInStaff(username) {
       await browser!.context.clearCookies();
       // A page in the background has its animation frames throttled: the modals then open slowly.
