@@ -42,14 +42,17 @@ test('issue 17 browser test 1: the applicant rates a concluded case 不满意 on
     assert.equal(await card.getByTestId('sub-score').count(), 5);
     // A 差评 needs a problem: without one nothing is sent.
     await card.getByTestId('rating-submit').click();
-    await card.getByRole('alert').getByText('差评请至少选择一个问题').waitFor();
+    await card.getByRole('alert').filter({ hasText: '差评请至少选择一个问题' }).waitFor();
     await card.getByRole('checkbox', { name: '办理时间长' }).check();
     await card.getByTestId('rating-comment').fill('审核等了很久，中间没有任何进度提示');
     await noOverflow(phone);
     await phone.screenshot({ path: screenshotPath('ratings-01-phone-form'), fullPage: true });
     await card.getByTestId('rating-submit').click();
     const given = card.getByTestId('given-rating');
-    await given.getByTestId('given-level').getByText('不满意', { exact: true }).waitFor();
+    await given
+      .getByTestId('given-level')
+      .filter({ hasText: /^不满意$/ })
+      .waitFor();
     await given.getByText('办理时间长').waitFor();
     await given
       .locator('[data-testid=rating-revisit][data-status=open]')
@@ -64,14 +67,14 @@ test('issue 17 browser test 1: the applicant rates a concluded case 不满意 on
     await page.waitForURL('**/workbench/revisits');
     const row = page.locator(`[data-testid=revisit][data-case-no="${caseNo}"]`);
     await row.getByText('审核等了很久，中间没有任何进度提示').waitFor();
-    await row.getByTestId('revisit-status').getByText('待回访').waitFor();
+    await row.getByTestId('revisit-status').filter({ hasText: '待回访' }).waitFor();
     await page.screenshot({ path: screenshotPath('ratings-03-revisits'), fullPage: true });
     await row.getByTestId('revisit-contact').click();
     await page.locator('[data-testid=revisit-contact-dialog][data-opened=true]').waitFor();
     await page.getByTestId('revisit-contact-reason').fill(CONTACT_NOTE);
     await page.getByTestId('revisit-contact-confirm').click();
     await page.getByTestId('revisit-contact-dialog').waitFor({ state: 'detached' });
-    await row.getByTestId('revisit-status').getByText('已回访').waitFor();
+    await row.getByTestId('revisit-status').filter({ hasText: '已回访' }).waitFor();
     await row.getByText(CONTACT_NOTE).waitFor();
     await row.getByTestId('revisit-rectify').click();
     await page.locator('[data-testid=revisit-rectify-dialog][data-opened=true]').waitFor();
@@ -82,7 +85,7 @@ test('issue 17 browser test 1: the applicant rates a concluded case 不满意 on
     // Rectified, the task leaves the list of open tasks for 已整改.
     await row.waitFor({ state: 'detached' });
     await page.getByText('已整改', { exact: true }).click();
-    await row.getByTestId('revisit-status').getByText('已整改').waitFor();
+    await row.getByTestId('revisit-status').filter({ hasText: '已整改' }).waitFor();
     await row.getByText(OUTCOME).waitFor();
     await page.screenshot({ path: screenshotPath('ratings-05-rectified'), fullPage: true });
 
@@ -91,7 +94,10 @@ test('issue 17 browser test 1: the applicant rates a concluded case 不满意 on
     const revisit = phone.locator(
       '[data-testid=case-rating][data-stage=concluded] [data-testid=rating-revisit][data-status=rectified]',
     );
-    await revisit.getByTestId('rating-outcome').getByText(`整改结果：${OUTCOME}`).waitFor();
+    await revisit
+      .getByTestId('rating-outcome')
+      .filter({ hasText: `整改结果：${OUTCOME}` })
+      .waitFor();
     await noOverflow(phone);
     await phone.screenshot({ path: screenshotPath('ratings-06-phone-outcome'), fullPage: true });
   } finally {

@@ -42,7 +42,7 @@ export function useCaseRatings(caseId: string) {
 }
 
 export const rateCase = (caseId: string, body: RatingBody) =>
-  api.post<RatingView>(`${CASE_RATINGS}/${id(caseId)}`, body);
+  api.post<CaseRatings>(`${CASE_RATINGS}/${id(caseId)}`, body);
 
 /** The case waiting for a rating at a window, read again every few seconds. */
 export function useWindowCurrent(windowId: string) {
@@ -54,7 +54,7 @@ export function useWindowCurrent(windowId: string) {
 }
 
 export const rateAtWindow = (windowId: string, caseId: string, body: RatingBody) =>
-  api.post<RatingView>(`${WINDOWS}/${id(windowId)}/cases/${id(caseId)}`, body);
+  api.post<{ id: string }>(`${WINDOWS}/${id(windowId)}/cases/${id(caseId)}`, body);
 
 /** What an SMS rating link is for; a 404 when it is wrong, expired or used. */
 export function useLink(token: string) {
@@ -66,7 +66,7 @@ export function useLink(token: string) {
 }
 
 export const rateByLink = (token: string, body: LinkRatingBody) =>
-  api.post<RatingView>(`${LINKS}/${id(token)}`, body);
+  api.post<{ id: string }>(`${LINKS}/${id(token)}`, body);
 
 /** The revisit tasks the signed-in staff member may see. */
 export function useRevisits(query: RevisitsQuery) {
