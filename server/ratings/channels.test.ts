@@ -21,7 +21,7 @@ import {
 let t: TestApp;
 let w: Awaited<ReturnType<typeof buildRatingWorld>>;
 before(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ env: { SIGNIN_IP_MAX_PER_MINUTE: '1000' } });
   w = await buildRatingWorld(t);
 });
 after(() => t?.close());

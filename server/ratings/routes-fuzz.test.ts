@@ -21,7 +21,7 @@ let who: Record<Who, Browser>;
 let ids: Record<string, string>;
 
 before(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ env: { SIGNIN_IP_MAX_PER_MINUTE: '1000' } });
   const w = await buildRatingWorld(t);
   const accepted = await w.caseAt('accepted');
   const concluded = await w.caseAt('concluded', accepted.applicant);
