@@ -7,7 +7,7 @@ import { withBrowserSession } from './support/session.ts';
 
 const session = withBrowserSession();
 const { url, signInStaff, signOut } = session;
-const { foodLicence, upload, expectStatus, expectMenu, submitApplication, act, openStaffCase } =
+const { foodLicence, chooseFoodLicence, submitWalkIn, expectStatus, expectMenu, act, openStaffCase } =
   caseSteps(session);
 
 /** A walk-in person nobody has registered online: the agent's case creates the account. */
@@ -51,18 +51,10 @@ test('an agent at the street centre files a case for a person with consent; the 
   await consent.getByTestId('consent-signed-by').fill(NAME);
   await consent.getByText('现场签字', { exact: true }).click();
   await consent.getByLabel('备注').fill('委托人到街道便民服务中心现场签字');
-  await form.getByTestId('walk-in-matter').getByRole('combobox').fill('食品经营许可');
-  await page.locator('.ant-select-item-option', { hasText: matter.label }).click();
-  await form.getByTestId('material-picker').waitFor();
-  await upload(page, '[data-testid=walk-in-form]', 'bj', '设备布局与操作流程.pdf');
-  await upload(page, '[data-testid=walk-in-form]', 'zd', '食品安全管理制度.pdf');
   // The form is the 申请书: the agent fills it in with the applicant (her data fills what it can).
-  await form.getByTestId('application-form').waitFor();
+  await chooseFoodLicence(matter);
   await page.screenshot({ path: screenshotPath('agent-01-apply'), fullPage: true });
-  await submitApplication(form, matter.id, form.getByTestId('walk-in-submit'));
-
-  await page.getByTestId('staff-case-page').waitFor();
-  await expectStatus(page, 'submitted');
+  await submitWalkIn(matter);
   await expectMenu('我的代办');
   const caseNo = (await page.getByTestId('case-no').textContent())?.trim() ?? '';
   assert.match(caseNo, /^610100-\d{8}-\d{6}$/);

@@ -7,7 +7,7 @@ import { withBrowserSession } from './support/session.ts';
 
 const session = withBrowserSession();
 const { url, signInStaff, query } = session;
-const { foodLicence, upload, submitApplication, expectStatus } = caseSteps(session);
+const { foodLicence, chooseFoodLicence, submitWalkIn } = caseSteps(session);
 
 /** The demo person (李秀兰) takes her ticket on her phone at the city hall. */
 const PERSON = '11010519491231002X';
@@ -89,17 +89,9 @@ test('a clerk calls a ticket, recalls, skips and returns it, calls it again and 
   assert.equal(await form.getByTestId('walk-in-name').inputValue(), NAME);
   assert.equal(await form.getByTestId('walk-in-phone').inputValue(), PHONE);
   const matter = await foodLicence();
-  await form.getByTestId('walk-in-matter').getByRole('combobox').fill('食品经营许可');
-  await page.locator('.ant-select-item-option', { hasText: matter.label }).click();
-  await form.getByTestId('material-picker').waitFor();
-  await upload(page, '[data-testid=walk-in-form]', 'bj', '设备布局与操作流程.pdf');
-  await upload(page, '[data-testid=walk-in-form]', 'zd', '食品安全管理制度.pdf');
-  await form.getByTestId('application-form').waitFor();
+  await chooseFoodLicence(matter);
   await page.screenshot({ path: screenshotPath('calling-03-intake'), fullPage: true });
-  await submitApplication(form, matter.id, form.getByTestId('walk-in-submit'));
-
-  await page.getByTestId('staff-case-page').waitFor();
-  await expectStatus(page, 'submitted');
+  await submitWalkIn(matter);
   const facts = page.getByTestId('case-facts');
   await facts.getByTestId('case-ticket').getByText(ticket.code).waitFor();
   await facts.getByTestId('case-wait-time').getByText('7 分钟').waitFor();

@@ -151,16 +151,30 @@ export function caseSteps(session: BrowserSession) {
     await form.getByTestId('walk-in-login').fill(COMPANY);
     await form.getByTestId('walk-in-name').fill(COMPANY_NAME);
     await form.getByTestId('walk-in-phone').fill('059187654321');
-    await form.getByRole('combobox').first().fill('食品经营许可');
+    await chooseFoodLicence(matter);
+    await submitWalkIn(matter);
+    return (await page.getByTestId('case-no').textContent())?.trim() ?? '';
+  }
+
+  /** On the counter's walk-in form: 食品经营许可 chosen, both materials uploaded, the 申请书 shown. */
+  async function chooseFoodLicence(matter: { id: string; label: string }) {
+    const { page } = session;
+    const form = page.getByTestId('walk-in-form');
+    await form.getByTestId('walk-in-matter').getByRole('combobox').fill('食品经营许可');
     await page.locator('.ant-select-item-option', { hasText: matter.label }).click();
     await form.getByTestId('material-picker').waitFor();
     await upload(page, '[data-testid=walk-in-form]', 'bj', '设备布局与操作流程.pdf');
     await upload(page, '[data-testid=walk-in-form]', 'zd', '食品安全管理制度.pdf');
     await form.getByTestId('application-form').waitFor();
+  }
+
+  /** Answers the walk-in form's 申请书 and submits it; waits for the new case's page, 已提交. */
+  async function submitWalkIn(matter: { id: string }) {
+    const { page } = session;
+    const form = page.getByTestId('walk-in-form');
     await submitApplication(form, matter.id, form.getByTestId('walk-in-submit'));
     await page.getByTestId('staff-case-page').waitFor();
     await expectStatus(page, 'submitted');
-    return (await page.getByTestId('case-no').textContent())?.trim() ?? '';
   }
 
   /** A demo staff account signed in over the API. */
@@ -218,6 +232,8 @@ export function caseSteps(session: BrowserSession) {
     openStaffCase,
     expectMenu,
     walkIn,
+    chooseFoodLicence,
+    submitWalkIn,
     companyFilesFoodLicence,
     concludedFoodLicenceCase,
   };
