@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import pg from 'pg';
 import type { Page } from 'playwright-core';
+import { call, signInOver } from '../server/testing/processes.ts';
 import { screenshotPath } from './support/browser.ts';
 import { caseSteps } from './support/cases.ts';
 import { withBrowserSession } from './support/session.ts';
@@ -100,6 +102,95 @@ test('issue 17 browser test 1: the applicant rates a concluded case 不满意 on
       .waitFor();
     await noOverflow(phone);
     await phone.screenshot({ path: screenshotPath('ratings-06-phone-outcome'), fullPage: true });
+  } finally {
+    await phone.close();
+  }
+});
+
+/** Marks the case as handled at the window, as a counter filing there would. */
+async function handledAtWindow(caseId: string, windowId: string) {
+  const client = new pg.Client({ connectionString: session.databaseUrl() });
+  await client.connect();
+  try {
+    await client.query('UPDATE cases SET window_id = $1 WHERE id = $2', [windowId, caseId]);
+  } finally {
+    await client.end();
+  }
+}
+
+test('the acceptance is rated through the SMS link on a phone without signing in, the conclusion at the window’s 评价器; the applicant sees both', async () => {
+  const { page, browser } = session;
+  const { caseId, caseNo } = await concludedFoodLicenceCase();
+  const reviewer = await signInOver(url(''), '/api/auth/login', {
+    username: 'reviewer',
+    password: 'demo1234',
+  });
+  const link = await call(reviewer, 'POST', `/api/ratings/cases/${caseId}/link`, { stage: 'accepted' });
+  assert.equal(link.status, 201, JSON.stringify(link.body));
+  const linkPath = String(link.body?.url);
+
+  const phone = await browser.context.newPage();
+  phone.setDefaultTimeout(15_000);
+  try {
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await browser.context.clearCookies();
+    await phone.goto(url(linkPath));
+    const rate = phone.getByTestId('rating-link-page');
+    await rate.getByText(caseNo).waitFor();
+    await rate.getByText('食品经营许可').waitFor();
+    await rate.getByText('受理环节').waitFor();
+    await rate.getByRole('radio', { name: '满意', exact: true }).check();
+    await noOverflow(phone);
+    await phone.screenshot({ path: screenshotPath('ratings-07-sms-link'), fullPage: true });
+    await rate.getByTestId('rating-submit').click();
+    await phone.getByTestId('rating-link-thanks').getByText('感谢您的评价！').waitFor();
+    // Used once, the link says so.
+    await phone.reload();
+    await phone.getByTestId('rating-link-gone').getByText('该评价链接已失效').waitFor();
+    await phone.screenshot({ path: screenshotPath('ratings-08-sms-link-used'), fullPage: true });
+
+    // At the counter's tablet, signed in as the window's clerk, the applicant rates the conclusion.
+    const clerk = await signInOver(url(''), '/api/auth/login', { username: 'clerk', password: 'demo1234' });
+    const windows = await call(clerk, 'GET', '/api/tickets/my-windows');
+    const window = (windows.body as unknown as { id: string; number: string; name: string }[])[0]!;
+    await handledAtWindow(caseId, window.id);
+    await signInStaff('clerk');
+    await page.getByRole('menuitem', { name: /评价器/ }).click();
+    await page.getByTestId('evaluator').waitFor();
+    await page.getByTestId('evaluator-window').click();
+    await page.locator('.ant-select-item-option', { hasText: `${window.number} ${window.name}` }).click();
+    const tablet = page.locator(`[data-testid=evaluator-case][data-case-no="${caseNo}"]`);
+    await tablet.getByText('办结环节').waitFor();
+    await tablet.getByRole('radio', { name: '非常满意' }).check();
+    await tablet.locator('[data-testid=sub-score][data-key=efficiency]').getByText('服务效率').waitFor();
+    assert.equal(await tablet.getByTestId('sub-score').count(), 4);
+    await page.screenshot({ path: screenshotPath('ratings-09-evaluator') });
+    await tablet.getByTestId('rating-submit').click();
+    await page.getByTestId('evaluator-thanks').getByText('感谢您的评价！').waitFor();
+    await page.screenshot({ path: screenshotPath('ratings-10-evaluator-thanks') });
+    // Nothing else handled at the window: the tablet waits for the next case.
+    await page.getByTestId('evaluator-waiting').getByText('请稍候，办理完成后即可评价').waitFor();
+
+    // The applicant's case page shows both ratings with where they were given.
+    await openCase(phone, caseId);
+    const accepted = phone.locator(
+      '[data-testid=case-rating][data-stage=accepted] [data-testid=given-rating]',
+    );
+    await accepted
+      .getByTestId('given-level')
+      .filter({ hasText: /^满意$/ })
+      .waitFor();
+    await accepted.getByText('短信评价').waitFor();
+    const concluded = phone.locator(
+      '[data-testid=case-rating][data-stage=concluded] [data-testid=given-rating]',
+    );
+    await concluded
+      .getByTestId('given-level')
+      .filter({ hasText: /^非常满意$/ })
+      .waitFor();
+    await concluded.getByText('窗口评价器').waitFor();
+    await concluded.getByText('服务态度').waitFor();
+    await phone.screenshot({ path: screenshotPath('ratings-11-phone-both'), fullPage: true });
   } finally {
     await phone.close();
   }

@@ -1,6 +1,6 @@
 import { CheckCircleFilled } from '@ant-design/icons';
 import { Select, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { STAGE_LABELS } from '../../../common/ratings/api.ts';
@@ -10,10 +10,13 @@ import { rateAtWindow, useLabel, useWindowCurrent } from './api.ts';
 import { RatingForm } from './RatingForm.tsx';
 import './ratings.css';
 
+/** How long the thanks stay on the tablet before it shows the next case or waits for one. */
+const THANKS_MS = 5_000;
+
 /**
  * /workbench/evaluator?window=… — 评价器: the tablet at a window, signed in as its clerk. Shows the
  * case just accepted or concluded there (read every 3 s) for the applicant to rate, then thanks
- * them and waits for the next case.
+ * them for a few seconds and waits for the next case.
  */
 export function EvaluatorPage() {
   const { t } = useTranslation();
@@ -57,9 +60,24 @@ function WindowRating({ windowId }: { windowId: string }) {
   const label = useLabel();
   const current = useWindowCurrent(windowId);
   const [thanked, setThanked] = useState<string | null>(null);
+  const [thanking, setThanking] = useState(false);
+  useEffect(() => {
+    if (!thanking) return;
+    const timer = setTimeout(() => setThanking(false), THANKS_MS);
+    return () => clearTimeout(timer);
+  }, [thanking]);
   const item = current.data?.current ?? null;
   const key = item ? `${item.caseId}:${item.stage}` : null;
   if (current.isPending) return <Loading />;
+  if (thanking) {
+    return (
+      <main className="evaluator-body evaluator-thanks" data-testid="evaluator-thanks">
+        <CheckCircleFilled className="evaluator-thanks-icon" />
+        <Typography.Title level={1}>{t('ratings.evaluator.thanks')}</Typography.Title>
+        <p>{t('ratings.evaluator.thanksHint')}</p>
+      </main>
+    );
+  }
   if (item && key !== thanked) {
     return (
       <main className="evaluator-body" data-testid="evaluator-case" data-case-no={item.caseNo}>
@@ -83,18 +101,10 @@ function WindowRating({ windowId }: { windowId: string }) {
           send={(body) => rateAtWindow(windowId, item.caseId, { stage: item.stage, ...body })}
           onSent={() => {
             setThanked(key);
+            setThanking(true);
             void current.refetch();
           }}
         />
-      </main>
-    );
-  }
-  if (thanked) {
-    return (
-      <main className="evaluator-body evaluator-thanks" data-testid="evaluator-thanks">
-        <CheckCircleFilled className="evaluator-thanks-icon" />
-        <Typography.Title level={1}>{t('ratings.evaluator.thanks')}</Typography.Title>
-        <p>{t('ratings.evaluator.thanksHint')}</p>
       </main>
     );
   }
