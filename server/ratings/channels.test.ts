@@ -5,6 +5,7 @@ import type { Browser } from '../accounts/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { buildHall, buildStaff, signIn } from '../testing/factories.ts';
 import { recordDefaultRatings } from './defaults.ts';
+import { sendDueLinks } from './due-links.ts';
 import { rateByLink, readLink } from './links.ts';
 import {
   BAD,
@@ -211,4 +212,26 @@ test('a case concluded more than 7 days ago without a rating gets a default 基�
   const m = figures.months[0];
   assert.equal(m.defaults, Number(after!.defaults));
   assert.ok(m.satisfactionWithoutDefaults < m.satisfaction, 'without defaults the 差评 weighs more');
+});
+
+test('the job sends the SMS link of a stage just reached, once', async () => {
+  const c = await w.caseAt('accepted');
+  await sendDueLinks({ db: t.db.db });
+  const links = async () =>
+    (await t.db.db.execute(sql`SELECT stage FROM rating_links WHERE case_id = ${c.id}`)).rows.map(
+      (r) => r.stage,
+    );
+  assert.deepEqual(await links(), ['accepted']);
+  const { rows } = await t.db.db.execute(
+    sql`SELECT body FROM notifications WHERE account_id = ${c.applicant.id} AND subject->>'event' = 'rating_link'`,
+  );
+  assert.ok(rows.length >= 1 && rows.every((r) => (r.body as string).includes('/rate/')));
+  await sendDueLinks({ db: t.db.db });
+  assert.deepEqual(await links(), ['accepted'], 'not sent twice');
+  const old = await w.caseAt('accepted');
+  await t.db.db.execute(sql`UPDATE case_events SET at = at - interval '3 days' WHERE case_id = ${old.id}`);
+  await t.db.db.execute(sql`UPDATE cases SET accepted_on = accepted_on - 3 WHERE id = ${old.id}`);
+  await sendDueLinks({ db: t.db.db });
+  const { rows: none } = await t.db.db.execute(sql`SELECT 1 FROM rating_links WHERE case_id = ${old.id}`);
+  assert.equal(none.length, 0, 'a stage reached days ago gets none');
 });

@@ -3,6 +3,7 @@
  * tasks a 差评 creates, and the monthly figures kept with them. The front door of the module.
  */
 export { recordDefaultRatings } from './defaults.ts';
+export { DUE_LINKS_BATCH, sendDueLinks } from './due-links.ts';
 export { issueLink } from './links.ts';
 export { refreshRevisitWarnings } from './revisit-list.ts';
 export { ratingRoutes } from './routes.ts';
