@@ -195,3 +195,47 @@ test('the acceptance is rated through the SMS link on a phone without signing in
     await phone.close();
   }
 });
+
+test('the department asks the supervisor to review a malicious 差评; the supervisor voids it and the applicant sees so', async () => {
+  const { page } = session;
+  const { company, caseId, caseNo } = await concludedFoodLicenceCase();
+  const rated = await call(company, 'POST', `/api/ratings/cases/${caseId}`, {
+    stage: 'accepted',
+    level: 1,
+    subScores: { overall: 1, efficiency: 1, guideAccuracy: 1, convenience: 1, usability: 1 },
+    problems: ['other'],
+    comment: '随便打的',
+  });
+  assert.equal(rated.status, 201, JSON.stringify(rated.body));
+
+  await signInStaff('reviewer');
+  await page.getByRole('menuitem', { name: /差评整改/ }).click();
+  const row = page.locator(`[data-testid=revisit][data-case-no="${caseNo}"]`);
+  await row.getByText('随便打的').waitFor();
+  await row.getByTestId('revisit-request').click();
+  await page.locator('[data-testid=revisit-request-dialog][data-opened=true]').waitFor();
+  await page.getByTestId('revisit-request-reason').fill('申请人来电说明为误操作，材料一次性齐全、当日受理');
+  await page.getByTestId('revisit-request-confirm').click();
+  await page.getByTestId('revisit-request-dialog').waitFor({ state: 'detached' });
+  await row.getByTestId('revisit-review').filter({ hasText: '复核中' }).waitFor();
+
+  await signInStaff('supervisor');
+  await page.getByRole('menuitem', { name: /差评整改/ }).click();
+  // A supervisor opens on the review requests.
+  await row.getByText('申请人来电说明为误操作，材料一次性齐全、当日受理').waitFor();
+  await page.screenshot({ path: screenshotPath('ratings-12-review-request'), fullPage: true });
+  await row.getByTestId('revisit-uphold').click();
+  await page.locator('[data-testid=revisit-uphold-dialog][data-opened=true]').waitFor();
+  await page.getByTestId('revisit-uphold-reason').fill('经核实受理当日办结，差评与事实不符，予以撤销');
+  await page.getByTestId('revisit-uphold-confirm').click();
+  await page.getByTestId('revisit-uphold-dialog').waitFor({ state: 'detached' });
+  // Decided, it leaves the requests.
+  await row.waitFor({ state: 'detached' });
+
+  await signInCompany();
+  await page.goto(url(`/my/cases/${caseId}`));
+  await page
+    .locator('[data-testid=case-rating][data-stage=accepted] [data-testid=given-rating][data-status=voided]')
+    .getByText('该评价经复核已撤销')
+    .waitFor();
+});
