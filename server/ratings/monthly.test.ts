@@ -125,3 +125,53 @@ test('after ratings from every channel, defaults, rectifications and a voided å·
   assert.equal(department.rectified, 2);
   assert.equal(department.rectified_in_time, 1);
 });
+
+test('the public monthly publication lists the rated departments and halls of a region; figures are for their staff', async () => {
+  const month = ((await kept())[0]!.month as string).slice(0, 7);
+  const res = await t.app.inject({
+    method: 'GET',
+    url: `/api/ratings/public?month=${month}&regionCode=610100`,
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  const items = res.json().items as {
+    scope: string;
+    id: string;
+    name: string;
+    total: number;
+    satisfaction: number;
+  }[];
+  const department = items.find((i) => i.scope === 'department' && i.id === w.matter.departmentId);
+  assert.ok(department, 'the department is published');
+  assert.ok(department.name.length > 0);
+  const figures = await ok(
+    w.head,
+    'GET',
+    `/api/ratings/figures?scope=department&id=${w.matter.departmentId}&from=${month}&to=${month}`,
+  );
+  assert.equal(department.total, figures.months[0].total);
+  assert.equal(department.satisfaction, figures.months[0].satisfaction);
+  const m = figures.months[0];
+  const satisfied = m.levels.level3 + m.levels.level4 + m.levels.level5;
+  assert.equal(m.satisfaction, Math.round((satisfied / m.total) * 10_000) / 10_000);
+  assert.ok(
+    items.some((i) => i.scope === 'hall' && i.id === w.hall.id),
+    'the hall rated at its window',
+  );
+
+  const unknown = await t.app.inject({
+    method: 'GET',
+    url: `/api/ratings/public?month=${month}&regionCode=999999`,
+  });
+  assert.equal(unknown.statusCode, 400);
+  const backwards = await w.head.request({
+    method: 'GET',
+    url: `/api/ratings/figures?scope=department&id=${w.matter.departmentId}&from=2026-05&to=2026-01`,
+  });
+  assert.equal(backwards.statusCode, 400);
+  assert.equal(backwards.json().error.field, 'to');
+  const clerk = await w.clerk.request({
+    method: 'GET',
+    url: `/api/ratings/figures?scope=department&id=${w.matter.departmentId}&from=${month}&to=${month}`,
+  });
+  assert.equal(clerk.statusCode, 404, 'no figures of a department for a window clerk');
+});
