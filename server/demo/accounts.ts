@@ -54,6 +54,10 @@ function demoAccounts(orgs: DemoOrganisations): DemoAccount[] {
       role: 'supervisor',
       regionCode: '610100',
     }),
+    staff('hotline', '钱晓燕', '13809181010', orgs.cityCentre, {
+      role: 'hotline_operator',
+      organisationId: orgs.cityCentre,
+    }),
     staff('approver', '吴静', '13809181009', orgs.cityCentre, {
       role: 'catalogue_reviewer',
       regionCode: '610100',
