@@ -3,7 +3,7 @@ import { Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { STAGE_LABELS } from '../../../common/ratings/api.ts';
+import { STAGE_LABELS } from '../../../common/ratings/lists.ts';
 import { LoadError, Loading } from '../components/status.tsx';
 import { useMyWindows } from '../tickets/staff/api.ts';
 import { rateAtWindow, useLabel, useWindowCurrent } from './api.ts';

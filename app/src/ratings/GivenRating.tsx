@@ -9,7 +9,7 @@ import {
   SUB_SCORE_LABELS,
   type SubScoreKey,
   WINDOW_SUB_SCORE_LABELS,
-} from '../../../common/ratings/api.ts';
+} from '../../../common/ratings/lists.ts';
 import { formatTime } from '../cases/CaseTags.tsx';
 import { type RatingView, useLabel } from './api.ts';
 import { LevelFace } from './LevelPicker.tsx';

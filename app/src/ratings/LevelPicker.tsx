@@ -1,7 +1,7 @@
 import { FrownFilled, FrownOutlined, MehOutlined, SmileFilled, SmileOutlined } from '@ant-design/icons';
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEVEL_LABELS, RATING_LEVELS, type RatingLevel } from '../../../common/ratings/api.ts';
+import { LEVEL_LABELS, RATING_LEVELS, type RatingLevel } from '../../../common/ratings/lists.ts';
 import { useLabel } from './api.ts';
 
 const FACES: Record<RatingLevel, ReactNode> = {

@@ -3,7 +3,7 @@ import { Card, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { STAGE_LABELS } from '../../../common/ratings/api.ts';
+import { STAGE_LABELS } from '../../../common/ratings/lists.ts';
 import { ApiError } from '../api/client.ts';
 import { LoadError, Loading } from '../components/status.tsx';
 import { rateByLink, useLabel, useLink } from './api.ts';

@@ -13,7 +13,7 @@ import {
   type SubScoreKey,
   subScoreKeys,
   WINDOW_SUB_SCORE_LABELS,
-} from '../../../common/ratings/api.ts';
+} from '../../../common/ratings/lists.ts';
 import { type Invalidation, useWrite } from '../api/mutation.ts';
 import { type LinkRatingBody, useLabel } from './api.ts';
 import { LevelPicker } from './LevelPicker.tsx';

@@ -2,7 +2,12 @@ import { Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LEVEL_LABELS, PROBLEM_LABELS, type Problem, type RatingLevel } from '../../../common/ratings/api.ts';
+import {
+  LEVEL_LABELS,
+  PROBLEM_LABELS,
+  type Problem,
+  type RatingLevel,
+} from '../../../common/ratings/lists.ts';
 import { useMe } from '../auth/session.ts';
 import { LoadError } from '../components/status.tsx';
 import { type RevisitView, useLabel, useRevisits } from './api.ts';

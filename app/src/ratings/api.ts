@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Wire } from '../../../common/api.ts';
 import type * as Api from '../../../common/ratings/api.ts';
-import type { Label } from '../../../common/ratings/api.ts';
+import type { Label } from '../../../common/ratings/lists.ts';
 import { api } from '../api/client.ts';
 
 export type CaseRatings = Wire<typeof Api.CaseRatings>;
