@@ -30,10 +30,7 @@ test('from a matter’s guide 预约办理 leads, through signing in, to the boo
   await page.getByTestId('guide-book').click();
 
   await page.waitForURL('**/login?next=*');
-  const signIn = page.getByTestId('sign-in-person');
-  await signIn.getByLabel('居民身份证号码').fill('11010519491231002X');
-  await signIn.getByLabel('密码').fill('demo1234');
-  await signIn.getByRole('button', { name: /登\s*录/ }).click();
+  await session.submitPersonSignIn();
   await page.waitForURL(`**/appointments?hall=*`);
   assert.equal(new URL(page.url()).searchParams.get('matter'), matter.id);
 

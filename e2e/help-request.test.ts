@@ -18,21 +18,10 @@ async function smsTold(): Promise<string[]> {
   return rows.map((r) => r.body);
 }
 
-async function signInPerson() {
-  const { page } = session;
-  await session.browser.context.clearCookies();
-  await page.goto(url('/login?as=person'));
-  const form = page.getByTestId('sign-in-person');
-  await form.getByLabel('居民身份证号码').fill('11010519491231002X');
-  await form.getByLabel('密码').fill('demo1234');
-  await form.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL('**/my');
-}
-
 test('in 长辈模式 a person presses 请帮我办 and submits; an agent of the hall takes it; the person sees 已受理', async () => {
   const { page } = session;
   await page.bringToFront();
-  await signInPerson();
+  await session.signInPerson();
   const elderly = page.locator('.portal-nav [data-testid=elderly-switch]');
   await elderly.click();
   await page.locator('.portal-nav [data-testid=elderly-switch][data-on=true]').waitFor();
@@ -73,7 +62,7 @@ test('in 长辈模式 a person presses 请帮我办 and submits; an agent of the
   ]);
 
   // Back in her space, still in 长辈模式: 已受理 by 周小梅.
-  await signInPerson();
+  await session.signInPerson();
   await page.locator('.portal-nav [data-testid=elderly-switch][data-on=true]').waitFor();
   const taken = page.getByTestId('my-help-request').filter({ hasText: HALL });
   await taken.getByTestId('my-help-status').getByText('已受理').waitFor();

@@ -92,12 +92,7 @@ test('the clerk sees the workbench with the clerk’s menu and not the admin men
 
 test('the demo person sees 我的空间 with the ID number masked, and English on request', async () => {
   const { page } = session;
-  await page.goto(url('/login?as=person'));
-  const form = page.getByTestId('sign-in-person');
-  await form.getByLabel('居民身份证号码').fill('11010519491231002X');
-  await form.getByLabel('密码').fill('demo1234');
-  await form.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL('**/my');
+  await session.signInPerson();
   await page.getByTestId('my-title').getByText('我的空间').waitFor();
   assert.equal(await page.getByTestId('my-login').textContent(), '110105********002X');
   assert.equal(await page.getByText('11010519491231002X').count(), 0);

@@ -90,13 +90,7 @@ test('at the kiosk a resident reads the ID card, applies for 居住证 and takes
 
   // Online, the same person finds the case, handed in at the kiosk in one visit.
   await page.setViewportSize({ width: 1280, height: 860 });
-  await session.browser.context.clearCookies();
-  await page.goto(url('/login?as=person'));
-  const signIn = page.getByTestId('sign-in-person');
-  await signIn.getByLabel('居民身份证号码').fill('11010519491231002X');
-  await signIn.getByLabel('密码').fill('demo1234');
-  await signIn.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL('**/my');
+  await session.signInPerson();
   await page.locator(`[data-testid=my-case][data-case-no="${caseNo}"]`).getByRole('link').first().click();
   const facts = page.getByTestId('case-facts');
   await facts.getByTestId('case-no').getByText(caseNo).waitFor();

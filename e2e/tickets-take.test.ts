@@ -55,10 +55,7 @@ test('a person with a booking today checks in on the phone, watches the people a
   // The hall's QR code opens the take page; sign-in comes first and leads back to it.
   await page.goto(url(`/halls/${ids.hall}/take`));
   await page.waitForURL('**/login?**');
-  const signIn = page.getByTestId('sign-in-person');
-  await signIn.getByLabel('居民身份证号码').fill(LI);
-  await signIn.getByLabel('密码').fill(DEMO_PASSWORD);
-  await signIn.getByRole('button', { name: /登\s*录/ }).click();
+  await session.submitPersonSignIn();
   const take = page.getByTestId('ticket-take-page');
   await take.getByRole('heading', { name: HALL }).waitFor();
   const checkIn = take.getByTestId('ticket-checkin').filter({ hasText: '社保医保' });

@@ -7,6 +7,8 @@ import { type RunningServer, startServer } from './server.ts';
 /** The demo company (password demo1234 like every demo account). */
 export const COMPANY = '91350100M000100Y43';
 export const COMPANY_NAME = '福州闽江数字科技有限公司';
+/** The demo person 李秀兰's ID number. */
+export const PERSON = '11010519491231002X';
 
 export type BrowserSession = {
   /** The browser's first tab. */
@@ -22,6 +24,10 @@ export type BrowserSession = {
   signInStaff(username: string): Promise<void>;
   /** Signs the demo company in afresh on `target` and waits for 我的空间. */
   signInCompany(target?: Page): Promise<void>;
+  /** Signs the demo person (李秀兰) in afresh on the browser's tab and waits for 我的空间. */
+  signInPerson(): Promise<void>;
+  /** Fills the person sign-in form showing on `target` with the demo person's ID number and submits it. */
+  submitPersonSignIn(target?: Page): Promise<void>;
   /** Signs out from the workbench and waits for the portal. */
   signOut(): Promise<void>;
 };
@@ -49,6 +55,12 @@ export function withBrowserSession(): BrowserSession {
   });
 
   const url = (path: string) => `${server!.url}${path}`;
+  const submitPersonSignIn = async (target = page!) => {
+    const form = target.getByTestId('sign-in-person');
+    await form.getByLabel('居民身份证号码').fill(PERSON);
+    await form.getByLabel('密码').fill('demo1234');
+    await form.getByRole('button', { name: /登\s*录/ }).click();
+  };
 
   return {
     get page() {
@@ -89,6 +101,14 @@ export function withBrowserSession(): BrowserSession {
       await form.getByRole('button', { name: /登\s*录/ }).click();
       await target.waitForURL('**/my');
     },
+    async signInPerson() {
+      await browser!.context.clearCookies();
+      await page!.bringToFront();
+      await page!.goto(url('/login?as=person'));
+      await submitPersonSignIn();
+      await page!.waitForURL('**/my');
+    },
+    submitPersonSignIn,
     async signOut() {
       await page!.getByTestId('sign-out').click();
       await page!.waitForURL(url('/'));
