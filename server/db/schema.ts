@@ -8,6 +8,7 @@ export * from '../cases/tables.ts';
 export * from '../catalogue/tables.ts';
 export * from '../certificates/tables.ts';
 export * from '../files/tables.ts';
+export * from '../hotline/tables.ts';
 export * from '../kiosk/tables.ts';
 export * from '../notifications/tables.ts';
 export * from '../organisations/tables.ts';
