@@ -9,6 +9,7 @@ import { staffEn } from '../catalogue/staff/messages.en.ts';
 import { certificatesEn } from '../certificates/messages.en.ts';
 import { formsEn } from '../forms/messages.en.ts';
 import { hallScreenEn } from '../halls/screen/messages.en.ts';
+import { hotlineEn } from '../hotline/messages.en.ts';
 import { kioskEn } from '../kiosk/messages.en.ts';
 import { ratingsEn } from '../ratings/messages.en.ts';
 import { registriesEn } from '../registries/messages.en.ts';
@@ -166,6 +167,8 @@ export const en: Messages = {
     helpRequests: 'Help requests',
     evaluator: 'Rating pad',
     revisits: 'Poor-rating follow-up',
+    hotline: '12345 hotline',
+    hotlineTasks: '12345 requests',
     accounts: 'Accounts and roles',
     audit: 'Audit trail',
     registries: 'Population & legal-entity bases',
@@ -325,6 +328,7 @@ export const en: Messages = {
   credit: creditEn,
   assistance: assistanceEn,
   ratings: ratingsEn,
+  hotline: hotlineEn,
   kiosk: kioskEn,
   hallScreen: hallScreenEn,
   ticketDesk: ticketDeskEn,

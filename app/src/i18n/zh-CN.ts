@@ -9,6 +9,7 @@ import { staffZh } from '../catalogue/staff/messages.zh-CN.ts';
 import { certificatesZh } from '../certificates/messages.zh-CN.ts';
 import { formsZh } from '../forms/messages.zh-CN.ts';
 import { hallScreenZh } from '../halls/screen/messages.zh-CN.ts';
+import { hotlineZh } from '../hotline/messages.zh-CN.ts';
 import { kioskZh } from '../kiosk/messages.zh-CN.ts';
 import { ratingsZh } from '../ratings/messages.zh-CN.ts';
 import { registriesZh } from '../registries/messages.zh-CN.ts';
@@ -164,6 +165,8 @@ export const zhCN = {
     helpRequests: '帮办请求',
     evaluator: '评价器',
     revisits: '差评整改',
+    hotline: '12345受理',
+    hotlineTasks: '12345工单办理',
     accounts: '账号与角色',
     audit: '审计日志',
     registries: '人口库与法人库',
@@ -321,6 +324,7 @@ export const zhCN = {
   credit: creditZh,
   assistance: assistanceZh,
   ratings: ratingsZh,
+  hotline: hotlineZh,
   kiosk: kioskZh,
   hallScreen: hallScreenZh,
   ticketDesk: ticketDeskZh,

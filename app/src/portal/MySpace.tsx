@@ -1,4 +1,4 @@
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { MessageOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
@@ -49,6 +49,12 @@ export function MySpace() {
               <Button type="primary" icon={<SafetyCertificateOutlined />}>
                 {t('certificates.wallet.open')}
               </Button>
+            </Link>
+          </Card>
+          <Card title={t('hotline.portal.title')} style={{ marginTop: 16 }} data-testid="my-hotline-card">
+            <p>{t('hotline.portal.teaser')}</p>
+            <Link to="/my/hotline">
+              <Button icon={<MessageOutlined />}>{t('hotline.portal.open')}</Button>
             </Link>
           </Card>
           <MyHelpRequests />

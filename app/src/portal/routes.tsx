@@ -36,6 +36,9 @@ const StationsPage = lazy(() =>
 const LinkRatingPage = lazy(() =>
   import('../ratings/LinkRatingPage.tsx').then((m) => ({ default: m.LinkRatingPage })),
 );
+const HotlinePortalPage = lazy(() =>
+  import('../hotline/PortalPage.tsx').then((m) => ({ default: m.PortalPage })),
+);
 const ProgressPage = lazy(() =>
   import('../cases/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })),
 );
@@ -54,6 +57,7 @@ export const portalRoutes: RouteObject = {
     deferred('register', <Register />),
     deferred('my', <MySpace />),
     deferred('my/certificates', <WalletPage />),
+    deferred('my/hotline', <HotlinePortalPage />),
     deferred('verify', <VerifyPage />),
     deferred('verify/:code', <VerifyPage />),
     deferred('my/cases/:id', <MyCasePage />),

@@ -26,6 +26,8 @@ export type WorkbenchPage =
   | 'helpRequests'
   | 'evaluator'
   | 'revisits'
+  | 'hotline'
+  | 'hotlineTasks'
   | 'accounts'
   | 'registries'
   | 'audit';
@@ -56,6 +58,8 @@ const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
   helpRequests: ['agent', 'window_clerk', 'hall_manager'],
   evaluator: ['window_clerk'],
   revisits: ['department_head', 'department_reviewer', 'supervisor'],
+  hotline: ['hotline_operator'],
+  hotlineTasks: ['department_head', 'department_reviewer'],
   accounts: ['system_admin'],
   registries: ['system_admin'],
   audit: ['system_admin', 'supervisor'],
@@ -86,6 +90,8 @@ export const PAGE_ORDER: readonly WorkbenchPage[] = [
   'helpRequests',
   'evaluator',
   'revisits',
+  'hotline',
+  'hotlineTasks',
   'accounts',
   'registries',
   'audit',
@@ -126,6 +132,7 @@ const PATHS: Partial<Record<WorkbenchPage, string>> = {
   hallBoard: '/workbench/hall-board',
   hallFigures: '/workbench/hall-figures',
   helpRequests: '/workbench/help-requests',
+  hotlineTasks: '/workbench/hotline-tasks',
 };
 
 export function pathOf(page: WorkbenchPage): string {

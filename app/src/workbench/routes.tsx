@@ -67,6 +67,15 @@ const HelpRequestsPage = lazy(() =>
 const RevisitsPage = lazy(() =>
   import('../ratings/RevisitsPage.tsx').then((m) => ({ default: m.RevisitsPage })),
 );
+const HotlinePage = lazy(() =>
+  import('../hotline/OperatorPage.tsx').then((m) => ({ default: m.OperatorPage })),
+);
+const HotlineRequestPage = lazy(() =>
+  import('../hotline/RequestDetailPage.tsx').then((m) => ({ default: m.RequestDetailPage })),
+);
+const HotlineTasksPage = lazy(() =>
+  import('../hotline/TasksPage.tsx').then((m) => ({ default: m.TasksPage })),
+);
 const ReceptionPage = lazy(() =>
   import('../tickets/take/ReceptionPage.tsx').then((m) => ({ default: m.ReceptionPage })),
 );
@@ -109,6 +118,9 @@ export const workbenchRoutes: RouteObject = {
     guarded('reception', 'reception', <ReceptionPage />),
     guarded('help-requests', 'helpRequests', <HelpRequestsPage />),
     guarded('revisits', 'revisits', <RevisitsPage />),
+    guarded('hotline', 'hotline', <HotlinePage />),
+    guarded('hotline/:id', 'hotline', <HotlineRequestPage />),
+    guarded('hotline-tasks', 'hotlineTasks', <HotlineTasksPage />),
     ...adminRoutes,
     { path: '*', element: <NotFound /> },
   ],
