@@ -6,6 +6,7 @@ import type { DemoOrganisations } from './organisations.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
 const MARKET_REGULATION = '市场监管局';
+const URBAN_MANAGEMENT = '城管局';
 
 type DemoAccount = {
   kind: 'staff' | 'person' | 'company';
@@ -21,6 +22,8 @@ type DemoAccount = {
 function demoAccounts(orgs: DemoOrganisations): DemoAccount[] {
   const market = orgs.departments[MARKET_REGULATION];
   if (!market) throw new Error(`the demo organisations lack ${MARKET_REGULATION}`);
+  const urban = orgs.departments[URBAN_MANAGEMENT];
+  if (!urban) throw new Error(`the demo organisations lack ${URBAN_MANAGEMENT}`);
   const staff = (
     login: string,
     displayName: string,
@@ -58,6 +61,7 @@ function demoAccounts(orgs: DemoOrganisations): DemoAccount[] {
       role: 'hotline_operator',
       organisationId: orgs.cityCentre,
     }),
+    staff('urban', '马建军', '13809181011', urban, { role: 'department_head', organisationId: urban }),
     staff('approver', '吴静', '13809181009', orgs.cityCentre, {
       role: 'catalogue_reviewer',
       regionCode: '610100',
@@ -84,9 +88,10 @@ function demoAccounts(orgs: DemoOrganisations): DemoAccount[] {
 }
 
 /**
- * The demo sign-ins (password demo1234): nine staff accounts, one for each staff role,
- * a person and a company. The reviewer and the head review for the city's 市场监管局 and for the
- * 新城区 centre, where the demo company (registered in 新城区) applies by default. Returns the account ids by login.
+ * The demo sign-ins (password demo1234): staff accounts, one for each staff role (and the head
+ * of the city's 城管局, a second department for 12345 requests), a person and a company. The
+ * reviewer and the head review for the city's 市场监管局 and for the 新城区 centre, where the demo
+ * company (registered in 新城区) applies by default. Returns the account ids by login.
  */
 export async function seedDemoAccounts(options: {
   db: DbOrTx;
