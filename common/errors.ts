@@ -385,11 +385,20 @@ export const ERROR_CATALOGUE = {
     zh: '该办件的{stage}已评价',
     en: 'The {stageEn} of this case has already been rated',
   },
-  'rating.link_gone': { status: 410, zh: '评价链接已失效或已使用', en: 'The rating link has expired or was used' },
+  'rating.link_gone': {
+    status: 410,
+    zh: '评价链接已失效或已使用',
+    en: 'The rating link has expired or was used',
+  },
   'rating.revisit_state': {
     status: 409,
     zh: '差评回访当前状态不能{operation}',
     en: 'The revisit cannot be {operationEn} in its current state',
+  },
+  'hotline.state': {
+    status: 409,
+    zh: '该工单当前状态不能{operation}',
+    en: 'The request cannot be {operationEn} in its current state',
   },
   'server.unavailable': { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
   'server.internal': {

@@ -18,7 +18,7 @@ export { type HallMatters, mattersAtHalls } from './hall-matters.ts';
 export { type ImportItem, importImplementations } from './import.ts';
 export { cataloguePublicRoutes } from './public-routes.ts';
 export { catalogueRoutes } from './routes.ts';
-export { listMatters } from './search/matters.ts';
+export { listMatters, searchMatters } from './search/matters.ts';
 export { seedSynonyms } from './search/synonyms.ts';
 export { addSearchCounts } from './search/terms.ts';
 export { implementations, implementationVersions } from './tables.ts';

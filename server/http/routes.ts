@@ -13,6 +13,7 @@ import {
 import { certificateRoutes } from '../certificates/index.ts';
 import type { App } from '../core/http/types.ts';
 import { fileRoutes } from '../files/index.ts';
+import { hotlineRoutes } from '../hotline/index.ts';
 import { kioskAppointmentRoutes, kioskRoutes, kioskSessionGuard, kioskTicketRoutes } from '../kiosk/index.ts';
 import { notificationRoutes, sendSms } from '../notifications/index.ts';
 import { hallRoutes, organisationIdsUnder, organisationRoutes } from '../organisations/index.ts';
@@ -54,4 +55,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(kioskAppointmentRoutes);
   await app.register(ratingRoutes);
   await app.register(ratingStaffRoutes);
+  await app.register(hotlineRoutes);
 }

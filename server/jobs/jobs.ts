@@ -6,6 +6,7 @@ import {
 } from './appointment-reminders.ts';
 import { startAuditCheckpoints } from './audit-checkpoint.ts';
 import { AUDIT_LINK_INTERVAL_SECONDS, startAuditLink } from './audit-link.ts';
+import { HOTLINE_WARNINGS_INTERVAL_SECONDS, startHotlineWarnings } from './hotline-warnings.ts';
 import { RATING_DEFAULTS_INTERVAL_SECONDS, startRatingDefaults } from './rating-defaults.ts';
 import { SIGN_IN_PURGE_INTERVAL_SECONDS, startSignInPurge } from './sign-in-purge.ts';
 import { SMS_OUTBOX_INTERVAL_SECONDS, startSmsOutbox } from './sms-outbox.ts';
@@ -58,8 +59,14 @@ export async function startJobs(options: {
     intervalSeconds: options.config.sweepIntervalSeconds > 0 ? RATING_DEFAULTS_INTERVAL_SECONDS : 0,
     log: options.log,
   });
+  const hotlineWarnings = startHotlineWarnings({
+    db: options.db,
+    intervalSeconds: options.config.sweepIntervalSeconds > 0 ? HOTLINE_WARNINGS_INTERVAL_SECONDS : 0,
+    log: options.log,
+  });
   return {
     stop: async () => {
+      await hotlineWarnings.stop();
       await ratingDefaults.stop();
       await reminders.stop();
       await outbox.stop();

@@ -41,6 +41,10 @@ export type Action =
   | 'rating.revisit'
   | 'rating.review'
   | 'rating.figures'
+  | 'hotline.operate'
+  | 'hotline.department'
+  | 'hotline.supervise'
+  | 'hotline.figures'
   | `case.${CaseAction}`;
 
 /** Where the resource lives, as far as the policy needs to know. */
@@ -185,6 +189,14 @@ const RULES: Record<Action, Partial<Record<Role, Reach>>> = {
     supervisor: 'in_scope',
     system_admin: 'in_scope',
   },
+  /** 12345 requests: operators take, answer, dispatch, review returns, re-dispatch, merge and call back. */
+  'hotline.operate': { hotline_operator: 'anywhere' },
+  /** A department's 12345 inbox: its head and reviewers reply or return what was assigned to it. */
+  'hotline.department': { department_head: 'in_scope', department_reviewer: 'in_scope' },
+  /** The supervisors of a region read its 12345 requests and the overdue ones escalated to them. */
+  'hotline.supervise': { supervisor: 'in_scope' },
+  /** 12345 figures of a region. */
+  'hotline.figures': { hotline_operator: 'anywhere', supervisor: 'in_scope', system_admin: 'in_scope' },
   ...CASE_TRANSITION_RULES,
 };
 
