@@ -85,7 +85,7 @@ export function RequestDetailPage() {
             </Card>
           ) : null}
           <Card title={t('hotline.detail.steps')}>
-            <Steps events={request.events} />
+            <Steps events={request.events} assignments={request.assignments} />
           </Card>
         </Col>
       </Row>
@@ -154,16 +154,31 @@ function RequestFacts({ request }: { request: RequestView }) {
   );
 }
 
-/** The text an event carries (a reason, a note, a reply, departments), as it is. */
-const detailText = (event: EventView) =>
-  Object.values(event.detail)
-    .flatMap((v) =>
-      typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [],
-    )
-    .join('；');
+const TEXT_KEYS = ['reason', 'note', 'reply', 'answer', 'intoNo', 'fromNo'] as const;
 
-function Steps({ events }: { events: EventView[] }) {
+/** What an event says for people: its reason, note, reply or answer, the departments it went to. */
+function detailText(
+  event: EventView,
+  names: Map<string, string>,
+  satisfaction: (v: string) => string,
+): string {
+  const d = event.detail;
+  const departments = [
+    d.primaryDepartmentId,
+    ...(Array.isArray(d.assistingDepartmentIds) ? d.assistingDepartmentIds : []),
+  ]
+    .filter((v): v is string => typeof v === 'string')
+    .map((id) => names.get(id) ?? '')
+    .filter(Boolean);
+  const texts = TEXT_KEYS.map((key) => d[key]).filter((v): v is string => typeof v === 'string' && v !== '');
+  const said = typeof d.satisfaction === 'string' ? [satisfaction(d.satisfaction)] : [];
+  return [...departments, ...said, ...texts].join('；');
+}
+
+function Steps({ events, assignments }: { events: EventView[]; assignments: RequestView['assignments'] }) {
   const label = useLabel();
+  const names = new Map(assignments.map((a) => [a.departmentId, a.departmentName]));
+  const text = (e: EventView) => detailText(e, names, (v) => label(SATISFACTION_LABELS, v));
   return (
     <Timeline
       data-testid="hotline-steps"
@@ -175,7 +190,7 @@ function Steps({ events }: { events: EventView[] }) {
             <Typography.Text type="secondary">
               {formatTime(e.at)} {e.actorName ?? ''}
             </Typography.Text>
-            {detailText(e) ? <div className="hotline-text">{detailText(e)}</div> : null}
+            {text(e) ? <div className="hotline-text">{text(e)}</div> : null}
           </div>
         ),
       }))}
