@@ -6,6 +6,7 @@ import { seedDemoAccounts } from './accounts.ts';
 import { seedDemoAppointments } from './appointments.ts';
 import { seedDemoCatalogue } from './catalogue/seed.ts';
 import { seedDemoCertificates } from './certificates.ts';
+import { seedDemoHotline } from './hotline.ts';
 import { seedDemoKiosks } from './kiosks.ts';
 import { seedDemoOrganisations } from './organisations.ts';
 import { seedDemoRegistries } from './registries.ts';
@@ -32,6 +33,7 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
     await seedDemoAppointments({ db: tx, orgs });
     await seedDemoRegistries({ db: tx, audit: DEMO_AUDIT });
     await seedDemoSearchCounts(tx);
+    await seedDemoHotline({ db: tx });
   });
 }
 
@@ -52,6 +54,7 @@ export async function seedDemoIfEmpty(db: Db, config: Config): Promise<boolean> 
     await seedDemoAppointments({ db: tx, orgs });
     await seedDemoRegistries({ db: tx, audit: DEMO_AUDIT });
     await seedDemoSearchCounts(tx);
+    await seedDemoHotline({ db: tx });
     void config;
     return true;
   });
