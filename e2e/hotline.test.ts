@@ -160,3 +160,53 @@ test('issue 17 browser test 2: a 投诉 by phone is dispatched, returned by the 
   assert.ok((await steps.count()) >= 7);
   await page.screenshot({ path: screenshotPath('hotline-07-closed'), fullPage: true });
 });
+
+test('a citizen asks 12345 from the portal; the operator answers at once from the service guides; the citizen reads the answer', async () => {
+  const { page } = session;
+  const question = '开餐馆办理食品经营许可要跑几次？';
+  await session.signInPerson();
+  await page.getByTestId('my-hotline-card').getByRole('link').click();
+  await page.waitForURL('**/my/hotline');
+  const form = page.getByTestId('hotline-portal-form');
+  await choose(page, formItem(form, '所属区域'), '西安', /610100/);
+  await form.getByTestId('portal-title').fill(question);
+  await form
+    .getByTestId('portal-content')
+    .fill('想在新城区开一家小餐馆，请问食品经营许可需要到现场几次，能否网上办理？');
+  await form.getByTestId('portal-submit').click();
+  await page
+    .locator('.ant-message')
+    .getByText(/留言已提交，工单编号 12345\d{12}/)
+    .waitFor();
+  const mine = page.getByTestId('my-hotline').filter({ hasText: question });
+  await mine.getByText('正在办理，请耐心等待答复').waitFor();
+  await page.screenshot({ path: screenshotPath('hotline-10-portal'), fullPage: true });
+
+  await signInStaff('hotline');
+  await page.getByRole('menuitem', { name: /12345受理/ }).click();
+  await page.getByTestId('hotline-request').filter({ hasText: question }).getByRole('link').click();
+  const knowledge = page.getByTestId('hotline-knowledge');
+  await knowledge.getByTestId('knowledge-q').locator('input').fill('食品经营许可');
+  await knowledge.getByTestId('knowledge-q').locator('input').press('Enter');
+  const hit = knowledge.getByTestId('knowledge-hit').filter({ hasText: '食品经营许可' }).first();
+  await hit.getByText(/到现场 \d+ 次/).waitFor();
+  await page.screenshot({ path: screenshotPath('hotline-11-knowledge'), fullPage: true });
+  await hit.getByTestId('knowledge-quote').click();
+  const answer = page.getByTestId('answer-text');
+  await answer.waitFor();
+  const quoted = await answer.inputValue();
+  assert.match(quoted, /^食品经营许可/);
+  await page.getByTestId('answer-confirm').click();
+  await page.locator('[data-testid=hotline-detail][data-status=closed]').waitFor();
+  await page.locator('[data-testid=hotline-step][data-kind=answered]').waitFor();
+
+  await session.signInPerson();
+  await page.goto(session.url('/my/hotline'));
+  await page
+    .getByTestId('my-hotline')
+    .filter({ hasText: question })
+    .getByTestId('my-hotline-reply')
+    .getByText(quoted)
+    .waitFor();
+  await page.screenshot({ path: screenshotPath('hotline-12-portal-answered'), fullPage: true });
+});

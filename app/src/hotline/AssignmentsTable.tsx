@@ -25,6 +25,8 @@ export function AssignmentsTable({ rows, requestNo }: { rows: AssignmentView[]; 
   const { t } = useTranslation();
   const label = useLabel();
   const [reviewing, setReviewing] = useState<{ row: AssignmentView; accept: boolean } | null>(null);
+  const reviewable = (row: AssignmentView) => row.status === 'returned' && !row.returnReview;
+  const anyReview = rows.some(reviewable);
   return (
     <>
       <Table<AssignmentView>
@@ -32,7 +34,6 @@ export function AssignmentsTable({ rows, requestNo }: { rows: AssignmentView[]; 
         size="small"
         pagination={false}
         dataSource={rows}
-        scroll={{ x: 720 }}
         onRow={(row) =>
           ({
             'data-testid': 'hotline-assignment',
@@ -41,7 +42,7 @@ export function AssignmentsTable({ rows, requestNo }: { rows: AssignmentView[]; 
           }) as React.HTMLAttributes<HTMLElement>
         }
         columns={[
-          { title: t('hotline.detail.assignments'), dataIndex: 'departmentName' },
+          { title: t('hotline.detail.assignments'), dataIndex: 'departmentName', width: 150 },
           {
             title: t('hotline.tasks.role'),
             dataIndex: 'role',
@@ -83,8 +84,9 @@ export function AssignmentsTable({ rows, requestNo }: { rows: AssignmentView[]; 
             title: t('common.actions'),
             key: 'actions',
             width: 150,
+            hidden: !anyReview,
             render: (_: unknown, row) =>
-              row.status === 'returned' && !row.returnReview ? (
+              reviewable(row) ? (
                 <Space orientation="vertical" size={4}>
                   <Button
                     type="primary"

@@ -128,7 +128,7 @@ function RequestFacts({ request }: { request: RequestView }) {
         ) : null}
         {request.caseNo ? <Descriptions.Item label={d('caseNo')}>{request.caseNo}</Descriptions.Item> : null}
       </Descriptions>
-      <Typography.Paragraph className="hotline-text" data-testid="hotline-content">
+      <Typography.Paragraph className="hotline-text hotline-content" data-testid="hotline-content">
         {request.content}
       </Typography.Paragraph>
       {request.answer ? (
