@@ -49,6 +49,7 @@ const LIMIT_UNITS: Record<string, string> = { working_days: '个工作日', natu
 
 /** The catalogue's guides (its Chinese search) and the FAQ entries an operator answers a 咨询 from. */
 export async function searchKnowledge(db: Db, q: string): Promise<Static<typeof KnowledgeAnswer>> {
+  if (!q.trim()) return { guides: [], faq: [] };
   const page = await searchMatters({ db, q, filter: { limit: 8 } });
   const faq = await matchingFaq(db, q);
   return {
