@@ -180,7 +180,13 @@ test('a citizen asks 12345 from the portal; the operator answers at once from th
     .waitFor();
   const mine = page.getByTestId('my-hotline').filter({ hasText: question });
   await mine.getByText('正在办理，请耐心等待答复').waitFor();
+  // On a phone the page fits its width.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await mine.getByText(question).waitFor();
+  const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+  assert.ok(Number(overflow) <= 1, `the page is ${overflow}px wider than the phone`);
   await page.screenshot({ path: screenshotPath('hotline-10-portal'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 860 });
 
   await signInStaff('hotline');
   await page.getByRole('menuitem', { name: /12345受理/ }).click();
