@@ -48,9 +48,11 @@ test('a system administrator lists the staff of his region with phones masked, a
     'clerk',
     'editor',
     'head',
+    'hotline',
     'manager',
     'reviewer',
     'supervisor',
+    'urban',
   ]);
   const clerk = all.json().items.find((a: Listed) => a.login === 'clerk');
   assert.equal(clerk.phone, '138****1003');
@@ -87,7 +89,7 @@ test('a department head reads only his department; a supervisor reads the region
     200,
   );
   const supervisor = await signInAs(t.app, 'supervisor', 'demo1234');
-  assert.equal((await supervisor.request({ method: 'GET', url: '/api/accounts' })).json().total, 9);
+  assert.equal((await supervisor.request({ method: 'GET', url: '/api/accounts' })).json().total, 11);
   for (const who of [head, supervisor]) {
     const res = await who.request({ method: 'POST', url: `/api/accounts/${staffId.clerk}/unlock` });
     assert.equal(res.statusCode, 403);
