@@ -5,7 +5,7 @@ import { REQUEST_CHANNELS, REQUEST_KINDS, SATISFACTIONS } from '../../common/hot
 import type { Browser } from '../accounts/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { namedIds, sendAs } from '../testing/fuzz/named.ts';
-import { hostileJson, hostileString } from '../testing/fuzz/values.ts';
+import { hostileJson, hostileString, percentQuery } from '../testing/fuzz/values.ts';
 import { buildHotlineWorld, ok, takeRequest } from './testing.ts';
 
 /**
@@ -129,14 +129,6 @@ const requestArb = fc.oneof(
   }),
 );
 
-const query = (params: Record<string, string | null>) =>
-  Object.entries(params)
-    .filter(([, v]) => v !== null)
-    .map(
-      ([k, v]) => `${k}=${[...Buffer.from(v!)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')}`,
-    )
-    .join('&');
-
 test('random 12345 requests: never a 5xx; another department’s assignment and requests are 404s', async () => {
   const statuses = new Map<number, number>();
   await fc.assert(
@@ -151,7 +143,7 @@ test('random 12345 requests: never a 5xx; another department’s assignment and 
             const [method, url] = r.route;
             res =
               method === 'GET'
-                ? await send({ method, url: `${url}?${query({ q: r.q })}` })
+                ? await send({ method, url: `${url}?${percentQuery({ q: r.q })}` })
                 : await send({ method, url, payload: r.body as object });
             break;
           }
@@ -198,7 +190,7 @@ test('random 12345 requests: never a 5xx; another department’s assignment and 
           default:
             res = await send({
               method: 'GET',
-              url: `/api/hotline/figures?${query({ regionCode: r.regionCode, from: r.from, to: r.to })}`,
+              url: `/api/hotline/figures?${percentQuery({ regionCode: r.regionCode, from: r.from, to: r.to })}`,
             });
         }
         statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);

@@ -6,7 +6,7 @@ import type { Browser } from '../accounts/testing.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { buildApplicant, buildHall, buildStaff, signIn } from '../testing/factories.ts';
 import { namedIds, sendAs } from '../testing/fuzz/named.ts';
-import { hostileJson, hostileNumber, hostileString } from '../testing/fuzz/values.ts';
+import { hostileJson, hostileNumber, hostileString, percentQuery } from '../testing/fuzz/values.ts';
 import { BAD, buildRatingWorld, handledAtWindow, ONLINE_SCORES, ok, WINDOW_SCORES } from './testing.ts';
 
 /**
@@ -124,14 +124,6 @@ const requestArb = fc.oneof(
   }),
 );
 
-const query = (params: Record<string, string | null>) =>
-  Object.entries(params)
-    .filter(([, v]) => v !== null)
-    .map(
-      ([k, v]) => `${k}=${[...Buffer.from(v!)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')}`,
-    )
-    .join('&');
-
 test('random 好差评 requests: never a 5xx; another person’s case and another hall’s window are 404s', async () => {
   const statuses = new Map<number, number>();
   await fc.assert(
@@ -190,7 +182,10 @@ test('random 好差评 requests: never a 5xx; another person’s case and anothe
             });
             break;
           case 'revisits':
-            res = await send({ method: 'GET', url: `/api/ratings/revisits?${query({ status: r.status })}` });
+            res = await send({
+              method: 'GET',
+              url: `/api/ratings/revisits?${percentQuery({ status: r.status })}`,
+            });
             break;
           case 'step':
             res = await send({
@@ -202,13 +197,13 @@ test('random 好差评 requests: never a 5xx; another person’s case and anothe
           case 'figures':
             res = await send({
               method: 'GET',
-              url: `/api/ratings/figures?${query({ scope: r.scope, id: value(r.scopeId), from: r.from, to: r.to })}`,
+              url: `/api/ratings/figures?${percentQuery({ scope: r.scope, id: value(r.scopeId), from: r.from, to: r.to })}`,
             });
             break;
           default:
             res = await send({
               method: 'GET',
-              url: `/api/ratings/public?${query({ month: r.month, regionCode: r.regionCode })}`,
+              url: `/api/ratings/public?${percentQuery({ month: r.month, regionCode: r.regionCode })}`,
             });
         }
         statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);

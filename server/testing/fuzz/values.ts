@@ -235,3 +235,12 @@ export const hostileCsv = fc
     const text = rows.map((r) => r.join(',')).join('\r\n');
     return latin ? Buffer.from(text, 'latin1') : Buffer.from(text, 'utf8');
   });
+
+/** A query string of the given parameters (null ones left out), every byte percent-encoded, hostile ones too. */
+export const percentQuery = (params: Record<string, string | null>): string =>
+  Object.entries(params)
+    .filter(([, v]) => v !== null)
+    .map(
+      ([k, v]) => `${k}=${[...Buffer.from(v!)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')}`,
+    )
+    .join('&');
