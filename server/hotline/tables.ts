@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -144,4 +145,39 @@ export const faqEntries = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('faq_entries_region_idx').on(t.regionCode)],
+);
+
+/**
+ * 12345 figures per month and scope, kept with each change of a request (not scanned): scope
+ * 'region' for every region on the request's path, 'department' for its 主办 department. Counts
+ * of requests received in the month (by kind), answered at once (即时办结), closed, closed by the
+ * due day (按时办结), closed late, returned (退单), escalated, revisited, and the requester's word.
+ */
+export const hotlineMonthly = pgTable(
+  'hotline_monthly',
+  {
+    month: date('month', { mode: 'string' }).notNull(),
+    /** region | department */
+    scopeKind: text('scope_kind').notNull(),
+    scopeId: text('scope_id').notNull(),
+    received: integer('received').notNull().default(0),
+    consults: integer('consults').notNull().default(0),
+    helps: integer('helps').notNull().default(0),
+    suggestions: integer('suggestions').notNull().default(0),
+    complaints: integer('complaints').notNull().default(0),
+    reports: integer('reports').notNull().default(0),
+    answeredAtOnce: integer('answered_at_once').notNull().default(0),
+    dispatched: integer('dispatched').notNull().default(0),
+    closed: integer('closed').notNull().default(0),
+    closedOnTime: integer('closed_on_time').notNull().default(0),
+    closedLate: integer('closed_late').notNull().default(0),
+    returned: integer('returned').notNull().default(0),
+    escalated: integer('escalated').notNull().default(0),
+    merged: integer('merged').notNull().default(0),
+    revisited: integer('revisited').notNull().default(0),
+    satisfied: integer('satisfied').notNull().default(0),
+    basicallySatisfied: integer('basically_satisfied').notNull().default(0),
+    dissatisfied: integer('dissatisfied').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.scopeKind, t.scopeId] })],
 );
