@@ -151,7 +151,7 @@ export const faqEntries = pgTable(
  * 12345 figures per month and scope, kept with each change of a request (not scanned): scope
  * 'region' for every region on the request's path, 'department' for its 主办 department. Counts
  * of requests received in the month (by kind), answered at once (即时办结), closed, closed by the
- * due day (按时办结), closed late, returned (退单), escalated, revisited, and the requester's word.
+ * due day (按时办结), closed late, past due and still open, returned (退单), escalated, revisited, and the requester's word.
  */
 export const hotlineMonthly = pgTable(
   'hotline_monthly',
@@ -171,6 +171,8 @@ export const hotlineMonthly = pgTable(
     closed: integer('closed').notNull().default(0),
     closedOnTime: integer('closed_on_time').notNull().default(0),
     closedLate: integer('closed_late').notNull().default(0),
+    /** Past the due day and not yet done (raised by the warnings job, lowered when it is done). */
+    overdueOpen: integer('overdue_open').notNull().default(0),
     returned: integer('returned').notNull().default(0),
     escalated: integer('escalated').notNull().default(0),
     merged: integer('merged').notNull().default(0),

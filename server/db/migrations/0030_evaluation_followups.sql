@@ -27,6 +27,7 @@ CREATE TABLE "hotline_monthly" (
 	"closed" integer DEFAULT 0 NOT NULL,
 	"closed_on_time" integer DEFAULT 0 NOT NULL,
 	"closed_late" integer DEFAULT 0 NOT NULL,
+	"overdue_open" integer DEFAULT 0 NOT NULL,
 	"returned" integer DEFAULT 0 NOT NULL,
 	"escalated" integer DEFAULT 0 NOT NULL,
 	"merged" integer DEFAULT 0 NOT NULL,
