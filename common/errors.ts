@@ -1,4 +1,5 @@
 import { HALL_AND_EVALUATION_ERRORS } from './errors-halls.ts';
+import { INSPECTOR_ERRORS } from './errors-inspectors.ts';
 
 /**
  * Error codes of the platform. Every code has an HTTP status and a message in
@@ -6,6 +7,7 @@ import { HALL_AND_EVALUATION_ERRORS } from './errors-halls.ts';
  */
 export const ERROR_CATALOGUE = {
   ...HALL_AND_EVALUATION_ERRORS,
+  ...INSPECTOR_ERRORS,
   'request.invalid': {
     status: 400,
     zh: '请求参数有误：{field} {problem}',
