@@ -21,11 +21,19 @@ const STATUS_COLORS: Record<AssignmentStatus, string> = {
  * The departments of a request with their part, where each stands, the reason of a 退单 and the
  * reply; the office reviews a return waiting for it (accept → 改派, or reject).
  */
-export function AssignmentsTable({ rows, requestNo }: { rows: AssignmentView[]; requestNo: string }) {
+export function AssignmentsTable({
+  rows,
+  requestNo,
+  readOnly = false,
+}: {
+  rows: AssignmentView[];
+  requestNo: string;
+  readOnly?: boolean;
+}) {
   const { t } = useTranslation();
   const label = useLabel();
   const [reviewing, setReviewing] = useState<{ row: AssignmentView; accept: boolean } | null>(null);
-  const reviewable = (row: AssignmentView) => row.status === 'returned' && !row.returnReview;
+  const reviewable = (row: AssignmentView) => !readOnly && row.status === 'returned' && !row.returnReview;
   const anyReview = rows.some(reviewable);
   return (
     <>

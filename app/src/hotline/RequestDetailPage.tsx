@@ -1,4 +1,4 @@
-import { Button, Card, Col, Descriptions, Result, Row, Space, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
@@ -22,22 +22,25 @@ import './hotline.css';
 /**
  * /workbench/hotline/:id — one request for the hotline office: what was asked, its steps, the
  * departments with their returns and replies; 派单/改派 with suggested departments, the review of
- * a 退单, merging a duplicate, an immediate answer of a 咨询 and the 回访.
+ * a 退单, merging a duplicate, an immediate answer of a 咨询 and the 回访. `readOnly` (a supervisor's
+ * /workbench/hotline-escalated/:id) shows the request without the office's actions.
  */
-export function RequestDetailPage() {
+export function RequestDetailPage({ readOnly = false }: { readOnly?: boolean }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const found = useRequest(id);
   if (found.isPending) return <Loading />;
   if (found.isError) {
     if (found.error instanceof ApiError && found.error.status === 404) {
-      return <Result status="404" title={t('hotline.detail.notFound')} extra={<BackLink />} />;
+      return (
+        <Result status="404" title={t('hotline.detail.notFound')} extra={<BackLink readOnly={readOnly} />} />
+      );
     }
     return <LoadError error={found.error} onRetry={() => void found.refetch()} />;
   }
   const request = found.data;
-  const waiting = request.status === 'received';
-  const open = waiting || request.status === 'dispatched';
+  const waiting = !readOnly && request.status === 'received';
+  const open = !readOnly && (waiting || request.status === 'dispatched');
   const dispatched = request.assignments.length > 0;
   return (
     <div data-testid="hotline-detail" data-status={request.status}>
@@ -48,15 +51,18 @@ export function RequestDetailPage() {
           </Typography.Title>
           <StatusTag status={request.status} />
         </Space>
-        <BackLink />
+        <BackLink readOnly={readOnly} />
       </div>
+      {readOnly ? (
+        <Alert type="info" showIcon title={t('hotline.escalated.readOnly')} className="case-block" />
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <RequestFacts request={request} />
           <Card title={t('hotline.detail.assignments')} style={{ marginTop: 16 }}>
-            <AssignmentsTable rows={request.assignments} requestNo={request.requestNo} />
+            <AssignmentsTable rows={request.assignments} requestNo={request.requestNo} readOnly={readOnly} />
           </Card>
-          {request.status === 'replied' ? (
+          {!readOnly && request.status === 'replied' ? (
             <Card title={t('hotline.revisit.title')} style={{ marginTop: 16 }}>
               <RevisitForm request={request} />
             </Card>
@@ -93,11 +99,11 @@ export function RequestDetailPage() {
   );
 }
 
-function BackLink() {
+function BackLink({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation();
   return (
-    <Link to="/workbench/hotline">
-      <Button>{t('hotline.detail.back')}</Button>
+    <Link to={readOnly ? '/workbench/hotline-escalated' : '/workbench/hotline'}>
+      <Button>{t(readOnly ? 'hotline.escalated.back' : 'hotline.detail.back')}</Button>
     </Link>
   );
 }
@@ -196,4 +202,9 @@ function Steps({ events, assignments }: { events: EventView[]; assignments: Requ
       }))}
     />
   );
+}
+
+/** /workbench/hotline-escalated/:id — a supervisor reads an escalated request. */
+export function EscalatedRequestPage() {
+  return <RequestDetailPage readOnly />;
 }

@@ -17,13 +17,17 @@ export type IntakeBody = Wire<typeof Api.IntakeBody>;
 export type PortalBody = Wire<typeof Api.PortalBody>;
 export type DispatchBody = Wire<typeof Api.DispatchBody>;
 export type RevisitBody = Wire<typeof Api.RevisitBody>;
+export type FaqView = Wire<typeof Api.FaqView>;
+export type FaqBody = Wire<typeof Api.FaqBody>;
 type List<T> = { items: T[]; total: number };
 
 export const HOTLINE = '/api/hotline';
 export const REQUESTS = `${HOTLINE}/requests`;
 export const ASSIGNMENTS = `${HOTLINE}/assignments`;
 export const MINE = `${HOTLINE}/mine`;
-const KNOWLEDGE = `${HOTLINE}/knowledge`;
+export const KNOWLEDGE = `${HOTLINE}/knowledge`;
+export const ESCALATED = `${HOTLINE}/escalated`;
+export const FAQ = `${HOTLINE}/faq`;
 
 const id = (value: string) => encodeURIComponent(value);
 
@@ -73,6 +77,22 @@ export function useKnowledge(q: string) {
   });
 }
 
+/** The overdue requests escalated to the supervisor (their regions). */
+export function useEscalated() {
+  return useQuery({
+    queryKey: [ESCALATED],
+    queryFn: () => api.get<List<RequestSummary>>(ESCALATED),
+  });
+}
+
+/** The knowledge base's FAQ entries (active or not), those matching `q` when given. */
+export function useFaq(q: string) {
+  return useQuery({
+    queryKey: [FAQ, { q }],
+    queryFn: () => api.get<List<FaqView>>(FAQ, { q: q || undefined }),
+  });
+}
+
 /** The department's assigned requests. */
 export function useInbox(status?: InboxItem['status']) {
   return useQuery({
@@ -107,3 +127,5 @@ export const returnAssignment = (assignmentId: string, reason: string) =>
   api.post(`${ASSIGNMENTS}/${id(assignmentId)}/return`, { reason });
 export const replyAssignment = (assignmentId: string, reply: string) =>
   api.post(`${ASSIGNMENTS}/${id(assignmentId)}/reply`, { reply });
+export const saveFaq = (body: FaqBody, faqId?: string) =>
+  faqId === undefined ? api.post<FaqView>(FAQ, body) : api.put<FaqView>(`${FAQ}/${id(faqId)}`, body);

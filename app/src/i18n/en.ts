@@ -169,6 +169,8 @@ export const en: Messages = {
     revisits: 'Poor-rating follow-up',
     hotline: '12345 hotline',
     hotlineTasks: '12345 requests',
+    hotlineEscalated: '12345 escalations',
+    hotlineFaq: 'Knowledge base',
     accounts: 'Accounts and roles',
     audit: 'Audit trail',
     registries: 'Population & legal-entity bases',

@@ -167,6 +167,8 @@ export const zhCN = {
     revisits: '差评整改',
     hotline: '12345受理',
     hotlineTasks: '12345工单办理',
+    hotlineEscalated: '12345督办',
+    hotlineFaq: '知识库维护',
     accounts: '账号与角色',
     audit: '审计日志',
     registries: '人口库与法人库',

@@ -28,6 +28,8 @@ export type WorkbenchPage =
   | 'revisits'
   | 'hotline'
   | 'hotlineTasks'
+  | 'hotlineEscalated'
+  | 'hotlineFaq'
   | 'accounts'
   | 'registries'
   | 'audit';
@@ -60,6 +62,8 @@ const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
   revisits: ['department_head', 'department_reviewer', 'supervisor'],
   hotline: ['hotline_operator'],
   hotlineTasks: ['department_head', 'department_reviewer'],
+  hotlineEscalated: ['supervisor'],
+  hotlineFaq: ['hotline_operator'],
   accounts: ['system_admin'],
   registries: ['system_admin'],
   audit: ['system_admin', 'supervisor'],
@@ -92,6 +96,8 @@ export const PAGE_ORDER: readonly WorkbenchPage[] = [
   'revisits',
   'hotline',
   'hotlineTasks',
+  'hotlineEscalated',
+  'hotlineFaq',
   'accounts',
   'registries',
   'audit',
@@ -133,6 +139,8 @@ const PATHS: Partial<Record<WorkbenchPage, string>> = {
   hallFigures: '/workbench/hall-figures',
   helpRequests: '/workbench/help-requests',
   hotlineTasks: '/workbench/hotline-tasks',
+  hotlineEscalated: '/workbench/hotline-escalated',
+  hotlineFaq: '/workbench/hotline-faq',
 };
 
 export function pathOf(page: WorkbenchPage): string {

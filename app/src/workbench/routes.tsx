@@ -76,6 +76,13 @@ const HotlineRequestPage = lazy(() =>
 const HotlineTasksPage = lazy(() =>
   import('../hotline/TasksPage.tsx').then((m) => ({ default: m.TasksPage })),
 );
+const HotlineEscalatedPage = lazy(() =>
+  import('../hotline/EscalatedPage.tsx').then((m) => ({ default: m.EscalatedPage })),
+);
+const HotlineEscalatedRequestPage = lazy(() =>
+  import('../hotline/RequestDetailPage.tsx').then((m) => ({ default: m.EscalatedRequestPage })),
+);
+const HotlineFaqPage = lazy(() => import('../hotline/FaqPage.tsx').then((m) => ({ default: m.FaqPage })));
 const ReceptionPage = lazy(() =>
   import('../tickets/take/ReceptionPage.tsx').then((m) => ({ default: m.ReceptionPage })),
 );
@@ -121,6 +128,9 @@ export const workbenchRoutes: RouteObject = {
     guarded('hotline', 'hotline', <HotlinePage />),
     guarded('hotline/:id', 'hotline', <HotlineRequestPage />),
     guarded('hotline-tasks', 'hotlineTasks', <HotlineTasksPage />),
+    guarded('hotline-escalated', 'hotlineEscalated', <HotlineEscalatedPage />),
+    guarded('hotline-escalated/:id', 'hotlineEscalated', <HotlineEscalatedRequestPage />),
+    guarded('hotline-faq', 'hotlineFaq', <HotlineFaqPage />),
     ...adminRoutes,
     { path: '*', element: <NotFound /> },
   ],
