@@ -1,16 +1,18 @@
 import { sql } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import type { IntakeBody, PortalBody } from '../../common/hotline/api.ts';
-import { KIND_LIMIT_DAYS, type RequestChannel, type RequestKind } from '../../common/hotline/lists.ts';
+import type { RequestChannel, RequestKind } from '../../common/hotline/lists.ts';
 import { PROBLEM_LABELS as PROBLEM_LABELS_OF_RATINGS } from '../../common/ratings/lists.ts';
 import type { AuditContext } from '../audit/index.ts';
 import { todayInChina, workingDeadline } from '../calendar/index.ts';
 import type { Actor } from '../core/access/actor.ts';
 import type { Db, Tx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
+import { settingsFor } from '../region-settings/index.ts';
 import { requireRegion } from '../regions/index.ts';
 import { invalid } from './access.ts';
 import { recordStep } from './events.ts';
+import { countNewRequest } from './monthly-keep.ts';
 import { hotlineRequests } from './tables.ts';
 
 /** Advisory lock taken while a request number is given out. */
@@ -44,8 +46,8 @@ async function nextNumber(tx: Tx, day: string): Promise<string> {
 }
 
 /**
- * Records a new request: its number, its limit by kind and the due day on the working-day
- * calendar, counted from the day it was received.
+ * Records a new request: its number, its limit by kind (as the request's region sets it) and the
+ * due day on the working-day calendar, counted from the day it was received.
  */
 export async function createRequest(
   tx: Tx,
@@ -55,7 +57,7 @@ export async function createRequest(
 ): Promise<{ id: string; requestNo: string; dueDate: string }> {
   const region = await requireRegion(tx, input.regionCode, 'regionCode');
   const day = todayInChina(now);
-  const limitDays = KIND_LIMIT_DAYS[input.kind];
+  const limitDays = (await settingsFor(tx, region.path)).hotline.limitDays[input.kind];
   const dueDate = await workingDeadline({ db: tx, from: day, days: limitDays, unit: 'working_days' });
   const requestNo = await nextNumber(tx, day);
   const [row] = await tx
@@ -70,6 +72,7 @@ export async function createRequest(
       createdAt: now,
     })
     .returning({ id: hotlineRequests.id });
+  await countNewRequest(tx, row!.id);
   await recordStep(tx, audit, {
     requestId: row!.id,
     requestNo,
