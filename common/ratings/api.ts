@@ -109,9 +109,50 @@ export const HotlineBody = Type.Object(
       Type.Array(Type.Enum(PROBLEMS), { maxItems: PROBLEMS.length, uniqueItems: true }),
     ),
     comment: Type.Optional(Type.String({ maxLength: COMMENT_MAX })),
+    /** The sub-ratings asked: the online five (the default) or the window's four. */
+    subScoreSet: Type.Optional(Type.Union([Type.Literal('online'), Type.Literal('window')])),
   },
   { additionalProperties: false },
 );
+
+/** GET /api/ratings/hotline/case: a case by its number, as a 12345 operator needs it to enter a rating. */
+export const HotlineCaseQuery = Type.Object(
+  { caseNo: Type.String({ minLength: 1, maxLength: 40 }) },
+  { additionalProperties: false },
+);
+export const HotlineCase = Type.Object({
+  caseId: Type.String(),
+  caseNo: Type.String(),
+  matterName: Type.String(),
+  departmentName: Type.String(),
+  hallName: Nullable(Type.String()),
+  /** Handled at a window: the window's sub-ratings fit a phone rating too. */
+  atWindow: Type.Boolean(),
+  /** e.g. 张* */
+  applicantName: Type.String(),
+  stages: Type.Array(
+    Type.Object({
+      stage: Stage,
+      reached: Type.Boolean(),
+      rating: Nullable(
+        Type.Object({
+          id: Type.String(),
+          level: Level,
+          channel: Type.Enum(RATING_CHANNELS),
+          isDefault: Type.Boolean(),
+          /** valid | voided */
+          status: Type.String(),
+          problems: Type.Array(Type.String()),
+          comment: Nullable(Type.String()),
+          createdAt: DateTime,
+          /** The 12345 request made from this rating, if any. */
+          requestId: Nullable(Type.String()),
+          requestNo: Nullable(Type.String()),
+        }),
+      ),
+    }),
+  ),
+});
 
 /** none | yellow (a due day is today) | red (a due day has passed) */
 export const REVISIT_WARNINGS = ['none', 'yellow', 'red'] as const;
@@ -144,6 +185,8 @@ export const RevisitView = Type.Object({
   reviewStatus: Type.Enum(REVIEW_STATUSES),
   reviewReason: Nullable(Type.String()),
   reviewDecisionReason: Nullable(Type.String()),
+  /** The 12345 request made from the rating, if any. */
+  hotlineRequestNo: Nullable(Type.String()),
 });
 
 export const RevisitsQuery = Type.Object(
@@ -207,16 +250,18 @@ export const FiguresAnswer = Type.Object({
   months: Type.Array(MonthFigures),
 });
 
-/** GET /api/ratings/public: the monthly publication per department and hall of a region. */
+/** GET /api/ratings/public: the monthly publication per department, hall and window of a region. */
 export const PublicQuery = Type.Object(
   { month: Month, regionCode: Type.String({ pattern: '^\\d{6}(\\d{3}){0,2}$' }) },
   { additionalProperties: false },
 );
 export const PublicRow = Type.Intersect([
   Type.Object({
-    scope: Type.Union([Type.Literal('department'), Type.Literal('hall')]),
+    scope: Type.Union([Type.Literal('department'), Type.Literal('hall'), Type.Literal('window')]),
     id: Type.String(),
     name: Type.String(),
+    /** The hall of a window (null for a department or a hall). */
+    hallName: Nullable(Type.String()),
   }),
   MonthFigures,
 ]);

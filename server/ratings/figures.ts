@@ -101,7 +101,7 @@ export async function ratingFigures(
   return { scope: query.scope, id: query.id, months: months.map((m) => figuresOf(m, byMonth.get(m))) };
 }
 
-/** The public monthly publication: every department and hall of the region's subtree that was rated. */
+/** The public monthly publication: every department, hall and window of the region's subtree that was rated. */
 export async function publicFigures(
   db: DbOrTx,
   query: Static<typeof PublicQuery>,
@@ -110,23 +110,27 @@ export async function publicFigures(
   if (!region) throw new AppError('validation.region_code', { field: 'regionCode' });
   const path = region.path as string;
   const { rows } = await db.execute(
-    sql`SELECT m.*, m.scope_kind AS scope, m.scope_id AS id, coalesce(o.name, h.name) AS name
+    sql`SELECT m.*, m.scope_kind AS scope, m.scope_id AS id,
+          coalesce(o.name, CASE WHEN m.scope_kind = 'window' THEN w.number || '号 ' || w.name ELSE h.name END) AS name,
+          CASE WHEN m.scope_kind = 'window' THEN h.name END AS hall_name
         FROM rating_monthly m
         LEFT JOIN organisations o ON m.scope_kind = 'department' AND o.id::text = m.scope_id
-        LEFT JOIN halls h ON m.scope_kind = 'hall' AND h.id::text = m.scope_id
+        LEFT JOIN windows w ON m.scope_kind = 'window' AND w.id::text = m.scope_id
+        LEFT JOIN halls h ON (m.scope_kind = 'hall' AND h.id::text = m.scope_id) OR h.id = w.hall_id
         LEFT JOIN organisations ho ON ho.id = h.organisation_id
         JOIN regions g ON g.code = coalesce(o.region_code, ho.region_code)
-        WHERE m.month = ${`${query.month}-01`}::date AND m.scope_kind IN ('department', 'hall')
+        WHERE m.month = ${`${query.month}-01`}::date AND m.scope_kind IN ('department', 'hall', 'window')
           AND (g.path = ${path} OR g.path LIKE ${`${path}/%`}) AND m.total + m.voided > 0
-        ORDER BY m.scope_kind, name`,
+        ORDER BY m.scope_kind, hall_name NULLS FIRST, name`,
   );
   return {
     month: query.month,
     regionCode: query.regionCode,
     items: rows.map((row) => ({
-      scope: row.scope as 'department' | 'hall',
+      scope: row.scope as 'department' | 'hall' | 'window',
       id: row.id as string,
       name: row.name as string,
+      hallName: (row.hall_name as string | null) ?? null,
       ...figuresOf(query.month, row),
     })),
   };

@@ -17,7 +17,7 @@ export async function rateByHotline(options: {
   const facts = await caseFactsByNo(db, body.caseNo.trim());
   if (!facts) throw caseNotFound('caseNo');
   checkStageReached(facts, body.stage);
-  const rating = checkRating(body, 'hotline');
+  const rating = checkRating(body, body.subScoreSet === 'window' ? 'window' : 'hotline');
   const recorded = await db.transaction((tx) =>
     recordRating({
       tx,

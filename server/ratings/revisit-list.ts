@@ -38,7 +38,8 @@ const SELECT = (today: string) => sql`SELECT v.id, v.rating_id, v.case_id, c.cas
     coalesce(iv.document->>'name', '') AS matter_name, v.department_id, o.name AS department_name, r.level, r.stage,
     r.channel, r.problems, r.comment, r.created_at AS rated_at, r.region_path, v.status, v.contact_due::text,
     v.rectify_due::text, ${WARNING_SQL(today)} AS warning, v.contacted_at, v.contact_note, v.rectified_at,
-    v.outcome, v.review_status, v.review_reason, v.review_decision_reason
+    v.outcome, v.review_status, v.review_reason, v.review_decision_reason,
+    (SELECT q.request_no FROM hotline_requests q WHERE q.rating_id = v.rating_id LIMIT 1) AS hotline_request_no
   FROM rating_revisits v
   JOIN ratings r ON r.id = v.rating_id
   JOIN cases c ON c.id = v.case_id
@@ -73,6 +74,7 @@ export function presentRevisit(row: Record<string, unknown>): View & { regionPat
     reviewStatus: row.review_status as View['reviewStatus'],
     reviewReason: (row.review_reason as string | null) ?? null,
     reviewDecisionReason: (row.review_decision_reason as string | null) ?? null,
+    hotlineRequestNo: (row.hotline_request_no as string | null) ?? null,
     regionPath: row.region_path as string,
   };
 }

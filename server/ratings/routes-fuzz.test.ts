@@ -91,7 +91,13 @@ const requestArb = fc.oneof(
   }),
   fc.record({ kind: fc.constant('readLink' as const), token: id() }),
   fc.record({ kind: fc.constant('useLink' as const), token: id(), body: ratingBody }),
-  fc.record({ kind: fc.constant('hotline' as const), caseNo: id(), body: ratingBody }),
+  fc.record({
+    kind: fc.constant('hotline' as const),
+    caseNo: id(),
+    body: ratingBody,
+    set: fc.option(fc.oneof(fc.constantFrom('online', 'window'), hostileString(8))),
+  }),
+  fc.record({ kind: fc.constant('hotlineCase' as const), caseNo: fc.oneof(id(), hostileString(50)) }),
   fc.record({ kind: fc.constant('revisits' as const), status: fc.option(hostileString(10)) }),
   fc.record({
     kind: fc.constant('step' as const),
@@ -178,7 +184,17 @@ test('random 好差评 requests: never a 5xx; another person’s case and anothe
             res = await send({
               method: 'POST',
               url: '/api/ratings/hotline',
-              payload: { ...r.body, caseNo: value(r.caseNo) },
+              payload: {
+                ...r.body,
+                caseNo: value(r.caseNo),
+                ...(r.set === null ? {} : { subScoreSet: r.set }),
+              },
+            });
+            break;
+          case 'hotlineCase':
+            res = await send({
+              method: 'GET',
+              url: `/api/ratings/hotline/case?${percentQuery({ caseNo: value(r.caseNo) })}`,
             });
             break;
           case 'revisits':
@@ -211,6 +227,10 @@ test('random 好差评 requests: never a 5xx; another person’s case and anothe
         if (res.statusCode >= 400) assert.ok(res.json().error.code, res.body);
         if (as === 'stranger' && r.kind === 'view' && (r.caseId === 'case' || r.caseId === 'concluded'))
           assert.equal(res.statusCode, 404, `${r.kind}: ${res.body}`);
+        if (r.kind === 'hotlineCase' && as !== 'operator')
+          assert.ok([401, 403].includes(res.statusCode), `hotlineCase as ${as}: ${res.body}`);
+        if (r.kind === 'hotlineCase' && res.statusCode === 400)
+          assert.equal(res.json().error.field, 'caseNo', res.body);
         if (as === 'otherClerk' && r.kind === 'current' && r.windowId === 'window')
           assert.equal(res.statusCode, 404, `${r.kind}: ${res.body}`);
         if (

@@ -7,6 +7,8 @@ import {
   FiguresAnswer,
   FiguresQuery,
   HotlineBody,
+  HotlineCase,
+  HotlineCaseQuery,
   LinkBody,
   LinkIssued,
   PublicAnswer,
@@ -24,6 +26,7 @@ import type { App } from '../core/http/types.ts';
 import { caseFacts, caseNotFound, caseResource } from './case-facts.ts';
 import { publicFigures, ratingFigures } from './figures.ts';
 import { rateByHotline } from './hotline.ts';
+import { hotlineCase } from './hotline-case.ts';
 import { issueLink } from './links.ts';
 import { listRevisits } from './revisit-list.ts';
 import { contactRevisit, decideReview, rectifyRevisit, requestReview } from './revisits.ts';
@@ -86,6 +89,27 @@ export async function ratingStaffRoutes(app: App): Promise<void> {
       });
       return reply.status(201).send(created);
     },
+  );
+
+  app.get(
+    '/ratings/hotline/case',
+    {
+      schema: {
+        tags,
+        summary: '12345 热线话务员按办件编号查询办件及各环节评价（录入电话评价、差评转工单前）',
+        querystring: HotlineCaseQuery,
+        response: { 200: HotlineCase },
+      },
+      onRequest: async (request) => {
+        authorize(request, 'rating.hotline');
+      },
+    },
+    async (request) =>
+      hotlineCase({
+        db: db(),
+        audit: auditContext(request, 'hotline_operator'),
+        caseNo: request.query.caseNo,
+      }),
   );
 
   app.get(
