@@ -18,6 +18,7 @@ import { kioskAppointmentRoutes, kioskRoutes, kioskSessionGuard, kioskTicketRout
 import { notificationRoutes, sendSms } from '../notifications/index.ts';
 import { hallRoutes, organisationIdsUnder, organisationRoutes } from '../organisations/index.ts';
 import { ratingRoutes, ratingStaffRoutes } from '../ratings/index.ts';
+import { regionSettingsRoutes } from '../region-settings/index.ts';
 import { regionRoutes } from '../regions/index.ts';
 import { registryRoutes } from '../registries/index.ts';
 import { stationRoutes } from '../stations/index.ts';
@@ -56,4 +57,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(ratingRoutes);
   await app.register(ratingStaffRoutes);
   await app.register(hotlineRoutes);
+  await app.register(regionSettingsRoutes);
 }

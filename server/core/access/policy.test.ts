@@ -54,6 +54,7 @@ const MATRIX: Record<Action, string> = {
   'hotline.department':      '-         -     -     S        S    -       -          -      -            -            -',
   'hotline.supervise':       '-         -     -     -        -    -       S          -      -            -            -',
   'hotline.figures':         '-         -     -     -        -    -       S          -      -            S            Y',
+  'region.settings':         '-         -     -     -        -    -       S          -      -            S            -',
   'case.submit':             'S         S     S     -        -    -       -          -      -            -            -',
   'case.accept':             '-         -     S     S        -    -       -          -      -            -            -',
   'case.accept_with_gaps':   '-         -     S     S        -    -       -          -      -            -            -',

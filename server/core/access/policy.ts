@@ -45,6 +45,7 @@ export type Action =
   | 'hotline.department'
   | 'hotline.supervise'
   | 'hotline.figures'
+  | 'region.settings'
   | `case.${CaseAction}`;
 
 /** Where the resource lives, as far as the policy needs to know. */
@@ -197,6 +198,8 @@ const RULES: Record<Action, Partial<Record<Role, Reach>>> = {
   'hotline.supervise': { supervisor: 'in_scope' },
   /** 12345 figures of a region. */
   'hotline.figures': { hotline_operator: 'anywhere', supervisor: 'in_scope', system_admin: 'in_scope' },
+  /** Per-region settings of evaluation, 12345 limits, 体验官 findings and assessment weights. */
+  'region.settings': { supervisor: 'in_scope', system_admin: 'in_scope' },
   ...CASE_TRANSITION_RULES,
 };
 
