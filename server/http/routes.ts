@@ -14,6 +14,7 @@ import { certificateRoutes } from '../certificates/index.ts';
 import type { App } from '../core/http/types.ts';
 import { fileRoutes } from '../files/index.ts';
 import { hotlineRoutes } from '../hotline/index.ts';
+import { inspectorRoutes } from '../inspectors/index.ts';
 import { kioskAppointmentRoutes, kioskRoutes, kioskSessionGuard, kioskTicketRoutes } from '../kiosk/index.ts';
 import { notificationRoutes, sendSms } from '../notifications/index.ts';
 import { hallRoutes, organisationIdsUnder, organisationRoutes } from '../organisations/index.ts';
@@ -57,5 +58,6 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(ratingRoutes);
   await app.register(ratingStaffRoutes);
   await app.register(hotlineRoutes);
+  await app.register(inspectorRoutes);
   await app.register(regionSettingsRoutes);
 }

@@ -54,6 +54,8 @@ const MATRIX: Record<Action, string> = {
   'hotline.department':      '-         -     -     S        S    -       -          -      -            -            -',
   'hotline.supervise':       '-         -     -     -        -    -       S          -      -            -            -',
   'hotline.figures':         '-         -     -     -        -    -       S          -      -            S            Y',
+  'inspector.supervise':     '-         -     -     -        -    -       S          -      -            S            -',
+  'inspector.department':    '-         -     -     S        S    -       -          -      -            -            -',
   'region.settings':         '-         -     -     -        -    -       S          -      -            S            -',
   'case.submit':             'S         S     S     -        -    -       -          -      -            -            -',
   'case.accept':             '-         -     S     S        -    -       -          -      -            -            -',

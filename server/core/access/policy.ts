@@ -45,6 +45,8 @@ export type Action =
   | 'hotline.department'
   | 'hotline.supervise'
   | 'hotline.figures'
+  | 'inspector.supervise'
+  | 'inspector.department'
   | 'region.settings'
   | `case.${CaseAction}`;
 
@@ -198,6 +200,10 @@ const RULES: Record<Action, Partial<Record<Role, Reach>>> = {
   'hotline.supervise': { supervisor: 'in_scope' },
   /** 12345 figures of a region. */
   'hotline.figures': { hotline_operator: 'anywhere', supervisor: 'in_scope', system_admin: 'in_scope' },
+  /** 体验官: the supervisors of a region approve applicants, give tasks and assign their findings. */
+  'inspector.supervise': { supervisor: 'in_scope', system_admin: 'in_scope' },
+  /** A 体验官 finding assigned to a department: its head and reviewers rectify it. */
+  'inspector.department': { department_head: 'in_scope', department_reviewer: 'in_scope' },
   /** Per-region settings of evaluation, 12345 limits, 体验官 findings and assessment weights. */
   'region.settings': { supervisor: 'in_scope', system_admin: 'in_scope' },
   ...CASE_TRANSITION_RULES,
