@@ -1,4 +1,5 @@
 import { appointmentsEn } from '../appointments/messages.en.ts';
+import { assessmentEn } from '../assessment/messages.en.ts';
 import { assistanceEn } from '../assistance/messages.en.ts';
 import { claimEn } from '../auth/messages.en.ts';
 import { agentEn } from '../cases/agent/messages.en.ts';
@@ -171,6 +172,7 @@ export const en: Messages = {
     hotlineTasks: '12345 requests',
     hotlineEscalated: '12345 escalations',
     hotlineFaq: 'Knowledge base',
+    assessment: 'Monthly assessment',
     accounts: 'Accounts and roles',
     audit: 'Audit trail',
     registries: 'Population & legal-entity bases',
@@ -331,6 +333,7 @@ export const en: Messages = {
   assistance: assistanceEn,
   ratings: ratingsEn,
   hotline: hotlineEn,
+  assessment: assessmentEn,
   kiosk: kioskEn,
   hallScreen: hallScreenEn,
   ticketDesk: ticketDeskEn,

@@ -1,4 +1,5 @@
 import { appointmentsZh } from '../appointments/messages.zh-CN.ts';
+import { assessmentZh } from '../assessment/messages.zh-CN.ts';
 import { assistanceZh } from '../assistance/messages.zh-CN.ts';
 import { claimZh } from '../auth/messages.zh-CN.ts';
 import { agentZh } from '../cases/agent/messages.zh-CN.ts';
@@ -169,6 +170,7 @@ export const zhCN = {
     hotlineTasks: '12345工单办理',
     hotlineEscalated: '12345督办',
     hotlineFaq: '知识库维护',
+    assessment: '月度考核',
     accounts: '账号与角色',
     audit: '审计日志',
     registries: '人口库与法人库',
@@ -327,6 +329,7 @@ export const zhCN = {
   assistance: assistanceZh,
   ratings: ratingsZh,
   hotline: hotlineZh,
+  assessment: assessmentZh,
   kiosk: kioskZh,
   hallScreen: hallScreenZh,
   ticketDesk: ticketDeskZh,

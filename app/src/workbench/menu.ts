@@ -30,6 +30,7 @@ export type WorkbenchPage =
   | 'hotlineTasks'
   | 'hotlineEscalated'
   | 'hotlineFaq'
+  | 'assessment'
   | 'accounts'
   | 'registries'
   | 'audit';
@@ -64,6 +65,7 @@ const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
   hotlineTasks: ['department_head', 'department_reviewer'],
   hotlineEscalated: ['supervisor'],
   hotlineFaq: ['hotline_operator'],
+  assessment: ['supervisor', 'system_admin'],
   accounts: ['system_admin'],
   registries: ['system_admin'],
   audit: ['system_admin', 'supervisor'],
@@ -98,6 +100,7 @@ export const PAGE_ORDER: readonly WorkbenchPage[] = [
   'hotlineTasks',
   'hotlineEscalated',
   'hotlineFaq',
+  'assessment',
   'accounts',
   'registries',
   'audit',

@@ -83,6 +83,9 @@ const HotlineEscalatedRequestPage = lazy(() =>
   import('../hotline/RequestDetailPage.tsx').then((m) => ({ default: m.EscalatedRequestPage })),
 );
 const HotlineFaqPage = lazy(() => import('../hotline/FaqPage.tsx').then((m) => ({ default: m.FaqPage })));
+const AssessmentPage = lazy(() =>
+  import('../assessment/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })),
+);
 const ReceptionPage = lazy(() =>
   import('../tickets/take/ReceptionPage.tsx').then((m) => ({ default: m.ReceptionPage })),
 );
@@ -131,6 +134,7 @@ export const workbenchRoutes: RouteObject = {
     guarded('hotline-escalated', 'hotlineEscalated', <HotlineEscalatedPage />),
     guarded('hotline-escalated/:id', 'hotlineEscalated', <HotlineEscalatedRequestPage />),
     guarded('hotline-faq', 'hotlineFaq', <HotlineFaqPage />),
+    guarded('assessment', 'assessment', <AssessmentPage />),
     ...adminRoutes,
     { path: '*', element: <NotFound /> },
   ],

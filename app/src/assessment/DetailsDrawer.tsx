@@ -1,0 +1,95 @@
+import { Drawer, Grid, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type AssessmentFigure,
+  type AssessmentKind,
+  FIGURE_LABELS,
+} from '../../../common/assessment/lists.ts';
+import { LoadError } from '../components/status.tsx';
+import { useDetails, useLabel } from './api.ts';
+import { useCaseColumns, useRatingColumns, useRequestColumns } from './DetailColumns.tsx';
+
+export type DetailsTarget = {
+  month: string;
+  kind: AssessmentKind;
+  scopeId: string;
+  scopeName: string;
+  figure: AssessmentFigure;
+};
+
+const PAGE_SIZE = 20;
+
+/** The cases, ratings or 12345 requests behind one figure of one scope, paged. */
+export function DetailsDrawer({ target, onClose }: { target: DetailsTarget | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const screens = Grid.useBreakpoint();
+  return (
+    <Drawer
+      open={!!target}
+      onClose={onClose}
+      destroyOnHidden
+      size={screens.lg ? 1100 : '100%'}
+      title={
+        target
+          ? t('assessment.details.heading', {
+              scope: target.scopeName,
+              figure: label(FIGURE_LABELS[target.figure].name),
+            })
+          : ''
+      }
+      data-testid="details-drawer"
+    >
+      {target ? <DetailsBody key={`${target.scopeId}:${target.figure}`} target={target} /> : null}
+    </Drawer>
+  );
+}
+
+function DetailsBody({ target }: { target: DetailsTarget }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const [page, setPage] = useState(1);
+  const { scopeName: _name, ...query } = target;
+  const details = useDetails({ ...query, page, pageSize: PAGE_SIZE });
+  const caseColumns = useCaseColumns();
+  const ratingColumns = useRatingColumns();
+  const requestColumns = useRequestColumns();
+  if (details.isError) return <LoadError error={details.error} onRetry={() => void details.refetch()} />;
+  const data = details.data;
+  const common = {
+    size: 'small' as const,
+    loading: details.isFetching,
+    scroll: { x: 1000 },
+    locale: { emptyText: t('assessment.details.none') },
+    pagination: {
+      current: page,
+      pageSize: PAGE_SIZE,
+      total: data?.total ?? 0,
+      hideOnSinglePage: true,
+      showSizeChanger: false,
+      onChange: setPage,
+    },
+    onRow: () => ({ 'data-testid': 'detail-row' }) as React.HTMLAttributes<HTMLElement>,
+  };
+  const source = data?.source;
+  return (
+    <div data-testid="details" data-source={source}>
+      <Typography.Paragraph type="secondary">
+        {label(FIGURE_LABELS[target.figure].formula)}
+      </Typography.Paragraph>
+      {data ? (
+        <Typography.Paragraph data-testid="details-total">
+          {t('assessment.details.total', { count: data.total })}
+        </Typography.Paragraph>
+      ) : null}
+      {source === 'ratings' ? (
+        <Table {...common} rowKey="ratingId" dataSource={data?.ratings} columns={ratingColumns} />
+      ) : source === 'requests' ? (
+        <Table {...common} rowKey="requestId" dataSource={data?.requests} columns={requestColumns} />
+      ) : (
+        <Table {...common} rowKey="caseId" dataSource={data?.cases ?? []} columns={caseColumns} />
+      )}
+    </div>
+  );
+}
