@@ -1,16 +1,21 @@
 import { sql } from 'drizzle-orm';
 import { isBadLevel, type RatingChannel, STAGE_LABELS } from '../../common/ratings/api.ts';
+import { DEFAULT_REGION_SETTINGS } from '../../common/region-settings/settings.ts';
 import { type AuditContext, recordAudit } from '../audit/index.ts';
 import { todayInChina, workingDeadline } from '../calendar/index.ts';
 import type { Tx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
+import { settingsFor } from '../region-settings/index.ts';
 import type { CaseFacts } from './case-facts.ts';
 import type { CheckedRating } from './checks.ts';
 import { applyMonthly, ratingDelta } from './monthly.ts';
 
-/** Days after a 差评 by which the department must contact the rater, and rectify (working days). */
-export const CONTACT_WORKING_DAYS = 1;
-export const RECTIFY_WORKING_DAYS = 5;
+/**
+ * Working days after a 差评 by which the department must contact the rater, and rectify, unless the
+ * case's region sets otherwise (ratings.revisitContactWorkingDays, revisitRectifyWorkingDays).
+ */
+export const CONTACT_WORKING_DAYS = DEFAULT_REGION_SETTINGS.ratings.revisitContactWorkingDays;
+export const RECTIFY_WORKING_DAYS = DEFAULT_REGION_SETTINGS.ratings.revisitRectifyWorkingDays;
 
 /** The first day of the month (China time) a day falls in. */
 export const monthOf = (day: string): string => `${day.slice(0, 7)}-01`;
@@ -19,7 +24,8 @@ export type RecordedRating = { id: string; revisitId: string | null };
 
 /**
  * Records a rating of a case in the caller's transaction: the monthly figures move with it, and a
- * 差评 opens its revisit task (contact due 1 working day later, rectify due 5). A stage rated already
+ * 差评 opens its revisit task (contact due 1 working day later, rectify due 5, or the days the case's
+ * region sets). A stage rated already
  * is a 409. Audited.
  */
 export async function recordRating(options: {
@@ -64,8 +70,9 @@ export async function recordRating(options: {
   let revisitId: string | null = null;
   if (isBadLevel(rating.level)) {
     const due = (days: number) => workingDeadline({ db: tx, from: today, days, unit: 'working_days' });
-    const contactDue = await due(CONTACT_WORKING_DAYS);
-    const rectifyDue = await due(RECTIFY_WORKING_DAYS);
+    const { ratings: days } = await settingsFor(tx, facts.regionPath);
+    const contactDue = await due(days.revisitContactWorkingDays);
+    const rectifyDue = await due(days.revisitRectifyWorkingDays);
     const opened = await tx.execute(
       sql`INSERT INTO rating_revisits (rating_id, case_id, department_id, contact_due, rectify_due)
           VALUES (${id}, ${facts.id}, ${facts.departmentId}, ${contactDue}, ${rectifyDue}) RETURNING id`,
