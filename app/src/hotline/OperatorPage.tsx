@@ -1,6 +1,7 @@
 import { Card, Col, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CaseRatingPanel } from './CaseRatingPanel.tsx';
 import type { AnswerTarget } from './KnowledgePanel.tsx';
 import { KnowledgePanel } from './KnowledgePanel.tsx';
 import { RequestsTable } from './RequestsTable.tsx';
@@ -30,6 +31,11 @@ export function OperatorPage() {
         <Col xs={24} lg={10}>
           <Card title={t('hotline.knowledge.title')}>
             <KnowledgePanel target={target} />
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card title={t('ratings.desk.title')}>
+            <CaseRatingPanel />
           </Card>
         </Col>
         <Col span={24}>

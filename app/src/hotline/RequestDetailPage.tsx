@@ -12,6 +12,7 @@ import { formatTime } from '../cases/CaseTags.tsx';
 import { LoadError, Loading } from '../components/status.tsx';
 import { AssignmentsTable } from './AssignmentsTable.tsx';
 import { type EventView, type RequestView, useLabel, useRequest } from './api.ts';
+import { CaseRatingPanel } from './CaseRatingPanel.tsx';
 import { DispatchCard } from './DispatchCard.tsx';
 import { KnowledgePanel } from './KnowledgePanel.tsx';
 import type { HotlineKey } from './messages.zh-CN.ts';
@@ -88,6 +89,16 @@ export function RequestDetailPage({ readOnly = false }: { readOnly?: boolean }) 
               style={{ marginBottom: 16 }}
             >
               <DispatchCard key={request.assignments.length} request={request} again={dispatched} />
+            </Card>
+          ) : null}
+          {request.caseNo && request.caseId ? (
+            <Card
+              title={t('ratings.desk.linked')}
+              style={{ marginBottom: 16 }}
+              data-testid="hotline-linked-case"
+            >
+              <Link to={`/workbench/cases/${request.caseId}`}>{request.caseNo}</Link>
+              {readOnly ? null : <CaseRatingPanel caseNo={request.caseNo} />}
             </Card>
           ) : null}
           <Card title={t('hotline.detail.steps')}>

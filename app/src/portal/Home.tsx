@@ -5,6 +5,7 @@ import {
   EnvironmentOutlined,
   FileSearchOutlined,
   IdcardOutlined,
+  LikeOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
@@ -121,6 +122,13 @@ function PublicServices() {
       title: t('stations.entry'),
       desc: t('stations.entryDesc'),
       id: 'stations',
+    },
+    {
+      to: '/evaluation',
+      icon: <LikeOutlined />,
+      title: t('ratings.publication.entry'),
+      desc: t('ratings.publication.entryDesc'),
+      id: 'evaluation',
     },
   ];
   return (

@@ -2,6 +2,7 @@ import {
   CalendarOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
+  LikeOutlined,
   MenuOutlined,
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
@@ -75,6 +76,11 @@ function Portal() {
         <Outlet />
       </main>
       <footer className="portal-footer">
+        <div>
+          <Link to="/evaluation" style={{ color: '#fff' }} data-testid="portal-evaluation-link">
+            {t('ratings.publication.entry')}
+          </Link>
+        </div>
         <div>{t('portal.footer')}</div>
         <div className="portal-footer-note">{t('portal.footerNote')}</div>
       </footer>
@@ -114,6 +120,13 @@ function PublicLinks({ light = false, vertical = false, onDone }: AccountLinksPr
           {t('stations.entry')}
         </Button>
       </Link>
+      {vertical ? (
+        <Link to="/evaluation" onClick={onDone} data-testid="portal-drawer-evaluation-link">
+          <Button type="text" block icon={<LikeOutlined />}>
+            {t('ratings.publication.entry')}
+          </Button>
+        </Link>
+      ) : null}
     </Space>
   );
 }

@@ -39,6 +39,9 @@ const LinkRatingPage = lazy(() =>
 const HotlinePortalPage = lazy(() =>
   import('../hotline/PortalPage.tsx').then((m) => ({ default: m.PortalPage })),
 );
+const PublicationPage = lazy(() =>
+  import('../ratings/PublicationPage.tsx').then((m) => ({ default: m.PublicationPage })),
+);
 const ProgressPage = lazy(() =>
   import('../cases/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })),
 );
@@ -68,6 +71,7 @@ export const portalRoutes: RouteObject = {
     deferred('halls/:id/take', <TakePage />),
     deferred('tickets/:id', <TicketPage />),
     deferred('rate/:token', <LinkRatingPage />),
+    deferred('evaluation', <PublicationPage />),
     { path: '*', element: <NotFound /> },
   ],
 };

@@ -110,6 +110,11 @@ function RevisitTable({ rows, loading, department, supervisor, onAct }: TablePro
               <Link to={`/workbench/cases/${row.caseId}`}>{caseNo}</Link>
               <span>{row.matterName}</span>
               <Typography.Text type="secondary">{row.departmentName}</Typography.Text>
+              {row.hotlineRequestNo ? (
+                <Tag color="blue" data-testid="revisit-hotline-request">
+                  {t('ratings.revisits.hotlineRequest', { no: row.hotlineRequestNo })}
+                </Tag>
+              ) : null}
             </Space>
           ),
         },

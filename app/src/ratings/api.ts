@@ -14,6 +14,10 @@ export type LinkView = Wire<typeof Api.LinkView>;
 export type RevisitView = Wire<typeof Api.RevisitView>;
 export type RevisitList = Wire<typeof Api.RevisitList>;
 export type RevisitsQuery = Wire<typeof Api.RevisitsQuery>;
+export type PublicAnswer = Wire<typeof Api.PublicAnswer>;
+export type PublicRow = Wire<typeof Api.PublicRow>;
+export type HotlineCase = Wire<typeof Api.HotlineCase>;
+export type HotlineBody = Wire<typeof Api.HotlineBody>;
 
 export const RATINGS = '/api/ratings';
 export const CASE_RATINGS = `${RATINGS}/cases`;
@@ -84,3 +88,26 @@ export const requestReview = (revisitId: string, reason: string) =>
   api.post(`${REVISITS}/${id(revisitId)}/review-request`, { reason });
 export const decideReview = (revisitId: string, upheld: boolean, reason: string) =>
   api.post(`${REVISITS}/${id(revisitId)}/review-decision`, { upheld, reason });
+
+/** The public monthly publication of a region. */
+export function usePublication(month: string, regionCode: string) {
+  return useQuery({
+    queryKey: [`${RATINGS}/public`, month, regionCode],
+    queryFn: () => api.get<PublicAnswer>(`${RATINGS}/public`, { month, regionCode }),
+  });
+}
+
+export const HOTLINE_CASE = `${RATINGS}/hotline/case`;
+
+/** A case by number as the 12345 desk sees it (no query until a number is given). */
+export function useHotlineCase(caseNo: string) {
+  return useQuery({
+    queryKey: [HOTLINE_CASE, caseNo],
+    queryFn: () => api.get<HotlineCase>(HOTLINE_CASE, { caseNo }),
+    enabled: caseNo.length > 0,
+    retry: false,
+  });
+}
+
+export const rateByPhone = (body: HotlineBody) =>
+  api.post<{ id: string; caseId: string }>(`${RATINGS}/hotline`, body);

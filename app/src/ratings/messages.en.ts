@@ -75,6 +75,61 @@ export const ratingsEn: typeof ratingsZh = {
     goneHint:
       'The link has expired (it lasts 7 days), was used already or does not exist. Sign in and rate under My cases, or call 12345.',
   },
+  publication: {
+    title: 'Service ratings published',
+    entry: 'Service ratings',
+    entryDesc: 'Monthly ratings and rectified complaints of each department, hall and window',
+    intro:
+      'Each month, the ratings received by every department, service hall and window, their satisfaction rate and how poor ratings were rectified, published for public scrutiny.',
+    month: 'Month',
+    region: 'Region',
+    department: 'Departments',
+    hall: 'Halls',
+    window: 'Windows',
+    name: 'Name',
+    total: 'Ratings',
+    satisfaction: 'Satisfaction (with defaults)',
+    satisfactionWithout: 'Satisfaction (without defaults)',
+    defaults: 'Defaults',
+    bad: 'Poor',
+    rectified: 'Rectified',
+    rectificationRate: 'Rectification rate',
+    inTimeRate: 'Rectified in time',
+    none: 'No ratings this month',
+    how: 'How the figures are computed',
+    howTotal:
+      'Ratings: valid ratings of the month (poor ratings voided on review are left out), defaults included.',
+    howSatisfaction:
+      'Satisfaction (with defaults) = (very satisfied + satisfied + fairly satisfied) ÷ ratings; a case not rated 7 days after conclusion counts as fairly satisfied (a default), shown apart.',
+    howWithout:
+      'Satisfaction (without defaults) = (very satisfied + satisfied + fairly satisfied − defaults) ÷ (ratings − defaults).',
+    howBad: 'Poor: rated dissatisfied or very dissatisfied.',
+    howRectification:
+      'Rectification rate = rectified poor ratings ÷ poor ratings; in time = rectified within 5 working days ÷ poor ratings.',
+  },
+  desk: {
+    title: 'Case ratings',
+    caseNo: 'Case number',
+    caseNoPlaceholder: 'Case number, e.g. 610100-20260101-000001',
+    find: 'Look up',
+    matter: 'Matter',
+    department: 'Department',
+    hall: 'Hall',
+    applicant: 'Applicant',
+    notReached: 'Stage not reached',
+    notRated: 'Not rated yet',
+    channel: 'Channel',
+    enter: 'Enter a phone rating',
+    subScoreSet: 'Sub-ratings',
+    setOnline: 'Online set',
+    setWindow: 'Window service set',
+    entered: 'Phone rating entered',
+    toRequest: 'Turn into a complaint',
+    toRequestDone: 'Turned into a complaint',
+    request: 'Request',
+    linked: 'Linked case and rating',
+    rating: 'Rating',
+  },
   revisits: {
     intro:
       'A poor rating is followed up with the applicant within 1 working day and rectified within 5. Yellow when a due day is today, red when it has passed.',
@@ -131,5 +186,6 @@ export const ratingsEn: typeof ratingsZh = {
     reviewReason: 'Reason given',
     contactNoteShown: 'Contact: {{note}}',
     outcomeShown: 'Rectification: {{outcome}}',
+    hotlineRequest: '12345 request: {{no}}',
   },
 };
