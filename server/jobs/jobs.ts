@@ -7,6 +7,7 @@ import {
 import { startAuditCheckpoints } from './audit-checkpoint.ts';
 import { AUDIT_LINK_INTERVAL_SECONDS, startAuditLink } from './audit-link.ts';
 import { HOTLINE_WARNINGS_INTERVAL_SECONDS, startHotlineWarnings } from './hotline-warnings.ts';
+import { INSPECTOR_WARNINGS_INTERVAL_SECONDS, startInspectorWarnings } from './inspector-warnings.ts';
 import { RATING_DEFAULTS_INTERVAL_SECONDS, startRatingDefaults } from './rating-defaults.ts';
 import { SIGN_IN_PURGE_INTERVAL_SECONDS, startSignInPurge } from './sign-in-purge.ts';
 import { SMS_OUTBOX_INTERVAL_SECONDS, startSmsOutbox } from './sms-outbox.ts';
@@ -64,8 +65,14 @@ export async function startJobs(options: {
     intervalSeconds: options.config.sweepIntervalSeconds > 0 ? HOTLINE_WARNINGS_INTERVAL_SECONDS : 0,
     log: options.log,
   });
+  const inspectorWarnings = startInspectorWarnings({
+    db: options.db,
+    intervalSeconds: options.config.sweepIntervalSeconds > 0 ? INSPECTOR_WARNINGS_INTERVAL_SECONDS : 0,
+    log: options.log,
+  });
   return {
     stop: async () => {
+      await inspectorWarnings.stop();
       await hotlineWarnings.stop();
       await ratingDefaults.stop();
       await reminders.stop();
