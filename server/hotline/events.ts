@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { EventKind } from '../../common/hotline/lists.ts';
 import { type AuditContext, recordAudit } from '../audit/index.ts';
 import type { Tx } from '../core/db/client.ts';
+import { COUNTED_STEPS, keepingMonthly } from './monthly-keep.ts';
 import { hotlineEvents } from './tables.ts';
 
 /** Records a step of a request in its history and in the audit trail. */
@@ -17,12 +18,12 @@ export async function recordStep(
   },
 ): Promise<void> {
   const detail = step.detail ?? {};
-  await tx.insert(hotlineEvents).values({
-    requestId: step.requestId,
-    kind: step.kind,
-    actorId: step.actorId,
-    detail,
-  });
+  const insert = () =>
+    tx
+      .insert(hotlineEvents)
+      .values({ requestId: step.requestId, kind: step.kind, actorId: step.actorId, detail });
+  if (COUNTED_STEPS.has(step.kind)) await keepingMonthly(tx, [step.requestId], insert);
+  else await insert();
   await recordAudit(tx, audit, {
     action: `hotline.${step.kind}`,
     targetType: 'hotline_request',
@@ -31,7 +32,9 @@ export async function recordStep(
   });
 }
 
-/** Moves a request on: sets its columns and bumps its version. */
+/** Moves a request on: sets its columns and bumps its version; its monthly figures follow. */
 export async function updateRequest(tx: Tx, id: string, set: ReturnType<typeof sql>): Promise<void> {
-  await tx.execute(sql`UPDATE hotline_requests SET ${set}, version = version + 1 WHERE id = ${id}`);
+  await keepingMonthly(tx, [id], () =>
+    tx.execute(sql`UPDATE hotline_requests SET ${set}, version = version + 1 WHERE id = ${id}`),
+  );
 }
