@@ -5,6 +5,13 @@
 export { type Application, submitApplication } from './application.ts';
 export { type PrefillStatistics, prefillStatistics } from './form-statistics.ts';
 export { mostAppliedAtHall } from './hall-demand.ts';
+export {
+  type CaseMonth,
+  type CaseMonthCounts,
+  type CaseMonthItem,
+  caseMonthCounts,
+  caseMonthItems,
+} from './month-figures.ts';
 export type { CasePage } from './page.ts';
 export { caseSight, openCase } from './queries.ts';
 export { heldResult } from './result-hold.ts';

@@ -5,6 +5,12 @@
 export { recordDefaultRatings } from './defaults.ts';
 export { DUE_LINKS_BATCH, sendDueLinks } from './due-links.ts';
 export { issueLink } from './links.ts';
+export {
+  monthlyRatingCounts,
+  monthRatingItems,
+  type RatingMonthCounts,
+  type RatingMonthItem,
+} from './month-counts.ts';
 export { refreshRevisitWarnings } from './revisit-list.ts';
 export { ratingRoutes } from './routes.ts';
 export { ratingStaffRoutes } from './routes-staff.ts';
