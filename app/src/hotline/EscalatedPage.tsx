@@ -90,7 +90,7 @@ export function EscalatedPage() {
           loading={list.isPending}
           dataSource={rows}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1200 }}
           locale={{ emptyText: e('none') }}
           onRow={(row) =>
             ({
@@ -115,6 +115,7 @@ export function EscalatedPage() {
             {
               title: t('hotline.list.titleCol'),
               dataIndex: 'title',
+              width: 240,
               render: (title: string, row) => (
                 <Space orientation="vertical" size={0}>
                   <span>{title}</span>
@@ -153,7 +154,7 @@ export function EscalatedPage() {
             {
               title: e('escalatedAt'),
               dataIndex: 'escalatedAt',
-              width: 150,
+              width: 160,
               render: (at: string | null) => (at ? formatTime(at) : ''),
             },
           ]}

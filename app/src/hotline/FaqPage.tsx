@@ -46,7 +46,7 @@ export function FaqPage() {
         </Button>
       </div>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}>
+        <Col xs={{ span: 24, order: 2 }} xxl={{ span: 16, order: 1 }}>
           <Card>
             <Typography.Paragraph type="secondary">{f('intro')}</Typography.Paragraph>
             <Space wrap className="hotline-filters">
@@ -99,7 +99,7 @@ export function FaqPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={{ span: 24, order: 1 }} xxl={{ span: 8, order: 2 }}>
           <Card title={f('tryTitle')}>
             <FaqTry />
           </Card>
@@ -152,7 +152,7 @@ function FaqTable(props: {
       loading={props.loading}
       dataSource={props.rows}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      scroll={{ x: 860 }}
+      scroll={{ x: 1080 }}
       locale={{ emptyText: f('none') }}
       onRow={(row) =>
         ({
@@ -164,6 +164,7 @@ function FaqTable(props: {
         {
           title: f('question'),
           dataIndex: 'question',
+          width: 300,
           render: (question: string, row) => (
             <Space orientation="vertical" size={0}>
               <Typography.Text strong>{question}</Typography.Text>
@@ -194,6 +195,7 @@ function FaqTable(props: {
           title: '',
           key: 'actions',
           width: 130,
+          fixed: 'right',
           render: (_: unknown, row) => (
             <Space size={4}>
               <Button size="small" onClick={() => props.onEdit(row)} data-testid="faq-edit">

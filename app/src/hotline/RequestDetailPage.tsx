@@ -55,7 +55,7 @@ export function RequestDetailPage({ readOnly = false }: { readOnly?: boolean }) 
         <BackLink readOnly={readOnly} />
       </div>
       {readOnly ? (
-        <Alert type="info" showIcon title={t('hotline.escalated.readOnly')} className="case-block" />
+        <Alert type="info" showIcon title={t('hotline.escalated.readOnly')} style={{ marginBottom: 16 }} />
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
