@@ -221,3 +221,52 @@ test('after a mixed story the kept monthly counts equal a plain scan of the requ
   assert.equal(rebuilt.rows, plain.length);
   assert.deepEqual(await kept(), plain);
 });
+
+test('the figures of the region and its departments are read from the kept counts', async () => {
+  const plain = await fromRequests();
+  const month = todayInChina().slice(0, 7);
+  const figures = await ok(
+    w.supervisor,
+    'GET',
+    `/api/hotline/figures?regionCode=610100&from=${month}&to=${month}`,
+  );
+  const expected = (kind: string, id: string) => {
+    const r = plain.find((p) => p.month === `${month}-01` && p.kind === kind && p.id === id)!;
+    const n = (key: string) => r[key] as number;
+    const due = n('closed') + n('overdue_open');
+    return {
+      received: n('received'),
+      consult: n('consults'),
+      answeredAtOnce: n('answered_at_once'),
+      immediateRate: n('consults') ? n('answered_at_once') / n('consults') : null,
+      repliedOnTime: n('closed_on_time'),
+      dueOrReplied: due,
+      onTimeRate: due ? n('closed_on_time') / due : null,
+      overdue: n('closed_late') + n('overdue_open'),
+      satisfied: n('satisfied'),
+      satisfactionRate: n('revisited') ? (n('satisfied') + n('basically_satisfied')) / n('revisited') : null,
+    };
+  };
+  const shown = (row: Record<string, unknown> & { byKind: { consult: number } }) => ({
+    received: row.received,
+    consult: row.byKind.consult,
+    answeredAtOnce: row.answeredAtOnce,
+    immediateRate: row.immediateRate,
+    repliedOnTime: row.repliedOnTime,
+    dueOrReplied: row.dueOrReplied,
+    onTimeRate: row.onTimeRate,
+    overdue: row.overdue,
+    satisfied: row.satisfied,
+    satisfactionRate: row.satisfactionRate,
+  });
+  const [region, ...departments] = figures.rows;
+  assert.equal(region.departmentId, null);
+  assert.deepEqual(shown(region), expected('region', '610100'));
+  assert.ok(region.dueOrReplied > region.repliedOnTime, 'an overdue request lowers 按时办结率');
+  const named = new Map(departments.map((d: { departmentId: string }) => [d.departmentId, d]));
+  for (const department of [w.first, w.second]) {
+    const row = named.get(department.id) as Parameters<typeof shown>[0] & { departmentName: string };
+    assert.equal(row.departmentName, department.name);
+    assert.deepEqual(shown(row), expected('department', department.id));
+  }
+});
