@@ -13,6 +13,7 @@ import { hallScreenEn } from '../halls/screen/messages.en.ts';
 import { hotlineEn } from '../hotline/messages.en.ts';
 import { kioskEn } from '../kiosk/messages.en.ts';
 import { ratingsEn } from '../ratings/messages.en.ts';
+import { regionSettingsEn } from '../region-settings/messages.en.ts';
 import { registriesEn } from '../registries/messages.en.ts';
 import { stationsEn } from '../stations/messages.en.ts';
 import { hallBoardEn } from '../tickets/board/messages.en.ts';
@@ -176,6 +177,7 @@ export const en: Messages = {
     accounts: 'Accounts and roles',
     audit: 'Audit trail',
     registries: 'Population & legal-entity bases',
+    regionSettings: 'Evaluation & assessment settings',
     catalogue: 'Matters',
     catalogueReview: 'Matter review',
     catalogueStatistics: 'Catalogue statistics',
@@ -335,6 +337,7 @@ export const en: Messages = {
   hotline: hotlineEn,
   assessment: assessmentEn,
   kiosk: kioskEn,
+  regionSettings: regionSettingsEn,
   hallScreen: hallScreenEn,
   ticketDesk: ticketDeskEn,
   ticketTake: ticketTakeEn,

@@ -13,6 +13,7 @@ import { hallScreenZh } from '../halls/screen/messages.zh-CN.ts';
 import { hotlineZh } from '../hotline/messages.zh-CN.ts';
 import { kioskZh } from '../kiosk/messages.zh-CN.ts';
 import { ratingsZh } from '../ratings/messages.zh-CN.ts';
+import { regionSettingsZh } from '../region-settings/messages.zh-CN.ts';
 import { registriesZh } from '../registries/messages.zh-CN.ts';
 import { stationsZh } from '../stations/messages.zh-CN.ts';
 import { hallBoardZh } from '../tickets/board/messages.zh-CN.ts';
@@ -174,6 +175,7 @@ export const zhCN = {
     accounts: '账号与角色',
     audit: '审计日志',
     registries: '人口库与法人库',
+    regionSettings: '评价考核设置',
     catalogue: '事项管理',
     catalogueReview: '事项审核',
     catalogueStatistics: '事项统计',
@@ -331,6 +333,7 @@ export const zhCN = {
   hotline: hotlineZh,
   assessment: assessmentZh,
   kiosk: kioskZh,
+  regionSettings: regionSettingsZh,
   hallScreen: hallScreenZh,
   ticketDesk: ticketDeskZh,
   ticketTake: ticketTakeZh,

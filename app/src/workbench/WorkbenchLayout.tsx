@@ -29,6 +29,7 @@ import {
   ProfileOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
+  SlidersOutlined,
   SolutionOutlined,
   SoundOutlined,
   StarOutlined,
@@ -78,6 +79,7 @@ const ICONS: Record<WorkbenchPage, React.ReactNode> = {
   accounts: <TeamOutlined />,
   registries: <DatabaseOutlined />,
   audit: <AuditOutlined />,
+  regionSettings: <SlidersOutlined />,
 };
 
 /** The staff workbench: a side menu that follows the user's roles. */

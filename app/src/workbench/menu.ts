@@ -33,7 +33,8 @@ export type WorkbenchPage =
   | 'assessment'
   | 'accounts'
   | 'registries'
-  | 'audit';
+  | 'audit'
+  | 'regionSettings';
 
 /** Which roles see which page of the workbench; the server checks again on every request. */
 const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
@@ -69,6 +70,7 @@ const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
   accounts: ['system_admin'],
   registries: ['system_admin'],
   audit: ['system_admin', 'supervisor'],
+  regionSettings: ['supervisor', 'system_admin'],
 };
 
 export const PAGE_ORDER: readonly WorkbenchPage[] = [
@@ -104,6 +106,7 @@ export const PAGE_ORDER: readonly WorkbenchPage[] = [
   'accounts',
   'registries',
   'audit',
+  'regionSettings',
 ];
 
 export function rolesOf(me: Me): Set<Role> {
@@ -144,6 +147,7 @@ const PATHS: Partial<Record<WorkbenchPage, string>> = {
   hotlineTasks: '/workbench/hotline-tasks',
   hotlineEscalated: '/workbench/hotline-escalated',
   hotlineFaq: '/workbench/hotline-faq',
+  regionSettings: '/workbench/region-settings',
 };
 
 export function pathOf(page: WorkbenchPage): string {

@@ -89,6 +89,9 @@ const AssessmentPage = lazy(() =>
 const ReceptionPage = lazy(() =>
   import('../tickets/take/ReceptionPage.tsx').then((m) => ({ default: m.ReceptionPage })),
 );
+const RegionSettingsPage = lazy(() =>
+  import('../region-settings/RegionSettingsPage.tsx').then((m) => ({ default: m.RegionSettingsPage })),
+);
 
 /** The staff workbench: each page only for the roles the menu gives it to (RequirePage). */
 export const workbenchRoutes: RouteObject = {
@@ -128,6 +131,7 @@ export const workbenchRoutes: RouteObject = {
     guarded('reception', 'reception', <ReceptionPage />),
     guarded('help-requests', 'helpRequests', <HelpRequestsPage />),
     guarded('revisits', 'revisits', <RevisitsPage />),
+    guarded('region-settings', 'regionSettings', <RegionSettingsPage />),
     guarded('hotline', 'hotline', <HotlinePage />),
     guarded('hotline/:id', 'hotline', <HotlineRequestPage />),
     guarded('hotline-tasks', 'hotlineTasks', <HotlineTasksPage />),
