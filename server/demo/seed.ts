@@ -7,6 +7,7 @@ import { seedDemoAppointments } from './appointments.ts';
 import { seedDemoCatalogue } from './catalogue/seed.ts';
 import { seedDemoCertificates } from './certificates.ts';
 import { seedDemoHotline } from './hotline.ts';
+import { seedDemoInspectors } from './inspectors.ts';
 import { seedDemoKiosks } from './kiosks.ts';
 import { seedDemoOrganisations } from './organisations.ts';
 import { seedDemoRegistries } from './registries.ts';
@@ -34,6 +35,7 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
     await seedDemoRegistries({ db: tx, audit: DEMO_AUDIT });
     await seedDemoSearchCounts(tx);
     await seedDemoHotline({ db: tx });
+    await seedDemoInspectors({ db: tx, audit: DEMO_AUDIT });
   });
 }
 
@@ -55,6 +57,7 @@ export async function seedDemoIfEmpty(db: Db, config: Config): Promise<boolean> 
     await seedDemoRegistries({ db: tx, audit: DEMO_AUDIT });
     await seedDemoSearchCounts(tx);
     await seedDemoHotline({ db: tx });
+    await seedDemoInspectors({ db: tx, audit: DEMO_AUDIT });
     void config;
     return true;
   });
