@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { type AuditContext, recordAudit } from '../audit/index.ts';
 import { caseMonthCounts } from '../cases/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { monthlyHotlineCounts } from '../hotline/index.ts';
@@ -81,7 +82,7 @@ async function lastBefore(db: DbOrTx, month: string): Promise<Map<string, number
 export async function computeAssessment(
   db: DbOrTx,
   month: string,
-  options: { now?: Date; regionPath?: string } = {},
+  options: { now?: Date; regionPath?: string; audit?: AuditContext } = {},
 ): Promise<{ scores: number; computedAt: Date }> {
   const period = assessmentMonth(month, options.now ?? new Date());
   const computedAt = options.now ?? new Date();
@@ -147,6 +148,13 @@ export async function computeAssessment(
       );
     for (let i = 0; i < rows.length; i += 500)
       await tx.insert(assessmentScores).values(rows.slice(i, i + 500));
+    if (options.audit)
+      await recordAudit(tx, options.audit, {
+        action: 'assessment.compute',
+        targetType: 'region',
+        targetId: options.regionPath?.split('/').at(-1) ?? 'all',
+        summary: { month, scores: rows.length, complete: period.complete },
+      });
     return { scores: rows.length, computedAt };
   });
 }

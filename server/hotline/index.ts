@@ -3,6 +3,7 @@
  * to departments, replied, called back. The front door of the module.
  */
 
+export { monthRequestItems, type RequestMonthItem } from './month-items.ts';
 export {
   type HotlineCounts,
   type HotlineScopeKind,

@@ -1,5 +1,6 @@
 import { accountRoutes, signInRoutes } from '../accounts/index.ts';
 import { appointmentRoutes } from '../appointments/index.ts';
+import { assessmentRoutes } from '../assessment/index.ts';
 import { assistanceRoutes } from '../assistance/index.ts';
 import { auditRoutes } from '../audit/index.ts';
 import { calendarRoutes } from '../calendar/index.ts';
@@ -60,4 +61,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(hotlineRoutes);
   await app.register(inspectorRoutes);
   await app.register(regionSettingsRoutes);
+  await app.register(assessmentRoutes);
 }
