@@ -9,6 +9,7 @@ export {
   type HotlineScopeKind,
   monthlyHotlineCounts,
 } from './monthly.ts';
+export { rebuildHotlineMonthly } from './rebuild.ts';
 export { hotlineRoutes } from './routes.ts';
 export { faqEntries, hotlineAssignments, hotlineEvents, hotlineRequests } from './tables.ts';
 export { refreshHotlineWarnings } from './warnings.ts';

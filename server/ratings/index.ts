@@ -11,6 +11,7 @@ export {
   type RatingMonthCounts,
   type RatingMonthItem,
 } from './month-counts.ts';
+export { rebuildRatingMonthly } from './rebuild.ts';
 export { refreshRevisitWarnings } from './revisit-list.ts';
 export { ratingRoutes } from './routes.ts';
 export { ratingStaffRoutes } from './routes-staff.ts';
