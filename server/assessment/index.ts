@@ -5,4 +5,5 @@
  */
 export { computeAssessment } from './compute.ts';
 export { assessmentRoutes } from './routes.ts';
+export { refreshAssessment } from './schedule.ts';
 export { assessmentScores } from './tables.ts';

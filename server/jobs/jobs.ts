@@ -4,6 +4,7 @@ import {
   APPOINTMENT_REMINDERS_INTERVAL_SECONDS,
   startAppointmentReminders,
 } from './appointment-reminders.ts';
+import { ASSESSMENT_INTERVAL_SECONDS, startAssessment } from './assessment.ts';
 import { startAuditCheckpoints } from './audit-checkpoint.ts';
 import { AUDIT_LINK_INTERVAL_SECONDS, startAuditLink } from './audit-link.ts';
 import { HOTLINE_WARNINGS_INTERVAL_SECONDS, startHotlineWarnings } from './hotline-warnings.ts';
@@ -70,8 +71,14 @@ export async function startJobs(options: {
     intervalSeconds: options.config.sweepIntervalSeconds > 0 ? INSPECTOR_WARNINGS_INTERVAL_SECONDS : 0,
     log: options.log,
   });
+  const assessment = startAssessment({
+    db: options.db,
+    intervalSeconds: options.config.sweepIntervalSeconds > 0 ? ASSESSMENT_INTERVAL_SECONDS : 0,
+    log: options.log,
+  });
   return {
     stop: async () => {
+      await assessment.stop();
       await inspectorWarnings.stop();
       await hotlineWarnings.stop();
       await ratingDefaults.stop();
