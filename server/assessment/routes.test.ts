@@ -168,6 +168,14 @@ test("another district's supervisor gets 404s naming the field; a department hea
     await refused(head, 'POST', '/api/assessment/compute', { month: MONTH, region: '610102' }),
     [403, null],
   );
+  assert.deepEqual(await refused(beilin, 'GET', '/api/assessment/ranking?month=2026-13&kind=department'), [
+    400,
+    'month',
+  ]);
+  assert.deepEqual(
+    await refused(beilin, 'POST', '/api/assessment/compute', { month: '2099-01', region: '610103' }),
+    [400, 'month'],
+  );
   const own = await ok(beilin, 'GET', `/api/assessment/ranking?month=${MONTH}&kind=department`);
   assert.equal(own.region.code, '610103');
   assert.ok(!JSON.stringify(own).includes(xincheng.id));
