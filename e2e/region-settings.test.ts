@@ -83,4 +83,28 @@ test('issue 17: the supervisor gives 新城区 20 days for a 投诉, the rest in
   assert.equal(created.dueDate, addWorkingDays(calendar, today, 20));
   const view = await call(hotline, 'GET', `/api/hotline/requests/${created.id}`);
   assert.equal((view.body as { limitDays: number }).limitDays, 20);
+
+  // Someone else saves meanwhile: the supervisor's save is refused plainly, and a reload shows theirs.
+  const changed = await call(admin, 'PUT', '/api/region-settings/610102', {
+    version: 1,
+    settings: { inspectors: { rectifyWorkingDays: 8 } },
+  });
+  assert.equal(changed.status, 200, JSON.stringify(changed.body));
+  await visits.locator('input').fill('12');
+  await settings.getByTestId('settings-save').click();
+  await settings.getByTestId('settings-conflict').getByText('设置已被他人修改').waitFor();
+  await settings.getByTestId('settings-reload').click();
+  await settings.getByText('新城区 · 版本 2').waitFor();
+  const inspectors = settings.getByTestId('setting-inspectors.rectifyWorkingDays');
+  await inspectors.getByText('本地区设置').waitFor();
+  assert.equal(await inspectors.locator('input').inputValue(), '8');
+
+  // 恢复继承: the 投诉 limit goes back to the default when saved.
+  await complaint.getByTestId('restore-hotline.limitDays.complaint').click();
+  await complaint.getByText('保存后恢复为 15（默认）').waitFor();
+  await settings.getByTestId('settings-save').click();
+  await settings.getByText('新城区 · 版本 3').waitFor();
+  await complaint.getByText('继承自 默认').waitFor();
+  assert.equal(await complaint.locator('input').inputValue(), '15');
+  await inspectors.getByText('本地区设置').waitFor();
 });
