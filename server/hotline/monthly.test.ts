@@ -74,9 +74,8 @@ async function kept() {
 
 const AUDIT: AuditContext = { actor: null, role: 'system', clientAddress: null, requestId: 'monthly-test' };
 
-/** A request received `days` ago (its month and due day then). */
-async function receivedDaysAgo(days: number, kind: 'suggestion' | 'report') {
-  const then = new Date(Date.now() - days * 86_400_000);
+/** A request received at `then` (its month and due day then). */
+async function receivedAt(then: Date, kind: 'suggestion' | 'report') {
   return t.db.db.transaction((tx) =>
     createRequest(
       tx,
@@ -171,9 +170,10 @@ test('after a mixed story the kept monthly counts equal a plain scan of the requ
     intoId: complaint.id,
   });
 
-  const late = await receivedDaysAgo(45, 'suggestion');
-  const lateMonth = `${todayInChina(new Date(Date.now() - 45 * 86_400_000)).slice(0, 7)}-01`;
-  const stale = await receivedDaysAgo(45, 'report');
+  const then = new Date(Date.now() - 45 * 86_400_000);
+  const lateMonth = `${todayInChina(then).slice(0, 7)}-01`;
+  const late = await receivedAt(then, 'suggestion');
+  const stale = await receivedAt(then, 'report');
   await send(late.id, w.second.id);
   await send(stale.id, w.first.id);
   await sweep(new Date());
