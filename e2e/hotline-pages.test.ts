@@ -48,6 +48,7 @@ test('an operator adds a FAQ entry that the 12345受理 knowledge search finds b
   await page.waitForURL('**/workbench/hotline-faq');
 
   await page.getByTestId('faq-add').click();
+  await page.locator('[data-testid=faq-dialog][data-opened=true]').waitFor();
   const form = page.getByTestId('faq-form');
   await choose(page, formItem(form, '适用区域'), '西安', /610100/);
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });

@@ -1,4 +1,5 @@
 import { Alert, App, Form, Input, Modal, Switch } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEXT_MAX } from '../../../common/hotline/lists.ts';
 import { useWrite } from '../api/mutation.ts';
@@ -36,6 +37,7 @@ export function FaqEditor(props: {
   const { message } = App.useApp();
   const f = (key: HotlineKey<'faq'>) => t(`hotline.faq.${key}`);
   const [form] = Form.useForm<Values>();
+  const [opened, setOpened] = useState(false);
   const write = useWrite<FaqBody, FaqView>({
     action: (body) => saveFaq(body, props.entry?.id),
     form,
@@ -57,6 +59,8 @@ export function FaqEditor(props: {
       onOk={() => form.submit()}
       onCancel={props.onClose}
       width={640}
+      afterOpenChange={setOpened}
+      wrapProps={{ 'data-testid': 'faq-dialog', 'data-opened': opened }}
       destroyOnHidden
     >
       <Form<Values>
