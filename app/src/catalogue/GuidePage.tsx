@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { GuideBooking } from '../appointments/GuideBooking.tsx';
 import { LoadError } from '../components/status.tsx';
+import { GuideLink } from '../inspectors/GuideLink.tsx';
 import { guidePdfUrl, useGuide } from './api.ts';
 import { GuideFacts } from './GuideFacts.tsx';
 import { GuidePlaces } from './GuidePlaces.tsx';
@@ -82,6 +83,7 @@ export function GuidePage() {
           </a>
           <FormSheetButtons guide={guide.data} />
         </div>
+        <GuideLink implementationId={guide.data.implementationId} />
       </header>
       <GuideFacts document={doc} />
       <ConditionsSection document={doc} />

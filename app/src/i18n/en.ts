@@ -11,6 +11,7 @@ import { certificatesEn } from '../certificates/messages.en.ts';
 import { formsEn } from '../forms/messages.en.ts';
 import { hallScreenEn } from '../halls/screen/messages.en.ts';
 import { hotlineEn } from '../hotline/messages.en.ts';
+import { inspectorsEn } from '../inspectors/messages.en.ts';
 import { kioskEn } from '../kiosk/messages.en.ts';
 import { ratingsEn } from '../ratings/messages.en.ts';
 import { regionSettingsEn } from '../region-settings/messages.en.ts';
@@ -173,6 +174,9 @@ export const en: Messages = {
     hotlineTasks: '12345 requests',
     hotlineEscalated: '12345 escalations',
     hotlineFaq: 'Knowledge base',
+    inspectors: 'Service inspectors',
+    inspectorFindings: 'Inspector reports',
+    inspectorRectify: 'Inspector rectification',
     assessment: 'Monthly assessment',
     accounts: 'Accounts and roles',
     audit: 'Audit trail',
@@ -335,6 +339,7 @@ export const en: Messages = {
   assistance: assistanceEn,
   ratings: ratingsEn,
   hotline: hotlineEn,
+  inspectors: inspectorsEn,
   assessment: assessmentEn,
   kiosk: kioskEn,
   regionSettings: regionSettingsEn,

@@ -11,6 +11,7 @@ import { certificatesZh } from '../certificates/messages.zh-CN.ts';
 import { formsZh } from '../forms/messages.zh-CN.ts';
 import { hallScreenZh } from '../halls/screen/messages.zh-CN.ts';
 import { hotlineZh } from '../hotline/messages.zh-CN.ts';
+import { inspectorsZh } from '../inspectors/messages.zh-CN.ts';
 import { kioskZh } from '../kiosk/messages.zh-CN.ts';
 import { ratingsZh } from '../ratings/messages.zh-CN.ts';
 import { regionSettingsZh } from '../region-settings/messages.zh-CN.ts';
@@ -171,6 +172,9 @@ export const zhCN = {
     hotlineTasks: '12345工单办理',
     hotlineEscalated: '12345督办',
     hotlineFaq: '知识库维护',
+    inspectors: '体验官管理',
+    inspectorFindings: '找茬问题',
+    inspectorRectify: '找茬整改',
     assessment: '月度考核',
     accounts: '账号与角色',
     audit: '审计日志',
@@ -331,6 +335,7 @@ export const zhCN = {
   assistance: assistanceZh,
   ratings: ratingsZh,
   hotline: hotlineZh,
+  inspectors: inspectorsZh,
   assessment: assessmentZh,
   kiosk: kioskZh,
   regionSettings: regionSettingsZh,

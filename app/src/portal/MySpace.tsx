@@ -7,6 +7,7 @@ import { MyHelpRequests } from '../assistance/MyHelpRequests.tsx';
 import { useMe } from '../auth/session.ts';
 import { MyCases } from '../cases/MyCases.tsx';
 import { Loading } from '../components/status.tsx';
+import { MyInspectorCard } from '../inspectors/MyInspectorCard.tsx';
 import { MyTickets } from '../tickets/take/MyTickets.tsx';
 
 /** 我的空间: the applicant's profile and (later) their cases. */
@@ -57,6 +58,7 @@ export function MySpace() {
               <Button icon={<MessageOutlined />}>{t('hotline.portal.open')}</Button>
             </Link>
           </Card>
+          <MyInspectorCard />
           <MyHelpRequests />
         </Col>
         <Col xs={24} md={14}>

@@ -33,6 +33,21 @@ const TicketPage = lazy(() =>
 const StationsPage = lazy(() =>
   import('../stations/StationsPage.tsx').then((m) => ({ default: m.StationsPage })),
 );
+const InspectorsPage = lazy(() =>
+  import('../inspectors/AboutPage.tsx').then((m) => ({ default: m.AboutPage })),
+);
+const InspectorFindingsPage = lazy(() =>
+  import('../inspectors/PublishedPage.tsx').then((m) => ({ default: m.PublishedPage })),
+);
+const MyInspectorPage = lazy(() =>
+  import('../inspectors/MyInspectorPage.tsx').then((m) => ({ default: m.MyInspectorPage })),
+);
+const InspectorReportPage = lazy(() =>
+  import('../inspectors/ReportPage.tsx').then((m) => ({ default: m.ReportPage })),
+);
+const InspectorFindingPage = lazy(() =>
+  import('../inspectors/FindingPage.tsx').then((m) => ({ default: m.FindingPage })),
+);
 const LinkRatingPage = lazy(() =>
   import('../ratings/LinkRatingPage.tsx').then((m) => ({ default: m.LinkRatingPage })),
 );
@@ -61,6 +76,11 @@ export const portalRoutes: RouteObject = {
     deferred('my', <MySpace />),
     deferred('my/certificates', <WalletPage />),
     deferred('my/hotline', <HotlinePortalPage />),
+    deferred('my/inspector', <MyInspectorPage />),
+    deferred('my/inspector/report', <InspectorReportPage />),
+    deferred('my/inspector/findings/:id', <InspectorFindingPage />),
+    deferred('inspectors', <InspectorsPage />),
+    deferred('inspectors/findings', <InspectorFindingsPage />),
     deferred('verify', <VerifyPage />),
     deferred('verify/:code', <VerifyPage />),
     deferred('my/cases/:id', <MyCasePage />),

@@ -5,11 +5,13 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  BugOutlined,
   CalendarOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
+  EyeOutlined,
   FileDoneOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
@@ -34,6 +36,7 @@ import {
   SoundOutlined,
   StarOutlined,
   TeamOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Typography } from 'antd';
 import { useState } from 'react';
@@ -75,6 +78,9 @@ const ICONS: Record<WorkbenchPage, React.ReactNode> = {
   hotlineTasks: <ProductOutlined />,
   hotlineEscalated: <AlertOutlined />,
   hotlineFaq: <ReadOutlined />,
+  inspectors: <EyeOutlined />,
+  inspectorFindings: <BugOutlined />,
+  inspectorRectify: <ToolOutlined />,
   assessment: <FundOutlined />,
   accounts: <TeamOutlined />,
   registries: <DatabaseOutlined />,

@@ -30,6 +30,9 @@ export type WorkbenchPage =
   | 'hotlineTasks'
   | 'hotlineEscalated'
   | 'hotlineFaq'
+  | 'inspectors'
+  | 'inspectorFindings'
+  | 'inspectorRectify'
   | 'assessment'
   | 'accounts'
   | 'registries'
@@ -66,6 +69,9 @@ const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
   hotlineTasks: ['department_head', 'department_reviewer'],
   hotlineEscalated: ['supervisor'],
   hotlineFaq: ['hotline_operator'],
+  inspectors: ['supervisor'],
+  inspectorFindings: ['supervisor'],
+  inspectorRectify: ['department_head', 'department_reviewer'],
   assessment: ['supervisor', 'system_admin'],
   accounts: ['system_admin'],
   registries: ['system_admin'],
@@ -102,6 +108,9 @@ export const PAGE_ORDER: readonly WorkbenchPage[] = [
   'hotlineTasks',
   'hotlineEscalated',
   'hotlineFaq',
+  'inspectors',
+  'inspectorFindings',
+  'inspectorRectify',
   'assessment',
   'accounts',
   'registries',
@@ -147,6 +156,8 @@ const PATHS: Partial<Record<WorkbenchPage, string>> = {
   hotlineTasks: '/workbench/hotline-tasks',
   hotlineEscalated: '/workbench/hotline-escalated',
   hotlineFaq: '/workbench/hotline-faq',
+  inspectorFindings: '/workbench/inspector-findings',
+  inspectorRectify: '/workbench/inspector-rectify',
   regionSettings: '/workbench/region-settings',
 };
 

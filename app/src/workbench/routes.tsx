@@ -83,6 +83,15 @@ const HotlineEscalatedRequestPage = lazy(() =>
   import('../hotline/RequestDetailPage.tsx').then((m) => ({ default: m.EscalatedRequestPage })),
 );
 const HotlineFaqPage = lazy(() => import('../hotline/FaqPage.tsx').then((m) => ({ default: m.FaqPage })));
+const InspectorsPage = lazy(() =>
+  import('../inspectors/ManagePage.tsx').then((m) => ({ default: m.ManagePage })),
+);
+const InspectorFindingsPage = lazy(() =>
+  import('../inspectors/FindingsPage.tsx').then((m) => ({ default: m.RegionFindingsPage })),
+);
+const InspectorRectifyPage = lazy(() =>
+  import('../inspectors/FindingsPage.tsx').then((m) => ({ default: m.RectifyPage })),
+);
 const AssessmentPage = lazy(() =>
   import('../assessment/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })),
 );
@@ -138,6 +147,9 @@ export const workbenchRoutes: RouteObject = {
     guarded('hotline-escalated', 'hotlineEscalated', <HotlineEscalatedPage />),
     guarded('hotline-escalated/:id', 'hotlineEscalated', <HotlineEscalatedRequestPage />),
     guarded('hotline-faq', 'hotlineFaq', <HotlineFaqPage />),
+    guarded('inspectors', 'inspectors', <InspectorsPage />),
+    guarded('inspector-findings', 'inspectorFindings', <InspectorFindingsPage />),
+    guarded('inspector-rectify', 'inspectorRectify', <InspectorRectifyPage />),
     guarded('assessment', 'assessment', <AssessmentPage />),
     ...adminRoutes,
     { path: '*', element: <NotFound /> },
