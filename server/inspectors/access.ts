@@ -59,7 +59,7 @@ export async function activeInspector(
   if (row?.status === 'approved') return row;
   const label = row
     ? INSPECTOR_STATUS_LABELS[row.status as InspectorStatus]
-    : { zh: '尚未申请', en: 'not applied for' };
+    : { zh: '尚未开通', en: 'not granted' };
   throw new AppError('inspector.not_active', {
     params: { status: label.zh, statusEn: label.en.toLowerCase(), operation, operationEn },
   });
