@@ -1,14 +1,14 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../core/db/client.ts';
 import {
-  addToScopes,
+  addToRows,
   COUNT_COLUMN,
   HOTLINE_COUNTS,
   type HotlineCount,
   type HotlineDelta,
   type HotlinePlace,
-  type HotlineScopeKind,
   hotlineScopesOf,
+  type ScopeChange,
 } from './monthly.ts';
 
 /**
@@ -85,10 +85,7 @@ async function contributions(tx: DbOrTx, ids: string[]): Promise<Contribution[]>
 
 /** Adds the difference between two sets of contributions to hotline_monthly, scope by scope. */
 async function applyDifference(tx: DbOrTx, before: Contribution[], after: Contribution[]): Promise<void> {
-  const byScope = new Map<
-    string,
-    { month: string; kind: HotlineScopeKind; id: string; delta: HotlineDelta }
-  >();
+  const byScope = new Map<string, ScopeChange>();
   const add = (list: Contribution[], sign: 1 | -1) => {
     for (const { place, counts } of list)
       for (const [kind, id] of hotlineScopesOf(place)) {
@@ -100,19 +97,7 @@ async function applyDifference(tx: DbOrTx, before: Contribution[], after: Contri
   };
   add(before, -1);
   add(after, 1);
-  const groups = new Map<
-    string,
-    { month: string; delta: HotlineDelta; scopes: [HotlineScopeKind, string][] }
-  >();
-  for (const { month, kind, id, delta } of byScope.values()) {
-    const changed = Object.fromEntries(Object.entries(delta).filter(([, n]) => n)) as HotlineDelta;
-    if (Object.keys(changed).length === 0) continue;
-    const key = `${month}|${JSON.stringify(changed)}`;
-    const group = groups.get(key) ?? { month, delta: changed, scopes: [] };
-    group.scopes.push([kind, id]);
-    groups.set(key, group);
-  }
-  for (const group of groups.values()) await addToScopes(tx, group.month, group.scopes, group.delta);
+  await addToRows(tx, [...byScope.values()]);
 }
 
 /**

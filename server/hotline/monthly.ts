@@ -89,25 +89,33 @@ export function hotlineScopesOf(place: HotlinePlace): [kind: HotlineScopeKind, i
   return scopes;
 }
 
-/** Adds the delta to given scopes of a month, in the caller's transaction. */
-export async function addToScopes(
-  tx: DbOrTx,
-  month: string,
-  scopes: [HotlineScopeKind, string][],
-  delta: HotlineDelta,
-): Promise<void> {
-  const entries = Object.entries(delta).filter(([, n]) => n) as [HotlineCount, number][];
-  if (!entries.length || !scopes.length) return;
-  const columns = sql.raw(entries.map(([k]) => COUNT_COLUMN[k]).join(', '));
+/** A change of one row of hotline_monthly. */
+export type ScopeChange = { month: string; kind: HotlineScopeKind; id: string; delta: HotlineDelta };
+
+/**
+ * Adds each change to its row, in one statement of the caller's transaction; the rows are taken in
+ * one order (month, scope), so that concurrent changes never wait for each other in a circle.
+ */
+export async function addToRows(tx: DbOrTx, changes: ScopeChange[]): Promise<void> {
+  const changed = changes.filter((c) => HOTLINE_COUNTS.some((k) => c.delta[k]));
+  const counted = HOTLINE_COUNTS.filter((k) => changed.some((c) => c.delta[k]));
+  if (!counted.length) return;
+  const columns = sql.raw(counted.map((k) => COUNT_COLUMN[k]).join(', '));
   const updates = sql.raw(
-    entries
-      .map(([k]) => `${COUNT_COLUMN[k]} = hotline_monthly.${COUNT_COLUMN[k]} + EXCLUDED.${COUNT_COLUMN[k]}`)
+    counted
+      .map((k) => `${COUNT_COLUMN[k]} = hotline_monthly.${COUNT_COLUMN[k]} + EXCLUDED.${COUNT_COLUMN[k]}`)
       .join(', '),
   );
-  const counts = entries.map(([, n]) => sql`${n}::int`);
-  const rows = scopes.map(
-    ([kind, id]) => sql`(${month}::date, ${kind}, ${id}, ${sql.join(counts, sql`, `)})`,
-  );
+  const key = (c: ScopeChange) => `${c.month}|${c.kind}|${c.id}`;
+  const rows = changed
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+    .map(
+      (c) =>
+        sql`(${c.month}::date, ${c.kind}, ${c.id}, ${sql.join(
+          counted.map((k) => sql`${c.delta[k] ?? 0}::int`),
+          sql`, `,
+        )})`,
+    );
   await tx.execute(
     sql`INSERT INTO hotline_monthly (month, scope_kind, scope_id, ${columns})
         VALUES ${sql.join(rows, sql`, `)}
@@ -117,4 +125,7 @@ export async function addToScopes(
 
 /** Adds the delta to the request's month in every scope it counts in. */
 export const applyHotlineMonthly = (tx: DbOrTx, place: HotlinePlace, delta: HotlineDelta) =>
-  addToScopes(tx, place.month, hotlineScopesOf(place), delta);
+  addToRows(
+    tx,
+    hotlineScopesOf(place).map(([kind, id]) => ({ month: place.month, kind, id, delta })),
+  );
