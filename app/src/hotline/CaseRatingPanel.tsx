@@ -19,6 +19,7 @@ import { LevelFace } from '../ratings/LevelPicker.tsx';
 import type { DeskKey } from '../ratings/messages.zh-CN.ts';
 import { RatingForm } from '../ratings/RatingForm.tsx';
 import { REQUESTS } from './api.ts';
+import '../ratings/ratings.css';
 import './case-rating.css';
 
 type Stage = HotlineCase['stages'][number];
@@ -83,9 +84,11 @@ function StageRating({ found, stage }: { found: HotlineCase; stage: Stage }) {
   const rating = stage.rating;
   return (
     <div className="desk-stage" data-testid="desk-stage" data-stage={stage.stage}>
-      <Typography.Text strong>{label(STAGE_LABELS[stage.stage])}</Typography.Text>
+      <div className="desk-stage-name">
+        <Typography.Text strong>{label(STAGE_LABELS[stage.stage])}</Typography.Text>
+      </div>
       {!stage.reached ? (
-        <Typography.Text type="secondary"> {d('notReached')}</Typography.Text>
+        <Typography.Text type="secondary">{d('notReached')}</Typography.Text>
       ) : rating ? (
         <div data-testid="desk-rating" data-level={rating.level}>
           <Space wrap>
@@ -98,8 +101,14 @@ function StageRating({ found, stage }: { found: HotlineCase; stage: Stage }) {
           {rating.problems.length ? (
             <div>{rating.problems.map((p) => label(PROBLEM_LABELS[p as Problem]) || p).join('、')}</div>
           ) : null}
-          {rating.comment ? <Typography.Text type="secondary">{rating.comment}</Typography.Text> : null}
-          <RequestOfRating rating={rating} />
+          {rating.comment ? (
+            <div>
+              <Typography.Text type="secondary">{rating.comment}</Typography.Text>
+            </div>
+          ) : null}
+          <div className="desk-request">
+            <RequestOfRating rating={rating} />
+          </div>
         </div>
       ) : entering ? (
         <PhoneRating found={found} stage={stage} onDone={() => setEntering(false)} />

@@ -60,6 +60,16 @@ export function RequestDetailPage({ readOnly = false }: { readOnly?: boolean }) 
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <RequestFacts request={request} />
+          {request.caseNo && request.caseId ? (
+            <Card
+              title={t('ratings.desk.linked')}
+              style={{ marginTop: 16 }}
+              data-testid="hotline-linked-case"
+            >
+              <Link to={`/workbench/cases/${request.caseId}`}>{request.caseNo}</Link>
+              {readOnly ? null : <CaseRatingPanel caseNo={request.caseNo} />}
+            </Card>
+          ) : null}
           <Card title={t('hotline.detail.assignments')} style={{ marginTop: 16 }}>
             <AssignmentsTable rows={request.assignments} requestNo={request.requestNo} readOnly={readOnly} />
           </Card>
@@ -89,16 +99,6 @@ export function RequestDetailPage({ readOnly = false }: { readOnly?: boolean }) 
               style={{ marginBottom: 16 }}
             >
               <DispatchCard key={request.assignments.length} request={request} again={dispatched} />
-            </Card>
-          ) : null}
-          {request.caseNo && request.caseId ? (
-            <Card
-              title={t('ratings.desk.linked')}
-              style={{ marginBottom: 16 }}
-              data-testid="hotline-linked-case"
-            >
-              <Link to={`/workbench/cases/${request.caseId}`}>{request.caseNo}</Link>
-              {readOnly ? null : <CaseRatingPanel caseNo={request.caseNo} />}
             </Card>
           ) : null}
           <Card title={t('hotline.detail.steps')}>
