@@ -4,7 +4,7 @@
  * the web app imports them as they are. A region keeps only what it changes (RegionSettingsPatch);
  * what it leaves unset comes from its nearest ancestor that sets it, then from these defaults.
  */
-import type { RequestKind } from '../hotline/lists.ts';
+import { KIND_LIMIT_DAYS, type RequestKind } from '../hotline/lists.ts';
 
 /** The figures the monthly assessment weighs, each a share in [0, 1] where more is better. */
 export const ASSESSMENT_FIGURES = [
@@ -41,7 +41,7 @@ export type RegionSettings = {
 
 export const DEFAULT_REGION_SETTINGS: RegionSettings = {
   ratings: { defaultAfterDays: 7, revisitContactWorkingDays: 1, revisitRectifyWorkingDays: 5 },
-  hotline: { limitDays: { consult: 2, help: 10, suggestion: 10, complaint: 15, report: 15 } },
+  hotline: { limitDays: { ...KIND_LIMIT_DAYS } },
   inspectors: { rectifyWorkingDays: 10 },
   assessment: {
     weights: {
