@@ -90,6 +90,14 @@ const CALLERS: [RegExp, Caller[]][] = [
   [/^\w+ \/api\/files/, ['person', 'clerk', 'admin']],
   [/^\w+ \/api\/notifications/, ['person', 'company', 'clerk']],
   [/^\w+ \/api\/kiosk\/devices/, ['manager', 'admin']],
+  [
+    /^POST \/api\/inspectors\/(applications|findings|tasks\/\{id\}\/done|findings\/\{id\}\/confirm)$/,
+    ['person'],
+  ],
+  [/^\w+ \/api\/inspectors\/(inbox|findings\/\{id\}\/rectify)$/, ['head', 'reviewer']],
+  [/^GET \/api\/inspectors\/(me|findings\/\{id\}.*)$/, ['person', 'supervisor']],
+  [/^GET \/api\/inspectors\/published$/, ['anonymous']],
+  [/^\w+ \/api\/inspectors\//, ['supervisor', 'admin']],
   [/^\w+ \/api\/kiosk\//, ['kiosk']],
 ];
 
