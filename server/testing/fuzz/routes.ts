@@ -13,6 +13,7 @@ export type Caller =
   | 'supervisor'
   | 'approver'
   | 'agent'
+  | 'hotline'
   | 'person'
   | 'company'
   | 'kiosk';
@@ -27,6 +28,7 @@ export const SIGNED_IN: Exclude<Caller, 'anonymous' | 'kiosk'>[] = [
   'supervisor',
   'approver',
   'agent',
+  'hotline',
   'person',
   'company',
 ];
@@ -98,7 +100,17 @@ const CALLERS: [RegExp, Caller[]][] = [
   [/^GET \/api\/inspectors\/(me|findings\/\{id\}.*)$/, ['person', 'supervisor']],
   [/^GET \/api\/inspectors\/published$/, ['anonymous']],
   [/^\w+ \/api\/inspectors\//, ['supervisor', 'admin']],
-  [/^\w+ \/api\/kiosk\//, ['kiosk']],
+  [/^\w+ \/api\/(tickets\/kiosk|kiosk)\//, ['kiosk']],
+  [/^POST \/api\/help-requests$/, ['person', 'kiosk']],
+  [/^\w+ \/api\/ratings\/hotline/, ['hotline']],
+  [/^\w+ \/api\/ratings\/figures$/, ['supervisor', 'head']],
+  [/^\w+ \/api\/ratings\/public$/, ['anonymous', 'person']],
+  [/^\w+ \/api\/hotline\/assignments\/\{id\}\/review$/, ['hotline']],
+  [/^\w+ \/api\/hotline\/assignments/, ['head', 'reviewer']],
+  [/^\w+ \/api\/hotline\/(figures|escalated)$/, ['supervisor', 'hotline']],
+  [/^\w+ \/api\/hotline\/(portal|mine)$/, ['person', 'company']],
+  [/^\w+ \/api\/hotline\//, ['hotline']],
+  [/^\w+ \/api\/(region-settings|assessment)\//, ['supervisor', 'admin']],
 ];
 
 /**

@@ -33,6 +33,7 @@ const LOGINS: Record<(typeof SIGNED_IN)[number], { kind: 'staff' | 'person' | 'c
   supervisor: { kind: 'staff', login: 'supervisor' },
   approver: { kind: 'staff', login: 'approver' },
   agent: { kind: 'staff', login: 'agent' },
+  hotline: { kind: 'staff', login: 'hotline' },
   person: { kind: 'person', login: '11010519491231002X' },
   company: { kind: 'company', login: '91350100M000100Y43' },
 };
