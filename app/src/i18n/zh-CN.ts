@@ -11,7 +11,7 @@ import { certificatesZh } from '../certificates/messages.zh-CN.ts';
 import { formsZh } from '../forms/messages.zh-CN.ts';
 import { hallScreenZh } from '../halls/screen/messages.zh-CN.ts';
 import { hotlineZh } from '../hotline/messages.zh-CN.ts';
-import { inspectorsZh } from '../inspectors/messages.zh-CN.ts';
+import type { inspectorsZh } from '../inspectors/messages.zh-CN.ts';
 import { kioskZh } from '../kiosk/messages.zh-CN.ts';
 import { ratingsZh } from '../ratings/messages.zh-CN.ts';
 import { regionSettingsZh } from '../region-settings/messages.zh-CN.ts';
@@ -335,7 +335,6 @@ export const zhCN = {
   assistance: assistanceZh,
   ratings: ratingsZh,
   hotline: hotlineZh,
-  inspectors: inspectorsZh,
   assessment: assessmentZh,
   kiosk: kioskZh,
   regionSettings: regionSettingsZh,
@@ -361,4 +360,5 @@ export const zhCN = {
   },
 };
 
-export type Messages = typeof zhCN;
+/** With the 体验官 messages, which load with that module's pages (app/src/inspectors/messages.ts). */
+export type Messages = typeof zhCN & { inspectors: typeof inspectorsZh };
