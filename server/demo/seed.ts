@@ -4,6 +4,7 @@ import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/client.ts';
 import { seedDemoAccounts } from './accounts.ts';
 import { seedDemoAppointments } from './appointments.ts';
+import { seedDemoAssessment } from './assessment.ts';
 import { seedDemoCatalogue } from './catalogue/seed.ts';
 import { seedDemoCertificates } from './certificates.ts';
 import { seedDemoHotline } from './hotline.ts';
@@ -36,6 +37,7 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
     await seedDemoSearchCounts(tx);
     await seedDemoHotline({ db: tx });
     await seedDemoInspectors({ db: tx, audit: DEMO_AUDIT });
+    await seedDemoAssessment({ db: tx, orgs });
   });
 }
 
@@ -58,6 +60,7 @@ export async function seedDemoIfEmpty(db: Db, config: Config): Promise<boolean> 
     await seedDemoSearchCounts(tx);
     await seedDemoHotline({ db: tx });
     await seedDemoInspectors({ db: tx, audit: DEMO_AUDIT });
+    await seedDemoAssessment({ db: tx, orgs });
     void config;
     return true;
   });
