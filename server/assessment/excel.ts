@@ -18,9 +18,10 @@ const percent = (value: number) => Math.round(value * 10_000) / 100;
 export async function rankingWorkbook(ranking: Ranking): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date();
-  const title = `${ranking.region.name}${ranking.month}${KIND_LABELS[ranking.kind].zh}`;
-  const sheet = workbook.addWorksheet(KIND_LABELS[ranking.kind].zh, {
-    views: [{ state: 'frozen', ySplit: 2 }],
+  const complete = ranking.complete ? '' : '（本月截至计算时）';
+  workbook.title = `${ranking.region.name}${ranking.month}${KIND_LABELS[ranking.kind].zh}${complete}`;
+  const sheet = workbook.addWorksheet(`${ranking.month}${KIND_LABELS[ranking.kind].zh}`, {
+    views: [{ state: 'frozen', ySplit: 1 }],
   });
   const figureHeaders = ASSESSMENT_FIGURES.flatMap((f) => [
     `${FIGURE_LABELS[f].name.zh}（%，权重${ranking.weights[f] ?? 0}）`,
@@ -34,12 +35,9 @@ export async function rankingWorkbook(ranking: Ranking): Promise<Buffer> {
     EXPORT_HEADERS.previousRank,
     EXPORT_HEADERS.flagged,
   ];
-  const complete = ranking.complete ? '' : '（本月截至计算时）';
-  sheet.addRow([`${title}${complete}`]);
-  sheet.getRow(1).font = { bold: true, size: 14 };
   sheet.addRow(headers);
-  sheet.getRow(2).font = { bold: true };
-  sheet.getRow(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
   sheet.columns = headers.map((h, i) => ({ width: i === 1 ? 28 : Math.max(10, h.length * 2) }));
   for (const row of ranking.rows) {
     const added = sheet.addRow([
