@@ -233,3 +233,89 @@ test('issue 17 browser test 3: a 体验官 reports a fault in a guide; it is fix
   assert.ok(await fitsWidth(page), 'the publication fits the phone');
   await page.screenshot({ path: screenshotPath('inspectors-06-published-phone'), fullPage: true });
 });
+
+/** Chooses an option of a form item's Ant Design select without search. */
+async function pick(page: Page, item: Locator, option: string) {
+  await item.locator('.ant-select').click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .click();
+}
+
+test('a 体验官 finds a rectification does not solve the fault: it goes back to the department with the note', async () => {
+  const { page } = session;
+  const title = '窗口仍要求填写纸质申请表';
+  const note = '今天再去窗口办理，仍被要求手工填写纸质申请表，问题没有解决。';
+
+  // The demo 体验官 李秀兰 reports a fault met at a window, without a task.
+  await page.setViewportSize(PHONE);
+  await session.signInPerson();
+  await page.getByTestId('my-inspector-link').click();
+  await page.getByTestId('inspector-report').click();
+  const form = page.getByTestId('finding-form');
+  await pick(page, formItem(form, '问题类别'), '申请表单');
+  await pick(page, formItem(form, '办理渠道'), '窗口办理');
+  await form.getByTestId('finding-title').fill(title);
+  await form
+    .getByTestId('finding-description')
+    .fill('网上已提交电子申请表，窗口仍要求重新手工填写纸质申请表。');
+  await form.getByTestId('finding-submit').click();
+  const detail = page.getByTestId('finding-detail');
+  await detail.locator('[data-testid=finding-status][data-status=submitted]').waitFor();
+  const findingNo = (await detail.getByTestId('finding-no').textContent()) ?? '';
+  await detail.getByText('无截图').waitFor();
+
+  // Assigned to the 市场监管局, which reports a rectification.
+  await page.setViewportSize(DESKTOP);
+  await signInStaff('supervisor');
+  await openMenu(page, /找茬问题/, '/workbench/inspector-findings');
+  await page
+    .locator(`[data-testid=finding-row][data-no="${findingNo}"]`)
+    .getByTestId('finding-assign')
+    .click();
+  await page.locator('[data-testid=finding-assign-dialog][data-opened=true]').waitFor();
+  await choose(page, formItem(page.getByTestId('finding-assign-dialog'), '整改部门'), '市场监督', DEPARTMENT);
+  await page.getByTestId('finding-assign-confirm').click();
+  await page.locator('.ant-message').getByText('已分派').waitFor();
+  await signInStaff('head');
+  await openMenu(page, /找茬整改/, '/workbench/inspector-rectify');
+  const inbox = page.locator(`[data-testid=finding-row][data-no="${findingNo}"]`);
+  await inbox.getByTestId('finding-rectify').click();
+  await page.locator('[data-testid=finding-rectify-dialog][data-opened=true]').waitFor();
+  await page.getByTestId('finding-rectify-reason').fill('已通知窗口人员网上已提交的申请表不再要求重复填写。');
+  await page.getByTestId('finding-rectify-confirm').click();
+  await inbox.waitFor({ state: 'detached' });
+
+  // The 体验官 says it is not solved, with a note: the department has it again.
+  await page.setViewportSize(PHONE);
+  await session.signInPerson();
+  await page.goto(url('/my/inspector'));
+  await page
+    .locator(`[data-testid=my-finding][data-no="${findingNo}"]`)
+    .getByTestId('my-finding-link')
+    .click();
+  await page.getByTestId('confirm-unresolved').click();
+  await page.locator('[data-testid=finding-unresolved-dialog][data-opened=true]').waitFor();
+  await page.getByTestId('finding-unresolved-confirm').click();
+  await page
+    .getByTestId('finding-unresolved-dialog')
+    .getByText('请说明仍存在的问题', { exact: true })
+    .waitFor();
+  await page.getByTestId('finding-unresolved-reason').fill(note);
+  await page.getByTestId('finding-unresolved-confirm').click();
+  await page.getByTestId('finding-unresolved-dialog').waitFor({ state: 'detached' });
+  await page.locator('[data-testid=finding-detail][data-status=assigned]').waitFor();
+  const reopened = detail.locator('[data-testid=finding-event][data-kind=reopened]');
+  await reopened.getByText('确认未整改到位，退回重新整改').waitFor();
+  await reopened.getByText(note).waitFor();
+  assert.equal(await page.getByTestId('finding-confirm').count(), 0);
+
+  await page.setViewportSize(DESKTOP);
+  await signInStaff('head');
+  await openMenu(page, /找茬整改/, '/workbench/inspector-rectify');
+  await page
+    .locator(`[data-testid=finding-row][data-no="${findingNo}"][data-status=assigned]`)
+    .getByTestId('finding-rectify')
+    .waitFor();
+});
