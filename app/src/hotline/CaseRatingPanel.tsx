@@ -19,6 +19,7 @@ import { LevelFace } from '../ratings/LevelPicker.tsx';
 import type { DeskKey } from '../ratings/messages.zh-CN.ts';
 import { RatingForm } from '../ratings/RatingForm.tsx';
 import { REQUESTS } from './api.ts';
+import '../ratings/later-messages.ts';
 import '../ratings/ratings.css';
 import './case-rating.css';
 

@@ -5,7 +5,6 @@ import {
   EnvironmentOutlined,
   FileSearchOutlined,
   IdcardOutlined,
-  LikeOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
@@ -125,7 +124,7 @@ function PublicServices() {
     },
     {
       to: '/evaluation',
-      icon: <LikeOutlined />,
+      icon: <span style={{ fontWeight: 700 }}>评</span>,
       title: t('ratings.publication.entry'),
       desc: t('ratings.publication.entryDesc'),
       id: 'evaluation',

@@ -2,7 +2,6 @@ import {
   CalendarOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
-  LikeOutlined,
   MenuOutlined,
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
@@ -122,7 +121,7 @@ function PublicLinks({ light = false, vertical = false, onDone }: AccountLinksPr
       </Link>
       {vertical ? (
         <Link to="/evaluation" onClick={onDone} data-testid="portal-drawer-evaluation-link">
-          <Button type="text" block icon={<LikeOutlined />}>
+          <Button type="text" block icon={<span style={{ fontWeight: 700 }}>评</span>}>
             {t('ratings.publication.entry')}
           </Button>
         </Link>

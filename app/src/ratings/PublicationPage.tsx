@@ -6,6 +6,7 @@ import { useRegionOptions } from '../catalogue/api.ts';
 import { LoadError } from '../components/status.tsx';
 import { type PublicRow, usePublication } from './api.ts';
 import type { PublicationKey } from './messages.zh-CN.ts';
+import './later-messages.ts';
 import './publication.css';
 
 type Scope = PublicRow['scope'];

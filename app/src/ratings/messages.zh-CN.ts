@@ -1,5 +1,7 @@
-/** The UI strings of 好差评 in Simplified Chinese (the `ratings` section). */
-export const ratingsZh = {
+import type { ratingsLaterZh } from './messages-later.zh-CN.ts';
+
+/** The UI strings of 好差评 in Simplified Chinese that come with the first load. */
+const ratingsZhNow = {
   card: {
     title: '评价',
     accepted: '对受理环节的评价',
@@ -72,57 +74,6 @@ export const ratingsZh = {
     goneHint:
       '链接已过期（有效期 7 天）、已使用或不存在。如需评价，请登录后在“我的办件”中评价，或拨打 12345。',
   },
-  publication: {
-    title: '好差评公示',
-    entry: '好差评公示',
-    entryDesc: '各部门、大厅、窗口每月的评价与差评整改情况',
-    intro: '按月公开各部门、政务服务大厅和窗口收到的评价、好评率及差评整改情况，接受社会监督。',
-    month: '月份',
-    region: '区划',
-    department: '部门',
-    hall: '大厅',
-    window: '窗口',
-    name: '名称',
-    total: '评价数',
-    satisfaction: '好评率（含默认）',
-    satisfactionWithout: '好评率（不含默认）',
-    defaults: '默认好评',
-    bad: '差评',
-    rectified: '已整改',
-    rectificationRate: '整改率',
-    inTimeRate: '按时整改率',
-    none: '该月暂无评价',
-    how: '统计口径',
-    howTotal: '评价数：当月有效评价条数（经复核撤销的差评不计入），含默认好评。',
-    howSatisfaction:
-      '好评率（含默认）＝（非常满意＋满意＋基本满意）÷ 评价数；办结 7 天未评价的自动记为“基本满意”（默认好评），单独列示。',
-    howWithout: '好评率（不含默认）＝（非常满意＋满意＋基本满意－默认好评）÷（评价数－默认好评）。',
-    howBad: '差评：评为“不满意”或“非常不满意”的评价。',
-    howRectification: '整改率＝已整改差评 ÷ 差评；按时整改率＝在 5 个工作日期限内整改的差评 ÷ 差评。',
-  },
-  desk: {
-    title: '办件评价',
-    caseNo: '办件编号',
-    caseNoPlaceholder: '请输入办件编号，如 610100-20260101-000001',
-    find: '查询',
-    matter: '办理事项',
-    department: '办理部门',
-    hall: '办理大厅',
-    applicant: '申请人',
-    notReached: '未到达该环节',
-    notRated: '尚未评价',
-    channel: '渠道',
-    enter: '录入电话评价',
-    subScoreSet: '分项指标',
-    setOnline: '网上评价指标',
-    setWindow: '窗口服务指标',
-    entered: '电话评价已录入',
-    toRequest: '转为投诉工单',
-    toRequestDone: '已转为投诉工单',
-    request: '已转工单',
-    linked: '关联办件与评价',
-    rating: '评价',
-  },
   revisits: {
     intro: '差评须在 1 个工作日内回访申请人，5 个工作日内整改并反馈结果。临近期限黄色预警，逾期红色预警。',
     open: '待处理',
@@ -181,11 +132,16 @@ export const ratingsZh = {
     hotlineRequest: '12345 工单：{{no}}',
   },
 };
+/**
+ * The `ratings` section in Simplified Chinese, with the strings of 好差评公示 and the 12345 desk,
+ * which load with their pages (later-messages.ts).
+ */
+export const ratingsZh = ratingsZhNow as typeof ratingsZhNow & typeof ratingsLaterZh;
 
 /** A message of the 好差评公示 page. */
-export type PublicationKey = keyof typeof ratingsZh.publication;
+export type PublicationKey = keyof typeof ratingsLaterZh.publication;
 /** A message of the 12345 desk's 办件评价 panel. */
-export type DeskKey = keyof typeof ratingsZh.desk;
+export type DeskKey = keyof typeof ratingsLaterZh.desk;
 
 /** A message of the 差评整改 page. */
 export type RevisitKey = keyof typeof ratingsZh.revisits;
