@@ -235,3 +235,38 @@ test('the month so far is marked incomplete; a month after this one is refused n
     return true;
   });
 });
+
+test('a recompute while another is still open waits for it, leaving one score per scope', async () => {
+  const db = t.db.db;
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let computed = () => {};
+  const firstComputed = new Promise<void>((resolve) => {
+    computed = resolve;
+  });
+  const first = db.transaction(async (tx) => {
+    const result = await computeAssessment(tx, '2026-10', { now: NOW });
+    computed();
+    await held;
+    return result;
+  });
+  await firstComputed;
+  const second = compute('2026-10');
+  // The second waits on a lock while the first is open; then the first commits.
+  for (;;) {
+    const { rows } = await db.execute(
+      sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    if ((rows[0]?.n as number) > 0) break;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  release();
+  const [a, b] = await Promise.all([first, second]);
+  assert.equal(a.scores, b.scores);
+  const { rows } = await db.execute(
+    sql`SELECT count(*)::int AS n FROM assessment_scores WHERE month = '2026-10-01'`,
+  );
+  assert.equal(rows[0]?.n, b.scores);
+});

@@ -22,6 +22,9 @@ import { assessmentScores } from './tables.ts';
 
 const key = (kind: string, id: string) => `${kind}:${id}`;
 
+/** Advisory lock held while a month is recomputed: a second compute waits rather than colliding. */
+export const ASSESSMENT_COMPUTE_LOCK = 7_262_118;
+
 /** The month's counts of every scope: one scan of its cases, the ratings' and 12345's monthly rows. */
 async function countsOf(db: DbOrTx, period: AssessmentMonth, scopes: AssessedScope[]) {
   const counts = new Map(scopes.map((s) => [key(s.kind, s.id), zeroCounts()]));
@@ -87,6 +90,7 @@ export async function computeAssessment(
   const period = assessmentMonth(month, options.now ?? new Date());
   const computedAt = options.now ?? new Date();
   return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${ASSESSMENT_COMPUTE_LOCK})`);
     const scopes = await assessedScopes(tx, options.regionPath);
     const counts = await countsOf(tx, period, scopes);
     const weights = await weightsOf(tx, [...new Set(scopes.map((s) => s.rankingRegion))]);
