@@ -10,6 +10,7 @@ import {
   SATISFACTIONS,
   TEXT_MAX,
   TITLE_MAX,
+  URGE_NOTE_MAX,
   WARNINGS,
 } from './lists.ts';
 
@@ -93,6 +94,8 @@ export const RequestSummary = Type.Object({
   requesterName: Type.String(),
   title: Type.String(),
   regionCode: Type.String(),
+  /** The region's name (新城区); null for a code not in the tree. */
+  regionName: Nullable(Type.String()),
   status: Type.Enum(REQUEST_STATUSES),
   dueDate: Type.String(),
   warning: Type.Enum(WARNINGS),
@@ -192,6 +195,8 @@ export const FaqView = Type.Object({
   answer: Type.String(),
   keywords: Type.String(),
   regionCode: Type.String(),
+  /** The region's name; null for a code not in the tree. */
+  regionName: Nullable(Type.String()),
   departmentId: Nullable(Type.String()),
   active: Type.Boolean(),
   updatedAt: DateTime,
@@ -242,6 +247,9 @@ export const ReviewBody = Type.Object(
   { accept: Type.Boolean(), note: Type.String({ maxLength: TEXT_MAX }) },
   { additionalProperties: false },
 );
+/** POST /api/hotline/requests/:id/urge: a supervisor of the region urges an escalated request (督办意见). */
+export const UrgeBody = Type.Object({ note: Text(URGE_NOTE_MAX) }, { additionalProperties: false });
+
 /** POST /api/hotline/requests/:id/merge */
 export const MergeBody = Type.Object({ intoId: Id }, { additionalProperties: false });
 
@@ -304,6 +312,8 @@ export const FigureRow = Type.Object({
   /** 按时办结率: replied by the due day ÷ those due or replied. */
   onTimeRate: Nullable(Type.Number()),
   overdue: Type.Integer(),
+  /** 退单: the departments' returns of the month's requests. */
+  returned: Type.Integer(),
   revisited: Type.Integer(),
   satisfied: Type.Integer(),
   basically: Type.Integer(),
@@ -313,6 +323,7 @@ export const FigureRow = Type.Object({
 });
 export const FiguresAnswer = Type.Object({
   regionCode: Type.String(),
+  regionName: Type.String(),
   from: Type.String(),
   to: Type.String(),
   /** Per month for the region (departmentId null), then per month and department. */

@@ -116,6 +116,7 @@ export const EVENT_KINDS = [
   'closed',
   'merged',
   'escalated',
+  'urged',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 export const EVENT_LABELS: Record<EventKind, Label> = {
@@ -133,8 +134,66 @@ export const EVENT_LABELS: Record<EventKind, Label> = {
   closed: { zh: '办结', en: 'Closed' },
   merged: { zh: '合并', en: 'Merged' },
   escalated: { zh: '超期督办', en: 'Escalated' },
+  urged: { zh: '督办', en: 'Urged' },
 };
 
 export const TITLE_MAX = 200;
 export const CONTENT_MAX = 4000;
 export const TEXT_MAX = 2000;
+/** The longest 督办意见. */
+export const URGE_NOTE_MAX = 500;
+
+/** The figures of the 12345 statistics, each with its name and how it is computed (计算方法). */
+export const HOTLINE_FIGURES = [
+  'received',
+  'immediateRate',
+  'onTimeRate',
+  'overdue',
+  'returned',
+  'satisfactionRate',
+] as const;
+export type HotlineFigure = (typeof HOTLINE_FIGURES)[number];
+export const HOTLINE_FIGURE_LABELS: Record<HotlineFigure, { name: Label; method: Label }> = {
+  received: {
+    name: { zh: '受理量', en: 'Received' },
+    method: {
+      zh: '当月受理的工单数（按类别分列），合并的重复工单不计',
+      en: 'Requests received in the month, by kind; merged duplicates are not counted',
+    },
+  },
+  immediateRate: {
+    name: { zh: '即时办结率', en: 'Answered at once' },
+    method: {
+      zh: '话务员即时解答的工单数 ÷ 咨询类工单数',
+      en: 'Requests the operator answered at once ÷ consultations',
+    },
+  },
+  onTimeRate: {
+    name: { zh: '按时办结率', en: 'Done on time' },
+    method: {
+      zh: '在办理期限内答复或解答的工单数 ÷（已答复或解答的工单数 + 超过期限仍未答复的工单数）',
+      en: 'Replied or answered by the due day ÷ (replied or answered + past the due day and still open)',
+    },
+  },
+  overdue: {
+    name: { zh: '超期', en: 'Overdue' },
+    method: {
+      zh: '超过办理期限仍未答复的工单数 + 超过期限后才答复的工单数',
+      en: 'Past the due day and still open, plus replied after the due day',
+    },
+  },
+  returned: {
+    name: { zh: '退单', en: 'Returned' },
+    method: {
+      zh: '承办部门退回工单（退单）的次数',
+      en: 'Times a department returned a request (退单)',
+    },
+  },
+  satisfactionRate: {
+    name: { zh: '回访满意率', en: 'Satisfaction' },
+    method: {
+      zh: '（满意 + 基本满意）÷ 已回访的工单数',
+      en: '(Satisfied + basically satisfied) ÷ requests called back',
+    },
+  },
+};

@@ -38,6 +38,7 @@ function figureRow(r: Record<string, unknown>, departmentId: string | null): Row
     dueOrReplied: dueOrDone,
     onTimeRate: rate(num('closed_on_time'), dueOrDone),
     overdue: num('closed_late') + num('overdue_open'),
+    returned: num('returned'),
     revisited: num('revisited'),
     satisfied: num('satisfied'),
     basically: num('basically_satisfied'),
@@ -50,8 +51,8 @@ function figureRow(r: Record<string, unknown>, departmentId: string | null): Row
  * 12345 figures of a region (and the regions below it) per month received, for the region and
  * per primary department of the region: received (merged duplicates not counted), by kind,
  * 即时办结率 (answered at once ÷ consults), 按时办结率 (done by the due day ÷ those done or past
- * their due day and still open), overdue (past the due day undone, or done late), and the
- * revisits' satisfaction. Read from the monthly counts kept with each request, not scanned.
+ * their due day and still open), overdue (past the due day undone, or done late), the
+ * departments' returns (退单) and the revisits' satisfaction. Read from the monthly counts kept with each request, not scanned.
  */
 export async function hotlineFigures(db: Db, actor: Actor, query: Static<typeof FiguresQuery>) {
   if (query.from > query.to) throw invalid('to', '不能早于开始月份', 'must not be before from');
@@ -68,5 +69,5 @@ export async function hotlineFigures(db: Db, actor: Actor, query: Static<typeof 
         ORDER BY m.month, m.scope_kind DESC, name, m.scope_id`,
   );
   const out = rows.map((r) => figureRow(r, r.scope_kind === 'region' ? null : (r.scope_id as string)));
-  return { regionCode: query.regionCode, from: query.from, to: query.to, rows: out };
+  return { regionCode: query.regionCode, regionName: region.name, from: query.from, to: query.to, rows: out };
 }

@@ -11,6 +11,7 @@ import { findOrganisation } from '../organisations/index.ts';
 import { requireRegion } from '../regions/index.ts';
 import { invalid, requestNotFound, requestRow, wrongState } from './access.ts';
 import { recordStep, updateRequest } from './events.ts';
+import { withRegionNames } from './region-names.ts';
 import { faqEntries } from './tables.ts';
 
 const FAQ_COLUMNS = sql`id, question, answer, keywords, region_code AS "regionCode",
@@ -116,7 +117,7 @@ async function checkFaqBody(db: DbOrTx, body: Static<typeof FaqBody>) {
 
 /** The FAQ entries (all, or those matching `q`), active or not. */
 export async function listFaq(db: Db, q: string | undefined) {
-  const items = await matchingFaq(db, q ?? '', false);
+  const items = await withRegionNames(db, await matchingFaq(db, q ?? '', false));
   return { items, total: items.length };
 }
 
@@ -160,5 +161,6 @@ export async function saveFaq(options: {
     });
     return id;
   });
-  return (await faqById(options.db, id))!;
+  const [saved] = await withRegionNames(options.db, [(await faqById(options.db, id))!]);
+  return saved!;
 }

@@ -7,11 +7,13 @@ import { createTestApp, type TestApp } from '../testing/app.ts';
 import { namedIds, sendAs } from '../testing/fuzz/named.ts';
 import { hostileJson, hostileString, percentQuery } from '../testing/fuzz/values.ts';
 import { buildHotlineWorld, ok, takeRequest } from './testing.ts';
+import { refreshHotlineWarnings } from './warnings.ts';
 
 /**
  * Property test of every 12345 route with random ids and bodies, as the operator, the assigned
  * department's head, another department's head, a supervisor, a citizen or nobody: never a 5xx, a
- * 4xx names a code, and another department's assignment or a request not assigned to it is a 404.
+ * 4xx names a code, another department's assignment or a request not assigned to it is a 404, and
+ * only the region's supervisor urges a request (bad input is a 400 naming its field).
  */
 
 type Who = 'operator' | 'head' | 'outsider' | 'supervisor' | 'citizen';
@@ -29,6 +31,9 @@ before(async () => {
   });
   const assignment = (await ok(w.firstHead, 'GET', '/api/hotline/assignments')).items[0];
   const fresh = await takeRequest(w.operator, { kind: 'consult' });
+  const late = new Date(`${dispatched.dueDate}T12:00:00+08:00`);
+  late.setUTCDate(late.getUTCDate() + 2);
+  await t.db.db.transaction((tx) => refreshHotlineWarnings(tx, late));
   const faq = await ok(
     w.operator,
     'POST',
@@ -122,15 +127,22 @@ const requestArb = fc.oneof(
   fc.record({ kind: fc.constant('faq' as const), id: id(), body }),
   fc.record({ kind: fc.constant('rating' as const), id: id() }),
   fc.record({
+    kind: fc.constant('urge' as const),
+    id: fc.oneof(fc.constant('dispatched'), id()),
+    body: fc.oneof(fc.record({ note: fc.oneof(fc.constant('请尽快答复'), text(600)) }), body),
+  }),
+  fc.record({
     kind: fc.constant('figures' as const),
     regionCode: fc.oneof(fc.constantFrom('610100', '610000'), hostileString(9)),
     from: month,
     to: month,
+    excel: fc.boolean(),
   }),
 );
 
 test('random 12345 requests: never a 5xx; another department’s assignment and requests are 404s', async () => {
   const statuses = new Map<number, number>();
+  const urged = new Set<string>();
   await fc.assert(
     fc.asyncProperty(
       requestArb,
@@ -187,10 +199,17 @@ test('random 12345 requests: never a 5xx; another department’s assignment and 
           case 'rating':
             res = await send({ method: 'POST', url: `/api/hotline/from-rating/${enc(r.id)}` });
             break;
+          case 'urge':
+            res = await send({
+              method: 'POST',
+              url: `/api/hotline/requests/${enc(r.id)}/urge`,
+              payload: r.body as object,
+            });
+            break;
           default:
             res = await send({
               method: 'GET',
-              url: `/api/hotline/figures?${percentQuery({ regionCode: r.regionCode, from: r.from, to: r.to })}`,
+              url: `/api/hotline/figures${r.excel ? '.xlsx' : ''}?${percentQuery({ regionCode: r.regionCode, from: r.from, to: r.to })}`,
             });
         }
         statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
@@ -206,6 +225,11 @@ test('random 12345 requests: never a 5xx; another department’s assignment and 
           assert.equal(res.statusCode, 404, res.body);
         if (['outsider', 'citizen', 'head', 'supervisor'].includes(as) && r.kind === 'step')
           assert.ok(res.statusCode >= 400, `${r.step} as ${as} succeeded`);
+        if (r.kind === 'urge' && as !== 'supervisor' && as !== 'nobody')
+          assert.ok([400, 404, 415].includes(res.statusCode), `urge as ${as}: ${res.body}`);
+        if (r.kind === 'urge' && res.statusCode === 400 && as !== 'nobody')
+          assert.ok(res.json().error.field, res.body);
+        if (r.kind === 'urge' && res.statusCode === 200) urged.add(as);
       },
     ),
     { numRuns: 300, seed: 20261206 },
@@ -215,4 +239,5 @@ test('random 12345 requests: never a 5xx; another department’s assignment and 
     JSON.stringify([...statuses]),
   );
   assert.ok(statuses.has(404) && statuses.has(400), JSON.stringify([...statuses]));
+  assert.deepEqual([...urged], ['supervisor']);
 });

@@ -11,15 +11,19 @@ import {
   ReviewBody,
   RevisitBody,
   SuggestAnswer,
+  UrgeBody,
 } from '../../common/hotline/api.ts';
+import { attachment } from '../core/http/file-transfer.ts';
 import { auditContext, requireActor } from '../core/http/guard.ts';
 import type { App } from '../core/http/types.ts';
 import { requestNotFound, requestRow } from './access.ts';
 import { dispatchRequest, mergeRequest, redispatchRequest, suggestDepartments } from './dispatch.ts';
 import { hotlineFigures } from './figures.ts';
+import { figuresWorkbook, XLSX_TYPE } from './figures-excel.ts';
 import { asOperator, signedIn, tags } from './guards.ts';
 import { reviewReturn } from './returns.ts';
 import { revisitRequest } from './revisit.ts';
+import { urgeRequest } from './urge.ts';
 import { listRequests, requestView } from './view.ts';
 
 /** The hotline office: lists, a request's page, suggestions, dispatch, returns, merge, revisits, figures. */
@@ -144,6 +148,26 @@ export async function hotlineOfficeRoutes(app: App): Promise<void> {
   );
 
   app.post(
+    '/hotline/requests/:id/urge',
+    {
+      schema: {
+        tags,
+        summary: '督办：本区划监察人员对超期工单提出督办意见，通知主办部门',
+        params: IdParams,
+        body: UrgeBody,
+        response: { 200: RequestView },
+      },
+      onRequest: signedIn,
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { id } = request.params;
+      await urgeRequest({ db: db(), audit: auditContext(request, 'supervisor'), actor, id, note: request.body.note });
+      return requestView(db(), actor, id);
+    },
+  );
+
+  app.post(
     '/hotline/assignments/:id/review',
     {
       schema: {
@@ -179,5 +203,24 @@ export async function hotlineOfficeRoutes(app: App): Promise<void> {
       onRequest: signedIn,
     },
     async (request) => hotlineFigures(db(), requireActor(request), request.query),
+  );
+
+  app.get(
+    '/hotline/figures.xlsx',
+    { schema: { tags, summary: '下载 12345 统计（Excel）', querystring: FiguresQuery }, onRequest: signedIn },
+    async (request, reply) => {
+      const figures = await hotlineFigures(db(), requireActor(request), request.query);
+      const { regionCode, from, to } = request.query;
+      return reply
+        .type(XLSX_TYPE)
+        .header(
+          'content-disposition',
+          attachment(
+            `12345统计-${figures.regionName}-${from}-${to}.xlsx`,
+            `hotline-figures-${regionCode}-${from}-${to}.xlsx`,
+          ),
+        )
+        .send(await figuresWorkbook(figures));
+    },
   );
 }

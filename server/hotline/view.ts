@@ -8,6 +8,7 @@ import type { Db } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { organisationNameOf } from '../organisations/index.ts';
 import { actorDepartments, isOperator, readableRequest } from './access.ts';
+import { withRegionNames } from './region-names.ts';
 import { ASSIGNMENT_COLUMNS } from './reply.ts';
 
 /** The columns of a request in lists (alias `r`). */
@@ -62,7 +63,8 @@ export async function listRequests(
   const { rows: count } = await db.execute(
     sql`SELECT count(*)::int AS n FROM hotline_requests r WHERE ${where}`,
   );
-  return { items: rows as Static<typeof RequestSummary>[], total: count[0]!.n as number };
+  const items = await withRegionNames(db, rows as Omit<Static<typeof RequestSummary>, 'regionName'>[]);
+  return { items, total: count[0]!.n as number };
 }
 
 /**
@@ -92,7 +94,8 @@ export async function requestView(db: Db, actor: Actor, id: string) {
         FROM hotline_events e LEFT JOIN accounts acc ON acc.id = e.actor_id
         WHERE e.request_id = ${row.id} ORDER BY e.at, e.id`,
   );
-  return { ...rows[0]!, assignments: assignments.rows, events: events.rows } as Static<typeof RequestView>;
+  const [named] = await withRegionNames(db, rows as { regionCode: string }[]);
+  return { ...named!, assignments: assignments.rows, events: events.rows } as Static<typeof RequestView>;
 }
 
 /** The signed-in citizen's own requests, newest first. */
