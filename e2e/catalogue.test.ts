@@ -110,6 +110,24 @@ test('the public statistics page shows the catalogue figures', async () => {
     (await page.getByTestId('figure-matters').locator('.ant-statistic-content').textContent())?.trim(),
   );
   assert.ok(matters > 0, `matters: ${matters}`);
+  const figures = (await (await fetch(url('/api/catalogue/statistics'))).json()) as {
+    workingDayCompression: number;
+    workingDayMatters: number;
+    naturalDayCompression: number;
+    naturalDayMatters: number;
+  };
+  const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
+  const working = page.getByTestId('figure-compressionWorking');
+  await working.getByText('承诺时限压缩率（工作日）').waitFor();
+  await working.getByText(pct(figures.workingDayCompression), { exact: true }).waitFor();
+  await working.getByText(`${figures.workingDayMatters} 项事项`).waitFor();
+  const natural = page.getByTestId('figure-compressionNatural');
+  await natural.getByText(pct(figures.naturalDayCompression), { exact: true }).waitFor();
+  await natural.getByText(`${figures.naturalDayMatters} 项事项`).waitFor();
+  const method = page.getByTestId('statistics-method');
+  await method.getByText('计算方法').waitFor();
+  await method.getByText(/^Σ（法定时限 − 承诺时限）÷ Σ 法定时限，计入以工作日计/).waitFor();
+  await method.getByText(/自然日与工作日分别计算，不相加/).waitFor();
   await page.getByTestId('statistics-chart').locator('canvas').first().waitFor();
   await page.waitForTimeout(1500); // the bars grow in an animation
   await page.screenshot({ path: screenshotPath('cat-04-statistics'), fullPage: true });

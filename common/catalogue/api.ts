@@ -263,7 +263,11 @@ export const Figures = Type.Object({
   atMostOnceShare: Type.Number(),
   fullyOnlineShare: Type.Number(),
   immediateShare: Type.Number(),
-  averageCompression: Type.Number(),
+  /** 承诺时限压缩率 per unit of the limits: Σ (legal − promised) ÷ Σ legal; null when no matter has such limits. */
+  workingDayCompression: Nullable(Type.Number()),
+  workingDayMatters: Type.Integer(),
+  naturalDayCompression: Nullable(Type.Number()),
+  naturalDayMatters: Type.Integer(),
   averageVisits: Type.Number(),
 });
 

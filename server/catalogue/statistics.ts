@@ -12,8 +12,16 @@ export type CatalogueFigures = {
   fullyOnlineShare: number;
   /** Share of 即办件. */
   immediateShare: number;
-  /** Average of 1 − promised / legal limit, over matters with a legal limit above 0. */
-  averageCompression: number;
+  /**
+   * 承诺时限压缩率 of the matters whose limits are in working days: Σ (legal − promised) ÷ Σ legal,
+   * over those with a legal limit above 0; null when there are none.
+   */
+  workingDayCompression: number | null;
+  /** How many matters the working-day rate is over. */
+  workingDayMatters: number;
+  /** The same over the matters whose limits are in natural days (units are never added together). */
+  naturalDayCompression: number | null;
+  naturalDayMatters: number;
   /** Average number of in-person visits required. */
   averageVisits: number;
 };
@@ -31,19 +39,29 @@ type Sums = {
   atMostOnce: number;
   fullyOnline: number;
   immediate: number;
-  /** Σ (1 − promised / legal) and how many matters it is over (those with legal > 0). */
-  compression: number;
-  withLegalLimit: number;
+  /** Per unit, over matters with a legal limit above 0: how many, Σ legal and Σ (legal − promised). */
+  workingMatters: number;
+  workingLegal: number;
+  workingSaved: number;
+  naturalMatters: number;
+  naturalLegal: number;
+  naturalSaved: number;
   visits: number;
 };
+
+const WORKING = sql`m.legal_limit > 0 AND m.limit_unit = 'working_days'`;
+const NATURAL = sql`m.legal_limit > 0 AND m.limit_unit = 'natural_days'`;
 
 const SUMS = sql`count(*)::int AS matters,
   count(*) FILTER (WHERE m.realisation_mode IN ('fully_online', 'at_most_once', 'on_the_spot'))::int AS "atMostOnce",
   count(*) FILTER (WHERE m.realisation_mode = 'fully_online')::int AS "fullyOnline",
   count(*) FILTER (WHERE m.case_type = 'immediate')::int AS immediate,
-  coalesce(sum(1 - m.promised_limit::float8 / m.legal_limit) FILTER (WHERE m.legal_limit > 0), 0)::float8
-    AS compression,
-  count(*) FILTER (WHERE m.legal_limit > 0)::int AS "withLegalLimit",
+  count(*) FILTER (WHERE ${WORKING})::int AS "workingMatters",
+  coalesce(sum(m.legal_limit) FILTER (WHERE ${WORKING}), 0)::float8 AS "workingLegal",
+  coalesce(sum(m.legal_limit - m.promised_limit) FILTER (WHERE ${WORKING}), 0)::float8 AS "workingSaved",
+  count(*) FILTER (WHERE ${NATURAL})::int AS "naturalMatters",
+  coalesce(sum(m.legal_limit) FILTER (WHERE ${NATURAL}), 0)::float8 AS "naturalLegal",
+  coalesce(sum(m.legal_limit - m.promised_limit) FILTER (WHERE ${NATURAL}), 0)::float8 AS "naturalSaved",
   coalesce(sum(m.visits_required), 0)::float8 AS visits`;
 
 const zero = (): Sums => ({
@@ -51,8 +69,12 @@ const zero = (): Sums => ({
   atMostOnce: 0,
   fullyOnline: 0,
   immediate: 0,
-  compression: 0,
-  withLegalLimit: 0,
+  workingMatters: 0,
+  workingLegal: 0,
+  workingSaved: 0,
+  naturalMatters: 0,
+  naturalLegal: 0,
+  naturalSaved: 0,
   visits: 0,
 });
 
@@ -61,8 +83,12 @@ function add(to: Sums, row: Sums): void {
   to.atMostOnce += Number(row.atMostOnce);
   to.fullyOnline += Number(row.fullyOnline);
   to.immediate += Number(row.immediate);
-  to.compression += Number(row.compression);
-  to.withLegalLimit += Number(row.withLegalLimit);
+  to.workingMatters += Number(row.workingMatters);
+  to.workingLegal += Number(row.workingLegal);
+  to.workingSaved += Number(row.workingSaved);
+  to.naturalMatters += Number(row.naturalMatters);
+  to.naturalLegal += Number(row.naturalLegal);
+  to.naturalSaved += Number(row.naturalSaved);
   to.visits += Number(row.visits);
 }
 
@@ -75,7 +101,10 @@ function figures(sums: Sums): CatalogueFigures {
     atMostOnceShare: share(sums.atMostOnce, sums.matters),
     fullyOnlineShare: share(sums.fullyOnline, sums.matters),
     immediateShare: share(sums.immediate, sums.matters),
-    averageCompression: share(sums.compression, sums.withLegalLimit),
+    workingDayCompression: sums.workingLegal > 0 ? round(sums.workingSaved / sums.workingLegal) : null,
+    workingDayMatters: sums.workingMatters,
+    naturalDayCompression: sums.naturalLegal > 0 ? round(sums.naturalSaved / sums.naturalLegal) : null,
+    naturalDayMatters: sums.naturalMatters,
     averageVisits: share(sums.visits, sums.matters),
   };
 }

@@ -1,13 +1,16 @@
-import { Card, Col, Row, Select, Skeleton, Statistic, Table, Typography } from 'antd';
+import { InfoCircleOutlined } from '@ant-design/icons';
+import { Card, Col, Row, Select, Skeleton, Statistic, Table, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MaterialReduction } from '../cases/MaterialReduction.tsx';
 import { PrefillRate } from '../cases/PrefillRate.tsx';
 import { LoadError } from '../components/status.tsx';
 import { useRegionOptions, useStatistics } from './api.ts';
 import { SharesChart } from './SharesChart.tsx';
+import { type MethodKey, StatisticsMethod } from './StatisticsMethod.tsx';
 import type { Figures } from './types.ts';
 
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
+const pctOrDash = (share: number | null) => (share === null ? '—' : pct(share));
 
 type Props = { region: string | undefined; onRegion: (region: string | undefined) => void };
 
@@ -37,10 +40,16 @@ export function StatisticsView({ region, onRegion }: Props) {
       render: pct,
     },
     {
-      title: t('catalogue.statistics.compression'),
-      dataIndex: 'averageCompression',
+      title: t('catalogue.statistics.compressionWorking'),
+      dataIndex: 'workingDayCompression',
       align: 'right' as const,
-      render: pct,
+      render: pctOrDash,
+    },
+    {
+      title: t('catalogue.statistics.compressionNatural'),
+      dataIndex: 'naturalDayCompression',
+      align: 'right' as const,
+      render: pctOrDash,
     },
     {
       title: t('catalogue.statistics.visits'),
@@ -101,6 +110,7 @@ export function StatisticsView({ region, onRegion }: Props) {
           </Card>
           <MaterialReduction region={region} />
           <PrefillRate region={region} />
+          <StatisticsMethod />
         </>
       )}
     </div>
@@ -109,28 +119,40 @@ export function StatisticsView({ region, onRegion }: Props) {
 
 function FigureCards({ figures }: { figures: Figures }) {
   const { t } = useTranslation();
-  const cards = [
-    { key: 'matters', title: t('catalogue.statistics.matters'), value: String(figures.matters) },
-    { key: 'atMostOnce', title: t('catalogue.statistics.atMostOnce'), value: pct(figures.atMostOnceShare) },
+  const over = (count: number) => t('catalogue.statistics.compressionOver', { count });
+  const cards: { key: MethodKey; value: string; note?: string }[] = [
+    { key: 'matters', value: String(figures.matters) },
+    { key: 'atMostOnce', value: pct(figures.atMostOnceShare) },
+    { key: 'fullyOnline', value: pct(figures.fullyOnlineShare) },
+    { key: 'immediate', value: pct(figures.immediateShare) },
     {
-      key: 'fullyOnline',
-      title: t('catalogue.statistics.fullyOnline'),
-      value: pct(figures.fullyOnlineShare),
+      key: 'compressionWorking',
+      value: pctOrDash(figures.workingDayCompression),
+      note: over(figures.workingDayMatters),
     },
-    { key: 'immediate', title: t('catalogue.statistics.immediate'), value: pct(figures.immediateShare) },
     {
-      key: 'compression',
-      title: t('catalogue.statistics.compression'),
-      value: pct(figures.averageCompression),
+      key: 'compressionNatural',
+      value: pctOrDash(figures.naturalDayCompression),
+      note: over(figures.naturalDayMatters),
     },
-    { key: 'visits', title: t('catalogue.statistics.visits'), value: figures.averageVisits.toFixed(2) },
+    { key: 'visits', value: figures.averageVisits.toFixed(2) },
   ];
   return (
     <Row gutter={[12, 12]} className="statistics-figures">
       {cards.map((c) => (
-        <Col key={c.key} xs={12} md={8} lg={4}>
+        <Col key={c.key} flex="1 0 150px">
           <Card size="small" data-testid={`figure-${c.key}`}>
-            <Statistic title={c.title} value={c.value} />
+            <Statistic
+              title={
+                <Tooltip title={t(`catalogue.statistics.method.${c.key}`)}>
+                  <span>
+                    {t(`catalogue.statistics.${c.key}`)} <InfoCircleOutlined />
+                  </span>
+                </Tooltip>
+              }
+              value={c.value}
+            />
+            {c.note ? <Typography.Text type="secondary">{c.note}</Typography.Text> : null}
           </Card>
         </Col>
       ))}

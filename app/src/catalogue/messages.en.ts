@@ -207,7 +207,9 @@ export const catalogueEn: typeof catalogueZh = {
     atMostOnce: 'At most one visit',
     fullyOnline: 'Fully online',
     immediate: 'Immediate cases',
-    compression: 'Average time saved',
+    compressionWorking: 'Promised time cut (working days)',
+    compressionNatural: 'Promised time cut (natural days)',
+    compressionOver: '{{count}} matters',
     visits: 'Average visits',
     byDepartment: 'By department',
     byRegion: 'By region',
@@ -215,5 +217,21 @@ export const catalogueEn: typeof catalogueZh = {
     region: 'Region',
     chartShares: 'At most one visit and fully online, by department',
     allRegions: 'All regions',
+    method: {
+      title: 'How the figures are computed',
+      scope:
+        'The figures below are computed over the published matters of the chosen region (with the regions under it): what is promised, not the time cases took.',
+      matters: 'Published matters.',
+      atMostOnce: 'Matters realised fully online, with at most one visit or on the spot ÷ matters.',
+      fullyOnline: 'Matters realised fully online ÷ matters.',
+      immediate: 'Immediate matters (即办件) ÷ matters.',
+      compressionWorking:
+        'Σ (legal limit − promised limit) ÷ Σ legal limit, over the matters whose limits are in working days and whose legal limit is above 0; not the average of each matter’s rate.',
+      compressionNatural:
+        'The same over the matters whose limits are in natural days; natural and working days are never added together.',
+      visits: 'Visits required by the matters, summed ÷ matters.',
+      reduction:
+        'Materials no longer submitted is computed over the cases filed in the chosen region: materials reused ÷ (reused + submitted); a material the applicant uploaded a file for counts as submitted.',
+    },
   },
 };

@@ -16,6 +16,8 @@ export type FixtureMatter = {
   mode?: RealisationMode;
   caseType?: CaseType;
   limits?: [legal: number, promised: number];
+  /** The unit of both limits; working days by default. */
+  limitUnit?: 'working_days' | 'natural_days';
   visits?: number;
   themes?: Theme[];
   keywords?: string[];

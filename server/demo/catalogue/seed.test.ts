@@ -53,15 +53,19 @@ describe('demo catalogue', () => {
   });
 
   test('the realisation figures look like the seeds: ~88 % 最多跑一次, many 全程网办, ~half 即办 in districts', async () => {
-    const [all] = await query<{ once: number; online: number; immediate: number; compression: number }>(sql`
+    const [all] = await query<{ once: number; online: number; immediate: number }>(sql`
       SELECT avg((realisation_mode IN ('fully_online', 'at_most_once', 'on_the_spot') AND visits_required <= 1)::int)::float AS once,
              avg((realisation_mode = 'fully_online')::int)::float AS online,
-             avg((case_type = 'immediate')::int)::float AS immediate,
-             avg(1 - promised_limit::float / legal_limit) FILTER (WHERE legal_limit > 0) AS compression
+             avg((case_type = 'immediate')::int)::float AS immediate
       FROM implementation_versions WHERE status = 'published'`);
     assert.ok(all!.once >= 0.84 && all!.once <= 0.94, `最多跑一次 share ${all!.once}`);
     assert.ok(all!.online >= 0.35 && all!.online <= 0.6, `全程网办 share ${all!.online}`);
-    assert.ok(all!.compression >= 0.4 && all!.compression <= 0.85, `compression ${all!.compression}`);
+    // 市级进驻事项的办理时限较法定时限平均已压缩46.8%: the time saved over the legal time, per unit.
+    const compression = await query<{ unit: string; compression: number }>(sql`
+      SELECT limit_unit AS unit, sum(legal_limit - promised_limit)::float / sum(legal_limit) AS compression
+      FROM implementation_versions WHERE status = 'published' AND legal_limit > 0 GROUP BY limit_unit`);
+    const working = compression.find((c) => c.unit === 'working_days')?.compression ?? 0;
+    assert.ok(working >= 0.4 && working <= 0.85, `承诺时限压缩率 ${JSON.stringify(compression)}`);
     const [districts] = await query<{ immediate: number }>(sql`
       SELECT avg((v.case_type = 'immediate')::int)::float AS immediate FROM implementation_versions v
       JOIN implementations i ON i.id = v.implementation_id
