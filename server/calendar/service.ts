@@ -102,6 +102,16 @@ export async function workingDeadline(options: {
   return addWorkingDays(calendar, options.from, options.days);
 }
 
+/**
+ * The day the time limits of something accepted on `day` count from: the day itself when it is a
+ * working day; else (a hall open on a Saturday, Sunday or holiday) the next working day, so that
+ * what is accepted on a Sunday is due when it would be had it been accepted on the Monday.
+ */
+export async function clockStart(options: { db: DbOrTx; day: IsoDate }): Promise<IsoDate> {
+  checkDate(options.day, 'day');
+  return nextWorkdayOnOrAfter(await loadCalendar(options), options.day);
+}
+
 /** Working days after `from` up to and including `to` (0 on the same day; negative if `to` is earlier). */
 export async function workingDaysBetween(options: {
   db: DbOrTx;

@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { CaseAction } from '../../common/cases/state-machine.ts';
 import { loadActor } from '../accounts/index.ts';
-import { workingDaysBetween, workingDeadline } from '../calendar/index.ts';
+import { clockStart, workingDaysBetween, workingDeadline } from '../calendar/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { findOrganisation } from '../organisations/index.ts';
@@ -22,12 +22,16 @@ export const required = (value: string | undefined, field: string): string => {
   return text;
 };
 
-/** Accepted today: the promised and legal deadlines counted from today by the matter's limits. */
+/**
+ * Accepted today: accepted_on is today, the real day; the promised and legal deadlines count by the
+ * matter's limits from the day the clock starts, the next working day when today is not one.
+ */
 export async function deadlines(db: DbOrTx, row: CaseRow, today: string) {
   const doc = await documentOf(db, row.versionId);
+  const from = await clockStart({ db, day: today });
   const [promisedDeadline, legalDeadline] = await Promise.all([
-    workingDeadline({ db, from: today, days: doc.promisedLimit.value, unit: doc.promisedLimit.unit }),
-    workingDeadline({ db, from: today, days: doc.legalLimit.value, unit: doc.legalLimit.unit }),
+    workingDeadline({ db, from, days: doc.promisedLimit.value, unit: doc.promisedLimit.unit }),
+    workingDeadline({ db, from, days: doc.legalLimit.value, unit: doc.legalLimit.unit }),
   ]);
   return { acceptedOn: today, promisedDeadline, legalDeadline };
 }

@@ -1,5 +1,5 @@
 import type { CaseAction } from '../../common/cases/state-machine.ts';
-import { workingDaysBetween } from '../calendar/index.ts';
+import { clockStart, workingDaysBetween } from '../calendar/index.ts';
 import { certificateOnConclusion } from '../certificates/index.ts';
 import type { Db } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
@@ -182,9 +182,14 @@ const reassign: Planner = async (db, row, { input }) => {
   };
 };
 
-/** 办结: the working days used; a certificate result is issued and sealed in the same statement (办结出证). */
+/**
+ * 办结: the working days used since the clock started (the day of acceptance, or the next working day
+ * after a Saturday, Sunday or holiday), less those paused; a certificate result is issued and sealed
+ * in the same statement (办结出证).
+ */
 const conclude: Planner = async (db, row, { today, audit }) => {
-  const used = row.acceptedOn ? await workingDaysBetween({ db, from: row.acceptedOn, to: today }) : 0;
+  const from = row.acceptedOn ? await clockStart({ db, day: row.acceptedOn }) : null;
+  const used = from ? await workingDaysBetween({ db, from, to: today }) : 0;
   const workingDaysUsed = Math.max(0, used - row.pausedDays);
   const doc = await documentOf(db, row.versionId);
   const certificate = await certificateOnConclusion({
