@@ -148,8 +148,9 @@ test('issue 17: the 12345 operator enters a phone 不满意 for a concluded case
   try {
     await phone.setViewportSize({ width: 390, height: 844 });
     await phone.goto(url('/'));
+    await phone.getByTestId('portal-evaluation-link').filter({ hasText: '好差评公示' }).waitFor();
     await phone.getByTestId('portal-menu').click();
-    await phone.getByTestId('portal-drawer-evaluation-link').click();
+    await phone.getByTestId('portal-drawer-evaluation-link').filter({ hasText: '好差评公示' }).click();
     await phone.waitForURL('**/evaluation');
     const publication = phone.getByTestId('evaluation-page');
     await publication.getByTestId('evaluation-how').getByText('不含默认').first().waitFor();

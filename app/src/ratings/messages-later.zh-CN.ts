@@ -2,8 +2,6 @@
 export const ratingsLaterZh = {
   publication: {
     title: '好差评公示',
-    entry: '好差评公示',
-    entryDesc: '各部门、大厅、窗口每月的评价与差评整改情况',
     intro: '按月公开各部门、政务服务大厅和窗口收到的评价、好评率及差评整改情况，接受社会监督。',
     month: '月份',
     region: '区划',
