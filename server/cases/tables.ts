@@ -146,6 +146,9 @@ export const cases = pgTable(
     index('cases_applicant_idx').on(t.applicantId, t.createdAt),
     index('cases_hall_idx').on(t.hallId, t.status),
     index('cases_region_path_idx').using('btree', sql`${t.regionPath} text_pattern_ops`),
+    /** A month's concluded cases and the cases falling due in it (the monthly assessment, statistics). */
+    index('cases_concluded_at_idx').on(t.concludedAt),
+    index('cases_promised_deadline_idx').on(t.promisedDeadline),
   ],
 );
 

@@ -62,6 +62,8 @@ export const ratings = pgTable(
     uniqueIndex('ratings_case_stage_uq').on(t.caseId, t.stage),
     index('ratings_department_month_idx').on(t.departmentId, t.month),
     index('ratings_hall_month_idx').on(t.hallId, t.month),
+    /** A region subtree's ratings of a month (a district's drill-down). */
+    index('ratings_month_region_idx').using('btree', t.month, sql`${t.regionPath} text_pattern_ops`),
     check('ratings_level_check', sql`${t.level} BETWEEN 1 AND 5`),
     check('ratings_stage_check', sql`${t.stage} IN ('accepted', 'concluded')`),
   ],
