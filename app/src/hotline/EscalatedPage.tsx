@@ -13,6 +13,7 @@ import { LoadError } from '../components/status.tsx';
 import { type RequestSummary, useEscalated, useLabel } from './api.ts';
 import type { HotlineKey } from './messages.zh-CN.ts';
 import { StatusTag } from './Tags.tsx';
+import { UrgeButton } from './UrgeButton.tsx';
 import './hotline.css';
 
 const DAY = 86_400_000;
@@ -29,7 +30,7 @@ const distinct = (values: (string | null)[]) =>
 
 /**
  * /workbench/hotline-escalated — 12345督办: the supervisor's overdue requests of their regions,
- * by kind, primary department and region; each opens its detail, read only.
+ * by kind, primary department and region; each opens its detail, and each may be urged (督办意见).
  */
 export function EscalatedPage() {
   const { t } = useTranslation();
@@ -79,7 +80,9 @@ export function EscalatedPage() {
             value={region}
             onChange={setRegion}
             style={{ width: 140 }}
-            options={distinct(all.map((r) => r.regionCode)).map((c) => ({ value: c, label: c }))}
+            options={[...new Map(all.map((r) => [r.regionCode, r.regionName ?? r.regionCode]))]
+              .sort((a, b) => a[1].localeCompare(b[1], 'zh-CN'))
+              .map(([value, label]) => ({ value, label }))}
             data-testid="escalated-region"
           />
         </Space>
@@ -130,7 +133,16 @@ export function EscalatedPage() {
               render: (name: string | null) =>
                 name ?? <Typography.Text type="secondary">{e('noDepartment')}</Typography.Text>,
             },
-            { title: e('region'), dataIndex: 'regionCode', width: 90 },
+            {
+              title: e('region'),
+              dataIndex: 'regionCode',
+              width: 110,
+              render: (code: string, row) => (
+                <span title={code} data-testid="escalated-region-name">
+                  {row.regionName ?? code}
+                </span>
+              ),
+            },
             { title: e('due'), dataIndex: 'dueDate', width: 110 },
             {
               title: e('overdue'),
@@ -156,6 +168,13 @@ export function EscalatedPage() {
               dataIndex: 'escalatedAt',
               width: 160,
               render: (at: string | null) => (at ? formatTime(at) : ''),
+            },
+            {
+              title: e('urge'),
+              key: 'urge',
+              width: 90,
+              fixed: 'right',
+              render: (_: unknown, row) => <UrgeButton request={row} size="small" />,
             },
           ]}
         />

@@ -64,7 +64,9 @@ export function FaqPage() {
                 value={region}
                 onChange={setRegion}
                 style={{ width: 130 }}
-                options={distinct(all.map((e) => e.regionCode)).map((c) => ({ value: c, label: c }))}
+                options={[...new Map(all.map((e) => [e.regionCode, e.regionName ?? e.regionCode]))]
+                  .sort((x, y) => x[1].localeCompare(y[1], 'zh-CN'))
+                  .map(([value, label]) => ({ value, label }))}
               />
               <Select<string>
                 allowClear
@@ -175,7 +177,12 @@ function FaqTable(props: {
           ),
         },
         { title: f('keywordsCol'), dataIndex: 'keywords', width: 160 },
-        { title: f('region'), dataIndex: 'regionCode', width: 90 },
+        {
+          title: f('region'),
+          dataIndex: 'regionCode',
+          width: 100,
+          render: (code: string, e) => <span title={code}>{e.regionName ?? code}</span>,
+        },
         {
           title: f('departmentCol'),
           dataIndex: 'departmentId',

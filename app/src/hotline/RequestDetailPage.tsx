@@ -18,13 +18,15 @@ import { KnowledgePanel } from './KnowledgePanel.tsx';
 import type { HotlineKey } from './messages.zh-CN.ts';
 import { MergeForm, RevisitForm } from './OfficeActions.tsx';
 import { DueCell, isDone, StatusTag } from './Tags.tsx';
+import { UrgeButton } from './UrgeButton.tsx';
 import './hotline.css';
 
 /**
  * /workbench/hotline/:id — one request for the hotline office: what was asked, its steps, the
  * departments with their returns and replies; 派单/改派 with suggested departments, the review of
  * a 退单, merging a duplicate, an immediate answer of a 咨询 and the 回访. `readOnly` (a supervisor's
- * /workbench/hotline-escalated/:id) shows the request without the office's actions.
+ * /workbench/hotline-escalated/:id) shows the request without the office's actions, with 督办
+ * while it is escalated and still open.
  */
 export function RequestDetailPage({ readOnly = false }: { readOnly?: boolean }) {
   const { t } = useTranslation();
@@ -52,7 +54,12 @@ export function RequestDetailPage({ readOnly = false }: { readOnly?: boolean }) 
           </Typography.Title>
           <StatusTag status={request.status} />
         </Space>
-        <BackLink readOnly={readOnly} />
+        <Space>
+          {readOnly && request.escalatedAt && waitingOrWith(request.status) ? (
+            <UrgeButton request={request} />
+          ) : null}
+          <BackLink readOnly={readOnly} />
+        </Space>
       </div>
       {readOnly ? (
         <Alert type="info" showIcon title={t('hotline.escalated.readOnly')} style={{ marginBottom: 16 }} />
@@ -110,6 +117,9 @@ export function RequestDetailPage({ readOnly = false }: { readOnly?: boolean }) 
   );
 }
 
+/** Still with the hotline or the departments: what can be urged. */
+const waitingOrWith = (status: RequestView['status']) => status === 'received' || status === 'dispatched';
+
 function BackLink({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation();
   return (
@@ -139,7 +149,11 @@ function RequestFacts({ request }: { request: RequestView }) {
             done={isDone(request.status)}
           />
         </Descriptions.Item>
-        <Descriptions.Item label={d('region')}>{request.regionCode}</Descriptions.Item>
+        <Descriptions.Item label={d('region')}>
+          <span data-testid="hotline-region">
+            {request.regionName ? `${request.regionName}（${request.regionCode}）` : request.regionCode}
+          </span>
+        </Descriptions.Item>
         {request.address ? (
           <Descriptions.Item label={d('address')}>{request.address}</Descriptions.Item>
         ) : null}

@@ -19,6 +19,9 @@ export type DispatchBody = Wire<typeof Api.DispatchBody>;
 export type RevisitBody = Wire<typeof Api.RevisitBody>;
 export type FaqView = Wire<typeof Api.FaqView>;
 export type FaqBody = Wire<typeof Api.FaqBody>;
+export type FiguresAnswer = Wire<typeof Api.FiguresAnswer>;
+export type FigureRow = Wire<typeof Api.FigureRow>;
+export type FiguresQuery = Wire<typeof Api.FiguresQuery>;
 type List<T> = { items: T[]; total: number };
 
 export const HOTLINE = '/api/hotline';
@@ -28,6 +31,7 @@ export const MINE = `${HOTLINE}/mine`;
 export const KNOWLEDGE = `${HOTLINE}/knowledge`;
 export const ESCALATED = `${HOTLINE}/escalated`;
 export const FAQ = `${HOTLINE}/faq`;
+export const FIGURES = `${HOTLINE}/figures`;
 
 const id = (value: string) => encodeURIComponent(value);
 
@@ -93,6 +97,28 @@ export function useFaq(q: string) {
   });
 }
 
+/** The 12345 figures of a region per month, whole and per primary department. */
+export function useFigures(query: FiguresQuery | undefined) {
+  return useQuery({
+    queryKey: [FIGURES, query],
+    queryFn: () => api.get<FiguresAnswer>(FIGURES, query),
+    enabled: !!query,
+  });
+}
+
+/** The regions directly below a region, to choose the figures' region. */
+export function useRegionsBelow(parent: string | undefined) {
+  return useQuery({
+    queryKey: ['/api/regions', { parent }],
+    queryFn: async () =>
+      (await api.get<{ items: { code: string; name: string }[] }>('/api/regions', { parent })).items,
+    enabled: !!parent,
+  });
+}
+
+/** The Excel download of the same figures. */
+export const figuresXlsxUrl = (query: FiguresQuery) => `${FIGURES}.xlsx?${new URLSearchParams(query)}`;
+
 /** The department's assigned requests. */
 export function useInbox(status?: InboxItem['status']) {
   return useQuery({
@@ -127,5 +153,7 @@ export const returnAssignment = (assignmentId: string, reason: string) =>
   api.post(`${ASSIGNMENTS}/${id(assignmentId)}/return`, { reason });
 export const replyAssignment = (assignmentId: string, reply: string) =>
   api.post(`${ASSIGNMENTS}/${id(assignmentId)}/reply`, { reply });
+export const urge = (requestId: string, note: string) =>
+  api.post<RequestView>(`${REQUESTS}/${id(requestId)}/urge`, { note });
 export const saveFaq = (body: FaqBody, faqId?: string) =>
   faqId === undefined ? api.post<FaqView>(FAQ, body) : api.put<FaqView>(`${FAQ}/${id(faqId)}`, body);

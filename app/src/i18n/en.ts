@@ -173,6 +173,7 @@ export const en: Messages = {
     hotline: '12345 hotline',
     hotlineTasks: '12345 requests',
     hotlineEscalated: '12345 escalations',
+    hotlineFigures: '12345 figures',
     hotlineFaq: 'Knowledge base',
     inspectors: 'Service inspectors',
     inspectorFindings: 'Inspector reports',

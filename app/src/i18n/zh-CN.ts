@@ -171,6 +171,7 @@ export const zhCN = {
     hotline: '12345受理',
     hotlineTasks: '12345工单办理',
     hotlineEscalated: '12345督办',
+    hotlineFigures: '12345统计',
     hotlineFaq: '知识库维护',
     inspectors: '体验官管理',
     inspectorFindings: '找茬问题',

@@ -77,6 +77,7 @@ const ICONS: Record<WorkbenchPage, React.ReactNode> = {
   hotline: <MessageOutlined />,
   hotlineTasks: <ProductOutlined />,
   hotlineEscalated: <AlertOutlined />,
+  hotlineFigures: <LineChartOutlined />,
   hotlineFaq: <ReadOutlined />,
   inspectors: <EyeOutlined />,
   inspectorFindings: <BugOutlined />,

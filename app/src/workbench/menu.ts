@@ -29,6 +29,7 @@ export type WorkbenchPage =
   | 'hotline'
   | 'hotlineTasks'
   | 'hotlineEscalated'
+  | 'hotlineFigures'
   | 'hotlineFaq'
   | 'inspectors'
   | 'inspectorFindings'
@@ -68,6 +69,7 @@ const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
   hotline: ['hotline_operator'],
   hotlineTasks: ['department_head', 'department_reviewer'],
   hotlineEscalated: ['supervisor'],
+  hotlineFigures: ['supervisor', 'hotline_operator', 'system_admin'],
   hotlineFaq: ['hotline_operator'],
   inspectors: ['supervisor'],
   inspectorFindings: ['supervisor'],
@@ -107,6 +109,7 @@ export const PAGE_ORDER: readonly WorkbenchPage[] = [
   'hotline',
   'hotlineTasks',
   'hotlineEscalated',
+  'hotlineFigures',
   'hotlineFaq',
   'inspectors',
   'inspectorFindings',
@@ -155,6 +158,7 @@ const PATHS: Partial<Record<WorkbenchPage, string>> = {
   helpRequests: '/workbench/help-requests',
   hotlineTasks: '/workbench/hotline-tasks',
   hotlineEscalated: '/workbench/hotline-escalated',
+  hotlineFigures: '/workbench/hotline-figures',
   hotlineFaq: '/workbench/hotline-faq',
   inspectorFindings: '/workbench/inspector-findings',
   inspectorRectify: '/workbench/inspector-rectify',

@@ -82,6 +82,9 @@ const HotlineEscalatedPage = lazy(() =>
 const HotlineEscalatedRequestPage = lazy(() =>
   import('../hotline/RequestDetailPage.tsx').then((m) => ({ default: m.EscalatedRequestPage })),
 );
+const HotlineFiguresPage = lazy(() =>
+  import('../hotline/FiguresPage.tsx').then((m) => ({ default: m.FiguresPage })),
+);
 const HotlineFaqPage = lazy(() => import('../hotline/FaqPage.tsx').then((m) => ({ default: m.FaqPage })));
 const InspectorsPage = lazy(() =>
   import('../inspectors/ManagePage.tsx').then((m) => ({ default: m.ManagePage })),
@@ -146,6 +149,7 @@ export const workbenchRoutes: RouteObject = {
     guarded('hotline-tasks', 'hotlineTasks', <HotlineTasksPage />),
     guarded('hotline-escalated', 'hotlineEscalated', <HotlineEscalatedPage />),
     guarded('hotline-escalated/:id', 'hotlineEscalated', <HotlineEscalatedRequestPage />),
+    guarded('hotline-figures', 'hotlineFigures', <HotlineFiguresPage />),
     guarded('hotline-faq', 'hotlineFaq', <HotlineFaqPage />),
     guarded('inspectors', 'inspectors', <InspectorsPage />),
     guarded('inspector-findings', 'inspectorFindings', <InspectorFindingsPage />),
