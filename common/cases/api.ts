@@ -256,6 +256,11 @@ export const CaseDetail = Type.Object({
   delivery: Nullable(DeliveryMethod),
   trackingNo: Nullable(Type.String()),
   workingDaysUsed: Nullable(Type.Integer()),
+  /**
+   * The day the time limits count from: acceptedOn (the real day of acceptance) when it is a
+   * working day, else the next working day; null before acceptance.
+   */
+  clockStartsOn: Nullable(Type.String()),
   promise: Type.Object({
     visitsRequired: Type.Integer(),
     promisedLimit: TimeLimit,

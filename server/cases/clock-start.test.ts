@@ -68,6 +68,12 @@ test('accepted on a Sunday: the real day is kept, the deadlines are those of the
   assert.equal(monday.legalDeadline, '2026-03-30');
   assert.equal(sunday.promisedDeadline, monday.promisedDeadline);
   assert.equal(sunday.legalDeadline, monday.legalDeadline);
+  const page = async (id: string) =>
+    (await company.request({ method: 'GET', url: `/api/cases/${id}` })).json();
+  const shown = await page(sunday.id);
+  assert.equal(shown.acceptedOn, '2026-03-01');
+  assert.equal(shown.clockStartsOn, '2026-03-02', 'the case page says the limits count from the Monday');
+  assert.equal((await page(monday.id)).clockStartsOn, '2026-03-02');
 });
 
 test('accepted on a Saturday at a street centre open on Saturdays: counted from the Monday', async () => {

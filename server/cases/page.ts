@@ -1,5 +1,6 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { accountIdColumn, accountNamesJson, namesFromJson } from '../accounts/index.ts';
+import { clockStart } from '../calendar/index.ts';
 import type { Actor } from '../core/access/actor.ts';
 import { can, type Resource } from '../core/access/policy.ts';
 import type { Db } from '../core/db/client.ts';
@@ -170,10 +171,11 @@ export async function casePage(
   view: CaseView = { masked: true, mayReveal: false },
   records: PageRecords | null = null,
 ) {
-  const [doc, { events, attachments, departmentName, names }, ticket] = await Promise.all([
+  const [doc, { events, attachments, departmentName, names }, ticket, clockStartsOn] = await Promise.all([
     documentOf(db, row.versionId),
     records ?? readPageRecords(db, row.id),
     row.ticketId ? ticketTimes(db, row.ticketId) : null,
+    row.acceptedOn ? clockStart({ db, day: row.acceptedOn }) : null,
   ]);
   const applicant = names.get(row.applicantId);
   const gaps = row.gaps as string[];
@@ -204,6 +206,7 @@ export async function casePage(
     delivery: row.delivery,
     trackingNo: row.trackingNo,
     workingDaysUsed: row.workingDaysUsed,
+    clockStartsOn,
     promise: {
       visitsRequired: doc.visitsRequired,
       promisedLimit: doc.promisedLimit,

@@ -96,7 +96,10 @@ export const cases = pgTable(
     /** Material keys accepted with gaps (容缺) and the date by which they must be supplied. */
     gaps: jsonb('gaps').notNull().default(sql`'[]'::jsonb`),
     gapDeadline: date('gap_deadline', { mode: 'string' }),
-    /** Deadlines in working days computed at acceptance (Asia/Shanghai ISO dates), moved by suspensions. */
+    /**
+     * The real day of acceptance and the deadlines computed then (Asia/Shanghai ISO dates), moved by
+     * suspensions; the deadlines count from the next working day when accepted on a day off.
+     */
     acceptedOn: date('accepted_on', { mode: 'string' }),
     promisedDeadline: date('promised_deadline', { mode: 'string' }),
     legalDeadline: date('legal_deadline', { mode: 'string' }),

@@ -84,6 +84,11 @@ export function CaseFacts({ detail, staff = false }: { detail: CaseDetail; staff
       </Descriptions.Item>
       <Descriptions.Item label={t('cases.field.acceptedOn')}>
         {detail.acceptedOn ?? t('cases.facts.notAccepted')}
+        {detail.clockStartsOn && detail.clockStartsOn !== detail.acceptedOn ? (
+          <span data-testid="clock-starts-on">
+            {t('cases.facts.clockStartsOn', { day: detail.clockStartsOn })}
+          </span>
+        ) : null}
       </Descriptions.Item>
       <Descriptions.Item label={t('cases.field.promisedDeadline')}>
         <span data-testid="promised-deadline">

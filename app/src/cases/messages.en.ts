@@ -111,6 +111,7 @@ export const casesEn: typeof casesZh = {
     visitsOf: '{{visits}} (promised at most {{promised}})',
     workingDaysOf: '{{used}} working days (promised {{promised}})',
     notAccepted: 'Set at acceptance',
+    clockStartsOn: ' (accepted on a day off: the limits count from the next working day, {{day}})',
     inTime: 'Within the promised limit',
     overTime: 'Beyond the promised limit',
     ticket: 'Ticket',

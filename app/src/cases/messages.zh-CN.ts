@@ -66,6 +66,7 @@ export const casesZh = {
     visitsOf: '{{visits}} 次（承诺最多 {{promised}} 次）',
     workingDaysOf: '{{used}} 个工作日（承诺 {{promised}} 个工作日）',
     notAccepted: '受理后计算',
+    clockStartsOn: '（非工作日受理，时限自次一工作日 {{day}} 起算）',
     inTime: '在承诺时限内',
     overTime: '超出承诺时限',
     ticket: '号票',
