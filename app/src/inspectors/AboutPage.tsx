@@ -36,16 +36,27 @@ export function AboutPage() {
           </Card>
         </Col>
         <Col xs={24} md={14}>
-          <Card title={t('inspectors.about.apply')}>
-            <Application />
-          </Card>
+          <Application />
         </Col>
       </Row>
     </div>
   );
 }
 
+/** The application card: 我的申请 once there is one (a rejected applicant may apply again below it). */
 function Application() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const mine = useMine(me?.kind === 'person');
+  const applied = Boolean(mine.data?.inspector);
+  return (
+    <Card title={t(applied ? 'inspectors.about.mine' : 'inspectors.about.apply')}>
+      <ApplicationBody />
+    </Card>
+  );
+}
+
+function ApplicationBody() {
   const { t } = useTranslation();
   const { data: me, isPending } = useMe();
   const person = me?.kind === 'person';
@@ -105,6 +116,7 @@ function ApplicationStatus({ inspector }: { inspector: InspectorView }) {
         ) : null}
       </Descriptions>
       <Alert
+        className="inspector-block"
         type={inspector.status === 'approved' ? 'success' : 'info'}
         showIcon
         title={t(`inspectors.about.${hint[inspector.status]}`)}

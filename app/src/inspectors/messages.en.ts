@@ -14,6 +14,7 @@ export const inspectorsEn: typeof inspectorsZh = {
     duty3: 'The supervisor assigns each fault to the department responsible, with a due day.',
     duty4: 'Once the inspector confirms the fix, the fault is closed and published.',
     apply: 'Apply to be an inspector',
+    mine: 'My application',
     signIn: 'Sign in with a personal account to apply.',
     personOnly: 'Inspectors are persons: a company account cannot apply.',
     status: 'Application',
