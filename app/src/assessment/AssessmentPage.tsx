@@ -2,6 +2,7 @@ import './assessment.css';
 import { CalculatorOutlined, DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Popconfirm, Select, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -16,9 +17,10 @@ import { useMe } from '../auth/session.ts';
 import { formatTime } from '../cases/CaseTags.tsx';
 import { LoadError } from '../components/status.tsx';
 import {
-  ASSESSMENT,
   COMPUTE,
   type ComputeAnswer,
+  DETAILS,
+  RANKING,
   type RankingRow,
   rankingXlsxUrl,
   useLabel,
@@ -73,7 +75,8 @@ function RegionChoice(props: {
  * districts, each figure opening the items behind it; exported to Excel, recomputed on demand.
  */
 export function AssessmentPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  dayjs.locale(i18n.language === 'en' ? 'en' : 'zh-cn');
   const label = useLabel();
   const { message } = App.useApp();
   const own = useOwnRegion();
@@ -87,7 +90,7 @@ export function AssessmentPage() {
   const compute = useWrite<void, ComputeAnswer>({
     action: () =>
       api.post<ComputeAnswer>(COMPUTE, { month, region: region ?? data?.region.code ?? own?.code }),
-    invalidates: [ASSESSMENT],
+    invalidates: [RANKING, DETAILS],
     toast: true,
     onSuccess: (answer) => message.success(t('assessment.computed', { count: answer.scores })),
   });
@@ -104,17 +107,18 @@ export function AssessmentPage() {
       </div>
       <Typography.Paragraph type="secondary">{t('assessment.intro')}</Typography.Paragraph>
       <Space wrap className="assessment-controls">
-        <DatePicker
-          picker="month"
-          aria-label={t('assessment.month')}
-          data-testid="assessment-month"
-          allowClear={false}
-          value={dayjs(`${month}-01`)}
-          disabledDate={(d) => d.format('YYYY-MM') > currentMonth()}
-          onChange={(d) => {
-            if (d) setMonth(d.format('YYYY-MM'));
-          }}
-        />
+        <span data-testid="assessment-month">
+          <DatePicker
+            picker="month"
+            aria-label={t('assessment.month')}
+            allowClear={false}
+            value={dayjs(`${month}-01`)}
+            disabledDate={(d) => d.format('YYYY-MM') > currentMonth()}
+            onChange={(d) => {
+              if (d) setMonth(d.format('YYYY-MM'));
+            }}
+          />
+        </span>
         <RegionChoice kind={kind} value={region} onChange={setRegion} />
         {data?.computedAt && !data.complete ? (
           <Tag color="gold" data-testid="assessment-so-far">
@@ -134,7 +138,7 @@ export function AssessmentPage() {
           >
             {t('assessment.download')}
           </Button>
-          <Popconfirm title={t('assessment.computeConfirm', { month })} onConfirm={() => compute.run()}>
+          <Popconfirm title={t('assessment.computeConfirm', { month })} onConfirm={() => void compute.run()}>
             <Button icon={<CalculatorOutlined />} loading={compute.busy} data-testid="assessment-compute">
               {t('assessment.compute')}
             </Button>

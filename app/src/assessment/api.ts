@@ -15,9 +15,9 @@ export type DetailRating = Wire<typeof Api.DetailRating>;
 export type DetailRequest = Wire<typeof Api.DetailRequest>;
 export type ComputeAnswer = Wire<typeof Api.ComputeAnswer>;
 
-export const ASSESSMENT = '/api/assessment';
-const RANKING = `${ASSESSMENT}/ranking`;
-const DETAILS = `${ASSESSMENT}/details`;
+const ASSESSMENT = '/api/assessment';
+export const RANKING = `${ASSESSMENT}/ranking`;
+export const DETAILS = `${ASSESSMENT}/details`;
 export const COMPUTE = `${ASSESSMENT}/compute`;
 
 export type RankingQuery = { month: string; kind: AssessmentKind; region?: string | undefined };
