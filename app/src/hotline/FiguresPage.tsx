@@ -7,7 +7,7 @@ import { HOTLINE_FIGURES } from '../../../common/hotline/lists.ts';
 import { useMe } from '../auth/session.ts';
 import { LoadError, Loading } from '../components/status.tsx';
 import { figuresXlsxUrl, useFigures, useRegionsBelow } from './api.ts';
-import { OnTimeChart } from './FiguresChart.tsx';
+import { monthsBetween, OnTimeChart } from './FiguresChart.tsx';
 import { FiguresTable, useFigureText } from './FiguresTable.tsx';
 import './hotline.css';
 
@@ -91,7 +91,11 @@ export function FiguresPage() {
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
             <Card size="small" title={t('hotline.figures.chart')}>
-              <OnTimeChart rows={figures.data.rows} name={text('onTimeRate', 'name')} />
+              <OnTimeChart
+                rows={figures.data.rows}
+                name={text('onTimeRate', 'name')}
+                months={monthsBetween(figures.data.from, figures.data.to)}
+              />
             </Card>
           </Col>
           <Col xs={24} xl={10}>

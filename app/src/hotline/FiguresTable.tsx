@@ -41,7 +41,7 @@ export function FiguresTable({ rows, regionName }: { rows: FigureRow[]; regionNa
       size="small"
       dataSource={rows}
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
-      scroll={{ x: 1250 }}
+      scroll={{ x: 1040 }}
       locale={{ emptyText: t('hotline.figures.none') }}
       rowClassName={(r) => (r.departmentId === null ? 'hotline-figure-region' : '')}
       onRow={(r) =>
@@ -52,11 +52,11 @@ export function FiguresTable({ rows, regionName }: { rows: FigureRow[]; regionNa
         }) as React.HTMLAttributes<HTMLElement>
       }
       columns={[
-        { title: t('hotline.figures.month'), dataIndex: 'month', width: 90, fixed: 'left' },
+        { title: t('hotline.figures.month'), dataIndex: 'month', width: 80, fixed: 'left' },
         {
           title: t('hotline.figures.department'),
           key: 'department',
-          width: 200,
+          width: 180,
           fixed: 'left',
           render: (_: unknown, r) =>
             r.departmentId === null ? (
@@ -70,19 +70,19 @@ export function FiguresTable({ rows, regionName }: { rows: FigureRow[]; regionNa
         {
           title: name('received'),
           dataIndex: 'received',
-          width: 80,
+          width: 64,
           render: (n: number) => <span data-testid="figure-received">{n}</span>,
         },
         ...REQUEST_KINDS.map((k) => ({
           title: label(KIND_LABELS, k),
           key: k,
-          width: 64,
+          width: 50,
           render: (_: unknown, r: FigureRow) => r.byKind[k],
         })),
         {
           title: name('immediateRate'),
           key: 'immediate',
-          width: 120,
+          width: 106,
           render: (_: unknown, r) => (
             <Rate
               rate={r.immediateRate}
@@ -95,7 +95,7 @@ export function FiguresTable({ rows, regionName }: { rows: FigureRow[]; regionNa
         {
           title: name('onTimeRate'),
           key: 'onTime',
-          width: 120,
+          width: 106,
           render: (_: unknown, r) => (
             <Rate rate={r.onTimeRate} n={r.repliedOnTime} d={r.dueOrReplied} testId="figure-on-time" />
           ),
@@ -103,20 +103,20 @@ export function FiguresTable({ rows, regionName }: { rows: FigureRow[]; regionNa
         {
           title: name('overdue'),
           dataIndex: 'overdue',
-          width: 64,
+          width: 52,
           render: (n: number) => <span data-testid="figure-overdue">{n}</span>,
         },
         {
           title: name('returned'),
           dataIndex: 'returned',
-          width: 64,
+          width: 52,
           render: (n: number) => <span data-testid="figure-returned">{n}</span>,
         },
-        { title: t('hotline.figures.revisited'), dataIndex: 'revisited', width: 72 },
+        { title: t('hotline.figures.revisited'), dataIndex: 'revisited', width: 64 },
         {
           title: name('satisfactionRate'),
           key: 'satisfaction',
-          width: 120,
+          width: 106,
           render: (_: unknown, r) => (
             <Rate
               rate={r.satisfactionRate}
