@@ -9,16 +9,16 @@ import { catalogueZh } from '../catalogue/messages.zh-CN.ts';
 import { staffZh } from '../catalogue/staff/messages.zh-CN.ts';
 import { certificatesZh } from '../certificates/messages.zh-CN.ts';
 import { formsZh } from '../forms/messages.zh-CN.ts';
-import { hallScreenZh } from '../halls/screen/messages.zh-CN.ts';
+import type { hallScreenZh } from '../halls/screen/messages.zh-CN.ts';
 import { hotlineZh } from '../hotline/messages.zh-CN.ts';
 import type { inspectorsZh } from '../inspectors/messages.zh-CN.ts';
-import { kioskZh } from '../kiosk/messages.zh-CN.ts';
+import type { kioskZh } from '../kiosk/messages.zh-CN.ts';
 import { ratingsZh } from '../ratings/messages.zh-CN.ts';
-import { regionSettingsZh } from '../region-settings/messages.zh-CN.ts';
-import { registriesZh } from '../registries/messages.zh-CN.ts';
+import type { regionSettingsZh } from '../region-settings/messages.zh-CN.ts';
+import type { registriesZh } from '../registries/messages.zh-CN.ts';
 import { stationsZh } from '../stations/messages.zh-CN.ts';
-import { hallBoardZh } from '../tickets/board/messages.zh-CN.ts';
-import { ticketDeskZh } from '../tickets/staff/messages.zh-CN.ts';
+import type { hallBoardZh } from '../tickets/board/messages.zh-CN.ts';
+import type { ticketDeskZh } from '../tickets/staff/messages.zh-CN.ts';
 import { ticketTakeZh } from '../tickets/take/messages.zh-CN.ts';
 
 /** Every UI string of the app, in Simplified Chinese (the default language). */
@@ -327,20 +327,14 @@ export const zhCN = {
     },
   },
   cases: casesZh,
-  registries: registriesZh,
   certificates: certificatesZh,
   appointments: appointmentsZh,
   stations: stationsZh,
-  hallBoard: hallBoardZh,
   credit: creditZh,
   assistance: assistanceZh,
   ratings: ratingsZh,
   hotline: hotlineZh,
   assessment: assessmentZh,
-  kiosk: kioskZh,
-  regionSettings: regionSettingsZh,
-  hallScreen: hallScreenZh,
-  ticketDesk: ticketDeskZh,
   ticketTake: ticketTakeZh,
   claim: claimZh,
   agent: agentZh,
@@ -361,5 +355,13 @@ export const zhCN = {
   },
 };
 
-/** With the 体验官 messages, which load with that module's pages (app/src/inspectors/messages.ts). */
-export type Messages = typeof zhCN & { inspectors: typeof inspectorsZh };
+/** With the messages that load with their module's pages (each module's messages.ts). */
+export type Messages = typeof zhCN & {
+  inspectors: typeof inspectorsZh;
+  kiosk: typeof kioskZh;
+  hallScreen: typeof hallScreenZh;
+  ticketDesk: typeof ticketDeskZh;
+  hallBoard: typeof hallBoardZh;
+  registries: typeof registriesZh;
+  regionSettings: typeof regionSettingsZh;
+};

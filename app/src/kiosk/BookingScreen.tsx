@@ -20,6 +20,7 @@ import { chinaTime, DayPicker, SlotPicker } from '../appointments/pickers.tsx';
 import type { Appointment } from '../appointments/types.ts';
 import type { KioskDevice, KioskSession } from './api.ts';
 import { StartTile } from './StartTile.tsx';
+import './messages.ts';
 
 type KioskBookBody = Wire<typeof Api.KioskBookBody>;
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useWrite } from '../api/mutation.ts';
 import { identify, type KioskSession } from './api.ts';
 import type { IdCard, IdCardReader } from './reader.ts';
+import './messages.ts';
 
 type Props = {
   token: string;

@@ -12,6 +12,7 @@ import { LoadError } from '../components/status.tsx';
 import { FormBlock } from '../forms/FormBlock.tsx';
 import { useFormFilling } from '../forms/filling.ts';
 import type { KioskSession } from './api.ts';
+import './messages.ts';
 
 type Values = { phone: string; remark?: string } & DeliveryValues;
 

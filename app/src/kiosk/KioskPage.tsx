@@ -31,6 +31,7 @@ import { createReader, SimulatedReader } from './reader.ts';
 import { SimulatorPanel } from './SimulatorPanel.tsx';
 import { TicketEntry, TicketScreen } from './TicketScreen.tsx';
 import { useIdle } from './useIdle.ts';
+import './messages.ts';
 
 /** Signed out after this many idle seconds; the countdown shows for the last WARN_AT of them. */
 const IDLE_LIMIT = 120;

@@ -7,6 +7,7 @@ import { api } from '../api/client.ts';
 import type { ListAnswer } from '../api/lists.ts';
 import type { MatterSummary } from '../catalogue/types.ts';
 import { fetchPopular, type KioskDevice, type KioskSession } from './api.ts';
+import './messages.ts';
 
 /** What the screen needs of a matter, from the popular list or the catalogue search. */
 export type ChosenMatter = { implementationId: string; name: string };

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../cases/types.ts';
 import type { Guide } from '../catalogue/types.ts';
 import type { KioskDevice, KioskSession } from './api.ts';
+import './messages.ts';
 
 type Props = {
   created: CaseDetail;

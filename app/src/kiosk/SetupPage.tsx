@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { fetchDevice } from './api.ts';
 import { loadKioskConfig, saveKioskConfig } from './config.ts';
 import type { ReaderConfig } from './reader.ts';
+import './messages.ts';
 
 type Values = { token: string; reader: ReaderConfig['kind']; url?: string };
 

@@ -2,6 +2,7 @@ import { Button, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEMO_CARDS, type IdCard, type SimulatedReader } from './reader.ts';
+import './messages.ts';
 
 /** A card for a typed name and number: birth date and sex follow from the number. */
 function typedCard(name: string, idNumber: string): IdCard {

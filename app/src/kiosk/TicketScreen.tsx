@@ -11,6 +11,7 @@ import type { KioskDevice } from './api.ts';
 import { StartTile } from './StartTile.tsx';
 import { takeAtKiosk, useKioskCategories, useKioskCheckIns } from './ticket-api.ts';
 import { useIdle } from './useIdle.ts';
+import './messages.ts';
 
 /** The slip stays on screen this long before the kiosk returns to its start. */
 const SHOWN_SECONDS = 60;

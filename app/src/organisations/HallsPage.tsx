@@ -17,6 +17,7 @@ import { HallFields, type HallValues } from './HallForm.tsx';
 import { OrganisationSelect } from './OrganisationSelect.tsx';
 import type { Hall } from './types.ts';
 import { WindowsTable } from './WindowsTable.tsx';
+import '../halls/screen/messages.ts';
 
 type Filter = { organisationId?: string; active?: boolean };
 

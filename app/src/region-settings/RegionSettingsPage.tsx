@@ -10,6 +10,7 @@ import { useRegionSettings } from './api.ts';
 import type { RegionSettingsKey } from './messages.zh-CN.ts';
 import { SettingsForm } from './SettingsForm.tsx';
 import './region-settings.css';
+import './messages.ts';
 
 const SETTING_ROLES = ['supervisor', 'system_admin'];
 

@@ -13,6 +13,7 @@ import { ApiError } from '../api/client.ts';
 import { useWrite } from '../api/mutation.ts';
 import { REGION_SETTINGS, type SettingsView, type SettingValue, saveRegionSettings } from './api.ts';
 import type { RegionSettingsKey } from './messages.zh-CN.ts';
+import './messages.ts';
 
 type Problem = { field: string; problem: string; problemEn: string };
 const WEIGHTS = 'settings.assessment.weights';

@@ -10,6 +10,7 @@ import { useWrite } from '../api/mutation.ts';
 import { usePagedList } from '../api/usePagedList.ts';
 import { FilterBar } from '../components/FilterBar.tsx';
 import { ListTable } from '../components/ListTable.tsx';
+import './messages.ts';
 
 type Kind = 'persons' | 'companies';
 type Problem = { row: number; column: string; problem: string };

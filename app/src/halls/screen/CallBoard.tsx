@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ScreenState } from './state.ts';
+import './messages.ts';
 
 const TIME = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',

@@ -10,6 +10,7 @@ import { spokenCode, useSpeech } from './speech.ts';
 import { applyMessage, callOf, initialState, type ScreenState } from './state.ts';
 import { useHallStream } from './stream.ts';
 import type { HallScreen, ScreenMessage } from './types.ts';
+import './messages.ts';
 
 /**
  * 叫号屏: a hall's calling screen for a 1920×1080 TV, full screen and public. The newest call large,

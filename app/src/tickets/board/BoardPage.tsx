@@ -13,6 +13,7 @@ import { SettingsDrawer } from './SettingsDrawer.tsx';
 import { useBoardStream } from './stream.ts';
 import type { HallBoard } from './types.ts';
 import { WaitingChart } from './WaitingChart.tsx';
+import './messages.ts';
 
 /** /workbench/hall-board — 大厅实况: who waits now, today's waits against the goal, windows and clerks. */
 export function HallBoardPage() {

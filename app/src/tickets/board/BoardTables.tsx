@@ -2,6 +2,7 @@ import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { minutesOf } from './format.ts';
 import type { HallBoard } from './types.ts';
+import './messages.ts';
 
 /** Minutes for a table cell, or a dash when nothing was measured. */
 function Minutes({ seconds }: { seconds: number | null }) {

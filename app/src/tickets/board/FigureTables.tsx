@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { minutesOf } from './format.ts';
 import type { HallFigures } from './types.ts';
+import './messages.ts';
 
 type Counts = Pick<
   HallFigures['hall'][number],

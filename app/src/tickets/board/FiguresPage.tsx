@@ -9,6 +9,7 @@ import { figuresXlsxUrl, useHallFigures } from './api.ts';
 import { FigureTables } from './FigureTables.tsx';
 import { HallChoice } from './HallChoice.tsx';
 import type { FigureBy } from './types.ts';
+import './messages.ts';
 
 const DAY = 'YYYY-MM-DD';
 /** The first day of this month to today, China time. */

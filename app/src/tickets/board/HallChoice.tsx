@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/session.ts';
 import { HallSelect } from '../../components/HallSelect.tsx';
 import { useBoardHalls } from './api.ts';
+import './messages.ts';
 
 /** The hall a board or figures page is about: the first of the user's halls until another is chosen. */
 export function HallChoice({ value, onChange }: { value?: string; onChange: (id: string) => void }) {

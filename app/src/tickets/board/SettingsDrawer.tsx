@@ -6,6 +6,7 @@ import { useWrite } from '../../api/mutation.ts';
 import { LoadError, Loading } from '../../components/status.tsx';
 import { HALLS, settingsPath, useTicketSettings } from './api.ts';
 import type { TicketSettings, TicketSettingsBody } from './types.ts';
+import './messages.ts';
 
 const FIELDS = ['waitGoalMinutes', 'dailyLimitPerPerson', 'nearNoticeAhead'] as const;
 type Values = Pick<TicketSettings, (typeof FIELDS)[number]>;

@@ -12,6 +12,7 @@ import { QueueSide } from './QueueSide.tsx';
 import { useHallStream } from './stream.ts';
 import { TransferModal } from './TransferModal.tsx';
 import type { StaffWindow } from './types.ts';
+import './messages.ts';
 
 /** /workbench/calling — 叫号: the clerk's window, the ticket called there and the queue it calls from. */
 export function CallingPage() {

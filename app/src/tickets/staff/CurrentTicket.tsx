@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import type { PanelActions } from './actions.ts';
 import { minutesText, secondsSince } from './duration.ts';
 import type { WindowState } from './types.ts';
+import './messages.ts';
 
 type Props = {
   state: WindowState;

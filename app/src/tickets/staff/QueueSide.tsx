@@ -2,6 +2,7 @@ import { Button, Card, Empty, List, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PanelActions } from './actions.ts';
 import type { WindowState } from './types.ts';
+import './messages.ts';
 
 /** Who waits for the window (per category it calls, and sent to it), what it did today, the skipped tickets. */
 export function QueueSide({ state, actions }: { state: WindowState; actions: PanelActions }) {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { WalkInForm } from '../../cases/staff/WalkInForm.tsx';
 import { useTicketPerson } from './api.ts';
+import './messages.ts';
 
 /**
  * 开始受理 from a called ticket: the counter's walk-in form with the person the ticket stands for

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PanelActions } from './actions.ts';
 import type { StaffWindow, WindowTicket } from './types.ts';
+import './messages.ts';
 
 type Props = {
   open: boolean;

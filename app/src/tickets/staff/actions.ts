@@ -2,6 +2,7 @@ import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useWrite } from '../../api/mutation.ts';
 import { MY_WINDOWS, type PanelAction, runAction, WINDOW_STATE } from './api.ts';
+import './messages.ts';
 
 /**
  * The clerk's actions at a window, one at a time: a refusal shows in Chinese beside the buttons

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import './messages.ts';
 
 /** Seconds as the panel says them: whole minutes, or "under a minute". */
 export function minutesText(t: TFunction, seconds: number | null | undefined): string {
