@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
+import { ONLINE_SUB_SCORES } from '../common/ratings/lists.ts';
+import { connect } from '../server/core/db/client.ts';
+import { rebuildRatingMonthly } from '../server/ratings/index.ts';
 import { call, type Session, signInOver } from '../server/testing/processes.ts';
 import { screenshotPath } from './support/browser.ts';
 import { caseSteps } from './support/cases.ts';
@@ -29,8 +32,9 @@ type Placed = { concludedAt: string; promised: string; visits?: number; regionPa
 
 /** Copies the template case into the month for a department, concluded and due as given. */
 async function place(templateId: string, departmentId: string, caseNo: string, facts: Placed) {
+  const id = crypto.randomUUID();
   const patch = {
-    id: crypto.randomUUID(),
+    id,
     case_no: caseNo,
     idempotency_key: null,
     department_id: departmentId,
@@ -45,15 +49,40 @@ async function place(templateId: string, departmentId: string, caseNo: string, f
     `INSERT INTO cases SELECT (jsonb_populate_record(c, $1::jsonb)).* FROM cases c WHERE c.id = $2`,
     [JSON.stringify(patch), templateId],
   );
+  return id;
 }
 
-/** A department's ratings of a month, as the rating counts keep them. */
-async function keepRatings(month: string, departmentId: string, c: { level5: number; level1: number }) {
+/** The applicant rates the conclusion of a case online; a 差评 names a problem. */
+async function rate(applicant: Session, caseId: string, level: number) {
+  const subScores = Object.fromEntries(ONLINE_SUB_SCORES.map((key) => [key, level]));
+  const bad = level <= 2 ? { problems: ['slow'], comment: '办理超过了承诺时限' } : {};
+  const res = await call(applicant, 'POST', `/api/ratings/cases/${caseId}`, {
+    stage: 'concluded',
+    level,
+    subScores,
+    ...bad,
+  });
+  assert.equal(res.status, 201, JSON.stringify(res.body));
+}
+
+/** The ratings of the cases moved into the month (a 差评's rectification due in it), the monthly counts rebuilt. */
+async function ratedInMonth(month: string, caseIds: string[]) {
+  await query(`UPDATE ratings SET month = $1::date, created_at = $2 WHERE case_id = ANY($3::uuid[])`, [
+    `${month}-01`,
+    `${month}-21T10:00:00+08:00`,
+    caseIds,
+  ]);
   await query(
-    `INSERT INTO rating_monthly (month, scope_kind, scope_id, total, level1, level5, bad, rectified, rectified_in_time)
-     VALUES ($1::date, 'department', $2, $3, $4, $5, $4, 0, 0)`,
-    [`${month}-01`, departmentId, c.level5 + c.level1, c.level1, c.level5],
+    `UPDATE rating_revisits SET rectify_due = $1
+     WHERE rating_id IN (SELECT id FROM ratings WHERE case_id = ANY($2::uuid[]))`,
+    [`${month}-28`, caseIds],
   );
+  const database = connect(session.databaseUrl(), { max: 1 });
+  try {
+    await rebuildRatingMonthly(database.db);
+  } finally {
+    await database.close();
+  }
 }
 
 const row = (page: Page, name: string) => page.locator(`[data-testid=ranking-row][data-name="${name}"]`);
@@ -70,7 +99,7 @@ async function chooseMonth(page: Page, month: string) {
 test('issue 17: the supervisor ranks the departments of a month, finds the late case behind 按时办结率, exports the ranking and sees the department last two months running flagged', async () => {
   const { page } = session;
   // 市场监管局 concludes a real case, moved into the month past its promised deadline.
-  const { caseId, caseNo } = await concludedFoodLicenceCase();
+  const { company, caseId, caseNo } = await concludedFoodLicenceCase();
   const market = await departmentOf(await staff('reviewer'));
   const urban = await departmentOf(await staff('urban'));
   assert.notEqual(market.id, urban.id);
@@ -85,21 +114,24 @@ test('issue 17: the supervisor ranks the departments of a month, finds the late 
     [caseId, `${MONTH}-20T10:00:00+08:00`, `${MONTH}-12`, pathOf('610103')],
   );
   // The month: 市场监管局 one case late and one on time, a 差评 not rectified; 城管局 two on time, two 满意.
-  await place(caseId, market.id, `${caseNo}-B1`, {
+  const b1 = await place(caseId, market.id, `${caseNo}-B1`, {
     concludedAt: `${MONTH}-08T09:00:00+08:00`,
     promised: `${MONTH}-15`,
   });
-  await place(caseId, urban.id, `${caseNo}-B2`, {
+  const b2 = await place(caseId, urban.id, `${caseNo}-B2`, {
     concludedAt: `${MONTH}-06T09:00:00+08:00`,
     promised: `${MONTH}-10`,
     regionPath: pathOf('610102'),
   });
-  await place(caseId, urban.id, `${caseNo}-B3`, {
+  const b3 = await place(caseId, urban.id, `${caseNo}-B3`, {
     concludedAt: `${MONTH}-07T09:00:00+08:00`,
     promised: `${MONTH}-10`,
   });
-  await keepRatings(MONTH, market.id, { level5: 1, level1: 1 });
-  await keepRatings(MONTH, urban.id, { level5: 2, level1: 0 });
+  await rate(company, caseId, 1);
+  await rate(company, b1, 5);
+  await rate(company, b2, 5);
+  await rate(company, b3, 4);
+  await ratedInMonth(MONTH, [caseId, b1, b2, b3]);
   // The month before: 市场监管局 late again, 城管局 on time.
   await place(caseId, market.id, `${caseNo}-A1`, {
     concludedAt: `${EARLIER}-20T09:00:00+08:00`,
@@ -174,6 +206,17 @@ test('issue 17: the supervisor ranks the departments of a month, finds the late 
   await page.goBack();
   await page.waitForURL('**/workbench/assessment');
 
+  // The 差评 behind 差评按期整改率: awaiting the call-back, not rectified in time.
+  await chooseMonth(page, MONTH);
+  await row(page, market.name).locator('[data-testid=figure][data-figure=badRectifiedInTime]').click();
+  const bad = page.getByTestId('details').getByTestId('detail-row').filter({ hasText: caseNo });
+  await bad.getByText('非常不满意').waitFor();
+  await bad.getByText('待回访').waitFor();
+  await bad.getByText('未按期整改').waitFor();
+  await page.screenshot({ path: screenshotPath('assessment-03-bad-ratings'), fullPage: true });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('details').waitFor({ state: 'detached' });
+
   // The districts of the city: 新城区 all on time, 碑林区 with the late case.
   await page.getByRole('tab', { name: '区县排名' }).click();
   await chooseMonth(page, MONTH);
@@ -182,7 +225,7 @@ test('issue 17: the supervisor ranks the departments of a month, finds the late 
   const districtOnTime = row(page, '碑林区').locator('[data-testid=figure][data-figure=onTime]');
   assert.equal(await districtOnTime.getAttribute('data-numerator'), '2');
   assert.equal(await districtOnTime.getAttribute('data-denominator'), '3');
-  await page.screenshot({ path: screenshotPath('assessment-03-districts'), fullPage: true });
+  await page.screenshot({ path: screenshotPath('assessment-04-districts'), fullPage: true });
   await page.getByRole('tab', { name: '部门排名' }).click();
 
   // The Excel file has both departments with their ranks and the flag.
@@ -192,7 +235,7 @@ test('issue 17: the supervisor ranks the departments of a month, finds the late 
     page.waitForEvent('download'),
     page.getByTestId('assessment-download').click(),
   ]);
-  const file = screenshotPath('assessment-04-ranking').replace(/\.png$/, '.xlsx');
+  const file = screenshotPath('assessment-05-ranking').replace(/\.png$/, '.xlsx');
   await download.saveAs(file);
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
