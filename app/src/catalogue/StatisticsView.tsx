@@ -6,6 +6,7 @@ import { PrefillRate } from '../cases/PrefillRate.tsx';
 import { LoadError } from '../components/status.tsx';
 import { useRegionOptions, useStatistics } from './api.ts';
 import { SharesChart } from './SharesChart.tsx';
+import './statistics-messages.ts';
 import { type MethodKey, StatisticsMethod } from './StatisticsMethod.tsx';
 import type { Figures } from './types.ts';
 
