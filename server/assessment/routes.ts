@@ -25,6 +25,7 @@ const assessor = async (request: FastifyRequest) => {
 /** The monthly assessment (电子监察): rankings, their Excel export, a recompute, the items behind a figure. */
 export async function assessmentRoutes(app: App): Promise<void> {
   const db = () => app.deps.database.db;
+  const readDb = () => app.deps.readDatabase.db;
 
   app.get(
     '/assessment/ranking',
@@ -38,7 +39,7 @@ export async function assessmentRoutes(app: App): Promise<void> {
       },
       onRequest: assessor,
     },
-    async (request) => readRanking(db(), requireActor(request), request.query),
+    async (request) => readRanking(readDb(), requireActor(request), request.query),
   );
 
   app.get(
@@ -48,7 +49,7 @@ export async function assessmentRoutes(app: App): Promise<void> {
       onRequest: assessor,
     },
     async (request, reply) => {
-      const ranking = await readRanking(db(), requireActor(request), request.query);
+      const ranking = await readRanking(readDb(), requireActor(request), request.query);
       const { kind, month } = request.query;
       const code = ranking.region.code;
       return reply
@@ -97,6 +98,6 @@ export async function assessmentRoutes(app: App): Promise<void> {
       },
       onRequest: assessor,
     },
-    async (request) => figureDetails(db(), requireActor(request), request.query),
+    async (request) => figureDetails(readDb(), requireActor(request), request.query),
   );
 }

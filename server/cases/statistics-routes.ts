@@ -17,7 +17,7 @@ export async function caseStatisticsRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const db = app.deps.database.db;
+      const db = app.deps.readDatabase.db;
       const [materials, prefill] = await Promise.all([
         materialStatistics({ db, filter: request.query }),
         prefillStatistics({ db, filter: request.query }),

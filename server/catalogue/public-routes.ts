@@ -25,6 +25,7 @@ const tags = ['catalogue-public'];
 /** The public catalogue: search, browsing, guides (also as PDF), statistics, themes and hot searches. No sign-in. */
 export async function cataloguePublicRoutes(app: App): Promise<void> {
   const db = () => app.deps.database.db;
+  const readDb = () => app.deps.readDatabase.db;
   app.addHook('onSend', cachePublicly);
   await app.register(formSheetRoutes);
   // The searches counted and not yet written are written before the database goes.
@@ -130,7 +131,7 @@ export async function cataloguePublicRoutes(app: App): Promise<void> {
         response: { 200: Statistics },
       },
     },
-    async (request) => catalogueStatistics({ db: db(), filter: request.query }),
+    async (request) => catalogueStatistics({ db: readDb(), filter: request.query }),
   );
 
   app.get(

@@ -111,6 +111,21 @@ test('LOG_FORMAT: auto by default (readable at a terminal), or pretty or json', 
   assert.equal(loadConfig({ LOG_FORMAT: 'json' }).logFormat, 'json');
 });
 
+test('READ_DATABASE_URL: unset reads the statistics from the primary; given, the replica is kept as written', () => {
+  assert.equal(loadConfig({}).readDatabaseUrl, null);
+  assert.equal(loadConfig({ READ_DATABASE_URL: '  ' }).readDatabaseUrl, null);
+  const config = loadConfig({
+    DATABASE_URL: 'postgres://yw@primary.example/yiwang',
+    READ_DATABASE_URL: ' postgresql://reader:pw@replica.example:5433/yiwang ',
+  });
+  assert.equal(config.databaseUrl, 'postgres://yw@primary.example/yiwang');
+  assert.equal(config.readDatabaseUrl, 'postgresql://reader:pw@replica.example:5433/yiwang');
+  assert.throws(() => loadConfig({ READ_DATABASE_URL: 'not a url' }), {
+    variable: 'READ_DATABASE_URL',
+    message: /READ_DATABASE_URL: is not a valid URL/,
+  });
+});
+
 const BAD_VALUES: [string, string][] = [
   ['PORT', 'abc'],
   ['PORT', '70000'],
@@ -119,6 +134,8 @@ const BAD_VALUES: [string, string][] = [
   ['LOG_FORMAT', 'xml'],
   ['DATABASE_URL', 'mysql://root@localhost/yiwang'],
   ['DATABASE_URL', 'not a url'],
+  ['READ_DATABASE_URL', 'mysql://root@replica.example/yiwang'],
+  ['READ_DATABASE_URL', 'replica.example:5432'],
   ['SESSION_SECRET', 'short'],
   ['DEMO_DATA', 'maybe'],
   ['BODY_LIMIT_BYTES', '10'],

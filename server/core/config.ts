@@ -7,6 +7,11 @@ export type Config = {
   host: string;
   /** Connection string of an external PostgreSQL server; null starts the embedded one. */
   databaseUrl: string | null;
+  /**
+   * READ_DATABASE_URL: a read replica for the statistics and figures pages; null reads them from the
+   * primary. Ignored (with a warning at start) when the embedded database runs.
+   */
+  readDatabaseUrl: string | null;
   dataDir: string;
   /** WAL archive, base backups and the file store's backup (BACKUP_DIR, DATA_DIR/backup by default). */
   backupDir: string;
@@ -147,25 +152,24 @@ function auditCheckpoints(env: Env, cwd: string, databaseUrl: string | null): Au
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
-  const databaseUrl = env.DATABASE_URL?.trim() || null;
-  if (databaseUrl !== null) {
-    let url: URL;
-    try {
-      url = new URL(databaseUrl);
-    } catch {
-      throw new ConfigError(
-        'DATABASE_URL',
-        'is not a valid URL (expected postgres://user@host:port/database)',
-      );
-    }
-    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-      throw new ConfigError(
-        'DATABASE_URL',
-        `must start with postgres:// or postgresql://, got ${url.protocol}//`,
-      );
-    }
+/** A PostgreSQL connection string from `name`, or null when unset. */
+function postgresUrl(env: Env, name: string): string | null {
+  const value = env[name]?.trim() || null;
+  if (value === null) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL (expected postgres://user@host:port/database)');
   }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
+    throw new ConfigError(name, `must start with postgres:// or postgresql://, got ${url.protocol}//`);
+  return value;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const databaseUrl = postgresUrl(env, 'DATABASE_URL');
+  const readDatabaseUrl = postgresUrl(env, 'READ_DATABASE_URL');
   const logFormat = (env.LOG_FORMAT || 'auto') as Config['logFormat'];
   if (!['auto', 'pretty', 'json'].includes(logFormat))
     throw new ConfigError('LOG_FORMAT', `must be auto, pretty or json, got "${env.LOG_FORMAT}"`);
@@ -188,6 +192,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     port: int(env, 'PORT', 3000, 0, 65535),
     host,
     databaseUrl,
+    readDatabaseUrl,
     dataDir,
     backupDir,
     sessionSecret,

@@ -29,6 +29,7 @@ import { listRequests, requestView } from './view.ts';
 /** The hotline office: lists, a request's page, suggestions, dispatch, returns, merge, revisits, figures. */
 export async function hotlineOfficeRoutes(app: App): Promise<void> {
   const db = () => app.deps.database.db;
+  const readDb = () => app.deps.readDatabase.db;
   const audit = 'hotline_operator';
 
   app.get(
@@ -202,14 +203,14 @@ export async function hotlineOfficeRoutes(app: App): Promise<void> {
       },
       onRequest: signedIn,
     },
-    async (request) => hotlineFigures(db(), requireActor(request), request.query),
+    async (request) => hotlineFigures(readDb(), requireActor(request), request.query),
   );
 
   app.get(
     '/hotline/figures.xlsx',
     { schema: { tags, summary: '下载 12345 统计（Excel）', querystring: FiguresQuery }, onRequest: signedIn },
     async (request, reply) => {
-      const figures = await hotlineFigures(db(), requireActor(request), request.query);
+      const figures = await hotlineFigures(readDb(), requireActor(request), request.query);
       const { regionCode, from, to } = request.query;
       return reply
         .type(XLSX_TYPE)

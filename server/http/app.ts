@@ -19,7 +19,9 @@ import { singleIdsOfRoute, validatorCompiler } from './validation.ts';
 
 export const APP_DIST = path.resolve(import.meta.dirname, '../../dist/app');
 
-export type BuildOptions = AppDeps & {
+export type BuildOptions = Omit<AppDeps, 'readDatabase'> & {
+  /** The statistics' read replica; the primary (`database`) by default. */
+  readDatabase?: AppDeps['readDatabase'];
   logger?: FastifyServerOptions['logger'];
   serveApp?: boolean;
   /** The built web app (dist/app by default). */
@@ -51,7 +53,11 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
   app.setValidatorCompiler(validatorCompiler());
   app.addHook('onRoute', singleIdsOfRoute);
-  app.decorate('deps', { config: options.config, database: options.database });
+  app.decorate('deps', {
+    config: options.config,
+    database: options.database,
+    readDatabase: options.readDatabase ?? options.database,
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -39,6 +39,7 @@ const signedIn = async (request: FastifyRequest) => {
 /** 好差评 for staff: SMS links, the 12345 hotline, the revisits of 差评, and the figures. */
 export async function ratingStaffRoutes(app: App): Promise<void> {
   const db = () => app.deps.database.db;
+  const readDb = () => app.deps.readDatabase.db;
 
   app.post(
     '/ratings/cases/:caseId/link',
@@ -203,7 +204,7 @@ export async function ratingStaffRoutes(app: App): Promise<void> {
       },
       onRequest: signedIn,
     },
-    async (request) => ratingFigures(db(), requireActor(request), request.query),
+    async (request) => ratingFigures(readDb(), requireActor(request), request.query),
   );
 
   app.get(
@@ -216,6 +217,6 @@ export async function ratingStaffRoutes(app: App): Promise<void> {
         response: { 200: PublicAnswer },
       },
     },
-    async (request) => publicFigures(db(), request.query),
+    async (request) => publicFigures(readDb(), request.query),
   );
 }

@@ -26,6 +26,7 @@ const signedIn = async (request: FastifyRequest) => {
 /** A hall's queue settings, live board (大厅实况) and figures (大厅统计) with their Excel download. */
 export async function ticketBoardRoutes(app: App): Promise<void> {
   const db = () => app.deps.database.db;
+  const readDb = () => app.deps.readDatabase.db;
 
   /** The active hall the request names, once the caller may do `action` there; another's is a 403, none a 404. */
   const hallFor = async (request: FastifyRequest<{ Params: { id: string } }>, action: Action) => {
@@ -98,7 +99,7 @@ export async function ticketBoardRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const hall = await hallFor(request, 'hall.figures');
-      return hallFigures(db(), hall, { ...request.query, by: request.query.by ?? 'day' });
+      return hallFigures(readDb(), hall, { ...request.query, by: request.query.by ?? 'day' });
     },
   );
 
@@ -116,7 +117,7 @@ export async function ticketBoardRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const hall = await hallFor(request, 'hall.figures');
       const { from, to } = request.query;
-      const figures = await hallFigures(db(), hall, { from, to, by: request.query.by ?? 'day' });
+      const figures = await hallFigures(readDb(), hall, { from, to, by: request.query.by ?? 'day' });
       return reply
         .type(XLSX_TYPE)
         .header(

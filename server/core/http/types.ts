@@ -19,7 +19,12 @@ export type App = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
-export type AppDeps = { config: Config; database: Database };
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  /** Read-only statistics and figures (READ_DATABASE_URL); the primary itself when no replica is set. */
+  readDatabase: Database;
+};
 
 declare module 'fastify' {
   interface FastifyInstance {
