@@ -5,11 +5,13 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import {
   ASSESSMENT_KINDS,
   type AssessmentFigure,
   type AssessmentKind,
   KIND_LABELS,
+  MONTH_PATTERN,
 } from '../../../common/assessment/lists.ts';
 import { api } from '../api/client.ts';
 import { useWrite } from '../api/mutation.ts';
@@ -80,9 +82,19 @@ export function AssessmentPage() {
   const label = useLabel();
   const { message } = App.useApp();
   const own = useOwnRegion();
-  const [month, setMonth] = useState(lastCompleteMonth);
-  const [kind, setKind] = useState<AssessmentKind>('department');
-  const [region, setRegion] = useState<string | undefined>();
+  const [params, setParams] = useSearchParams();
+  const chosen = params.get('month');
+  const month = chosen && new RegExp(MONTH_PATTERN).test(chosen) ? chosen : lastCompleteMonth();
+  const kind: AssessmentKind = params.get('kind') === 'district' ? 'district' : 'department';
+  const region = params.get('region') ?? undefined;
+  const choose = (next: { month?: string; kind?: AssessmentKind; region?: string | undefined }) => {
+    const values = { month, kind, region, ...next };
+    const search = new URLSearchParams({ month: values.month, kind: values.kind });
+    if (values.region) search.set('region', values.region);
+    setParams(search, { replace: true });
+  };
+  const setMonth = (value: string) => choose({ month: value });
+  const setRegion = (value: string) => choose({ region: value });
   const [target, setTarget] = useState<DetailsTarget | null>(null);
   const query = { month, kind, region };
   const ranking = useRanking(query);
@@ -97,8 +109,7 @@ export function AssessmentPage() {
   const openFigure = (row: RankingRow, figure: AssessmentFigure) =>
     setTarget({ month, kind, scopeId: row.scopeId, scopeName: row.name, figure });
   const changeKind = (next: AssessmentKind) => {
-    setKind(next);
-    if (next === 'district') setRegion(undefined);
+    choose(next === 'district' ? { kind: next, region: undefined } : { kind: next });
   };
   return (
     <div data-testid="assessment-page">

@@ -92,7 +92,7 @@ export function RankingTable({ rows, weights, loading, onFigure }: Props) {
     {
       title: t('assessment.rank'),
       key: 'rank',
-      width: 90,
+      width: 76,
       fixed: 'left',
       render: (_, row) => (
         <span className="assessment-rank">
@@ -104,7 +104,7 @@ export function RankingTable({ rows, weights, loading, onFigure }: Props) {
     {
       title: t('assessment.name'),
       key: 'name',
-      width: 220,
+      width: 180,
       fixed: 'left',
       render: (_, row) => (
         <>
@@ -120,7 +120,7 @@ export function RankingTable({ rows, weights, loading, onFigure }: Props) {
     {
       title: t('assessment.score'),
       dataIndex: 'score',
-      width: 90,
+      width: 80,
       align: 'right',
       render: (score: number) => <strong data-testid="score">{score.toFixed(2)}</strong>,
     },
@@ -134,7 +134,7 @@ export function RankingTable({ rows, weights, loading, onFigure }: Props) {
         </span>
       ),
       key: figure,
-      width: 130,
+      width: 104,
       align: 'right' as const,
       render: (_: unknown, row: RankingRow) => (
         <FigureCell figure={figure} value={row.figures[figure]} onOpen={() => onFigure(row, figure)} />
@@ -150,7 +150,7 @@ export function RankingTable({ rows, weights, loading, onFigure }: Props) {
       dataSource={rows}
       columns={columns}
       pagination={false}
-      scroll={{ x: 1200 }}
+      scroll={{ x: 1000 }}
       rowClassName={(row) => (row.flagged ? 'assessment-flagged' : '')}
       locale={{ emptyText: t('assessment.none') }}
       onRow={(row) =>
