@@ -18,4 +18,5 @@ export * from '../ratings/tables.ts';
 export * from '../region-settings/tables.ts';
 export * from '../regions/tables.ts';
 export * from '../registries/tables.ts';
+export * from '../statistics/tables.ts';
 export * from '../tickets/tables.ts';
