@@ -1,7 +1,8 @@
 /**
- * `npm run figures:rebuild`: recomputes the monthly figures kept with each change — 12345
- * (hotline_monthly, from the requests and their steps) and 好差评 (rating_monthly, from the
- * ratings and their revisit tasks) — in the database of DATABASE_URL, or the embedded one in
+ * `npm run figures:rebuild`: recomputes the figures kept with each change — 12345
+ * (hotline_monthly, from the requests and their steps), 好差评 (rating_monthly, from the
+ * ratings and their revisit tasks) and the daily case rollups (case_daily, from the cases) — in
+ * the database of DATABASE_URL, or the embedded one in
  * DATA_DIR (started for the command when no server runs it). Exit code 0: rebuilt; 1: failed.
  */
 import fs from 'node:fs';
@@ -11,6 +12,7 @@ import { connect } from '../server/core/db/client.ts';
 import { type EmbeddedDatabase, runningEmbeddedUrl, startEmbedded } from '../server/db/embedded.ts';
 import { rebuildHotlineMonthly } from '../server/hotline/index.ts';
 import { rebuildRatingMonthly } from '../server/ratings/index.ts';
+import { rebuildCaseDaily } from '../server/statistics/index.ts';
 
 async function main(): Promise<number> {
   const config = loadConfig();
@@ -25,13 +27,22 @@ async function main(): Promise<number> {
   }
   const database = connect(url, { max: 1 });
   try {
-    const hotline = await rebuildHotlineMonthly(database.db);
+    const timed = async <T>(work: () => Promise<T>) => {
+      const started = performance.now();
+      const result = await work();
+      return { result, seconds: ((performance.now() - started) / 1000).toFixed(1) };
+    };
+    const hotline = await timed(() => rebuildHotlineMonthly(database.db));
     process.stdout.write(
-      `12345 月度统计已重算：${hotline.rows} 行 / hotline_monthly rebuilt: ${hotline.rows} rows\n`,
+      `12345 月度统计已重算：${hotline.result.rows} 行 / hotline_monthly rebuilt: ${hotline.result.rows} rows (${hotline.seconds} s)\n`,
     );
-    const ratings = await rebuildRatingMonthly(database.db);
+    const ratings = await timed(() => rebuildRatingMonthly(database.db));
     process.stdout.write(
-      `好差评月度统计已重算：${ratings.rows} 行 / rating_monthly rebuilt: ${ratings.rows} rows\n`,
+      `好差评月度统计已重算：${ratings.result.rows} 行 / rating_monthly rebuilt: ${ratings.result.rows} rows (${ratings.seconds} s)\n`,
+    );
+    const daily = await timed(() => rebuildCaseDaily(database.db));
+    process.stdout.write(
+      `办件日统计已重算：${daily.result.rows} 行 / case_daily rebuilt: ${daily.result.rows} rows (${daily.seconds} s)\n`,
     );
     return 0;
   } finally {

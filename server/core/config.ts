@@ -33,6 +33,8 @@ export type Config = {
   warningWorkingDays: number;
   /** Seconds between sweeps of the time-limit warnings; 0 runs no sweep in this process. */
   sweepIntervalSeconds: number;
+  /** CASE_DAILY_INTERVAL_SECONDS: seconds between refreshes of the daily case rollups; 0 none in this process. */
+  caseDailyIntervalSeconds: number;
   /** Signed checkpoints of the audit chain's head, kept outside the database. */
   auditCheckpoints: AuditCheckpointConfig;
   /** Secret from which the key encrypting the seal keys (SM2 private keys) at rest is derived. */
@@ -211,6 +213,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
     warningWorkingDays: int(env, 'WARNING_WORKING_DAYS', 2, 0, 30),
     sweepIntervalSeconds: int(env, 'SWEEP_INTERVAL_SECONDS', 60, 0, 24 * 60 * 60),
+    caseDailyIntervalSeconds: int(env, 'CASE_DAILY_INTERVAL_SECONDS', 2, 0, 24 * 60 * 60),
     auditCheckpoints: auditCheckpoints(env, cwd, databaseUrl),
     sealKeySecret,
     trustProxy: trustProxy(env),

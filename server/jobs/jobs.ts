@@ -7,6 +7,7 @@ import {
 import { ASSESSMENT_INTERVAL_SECONDS, startAssessment } from './assessment.ts';
 import { startAuditCheckpoints } from './audit-checkpoint.ts';
 import { AUDIT_LINK_INTERVAL_SECONDS, startAuditLink } from './audit-link.ts';
+import { startCaseDaily } from './case-daily.ts';
 import { HOTLINE_WARNINGS_INTERVAL_SECONDS, startHotlineWarnings } from './hotline-warnings.ts';
 import { INSPECTOR_WARNINGS_INTERVAL_SECONDS, startInspectorWarnings } from './inspector-warnings.ts';
 import { RATING_DEFAULTS_INTERVAL_SECONDS, startRatingDefaults } from './rating-defaults.ts';
@@ -24,7 +25,10 @@ export type Jobs = { stop: () => Promise<void> };
  */
 export async function startJobs(options: {
   db: Db;
-  config: Pick<Config, 'warningWorkingDays' | 'sweepIntervalSeconds' | 'signIn' | 'auditCheckpoints'>;
+  config: Pick<
+    Config,
+    'warningWorkingDays' | 'sweepIntervalSeconds' | 'caseDailyIntervalSeconds' | 'signIn' | 'auditCheckpoints'
+  >;
   log: (message: string) => void;
 }): Promise<Jobs> {
   const timeLimits = await startTimeLimits(options);
@@ -76,8 +80,14 @@ export async function startJobs(options: {
     intervalSeconds: options.config.sweepIntervalSeconds > 0 ? ASSESSMENT_INTERVAL_SECONDS : 0,
     log: options.log,
   });
+  const caseDaily = startCaseDaily({
+    db: options.db,
+    intervalSeconds: options.config.sweepIntervalSeconds > 0 ? options.config.caseDailyIntervalSeconds : 0,
+    log: options.log,
+  });
   return {
     stop: async () => {
+      await caseDaily.stop();
       await assessment.stop();
       await inspectorWarnings.stop();
       await hotlineWarnings.stop();

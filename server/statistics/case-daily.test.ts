@@ -1,0 +1,213 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { type Browser, signInAs } from '../accounts/testing.ts';
+import {
+  FOOD_LICENCE,
+  ON_THE_SPOT,
+  publishMatter,
+  signInApplicant,
+  uploadedMaterial,
+} from '../cases/testing.ts';
+import { DEMO_PASSWORD } from '../demo/accounts.ts';
+import { createTestApp, type TestApp } from '../testing/app.ts';
+import { keptRows, scannedRows } from './case-daily-testing.ts';
+import { refreshGroups } from './recompute.ts';
+import { rebuildCaseDaily, refreshCaseDaily } from './refresh.ts';
+
+/** case_daily, kept by the marks of every case change and the refresh, equals a plain scan of the cases. */
+
+let t: TestApp;
+let dataDir: string;
+let food: string;
+let immediate: string;
+let clerk: Browser;
+let reviewer: Browser;
+let head: Browser;
+let company: Browser;
+
+before(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yw-case-daily-'));
+  t = await createTestApp({ demo: true, env: { DATA_DIR: dataDir, SIGNIN_IP_MAX_PER_MINUTE: '1000' } });
+  const [market] = (
+    await t.db.db.execute<{ id: string }>("SELECT id FROM organisations WHERE short_name = '市场监管局'")
+  ).rows;
+  food = await publishMatter(t.db.db, market!.id, FOOD_LICENCE);
+  immediate = await publishMatter(t.db.db, market!.id, ON_THE_SPOT);
+  clerk = await signInAs(t.app, 'clerk', DEMO_PASSWORD);
+  reviewer = await signInAs(t.app, 'reviewer', DEMO_PASSWORD);
+  head = await signInAs(t.app, 'head', DEMO_PASSWORD);
+  company = await signInApplicant(t.app, 'company', '91350100M000100Y43');
+});
+after(async () => {
+  await t?.close();
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+type Case = { id: string; version: number; status: string; [k: string]: unknown };
+
+async function act(who: Browser, c: Case, action: string, body: Record<string, unknown> = {}) {
+  const res = await who.request({
+    method: 'POST',
+    url: `/api/cases/${c.id}/${action}`,
+    payload: { version: c.version, ...body },
+  });
+  assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
+  return res.json() as Case;
+}
+
+async function file(who: Browser, payload: Record<string, unknown>) {
+  const res = await who.request({ method: 'POST', url: '/api/cases', payload });
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json() as Case;
+}
+
+const run = (text: string) => t.db.db.execute(sql.raw(text));
+
+async function assertKeptEqualsScan(message: string) {
+  const kept = await keptRows(t.db.db);
+  const scanned = await scannedRows(t.db.db);
+  assert.deepEqual([...kept.keys()].sort(), [...scanned.keys()].sort(), `${message}: the same groups`);
+  for (const [k, row] of scanned) assert.deepEqual(kept.get(k), row, `${message}: ${k}`);
+}
+
+const queued = async () =>
+  Number((await t.db.db.execute<{ n: string }>(sql`SELECT count(*) AS n FROM case_daily_dirty`)).rows[0]!.n);
+
+let online: Case;
+let counter: Case;
+
+test('a mixed story: every case_daily row equals the scan after the refresh, and the rebuild gives the same', async () => {
+  await rebuildCaseDaily(t.db.db);
+  online = await file(company, {
+    implementationId: food,
+    formData: { shopName: '闽江小馆' },
+    materials: [await uploadedMaterial(company, 'sqs', 'sqs 1')],
+  });
+  online = await act(reviewer, online, 'request-supplement', {
+    problems: [{ materialKey: 'zscl', problem: '缺少经营场所使用证明' }],
+  });
+  online = await act(company, online, 'resubmit', {
+    materials: [await uploadedMaterial(company, 'zscl', 'zscl 2')],
+  });
+  online = await act(reviewer, online, 'accept');
+  online = await act(reviewer, online, 'start-review');
+  online = await act(head, online, 'approve');
+  online = await act(reviewer, online, 'conclude');
+
+  counter = await file(clerk, {
+    implementationId: food,
+    applicant: { kind: 'company', login: '91350100M000100Y43', displayName: '福州闽江数字科技有限公司' },
+    materials: [await uploadedMaterial(clerk, 'sqs', 'sqs 3')],
+  });
+  counter = await act(clerk, counter, 'accept-with-gaps', { gaps: ['zscl'], gapDeadline: '2999-01-01' });
+
+  let quick = await file(clerk, {
+    implementationId: immediate,
+    applicant: { kind: 'person', login: '610102198001010023', displayName: '王秀英' },
+    materials: [await uploadedMaterial(clerk, 'sqs', 'sqs 4')],
+  });
+  quick = await act(clerk, quick, 'accept');
+  quick = await act(clerk, quick, 'approve');
+  quick = await act(clerk, quick, 'conclude');
+
+  const promised = await file(company, { implementationId: food });
+  await act(reviewer, promised, 'approve-on-promise', { promise: '本企业承诺所填信息真实有效' });
+  const kiosk = await file(company, { implementationId: food });
+  const agent = await file(company, { implementationId: food });
+
+  // Filed at a kiosk and by an agent, with materials reused from a certificate and a prefilled form;
+  // one case moved from 23:59 to 00:01 China time, and one concluded after its promised deadline.
+  await run(`INSERT INTO case_attachments (case_id, material_key, file_name, source)
+    VALUES ('${kiosk.id}', 'yyzz', '营业执照', 'e_certificate'), ('${kiosk.id}', 'sqs', '申请书', 'registry'),
+      ('${agent.id}', 'sqs', '申请书', 'registry'), ('${agent.id}', 'sqs', 'sqs.pdf', 'applicant')`);
+  await run(`UPDATE cases SET channel = 'kiosk', form_fields_filled = 6, form_fields_prefilled = 4,
+    submitted_at = '2026-11-30T15:59:30Z' WHERE id = '${kiosk.id}'`);
+  await run(
+    `UPDATE cases SET channel = 'agent', visits = 2, form_fields_filled = 3 WHERE id = '${agent.id}'`,
+  );
+  await run(`UPDATE cases SET concluded_at = promised_deadline::timestamp AT TIME ZONE 'Asia/Shanghai' + interval '2 days',
+    working_days_used = 9 WHERE id = '${quick.id}'`);
+
+  assert.ok((await queued()) > 0, 'the changes marked their groups');
+  await refreshCaseDaily(t.db.db, { batch: 7 });
+  assert.equal(await queued(), 0, 'the queue is empty afterwards');
+  await assertKeptEqualsScan('after the refresh');
+
+  const scanned = await scannedRows(t.db.db);
+  const sum = (column: string) => [...scanned.values()].reduce((s, r) => s + Number(r[column]), 0);
+  for (const column of [
+    'received_kiosk',
+    'received_agent',
+    'accepted_with_gaps',
+    'concluded_late',
+    'concluded_supplemented',
+  ])
+    assert.ok(sum(column) > 0, `the story counts ${column}`);
+  assert.ok(sum('materials_reused') >= 2 && sum('form_fields_prefilled') >= 4);
+
+  await run(`UPDATE cases SET submitted_at = '2026-11-30T16:00:30Z' WHERE id = '${kiosk.id}'`);
+  await refreshCaseDaily(t.db.db);
+  const kept = await keptRows(t.db.db);
+  const kioskDay = (day: string) =>
+    [...kept.values()].filter((r) => r.day === day && Number(r.received_kiosk) > 0).length;
+  assert.equal(kioskDay('2026-11-30'), 0, 'no longer filed on the 30th (China time)');
+  assert.equal(kioskDay('2026-12-01'), 1, 'filed on the 1st instead');
+  await assertKeptEqualsScan('after the move across midnight');
+
+  const before = await keptRows(t.db.db);
+  const rebuilt = await rebuildCaseDaily(t.db.db);
+  assert.equal(rebuilt.rows, before.size);
+  assert.deepEqual(await keptRows(t.db.db), before, 'the rebuild gives identical rows');
+});
+
+test('a case concluded a day later moves between days; an emptied group loses its row', async () => {
+  const day = async () =>
+    (
+      await t.db.db.execute<{ d: string }>(
+        sql`SELECT to_char(concluded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS d FROM cases WHERE id = ${online.id}`,
+      )
+    ).rows[0]!.d;
+  const concludedOn = async (d: string) =>
+    [...(await keptRows(t.db.db)).values()]
+      .filter((r) => r.day === d && r.department_id === online.departmentId)
+      .reduce((s, r) => s + Number(r.concluded), 0);
+  const first = await day();
+  const was = await concludedOn(first);
+  await run(`UPDATE cases SET concluded_at = '2031-03-04T10:00:00Z' WHERE id = '${online.id}'`);
+  await refreshCaseDaily(t.db.db);
+  assert.equal(await concludedOn(first), was - 1);
+  assert.equal(await concludedOn('2031-03-04'), 1);
+  await run(`UPDATE cases SET concluded_at = '2031-03-05T10:00:00Z' WHERE id = '${online.id}'`);
+  await refreshCaseDaily(t.db.db);
+  assert.equal(await concludedOn('2031-03-04'), 0);
+  assert.equal(
+    [...(await keptRows(t.db.db)).values()].filter((r) => r.day === '2031-03-04').length,
+    0,
+    'no row is left for a day without cases',
+  );
+  await assertKeptEqualsScan('after the move');
+});
+
+test('concurrent refreshes do not double-count; refreshing a group twice changes nothing', async () => {
+  for (let i = 0; i < 3; i++) await run(`UPDATE cases SET visits = visits + 1 WHERE id = '${counter.id}'`);
+  await run(`UPDATE cases SET status = status WHERE status <> 'draft'`);
+  await Promise.all([
+    refreshCaseDaily(t.db.db, { batch: 3 }),
+    refreshCaseDaily(t.db.db, { batch: 5 }),
+    refreshCaseDaily(t.db.db),
+  ]);
+  assert.equal(await queued(), 0);
+  await assertKeptEqualsScan('after concurrent refreshes');
+  const rows = await keptRows(t.db.db);
+  const groups = [...rows.values()].map((r) => ({
+    day: String(r.day),
+    regionCode: String(r.region_code),
+    departmentId: String(r.department_id),
+  }));
+  await refreshGroups(t.db.db, [...groups, ...groups]);
+  assert.deepEqual(await keptRows(t.db.db), rows);
+});

@@ -1,0 +1,176 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../core/db/client.ts';
+
+/** A group of case_daily: a day (China date), the case's region and its department. */
+export type CaseDailyGroup = { day: string; regionCode: string; departmentId: string };
+
+/** Sources of a material the applicant handed in himself (server/cases/material-counts.ts UPLOAD_SOURCES). */
+const UPLOADED = sql`('applicant', 'clerk_scan')`;
+
+/** The counted columns of case_daily, in the order the recompute produces them. */
+export const CASE_DAILY_COUNTS = [
+  'received',
+  'received_online',
+  'received_counter',
+  'received_kiosk',
+  'received_agent',
+  'materials_reused',
+  'materials_uploaded',
+  'form_fields_filled',
+  'form_fields_prefilled',
+  'accepted',
+  'accepted_with_gaps',
+  'accepted_on_promise',
+  'concluded',
+  'concluded_immediate',
+  'concluded_on_time',
+  'concluded_late',
+  'concluded_fully_online',
+  'concluded_zero_visits',
+  'concluded_at_most_one_visit',
+  'visits_sum',
+  'concluded_supplemented',
+  'timed_concluded',
+  'used_working_days_sum',
+  'promised_working_days_sum',
+  'legal_working_days_sum',
+] as const;
+
+/**
+ * What each case contributes, on each of its days (kind r: filed, a: accepted, c: concluded):
+ * - received*: on the filing day (coalesce(submitted_at, created_at), China date), by channel; with the
+ *   materials of the case counted as 材料减免率 counts them (a material is uploaded when any of its files
+ *   came from the applicant or a counter scan, else reused) and the form fields filled and prefilled;
+ * - accepted*: on accepted_on; 容缺 when gaps is not empty, 告知承诺 when on_promise;
+ * - concluded*: on the day of concluded_at (China date): immediate when case_type is 'immediate'; on time
+ *   when that day is not after promised_deadline (or there is none), else late; 全程网办 when filed online
+ *   with no visit; visits summed; 补正 when the case had a request_supplement event; and for matters whose
+ *   limits are in working days (the version's limit_unit) the working days used, promised and legal.
+ */
+const CONTRIBUTIONS = sql.raw(`
+  count(*) FILTER (WHERE e.kind = 'r') AS received,
+  count(*) FILTER (WHERE e.kind = 'r' AND c.channel = 'online') AS received_online,
+  count(*) FILTER (WHERE e.kind = 'r' AND c.channel = 'counter') AS received_counter,
+  count(*) FILTER (WHERE e.kind = 'r' AND c.channel = 'kiosk') AS received_kiosk,
+  count(*) FILTER (WHERE e.kind = 'r' AND c.channel = 'agent') AS received_agent,
+  coalesce(sum(m.reused) FILTER (WHERE e.kind = 'r'), 0) AS materials_reused,
+  coalesce(sum(m.uploaded) FILTER (WHERE e.kind = 'r'), 0) AS materials_uploaded,
+  coalesce(sum(c.form_fields_filled) FILTER (WHERE e.kind = 'r'), 0) AS form_fields_filled,
+  coalesce(sum(c.form_fields_prefilled) FILTER (WHERE e.kind = 'r'), 0) AS form_fields_prefilled,
+  count(*) FILTER (WHERE e.kind = 'a') AS accepted,
+  count(*) FILTER (WHERE e.kind = 'a' AND jsonb_array_length(c.gaps) > 0) AS accepted_with_gaps,
+  count(*) FILTER (WHERE e.kind = 'a' AND c.on_promise) AS accepted_on_promise,
+  count(*) FILTER (WHERE e.kind = 'c') AS concluded,
+  count(*) FILTER (WHERE e.kind = 'c' AND c.case_type = 'immediate') AS concluded_immediate,
+  count(*) FILTER (WHERE e.kind = 'c' AND (c.promised_deadline IS NULL OR e.day <= c.promised_deadline)) AS concluded_on_time,
+  count(*) FILTER (WHERE e.kind = 'c' AND e.day > c.promised_deadline) AS concluded_late,
+  count(*) FILTER (WHERE e.kind = 'c' AND c.channel = 'online' AND c.visits = 0) AS concluded_fully_online,
+  count(*) FILTER (WHERE e.kind = 'c' AND c.visits = 0) AS concluded_zero_visits,
+  count(*) FILTER (WHERE e.kind = 'c' AND c.visits <= 1) AS concluded_at_most_one_visit,
+  coalesce(sum(c.visits) FILTER (WHERE e.kind = 'c'), 0) AS visits_sum,
+  count(*) FILTER (WHERE e.kind = 'c' AND EXISTS (SELECT 1 FROM case_events ev
+    WHERE ev.case_id = c.id AND ev.action = 'request_supplement')) AS concluded_supplemented,
+  count(*) FILTER (WHERE e.timed) AS timed_concluded,
+  coalesce(sum(c.working_days_used) FILTER (WHERE e.timed), 0) AS used_working_days_sum,
+  coalesce(sum(v.promised_limit) FILTER (WHERE e.timed), 0) AS promised_working_days_sum,
+  coalesce(sum(v.legal_limit) FILTER (WHERE e.timed), 0) AS legal_working_days_sum`);
+
+const COLUMNS = sql.raw(CASE_DAILY_COUNTS.join(', '));
+const SUMS = sql.raw(CASE_DAILY_COUNTS.map((c) => `sum(${c})::int AS ${c}`).join(', '));
+const UPDATES = sql.raw(
+  [...CASE_DAILY_COUNTS, 'region_path', 'used_days_histogram', 'refreshed_at']
+    .map((c) => `${c} = EXCLUDED.${c}`)
+    .join(', '),
+);
+
+/**
+ * The case_daily rows of the groups in the relation `groups` (day, region_code, department_id), or of
+ * every group when it is null, computed straight from the cases: one SELECT whose rows are
+ * (day, region_code, department_id, region_path, …counts, used_days_histogram).
+ */
+export function recomputeSql(groups: SQL | null): SQL {
+  const chosen = groups
+    ? sql`JOIN ${groups} g ON g.region_code = c.region_code AND g.department_id = c.department_id
+        AND g.day = e.day`
+    : sql``;
+  return sql`
+    SELECT e.day, c.region_code, c.department_id, max(c.region_path) AS region_path,
+      CASE WHEN e.timed THEN c.working_days_used END AS used_days, ${CONTRIBUTIONS}
+    FROM cases c
+    JOIN implementation_versions v ON v.id = c.version_id
+    CROSS JOIN LATERAL (VALUES
+      ((coalesce(c.submitted_at, c.created_at) AT TIME ZONE 'Asia/Shanghai')::date, 'r', false),
+      (c.accepted_on, 'a', false),
+      ((c.concluded_at AT TIME ZONE 'Asia/Shanghai')::date, 'c',
+        v.limit_unit = 'working_days' AND c.working_days_used IS NOT NULL)
+    ) AS e(day, kind, timed)
+    ${chosen}
+    LEFT JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE NOT p.uploaded) AS reused, count(*) FILTER (WHERE p.uploaded) AS uploaded
+      FROM (SELECT bool_or(a.source IN ${UPLOADED}) AS uploaded FROM case_attachments a
+        WHERE a.case_id = c.id AND e.kind = 'r' GROUP BY a.material_key) p
+    ) m ON e.kind = 'r'
+    WHERE c.status <> 'draft' AND e.day IS NOT NULL
+    GROUP BY e.day, c.region_code, c.department_id, 5`;
+}
+
+/** Rows of case_daily from the per-used-days rows of recomputeSql: counts summed, the histogram built. */
+function rollupSql(groups: SQL | null): SQL {
+  return sql`
+    SELECT day, region_code, department_id, max(region_path) AS region_path, ${SUMS},
+      coalesce(jsonb_object_agg(used_days::text, timed_concluded) FILTER (WHERE used_days IS NOT NULL),
+        '{}'::jsonb) AS used_days_histogram
+    FROM (${recomputeSql(groups)}) per_used
+    GROUP BY day, region_code, department_id`;
+}
+
+/** The insert of recomputed rows (upserting existing ones). */
+function upsertSql(groups: SQL | null): SQL {
+  return sql`INSERT INTO case_daily (day, region_code, department_id, region_path, ${COLUMNS}, used_days_histogram)
+    SELECT day, region_code, department_id, region_path, ${COLUMNS}, used_days_histogram
+    FROM (${rollupSql(groups)}) r
+    ON CONFLICT (day, region_code, department_id) DO UPDATE SET ${UPDATES}`;
+}
+
+/**
+ * Recomputes the case_daily rows of the groups given, in one statement: upserts the rows of the groups
+ * that have cases and deletes those of the groups that no longer have any. Returns the groups recomputed.
+ */
+export async function refreshGroups(db: DbOrTx, groups: CaseDailyGroup[]): Promise<number> {
+  if (groups.length === 0) return 0;
+  const json = JSON.stringify(
+    groups.map((g) => ({ day: g.day, region_code: g.regionCode, department_id: g.departmentId })),
+  );
+  const given = sql`(SELECT DISTINCT day, region_code, department_id
+    FROM json_to_recordset(${json}::json) AS x(day date, region_code text, department_id uuid))`;
+  return (await refreshFrom(db, sql``, given)).groups;
+}
+
+/**
+ * The refresh statement for the groups in the relation `groups`, after the CTEs `prefix` (e.g. the
+ * DELETE … RETURNING that takes them off the queue).
+ */
+export async function refreshFrom(
+  db: DbOrTx,
+  prefix: SQL,
+  groups: SQL,
+  marks: SQL = sql`0`,
+): Promise<{ marks: number; groups: number }> {
+  const result = await db.execute(sql`WITH ${prefix} g AS MATERIALIZED ${groups},
+    written AS (${upsertSql(sql`g`)} RETURNING day, region_code, department_id),
+    emptied AS (DELETE FROM case_daily d USING g
+      WHERE d.day = g.day AND d.region_code = g.region_code AND d.department_id = g.department_id
+        AND NOT EXISTS (SELECT 1 FROM written w
+          WHERE w.day = g.day AND w.region_code = g.region_code AND w.department_id = g.department_id)
+      RETURNING 1)
+    SELECT (SELECT count(*) FROM written)::int AS written, (SELECT count(*) FROM emptied)::int AS emptied,
+      (SELECT count(*) FROM g)::int AS groups, ${marks}::int AS marks`);
+  const row = result.rows[0] as { groups: number; marks: number };
+  return { marks: row.marks, groups: row.groups };
+}
+
+/** Inserts the rows of every group into an empty case_daily. Returns the rows written. */
+export async function insertAll(db: DbOrTx): Promise<number> {
+  const result = await db.execute(upsertSql(null));
+  return result.rowCount ?? 0;
+}
