@@ -47,6 +47,9 @@ export const CASE_DAILY_COUNTS = [
  *   with no visit; visits summed; 补正 when the case had a request_supplement event; and for matters whose
  *   limits are in working days (the version's limit_unit) the working days used, promised and legal.
  */
+/** Concluded, of a matter whose limits are in working days (the version's limit_unit), with the days used. */
+const TIMED = `e.kind = 'c' AND v.limit_unit = 'working_days' AND c.working_days_used IS NOT NULL`;
+
 const CONTRIBUTIONS = sql.raw(`
   count(*) FILTER (WHERE e.kind = 'r') AS received,
   count(*) FILTER (WHERE e.kind = 'r' AND c.channel = 'online') AS received_online,
@@ -70,10 +73,10 @@ const CONTRIBUTIONS = sql.raw(`
   coalesce(sum(c.visits) FILTER (WHERE e.kind = 'c'), 0) AS visits_sum,
   count(*) FILTER (WHERE e.kind = 'c' AND EXISTS (SELECT 1 FROM case_events ev
     WHERE ev.case_id = c.id AND ev.action = 'request_supplement')) AS concluded_supplemented,
-  count(*) FILTER (WHERE e.timed) AS timed_concluded,
-  coalesce(sum(c.working_days_used) FILTER (WHERE e.timed), 0) AS used_working_days_sum,
-  coalesce(sum(v.promised_limit) FILTER (WHERE e.timed), 0) AS promised_working_days_sum,
-  coalesce(sum(v.legal_limit) FILTER (WHERE e.timed), 0) AS legal_working_days_sum`);
+  count(*) FILTER (WHERE ${TIMED}) AS timed_concluded,
+  coalesce(sum(c.working_days_used) FILTER (WHERE ${TIMED}), 0) AS used_working_days_sum,
+  coalesce(sum(v.promised_limit) FILTER (WHERE ${TIMED}), 0) AS promised_working_days_sum,
+  coalesce(sum(v.legal_limit) FILTER (WHERE ${TIMED}), 0) AS legal_working_days_sum`);
 
 const COLUMNS = sql.raw(CASE_DAILY_COUNTS.join(', '));
 const SUMS = sql.raw(CASE_DAILY_COUNTS.map((c) => `sum(${c})::int AS ${c}`).join(', '));
@@ -89,29 +92,35 @@ const UPDATES = sql.raw(
  * (day, region_code, department_id, region_path, …counts, used_days_histogram).
  */
 export function recomputeSql(groups: SQL | null): SQL {
-  const chosen = groups
-    ? sql`JOIN ${groups} g ON g.region_code = c.region_code AND g.department_id = c.department_id
-        AND g.day = e.day`
-    : sql``;
   return sql`
     SELECT e.day, c.region_code, c.department_id, max(c.region_path) AS region_path,
-      CASE WHEN e.timed THEN c.working_days_used END AS used_days, ${CONTRIBUTIONS}
-    FROM cases c
+      CASE WHEN ${sql.raw(TIMED)} THEN c.working_days_used END AS used_days, ${CONTRIBUTIONS}
+    FROM (${groups ? dayOfGroups(groups) : everyDay}) e
+    JOIN cases c ON c.id = e.case_id
     JOIN implementation_versions v ON v.id = c.version_id
-    CROSS JOIN LATERAL (VALUES
-      ((coalesce(c.submitted_at, c.created_at) AT TIME ZONE 'Asia/Shanghai')::date, 'r', false),
-      (c.accepted_on, 'a', false),
-      ((c.concluded_at AT TIME ZONE 'Asia/Shanghai')::date, 'c',
-        v.limit_unit = 'working_days' AND c.working_days_used IS NOT NULL)
-    ) AS e(day, kind, timed)
-    ${chosen}
     LEFT JOIN LATERAL (
       SELECT count(*) FILTER (WHERE NOT p.uploaded) AS reused, count(*) FILTER (WHERE p.uploaded) AS uploaded
       FROM (SELECT bool_or(a.source IN ${UPLOADED}) AS uploaded FROM case_attachments a
         WHERE a.case_id = c.id AND e.kind = 'r' GROUP BY a.material_key) p
     ) m ON e.kind = 'r'
-    WHERE c.status <> 'draft' AND e.day IS NOT NULL
     GROUP BY e.day, c.region_code, c.department_id, 5`;
+}
+
+const FILED = sql`(coalesce(c.submitted_at, c.created_at) AT TIME ZONE 'Asia/Shanghai')::date`;
+const CONCLUDED = sql`(c.concluded_at AT TIME ZONE 'Asia/Shanghai')::date`;
+
+/** Every day a filed case counts on: (case_id, day, kind). */
+const everyDay = sql`SELECT c.id AS case_id, d.day, d.kind FROM cases c
+  CROSS JOIN LATERAL (VALUES (${FILED}, 'r'), (c.accepted_on, 'a'), (${CONCLUDED}, 'c')) AS d(day, kind)
+  WHERE c.status <> 'draft' AND d.day IS NOT NULL`;
+
+/** The days of cases in the groups: each kind joined on all three keys, so the join hashes the day too. */
+function dayOfGroups(groups: SQL): SQL {
+  const kind = (day: SQL, name: string) => sql`SELECT c.id AS case_id, g.day, ${name}::text AS kind
+    FROM cases c JOIN ${groups} g ON g.region_code = c.region_code AND g.department_id = c.department_id
+      AND g.day = ${day}
+    WHERE c.status <> 'draft'`;
+  return sql`${kind(FILED, 'r')} UNION ALL ${kind(sql`c.accepted_on`, 'a')} UNION ALL ${kind(CONCLUDED, 'c')}`;
 }
 
 /** Rows of case_daily from the per-used-days rows of recomputeSql: counts summed, the histogram built. */
@@ -150,13 +159,8 @@ export async function refreshGroups(db: DbOrTx, groups: CaseDailyGroup[]): Promi
  * The refresh statement for the groups in the relation `groups`, after the CTEs `prefix` (e.g. the
  * DELETE … RETURNING that takes them off the queue).
  */
-export async function refreshFrom(
-  db: DbOrTx,
-  prefix: SQL,
-  groups: SQL,
-  marks: SQL = sql`0`,
-): Promise<{ marks: number; groups: number }> {
-  const result = await db.execute(sql`WITH ${prefix} g AS MATERIALIZED ${groups},
+export function refreshStatement(prefix: SQL, groups: SQL, marks: SQL = sql`0`): SQL {
+  return sql`WITH ${prefix} g AS MATERIALIZED ${groups},
     written AS (${upsertSql(sql`g`)} RETURNING day, region_code, department_id),
     emptied AS (DELETE FROM case_daily d USING g
       WHERE d.day = g.day AND d.region_code = g.region_code AND d.department_id = g.department_id
@@ -164,7 +168,17 @@ export async function refreshFrom(
           WHERE w.day = g.day AND w.region_code = g.region_code AND w.department_id = g.department_id)
       RETURNING 1)
     SELECT (SELECT count(*) FROM written)::int AS written, (SELECT count(*) FROM emptied)::int AS emptied,
-      (SELECT count(*) FROM g)::int AS groups, ${marks}::int AS marks`);
+      (SELECT count(*) FROM g)::int AS groups, ${marks}::int AS marks`;
+}
+
+/** Runs refreshStatement: the marks taken and the groups recomputed. */
+export async function refreshFrom(
+  db: DbOrTx,
+  prefix: SQL,
+  groups: SQL,
+  marks: SQL = sql`0`,
+): Promise<{ marks: number; groups: number }> {
+  const result = await db.execute(refreshStatement(prefix, groups, marks));
   const row = result.rows[0] as { groups: number; marks: number };
   return { marks: row.marks, groups: row.groups };
 }
