@@ -152,6 +152,21 @@ export const cases = pgTable(
     /** A month's concluded cases and the cases falling due in it (the monthly assessment, statistics). */
     index('cases_concluded_at_idx').on(t.concludedAt),
     index('cases_promised_deadline_idx').on(t.promisedDeadline),
+    /**
+     * The cases of a (department, region, day) group of case_daily, by the day they were filed,
+     * accepted and concluded (China time; the expressions the rollup refresh joins on).
+     */
+    index('cases_daily_filed_idx').on(
+      t.departmentId,
+      t.regionCode,
+      sql`((coalesce(${t.submittedAt}, ${t.createdAt}) AT TIME ZONE 'Asia/Shanghai')::date)`,
+    ),
+    index('cases_daily_accepted_idx').on(t.departmentId, t.regionCode, t.acceptedOn),
+    index('cases_daily_concluded_idx').on(
+      t.departmentId,
+      t.regionCode,
+      sql`((${t.concludedAt} AT TIME ZONE 'Asia/Shanghai')::date)`,
+    ),
   ],
 );
 

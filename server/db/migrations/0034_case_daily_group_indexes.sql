@@ -1,0 +1,3 @@
+CREATE INDEX "cases_daily_filed_idx" ON "cases" USING btree ("department_id","region_code",((coalesce("submitted_at", "created_at") AT TIME ZONE 'Asia/Shanghai')::date));--> statement-breakpoint
+CREATE INDEX "cases_daily_accepted_idx" ON "cases" USING btree ("department_id","region_code","accepted_on");--> statement-breakpoint
+CREATE INDEX "cases_daily_concluded_idx" ON "cases" USING btree ("department_id","region_code",(("concluded_at" AT TIME ZONE 'Asia/Shanghai')::date));
