@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../core/db/client.ts';
+import { CASE_DAILY_COUNTS } from './recompute.ts';
 
 /** A case_daily row as the tests compare it: the key and every figure, numbers as numbers. */
 export type DailyRow = Record<string, string | number | Record<string, number>>;
@@ -49,35 +50,7 @@ const EMPTY = (r: ScanCase, day: string): DailyRow => ({
   region_code: r.region_code,
   department_id: r.department_id,
   region_path: r.region_path,
-  ...Object.fromEntries(
-    [
-      'received',
-      'received_online',
-      'received_counter',
-      'received_kiosk',
-      'received_agent',
-      'materials_reused',
-      'materials_uploaded',
-      'form_fields_filled',
-      'form_fields_prefilled',
-      'accepted',
-      'accepted_with_gaps',
-      'accepted_on_promise',
-      'concluded',
-      'concluded_immediate',
-      'concluded_on_time',
-      'concluded_late',
-      'concluded_fully_online',
-      'concluded_zero_visits',
-      'concluded_at_most_one_visit',
-      'visits_sum',
-      'concluded_supplemented',
-      'timed_concluded',
-      'used_working_days_sum',
-      'promised_working_days_sum',
-      'legal_working_days_sum',
-    ].map((c) => [c, 0]),
-  ),
+  ...Object.fromEntries(CASE_DAILY_COUNTS.map((c) => [c, 0])),
   used_days_histogram: {},
 });
 
