@@ -1,8 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import type { Wire } from '../../../common/api.ts';
 import type * as Api from '../../../common/hotline/api.ts';
-import type { Label } from '../../../common/hotline/lists.ts';
 import { api } from '../api/client.ts';
 export type RequestSummary = Wire<typeof Api.RequestSummary>;
 export type RequestView = Wire<typeof Api.RequestView>;
@@ -35,16 +33,7 @@ export const FIGURES = `${HOTLINE}/figures`;
 
 const id = (value: string) => encodeURIComponent(value);
 
-/** A label of the shared 12345 lists in the UI's language (the value itself when unknown). */
-export function useLabel(): (labels: Record<string, Label>, value: string | null | undefined) => string {
-  const { i18n } = useTranslation();
-  const en = i18n.language === 'en';
-  return (labels, value) => {
-    if (!value) return '';
-    const label = labels[value];
-    return label ? (en ? label.en : label.zh) : value;
-  };
-}
+export { useListLabel as useLabel } from '../i18n/list-label.ts';
 
 /** The operator's list of requests. */
 export function useRequests(query: RequestsQuery) {

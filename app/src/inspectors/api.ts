@@ -1,10 +1,8 @@
 import './messages.ts';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import type { Wire } from '../../../common/api.ts';
 import type { Guide, MatterPage } from '../../../common/catalogue/api.ts';
 import type * as Api from '../../../common/inspectors/api.ts';
-import type { Label } from '../../../common/inspectors/lists.ts';
 import { api } from '../api/client.ts';
 
 export type InspectorView = Wire<typeof Api.InspectorView>;
@@ -37,16 +35,7 @@ export const PUBLISHED = `${INSPECTORS}/published`;
 
 const id = (value: string) => encodeURIComponent(value);
 
-/** A label of the shared 体验官 lists in the UI's language (the value itself when unknown). */
-export function useLabel(): (labels: Record<string, Label>, value: string | null | undefined) => string {
-  const { i18n } = useTranslation();
-  const en = i18n.language === 'en';
-  return (labels, value) => {
-    if (!value) return '';
-    const label = labels[value];
-    return label ? (en ? label.en : label.zh) : value;
-  };
-}
+export { useListLabel as useLabel } from '../i18n/list-label.ts';
 
 /** The signed-in citizen's application, tasks and findings. */
 export function useMine(enabled = true) {
