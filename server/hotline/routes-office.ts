@@ -163,7 +163,13 @@ export async function hotlineOfficeRoutes(app: App): Promise<void> {
     async (request) => {
       const actor = requireActor(request);
       const { id } = request.params;
-      await urgeRequest({ db: db(), audit: auditContext(request, 'supervisor'), actor, id, note: request.body.note });
+      await urgeRequest({
+        db: db(),
+        audit: auditContext(request, 'supervisor'),
+        actor,
+        id,
+        note: request.body.note,
+      });
       return requestView(db(), actor, id);
     },
   );
