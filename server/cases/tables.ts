@@ -148,6 +148,8 @@ export const cases = pgTable(
       .where(sql.raw(QUEUE_OPEN_PREDICATE)),
     index('cases_applicant_idx').on(t.applicantId, t.createdAt),
     index('cases_hall_idx').on(t.hallId, t.status),
+    /** The cases of one matter of a region (statistics of a matter, read from the cases). */
+    index('cases_implementation_idx').on(t.implementationId),
     index('cases_region_path_idx').using('btree', sql`${t.regionPath} text_pattern_ops`),
     /** A month's concluded cases and the cases falling due in it (the monthly assessment, statistics). */
     index('cases_concluded_at_idx').on(t.concludedAt),

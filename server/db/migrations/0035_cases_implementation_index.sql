@@ -1,0 +1,1 @@
+CREATE INDEX "cases_implementation_idx" ON "cases" USING btree ("implementation_id");
