@@ -17,87 +17,90 @@ import { startTimeLimits } from './time-limits.ts';
 
 export type Jobs = { stop: () => Promise<void> };
 
+type JobsConfig = Pick<
+  Config,
+  'warningWorkingDays' | 'sweepIntervalSeconds' | 'caseDailyIntervalSeconds' | 'signIn' | 'auditCheckpoints'
+>;
+
+type Stoppable = { stop: () => Promise<void> };
+
+/** One periodic job: how often it runs under this configuration, and how it starts. */
+type JobSpec = {
+  intervalSeconds: (config: JobsConfig) => number;
+  start: (options: {
+    db: Db;
+    config: JobsConfig;
+    intervalSeconds: number;
+    log: (message: string) => void;
+  }) => Stoppable;
+};
+
+/** The periodic jobs after the warning sweep, in the order they start (they stop in reverse). */
+const JOBS: readonly JobSpec[] = [
+  {
+    intervalSeconds: () => SIGN_IN_PURGE_INTERVAL_SECONDS,
+    start: ({ config, ...options }) =>
+      startSignInPurge({ ...options, lockMinutes: config.signIn.lockMinutes }),
+  },
+  {
+    intervalSeconds: () => AUDIT_LINK_INTERVAL_SECONDS,
+    start: startAuditLink,
+  },
+  {
+    intervalSeconds: (config) => config.auditCheckpoints.intervalSeconds,
+    start: ({ config, ...options }) => startAuditCheckpoints({ ...options, config: config.auditCheckpoints }),
+  },
+  {
+    intervalSeconds: () => SMS_OUTBOX_INTERVAL_SECONDS,
+    start: startSmsOutbox,
+  },
+  {
+    intervalSeconds: () => APPOINTMENT_REMINDERS_INTERVAL_SECONDS,
+    start: startAppointmentReminders,
+  },
+  {
+    intervalSeconds: () => RATING_DEFAULTS_INTERVAL_SECONDS,
+    start: startRatingDefaults,
+  },
+  {
+    intervalSeconds: () => HOTLINE_WARNINGS_INTERVAL_SECONDS,
+    start: startHotlineWarnings,
+  },
+  {
+    intervalSeconds: () => INSPECTOR_WARNINGS_INTERVAL_SECONDS,
+    start: startInspectorWarnings,
+  },
+  {
+    intervalSeconds: () => ASSESSMENT_INTERVAL_SECONDS,
+    start: startAssessment,
+  },
+  {
+    intervalSeconds: (config) => config.caseDailyIntervalSeconds,
+    start: startCaseDaily,
+  },
+];
+
 /**
  * The periodic jobs of a server process: the time-limit warning sweep, the purge of expired
  * sessions and sign-in counters, the linking of committed audit records into the chain, the
- * signed checkpoints of the chain's head (every AUDIT_CHECKPOINT_INTERVAL_SECONDS) and the SMS outbox.
- * SWEEP_INTERVAL_SECONDS=0 runs none of them in this process.
+ * signed checkpoints of the chain's head (every AUDIT_CHECKPOINT_INTERVAL_SECONDS), the SMS outbox,
+ * appointment reminders, 好差评 defaults, 12345 and 体验官 warnings, the monthly assessment and the
+ * daily case rollups. SWEEP_INTERVAL_SECONDS=0 runs none of them in this process.
  */
 export async function startJobs(options: {
   db: Db;
-  config: Pick<
-    Config,
-    'warningWorkingDays' | 'sweepIntervalSeconds' | 'caseDailyIntervalSeconds' | 'signIn' | 'auditCheckpoints'
-  >;
+  config: JobsConfig;
   log: (message: string) => void;
 }): Promise<Jobs> {
-  const timeLimits = await startTimeLimits(options);
-  const purge = startSignInPurge({
-    db: options.db,
-    intervalSeconds: options.config.sweepIntervalSeconds > 0 ? SIGN_IN_PURGE_INTERVAL_SECONDS : 0,
-    lockMinutes: options.config.signIn.lockMinutes,
-    log: options.log,
-  });
-  const link = startAuditLink({
-    db: options.db,
-    intervalSeconds: options.config.sweepIntervalSeconds > 0 ? AUDIT_LINK_INTERVAL_SECONDS : 0,
-    log: options.log,
-  });
-  const checkpoints = startAuditCheckpoints({
-    db: options.db,
-    config: options.config.auditCheckpoints,
-    intervalSeconds:
-      options.config.sweepIntervalSeconds > 0 ? options.config.auditCheckpoints.intervalSeconds : 0,
-    log: options.log,
-  });
-  const outbox = startSmsOutbox({
-    db: options.db,
-    intervalSeconds: options.config.sweepIntervalSeconds > 0 ? SMS_OUTBOX_INTERVAL_SECONDS : 0,
-    log: options.log,
-  });
-  const reminders = startAppointmentReminders({
-    db: options.db,
-    intervalSeconds: options.config.sweepIntervalSeconds > 0 ? APPOINTMENT_REMINDERS_INTERVAL_SECONDS : 0,
-    log: options.log,
-  });
-  const ratingDefaults = startRatingDefaults({
-    db: options.db,
-    intervalSeconds: options.config.sweepIntervalSeconds > 0 ? RATING_DEFAULTS_INTERVAL_SECONDS : 0,
-    log: options.log,
-  });
-  const hotlineWarnings = startHotlineWarnings({
-    db: options.db,
-    intervalSeconds: options.config.sweepIntervalSeconds > 0 ? HOTLINE_WARNINGS_INTERVAL_SECONDS : 0,
-    log: options.log,
-  });
-  const inspectorWarnings = startInspectorWarnings({
-    db: options.db,
-    intervalSeconds: options.config.sweepIntervalSeconds > 0 ? INSPECTOR_WARNINGS_INTERVAL_SECONDS : 0,
-    log: options.log,
-  });
-  const assessment = startAssessment({
-    db: options.db,
-    intervalSeconds: options.config.sweepIntervalSeconds > 0 ? ASSESSMENT_INTERVAL_SECONDS : 0,
-    log: options.log,
-  });
-  const caseDaily = startCaseDaily({
-    db: options.db,
-    intervalSeconds: options.config.sweepIntervalSeconds > 0 ? options.config.caseDailyIntervalSeconds : 0,
-    log: options.log,
-  });
+  const { db, config, log } = options;
+  const started: Stoppable[] = [await startTimeLimits(options)];
+  for (const job of JOBS) {
+    const intervalSeconds = config.sweepIntervalSeconds > 0 ? job.intervalSeconds(config) : 0;
+    started.push(job.start({ db, config, intervalSeconds, log }));
+  }
   return {
     stop: async () => {
-      await caseDaily.stop();
-      await assessment.stop();
-      await inspectorWarnings.stop();
-      await hotlineWarnings.stop();
-      await ratingDefaults.stop();
-      await reminders.stop();
-      await outbox.stop();
-      await checkpoints.stop();
-      await link.stop();
-      await purge.stop();
-      await timeLimits.stop();
+      for (const job of started.toReversed()) await job.stop();
     },
   };
 }
