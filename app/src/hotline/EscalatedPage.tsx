@@ -1,7 +1,6 @@
 import { Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import {
   KIND_LABELS,
   REQUEST_KINDS,
@@ -12,7 +11,7 @@ import { formatTime } from '../cases/CaseTags.tsx';
 import { LoadError } from '../components/status.tsx';
 import { type RequestSummary, useEscalated, useLabel } from './api.ts';
 import type { HotlineKey } from './messages.zh-CN.ts';
-import { StatusTag } from './Tags.tsx';
+import { useRequestColumns } from './RequestColumns.tsx';
 import { UrgeButton } from './UrgeButton.tsx';
 import './hotline.css';
 
@@ -37,6 +36,7 @@ export function EscalatedPage() {
   const label = useLabel();
   const e = (key: HotlineKey<'escalated'>) => t(`hotline.escalated.${key}`);
   const list = useEscalated();
+  const columns = useRequestColumns({ detailPath: '/workbench/hotline-escalated' });
   const [kind, setKind] = useState<RequestKind | undefined>();
   const [department, setDepartment] = useState<string | undefined>();
   const [region, setRegion] = useState<string | undefined>();
@@ -93,7 +93,7 @@ export function EscalatedPage() {
           loading={list.isPending}
           dataSource={rows}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1300 }}
           locale={{ emptyText: e('none') }}
           onRow={(row) =>
             ({
@@ -103,29 +103,10 @@ export function EscalatedPage() {
             }) as React.HTMLAttributes<HTMLElement>
           }
           columns={[
-            {
-              title: t('hotline.list.no'),
-              dataIndex: 'requestNo',
-              width: 180,
-              render: (no: string, row) => <Link to={`/workbench/hotline-escalated/${row.id}`}>{no}</Link>,
-            },
-            {
-              title: e('kind'),
-              dataIndex: 'kind',
-              width: 80,
-              render: (k: RequestKind) => label(KIND_LABELS, k),
-            },
-            {
-              title: t('hotline.list.titleCol'),
-              dataIndex: 'title',
-              width: 240,
-              render: (title: string, row) => (
-                <Space orientation="vertical" size={0}>
-                  <span>{title}</span>
-                  <StatusTag status={row.status} />
-                </Space>
-              ),
-            },
+            columns.no,
+            columns.kind,
+            { ...columns.title, width: 240 },
+            columns.status,
             {
               title: e('department'),
               dataIndex: 'primaryDepartmentName',

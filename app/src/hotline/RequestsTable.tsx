@@ -1,7 +1,6 @@
-import { Input, Select, Space, Table, Typography } from 'antd';
+import { Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import {
   KIND_LABELS,
   REQUEST_KINDS,
@@ -12,7 +11,7 @@ import {
 } from '../../../common/hotline/lists.ts';
 import { LoadError } from '../components/status.tsx';
 import { type RequestSummary, useLabel, useRequests } from './api.ts';
-import { DueCell, isDone, StatusTag } from './Tags.tsx';
+import { useRequestColumns } from './RequestColumns.tsx';
 
 /** The operator's list of requests: filters by status, kind and text; each opens its detail. */
 export function RequestsTable() {
@@ -22,6 +21,7 @@ export function RequestsTable() {
   const [kind, setKind] = useState<RequestKind | undefined>();
   const [q, setQ] = useState('');
   const list = useRequests({ status, kind, q: q || undefined });
+  const columns = useRequestColumns({ detailPath: '/workbench/hotline', departmentUnderTitle: true });
   return (
     <div data-testid="hotline-requests">
       <Space wrap className="hotline-filters">
@@ -67,52 +67,7 @@ export function RequestsTable() {
             'data-warning': row.warning,
           }) as React.HTMLAttributes<HTMLElement>
         }
-        columns={[
-          {
-            title: t('hotline.list.no'),
-            dataIndex: 'requestNo',
-            width: 190,
-            render: (no: string, row) => <Link to={`/workbench/hotline/${row.id}`}>{no}</Link>,
-          },
-          {
-            title: t('hotline.list.kind'),
-            dataIndex: 'kind',
-            width: 90,
-            render: (k: RequestKind) => label(KIND_LABELS, k),
-          },
-          {
-            title: t('hotline.list.titleCol'),
-            dataIndex: 'title',
-            render: (title: string, row) => (
-              <Space orientation="vertical" size={0}>
-                <span>{title}</span>
-                {row.primaryDepartmentName ? (
-                  <Typography.Text type="secondary">{row.primaryDepartmentName}</Typography.Text>
-                ) : null}
-              </Space>
-            ),
-          },
-          { title: t('hotline.list.requester'), dataIndex: 'requesterName', width: 110 },
-          {
-            title: t('hotline.list.status'),
-            dataIndex: 'status',
-            width: 100,
-            render: (s: RequestStatus) => <StatusTag status={s} />,
-          },
-          {
-            title: t('hotline.list.due'),
-            key: 'due',
-            width: 130,
-            render: (_: unknown, row) => (
-              <DueCell
-                dueDate={row.dueDate}
-                warning={row.warning}
-                escalated={!!row.escalatedAt}
-                done={isDone(row.status)}
-              />
-            ),
-          },
-        ]}
+        columns={[columns.no, columns.kind, columns.title, columns.requester, columns.status, columns.due]}
       />
     </div>
   );
