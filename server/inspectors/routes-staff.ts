@@ -29,8 +29,14 @@ import { departmentInbox, findingView, listFindings } from './view.ts';
 
 /** 体验官: the supervisors' routes (applications, tasks, findings) and the departments' (rectify). */
 export async function inspectorStaffRoutes(app: App): Promise<void> {
+  await app.register(supervisorRoutes);
+  await app.register(departmentRoutes);
+}
+
+/** Supervisors (and administrators) of some region only: one guard before any body is read. */
+async function supervisorRoutes(app: App): Promise<void> {
   const db = () => app.deps.database.db;
-  const supervisor = { onRequest: asSupervisor };
+  app.addHook('onRequest', asSupervisor);
 
   app.get(
     '/inspectors/applications',
@@ -41,7 +47,6 @@ export async function inspectorStaffRoutes(app: App): Promise<void> {
         querystring: ApplicationsQuery,
         response: { 200: ApplicationList },
       },
-      ...supervisor,
     },
     async (request) => listApplications(db(), requireActor(request), request.query.status),
   );
@@ -56,7 +61,6 @@ export async function inspectorStaffRoutes(app: App): Promise<void> {
         body: DecisionBody,
         response: { 200: InspectorView },
       },
-      ...supervisor,
     },
     async (request) =>
       decide({
@@ -77,7 +81,6 @@ export async function inspectorStaffRoutes(app: App): Promise<void> {
         querystring: MattersQuery,
         response: { 200: MatterList },
       },
-      ...supervisor,
     },
     async (request) => supervisedMatters(db(), requireActor(request), request.query.q),
   );
@@ -86,7 +89,6 @@ export async function inspectorStaffRoutes(app: App): Promise<void> {
     '/inspectors/departments',
     {
       schema: { tags, summary: '本地区的部门（分派问题用）', response: { 200: DepartmentList } },
-      ...supervisor,
     },
     async (request) => supervisedDepartments(db(), requireActor(request)),
   );
@@ -95,7 +97,6 @@ export async function inspectorStaffRoutes(app: App): Promise<void> {
     '/inspectors/tasks',
     {
       schema: { tags, summary: '给体验官布置体验任务', body: TaskBody, response: { 201: TaskView } },
-      ...supervisor,
     },
     async (request, reply) => {
       const task = await createTask({
@@ -112,7 +113,6 @@ export async function inspectorStaffRoutes(app: App): Promise<void> {
     '/inspectors/tasks',
     {
       schema: { tags, summary: '体验任务列表', querystring: TasksQuery, response: { 200: TaskList } },
-      ...supervisor,
     },
     async (request) => listTasks(db(), requireActor(request), request.query),
   );
@@ -121,7 +121,6 @@ export async function inspectorStaffRoutes(app: App): Promise<void> {
     '/inspectors/tasks/:id/cancel',
     {
       schema: { tags, summary: '取消未完成的体验任务', params: IdParams, response: { 200: TaskView } },
-      ...supervisor,
     },
     async (request) =>
       cancelTask({
@@ -141,7 +140,6 @@ export async function inspectorStaffRoutes(app: App): Promise<void> {
         querystring: FindingsQuery,
         response: { 200: FindingList },
       },
-      ...supervisor,
     },
     async (request) => listFindings(db(), requireActor(request), request.query),
   );
@@ -156,7 +154,6 @@ export async function inspectorStaffRoutes(app: App): Promise<void> {
         body: AssignBody,
         response: { 200: FindingView },
       },
-      ...supervisor,
     },
     async (request) => {
       const actor = requireActor(request);
@@ -181,7 +178,6 @@ export async function inspectorStaffRoutes(app: App): Promise<void> {
         body: RejectBody,
         response: { 200: FindingView },
       },
-      ...supervisor,
     },
     async (request) => {
       const actor = requireActor(request);
@@ -195,6 +191,12 @@ export async function inspectorStaffRoutes(app: App): Promise<void> {
       return findingView(db(), actor, request.params.id);
     },
   );
+}
+
+/** Heads and reviewers of some department only: one guard before any body is read. */
+async function departmentRoutes(app: App): Promise<void> {
+  const db = () => app.deps.database.db;
+  app.addHook('onRequest', asDepartment);
 
   app.get(
     '/inspectors/inbox',
@@ -205,7 +207,6 @@ export async function inspectorStaffRoutes(app: App): Promise<void> {
         querystring: FindingsQuery,
         response: { 200: FindingList },
       },
-      onRequest: asDepartment,
     },
     async (request) => departmentInbox(db(), requireActor(request), request.query),
   );
@@ -220,7 +221,6 @@ export async function inspectorStaffRoutes(app: App): Promise<void> {
         body: RectifyBody,
         response: { 200: FindingView },
       },
-      onRequest: asDepartment,
     },
     async (request) => {
       const actor = requireActor(request);
