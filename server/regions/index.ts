@@ -7,6 +7,7 @@ export { regionRoutes } from './routes.ts';
 export {
   findRegion,
   inRegionSubtree,
+  listRegions,
   loadRegions,
   type Region,
   regionFullNames,

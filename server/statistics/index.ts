@@ -9,4 +9,5 @@ export {
   refreshCaseDaily,
   refreshCaseDailyBatch,
 } from './refresh.ts';
+export { screenRoutes } from './screen-routes.ts';
 export { caseDaily, caseDailyDirty } from './tables.ts';

@@ -18,3 +18,5 @@ export {
   ticketWindowPauses,
 } from './tables.ts';
 export { checkInBookings, takeTicket } from './take.ts';
+export { type TicketWaits, ticketWaits } from './wait-figures.ts';
+export { waitingInRegion } from './waiting.ts';
