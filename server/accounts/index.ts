@@ -17,7 +17,13 @@ export {
 export { hashPassword } from './passwords.ts';
 export { type PurgeCounts, purgeExpiredSignIns } from './purge.ts';
 export { registerApplicant } from './registration.ts';
-export { addGrant, addRoleAssignment, type GrantInput, removeRoleAssignment } from './role-assignments.ts';
+export {
+  activeRoleHolders,
+  addGrant,
+  addRoleAssignment,
+  type GrantInput,
+  removeRoleAssignment,
+} from './role-assignments.ts';
 export { accountRoutes } from './routes.ts';
 export { createStaffAccount, listStaffAccounts } from './service.ts';
 export { clearSessionCookie, setSessionCookie, userAgentOf } from './session-cookie.ts';

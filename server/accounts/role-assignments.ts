@@ -1,9 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { REGION_WIDE_ROLES, ROLE_LABELS, type Role } from '../../common/roles.ts';
 import { type AuditContext, recordAudit } from '../audit/index.ts';
 import { can, type Resource } from '../core/access/policy.ts';
 import { changed } from '../core/caches.ts';
-import type { Db, Tx } from '../core/db/client.ts';
+import type { Db, DbOrTx, Tx } from '../core/db/client.ts';
 import { AppError } from '../core/errors.ts';
 import { requireRegion } from '../regions/index.ts';
 import { organisationFacts } from './places.ts';
@@ -148,4 +148,26 @@ export async function removeRoleAssignment(options: {
       summary: { assignmentId, role, organisationId: grant.organisationId, regionCode: grant.regionCode },
     });
   });
+}
+
+/** The active accounts holding one of `roles` in an organisation (each once, in id order). */
+export async function activeRoleHolders(
+  db: DbOrTx,
+  organisationId: string,
+  roles: readonly Role[],
+): Promise<string[]> {
+  if (roles.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ id: accounts.id })
+    .from(accounts)
+    .innerJoin(roleAssignments, eq(roleAssignments.accountId, accounts.id))
+    .where(
+      and(
+        eq(accounts.active, true),
+        eq(roleAssignments.organisationId, organisationId),
+        inArray(roleAssignments.role, [...roles]),
+      ),
+    )
+    .orderBy(asc(accounts.id));
+  return rows.map((r) => r.id);
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { activeRoleHolders } from '../accounts/index.ts';
 import type { AuditContext } from '../audit/index.ts';
 import type { Actor } from '../core/access/actor.ts';
 import { can } from '../core/access/policy.ts';
@@ -7,21 +7,13 @@ import { messageRows, notifications } from '../notifications/index.ts';
 import { invalid, type RequestRow, requestNotFound, requestRow, wrongState } from './access.ts';
 import { recordStep } from './events.ts';
 
-/** The active heads and reviewers of a department, who handle its 12345 inbox. */
-async function departmentHandlers(tx: Tx, departmentId: string): Promise<string[]> {
-  const { rows } = await tx.execute(
-    sql`SELECT DISTINCT a.id FROM accounts a JOIN role_assignments g ON g.account_id = a.id
-        WHERE a.active AND g.organisation_id = ${departmentId}
-          AND g.role IN ('department_head', 'department_reviewer')
-        ORDER BY a.id`,
-  );
-  return rows.map((r) => r.id as string);
-}
-
 /** Tells the 主办 department's heads and reviewers of the 督办意见, in the app. */
 async function tellDepartment(tx: Tx, row: RequestRow, note: string, by: string): Promise<number> {
   if (!row.primaryDepartmentId) return 0;
-  const accounts = await departmentHandlers(tx, row.primaryDepartmentId);
+  const accounts = await activeRoleHolders(tx, row.primaryDepartmentId, [
+    'department_head',
+    'department_reviewer',
+  ]);
   const messages = accounts.flatMap((accountId) =>
     messageRows({
       accountId,
