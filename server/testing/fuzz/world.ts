@@ -15,6 +15,9 @@ import { type Caller, SIGNED_IN } from './routes.ts';
 /** The header a response carries when the request passed validation and reached its route's handler. */
 export const REACHED_HEADER = 'x-fuzz-reached';
 
+/** The routes whose answer is a stream of Server-Sent Events. */
+const EVENT_STREAM = /^\/api\/[^?]*\/stream(\?|$)/;
+
 /** The card the demo kiosk reads to open its session. */
 export const KIOSK_CARD = {
   name: '李秀兰',
@@ -122,11 +125,26 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
     if (caller === 'kiosk') headers['x-kiosk-token'] = DEMO_KIOSK_TOKEN;
     if (session && options.csrf !== false) headers['x-csrf-token'] = session.csrfToken;
     const { csrf: _, ...rest } = options;
-    return app.inject({
+    return injected({
       ...rest,
       cookies: session ? { yw_session: session.cookie } : {},
       headers: { ...headers, ...(rest.headers as Record<string, string> | undefined) },
     });
+  };
+
+  /**
+   * An event stream never ends by itself: such a route's answer is read as a stream, and once its
+   * head has come (an event stream) the connection is closed, as a browser leaving would.
+   */
+  const injected = async (options: InjectOptions): Promise<LightMyRequestResponse> => {
+    if (!EVENT_STREAM.test(String(options.url))) return app.inject(options);
+    const res = await app.inject({ ...options, payloadAsStream: true });
+    const chunks: Buffer[] = [];
+    if (!String(res.headers['content-type'] ?? '').startsWith('text/event-stream'))
+      for await (const chunk of res.stream()) chunks.push(chunk as Buffer);
+    res.raw.res.destroy();
+    const body = Buffer.concat(chunks).toString();
+    return Object.assign(res, { body, payload: body, json: () => JSON.parse(body) });
   };
 
   const renew: FuzzWorld['renew'] = async (callers) => {
