@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { type Browser, signInAs } from '../accounts/testing.ts';
 import {
   FOOD_LICENCE,
@@ -210,4 +211,33 @@ test('concurrent refreshes do not double-count; refreshing a group twice changes
   }));
   await refreshGroups(t.db.db, [...groups, ...groups]);
   assert.deepEqual(await keptRows(t.db.db), rows);
+});
+
+test('a rebuild: readers see the old rows until it commits, and a case changed meanwhile stays marked', async () => {
+  await refreshCaseDaily(t.db.db);
+  const before = await keptRows(t.db.db);
+  // A writer of case_daily holds the rebuild at its swap, after it computed every row.
+  const writer = new pg.Client({ connectionString: t.db.url });
+  await writer.connect();
+  await writer.query('BEGIN');
+  await writer.query('LOCK TABLE case_daily IN ROW EXCLUSIVE MODE');
+  const rebuilt = rebuildCaseDaily(t.db.db);
+  const waiting = async () =>
+    Number(
+      (
+        await t.db.db.execute<{ n: string }>(sql`SELECT count(*) AS n FROM pg_locks l
+          JOIN pg_class r ON r.oid = l.relation WHERE r.relname = 'case_daily' AND NOT l.granted`)
+      ).rows[0]!.n,
+    );
+  while ((await waiting()) === 0) await new Promise((r) => setTimeout(r, 20));
+  await run(
+    `UPDATE cases SET form_fields_filled = coalesce(form_fields_filled, 0) + 5 WHERE id = '${counter.id}'`,
+  );
+  assert.deepEqual(await keptRows(t.db.db), before, 'readers see the old rows meanwhile');
+  await writer.query('COMMIT');
+  await writer.end();
+  assert.equal((await rebuilt).rows, before.size);
+  assert.ok((await queued()) > 0, 'the change made during the rebuild is still marked');
+  await refreshCaseDaily(t.db.db);
+  await assertKeptEqualsScan('after the rebuild and the next refresh');
 });

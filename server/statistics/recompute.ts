@@ -5,7 +5,7 @@ import type { DbOrTx } from '../core/db/client.ts';
 export type CaseDailyGroup = { day: string; regionCode: string; departmentId: string };
 
 /** Sources of a material the applicant handed in himself (server/cases/material-counts.ts UPLOAD_SOURCES). */
-const UPLOADED = sql`('applicant', 'clerk_scan')`;
+export const UPLOADED = sql`('applicant', 'clerk_scan')`;
 
 /** The counted columns of case_daily, in the order the recompute produces them. */
 export const CASE_DAILY_COUNTS = [
@@ -48,9 +48,9 @@ export const CASE_DAILY_COUNTS = [
  *   limits are in working days (the version's limit_unit) the working days used, promised and legal.
  */
 /** Concluded, of a matter whose limits are in working days (the version's limit_unit), with the days used. */
-const TIMED = `e.kind = 'c' AND v.limit_unit = 'working_days' AND c.working_days_used IS NOT NULL`;
+export const TIMED = `e.kind = 'c' AND v.limit_unit = 'working_days' AND c.working_days_used IS NOT NULL`;
 
-const CONTRIBUTIONS = sql.raw(`
+const contributions = (supplemented: string) => `
   count(*) FILTER (WHERE e.kind = 'r') AS received,
   count(*) FILTER (WHERE e.kind = 'r' AND c.channel = 'online') AS received_online,
   count(*) FILTER (WHERE e.kind = 'r' AND c.channel = 'counter') AS received_counter,
@@ -71,12 +71,17 @@ const CONTRIBUTIONS = sql.raw(`
   count(*) FILTER (WHERE e.kind = 'c' AND c.visits = 0) AS concluded_zero_visits,
   count(*) FILTER (WHERE e.kind = 'c' AND c.visits <= 1) AS concluded_at_most_one_visit,
   coalesce(sum(c.visits) FILTER (WHERE e.kind = 'c'), 0) AS visits_sum,
-  count(*) FILTER (WHERE e.kind = 'c' AND EXISTS (SELECT 1 FROM case_events ev
-    WHERE ev.case_id = c.id AND ev.action = 'request_supplement')) AS concluded_supplemented,
+  count(*) FILTER (WHERE e.kind = 'c' AND ${supplemented}) AS concluded_supplemented,
   count(*) FILTER (WHERE ${TIMED}) AS timed_concluded,
   coalesce(sum(c.working_days_used) FILTER (WHERE ${TIMED}), 0) AS used_working_days_sum,
   coalesce(sum(v.promised_limit) FILTER (WHERE ${TIMED}), 0) AS promised_working_days_sum,
-  coalesce(sum(v.legal_limit) FILTER (WHERE ${TIMED}), 0) AS legal_working_days_sum`);
+  coalesce(sum(v.legal_limit) FILTER (WHERE ${TIMED}), 0) AS legal_working_days_sum`;
+
+/** The contributions of the cases `c` on their days `e`, with their materials `m` (reused, uploaded). */
+export const CONTRIBUTIONS = sql.raw(
+  contributions(`EXISTS (SELECT 1 FROM case_events ev
+    WHERE ev.case_id = c.id AND ev.action = 'request_supplement')`),
+);
 
 const COLUMNS = sql.raw(CASE_DAILY_COUNTS.join(', '));
 const SUMS = sql.raw(CASE_DAILY_COUNTS.map((c) => `sum(${c})::int AS ${c}`).join(', '));
@@ -92,10 +97,11 @@ const UPDATES = sql.raw(
  * (day, region_code, department_id, region_path, …counts, used_days_histogram).
  */
 export function recomputeSql(groups: SQL | null): SQL {
+  if (!groups) return everyGroupSql();
   return sql`
     SELECT e.day, c.region_code, c.department_id, max(c.region_path) AS region_path,
       CASE WHEN ${sql.raw(TIMED)} THEN c.working_days_used END AS used_days, ${CONTRIBUTIONS}
-    FROM (${groups ? dayOfGroups(groups) : everyDay}) e
+    FROM (${dayOfGroups(groups)}) e
     JOIN cases c ON c.id = e.case_id
     JOIN implementation_versions v ON v.id = c.version_id
     LEFT JOIN LATERAL (
@@ -106,13 +112,36 @@ export function recomputeSql(groups: SQL | null): SQL {
     GROUP BY e.day, c.region_code, c.department_id, 5`;
 }
 
-const FILED = sql`(coalesce(c.submitted_at, c.created_at) AT TIME ZONE 'Asia/Shanghai')::date`;
-const CONCLUDED = sql`(c.concluded_at AT TIME ZONE 'Asia/Shanghai')::date`;
+export const FILED = sql`(coalesce(c.submitted_at, c.created_at) AT TIME ZONE 'Asia/Shanghai')::date`;
+export const CONCLUDED = sql`(c.concluded_at AT TIME ZONE 'Asia/Shanghai')::date`;
 
-/** Every day a filed case counts on: (case_id, day, kind). */
-const everyDay = sql`SELECT c.id AS case_id, d.day, d.kind FROM cases c
-  CROSS JOIN LATERAL (VALUES (${FILED}, 'r'), (c.accepted_on, 'a'), (${CONCLUDED}, 'c')) AS d(day, kind)
-  WHERE c.status <> 'draft' AND d.day IS NOT NULL`;
+/** Per case with attachments, its materials counted as above: one pass over every attachment. */
+const MATERIALS_BY_CASE = sql`SELECT p.case_id, count(*) FILTER (WHERE NOT p.uploaded) AS reused,
+    count(*) FILTER (WHERE p.uploaded) AS uploaded
+  FROM (SELECT a.case_id, bool_or(a.source IN ${UPLOADED}) AS uploaded FROM case_attachments a
+    GROUP BY a.case_id, a.material_key) p
+  GROUP BY p.case_id`;
+
+/** The cases that had a 补正 (a request_supplement event): one pass over the events. */
+const SUPPLEMENTED_CASES = sql`SELECT DISTINCT ev.case_id FROM case_events ev WHERE ev.action = 'request_supplement'`;
+
+/**
+ * recomputeSql for every group: one pass over the cases, each giving its days (filed, accepted,
+ * concluded), joined by hash to its materials and to the cases with a 补正 (no lookup per case).
+ */
+function everyGroupSql(): SQL {
+  return sql`
+    SELECT e.day, c.region_code, c.department_id, max(c.region_path) AS region_path,
+      CASE WHEN ${sql.raw(TIMED)} THEN c.working_days_used END AS used_days,
+      ${sql.raw(contributions('s.case_id IS NOT NULL'))}
+    FROM cases c
+    JOIN implementation_versions v ON v.id = c.version_id
+    LEFT JOIN (${MATERIALS_BY_CASE}) m ON m.case_id = c.id
+    LEFT JOIN (${SUPPLEMENTED_CASES}) s ON s.case_id = c.id
+    CROSS JOIN LATERAL (VALUES (${FILED}, 'r'), (c.accepted_on, 'a'), (${CONCLUDED}, 'c')) AS e(day, kind)
+    WHERE c.status <> 'draft' AND e.day IS NOT NULL
+    GROUP BY e.day, c.region_code, c.department_id, 5`;
+}
 
 /** The days of cases in the groups: each kind joined on all three keys, so the join hashes the day too. */
 function dayOfGroups(groups: SQL): SQL {
@@ -183,8 +212,29 @@ export async function refreshFrom(
   return { marks: row.marks, groups: row.groups };
 }
 
-/** Inserts the rows of every group into an empty case_daily. Returns the rows written. */
-export async function insertAll(db: DbOrTx): Promise<number> {
-  const result = await db.execute(upsertSql(null));
+/** Every row of case_daily computed from the cases (the SELECT of a full rebuild). */
+export function rollupAllSql(): SQL {
+  return rollupSql(null);
+}
+
+/** Where a full rebuild computes every row before it puts them in case_daily (dropped at commit). */
+const STAGE = sql.raw('case_daily_rebuild');
+
+/**
+ * Computes the rows of every group into an unlogged table of the transaction: a CREATE TABLE … AS,
+ * whose SELECT may use parallel workers (an INSERT … SELECT may not). Returns the rows computed.
+ */
+export async function stageAll(tx: DbOrTx): Promise<number> {
+  const result = await tx.execute(sql`CREATE UNLOGGED TABLE ${STAGE} AS ${rollupAllSql()}`);
+  return result.rowCount ?? 0;
+}
+
+/** Replaces every row of case_daily by the rows stageAll computed, and drops them. Returns the rows written. */
+export async function replaceAllFromStage(tx: DbOrTx): Promise<number> {
+  await tx.execute(sql`DELETE FROM case_daily`);
+  const result = await tx.execute(sql`INSERT INTO case_daily
+    (day, region_code, department_id, region_path, ${COLUMNS}, used_days_histogram)
+    SELECT day, region_code, department_id, region_path, ${COLUMNS}, used_days_histogram FROM ${STAGE}`);
+  await tx.execute(sql`DROP TABLE ${STAGE}`);
   return result.rowCount ?? 0;
 }

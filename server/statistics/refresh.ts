@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../core/db/client.ts';
-import { insertAll, refreshFrom } from './recompute.ts';
+import { refreshFrom, replaceAllFromStage, stageAll } from './recompute.ts';
 
 /** Advisory lock held while case_daily is refreshed or rebuilt: one process at a time. */
 export const CASE_DAILY_LOCK = 7_262_118;
@@ -50,19 +50,25 @@ export async function refreshCaseDaily(
   }
 }
 
+/** Memory for the hash tables of a full rebuild (per process: the leader and each parallel worker). */
+const REBUILD_WORK_MEM = '128MB';
+
 /**
- * Recomputes case_daily from scratch in one transaction: the queue is emptied first, so that a case
- * change committed later stays marked for the next refresh; then every row is computed from the cases
- * by the statement a refresh uses, without a group filter. Returns the rows written and the time taken.
+ * Recomputes case_daily from scratch in one transaction, so that readers see the old rows until the
+ * new ones commit. The queue is emptied first: a case change committed later stays marked for the
+ * next refresh. Every row is computed into a staging table by one statement over all the cases (hash
+ * joins, parallel workers), then swapped in; case_daily is locked against writers only for the swap.
+ * Returns the rows written and the time taken.
  */
 export async function rebuildCaseDaily(db: Db): Promise<{ rows: number; milliseconds: number }> {
   const started = performance.now();
   const rows = await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${CASE_DAILY_LOCK})`);
-    await tx.execute(sql`LOCK TABLE case_daily IN EXCLUSIVE MODE`);
+    await tx.execute(sql.raw(`SET LOCAL work_mem = '${REBUILD_WORK_MEM}'`));
     await tx.execute(sql`DELETE FROM case_daily_dirty`);
-    await tx.execute(sql`DELETE FROM case_daily`);
-    return insertAll(tx);
+    await stageAll(tx);
+    await tx.execute(sql`LOCK TABLE case_daily IN EXCLUSIVE MODE`);
+    return replaceAllFromStage(tx);
   });
   return { rows, milliseconds: Math.round(performance.now() - started) };
 }
