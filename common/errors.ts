@@ -326,6 +326,11 @@ export const ERROR_CATALOGUE = {
     en: '{path} in the data directory is a symbolic link (a tablespace); the backup copies the data directory only',
   },
   'server.unavailable': { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
+  'statistics.unavailable': {
+    status: 503,
+    zh: '统计数据暂时无法读取（统计数据库连接不上），请稍后再试',
+    en: 'Statistics cannot be read right now (the statistics database cannot be reached); please try again later',
+  },
   'server.internal': {
     status: 500,
     zh: '系统内部错误，请稍后再试',

@@ -44,8 +44,17 @@ function fromValidation(error: FastifyError): AppError {
   });
 }
 
+/** An AppError, itself or wrapped by the query builder (which keeps the failure as its cause). */
+function wrappedAppError(error: unknown): AppError | null {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof AppError) return e;
+  }
+  return null;
+}
+
 function toAppError(error: unknown): AppError | null {
-  if (error instanceof AppError) return error;
+  const appError = wrappedAppError(error);
+  if (appError) return appError;
   const e = error as FastifyError;
   if (e?.validation) return fromValidation(e);
   switch (e?.code) {

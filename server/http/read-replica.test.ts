@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../core/config.ts';
 import { openReadDatabase } from '../core/db/read-replica.ts';
+import { AppError } from '../core/errors.ts';
 import { type RunningServer, startServer } from '../server.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/db.ts';
 import { buildMatter, buildStaff, signIn } from '../testing/factories.ts';
@@ -53,6 +54,15 @@ async function get(server: RunningServer, url: string, cookie?: string) {
   });
   assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
   return res.json();
+}
+
+/** A replica address where nothing listens. */
+const UNREACHABLE = 'postgres://postgres@127.0.0.1:1/replica';
+
+/** The code of an AppError, itself or as the cause the query builder wraps it in. */
+function codeOf(error: unknown): string | undefined {
+  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof AppError) return e.code;
+  return undefined;
 }
 
 const sessionsIn = async (db: TestDatabase) =>
@@ -109,7 +119,7 @@ test('without READ_DATABASE_URL everything reads the primary through its one poo
 });
 
 test('an unreachable replica shows in the health check without failing it', async () => {
-  const server = await start({ READ_DATABASE_URL: 'postgres://postgres@127.0.0.1:1/replica' });
+  const server = await start({ READ_DATABASE_URL: UNREACHABLE });
   try {
     const health = await get(server, '/api/health');
     assert.equal(health.status, 'ok');
@@ -117,6 +127,52 @@ test('an unreachable replica shows in the health check without failing it', asyn
     assert.equal(health.replica.reachable, false);
   } finally {
     await server.stop();
+  }
+});
+
+test('while the replica is unreachable the statistics answer 503 saying so in Chinese and English; browsing works', async () => {
+  const server = await start({ READ_DATABASE_URL: UNREACHABLE });
+  try {
+    const zh = await server.app.inject({ method: 'GET', url: '/api/catalogue/statistics' });
+    assert.equal(zh.statusCode, 503, zh.body);
+    assert.equal(zh.json().error.code, 'statistics.unavailable');
+    assert.match(zh.json().error.message, /统计数据暂时无法读取/);
+    const en = await server.app.inject({
+      method: 'GET',
+      url: '/api/catalogue/statistics',
+      headers: { 'accept-language': 'en' },
+    });
+    assert.equal(en.statusCode, 503);
+    assert.match(en.json().error.message, /statistics database cannot be reached/);
+    const browsing = await get(server, '/api/catalogue/matters');
+    assert.ok(browsing.items.some((m: { name: string }) => m.name === primaryMatter));
+  } finally {
+    await server.stop();
+  }
+});
+
+test('an unreachable replica fails a query and a transaction alike with statistics.unavailable', async () => {
+  const options = { primaryUrl: primary.url, primary, embedded: false, log: () => {} };
+  const unreachable = openReadDatabase({ ...options, readUrl: UNREACHABLE });
+  try {
+    const failure = await unreachable.db.execute(sql`SELECT 1`).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    assert.equal(codeOf(failure), 'statistics.unavailable');
+    await assert.rejects(
+      unreachable.db.transaction(async (tx) => tx.execute(sql`SELECT 1`)),
+      (error: unknown) => codeOf(error) === 'statistics.unavailable',
+    );
+  } finally {
+    await unreachable.close();
+  }
+  const reachable = openReadDatabase({ ...options, readUrl: replica.url });
+  try {
+    const { rows } = await reachable.db.execute<{ one: number }>(sql`SELECT 1 AS one`);
+    assert.equal(rows[0]?.one, 1);
+  } finally {
+    await reachable.close();
   }
 });
 
