@@ -17,6 +17,7 @@ import { ratingsEn } from '../ratings/messages.en.ts';
 import { regionSettingsEn } from '../region-settings/messages.en.ts';
 import { registriesEn } from '../registries/messages.en.ts';
 import { stationsEn } from '../stations/messages.en.ts';
+import { statisticsEn } from '../statistics/messages.en.ts';
 import { hallBoardEn } from '../tickets/board/messages.en.ts';
 import { ticketDeskEn } from '../tickets/staff/messages.en.ts';
 import { ticketTakeEn } from '../tickets/take/messages.en.ts';
@@ -179,6 +180,7 @@ export const en: Messages = {
     inspectorFindings: 'Inspector reports',
     inspectorRectify: 'Inspector rectification',
     assessment: 'Monthly assessment',
+    statistics: 'Statistics',
     accounts: 'Accounts and roles',
     audit: 'Audit trail',
     registries: 'Population & legal-entity bases',
@@ -344,6 +346,7 @@ export const en: Messages = {
   assessment: assessmentEn,
   kiosk: kioskEn,
   regionSettings: regionSettingsEn,
+  statistics: statisticsEn,
   hallScreen: hallScreenEn,
   ticketDesk: ticketDeskEn,
   ticketTake: ticketTakeEn,

@@ -17,6 +17,7 @@ import { ratingsZh } from '../ratings/messages.zh-CN.ts';
 import type { regionSettingsZh } from '../region-settings/messages.zh-CN.ts';
 import type { registriesZh } from '../registries/messages.zh-CN.ts';
 import { stationsZh } from '../stations/messages.zh-CN.ts';
+import type { statisticsZh } from '../statistics/messages.zh-CN.ts';
 import type { hallBoardZh } from '../tickets/board/messages.zh-CN.ts';
 import type { ticketDeskZh } from '../tickets/staff/messages.zh-CN.ts';
 import { ticketTakeZh } from '../tickets/take/messages.zh-CN.ts';
@@ -177,6 +178,7 @@ export const zhCN = {
     inspectorFindings: '找茬问题',
     inspectorRectify: '找茬整改',
     assessment: '月度考核',
+    statistics: '数据统计',
     accounts: '账号与角色',
     audit: '审计日志',
     registries: '人口库与法人库',
@@ -364,4 +366,5 @@ export type Messages = typeof zhCN & {
   hallBoard: typeof hallBoardZh;
   registries: typeof registriesZh;
   regionSettings: typeof regionSettingsZh;
+  statistics: typeof statisticsZh;
 };

@@ -35,6 +35,7 @@ export type WorkbenchPage =
   | 'inspectorFindings'
   | 'inspectorRectify'
   | 'assessment'
+  | 'statistics'
   | 'accounts'
   | 'registries'
   | 'audit'
@@ -75,6 +76,7 @@ const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
   inspectorFindings: ['supervisor'],
   inspectorRectify: ['department_head', 'department_reviewer'],
   assessment: ['supervisor', 'system_admin'],
+  statistics: ['supervisor', 'system_admin'],
   accounts: ['system_admin'],
   registries: ['system_admin'],
   audit: ['system_admin', 'supervisor'],
@@ -115,6 +117,7 @@ export const PAGE_ORDER: readonly WorkbenchPage[] = [
   'inspectorFindings',
   'inspectorRectify',
   'assessment',
+  'statistics',
   'accounts',
   'registries',
   'audit',

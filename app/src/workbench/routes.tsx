@@ -98,6 +98,9 @@ const InspectorRectifyPage = lazy(() =>
 const AssessmentPage = lazy(() =>
   import('../assessment/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })),
 );
+const StatisticsPage = lazy(() =>
+  import('../statistics/StatisticsPage.tsx').then((m) => ({ default: m.StatisticsPage })),
+);
 const ReceptionPage = lazy(() =>
   import('../tickets/take/ReceptionPage.tsx').then((m) => ({ default: m.ReceptionPage })),
 );
@@ -155,6 +158,7 @@ export const workbenchRoutes: RouteObject = {
     guarded('inspector-findings', 'inspectorFindings', <InspectorFindingsPage />),
     guarded('inspector-rectify', 'inspectorRectify', <InspectorRectifyPage />),
     guarded('assessment', 'assessment', <AssessmentPage />),
+    guarded('statistics', 'statistics', <StatisticsPage />),
     ...adminRoutes,
     { path: '*', element: <NotFound /> },
   ],
