@@ -269,6 +269,12 @@ export const Figures = Type.Object({
   naturalDayCompression: Nullable(Type.Number()),
   naturalDayMatters: Type.Integer(),
   averageVisits: Type.Number(),
+  /** 零跑腿: no in-person visit required. */
+  zeroVisitShare: Type.Number(),
+  /** 网上可办率: the matters that can be applied for online. */
+  onlineAvailableShare: Type.Number(),
+  /** Average promised limit of the matters whose limits are in working days; null when there are none. */
+  averagePromisedDays: Nullable(Type.Number()),
 });
 
 export const StatisticsQuery = Type.Object(

@@ -21,6 +21,7 @@ export { catalogueRoutes } from './routes.ts';
 export { listMatters, searchMatters } from './search/matters.ts';
 export { seedSynonyms } from './search/synonyms.ts';
 export { addSearchCounts } from './search/terms.ts';
+export { type CatalogueSums, catalogueSums, type PromiseScope } from './statistics.ts';
 export { implementations, implementationVersions } from './tables.ts';
 export { catalogueVersionRoutes } from './version-routes.ts';
 export { retireImplementation } from './versions.ts';

@@ -22,6 +22,9 @@ test('figures of one department, computed by hand from the sample catalogue', as
   assert.equal(stats.naturalDayCompression, null, 'no matter has limits in natural days');
   assert.equal(stats.naturalDayMatters, 0);
   assert.equal(stats.averageVisits, 0.6667);
+  assert.equal(stats.zeroVisitShare, 0.3333, '企业设立登记 needs no visit');
+  // Promised 1, 0 and 5 working days.
+  assert.equal(stats.averagePromisedDays, 2);
   assert.deepEqual(
     stats.byDepartment.map((d) => [d.departmentName, d.matters]),
     [['西安市市场监督管理局', 3]],
@@ -80,6 +83,9 @@ test('no matters: zeros, not errors', async () => {
       naturalDayCompression: null,
       naturalDayMatters: 0,
       averageVisits: 0,
+      zeroVisitShare: 0,
+      onlineAvailableShare: 0,
+      averagePromisedDays: null,
       byDepartment: [],
       byRegion: [],
     },

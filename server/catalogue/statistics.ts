@@ -24,6 +24,12 @@ export type CatalogueFigures = {
   naturalDayMatters: number;
   /** Average number of in-person visits required. */
   averageVisits: number;
+  /** Share of 零跑腿: no in-person visit required. */
+  zeroVisitShare: number;
+  /** Share of the matters that can be applied for online (网上可办率). */
+  onlineAvailableShare: number;
+  /** Average promised limit of the matters whose limits are in working days; null when there are none. */
+  averagePromisedDays: number | null;
 };
 
 export type CatalogueStatistics = CatalogueFigures & {
@@ -34,7 +40,7 @@ export type CatalogueStatistics = CatalogueFigures & {
 export type StatisticsFilter = { region?: string; subtree?: boolean; departmentId?: string };
 
 /** Sums from which the figures are computed; they add up over departments and regions. */
-type Sums = {
+export type CatalogueSums = {
   matters: number;
   atMostOnce: number;
   fullyOnline: number;
@@ -47,7 +53,13 @@ type Sums = {
   naturalLegal: number;
   naturalSaved: number;
   visits: number;
+  zeroVisit: number;
+  onlineAvailable: number;
+  /** Matters whose limits are in working days (with or without a legal limit), Σ their promised limits. */
+  promisedMatters: number;
+  promisedDays: number;
 };
+type Sums = CatalogueSums;
 
 const WORKING = sql`m.legal_limit > 0 AND m.limit_unit = 'working_days'`;
 const NATURAL = sql`m.legal_limit > 0 AND m.limit_unit = 'natural_days'`;
@@ -62,7 +74,11 @@ const SUMS = sql`count(*)::int AS matters,
   count(*) FILTER (WHERE ${NATURAL})::int AS "naturalMatters",
   coalesce(sum(m.legal_limit) FILTER (WHERE ${NATURAL}), 0)::float8 AS "naturalLegal",
   coalesce(sum(m.legal_limit - m.promised_limit) FILTER (WHERE ${NATURAL}), 0)::float8 AS "naturalSaved",
-  coalesce(sum(m.visits_required), 0)::float8 AS visits`;
+  coalesce(sum(m.visits_required), 0)::float8 AS visits,
+  count(*) FILTER (WHERE m.visits_required = 0)::int AS "zeroVisit",
+  count(*) FILTER (WHERE m.online_available)::int AS "onlineAvailable",
+  count(*) FILTER (WHERE m.limit_unit = 'working_days')::int AS "promisedMatters",
+  coalesce(sum(m.promised_limit) FILTER (WHERE m.limit_unit = 'working_days'), 0)::float8 AS "promisedDays"`;
 
 const zero = (): Sums => ({
   matters: 0,
@@ -76,6 +92,10 @@ const zero = (): Sums => ({
   naturalLegal: 0,
   naturalSaved: 0,
   visits: 0,
+  zeroVisit: 0,
+  onlineAvailable: 0,
+  promisedMatters: 0,
+  promisedDays: 0,
 });
 
 function add(to: Sums, row: Sums): void {
@@ -90,6 +110,10 @@ function add(to: Sums, row: Sums): void {
   to.naturalLegal += Number(row.naturalLegal);
   to.naturalSaved += Number(row.naturalSaved);
   to.visits += Number(row.visits);
+  to.zeroVisit += Number(row.zeroVisit);
+  to.onlineAvailable += Number(row.onlineAvailable);
+  to.promisedMatters += Number(row.promisedMatters);
+  to.promisedDays += Number(row.promisedDays);
 }
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
@@ -106,6 +130,10 @@ function figures(sums: Sums): CatalogueFigures {
     naturalDayCompression: sums.naturalLegal > 0 ? round(sums.naturalSaved / sums.naturalLegal) : null,
     naturalDayMatters: sums.naturalMatters,
     averageVisits: share(sums.visits, sums.matters),
+    zeroVisitShare: share(sums.zeroVisit, sums.matters),
+    onlineAvailableShare: share(sums.onlineAvailable, sums.matters),
+    averagePromisedDays:
+      sums.promisedMatters > 0 ? Math.round((sums.promisedDays / sums.promisedMatters) * 100) / 100 : null,
   };
 }
 
@@ -167,6 +195,37 @@ export async function catalogueStatistics(options: {
       .sort((a, b) => (a.regionCode < b.regionCode ? -1 : a.regionCode > b.regionCode ? 1 : 0))
       .map((r) => ({ regionCode: r.regionCode, regionName: r.regionName, ...figures(r.sums) })),
   };
+}
+
+/** The published matters of a place: a region subtree (its code), a department, a hall, a matter. */
+export type PromiseScope = {
+  region?: string;
+  departmentId?: string;
+  /** The matters whose published guide names the hall among its places (办理地点). */
+  hallId?: string;
+  implementationId?: string;
+};
+
+/**
+ * The sums of the catalogue figures (what is promised) over the published matters of the scope, in
+ * one statement: the numerators and denominators of the statistics page's promises.
+ */
+export async function catalogueSums(options: { db: DbOrTx; scope: PromiseScope }): Promise<CatalogueSums> {
+  const { db, scope } = options;
+  const conditions = await filterConditions(db, {
+    ...(scope.region ? { region: scope.region, subtree: true } : {}),
+    ...(scope.departmentId ? { departmentId: scope.departmentId } : {}),
+  });
+  if (scope.implementationId) conditions.push(sql`m.implementation_id = ${scope.implementationId}::uuid`);
+  if (scope.hallId) {
+    conditions.push(sql`EXISTS (SELECT 1 FROM implementation_versions v
+      CROSS JOIN jsonb_array_elements(v.document->'places') p
+      WHERE v.id = m.version_id AND p->>'hallId' = ${scope.hallId})`);
+  }
+  const result = await db.execute<Sums>(sql`SELECT ${SUMS} FROM published_matters m ${whereAll(conditions)}`);
+  const sums = zero();
+  if (result.rows[0]) add(sums, result.rows[0]);
+  return sums;
 }
 
 export type ThemeCount = { theme: Theme; label: string; object: 'person' | 'company'; count: number };

@@ -24,7 +24,7 @@ import { regionSettingsRoutes } from '../region-settings/index.ts';
 import { regionRoutes } from '../regions/index.ts';
 import { registryRoutes } from '../registries/index.ts';
 import { stationRoutes } from '../stations/index.ts';
-import { screenRoutes } from '../statistics/index.ts';
+import { screenRoutes, statisticsRoutes } from '../statistics/index.ts';
 import { systemRoutes } from '../system/index.ts';
 import { ticketBoardRoutes, ticketRoutes } from '../tickets/index.ts';
 
@@ -63,5 +63,6 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(inspectorRoutes);
   await app.register(regionSettingsRoutes);
   await app.register(assessmentRoutes);
+  await app.register(statisticsRoutes);
   await app.register(screenRoutes);
 }

@@ -13,13 +13,13 @@ export type RatingMonthCounts = {
 };
 
 /**
- * The month's (YYYY-MM) rating counts of each of the scopes (department ids or region codes); a scope
- * without ratings is absent. Defaults are 基本满意, so they count as satisfied.
+ * The month's (YYYY-MM) rating counts of each of the scopes (department ids, hall ids or region
+ * codes); a scope without ratings is absent. Defaults are 基本满意, so they count as satisfied.
  */
 export async function monthlyRatingCounts(
   db: DbOrTx,
   month: string,
-  scopeKind: 'department' | 'region',
+  scopeKind: 'department' | 'hall' | 'region',
   ids: string[],
 ): Promise<Map<string, RatingMonthCounts>> {
   if (!ids.length) return new Map();

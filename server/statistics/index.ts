@@ -9,5 +9,6 @@ export {
   refreshCaseDaily,
   refreshCaseDailyBatch,
 } from './refresh.ts';
+export { statisticsRoutes } from './routes.ts';
 export { screenRoutes } from './screen-routes.ts';
 export { caseDaily, caseDailyDirty } from './tables.ts';

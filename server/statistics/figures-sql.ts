@@ -1,0 +1,154 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../core/db/client.ts';
+import { caseConditions, inSubtree, type StatisticsScope } from './access.ts';
+import type { DayRange } from './period.ts';
+import { CASE_DAILY_COUNTS, CONCLUDED, CONTRIBUTIONS, FILED, TIMED, UPLOADED } from './recompute.ts';
+
+/**
+ * The daily counts of a scope as case_daily rows (day, region_path, department_id, the counted
+ * columns, used_days_histogram): read from case_daily for a region subtree and a department, or
+ * counted from the cases with the rollups' own contributions when a hall or a matter is chosen.
+ */
+
+export type CaseDailyCount = (typeof CASE_DAILY_COUNTS)[number];
+export type Sums = Record<CaseDailyCount, number>;
+
+const COLUMNS = sql.raw(CASE_DAILY_COUNTS.join(', '));
+const SUMS = sql.raw(CASE_DAILY_COUNTS.map((c) => `sum(${c}) AS ${c}`).join(', '));
+
+/** Counted from the cases rather than read from case_daily: a hall or a matter was chosen. */
+export const fromCases = (scope: StatisticsScope): boolean => scope.hall !== null || scope.matter !== null;
+
+/** The scope's case_daily rows of the days. */
+function rollupRows(scope: StatisticsScope, days: DayRange): SQL {
+  const department = scope.department ? sql`AND department_id = ${scope.department.id}::uuid` : sql``;
+  return sql`SELECT day, region_path, department_id, ${COLUMNS}, used_days_histogram FROM case_daily
+    WHERE ${inSubtree(sql`region_path`, scope.region.path)} AND day BETWEEN ${days.from}::date AND ${days.to}::date
+      ${department}`;
+}
+
+/** The days (filed r, accepted a, concluded c) of the scope's cases that fall in the range. */
+function caseDays(scope: StatisticsScope, days: DayRange): SQL {
+  return sql`SELECT c.id AS case_id, d.day, d.kind FROM cases c
+    CROSS JOIN LATERAL (VALUES (${FILED}, 'r'), (c.accepted_on, 'a'), (${CONCLUDED}, 'c')) AS d(day, kind)
+    WHERE c.status <> 'draft' AND ${caseConditions(scope)}
+      AND d.day BETWEEN ${days.from}::date AND ${days.to}::date`;
+}
+
+/** The same rows as case_daily keeps, counted from the scope's cases by the rollups' contributions. */
+function caseRows(scope: StatisticsScope, days: DayRange): SQL {
+  const perUsedDays = sql`
+    SELECT e.day, c.region_path, c.department_id,
+      CASE WHEN ${sql.raw(TIMED)} THEN c.working_days_used END AS used_days, ${CONTRIBUTIONS}
+    FROM (${caseDays(scope, days)}) e
+    JOIN cases c ON c.id = e.case_id
+    JOIN implementation_versions v ON v.id = c.version_id
+    LEFT JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE NOT p.uploaded) AS reused, count(*) FILTER (WHERE p.uploaded) AS uploaded
+      FROM (SELECT bool_or(a.source IN ${UPLOADED}) AS uploaded FROM case_attachments a
+        WHERE a.case_id = c.id AND e.kind = 'r' GROUP BY a.material_key) p
+    ) m ON e.kind = 'r'
+    GROUP BY e.day, c.region_path, c.department_id, 4`;
+  return sql`SELECT day, region_path, department_id, ${SUMS},
+      coalesce(jsonb_object_agg(used_days::text, timed_concluded) FILTER (WHERE used_days IS NOT NULL),
+        '{}'::jsonb) AS used_days_histogram
+    FROM (${perUsedDays}) per_used
+    GROUP BY day, region_path, department_id`;
+}
+
+/** One group of the daily counts: a day, a child region of the current period, or a department of it. */
+export type CountGroup = Sums & {
+  byDay: boolean;
+  byChild: boolean;
+  day: string | null;
+  current: boolean | null;
+  /** The child region's code; '' for the region itself. */
+  child: string | null;
+  department: string | null;
+};
+
+/** Working days used → cases, of the current or the previous period. */
+export type HistogramRow = { current: boolean; days: number; cases: number };
+
+/**
+ * The scope's counts from the first day of the previous period to the end of the current one, in one
+ * statement: per day; per child region of the scope's region and per department (each split into
+ * current and previous); and the histogram of working days used, per period. `source` chooses where
+ * they are read (by default case_daily, unless a hall or a matter is chosen).
+ */
+export async function countGroups(
+  db: DbOrTx,
+  scope: StatisticsScope,
+  current: DayRange,
+  previous: DayRange,
+  source: 'rollups' | 'cases' = fromCases(scope) ? 'cases' : 'rollups',
+): Promise<{ groups: CountGroup[]; histogram: HistogramRow[] }> {
+  const all = { from: previous.from, to: current.to };
+  const rows = source === 'cases' ? caseRows(scope, all) : rollupRows(scope, all);
+  const path = scope.region.path;
+  const childOf = sql`CASE WHEN f.region_path = ${path} THEN ''
+    ELSE split_part(substr(f.region_path, ${path.length + 2}), '/', 1) END`;
+  const { rows: result } = await db.execute<{ groups: CountGroup[]; histogram: HistogramRow[] }>(sql`
+    WITH f AS MATERIALIZED (${rows}),
+    x AS (SELECT f.*, f.day >= ${current.from}::date AS cur, ${childOf} AS child FROM f),
+    g AS (SELECT GROUPING(day) = 0 AS "byDay", GROUPING(child) = 0 AS "byChild", day::text AS day,
+        cur AS current, child, department_id::text AS department, ${SUMS}
+      FROM x GROUP BY GROUPING SETS ((day), (cur, child), (cur, department_id))),
+    h AS (SELECT x.cur AS current, k.key::int AS days, sum(k.value::int) AS cases
+      FROM x CROSS JOIN LATERAL jsonb_each_text(x.used_days_histogram) k GROUP BY 1, 2)
+    SELECT (SELECT coalesce(json_agg(g), '[]') FROM g) AS groups,
+      (SELECT coalesce(json_agg(h), '[]') FROM h) AS histogram`);
+  const first = result[0] ?? { groups: [], histogram: [] };
+  return { groups: first.groups, histogram: first.histogram };
+}
+
+/** Statuses between acceptance and conclusion: the case is being handled and its deadline runs. */
+export const HANDLED_STATUSES = [
+  'accepted',
+  'accepted_with_gaps',
+  'in_review',
+  'suspended',
+  'escalated',
+  'approved',
+  'approved_on_promise',
+  'verified',
+] as const;
+
+const HANDLED = sql.raw(HANDLED_STATUSES.map((s) => `'${s}'`).join(', '));
+
+/** The last day a period's overdue cases are counted on: its end, or today while it runs. */
+export const overdueCutoff = (range: DayRange, today: string): string =>
+  range.to < today ? range.to : today;
+
+/**
+ * The open cases `c` overdue at the end of a period: still handled now (not concluded or closed),
+ * filed by its end, and past their promised deadline before its cutoff day.
+ */
+export function overdueOpenSql(range: DayRange, today: string): SQL {
+  return sql`c.status IN (${HANDLED}) AND c.promised_deadline < ${overdueCutoff(range, today)}::date
+    AND ${FILED} <= ${range.to}::date`;
+}
+
+/** How many open cases of the scope were overdue at the end of the current and of the previous period. */
+export async function overdueOpenCounts(
+  db: DbOrTx,
+  scope: StatisticsScope,
+  current: DayRange,
+  previous: DayRange,
+  today: string,
+): Promise<{ current: number; previous: number }> {
+  const { rows } = await db.execute<{ current: number; previous: number }>(sql`
+    SELECT count(*)::int AS current,
+      count(*) FILTER (WHERE ${overdueOpenSql(previous, today)})::int AS previous
+    FROM cases c WHERE ${overdueOpenSql(current, today)} AND ${caseConditions(scope)}`);
+  return rows[0] ?? { current: 0, previous: 0 };
+}
+
+/** When case_daily was last current: the oldest change not yet recomputed, else now. */
+export async function rollupsAsOf(db: DbOrTx, now: Date): Promise<Date> {
+  const { rows } = await db.execute<{ at: string | null }>(
+    sql`SELECT min(marked_at) AS at FROM case_daily_dirty`,
+  );
+  const at = rows[0]?.at;
+  return at ? new Date(at) : now;
+}
