@@ -131,8 +131,10 @@ const Figures = {
   casesWithReuse: Type.Integer(),
   reused: Type.Integer(),
   uploaded: Type.Integer(),
-  /** reused / (reused + uploaded), 0..1 */
-  reductionRate: Type.Number(),
+  /** reused / (reused + uploaded), 0..1; null when the cases have no materials at all (0 / 0). */
+  reductionRate: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], {
+    description: '材料减免率 reused / (reused + uploaded), 0..1; null when there are no materials (0 / 0)',
+  }),
 };
 
 /** Application forms of filed cases: fields filled, of them filled from data (智能预填), and the share. */

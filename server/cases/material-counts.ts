@@ -28,7 +28,10 @@ export function materialCounts(attachments: { materialKey: string; source: strin
 /** 材料减免率 of cases (common/cases/api.ts): in all, by source, matter, department and region. */
 export type MaterialStatistics = Static<typeof MaterialStatisticsSchema>;
 
-/** The share of materials handed in that the applicant no longer had to submit (reused / (reused + uploaded)). */
+/**
+ * The share of materials handed in that the applicant no longer had to submit (reused / (reused + uploaded));
+ * null without materials.
+ */
 export type ReductionFigures = Omit<
   MaterialStatistics,
   'bySource' | 'byMatter' | 'byDepartment' | 'byRegion' | 'prefill'
@@ -68,7 +71,7 @@ const add = (to: Sums, r: Sums) => {
 const figures = (s: Sums): ReductionFigures => ({
   ...s,
   reductionRate:
-    s.reused + s.uploaded > 0 ? Math.round((s.reused / (s.reused + s.uploaded)) * 10_000) / 10_000 : 0,
+    s.reused + s.uploaded > 0 ? Math.round((s.reused / (s.reused + s.uploaded)) * 10_000) / 10_000 : null,
 });
 
 /** The conditions on the cases `c` a statistics filter selects (filed: not drafts). */
@@ -152,8 +155,9 @@ export async function materialStatistics(options: {
     bySource.shared_case += Number(r.sharedCase);
     bySource.registry += Number(r.registry);
   }
+  // Highest rate first; groups without materials (no rate) last.
   const byRate = <T extends ReductionFigures>(a: T, b: T) =>
-    b.reductionRate - a.reductionRate || b.cases - a.cases;
+    (b.reductionRate ?? -1) - (a.reductionRate ?? -1) || b.cases - a.cases;
   return {
     ...figures(total),
     bySource,

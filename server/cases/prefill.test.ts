@@ -327,4 +327,5 @@ test('材料减免率 per matter, department and region counts reused and upload
     url: '/api/cases/material-statistics?region=610102',
   });
   assert.equal(elsewhere.json().cases, 0, 'the cases are 西安市’s, not 新城区’s');
+  assert.equal(elsewhere.json().reductionRate, null, 'no materials: no rate (0 / 0), not 0 %');
 });

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Statistic, Table } from 'antd';
+import { Card, Col, Row, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import type { MaterialStatistics } from './types.ts';
 
-const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
+/** A share as a percentage; no share (no materials, 0 / 0) as a dash. */
+const pct = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
 
 /**
  * 材料减免率 of the cases filed in a region (and below): the share of materials applicants no
@@ -23,7 +24,13 @@ export function MaterialReduction({ region }: { region?: string }) {
     { title: t('cases.reduction.cases'), dataIndex: 'cases', align: 'right' as const },
     { title: t('cases.reduction.reused'), dataIndex: 'reused', align: 'right' as const },
     { title: t('cases.reduction.uploaded'), dataIndex: 'uploaded', align: 'right' as const },
-    { title: t('cases.reduction.rate'), dataIndex: 'reductionRate', align: 'right' as const, render: pct },
+    {
+      title: t('cases.reduction.rate'),
+      dataIndex: 'reductionRate',
+      align: 'right' as const,
+      render: (share: number | null) =>
+        share === null ? <span title={t('cases.reduction.noMaterials')}>{pct(share)}</span> : pct(share),
+    },
   ];
   const cards = [
     { key: 'rate', title: t('cases.reduction.rate'), value: pct(s.reductionRate) },
@@ -63,6 +70,11 @@ export function MaterialReduction({ region }: { region?: string }) {
           <Col key={c.key} xs={12} md={8} lg={4}>
             <Card size="small" data-testid={`reduction-${c.key}`}>
               <Statistic title={c.title} value={c.value} />
+              {c.key === 'rate' && s.reductionRate === null ? (
+                <Typography.Text type="secondary" data-testid="reduction-no-materials">
+                  {t('cases.reduction.noMaterials')}
+                </Typography.Text>
+              ) : null}
             </Card>
           </Col>
         ))}

@@ -156,6 +156,7 @@ export const casesEn: typeof casesZh = {
     matter: 'Matter',
     department: 'Department',
     region: 'Region',
+    noMaterials: 'No materials',
   },
   prefillRate: {
     title: 'Application forms filled from data ({{cases}} cases)',

@@ -111,6 +111,7 @@ export const casesZh = {
     matter: '事项',
     department: '部门',
     region: '区划',
+    noMaterials: '暂无材料',
   },
   prefillRate: {
     title: '申请表智能预填（{{cases}} 件办件）',
