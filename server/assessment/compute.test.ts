@@ -160,6 +160,51 @@ test('a department last two months running is flagged, not after one month', asy
   );
 });
 
+test('departments tied for last two months running are all flagged; a tie of everyone is nobody last', async () => {
+  const db = t.db.db;
+  const good = await buildAssessedDepartment(t, '610113', '优局');
+  const tiedA = await buildAssessedDepartment(t, '610113', '并列甲局');
+  const tiedB = await buildAssessedDepartment(t, '610113', '并列乙局');
+  const onTime = { received: 1, closed: 1, closedOnTime: 1, overdueOpen: 0 };
+  const overdue = { received: 1, closed: 0, closedOnTime: 0, overdueOpen: 1 };
+  for (const month of ['2026-09', '2026-10']) {
+    await keepRequests(db, month, ['department', good.id], onTime);
+    await keepRequests(db, month, ['department', tiedA.id], overdue);
+    await keepRequests(db, month, ['department', tiedB.id], overdue);
+  }
+  await compute('2026-09');
+  await compute('2026-10');
+  const october = await ranking('2026-10', 'department', '610113');
+  const byId = new Map(october.rows.map((r) => [r.scopeId, [r.rank, r.rankedOf, r.flagged]]));
+  assert.deepEqual(
+    [good, tiedA, tiedB].map((d) => byId.get(d.id)),
+    [
+      [1, 3, false],
+      [2, 3, true],
+      [2, 3, true],
+    ],
+  );
+
+  // Everyone tied: nobody is last, so nobody is flagged, even after two such months.
+  const even = [
+    await buildAssessedDepartment(t, '610114', '同分甲局'),
+    await buildAssessedDepartment(t, '610114', '同分乙局'),
+  ];
+  for (const month of ['2026-09', '2026-10']) {
+    for (const d of even) await keepRequests(db, month, ['department', d.id], overdue);
+  }
+  await compute('2026-09');
+  await compute('2026-10');
+  const tied = await ranking('2026-10', 'department', '610114');
+  assert.deepEqual(
+    tied.rows.map((r) => [r.rank, r.flagged]),
+    [
+      [1, false],
+      [1, false],
+    ],
+  );
+});
+
 test('a district counts every case of its subtree and its region ratings; districts are ranked within the city', async () => {
   const db = t.db.db;
   const weiyang = await pathOf('610112');

@@ -12,6 +12,7 @@ import {
   figuresOf,
   isIdle,
   isLast,
+  lastRankOf,
   rankByScore,
   type ScopeCounts,
   scoreOf,
@@ -61,20 +62,28 @@ async function weightsOf(db: DbOrTx, regions: string[]): Promise<Map<string, Wei
   return new Map(entries);
 }
 
-/** The last-ranked scopes of the month before, by kind and id. */
-async function lastBefore(db: DbOrTx, month: string): Promise<Map<string, number>> {
+/** The scopes ranked last in the month before (every one tied for last), by kind and id. */
+async function lastBefore(db: DbOrTx, month: string): Promise<Set<string>> {
   const rows = await db
     .select({
       kind: assessmentScores.scopeKind,
       id: assessmentScores.scopeId,
+      region: assessmentScores.rankingRegion,
       rank: assessmentScores.rank,
-      of: assessmentScores.rankedOf,
     })
     .from(assessmentScores)
     .where(eq(assessmentScores.month, `${previousMonth(month)}-01`));
-  return new Map(
-    rows.filter((r) => r.rank > 0).map((r) => [key(r.kind, r.id), isLast(r.rank, r.of) ? 1 : 0]),
-  );
+  const rankings = new Map<string, typeof rows>();
+  for (const row of rows.filter((r) => r.rank > 0)) {
+    const ranking = key(row.kind, row.region);
+    rankings.set(ranking, [...(rankings.get(ranking) ?? []), row]);
+  }
+  const last = new Set<string>();
+  for (const members of rankings.values()) {
+    const lastRank = lastRankOf(members.map((m) => m.rank));
+    for (const m of members) if (isLast(m.rank, lastRank)) last.add(key(m.kind, m.id));
+  }
+  return last;
 }
 
 /**
@@ -118,8 +127,10 @@ export async function computeAssessment(
         rankingRegion: region,
         computedAt,
       });
-      for (const s of rankByScore(scored.filter((s) => !s.idle))) {
-        const flagged = isLast(s.rank, s.rankedOf) && wasLast.get(key(s.scope.kind, s.scope.id)) === 1;
+      const ranked = rankByScore(scored.filter((s) => !s.idle));
+      const lastRank = lastRankOf(ranked.map((s) => s.rank));
+      for (const s of ranked) {
+        const flagged = isLast(s.rank, lastRank) && wasLast.has(key(s.scope.kind, s.scope.id));
         rows.push({
           ...base(s),
           score: s.score,

@@ -94,5 +94,14 @@ export function rankByScore<T extends { score: number; name: string }>(
   });
 }
 
-/** Last of at least two (a tie for last shares the better rank, so it is not last). */
-export const isLast = (rank: number, rankedOf: number): boolean => rankedOf >= 2 && rank === rankedOf;
+/**
+ * The rank of last place in a ranking: the worst rank, shared by every scope tied for it (1, 2, 2: both
+ * 2s are last), when some scope scored better; 0 when nobody is last (one scope, or all tied).
+ */
+export function lastRankOf(ranks: readonly number[]): number {
+  const worst = Math.max(0, ...ranks);
+  return worst > 1 ? worst : 0;
+}
+
+/** Whether a rank is last place, given the ranking's lastRankOf. */
+export const isLast = (rank: number, lastRank: number): boolean => lastRank > 0 && rank === lastRank;
