@@ -6,35 +6,24 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { CaseStatus } from '../../../common/cases/state-machine.ts';
 import type { ListableFigure } from '../../../common/statistics/figures.ts';
+import { FIGURE_PARTS } from '../../../common/statistics/parts.ts';
 import { formatTime, StatusTag } from '../cases/CaseTags.tsx';
 import { LoadError } from '../components/status.tsx';
 import { casesXlsxUrl, type FigureCase, type Filters, useFigureCases } from './api.ts';
 import { count, useFormat } from './format.ts';
-import { hasPart } from './groups.ts';
+import { hasPart, partFirst, partIsBad } from './groups.ts';
 import type { StatisticsMessages } from './messages.zh-CN.ts';
 
 export type CasesTarget = { figure: ListableFigure; filters: Filters; scopeName: string };
 
 const PAGE_SIZE = 20;
 
-/** What the part of a figure's cases is called (超期办结 for 按时办结率). */
+/** What the part of a figure's cases is called (超期办结 for 按时办结率), in the UI's language. */
 export function usePartLabel() {
-  const { t } = useTranslation();
+  const { i18n } = useTranslation();
   return (figure: ListableFigure) =>
-    t(`statistics.parts.${(figure in PART_KEYS ? figure : 'other') as keyof StatisticsMessages['parts']}`);
+    i18n.language === 'en' ? FIGURE_PARTS[figure].partEn : FIGURE_PARTS[figure].partZh;
 }
-const PART_KEYS: Record<string, true> = {
-  immediateShare: true,
-  onTimeRate: true,
-  atMostOneVisitShare: true,
-  zeroVisitShare: true,
-  fullyOnlineShare: true,
-  materialReduction: true,
-  prefillRate: true,
-  gapsShare: true,
-  promiseShare: true,
-  firstTimeSuccess: true,
-};
 
 /** The cases behind one figure of the page's scope and period, paged, with their Excel file. */
 export function CasesDrawer({ target, onClose }: { target: CasesTarget | null; onClose: () => void }) {
@@ -119,7 +108,7 @@ function useColumns(figure: ListableFigure): ColumnsType<FigureCase> {
     width: 110,
     render: (v: boolean) =>
       v ? (
-        <Tag color={figure === 'onTimeRate' ? 'red' : 'blue'} data-testid="case-part">
+        <Tag color={partIsBad(figure) ? 'red' : 'blue'} data-testid="case-part">
           {partLabel(figure)}
         </Tag>
       ) : null,
@@ -132,7 +121,7 @@ function CasesBody({ target }: { target: CasesTarget }) {
   const format = useFormat();
   const partLabel = usePartLabel();
   const narrowable = hasPart(target.figure);
-  const [part, setPart] = useState(narrowable);
+  const [part, setPart] = useState(partFirst(target.figure));
   const [page, setPage] = useState(1);
   const base = { ...target.filters, figure: target.figure, part: narrowable ? part : undefined };
   const cases = useFigureCases({ ...base, page, pageSize: PAGE_SIZE });

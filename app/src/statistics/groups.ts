@@ -1,9 +1,4 @@
-import {
-  FIGURES,
-  type FigureKey,
-  LISTABLE_FIGURES,
-  type ListableFigure,
-} from '../../../common/statistics/figures.ts';
+import { type FigureKey, LISTABLE_FIGURES, type ListableFigure } from '../../../common/statistics/figures.ts';
 
 /** The cards of the page, in groups; every figure has its place in one of them. */
 export const FIGURE_GROUPS = [
@@ -53,9 +48,22 @@ void everyFigurePlaced;
 export const isListable = (key: FigureKey): key is ListableFigure =>
   (LISTABLE_FIGURES as readonly FigureKey[]).includes(key);
 
-/**
- * Whether the drawer of a figure can narrow its cases to the figure's part (the late ones of 按时办结率,
- * the immediate ones of 即办件占比 …): the shares counted over cases, shown narrowed at first.
- */
-export const hasPart = (key: ListableFigure): boolean =>
-  FIGURES[key].unit === 'share' && key !== 'actualCompression';
+/** Figures whose listed cases are all of their part (nothing to narrow). */
+const WHOLE: readonly ListableFigure[] = ['received', 'accepted', 'concluded', 'overdueOpen'];
+/** Averages: their part is the cases above them, listed among all at first. */
+const AVERAGES: readonly ListableFigure[] = [
+  'averageWorkingDays',
+  'p90WorkingDays',
+  'averageVisits',
+  'actualCompression',
+];
+
+/** Whether the cases of a figure can be narrowed to its part (the late ones of 按时办结率 …). */
+export const hasPart = (key: ListableFigure): boolean => !WHOLE.includes(key);
+
+/** Whether the drawer shows only the part at first: for the shares and the counts among all cases. */
+export const partFirst = (key: ListableFigure): boolean => hasPart(key) && !AVERAGES.includes(key);
+
+/** Whether the part is what went wrong (late, slow, more visits), marked red. */
+export const partIsBad = (key: ListableFigure): boolean =>
+  key === 'onTimeRate' || key === 'concludedLate' || AVERAGES.includes(key);

@@ -103,17 +103,4 @@ export const statisticsEn: typeof statisticsZh = {
     part: 'Counted',
     download: 'Export to Excel',
   },
-  parts: {
-    immediateShare: 'Immediate',
-    onTimeRate: 'Late',
-    atMostOneVisitShare: 'At most one visit',
-    zeroVisitShare: 'No visit',
-    fullyOnlineShare: 'Fully online',
-    materialReduction: 'Materials spared',
-    prefillRate: 'Fields prefilled',
-    gapsShare: 'With gaps',
-    promiseShare: 'On promise',
-    firstTimeSuccess: 'Right the first time',
-    other: 'In the numerator',
-  },
 };

@@ -101,20 +101,6 @@ export const statisticsZh = {
     part: '计入',
     download: '导出Excel',
   },
-  /** What the `part` of a rate's cases is, per figure (the cases the drawer shows by default). */
-  parts: {
-    immediateShare: '即办件',
-    onTimeRate: '超期办结',
-    atMostOneVisitShare: '跑动不超过1次',
-    zeroVisitShare: '零跑动',
-    fullyOnlineShare: '全程网办',
-    materialReduction: '有免交材料',
-    prefillRate: '有预填字段',
-    gapsShare: '容缺受理',
-    promiseShare: '告知承诺',
-    firstTimeSuccess: '一次办成',
-    other: '计入分子',
-  },
 };
 
 export type StatisticsMessages = typeof statisticsZh;
