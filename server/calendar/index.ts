@@ -4,4 +4,4 @@
  */
 export { calendarCoverage, prepareCalendar } from './manage.ts';
 export { calendarRoutes } from './routes.ts';
-export { clockStart, todayInChina, workingDaysBetween, workingDeadline } from './service.ts';
+export { clockStart, isWorkingDay, todayInChina, workingDaysBetween, workingDeadline } from './service.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../core/db/client.ts';
+import type { DbOrTx } from '../core/db/client.ts';
 
 /** rating_monthly's counts of one rating (alias r, its revisit task's status and dates beside). */
 const COUNTS = `count(*) FILTER (WHERE status = 'valid')::int,
@@ -18,9 +18,9 @@ const COUNTS = `count(*) FILTER (WHERE status = 'valid')::int,
 /**
  * Recomputes rating_monthly from the ratings and their revisit tasks, in one transaction (new
  * ratings meanwhile wait for it): each rating in its department, hall, window and every region
- * on its path. Returns the number of rows written.
+ * on its path. Returns the number of rows written. Within a transaction (e.g. a seed) it runs in a savepoint.
  */
-export async function rebuildRatingMonthly(db: Db): Promise<{ rows: number }> {
+export async function rebuildRatingMonthly(db: DbOrTx): Promise<{ rows: number }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`LOCK TABLE rating_monthly IN EXCLUSIVE MODE`);
     await tx.execute(sql`DELETE FROM rating_monthly`);
