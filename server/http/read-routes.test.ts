@@ -85,6 +85,10 @@ test('the statistics, figures and rankings are read from the replica; writes and
     [supervisor, `/api/hotline/figures.xlsx?regionCode=610100&from=${month}&to=${month}`],
     [manager, `/api/tickets/halls/${hall}/figures?from=${today}&to=${today}`],
     [manager, `/api/tickets/halls/${hall}/figures.xlsx?from=${today}&to=${today}`],
+    [supervisor, '/api/statistics/figures'],
+    [supervisor, `/api/statistics/figures.xlsx?departmentId=${department}`],
+    [supervisor, `/api/statistics/cases?figure=onTimeRate&hallId=${hall}`],
+    [supervisor, '/api/statistics/cases.xlsx?figure=overdueOpen'],
   ];
   for (const [who, url] of statistics) {
     assert.ok((await answered(who, 'GET', url)) > 0, `${url} reads the replica`);

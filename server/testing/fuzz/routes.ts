@@ -112,6 +112,7 @@ const CALLERS: [RegExp, Caller[]][] = [
   [/^\w+ \/api\/hotline\/(portal|mine)$/, ['person', 'company']],
   [/^\w+ \/api\/hotline\//, ['hotline']],
   [/^\w+ \/api\/(region-settings|assessment)\//, ['supervisor', 'admin']],
+  [/^\w+ \/api\/statistics\//, ['supervisor', 'admin']],
   [/^GET \/api\/screen(\/stream)?$/, ['anonymous']],
 ];
 
