@@ -22,6 +22,18 @@ test('the public portal shows departments, halls and sign-in', async () => {
   await page.getByTestId('matter-card').first().waitFor();
 });
 
+test('the home page leads to 政务服务体验官 beside the other public services', async () => {
+  const { page } = session;
+  await page.goto(url('/'));
+  const services = page.getByTestId('portal-public-services');
+  const link = services.getByTestId('home-inspectors');
+  await link.getByText('政务服务体验官').waitFor();
+  await services.screenshot({ path: screenshotPath('01-portal-services') });
+  await link.click();
+  await page.waitForURL('**/inspectors');
+  await page.getByTestId('inspectors-about').getByText('政务服务体验官').first().waitFor();
+});
+
 /** The citizen portal's first load, everything over the wire (headers included): a phone on a slow network. */
 const FIRST_LOAD_BUDGET_KB = 350;
 

@@ -90,6 +90,8 @@ export const en: Messages = {
     appointmentsDesc: 'Choose a hall, a matter and a time, and be served without queueing',
     verify: 'Verify a certificate',
     verifyDesc: 'Enter the verification code or scan the QR code of an e-certificate',
+    inspectors: 'Service inspectors',
+    inspectorsDesc: 'Try services as a citizen, report what goes wrong; the fixes are published',
     workbench: 'Workbench',
     footer: "Run by the Xi'an Municipal Government · Xi'an Government Service Centre",
     footerNote: 'Yiwang, an open-source government service platform',

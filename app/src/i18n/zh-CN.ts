@@ -89,6 +89,8 @@ export const zhCN = {
     appointmentsDesc: '选择大厅、事项和时段，到厅即办，少排队',
     verify: '证照核验',
     verifyDesc: '输入核验码或扫描证照二维码，核验电子证照真伪',
+    inspectors: '政务服务体验官',
+    inspectorsDesc: '体验办事、反映问题，整改结果公开',
     workbench: '工作台',
     footer: '主办：西安市人民政府 · 承办：西安市政务服务中心',
     footerNote: '一网（Yiwang）开源政务服务平台',

@@ -90,7 +90,10 @@ function EntryTile({ to, icon, title, desc, tone }: EntryTileProps) {
   );
 }
 
-/** Services anyone can use without an account: a case's progress, a certificate's authenticity. */
+/**
+ * Services anyone can use without an account: a case's progress, a certificate's authenticity,
+ * appointments, stations, 好差评 published, 政务服务体验官.
+ */
 function PublicServices() {
   const { t } = useTranslation();
   const services = [
@@ -128,6 +131,13 @@ function PublicServices() {
       title: t('ratings.publication.entry'),
       desc: t('ratings.publication.entryDesc'),
       id: 'evaluation',
+    },
+    {
+      to: '/inspectors',
+      icon: <span style={{ fontWeight: 700 }}>体</span>,
+      title: t('portal.inspectors'),
+      desc: t('portal.inspectorsDesc'),
+      id: 'inspectors',
     },
   ];
   return (
