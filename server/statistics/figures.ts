@@ -48,6 +48,14 @@ export function promisesOf(s: CatalogueSums): Answer['promises'] {
   return PROMISE_KEYS.map((key) => ({ key, ...values[key] }));
 }
 
+/** The published matters of the scope, for the catalogue's promises. */
+const promiseScope = (scope: StatisticsScope) => ({
+  region: scope.region.code,
+  ...(scope.department ? { departmentId: scope.department.id } : {}),
+  ...(scope.hall ? { hallId: scope.hall.id } : {}),
+  ...(scope.matter ? { implementationId: scope.matter.id } : {}),
+});
+
 /** The daily counts split: per period, per day, per child region and per department of the current period. */
 function splitGroups(groups: CountGroup[]) {
   const totals = { current: zeroSums(), previous: zeroSums() };
@@ -139,29 +147,27 @@ export async function computeFigures(
   const today = todayInChina(now);
   const scope = await resolveScope(db, actor, query);
   const { current, previous } = resolvePeriods(query, today);
-  const counted = await countGroups(db, scope, current, previous);
+  // Independent reads, side by side on the pool.
+  const [counted, overdue, promiseSums, otherNow, otherBefore, asOf] = await Promise.all([
+    countGroups(db, scope, current, previous),
+    overdueOpenCounts(db, scope, current, previous, today),
+    catalogueSums({ db, scope: promiseScope(scope) }),
+    otherCounts(db, scope, current),
+    otherCounts(db, scope, previous),
+    fromCases(scope) ? now : rollupsAsOf(db, now),
+  ]);
   const split = splitGroups(counted.groups);
   for (const [day, s] of split.days)
     addSums(day >= current.from ? split.totals.current : split.totals.previous, s);
   const histogram = histograms(counted.histogram);
-  const overdue = await overdueOpenCounts(db, scope, current, previous, today);
-  const promiseSums = await catalogueSums({
-    db,
-    scope: {
-      region: scope.region.code,
-      ...(scope.department ? { departmentId: scope.department.id } : {}),
-      ...(scope.hall ? { hallId: scope.hall.id } : {}),
-      ...(scope.matter ? { implementationId: scope.matter.id } : {}),
-    },
-  });
   const promises = promisesOf(promiseSums);
   const currentFigures = allFigures(split.totals.current, histogram.current, {
     overdueOpen: overdue.current,
-    ...(await otherCounts(db, scope, current)),
+    ...otherNow,
   });
   const previousFigures = allFigures(split.totals.previous, histogram.previous, {
     overdueOpen: overdue.previous,
-    ...(await otherCounts(db, scope, previous)),
+    ...otherBefore,
   });
   const available = otherAvailability(scope);
   const figures = inOrder(currentFigures).map(([key, value]) => {
@@ -198,6 +204,6 @@ export async function computeFigures(
     byRegion,
     byDepartment,
     days: dayPoints(current, split.days),
-    asOf: fromCases(scope) ? now : await rollupsAsOf(db, now),
+    asOf,
   };
 }

@@ -51,8 +51,12 @@ export function otherAvailability(scope: StatisticsScope): {
 
 async function ratingsOver(db: DbOrTx, place: Place, range: DayRange) {
   const sums = { total: 0, satisfied: 0, bad: 0, rectified: 0 };
-  for (const month of monthsOf(range)) {
-    const counts = (await monthlyRatingCounts(db, month, place[0], [place[1]])).get(place[1]);
+  const months = await Promise.all(
+    monthsOf(range).map(async (month) =>
+      (await monthlyRatingCounts(db, month, place[0], [place[1]])).get(place[1]),
+    ),
+  );
+  for (const counts of months) {
     if (!counts) continue;
     sums.total += counts.total;
     sums.satisfied += counts.satisfied;
@@ -65,8 +69,12 @@ async function ratingsOver(db: DbOrTx, place: Place, range: DayRange) {
 async function hotlineOver(db: DbOrTx, place: Place, range: DayRange) {
   const sums = { closed: 0, closedOnTime: 0, overdueOpen: 0 };
   const scopeKind = place[0] === 'department' ? 'department' : 'region';
-  for (const month of monthsOf(range)) {
-    const counts = (await monthlyHotlineCounts(db, { month, scopeKind, scopeIds: [place[1]] })).get(place[1]);
+  const months = await Promise.all(
+    monthsOf(range).map(async (month) =>
+      (await monthlyHotlineCounts(db, { month, scopeKind, scopeIds: [place[1]] })).get(place[1]),
+    ),
+  );
+  for (const counts of months) {
     if (!counts) continue;
     sums.closed += counts.closed;
     sums.closedOnTime += counts.closedOnTime;
@@ -83,15 +91,16 @@ export async function otherCounts(
 ): Promise<Omit<OtherCounts, 'overdueOpen'>> {
   const ratings = ratingPlace(scope);
   const hotline = hotlinePlace(scope);
-  return {
-    ratings: ratings ? await ratingsOver(db, ratings, range) : null,
-    hotline: hotline ? await hotlineOver(db, hotline, range) : null,
-    tickets: ticketsCounted(scope)
-      ? await ticketWaits(db, {
+  const [ratingSums, hotlineSums, tickets] = await Promise.all([
+    ratings ? ratingsOver(db, ratings, range) : null,
+    hotline ? hotlineOver(db, hotline, range) : null,
+    ticketsCounted(scope)
+      ? ticketWaits(db, {
           from: range.from,
           to: range.to,
           ...(scope.hall ? { hallId: scope.hall.id } : { regionPath: scope.region.path }),
         })
       : null,
-  };
+  ]);
+  return { ratings: ratingSums, hotline: hotlineSums, tickets };
 }
