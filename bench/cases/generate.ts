@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { withCreditCheckCharacter } from '../../common/identity.ts';
 import { hashPassword } from '../../server/accounts/passwords.ts';
 import type { Db } from '../../server/core/db/client.ts';
@@ -110,7 +110,8 @@ export async function generateBenchCases(options: {
   log(`history over ${matters} promised implementations and ${applicants} companies`);
 
   // One case per i: day = i % HISTORY_DAYS days ago, sequence i / HISTORY_DAYS: case numbers never repeat.
-  await db.execute(
+  await bulk(
+    db,
     sql.raw(`
     INSERT INTO cases (case_no, query_code, implementation_id, version_id, department_id, region_code,
       region_path, applicant_id, channel, status, case_type, accepted_on, promised_deadline, legal_deadline,
@@ -154,7 +155,8 @@ export async function generateBenchCases(options: {
     ['deliver', 'concluded', 'delivered', 5],
   ] as const;
   const stepValues = steps.map(([a, f, t, k]) => `('${a}','${f}','${t}',${k})`).join(',');
-  await db.execute(
+  await bulk(
+    db,
     sql.raw(`
     INSERT INTO case_events (case_id, action, from_status, to_status, actor_id, actor_role, details, visit, at)
     SELECT c.id, s.action, s.from_status, s.to_status,
@@ -166,15 +168,21 @@ export async function generateBenchCases(options: {
     JOIN (VALUES ${stepValues}) AS s(action, from_status, to_status, k)
       ON s.k < CASE c.status WHEN 'delivered' THEN 6 WHEN 'submitted' THEN 1 WHEN 'accepted' THEN 2 ELSE 3 END`),
   );
+  await generateSupplements(db);
   lap('timelines');
-  await db.execute(sql`
+  await generateMaterials(db);
+  lap('materials');
+  await bulk(
+    db,
+    sql`
     INSERT INTO notifications (account_id, channel, title, body, subject, status, created_at, sent_at)
     SELECT c.applicant_id, 'in_app', t.title, t.title || '（办件编号 ' || c.case_no || '）',
       jsonb_build_object('caseId', c.id, 'caseNo', c.case_no, 'event', t.event), 'sent',
       c.created_at + t.k * interval '3 day', c.created_at + t.k * interval '3 day'
     FROM cases c
     JOIN (VALUES ('申请已收到', 'submit', 0), ('办件已办结', 'conclude', 1)) AS t(title, event, k)
-      ON t.k = 0 OR c.status = 'delivered'`);
+      ON t.k = 0 OR c.status = 'delivered'`,
+  );
   lap('messages');
   await db.execute(sql`
     INSERT INTO case_number_counters (prefix, last)
@@ -182,7 +190,14 @@ export async function generateBenchCases(options: {
   await db.execute(sql.raw('DROP TABLE bench_matters, bench_applicants, bench_reviewers'));
   // What autovacuum does for a database that has been running: statistics and visibility maps
   // (without the latter, index-only scans such as the review queue's read the table too).
-  for (const table of ['cases', 'case_events', 'notifications', 'audit_records', 'accounts']) {
+  for (const table of [
+    'cases',
+    'case_events',
+    'case_attachments',
+    'notifications',
+    'audit_records',
+    'accounts',
+  ]) {
     await db.execute(sql.raw(`VACUUM (ANALYZE) ${table}`));
   }
   await db.execute(sql.raw('ANALYZE'));
@@ -202,4 +217,59 @@ export async function generateBenchCases(options: {
     reviewers,
     ms,
   };
+}
+
+/**
+ * Runs a bulk insert of generated history as a replica would apply it: no triggers, so no foreign key
+ * checks row by row (the rows are built from the rows they name) and no case_daily marks (the history
+ * is rolled up by a rebuild afterwards).
+ */
+async function bulk(db: Db, statement: SQL): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+    await tx.execute(statement);
+  });
+}
+
+/** A number from 0 to 9 per case and material, the same on every run. */
+const PICK = `abs(hashtext(c.case_no || '/' || m.k)) % 10`;
+
+/**
+ * The materials of every case: 1 to 4 per case; 5 in 10 handed in by the applicant or scanned at the
+ * counter, the others reused (an e-certificate, an earlier case, a base); 1 in 10 reused and then also
+ * uploaded (two files, counted as uploaded).
+ */
+async function generateMaterials(db: Db): Promise<void> {
+  await bulk(
+    db,
+    sql.raw(`
+    INSERT INTO case_attachments (case_id, material_key, file_sha256, file_name, source, uploaded_by, created_at)
+    SELECT c.id, 'material-' || m.k, CASE WHEN f.source IN ('applicant', 'clerk_scan')
+        THEN md5(c.case_no || m.k) || md5(m.k || c.case_no) END,
+      CASE WHEN f.source IN ('applicant', 'clerk_scan') THEN '材料' || m.k || '.pdf' ELSE '材料' || m.k || '（引用）' END,
+      f.source, CASE WHEN f.source = 'applicant' THEN c.applicant_id END, c.created_at
+    FROM cases c
+    CROSS JOIN LATERAL generate_series(1, 1 + abs(hashtext(c.case_no)) % 4) AS m(k)
+    CROSS JOIN LATERAL (SELECT ${PICK} AS pick) p
+    CROSS JOIN LATERAL (
+      SELECT (ARRAY['applicant','applicant','applicant','applicant','clerk_scan','e_certificate',
+        'e_certificate','shared_case','registry','registry'])[1 + p.pick] AS source
+      UNION ALL SELECT 'applicant' WHERE p.pick = 6) AS f`),
+  );
+}
+
+/** 补正 on 1 case in 11 that got past submission: asked for on the day filed and handed in again. */
+async function generateSupplements(db: Db): Promise<void> {
+  await bulk(
+    db,
+    sql.raw(`
+    INSERT INTO case_events (case_id, action, from_status, to_status, actor_id, actor_role, details, visit, at)
+    SELECT c.id, s.action, s.from_status, s.to_status, CASE WHEN s.k = 0 THEN c.assignee_id ELSE c.applicant_id END,
+      CASE WHEN s.k = 0 THEN 'department_reviewer' ELSE 'applicant' END, '{}'::jsonb, false,
+      c.created_at + (s.k + 1) * interval '3 hours'
+    FROM cases c
+    JOIN (VALUES ('request_supplement', 'submitted', 'needs_supplement', 0),
+      ('resubmit', 'needs_supplement', 'submitted', 1)) AS s(action, from_status, to_status, k) ON true
+    WHERE c.status <> 'submitted' AND abs(hashtext(c.case_no)) % 11 = 0`),
+  );
 }

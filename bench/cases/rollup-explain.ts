@@ -1,29 +1,67 @@
 /**
- * The plan and time of one case_daily refresh batch (about 3000 changed cases) on a database of
- * generated history, and the time of a full rebuild.
- * Usage: npm run bench:rollup-explain [-- <cases of history>]
+ * Where the time of keeping case_daily goes, on generated history: the plan and time of one refresh
+ * batch (about 3000 changed cases), of the full rebuild's SELECT, a timed rebuild, and how many marks
+ * per second the refresh clears after a busy day's changes (cases filed, accepted and concluded today).
+ * Usage: npm run bench:rollup-explain [-- <cases of history> | <kept database of bench/statistics/history.ts>]
  */
 import { sql } from 'drizzle-orm';
-import { rebuildCaseDaily } from '../../server/statistics/index.ts';
-import { refreshStatement } from '../../server/statistics/recompute.ts';
+import { rebuildCaseDaily, refreshCaseDaily } from '../../server/statistics/index.ts';
+import { refreshStatement, rollupAllSql } from '../../server/statistics/recompute.ts';
 import { createTestDatabase } from '../../server/testing/db.ts';
+import { statisticsHistory } from '../statistics/history.ts';
 import { generateBenchCases } from './generate.ts';
 
-const db = await createTestDatabase();
+const arg = process.argv[2] ?? '200000';
+const kept = !/^\d+$/.test(arg);
+const database = kept ? await statisticsHistory({ name: arg, count: 0 }) : await createTestDatabase();
+const db = database.db;
+const explain = async (title: string, statement: ReturnType<typeof sql>, settings = sql``) => {
+  console.log(`\n${title}`);
+  await db.transaction(async (tx) => {
+    await tx.execute(settings);
+    const plan = await tx.execute<{ 'QUERY PLAN': string }>(sql`EXPLAIN (ANALYZE, BUFFERS OFF) ${statement}`);
+    for (const row of plan.rows) console.log(row['QUERY PLAN']);
+  });
+};
 try {
-  await generateBenchCases({ db: db.db, count: Number(process.argv[2] ?? 200_000), log: () => {} });
-  console.log('rebuild', await rebuildCaseDaily(db.db));
-  await db.db.execute(
-    sql`UPDATE cases SET updated_at = updated_at WHERE id IN (SELECT id FROM cases TABLESAMPLE SYSTEM (2) LIMIT 3000)`,
+  if (!kept) await generateBenchCases({ db, count: Number(arg), log: () => {} });
+  const [{ cases }] = (await db.execute<{ cases: number }>(sql`SELECT count(*)::int AS cases FROM cases`))
+    .rows as [{ cases: number }];
+  console.log(`${cases} cases`);
+  if (!kept) console.log('rebuild', await rebuildCaseDaily(db));
+  await db.execute(
+    sql`UPDATE cases SET updated_at = updated_at WHERE id IN (SELECT id FROM cases TABLESAMPLE SYSTEM (1) LIMIT 3000)`,
   );
-  const statement = refreshStatement(
-    sql``,
-    sql`(SELECT DISTINCT day, region_code, department_id FROM case_daily_dirty)`,
+  await explain(
+    'a refresh batch of 3000 changed cases',
+    refreshStatement(sql``, sql`(SELECT DISTINCT day, region_code, department_id FROM case_daily_dirty)`),
   );
-  const plan = await db.db.execute<{ 'QUERY PLAN': string }>(
-    sql`EXPLAIN (ANALYZE, BUFFERS OFF) ${statement}`,
+  await refreshCaseDaily(db);
+  await explain(
+    "the full rebuild's SELECT in one statement (rebuildCaseDaily runs the materials beside the rest)",
+    rollupAllSql(),
+    sql.raw(`SET LOCAL work_mem = '128MB'; SET LOCAL jit = off; SET LOCAL enable_nestloop = off`),
   );
-  for (const row of plan.rows) console.log(row['QUERY PLAN']);
+  console.log('rebuild', await rebuildCaseDaily(db));
+  // A busy day: 20,000 cases of the last days accepted and concluded today, one update each step.
+  for (const step of [
+    sql`accepted_on = current_date`,
+    sql`status = 'in_review'`,
+    sql`concluded_at = now(), working_days_used = 1`,
+  ]) {
+    await db.execute(sql`UPDATE cases SET ${step}
+      WHERE id IN (SELECT id FROM cases WHERE created_at > now() - interval '20 days' ORDER BY id LIMIT 20000)`);
+  }
+  const [{ marks }] = (
+    await db.execute<{ marks: number }>(sql`SELECT count(*)::int AS marks FROM case_daily_dirty`)
+  ).rows as [{ marks: number }];
+  const started = performance.now();
+  const refreshed = await refreshCaseDaily(db);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `busy day: 3 updates of 20000 cases marked ${marks}; refresh cleared ${refreshed.marks} marks (${refreshed.groups} groups) in ${seconds.toFixed(1)} s: ${(refreshed.marks / seconds).toFixed(0)} marks/s`,
+  );
 } finally {
-  await db.drop();
+  if (kept) await database.close();
+  else await database.drop();
 }

@@ -8,12 +8,15 @@ import { runLifecycles } from './lifecycles.ts';
 /**
  * What keeping case_daily current costs and what it gives, in one sitting: HTTP lifecycles per second
  * with the marking trigger (and the refresh job of the server) on and off, alternately; the time of a
- * full rebuild; a region × month question read from case_daily and by a scan of the cases.
- * Usage: npm run bench:rollup [-- <seconds per phase> <workers> <cases of history>]
+ * full rebuild; a region × month question read from case_daily and by a scan of the cases. The
+ * phases alternate (on, off, on, off, …) so that load from other processes on the machine falls on
+ * both alike; the cost is given per pair of neighbouring phases, with its spread.
+ * Usage: npm run bench:rollup [-- <seconds per phase> <workers> <cases of history> <pairs of phases>]
  */
 const seconds = Number(process.argv[2] ?? 20);
 const workers = Number(process.argv[3] ?? 16);
 const count = Number(process.argv[4] ?? 1_000_000);
+const pairs = Number(process.argv[5] ?? 3);
 
 let generated: Awaited<ReturnType<typeof generateBenchCases>> | undefined;
 const server = await startBenchServer({
@@ -53,25 +56,43 @@ try {
   ).rows;
   const run = () => runLifecycles({ client, applicants, reviewers, matters, workers, seconds });
   await runLifecycles({ client, applicants, reviewers, matters, workers, seconds: 3 });
-  const rates: Record<'on' | 'off', number[]> = { on: [], off: [] };
-  for (const mode of ['on', 'off', 'on', 'off'] as const) {
+  const phases: { mode: 'on' | 'off'; rate: number }[] = [];
+  const lastMark = async () =>
+    Number(
+      (await db.execute<{ n: string }>(sql`SELECT coalesce(max(id), 0) AS n FROM case_daily_dirty`)).rows[0]!
+        .n,
+    );
+  for (let i = 0; i < pairs * 2; i++) {
+    const mode = i % 2 === 0 ? 'on' : 'off';
     await db.execute(
       sql.raw(`ALTER TABLE cases ${mode === 'on' ? 'ENABLE' : 'DISABLE'} TRIGGER case_daily_mark`),
     );
+    const before = await lastMark();
     const load = await run();
     const rate = load.lifecycles / load.seconds;
-    rates[mode].push(rate);
+    phases.push({ mode, rate });
     const queued = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM case_daily_dirty`))
       .rows[0]!;
+    const marked = Math.max(0, (await lastMark()) - before);
     console.log(
-      `rollup ${mode}: ${rate.toFixed(1)} lifecycles/s (${load.lifecycles} in ${load.seconds.toFixed(1)} s); marks queued now ${queued.n}`,
+      `rollup ${mode}: ${rate.toFixed(1)} lifecycles/s (${load.lifecycles} in ${load.seconds.toFixed(1)} s)` +
+        (mode === 'on'
+          ? `; ${marked} marks made (${(marked / load.seconds).toFixed(0)}/s, ${(marked / load.lifecycles).toFixed(1)} per lifecycle), ${queued.n} still queued at the end (the job every 2 s took the rest)`
+          : ''),
     );
   }
+  // Each 'on' phase against the mean of the 'off' phases beside it.
+  const costs = phases.flatMap((p, i) => {
+    if (p.mode !== 'on') return [];
+    const offs = [phases[i - 1], phases[i + 1]].filter((q) => q?.mode === 'off').map((q) => q!.rate);
+    const off = offs.reduce((s, x) => s + x, 0) / offs.length;
+    return [((off - p.rate) / off) * 100];
+  });
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-  const on = mean(rates.on);
-  const off = mean(rates.off);
+  const on = mean(phases.filter((p) => p.mode === 'on').map((p) => p.rate));
+  const off = mean(phases.filter((p) => p.mode === 'off').map((p) => p.rate));
   console.log(
-    `mean: on ${on.toFixed(1)}, off ${off.toFixed(1)} lifecycles/s; cost ${(((off - on) / off) * 100).toFixed(1)} %`,
+    `mean: on ${on.toFixed(1)}, off ${off.toFixed(1)} lifecycles/s; cost ${(((off - on) / off) * 100).toFixed(1)} %; per 'on' phase against its neighbours: ${costs.map((c) => c.toFixed(1)).join(', ')} % (spread ${Math.min(...costs).toFixed(1)} … ${Math.max(...costs).toFixed(1)})`,
   );
   await db.execute(sql`ALTER TABLE cases ENABLE TRIGGER case_daily_mark`);
 

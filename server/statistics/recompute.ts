@@ -115,32 +115,66 @@ export function recomputeSql(groups: SQL | null): SQL {
 export const FILED = sql`(coalesce(c.submitted_at, c.created_at) AT TIME ZONE 'Asia/Shanghai')::date`;
 export const CONCLUDED = sql`(c.concluded_at AT TIME ZONE 'Asia/Shanghai')::date`;
 
-/** Per case with attachments, its materials counted as above: one pass over every attachment. */
-const MATERIALS_BY_CASE = sql`SELECT p.case_id, count(*) FILTER (WHERE NOT p.uploaded) AS reused,
-    count(*) FILTER (WHERE p.uploaded) AS uploaded
-  FROM (SELECT a.case_id, bool_or(a.source IN ${UPLOADED}) AS uploaded FROM case_attachments a
-    GROUP BY a.case_id, a.material_key) p
-  GROUP BY p.case_id`;
-
 /** The cases that had a 补正 (a request_supplement event): one pass over the events. */
 const SUPPLEMENTED_CASES = sql`SELECT DISTINCT ev.case_id FROM case_events ev WHERE ev.action = 'request_supplement'`;
 
+/** No materials (the passes of everyGroupSql over the cases: materials have a pass of their own). */
+const NO_MATERIALS = 'CROSS JOIN LATERAL (SELECT NULL::bigint AS reused, NULL::bigint AS uploaded) m';
+/** No 补正 (the passes other than the day of 办结). */
+const NOT_SUPPLEMENTED = 'CROSS JOIN LATERAL (SELECT NULL::uuid AS case_id) s';
+
 /**
- * recomputeSql for every group: one pass over the cases, each giving its days (filed, accepted,
- * concluded), joined by hash to its materials and to the cases with a 补正 (no lookup per case).
+ * recomputeSql for every group but the materials: a pass over the cases per kind of day (filed,
+ * accepted, concluded), each an aggregate the planner can share among parallel workers, with the kind
+ * a constant so that each pass evaluates only its own counts; the day of 办结 joins the cases with a
+ * 补正 by hash (no lookup per case). The materials are a pass of their own (materialsPass).
  */
-function everyGroupSql(): SQL {
-  return sql`
+function casePassesSql(): SQL {
+  const pass = (day: SQL, kind: string, joins: SQL) => sql`
     SELECT e.day, c.region_code, c.department_id, max(c.region_path) AS region_path,
       CASE WHEN ${sql.raw(TIMED)} THEN c.working_days_used END AS used_days,
       ${sql.raw(contributions('s.case_id IS NOT NULL'))}
     FROM cases c
+    CROSS JOIN LATERAL (SELECT ${day} AS day, ${sql.raw(`'${kind}'::text`)} AS kind) e
     JOIN implementation_versions v ON v.id = c.version_id
-    LEFT JOIN (${MATERIALS_BY_CASE}) m ON m.case_id = c.id
-    LEFT JOIN (${SUPPLEMENTED_CASES}) s ON s.case_id = c.id
-    CROSS JOIN LATERAL (VALUES (${FILED}, 'r'), (c.accepted_on, 'a'), (${CONCLUDED}, 'c')) AS e(day, kind)
+    ${joins}
     WHERE c.status <> 'draft' AND e.day IS NOT NULL
     GROUP BY e.day, c.region_code, c.department_id, 5`;
+  const filed = pass(FILED, 'r', sql.raw(`${NO_MATERIALS} ${NOT_SUPPLEMENTED}`));
+  const accepted = pass(sql`c.accepted_on`, 'a', sql.raw(`${NO_MATERIALS} ${NOT_SUPPLEMENTED}`));
+  const concluded = pass(
+    CONCLUDED,
+    'c',
+    sql`${sql.raw(NO_MATERIALS)}
+    LEFT JOIN (${SUPPLEMENTED_CASES}) s ON s.case_id = c.id`,
+  );
+  return sql`${filed} UNION ALL ${accepted} UNION ALL ${concluded}`;
+}
+
+/** recomputeSql for every group in one statement: the passes over the cases and the materials. */
+function everyGroupSql(): SQL {
+  return sql`${casePassesSql()} UNION ALL ${materialsPass()}`;
+}
+
+/**
+ * The materials of the cases received, per filing day: every attachment grouped by case and
+ * material, joined to its case by hash (a pass of its own: in a parallel pass each worker would
+ * build it again). Every other count is 0.
+ */
+function materialsPass(): SQL {
+  const counts = CASE_DAILY_COUNTS.map((c) => {
+    if (c === 'materials_reused') return 'count(*) FILTER (WHERE NOT p.uploaded) AS materials_reused';
+    if (c === 'materials_uploaded') return 'count(*) FILTER (WHERE p.uploaded) AS materials_uploaded';
+    return `0 AS ${c}`;
+  }).join(', ');
+  return sql`
+    SELECT ${FILED} AS day, c.region_code, c.department_id, max(c.region_path) AS region_path,
+      NULL::integer AS used_days, ${sql.raw(counts)}
+    FROM (SELECT a.case_id, bool_or(a.source IN ${UPLOADED}) AS uploaded FROM case_attachments a
+      GROUP BY a.case_id, a.material_key) p
+    JOIN cases c ON c.id = p.case_id
+    WHERE c.status <> 'draft'
+    GROUP BY 1, 2, 3`;
 }
 
 /** The days of cases in the groups: each kind joined on all three keys, so the join hashes the day too. */
@@ -154,11 +188,19 @@ function dayOfGroups(groups: SQL): SQL {
 
 /** Rows of case_daily from the per-used-days rows of recomputeSql: counts summed, the histogram built. */
 function rollupSql(groups: SQL | null): SQL {
+  return rollupOf(recomputeSql(groups));
+}
+
+/**
+ * Rows of case_daily from per-used-days rows (a group's rows with used days are of concluded cases,
+ * one per number of days; its other rows add up).
+ */
+function rollupOf(perUsed: SQL): SQL {
   return sql`
     SELECT day, region_code, department_id, max(region_path) AS region_path, ${SUMS},
       coalesce(jsonb_object_agg(used_days::text, timed_concluded) FILTER (WHERE used_days IS NOT NULL),
         '{}'::jsonb) AS used_days_histogram
-    FROM (${recomputeSql(groups)}) per_used
+    FROM (${perUsed}) per_used
     GROUP BY day, region_code, department_id`;
 }
 
@@ -217,24 +259,38 @@ export function rollupAllSql(): SQL {
   return rollupSql(null);
 }
 
-/** Where a full rebuild computes every row before it puts them in case_daily (dropped at commit). */
-const STAGE = sql.raw('case_daily_rebuild');
+/** Where a full rebuild computes the passes over the cases (in its transaction). */
+const PASSES = sql.raw('case_daily_rebuild');
+/** Where a full rebuild computes the materials (on a connection of its own, committed). */
+const MATERIALS = sql.raw('case_daily_rebuild_materials');
 
 /**
- * Computes the rows of every group into an unlogged table of the transaction: a CREATE TABLE … AS,
- * whose SELECT may use parallel workers (an INSERT … SELECT may not). Returns the rows computed.
+ * The passes over the cases of a full rebuild, into an unlogged table of the transaction: a CREATE
+ * TABLE … AS, whose SELECT may use parallel workers (an INSERT … SELECT may not).
  */
-export async function stageAll(tx: DbOrTx): Promise<number> {
-  const result = await tx.execute(sql`CREATE UNLOGGED TABLE ${STAGE} AS ${rollupAllSql()}`);
-  return result.rowCount ?? 0;
+export async function stagePasses(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`CREATE UNLOGGED TABLE ${PASSES} AS ${casePassesSql()}`);
 }
 
-/** Replaces every row of case_daily by the rows stageAll computed, and drops them. Returns the rows written. */
-export async function replaceAllFromStage(tx: DbOrTx): Promise<number> {
+/** The materials pass of a full rebuild, into an unlogged table of its own (committed). */
+export async function stageMaterials(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`DROP TABLE IF EXISTS ${MATERIALS}`);
+  await tx.execute(sql`CREATE UNLOGGED TABLE ${MATERIALS} AS ${materialsPass()}`);
+}
+
+/** Drops what stageMaterials left, if anything (after a failed rebuild). */
+export async function dropStagedMaterials(db: DbOrTx): Promise<void> {
+  await db.execute(sql`DROP TABLE IF EXISTS ${MATERIALS}`);
+}
+
+/** Replaces every row of case_daily by the rows of the staged passes, and drops them. Returns the rows written. */
+export async function replaceAllFromStages(tx: DbOrTx): Promise<number> {
   await tx.execute(sql`DELETE FROM case_daily`);
+  const staged = sql`SELECT * FROM ${PASSES} UNION ALL SELECT * FROM ${MATERIALS}`;
   const result = await tx.execute(sql`INSERT INTO case_daily
     (day, region_code, department_id, region_path, ${COLUMNS}, used_days_histogram)
-    SELECT day, region_code, department_id, region_path, ${COLUMNS}, used_days_histogram FROM ${STAGE}`);
-  await tx.execute(sql`DROP TABLE ${STAGE}`);
+    SELECT day, region_code, department_id, region_path, ${COLUMNS}, used_days_histogram
+    FROM (${rollupOf(staged)}) r`);
+  await tx.execute(sql`DROP TABLE ${PASSES}, ${MATERIALS}`);
   return result.rowCount ?? 0;
 }
