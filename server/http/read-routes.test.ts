@@ -89,6 +89,7 @@ test('the statistics, figures and rankings are read from the replica; writes and
     [supervisor, `/api/statistics/figures.xlsx?departmentId=${department}`],
     [supervisor, `/api/statistics/cases?figure=onTimeRate&hallId=${hall}`],
     [supervisor, '/api/statistics/cases.xlsx?figure=overdueOpen'],
+    [null, '/api/screen?region=610100'],
   ];
   for (const [who, url] of statistics) {
     assert.ok((await answered(who, 'GET', url)) > 0, `${url} reads the replica`);

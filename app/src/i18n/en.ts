@@ -16,6 +16,7 @@ import { kioskEn } from '../kiosk/messages.en.ts';
 import { ratingsEn } from '../ratings/messages.en.ts';
 import { regionSettingsEn } from '../region-settings/messages.en.ts';
 import { registriesEn } from '../registries/messages.en.ts';
+import { screenEn } from '../screen/messages.en.ts';
 import { stationsEn } from '../stations/messages.en.ts';
 import { statisticsEn } from '../statistics/messages.en.ts';
 import { hallBoardEn } from '../tickets/board/messages.en.ts';
@@ -187,6 +188,7 @@ export const en: Messages = {
     audit: 'Audit trail',
     registries: 'Population & legal-entity bases',
     regionSettings: 'Evaluation & assessment settings',
+    bigScreen: 'Big screen',
     catalogue: 'Matters',
     catalogueReview: 'Matter review',
     catalogueStatistics: 'Catalogue statistics',
@@ -350,6 +352,7 @@ export const en: Messages = {
   regionSettings: regionSettingsEn,
   statistics: statisticsEn,
   hallScreen: hallScreenEn,
+  screen: screenEn,
   ticketDesk: ticketDeskEn,
   ticketTake: ticketTakeEn,
   claim: claimEn,

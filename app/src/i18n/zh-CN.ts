@@ -16,6 +16,7 @@ import type { kioskZh } from '../kiosk/messages.zh-CN.ts';
 import { ratingsZh } from '../ratings/messages.zh-CN.ts';
 import type { regionSettingsZh } from '../region-settings/messages.zh-CN.ts';
 import type { registriesZh } from '../registries/messages.zh-CN.ts';
+import type { screenZh } from '../screen/messages.zh-CN.ts';
 import { stationsZh } from '../stations/messages.zh-CN.ts';
 import type { statisticsZh } from '../statistics/messages.zh-CN.ts';
 import type { hallBoardZh } from '../tickets/board/messages.zh-CN.ts';
@@ -185,6 +186,7 @@ export const zhCN = {
     audit: '审计日志',
     registries: '人口库与法人库',
     regionSettings: '评价考核设置',
+    bigScreen: '大屏',
     catalogue: '事项管理',
     catalogueReview: '事项审核',
     catalogueStatistics: '事项统计',
@@ -364,6 +366,7 @@ export type Messages = typeof zhCN & {
   inspectors: typeof inspectorsZh;
   kiosk: typeof kioskZh;
   hallScreen: typeof hallScreenZh;
+  screen: typeof screenZh;
   ticketDesk: typeof ticketDeskZh;
   hallBoard: typeof hallBoardZh;
   registries: typeof registriesZh;

@@ -46,7 +46,12 @@ export function Welcome() {
             ) : (
               <div className="quick-links">
                 {pages.map((p) => (
-                  <Link key={p} to={pathOf(p)} className="quick-link">
+                  <Link
+                    key={p}
+                    to={pathOf(p)}
+                    className="quick-link"
+                    {...(p === 'bigScreen' ? { target: '_blank', rel: 'noopener' } : {})}
+                  >
                     {t(`workbench.${p === 'review' ? 'reviewQueue' : p}`)}
                   </Link>
                 ))}

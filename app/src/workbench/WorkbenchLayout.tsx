@@ -17,6 +17,7 @@ import {
   FileSearchOutlined,
   FormOutlined,
   FundOutlined,
+  FundProjectionScreenOutlined,
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
@@ -89,6 +90,7 @@ const ICONS: Record<WorkbenchPage, React.ReactNode> = {
   registries: <DatabaseOutlined />,
   audit: <AuditOutlined />,
   regionSettings: <SlidersOutlined />,
+  bigScreen: <FundProjectionScreenOutlined />,
 };
 
 /** The staff workbench: a side menu that follows the user's roles. */
@@ -125,7 +127,8 @@ function Shell({ me }: { me: Me }) {
       data-testid="workbench-menu"
       onClick={({ key }) => {
         setDrawerOpen(false);
-        navigate(key);
+        if (key === pathOf('bigScreen')) window.open(key, '_blank', 'noopener');
+        else navigate(key);
       }}
     />
   );

@@ -39,7 +39,8 @@ export type WorkbenchPage =
   | 'accounts'
   | 'registries'
   | 'audit'
-  | 'regionSettings';
+  | 'regionSettings'
+  | 'bigScreen';
 
 /** Which roles see which page of the workbench; the server checks again on every request. */
 const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
@@ -81,6 +82,7 @@ const PAGE_ROLES: Record<WorkbenchPage, readonly Role[] | 'any'> = {
   registries: ['system_admin'],
   audit: ['system_admin', 'supervisor'],
   regionSettings: ['supervisor', 'system_admin'],
+  bigScreen: ['supervisor', 'system_admin'],
 };
 
 export const PAGE_ORDER: readonly WorkbenchPage[] = [
@@ -122,6 +124,7 @@ export const PAGE_ORDER: readonly WorkbenchPage[] = [
   'registries',
   'audit',
   'regionSettings',
+  'bigScreen',
 ];
 
 export function rolesOf(me: Me): Set<Role> {
@@ -166,6 +169,8 @@ const PATHS: Partial<Record<WorkbenchPage, string>> = {
   inspectorFindings: '/workbench/inspector-findings',
   inspectorRectify: '/workbench/inspector-rectify',
   regionSettings: '/workbench/region-settings',
+  // The big screen runs full screen outside the workbench: the menu opens it in a new tab.
+  bigScreen: '/screen',
 };
 
 export function pathOf(page: WorkbenchPage): string {

@@ -1,0 +1,33 @@
+import type { screenZh } from './messages.zh-CN.ts';
+
+/** The UI strings of the big screen in English. */
+export const screenEn: typeof screenZh = {
+  link: 'Big screen',
+  title: 'Government services of {{region}}',
+  subtitle: 'One-stop online services, live',
+  todayReceived: 'Received today',
+  todayConcluded: 'Concluded today',
+  waiting: 'Waiting in halls',
+  onTimeToday: 'On time today',
+  onTimeMonth: 'On time this month',
+  satisfaction: 'Satisfaction this month',
+  atMostOneVisit: 'At most one visit',
+  fullyOnline: 'Fully online',
+  cases: 'cases',
+  people: 'people',
+  ratings: '{{count}} ratings',
+  monthCases: 'This month: {{received}} received · {{concluded}} concluded',
+  departments: 'Departments by cases concluded (this month)',
+  districts: 'Districts by cases concluded (this month)',
+  children: 'Subdivisions by cases concluded (this month)',
+  map: 'Cases received this month by district',
+  trend: 'Cases over the last 30 days',
+  received: 'Received',
+  concluded: 'Concluded',
+  onTimeRate: 'On time',
+  noData: 'No data',
+  asOf: 'Data as of {{time}}',
+  disconnected: 'Connection lost, reconnecting',
+  notFound: 'No such region',
+  loadFailed: 'The server cannot be reached; retrying',
+};
