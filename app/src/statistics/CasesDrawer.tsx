@@ -25,6 +25,9 @@ export function usePartLabel() {
     i18n.language === 'en' ? FIGURE_PARTS[figure].partEn : FIGURE_PARTS[figure].partZh;
 }
 
+/** A label inside a sentence: English begins it in lower case (Only concluded late). */
+const inSentence = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+
 /** The cases behind one figure of the page's scope and period, paged, with their Excel file. */
 export function CasesDrawer({ target, onClose }: { target: CasesTarget | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -142,7 +145,10 @@ function CasesBody({ target }: { target: CasesTarget }) {
             }}
             options={[
               { value: 'all', label: t('statistics.cases.all') },
-              { value: 'part', label: t('statistics.cases.only', { part: partLabel(target.figure) }) },
+              {
+                value: 'part',
+                label: t('statistics.cases.only', { part: inSentence(partLabel(target.figure)) }),
+              },
             ]}
           />
         ) : null}
