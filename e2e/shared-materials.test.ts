@@ -110,4 +110,25 @@ test('the public statistics show the share of materials no longer submitted (材
   await card.getByTestId('reduction-rate').getByText(rate, { exact: true }).waitFor();
   await card.scrollIntoViewIfNeeded();
   await card.screenshot({ path: screenshotPath('shared-04-statistics') });
+
+  // A district without materials has no rate (0 / 0): a dash and 暂无材料, not 0.0 %.
+  const districts = (await (await fetch(url('/api/regions?parent=610100'))).json()) as
+    | { items: { code: string }[] }
+    | { code: string }[];
+  let empty: string | undefined;
+  for (const { code } of Array.isArray(districts) ? districts : districts.items) {
+    const figures = await fetch(url(`/api/cases/material-statistics?region=${code}&subtree=true`));
+    if (((await figures.json()) as { reductionRate: number | null }).reductionRate === null) {
+      empty = code;
+      break;
+    }
+  }
+  assert.ok(empty, 'a district of 西安市 without filed materials');
+  await page.goto(url(`/statistics?region=${empty}`));
+  const none = page.getByTestId('material-reduction');
+  await none.getByTestId('reduction-rate').getByText('—', { exact: true }).waitFor();
+  await none.getByTestId('reduction-no-materials').getByText('暂无材料').waitFor();
+  assert.equal(await none.getByText('0.0%').count(), 0);
+  await none.scrollIntoViewIfNeeded();
+  await none.screenshot({ path: screenshotPath('shared-05-statistics-no-materials') });
 });
