@@ -36,7 +36,7 @@ export function EscalatedPage() {
   const label = useLabel();
   const e = (key: HotlineKey<'escalated'>) => t(`hotline.escalated.${key}`);
   const list = useEscalated();
-  const columns = useRequestColumns({ detailPath: '/workbench/hotline-escalated' });
+  const columns = useRequestColumns({ detailPath: '/workbench/hotline-escalated', underTitle: 'status' });
   const [kind, setKind] = useState<RequestKind | undefined>();
   const [department, setDepartment] = useState<string | undefined>();
   const [region, setRegion] = useState<string | undefined>();
@@ -93,7 +93,7 @@ export function EscalatedPage() {
           loading={list.isPending}
           dataSource={rows}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 1300 }}
+          scroll={{ x: 1200 }}
           locale={{ emptyText: e('none') }}
           onRow={(row) =>
             ({
@@ -106,7 +106,6 @@ export function EscalatedPage() {
             columns.no,
             columns.kind,
             { ...columns.title, width: 240 },
-            columns.status,
             {
               title: e('department'),
               dataIndex: 'primaryDepartmentName',

@@ -10,10 +10,10 @@ type RequestColumn = ColumnType<RequestSummary>;
 
 /**
  * The columns of a 12345 request that every list of requests shows alike: its number (opening the
- * detail under `detailPath`), kind, title (with the primary department under it when
- * `departmentUnderTitle`), requester, status and due day with its warnings.
+ * detail under `detailPath`), kind, title (with the primary department or the status under it, as
+ * `underTitle` says), requester, status and due day with its warnings.
  */
-export function useRequestColumns(options: { detailPath: string; departmentUnderTitle?: boolean }) {
+export function useRequestColumns(options: { detailPath: string; underTitle: 'department' | 'status' }) {
   const { t } = useTranslation();
   const label = useLabel();
   const no: RequestColumn = {
@@ -34,7 +34,8 @@ export function useRequestColumns(options: { detailPath: string; departmentUnder
     render: (text: string, row) => (
       <Space orientation="vertical" size={0}>
         <span>{text}</span>
-        {options.departmentUnderTitle && row.primaryDepartmentName ? (
+        {options.underTitle === 'status' ? <StatusTag status={row.status} /> : null}
+        {options.underTitle === 'department' && row.primaryDepartmentName ? (
           <Typography.Text type="secondary">{row.primaryDepartmentName}</Typography.Text>
         ) : null}
       </Space>

@@ -21,7 +21,7 @@ export function RequestsTable() {
   const [kind, setKind] = useState<RequestKind | undefined>();
   const [q, setQ] = useState('');
   const list = useRequests({ status, kind, q: q || undefined });
-  const columns = useRequestColumns({ detailPath: '/workbench/hotline', departmentUnderTitle: true });
+  const columns = useRequestColumns({ detailPath: '/workbench/hotline', underTitle: 'department' });
   return (
     <div data-testid="hotline-requests">
       <Space wrap className="hotline-filters">
