@@ -59,8 +59,11 @@ try {
   const phases: { mode: 'on' | 'off'; rate: number }[] = [];
   const lastMark = async () =>
     Number(
-      (await db.execute<{ n: string }>(sql`SELECT coalesce(max(id), 0) AS n FROM case_daily_dirty`)).rows[0]!
-        .n,
+      (
+        await db.execute<{ n: string }>(
+          sql`SELECT coalesce(pg_sequence_last_value('case_daily_dirty_id_seq'), 0) AS n`,
+        )
+      ).rows[0]!.n,
     );
   for (let i = 0; i < pairs * 2; i++) {
     const mode = i % 2 === 0 ? 'on' : 'off';
