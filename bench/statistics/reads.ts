@@ -147,7 +147,13 @@ try {
   api.close();
   floorClient.close();
   await floor.stop();
-  await server.stop();
+  // The server finishes a running job before it exits on SIGTERM; a minute is enough to wait.
+  await Promise.race([server.stop(), new Promise((r) => setTimeout(r, 60_000))]);
+  try {
+    process.kill(server.pid, 'SIGKILL');
+  } catch {
+    // Exited already.
+  }
   await pool.end();
   if (DROP === 'drop') await history.drop();
   else await history.close();
