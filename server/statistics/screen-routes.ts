@@ -4,6 +4,7 @@ import { ScreenAnswer, ScreenQuery } from '../../common/statistics/api.ts';
 import { AppError } from '../core/errors.ts';
 import type { App } from '../core/http/types.ts';
 import { screenAnswer, screenRegion } from './screen.ts';
+import { screenFingerprint } from './screen-fingerprint.ts';
 import { createScreenHub, type ScreenSubscriber } from './screen-hub.ts';
 
 const tags = ['statistics'];
@@ -14,8 +15,12 @@ export type ScreenRouteOptions = {
   /** Open streams of this process, in all and from one address. */
   maxStreams?: number;
   maxStreamsPerAddress?: number;
-  /** How often a watched region is computed again, and the heartbeat, in milliseconds. */
+  /**
+   * How often a watched region's fingerprint is read, how old its full answer may get while that
+   * stays the same, and the heartbeat, in milliseconds.
+   */
   pollMs?: number;
+  fullEveryMs?: number;
   heartbeatMs?: number;
 };
 
@@ -35,8 +40,10 @@ export async function screenRoutes(app: App, options: ScreenRouteOptions = {}): 
 
   const hub = createScreenHub({
     compute: async (code) => screenAnswer(readDb(), await screenRegion(readDb(), code)),
+    fingerprint: async (code) => screenFingerprint(readDb(), await screenRegion(readDb(), code)),
     log: (message) => app.log.warn(message),
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+    ...(options.fullEveryMs ? { fullEveryMs: options.fullEveryMs } : {}),
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
   });
   // Open streams end before the HTTP server closes: it waits for every open response.
