@@ -10,7 +10,7 @@ import {
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Input, Row, Skeleton, Typography } from 'antd';
+import { Button, Col, Empty, Input, Row, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useList } from '../api/lists.ts';
@@ -18,6 +18,7 @@ import { useMe } from '../auth/session.ts';
 import { HotSearches } from '../catalogue/HotSearches.tsx';
 import { LoadError } from '../components/status.tsx';
 import type { PublicHall, PublicOrganisation } from '../organisations/types.ts';
+import './home.css';
 
 export function Home() {
   const { t } = useTranslation();
@@ -162,17 +163,17 @@ function SignInCard() {
   const { data: me } = useMe();
   if (me) {
     return (
-      <Card className="signin-card" title={me.displayName}>
+      <Panel className="signin-card" title={me.displayName}>
         <Link to={me.kind === 'staff' ? '/workbench' : '/my'}>
           <Button type="primary" block size="large">
             {me.kind === 'staff' ? t('portal.workbench') : t('portal.mySpace')}
           </Button>
         </Link>
-      </Card>
+      </Panel>
     );
   }
   return (
-    <Card className="signin-card" title={t('common.signIn')}>
+    <Panel className="signin-card" title={t('common.signIn')}>
       <div className="signin-buttons">
         <Link to="/login?as=person">
           <Button type="primary" block>
@@ -188,16 +189,29 @@ function SignInCard() {
           </Button>
         </Link>
       </div>
-    </Card>
+    </Panel>
   );
 }
 
-function SectionTitle({ children }: { children: React.ReactNode }) {
+/**
+ * A titled box drawn like Ant Design's Card: the Card component would bring its tabs and menus
+ * (and their styles) onto the portal's first load.
+ */
+function Panel({ title, small = false, className, children }: PanelProps) {
   return (
-    <Typography.Title level={3} className="section-title">
-      {children}
-    </Typography.Title>
+    <div className={`home-panel${small ? ' home-panel-small' : ''} ${className}`}>
+      <div className="home-panel-head">
+        <span className="home-panel-title">{title}</span>
+      </div>
+      <div className="home-panel-body">{children}</div>
+    </div>
   );
+}
+
+type PanelProps = { title: React.ReactNode; small?: boolean; className: string; children: React.ReactNode };
+
+function SectionTitle({ children }: { children: React.ReactNode }) {
+  return <h3 className="section-title home-section-title">{children}</h3>;
 }
 
 function Departments() {
@@ -246,7 +260,7 @@ function Halls() {
         <Row gutter={[16, 16]}>
           {halls.data.items.map((h) => (
             <Col xs={24} md={12} lg={8} key={h.id}>
-              <Card className="hall-card" title={h.name} size="small">
+              <Panel className="hall-card" title={h.name} small>
                 <p>
                   <EnvironmentOutlined /> <span className="label">{t('portal.address')}：</span>
                   {h.address}
@@ -261,7 +275,7 @@ function Halls() {
                     {h.phone}
                   </p>
                 ) : null}
-              </Card>
+              </Panel>
             </Col>
           ))}
         </Row>
