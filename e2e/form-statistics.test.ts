@@ -8,7 +8,7 @@ const session = withBrowserSession();
 const { url } = session;
 const { companyFilesFoodLicence } = caseSteps(session);
 
-type Figures = { cases: number; filled: number; prefilled: number; prefillRate: number };
+type Figures = { cases: number; filled: number; prefilled: number; prefillRate: number | null };
 
 test('the public statistics show the prefill rate of application forms beside the 材料减免率', async () => {
   const { page } = session;
@@ -19,7 +19,7 @@ test('the public statistics show the prefill rate of application forms beside th
     prefill: Figures & { byMatter: (Figures & { implementationId: string })[] };
   };
   assert.ok(prefill.cases >= 1 && prefill.prefilled > 0 && prefill.prefilled < prefill.filled);
-  const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
+  const pct = (share: number | null) => `${((share ?? 0) * 100).toFixed(1)}%`;
 
   await page.goto(url('/statistics'));
   await page.getByTestId('material-reduction').waitFor();
@@ -42,4 +42,25 @@ test('the public statistics show the prefill rate of application forms beside th
   // The bars grow for a moment after they are drawn.
   await page.waitForTimeout(1500);
   await card.screenshot({ path: screenshotPath('statistics-01-prefill-rate') });
+
+  // A district without forms has no rate (0 / 0): a dash and 暂无表单, not 0.0 %.
+  const districts = (await (await fetch(url('/api/regions?parent=610100'))).json()) as
+    | { items: { code: string }[] }
+    | { code: string }[];
+  let empty: string | undefined;
+  for (const { code } of Array.isArray(districts) ? districts : districts.items) {
+    const figures = await fetch(url(`/api/cases/material-statistics?region=${code}&subtree=true`));
+    if (((await figures.json()) as { prefill: Figures }).prefill.prefillRate === null) {
+      empty = code;
+      break;
+    }
+  }
+  assert.ok(empty, 'a district of 西安市 without filed forms');
+  await page.goto(url(`/statistics?region=${empty}`));
+  const none = page.getByTestId('form-prefill-rate');
+  await none.getByTestId('prefill-rate').getByText('—', { exact: true }).waitFor();
+  await none.getByTestId('prefill-no-forms').getByText('暂无表单').waitFor();
+  assert.equal(await none.getByText('0.0%').count(), 0);
+  await none.scrollIntoViewIfNeeded();
+  await none.screenshot({ path: screenshotPath('statistics-02-prefill-no-forms') });
 });

@@ -145,8 +145,10 @@ const PrefillFigures = {
   filled: Type.Integer(),
   /** Of those, the fields holding the value their source gave (not corrected). */
   prefilled: Type.Integer(),
-  /** prefilled / filled, 0..1 */
-  prefillRate: Type.Number(),
+  /** prefilled / filled, 0..1; null when no field was filled (0 / 0). */
+  prefillRate: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], {
+    description: '预填率 prefilled / filled, 0..1; null when no field was filled (0 / 0)',
+  }),
 };
 
 /** The prefill rate of application forms (智能预填): in all, by matter, department and region. */

@@ -10,9 +10,10 @@ export type PrefillStatistics = Static<typeof PrefillStatisticsSchema>;
 type Sums = { cases: number; filled: number; prefilled: number };
 type Row = Sums & { implementationId: string; versionId: string; departmentId: string; regionCode: string };
 
+/** The figures of some forms; no rate (null) when none of their fields was filled (0 / 0). */
 const figures = (s: Sums) => ({
   ...s,
-  prefillRate: s.filled > 0 ? Math.round((s.prefilled / s.filled) * 10_000) / 10_000 : 0,
+  prefillRate: s.filled > 0 ? Math.round((s.prefilled / s.filled) * 10_000) / 10_000 : null,
 });
 
 function grouped<K extends string>(rows: Row[], key: (r: Row) => K): [K, Sums][] {
@@ -52,8 +53,9 @@ export async function prefillStatistics(options: {
     GROUP BY c.implementation_id, c.department_id, c.region_code`);
   const names = await groupNames(db, rows);
   const total = grouped(rows, () => 'all')[0]?.[1] ?? { cases: 0, filled: 0, prefilled: 0 };
-  const byRate = <T extends { prefillRate: number; cases: number }>(a: T, b: T) =>
-    b.prefillRate - a.prefillRate || b.cases - a.cases;
+  // Highest rate first; groups without filled fields (no rate) last.
+  const byRate = <T extends { prefillRate: number | null; cases: number }>(a: T, b: T) =>
+    (b.prefillRate ?? -1) - (a.prefillRate ?? -1) || b.cases - a.cases;
   return {
     ...figures(total),
     byMatter: grouped(rows, (r) => r.implementationId)

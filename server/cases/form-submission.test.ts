@@ -271,7 +271,7 @@ test('the prefill rate per matter, department and region: Σ prefilled ÷ Σ fil
   });
   assert.deepEqual(
     { cases: earlier.json().prefill.cases, rate: earlier.json().prefill.prefillRate },
-    { cases: 0, rate: 0 },
-    'nothing filed before the range ends',
+    { cases: 0, rate: null },
+    'nothing filed before the range ends: no rate (0 / 0), not 0 %',
   );
 });

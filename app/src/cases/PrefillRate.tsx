@@ -5,7 +5,8 @@ import { api } from '../api/client.ts';
 import { RatesChart } from './RatesChart.tsx';
 import type { MaterialStatistics } from './types.ts';
 
-const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
+/** A share as a percentage; no share (no field filled, 0 / 0) as a dash. */
+const pct = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
 
 /** Departments in the chart: those with most cases filed on a form. */
 const CHART_ROWS = 15;
@@ -31,7 +32,7 @@ export function PrefillRate({ region }: { region?: string }) {
     cases: 0,
     filled: 0,
     prefilled: 0,
-    prefillRate: 0,
+    prefillRate: null,
     byMatter: [],
     byDepartment: [],
     byRegion: [],
@@ -42,7 +43,13 @@ export function PrefillRate({ region }: { region?: string }) {
     { title: t('cases.prefillRate.cases'), dataIndex: 'cases', align: 'right' as const },
     { title: t('cases.prefillRate.filled'), dataIndex: 'filled', align: 'right' as const },
     { title: t('cases.prefillRate.prefilled'), dataIndex: 'prefilled', align: 'right' as const },
-    { title: t('cases.prefillRate.rate'), dataIndex: 'prefillRate', align: 'right' as const, render: pct },
+    {
+      title: t('cases.prefillRate.rate'),
+      dataIndex: 'prefillRate',
+      align: 'right' as const,
+      render: (share: number | null) =>
+        share === null ? <span title={t('cases.prefillRate.noForms')}>{pct(share)}</span> : pct(share),
+    },
   ];
   const cards = [
     { key: 'rate', title: t('cases.prefillRate.rate'), value: pct(p.prefillRate) },
@@ -81,6 +88,11 @@ export function PrefillRate({ region }: { region?: string }) {
           <Col key={c.key} xs={12} md={6}>
             <Card size="small" data-testid={`prefill-${c.key}`}>
               <Statistic title={c.title} value={c.value} />
+              {c.key === 'rate' && p.prefillRate === null ? (
+                <Typography.Text type="secondary" data-testid="prefill-no-forms">
+                  {t('cases.prefillRate.noForms')}
+                </Typography.Text>
+              ) : null}
             </Card>
           </Col>
         ))}

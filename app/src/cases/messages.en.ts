@@ -167,6 +167,7 @@ export const casesEn: typeof casesZh = {
     how: 'Prefill rate = fields filled from an e-certificate, the population or legal-entity base, an earlier case or the account and left unchanged ÷ fields filled in the application forms (cases filed with an online form).',
     chart: 'Prefill rate and material reduction rate by department',
     none: 'No case in this range was filed with an online application form.',
+    noForms: 'No forms',
   },
   prefill: {
     fromCertificate: 'Taken from your e-certificate: {{label}}',
