@@ -53,6 +53,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
   const readDatabase = openReadDatabase({
     readUrl: config.readDatabaseUrl,
+    connectTimeoutMs: config.readDatabaseConnectTimeoutMs,
     primaryUrl: url,
     primary: database,
     embedded: embedded !== null,

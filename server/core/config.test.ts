@@ -126,6 +126,15 @@ test('READ_DATABASE_URL: unset reads the statistics from the primary; given, the
   });
 });
 
+test('READ_DATABASE_CONNECT_TIMEOUT_MS: the replica pool waits 3 s for a connection unless told otherwise', () => {
+  assert.equal(loadConfig({}).readDatabaseConnectTimeoutMs, 3000);
+  assert.equal(loadConfig({ READ_DATABASE_CONNECT_TIMEOUT_MS: '1500' }).readDatabaseConnectTimeoutMs, 1500);
+  assert.throws(() => loadConfig({ READ_DATABASE_CONNECT_TIMEOUT_MS: '50' }), {
+    variable: 'READ_DATABASE_CONNECT_TIMEOUT_MS',
+    message: /between 100 and 60000/,
+  });
+});
+
 const BAD_VALUES: [string, string][] = [
   ['PORT', 'abc'],
   ['PORT', '70000'],
@@ -136,6 +145,7 @@ const BAD_VALUES: [string, string][] = [
   ['DATABASE_URL', 'not a url'],
   ['READ_DATABASE_URL', 'mysql://root@replica.example/yiwang'],
   ['READ_DATABASE_URL', 'replica.example:5432'],
+  ['READ_DATABASE_CONNECT_TIMEOUT_MS', '3s'],
   ['SESSION_SECRET', 'short'],
   ['DEMO_DATA', 'maybe'],
   ['BODY_LIMIT_BYTES', '10'],

@@ -12,6 +12,11 @@ export type Config = {
    * primary. Ignored (with a warning at start) when the embedded database runs.
    */
   readDatabaseUrl: string | null;
+  /**
+   * READ_DATABASE_CONNECT_TIMEOUT_MS: how long the replica's pool waits for a connection before the
+   * statistics answer 503 (shorter than the primary's 10 s: a replica host that does not answer).
+   */
+  readDatabaseConnectTimeoutMs: number;
   dataDir: string;
   /** WAL archive, base backups and the file store's backup (BACKUP_DIR, DATA_DIR/backup by default). */
   backupDir: string;
@@ -195,6 +200,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     host,
     databaseUrl,
     readDatabaseUrl,
+    readDatabaseConnectTimeoutMs: int(env, 'READ_DATABASE_CONNECT_TIMEOUT_MS', 3000, 100, 60_000),
     dataDir,
     backupDir,
     sessionSecret,

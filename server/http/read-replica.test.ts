@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -73,6 +74,12 @@ test('with READ_DATABASE_URL the statistics are read from the replica; sign-in a
   try {
     assert.notEqual(server.readDatabase, server.database, 'a pool of its own on the replica');
     assert.equal(server.readDatabase.pool.options.max, 5);
+    assert.equal(
+      server.readDatabase.pool.options.connectionTimeoutMillis,
+      3000,
+      'READ_DATABASE_CONNECT_TIMEOUT_MS',
+    );
+    assert.equal(server.database.pool.options.connectionTimeoutMillis, 10_000, 'the primary waits longer');
 
     const statistics = await get(server, '/api/catalogue/statistics');
     assert.equal(statistics.matters, 2, 'the replica counts two published matters');
@@ -151,8 +158,48 @@ test('while the replica is unreachable the statistics answer 503 saying so in Ch
   }
 });
 
+/** A replica host that takes connections and never answers (a host behind a firewall dropping packets). */
+async function silentHost(): Promise<{ url: string; close: () => Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/replica`,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+test('a replica host that does not answer fails the statistics after READ_DATABASE_CONNECT_TIMEOUT_MS, not 10 s', async () => {
+  const silent = await silentHost();
+  const server = await start({ READ_DATABASE_URL: silent.url, READ_DATABASE_CONNECT_TIMEOUT_MS: '400' });
+  try {
+    const started = performance.now();
+    const res = await server.app.inject({ method: 'GET', url: '/api/catalogue/statistics' });
+    const waited = performance.now() - started;
+    assert.equal(res.statusCode, 503, res.body);
+    assert.equal(res.json().error.code, 'statistics.unavailable');
+    assert.ok(waited >= 350 && waited < 3000, `answered after ${Math.round(waited)} ms`);
+  } finally {
+    await server.stop();
+    await silent.close();
+  }
+});
+
 test('an unreachable replica fails a query and a transaction alike with statistics.unavailable', async () => {
-  const options = { primaryUrl: primary.url, primary, embedded: false, log: () => {} };
+  const options = {
+    primaryUrl: primary.url,
+    primary,
+    embedded: false,
+    log: () => {},
+    connectTimeoutMs: 3000,
+  };
   const unreachable = openReadDatabase({ ...options, readUrl: UNREACHABLE });
   try {
     const failure = await unreachable.db.execute(sql`SELECT 1`).then(
@@ -179,7 +226,14 @@ test('an unreachable replica fails a query and a transaction alike with statisti
 test('READ_DATABASE_URL naming the primary, or given with the embedded database, uses the primary pool', () => {
   const messages: string[] = [];
   const log = (m: string) => messages.push(m);
-  const options = { readUrl: replica.url, primaryUrl: primary.url, primary, embedded: false, log };
+  const options = {
+    readUrl: replica.url,
+    primaryUrl: primary.url,
+    primary,
+    embedded: false,
+    log,
+    connectTimeoutMs: 3000,
+  };
   assert.equal(openReadDatabase({ ...options, readUrl: primary.url }), primary);
   assert.equal(openReadDatabase({ ...options, readUrl: null }), primary);
   assert.deepEqual(messages, []);

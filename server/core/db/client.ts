@@ -9,11 +9,18 @@ export type DbOrTx = Db | Tx;
 
 export type Database = { db: Db; pool: pg.Pool; close: () => Promise<void> };
 
-export function connect(url: string, options: { max?: number; onError?: (e: Error) => void } = {}): Database {
+type ConnectOptions = {
+  max?: number;
+  /** How long a query waits for a connection (opened, signed in) before it fails; 10 s by default. */
+  connectTimeoutMs?: number;
+  onError?: (e: Error) => void;
+};
+
+export function connect(url: string, options: ConnectOptions = {}): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
   });
   // Idle connections are dropped when the database stops; without a listener that crashes the process.
   pool.on('error', (error) => options.onError?.(error));

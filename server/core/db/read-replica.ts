@@ -46,10 +46,13 @@ function failWhenUnreachable(pool: pg.Pool): void {
  * The database the statistics and figures are read from: a small pool of its own on READ_DATABASE_URL,
  * or the primary's pool itself when no replica is given, when it names the primary, or when the
  * embedded database runs (a replica of it cannot be configured here; ignored with a warning).
- * While the replica cannot be reached, its queries fail with `statistics.unavailable` (503).
+ * While the replica cannot be reached, its queries fail with `statistics.unavailable` (503), after at
+ * most `connectTimeoutMs` when its host does not answer.
  */
 export function openReadDatabase(options: {
   readUrl: string | null;
+  /** READ_DATABASE_CONNECT_TIMEOUT_MS: the replica pool's wait for a connection. */
+  connectTimeoutMs: number;
   primaryUrl: string;
   primary: Database;
   embedded: boolean;
@@ -65,6 +68,7 @@ export function openReadDatabase(options: {
   }
   const replica = connect(readUrl, {
     max: READ_POOL_SIZE,
+    connectTimeoutMs: options.connectTimeoutMs,
     onError: (e) => log(`read replica connection lost: ${e.message}`),
   });
   failWhenUnreachable(replica.pool);
