@@ -7,7 +7,7 @@ import type { Actor } from '../core/access/actor.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { caseConditions, resolveScope, type StatisticsScope } from './access.ts';
 import { p90 } from './figure-values.ts';
-import { overdueOpenSql } from './figures-sql.ts';
+import { casesOnDays, type DayKind, overdueOpenSql, withoutJit } from './figures-sql.ts';
 import { type DayRange, resolvePeriods } from './period.ts';
 import { CONCLUDED, FILED, UPLOADED } from './recompute.ts';
 
@@ -58,6 +58,11 @@ const LISTINGS: Record<ListableFigure, { base: Base; part: (p90: number) => SQL 
   firstTimeSuccess: { base: 'concluded', part: () => sql`NOT ${SUPPLEMENTED}` },
 };
 
+/** Concluded on a China day of the range: that day, and the same as a range of times (cases_concluded_at_idx). */
+const concludedIn = (range: DayRange) => sql`${CONCLUDED} BETWEEN ${range.from}::date AND ${range.to}::date
+  AND c.concluded_at >= (${range.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+  AND c.concluded_at < (${range.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
+
 /** The cases `c` (with their version `v`) a base counts over the period. */
 function baseSql(base: Base, range: DayRange, today: string): SQL {
   const between = (day: SQL) => sql`${day} BETWEEN ${range.from}::date AND ${range.to}::date`;
@@ -67,19 +72,37 @@ function baseSql(base: Base, range: DayRange, today: string): SQL {
     case 'accepted':
       return between(sql`c.accepted_on`);
     case 'concluded':
-      return between(CONCLUDED);
+      return concludedIn(range);
     case 'timed':
-      return sql`${between(CONCLUDED)} AND ${TIMED_CASE}`;
+      return sql`${concludedIn(range)} AND ${TIMED_CASE}`;
     case 'overdue':
       return overdueOpenSql(range, today);
   }
 }
 
+/** The day of the case that puts it in a base, read group by group (see casesOnDays). */
+const BASE_DAY: Record<Exclude<Base, 'overdue'>, DayKind> = {
+  received: 'r',
+  accepted: 'a',
+  concluded: 'c',
+  timed: 'c',
+};
+
+/**
+ * The cases `c` with their version `v` a base may hold: read through the index of the hall or the
+ * matter when one is chosen, through the open cases' index for the overdue ones, else day by day
+ * through the groups of the rollups.
+ */
+function baseFrom(base: Base, scope: StatisticsScope, range: DayRange): SQL {
+  const versions = sql`JOIN implementation_versions v ON v.id = c.version_id`;
+  if (base === 'overdue' || scope.hall || scope.matter) return sql`cases c ${versions}`;
+  return sql`(${casesOnDays(scope, range, BASE_DAY[base], sql`c.*`)}) c ${versions}`;
+}
+
 /** The working days within which 90 % of the timed cases of the period were done (0 when none). */
-async function p90Days(db: DbOrTx, where: SQL): Promise<number> {
+async function p90Days(db: DbOrTx, from: SQL, where: SQL): Promise<number> {
   const { rows } = await db.execute<{ days: number; cases: number }>(sql`
-    SELECT c.working_days_used AS days, count(*)::int AS cases
-    FROM cases c JOIN implementation_versions v ON v.id = c.version_id
+    SELECT c.working_days_used AS days, count(*)::int AS cases FROM ${from}
     WHERE ${where} GROUP BY 1`);
   return p90(new Map(rows.map((r) => [Number(r.days), Number(r.cases)]))).value ?? 0;
 }
@@ -95,15 +118,17 @@ export async function listFigureCases(
 ): Promise<Answer> {
   const listing = LISTINGS[figure];
   const where = sql`c.status <> 'draft' AND ${caseConditions(scope)} AND ${baseSql(listing.base, options.range, options.today)}`;
-  const days = figure === 'p90WorkingDays' ? await p90Days(db, where) : 0;
+  const from = baseFrom(listing.base, scope, options.range);
+  const days = figure === 'p90WorkingDays' ? await p90Days(db, from, where) : 0;
   const part = listing.part(days);
   const page = sql`LIMIT ${options.page.limit} OFFSET ${options.page.offset}`;
-  const { rows } = await db.execute(sql`
+  const { rows } = await withoutJit(db, (tx) =>
+    tx.execute(sql`
     WITH listed AS (
       SELECT c.id, c.case_no, c.version_id, c.department_id, c.region_code, c.channel, c.status,
         coalesce(c.submitted_at, c.created_at) AS filed_at, c.accepted_on, c.promised_deadline,
         c.concluded_at, c.working_days_used, c.visits, coalesce(${part}, false) AS part
-      FROM cases c JOIN implementation_versions v ON v.id = c.version_id
+      FROM ${from}
       WHERE ${where}),
     counted AS (SELECT count(*)::int AS total, count(*) FILTER (WHERE part)::int AS part_total FROM listed)
     SELECT counted.total, counted.part_total, l.id::text AS id, l.case_no AS "caseNo",
@@ -117,7 +142,8 @@ export async function listFigureCases(
     LEFT JOIN implementation_versions v ON v.id = l.version_id
     LEFT JOIN organisations o ON o.id = l.department_id
     LEFT JOIN regions g ON g.code = l.region_code
-    ORDER BY l.part DESC, l.case_no`);
+    ORDER BY l.part DESC, l.case_no`),
+  );
   const first = rows[0] as { total: number; part_total: number } | undefined;
   const items = rows
     .filter((r) => r.id !== null)

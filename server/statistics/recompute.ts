@@ -50,7 +50,7 @@ export const CASE_DAILY_COUNTS = [
 /** Concluded, of a matter whose limits are in working days (the version's limit_unit), with the days used. */
 export const TIMED = `e.kind = 'c' AND v.limit_unit = 'working_days' AND c.working_days_used IS NOT NULL`;
 
-const contributions = (supplemented: string) => `
+export const contributions = (supplemented: string) => `
   count(*) FILTER (WHERE e.kind = 'r') AS received,
   count(*) FILTER (WHERE e.kind = 'r' AND c.channel = 'online') AS received_online,
   count(*) FILTER (WHERE e.kind = 'r' AND c.channel = 'counter') AS received_counter,
