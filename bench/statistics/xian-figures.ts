@@ -126,7 +126,7 @@ export function figureTable(p: PlatformFigures): string[] {
       name: '材料减免率',
       seed: '—（“申报材料压缩10%”为取消材料）',
       platform: percent(f('materialReduction')),
-      note: `预填率 ${percent(f('prefillRate'))}`,
+      note: '生成的办件不填申请表，无预填率',
     },
     {
       name: '收件渠道',

@@ -9,8 +9,8 @@ const UUID = `'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'`;
 /**
  * The published implementations of the weighted regions as temporary tables:
  * - gen_matters: each with its limits, the hall its guide names first, its first material that may be
- *   missing (容缺), whether it allows 告知承诺, the fields of its form and those bound to data, and its
- *   group ('immediate' or 'promised', escalated matters with the promised);
+ *   missing (容缺), whether it allows 告知承诺, and its group ('immediate' or 'promised', escalated
+ *   matters with the promised);
  * - gen_slots (grp, slot, n): SLOTS slots per group shared out by weight: a region's weight split
  *   evenly over its matters of the group;
  * - gen_materials (n, ord, key, name, source): the required materials without a condition;
@@ -33,12 +33,6 @@ export async function createMatters(
         WHERE (m->>'gapAllowed')::boolean AND (m->>'required')::boolean AND coalesce(m->>'condition', '') = ''
         ORDER BY o LIMIT 1) AS gap_key,
       h.id AS hall_id,
-      CASE WHEN jsonb_typeof(v.document->'form') = 'object' THEN
-        (SELECT count(*) FROM jsonb_array_elements(v.document->'form'->'sections') s,
-           jsonb_array_elements(s->'fields') f)::int END AS form_fields,
-      CASE WHEN jsonb_typeof(v.document->'form') = 'object' THEN
-        (SELECT count(*) FROM jsonb_array_elements(v.document->'form'->'sections') s,
-           jsonb_array_elements(s->'fields') f WHERE f ? 'binding')::int END AS form_bound,
       w.weight::float8 AS region_weight
     FROM implementations i
     JOIN implementation_versions v ON v.id = i.published_version_id
@@ -53,13 +47,11 @@ export async function createMatters(
     CREATE TEMP TABLE gen_slots AS
     WITH weighted AS (
       SELECT n, grp, region_weight / count(*) OVER (PARTITION BY grp, region_code) AS weight FROM gen_matters),
-    ranged AS (
-      SELECT n, grp, (sum(weight) OVER (PARTITION BY grp ORDER BY n) - weight) / sum(weight) OVER (PARTITION BY grp) AS lo,
-        sum(weight) OVER (PARTITION BY grp ORDER BY n) / sum(weight) OVER (PARTITION BY grp) AS hi
-      FROM weighted)
-    SELECT r.grp, s.slot, r.n FROM ranged r
-    JOIN generate_series(0, ${SLOTS - 1}) AS s(slot)
-      ON s.slot >= round(r.lo * ${SLOTS}) AND s.slot < round(r.hi * ${SLOTS})`),
+    bounded AS (
+      SELECT n, grp, round(sum(weight) OVER (PARTITION BY grp ORDER BY n)
+        / sum(weight) OVER (PARTITION BY grp) * ${SLOTS})::int AS hi FROM weighted),
+    ranged AS (SELECT n, grp, coalesce(lag(hi) OVER (PARTITION BY grp ORDER BY n), 0) AS lo, hi FROM bounded)
+    SELECT r.grp, s.slot, r.n FROM ranged r CROSS JOIN LATERAL generate_series(r.lo, r.hi - 1) AS s(slot)`),
   );
   await db.execute(sql`ALTER TABLE gen_slots ADD PRIMARY KEY (grp, slot)`);
   await db.execute(sql`

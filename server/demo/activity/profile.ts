@@ -30,6 +30,8 @@
  * - Materials: "申报材料整体已压缩10%" counts materials abolished, not reused; a material the
  *   catalogue takes from data (e-certificate, an earlier case, the department) is taken from it for
  *   95 % of the cases filed online, at a kiosk or by an agent and 80 % at a counter (chosen).
+ * - Forms: a generated case files no application form (a case page shows what was filed, and the
+ *   prefill rate counts the forms filed), so the prefill rate is that of the cases filed for real.
  * - Ratings: "市民群众对政务服务工作满意率达到96.5%": 3.5 % of the ratings are 差评 (1 or 2); a
  *   quarter of the cases are not rated in time and get the default 基本满意 (chosen); seed 001
  *   "对群众投诉查处率达100%": every 差评 is rectified, 95 % in time (chosen).
@@ -54,8 +56,6 @@ export type ActivityProfile = {
   pickup: Record<Channel, number>;
   /** Share of the materials available from data that are taken from it, by channel. */
   reuse: Record<Channel, number>;
-  /** Share of counter cases whose form was prefilled from the applicant's data (online: all). */
-  counterPrefill: number;
   /** Calendar days from filing online to acceptance: 1, 2 or 3, with these shares. */
   onlineLag: [number, number, number];
   ratings: {
@@ -82,7 +82,6 @@ export const XIAN_PROFILE: ActivityProfile = {
   promiseShare: 0.3,
   pickup: { online: 0.1, counter: 0.5, kiosk: 0.25, agent: 0 },
   reuse: { online: 0.95, counter: 0.8, kiosk: 0.95, agent: 0.95 },
-  counterPrefill: 0.5,
   onlineLag: [0.7, 0.2, 0.1],
   ratings: { defaultShare: 0.25, levels: GIVEN_LEVELS, rectifiedInTime: 0.95 },
   regions: { '610100': 1, '610102': 5, '610103': 5 },

@@ -45,7 +45,8 @@ export async function insertRatings(
           ELSE least(d.concluded_at + ${u('delay', 'd.i')} * interval '48 hours', ${at} - interval '1 minute') END AS created_at
       FROM (SELECT g.*, ${u('problem')} AS r_problem,
           ${u('isDefault')} < ${p.ratings.defaultShare} AND g.concluded_at < ${at} - interval '7 days 2 hours' AS is_default
-        FROM gen_cases g WHERE NOT g.open) d) r`),
+        FROM gen_cases g WHERE NOT g.open) d) r
+    ORDER BY r.id`),
   );
   const due = (
     days: number,

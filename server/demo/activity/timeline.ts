@@ -56,7 +56,7 @@ export async function insertTimeline(db: DbOrTx, now: Date): Promise<number> {
         jsonb_build_object('delivery', g.delivery), g.pickup, ${delivered})
     ) AS e(k, included, action, from_status, to_status, actor_id, actor_role, details, visit, at)
     WHERE e.included
-    ORDER BY g.i, e.k`),
+    ORDER BY g.id, e.k`),
   );
   return result.rowCount ?? 0;
 }
@@ -85,7 +85,8 @@ export async function insertAttachments(db: DbOrTx, p: ActivityProfile, seed: nu
     JOIN gen_materials m ON m.n = g.n
     CROSS JOIN LATERAL (SELECT m.source IN ('e_certificate', 'shared_case', 'department') AND ${draw} < ${reuse}
       AS reused) r
-    WHERE NOT (g.gap AND g.open AND m.key = g.gap_key)`),
+    WHERE NOT (g.gap AND g.open AND m.key = g.gap_key)
+    ORDER BY g.id`),
   );
   return result.rowCount ?? 0;
 }
