@@ -7,7 +7,10 @@ import type { StatisticsMessages } from './messages.zh-CN.ts';
 
 type Column = keyof StatisticsMessages['breakdown'];
 
-function useColumns(onName: ((row: BreakdownRow) => void) | null): ColumnsType<BreakdownRow> {
+/** `onName` opens a row; a row it returns false for (the region itself, 本级) is shown as plain text. */
+type OnName = ((row: BreakdownRow) => void) | null;
+
+function useColumns(onName: OnName, linkable: (row: BreakdownRow) => boolean): ColumnsType<BreakdownRow> {
   const { t } = useTranslation();
   const format = useFormat();
   const title = (key: Column) => t(`statistics.breakdown.${key}`);
@@ -25,7 +28,7 @@ function useColumns(onName: ((row: BreakdownRow) => void) | null): ColumnsType<B
       width: 180,
       fixed: 'left',
       render: (name: string, row) =>
-        onName ? (
+        onName && linkable(row) ? (
           <Button type="link" className="statistics-drill" data-testid="drill" onClick={() => onName(row)}>
             {name}
           </Button>
@@ -50,13 +53,15 @@ function BreakdownTable({
   rows,
   testId,
   onName,
+  linkable = () => true,
 }: {
   rows: BreakdownRow[];
   testId: string;
-  onName: ((row: BreakdownRow) => void) | null;
+  onName: OnName;
+  linkable?: (row: BreakdownRow) => boolean;
 }) {
   const { t } = useTranslation();
-  const columns = useColumns(onName);
+  const columns = useColumns(onName, linkable);
   return (
     <Table
       size="small"
@@ -76,6 +81,8 @@ function BreakdownTable({
 
 /** The main figures by child region (a region opens the regions below it) and by department. */
 export function Breakdowns(props: {
+  /** The region shown: its own row (本级) opens nothing. */
+  region: string;
   byRegion: BreakdownRow[];
   byDepartment: BreakdownRow[];
   onRegion: (code: string) => void;
@@ -101,6 +108,7 @@ export function Breakdowns(props: {
                   rows={props.byRegion}
                   testId="breakdown-regions"
                   onName={(row) => props.onRegion(row.id)}
+                  linkable={(row) => row.id !== props.region}
                 />
               </>
             ),

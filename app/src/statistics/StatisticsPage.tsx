@@ -188,6 +188,7 @@ export function StatisticsPage() {
             </Col>
           </Row>
           <Breakdowns
+            region={data.scope.region.code}
             byRegion={data.byRegion}
             byDepartment={data.byDepartment}
             departmentChosen={!!filters.departmentId}
