@@ -29,6 +29,14 @@ const num = (value: number) => {
   return String(value);
 };
 
+/**
+ * Working days a case uses against `pw` working days to its promised deadline: none when immediate,
+ * fewer when early (uniform), all of them on the deadline day, one to three more when late.
+ */
+const usedDays = (row: string, pw: string) =>
+  `CASE ${row}.outcome WHEN 'immediate' THEN 0 WHEN 'early' THEN floor(${row}.r_used * ${pw})::int
+    WHEN 'deadline' THEN ${pw} ELSE ${pw} + 1 + floor(${row}.r_used * 3)::int END`;
+
 /** Named draws of each case (see random.ts): one slot each. */
 const DRAW = {
   group: 1,
@@ -90,7 +98,7 @@ function drawnSql(p: ActivityProfile, plan: CasePlan): string {
     JOIN gen_matters m ON m.n = s.n`;
 }
 
-/** Per case: the flags of its path and its working days (used d, accepted a). */
+/** Per case: the flags of its path, and the acceptance day `a` from the working days it is estimated to use. */
 function pathSql(p: ActivityProfile, plan: CasePlan): string {
   const pick = (table: Record<string, number>) =>
     `CASE x.channel ${Object.entries(table)
@@ -99,8 +107,7 @@ function pathSql(p: ActivityProfile, plan: CasePlan): string {
   return `
     SELECT y.*, CASE WHEN y.open THEN ${num(plan.last)} - floor(y.r_used * (y.pw + 5))::int ELSE y.c - y.d_est END AS a
     FROM (SELECT x.*,
-      CASE x.outcome WHEN 'immediate' THEN 0 WHEN 'early' THEN floor(x.r_used * x.pw)::int
-        WHEN 'deadline' THEN x.pw ELSE x.pw + 1 + floor(x.r_used * 3)::int END AS d_est,
+      ${usedDays('x', 'x.pw')} AS d_est,
       x.grp = 'promised' AND x.promise_allowed AND x.r_promise < ${num(p.promiseShare)} AS on_promise,
       x.grp = 'promised' AND x.gap_key IS NOT NULL AND NOT (x.promise_allowed AND x.r_promise < ${num(p.promiseShare)})
         AND x.r_gap < ${num(p.gapShare)} AS gap,
@@ -115,14 +122,10 @@ function pathSql(p: ActivityProfile, plan: CasePlan): string {
 /** Per case: the applicant, the acceptance day, the deadlines and the working days used against them. */
 function deadlinesSql(plan: CasePlan): string {
   const kinds = `CASE z.applicant_kind WHEN 'person' THEN ${num(plan.persons)} ELSE ${num(plan.companies)} END`;
-  const used = (
-    pw: string,
-  ) => `CASE z.outcome WHEN 'immediate' THEN 0 WHEN 'early' THEN floor(z.r_used * ${pw})::int
-    WHEN 'deadline' THEN ${pw} ELSE ${pw} + 1 + floor(z.r_used * 3)::int END`;
   return `
     SELECT z.*, ap.id AS applicant_id, wa.day AS accepted_on, ws.day AS first_visit_day,
       wp.day AS promised_deadline, wl.day AS legal_deadline, CASE WHEN z.open AND z.gap THEN wg.day END AS gap_deadline,
-      CASE WHEN z.open THEN NULL ELSE least(z.a + ${used('(wp.wn - z.a)')}, ${num(plan.last)}) - z.a END AS used_days,
+      CASE WHEN z.open THEN NULL ELSE least(z.a + ${usedDays('z', '(wp.wn - z.a)')}, ${num(plan.last)}) - z.a END AS used_days,
       CASE WHEN z.channel = 'counter' THEN coalesce(wd.window_id, wx.window_id) END AS window_id
     FROM gen_paths z
     JOIN gen_applicants ap ON ap.kind = z.applicant_kind AND ap.k = floor(z.r_applicant * ${kinds})::int
