@@ -1,9 +1,8 @@
 /**
  * `npm run bench:xian [-- <cases>]` (default 1,000,000): a year of activity shaped like seed 000's
  * Xi'an (server/demo/activity/profile.ts) generated over the demo catalogue on a fresh bench database,
- * the rollups rebuilt, then the city's figures for the year read as a supervisor reads them (the
- * statistics API, or case_daily until it answers) and printed beside the seeds' figures, with the
- * time each step took.
+ * the rollups rebuilt, then the city's figures for the year read as a supervisor reads them
+ * (GET /api/statistics/figures) and printed beside the seeds' figures, with the time each step took.
  */
 import { sql } from 'drizzle-orm';
 import { addNaturalDays } from '../../common/working-days.ts';
@@ -81,7 +80,7 @@ try {
   console.log(
     `西安市（含新城区、碑林区）${year.from} 至 ${year.to}：生成 ${g.cases} 件（${g.open} 件在办），` +
       `${g.events} 条办件记录、${g.attachments} 份材料、${g.ratings} 条评价、${g.revisits} 条回访，` +
-      `${g.applicants} 个申请人；随机种子 ${SEED}。数字来源：${figures.source}，读取 ${figures.readMs} ms。`,
+      `${g.applicants} 个申请人；随机种子 ${SEED}。GET /api/statistics/figures 用时 ${figures.readMs} ms。`,
   );
   console.log('');
   for (const line of figureTable(figures)) console.log(line);
