@@ -101,37 +101,6 @@ export const PROMISE_LABELS: Record<
   },
 };
 
-export const FIGURE_KEYS = [
-  'received',
-  'receivedOnline',
-  'receivedCounter',
-  'receivedKiosk',
-  'receivedAgent',
-  'accepted',
-  'concluded',
-  'immediateShare',
-  'onTimeRate',
-  'concludedLate',
-  'overdueOpen',
-  'averageWorkingDays',
-  'p90WorkingDays',
-  'actualCompression',
-  'averageVisits',
-  'atMostOneVisitShare',
-  'zeroVisitShare',
-  'fullyOnlineShare',
-  'materialReduction',
-  'prefillRate',
-  'gapsShare',
-  'promiseShare',
-  'firstTimeSuccess',
-  'satisfaction',
-  'badRectified',
-  'hotlineOnTime',
-  'averageWaitMinutes',
-] as const;
-export type FigureKey = (typeof FIGURE_KEYS)[number];
-
 /** Figures whose cases can be listed (the drill-down and its Excel): the case figures. */
 export const LISTABLE_FIGURES = [
   'received',
@@ -157,8 +126,18 @@ export const LISTABLE_FIGURES = [
   'gapsShare',
   'promiseShare',
   'firstTimeSuccess',
-] as const satisfies readonly FigureKey[];
+] as const;
 export type ListableFigure = (typeof LISTABLE_FIGURES)[number];
+
+/** Every figure: the case figures, then those of ratings, 12345 and the halls' tickets. */
+export const FIGURE_KEYS = [
+  ...LISTABLE_FIGURES,
+  'satisfaction',
+  'badRectified',
+  'hotlineOnTime',
+  'averageWaitMinutes',
+] as const;
+export type FigureKey = (typeof FIGURE_KEYS)[number];
 
 export const FIGURES: Record<FigureKey, FigureDefinition> = {
   received: {

@@ -17,6 +17,6 @@ export { caseSight, openCase } from './queries.ts';
 export { heldResult } from './result-hold.ts';
 export { caseRoutes } from './routes.ts';
 export type { CaseRow } from './rows.ts';
-export { caseAttachments, caseEvents, cases, creditRecords } from './tables.ts';
+export { caseAttachments, caseEvents, cases, creditRecords, QUEUE_STATUSES } from './tables.ts';
 export { type RequestOrigin, type TransitionOptions, transitionCase } from './transition.ts';
 export { refreshWarnings, type WarningCounts, type WarningLevel } from './warnings.ts';

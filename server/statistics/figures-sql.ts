@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { QUEUE_STATUSES } from '../cases/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { caseConditions, inSubtree, type StatisticsScope } from './access.ts';
 import type { DayRange } from './period.ts';
@@ -166,17 +167,7 @@ export async function countGroups(
  * The open cases: accepted and neither concluded nor closed, as the departments' review queue holds
  * them (cases' QUEUE_STATUSES, whose partial index cases_queue_open_idx the overdue count reads).
  */
-export const HANDLED_STATUSES = [
-  'accepted',
-  'accepted_with_gaps',
-  'in_review',
-  'suspended',
-  'escalated',
-  'approved',
-  'approved_on_promise',
-] as const;
-
-const HANDLED = sql.raw(HANDLED_STATUSES.map((s) => `'${s}'`).join(', '));
+const HANDLED = sql.raw(QUEUE_STATUSES.map((s) => `'${s}'`).join(', '));
 
 /** The last day a period's overdue cases are counted on: its end, or today while it runs. */
 export const overdueCutoff = (range: DayRange, today: string): string =>

@@ -3,11 +3,10 @@ import { after, before, test } from 'node:test';
 import type { Static } from 'typebox';
 import type { FiguresAnswer } from '../../common/statistics/api.ts';
 import type { FigureKey } from '../../common/statistics/figures.ts';
-import { QUEUE_STATUSES } from '../cases/tables.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { ok } from '../testing/requests.ts';
 import type { StatisticsScope } from './access.ts';
-import { countGroups, HANDLED_STATUSES } from './figures-sql.ts';
+import { countGroups } from './figures-sql.ts';
 import { caseFactory } from './figures-testing.ts';
 import { refreshCaseDaily } from './refresh.ts';
 import { buildStatisticsWorld, PERIOD, PREVIOUS, type StatisticsWorld } from './world-testing.ts';
@@ -219,8 +218,4 @@ test('asOf: the oldest change the rollups have not taken yet, then the time of t
   const fresh = await figuresOf('region=610100');
   assert.ok(new Date(fresh.asOf) >= asked);
   assert.equal(now(fresh, 'received').value, 9);
-});
-
-test('超期未办结 counts the open cases of the departments’ review queue (its partial index)', () => {
-  assert.deepEqual([...HANDLED_STATUSES].sort(), [...QUEUE_STATUSES].sort());
 });

@@ -4,7 +4,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
-import { Clock, timeOfDay } from './Clock.tsx';
+import { Clock, timeOfDay } from '../components/ScreenClock.tsx';
 import { DistrictMap, hasMap } from './DistrictMap.tsx';
 import { Figures } from './Figures.tsx';
 import { count } from './format.ts';
@@ -110,7 +110,7 @@ function Board({ answer }: { answer: ScreenAnswer }) {
           <h1 data-testid="screen-title">{t('screen.title', { region: answer.region.name })}</h1>
           <div className="big-subtitle">{t('screen.subtitle')}</div>
         </div>
-        <Clock />
+        <Clock prefix="big" />
       </header>
       <Figures answer={answer} />
       <main className={`big-main${mapped ? '' : ' big-main-unmapped'}`}>

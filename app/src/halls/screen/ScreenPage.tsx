@@ -4,8 +4,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
+import { Clock, chinaDay } from '../../components/ScreenClock.tsx';
 import { CallBoard } from './CallBoard.tsx';
-import { Clock, chinaDay } from './Clock.tsx';
 import { spokenCode, useSpeech } from './speech.ts';
 import { applyMessage, callOf, initialState, type ScreenState } from './state.ts';
 import { useHallStream } from './stream.ts';
@@ -73,7 +73,7 @@ export function ScreenPage() {
             </button>
           ) : null}
         </div>
-        <Clock onDay={setDay} />
+        <Clock prefix="screen" onDay={setDay} />
       </header>
       <CallBoard state={state} />
       {connected ? null : (

@@ -18,19 +18,25 @@ const TIME = new Intl.DateTimeFormat('zh-CN', {
 /** The day in China time, YYYY-MM-DD. */
 export const chinaDay = (at: Date) => at.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
-/** Date and time in China time, ticking every second; `onDay` runs when the day changes. */
-export function Clock({ onDay }: { onDay: (day: string) => void }) {
+/** A time of day in China time, HH:mm:ss. */
+export const timeOfDay = (at: string) => TIME.format(new Date(at));
+
+/**
+ * Date and time in China time on a wall screen, ticking every second; its classes are `${prefix}-clock`,
+ * `-time` and `-date`. `onDay` runs when the day changes.
+ */
+export function Clock({ prefix, onDay }: { prefix: string; onDay?: (day: string) => void }) {
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(timer);
   }, []);
   const day = chinaDay(now);
-  useEffect(() => onDay(day), [day, onDay]);
+  useEffect(() => onDay?.(day), [day, onDay]);
   return (
-    <div className="screen-clock">
-      <div className="screen-time">{TIME.format(now)}</div>
-      <div className="screen-date">{DATE.format(now)}</div>
+    <div className={`${prefix}-clock`}>
+      <div className={`${prefix}-time`}>{TIME.format(now)}</div>
+      <div className={`${prefix}-date`}>{DATE.format(now)}</div>
     </div>
   );
 }
