@@ -55,7 +55,8 @@ export const statisticsEn: typeof statisticsZh = {
   why: {
     cases: 'Cannot be counted with these filters',
     open_cases: 'Cannot be counted with these filters',
-    ratings: 'Ratings are summed by region, department, hall and month: not by matter, nor by a department and a hall together',
+    ratings:
+      'Ratings are summed by region, department, hall and month: not by matter, nor by a department and a hall together',
     hotline: '12345 requests are summed by region, department and month: not by hall or matter',
     tickets: 'Waiting times come from hall tickets: not by department or matter',
   },
