@@ -9,7 +9,7 @@ import {
 } from './recompute.ts';
 
 /** Advisory lock held while case_daily is refreshed or rebuilt: one process at a time. */
-export const CASE_DAILY_LOCK = 7_262_118;
+export const CASE_DAILY_LOCK = 7_262_119;
 
 /** Marks taken off the queue per transaction. */
 export const CASE_DAILY_BATCH = 5000;
