@@ -14,8 +14,7 @@ function vendorChunk(id: string): string | null {
   if (!id.includes('node_modules')) return null;
   if (/node_modules\/(react|react-dom|scheduler|react-router)\//.test(id)) return 'react';
   if (/node_modules\/(i18next|react-i18next|@tanstack\/[^/]+)\//.test(id)) return 'libs';
-  if (/node_modules\/(echarts|zrender|echarts-for-react|size-sensor|fast-deep-equal|tslib)\//.test(id))
-    return 'echarts';
+  if (/node_modules\/(echarts|zrender|tslib)\//.test(id)) return 'echarts';
   return null;
 }
 

@@ -2,7 +2,7 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/esm/core.js';
+import { Chart } from '../components/Chart.tsx';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -39,10 +39,8 @@ export function RatesChart({
     })),
   };
   return (
-    <ReactEChartsCore
-      echarts={echarts}
+    <Chart
       option={option}
-      notMerge
       style={{ height: Math.max(200, names.length * 22 * series.length + 80) }}
       data-testid={testId}
     />

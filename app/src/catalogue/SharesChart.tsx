@@ -2,8 +2,8 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/esm/core.js';
 import { useTranslation } from 'react-i18next';
+import { Chart } from '../components/Chart.tsx';
 import type { Statistics } from './types.ts';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -38,10 +38,8 @@ export function SharesChart({ rows }: { rows: Statistics['byDepartment'] }) {
     ],
   };
   return (
-    <ReactEChartsCore
-      echarts={echarts}
+    <Chart
       option={option}
-      notMerge
       style={{ height: Math.max(240, sorted.length * 44 + 60) }}
       data-testid="statistics-chart"
     />

@@ -2,7 +2,7 @@ import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/esm/core.js';
+import { Chart } from '../components/Chart.tsx';
 import type { FigureRow } from './api.ts';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -43,5 +43,5 @@ export function OnTimeChart({ rows, name, months }: { rows: FigureRow[]; name: s
     ],
     animation: false,
   };
-  return <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 240 }} />;
+  return <Chart option={option} style={{ height: 240 }} />;
 }

@@ -2,8 +2,8 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/esm/core.js';
 import { useTranslation } from 'react-i18next';
+import { Chart } from '../components/Chart.tsx';
 import type { DayPoint } from './api.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -43,7 +43,7 @@ export function TrendChart({ days }: { days: DayPoint[] }) {
   };
   return (
     <div data-testid="statistics-trend">
-      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 280 }} />
+      <Chart option={option} style={{ height: 280 }} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/esm/core.js';
+import { Chart } from '../../components/Chart.tsx';
 import type { HallBoard } from './types.ts';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
@@ -30,5 +30,5 @@ export function WaitingChart({ categories }: { categories: HallBoard['categories
     ],
     animation: false,
   };
-  return <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 220 }} />;
+  return <Chart option={option} style={{ height: 220 }} />;
 }
