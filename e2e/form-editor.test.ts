@@ -18,13 +18,27 @@ let matterId = '';
 
 /** Chooses `text` in an Ant Design select (typed first when it can be searched). */
 async function choose(page: Page, select: Locator, text: string) {
-  await select.click();
-  const search = select.locator('input[role=combobox]:not([readonly])');
-  if (await search.count()) await search.fill(text);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-    .first()
-    .click();
+  // A click that lands while the list is still opening is lost on a busy machine: a person
+  // sees the box unchanged and picks again, and so does this.
+  for (let attempt = 1; ; attempt++) {
+    const open = await select.evaluate(
+      (el) => el.matches('.ant-select-open') || el.closest('.ant-select-open') !== null,
+    );
+    if (!open) await select.click();
+    const search = select.locator('input[role=combobox]:not([readonly])');
+    if (await search.count()) await search.fill(text);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+      .first()
+      .click();
+    const chosen = select.locator('.ant-select-selection-item, .ant-select-content', { hasText: text });
+    try {
+      await chosen.first().waitFor({ timeout: 3000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** The input of an Ant Design number box, wherever its test id sits. */

@@ -43,7 +43,8 @@ type Props = {
   /** The fields its conditions may read. */
   candidates: readonly AnyField[];
   resolve: Resolve;
-  onPatch: (patch: Partial<AnyField>) => void;
+  /** A change, or one computed from the field as it is by then (edits may come faster than the page draws). */
+  onPatch: (patch: Partial<AnyField> | ((current: AnyField) => Partial<AnyField>)) => void;
 };
 
 type Rule = keyof FieldValidation;
@@ -62,16 +63,17 @@ export function FieldProperties({ field, isColumn, issues, autoKey, candidates, 
       : {};
   };
   const rules = field.validation ?? {};
-  const setRule = (rule: Rule, value: string | number | null | undefined) => {
-    const next: FieldValidation = { ...rules };
-    if (value === null || value === undefined || value === '') delete next[rule];
-    else (next as Record<string, unknown>)[rule] = value;
-    if (rule === 'pattern' && next.pattern === undefined) {
-      delete next.patternMessage;
-      delete next.patternMessageEn;
-    }
-    onPatch({ validation: Object.keys(next).length ? next : undefined });
-  };
+  const setRule = (rule: Rule, value: string | number | null | undefined) =>
+    onPatch((current) => {
+      const next: FieldValidation = { ...current.validation };
+      if (value === null || value === undefined || value === '') delete next[rule];
+      else (next as Record<string, unknown>)[rule] = value;
+      if (rule === 'pattern' && next.pattern === undefined) {
+        delete next.patternMessage;
+        delete next.patternMessageEn;
+      }
+      return { validation: Object.keys(next).length ? next : undefined };
+    });
   const number = (rule: Rule, integer: boolean) => (
     <Form.Item label={p(rule as PropKey)} {...at(`validation.${rule}`)}>
       <InputNumber

@@ -54,8 +54,8 @@ export function FormDesigner({ value: form, onChange, issues, onIssues, reveal }
   const [previewing, setPreviewing] = useState(false);
   /** Keys of fields added here whose key was not typed: they follow the name (or the data source). */
   const autoKeys = useRef(new Set<string>());
-  const materials = (Form.useWatch('materials', { form: Form.useFormInstance(), preserve: true }) ??
-    []) as Material[];
+  const instance = Form.useFormInstance();
+  const materials = (Form.useWatch('materials', { form: instance, preserve: true }) ?? []) as Material[];
   const propertiesRef = useRef<HTMLDivElement>(null);
 
   // Only a new save's problems move the selection, not edits that clear them.
@@ -84,6 +84,12 @@ export function FormDesigner({ value: form, onChange, issues, onIssues, reveal }
       </Empty>
     );
 
+  /**
+   * The definition as last changed: two edits in quick succession (a type chosen, then a key typed)
+   * may come before the page has drawn the first, and the second must not undo it.
+   */
+  const latest = (): FormDefinition => (instance.getFieldValue('form') as FormDefinition | undefined) ?? form;
+
   /** A new definition; the problems about what changed (everything, when things moved) are dropped. */
   const change = (next: FormDefinition, at: Place | 'all') => {
     onChange?.(next);
@@ -94,9 +100,11 @@ export function FormDesigner({ value: form, onChange, issues, onIssues, reveal }
   const located = issues.map((issue) => ({ issue, ...locate(issue.path) }));
   const troubled = (place: Place) => located.some((l) => within(l.place, place));
 
-  const patchField = (place: Place, patch: Partial<AnyField>) => {
+  const patchField = (place: Place, edit: Partial<AnyField> | ((current: AnyField) => Partial<AnyField>)) => {
+    const form = latest();
     const current = fieldAt(form, place);
     if (!current) return;
+    const patch = typeof edit === 'function' ? edit(current) : edit;
     let updated: AnyField = { ...current, ...patch, key: current.key };
     if (patch.type && patch.type !== current.type) updated = withType(updated, patch.type);
     for (const [k, v] of Object.entries(updated))
@@ -178,7 +186,7 @@ export function FormDesigner({ value: form, onChange, issues, onIssues, reveal }
             value={form.covers ?? []}
             options={materials.map((m) => ({ value: m.key, label: m.name || m.key }))}
             onChange={(covers: string[]) => {
-              const { covers: _, ...rest } = form;
+              const { covers: _, ...rest } = latest();
               onChange?.(covers.length ? { ...rest, covers } : rest);
               onIssues(issues.filter((i) => !i.path.startsWith('covers')));
             }}
@@ -211,18 +219,18 @@ export function FormDesigner({ value: form, onChange, issues, onIssues, reveal }
             troubled={troubled}
             onSelect={setSelected}
             onMove={(place, delta) => {
-              const moved = move(form, place, delta);
+              const moved = move(latest(), place, delta);
               if (!moved) return;
               change(moved.form, 'all');
               setSelected(moved.place);
             }}
             onRemove={(place) => {
-              change(remove(form, place), 'all');
+              change(remove(latest(), place), 'all');
               setSelected(null);
             }}
-            onAddField={(s) => added(addField(form, s, 'text'))}
-            onAddColumn={(s, f) => added(addColumn(form, s, f))}
-            onAddSection={() => added(addSection(form, t('catalogue.staff.formEditor.section')))}
+            onAddField={(s) => added(addField(latest(), s, 'text'))}
+            onAddColumn={(s, f) => added(addColumn(latest(), s, f))}
+            onAddSection={() => added(addSection(latest(), t('catalogue.staff.formEditor.section')))}
           />
         </Col>
         <Col xs={24} lg={14}>
@@ -252,7 +260,7 @@ export function FormDesigner({ value: form, onChange, issues, onIssues, reveal }
                 sectionKey={section.key}
                 description={section.description ?? ''}
                 issues={here.map((h) => ({ what: h.what, message: said(h.issue) }))}
-                onPatch={(patch) => change(updateSection(form, selected.s, patch), selected)}
+                onPatch={(patch) => change(updateSection(latest(), selected.s, patch), selected)}
               />
             ) : (
               <Empty description={t('catalogue.staff.formEditor.pickHint')} />
