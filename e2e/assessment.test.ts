@@ -14,9 +14,19 @@ const session = withBrowserSession();
 const { url, query, signInStaff } = session;
 const { concludedFoodLicenceCase } = caseSteps(session);
 
-/** Two past months without demo business: the department last in both is flagged in the second. */
-const EARLIER = '2026-04';
-const MONTH = '2026-05';
+/** The month `n` months before the current one (China time), YYYY-MM. */
+function monthsAgo(n: number): string {
+  const now = new Date(Date.now() + 8 * 3_600_000);
+  const index = now.getUTCFullYear() * 12 + now.getUTCMonth() - n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Two past months without demo business (its year of cases concludes over the last twelve months,
+ * due no earlier than a few days before): the department last in both is flagged in the second.
+ */
+const EARLIER = monthsAgo(15);
+const MONTH = monthsAgo(14);
 
 const staff = (username: string) =>
   signInOver(url(''), '/api/auth/login', { username, password: 'demo1234' });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { cases } from './tables.ts';
 import { refreshWarnings } from './warnings.ts';
@@ -55,7 +55,21 @@ test('open cases turn red past the promised deadline and yellow within two worki
   assert.equal(await warningOf(db, dueToday), 'red');
   assert.equal(later.red, 2);
 
-  await db.delete(cases);
+  // Only the cases made here: the demo's own stay, with their timelines and ratings.
+  await db
+    .delete(cases)
+    .where(
+      inArray(cases.id, [
+        overdue,
+        dueToday,
+        afterHoliday,
+        threeLeft,
+        noDeadline,
+        extended,
+        suspended,
+        concluded,
+      ]),
+    );
 });
 
 test('the warning window is configurable in working days', async () => {
@@ -76,7 +90,7 @@ test('the warning window is configurable in working days', async () => {
     'yellow',
     'yellow',
   ]);
-  await db.delete(cases);
+  await db.delete(cases).where(inArray(cases.id, [dueToday, afterHoliday, threeLeft]));
 });
 
 test('the refresh leaves the version of a case alone', async () => {
@@ -88,5 +102,5 @@ test('the refresh leaves the version of a case alone', async () => {
     .from(cases)
     .where(eq(cases.id, id));
   assert.deepEqual(row, { version: 1, warning: 'red' });
-  await db.delete(cases);
+  await db.delete(cases).where(eq(cases.id, id));
 });

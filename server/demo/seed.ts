@@ -3,6 +3,7 @@ import type { AuditContext } from '../audit/index.ts';
 import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/client.ts';
 import { seedDemoAccounts } from './accounts.ts';
+import { seedDemoActivity } from './activity/demo.ts';
 import { seedDemoAppointments } from './appointments.ts';
 import { seedDemoAssessment } from './assessment.ts';
 import { seedDemoCatalogue } from './catalogue/seed.ts';
@@ -23,7 +24,10 @@ export const DEMO_AUDIT: AuditContext = {
   requestId: 'demo-data',
 };
 
-/** Loads the demo data (西安市, its departments, halls, demo sign-ins, catalogue and a kiosk) in one transaction. */
+/**
+ * Loads the demo data (西安市, its departments, halls, demo sign-ins, catalogue, a kiosk and a year of
+ * generated cases) in one transaction.
+ */
 export async function seedDemo(db: Db, config: Config): Promise<void> {
   void config;
   await db.transaction(async (tx) => {
@@ -37,6 +41,7 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
     await seedDemoSearchCounts(tx);
     await seedDemoHotline({ db: tx });
     await seedDemoInspectors({ db: tx, audit: DEMO_AUDIT });
+    await seedDemoActivity({ db: tx });
     await seedDemoAssessment({ db: tx, orgs });
   });
 }
@@ -60,6 +65,7 @@ export async function seedDemoIfEmpty(db: Db, config: Config): Promise<boolean> 
     await seedDemoSearchCounts(tx);
     await seedDemoHotline({ db: tx });
     await seedDemoInspectors({ db: tx, audit: DEMO_AUDIT });
+    await seedDemoActivity({ db: tx });
     await seedDemoAssessment({ db: tx, orgs });
     void config;
     return true;

@@ -45,7 +45,7 @@ test('the sweep dates by China time and skips while another process holds the lo
   });
   assert.equal(await warningOf(db, overdue), 'red');
   await sweep.stop();
-  await db.delete(cases);
+  await db.delete(cases).where(eq(cases.id, overdue));
 });
 
 test('the sweep runs at start and then on its interval until stopped', async () => {
