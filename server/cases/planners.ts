@@ -123,7 +123,7 @@ const acceptWithGaps: Planner = async (db, row, { input, today }) => {
     });
   }
   return {
-    patch: { gaps, gapDeadline, ...(await deadlines(db, row, today)) },
+    patch: { gaps, gapDeadline, acceptedWithGaps: true, ...(await deadlines(db, row, today)) },
     facts: { openGaps: gaps.length },
     details: { gaps, gapDeadline },
   };

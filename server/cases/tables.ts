@@ -97,6 +97,11 @@ export const cases = pgTable(
     gaps: jsonb('gaps').notNull().default(sql`'[]'::jsonb`),
     gapDeadline: date('gap_deadline', { mode: 'string' }),
     /**
+     * Accepted with gaps (容缺受理): set by the acceptance and never cleared, when the missing
+     * materials arrive (gaps then empties) or afterwards; what 容缺受理占比 counts.
+     */
+    acceptedWithGaps: boolean('accepted_with_gaps').notNull().default(false),
+    /**
      * The real day of acceptance and the deadlines computed then (Asia/Shanghai ISO dates), moved by
      * suspensions; the deadlines count from the next working day when accepted on a day off.
      */

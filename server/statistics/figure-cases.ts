@@ -53,7 +53,7 @@ const LISTINGS: Record<ListableFigure, { base: Base; part: (p90: number) => SQL 
   fullyOnlineShare: { base: 'concluded', part: () => sql`c.channel = 'online' AND c.visits = 0` },
   materialReduction: { base: 'received', part: () => REUSED_MATERIAL },
   prefillRate: { base: 'received', part: () => sql`coalesce(c.form_fields_prefilled, 0) > 0` },
-  gapsShare: { base: 'accepted', part: () => sql`jsonb_array_length(c.gaps) > 0` },
+  gapsShare: { base: 'accepted', part: () => sql`c.accepted_with_gaps` },
   promiseShare: { base: 'accepted', part: () => sql`c.on_promise` },
   firstTimeSuccess: { base: 'concluded', part: () => sql`NOT ${SUPPLEMENTED}` },
 };

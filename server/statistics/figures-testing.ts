@@ -30,6 +30,8 @@ export type PlacedCase = {
   usedDays?: number;
   hallId?: string;
   caseType?: 'immediate' | 'promised';
+  /** Accepted with gaps (容缺受理), and the materials still missing (none once they arrived). */
+  acceptedWithGaps?: boolean;
   gaps?: string[];
   onPromise?: boolean;
   formFields?: [filled: number, prefilled: number];
@@ -76,6 +78,7 @@ export async function caseFactory(t: TestApp) {
       promised_deadline: c.deadline ?? null,
       working_days_used: c.usedDays ?? null,
       visits: c.visits ?? 0,
+      accepted_with_gaps: c.acceptedWithGaps ?? false,
       gaps: c.gaps ?? [],
       on_promise: c.onPromise ?? false,
       form_fields_filled: c.formFields?.[0] ?? null,

@@ -41,7 +41,8 @@ export const CASE_DAILY_COUNTS = [
  * - received*: on the filing day (coalesce(submitted_at, created_at), China date), by channel; with the
  *   materials of the case counted as 材料减免率 counts them (a material is uploaded when any of its files
  *   came from the applicant or a counter scan, else reused) and the form fields filled and prefilled;
- * - accepted*: on accepted_on; 容缺 when gaps is not empty, 告知承诺 when on_promise;
+ * - accepted*: on accepted_on; 容缺 when accepted with gaps (accepted_with_gaps, kept after the missing
+ *   materials arrive), 告知承诺 when on_promise;
  * - concluded*: on the day of concluded_at (China date): immediate when case_type is 'immediate'; on time
  *   when that day is not after promised_deadline (or there is none), else late; 全程网办 when filed online
  *   with no visit; visits summed; 补正 when the case had a request_supplement event; and for matters whose
@@ -61,7 +62,7 @@ export const contributions = (supplemented: string) => `
   coalesce(sum(c.form_fields_filled) FILTER (WHERE e.kind = 'r'), 0) AS form_fields_filled,
   coalesce(sum(c.form_fields_prefilled) FILTER (WHERE e.kind = 'r'), 0) AS form_fields_prefilled,
   count(*) FILTER (WHERE e.kind = 'a') AS accepted,
-  count(*) FILTER (WHERE e.kind = 'a' AND jsonb_array_length(c.gaps) > 0) AS accepted_with_gaps,
+  count(*) FILTER (WHERE e.kind = 'a' AND c.accepted_with_gaps) AS accepted_with_gaps,
   count(*) FILTER (WHERE e.kind = 'a' AND c.on_promise) AS accepted_on_promise,
   count(*) FILTER (WHERE e.kind = 'c') AS concluded,
   count(*) FILTER (WHERE e.kind = 'c' AND c.case_type = 'immediate') AS concluded_immediate,

@@ -79,7 +79,7 @@ export async function buildStatisticsWorld(t: TestApp) {
       hallId: hall.id,
       filed: '2025-10-07',
       accepted: '2025-10-07',
-      gaps: ['zscl'],
+      acceptedWithGaps: true,
       concluded: '2025-10-10',
       deadline: '2025-10-14',
       usedDays: 4,

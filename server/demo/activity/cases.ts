@@ -193,13 +193,13 @@ export async function createCases(db: DbOrTx, p: ActivityProfile, plan: CasePlan
 export async function insertCases(db: DbOrTx): Promise<number> {
   const inserted = await db.execute(sql`
     INSERT INTO cases (id, case_no, query_code, implementation_id, version_id, department_id, region_code,
-      region_path, applicant_id, channel, hall_id, window_id, status, case_type, gaps, gap_deadline, accepted_on, promised_deadline, legal_deadline,
+      region_path, applicant_id, channel, hall_id, window_id, status, case_type, gaps, gap_deadline, accepted_with_gaps, accepted_on, promised_deadline, legal_deadline,
       working_days_used, visits, delivery, tracking_no, on_promise, submitted_by, version, submitted_at,
       concluded_at, created_at, updated_at)
     SELECT g.id, g.prefix || lpad((coalesce(n.last, 0) + g.seq)::text, 6, '0'), g.query_code,
       g.implementation_id, g.version_id, g.department_id, g.region_code, g.region_path, g.applicant_id,
       g.channel, g.case_hall_id, g.window_id, g.status, g.case_type,
-      CASE WHEN g.open AND g.gap THEN jsonb_build_array(g.gap_key) ELSE '[]'::jsonb END, g.gap_deadline,
+      CASE WHEN g.open AND g.gap THEN jsonb_build_array(g.gap_key) ELSE '[]'::jsonb END, g.gap_deadline, coalesce(g.gap, false),
       g.accepted_on, g.promised_deadline, g.legal_deadline, g.used_days,
       g.visits, g.delivery, CASE WHEN g.delivery = 'post' THEN g.tracking END, g.on_promise,
       CASE WHEN g.channel IN ('online', 'kiosk') THEN g.applicant_id END,
