@@ -1,4 +1,4 @@
-import { Drawer, Grid, Table, Typography } from 'antd';
+import { Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -6,6 +6,7 @@ import {
   type AssessmentKind,
   FIGURE_LABELS,
 } from '../../../common/assessment/lists.ts';
+import { DRAWER_PAGE_SIZE, drawerPaging, ListDrawer } from '../components/ListDrawer.tsx';
 import { LoadError } from '../components/status.tsx';
 import { useDetails, useLabel } from './api.ts';
 import { useCaseColumns, useRatingColumns, useRequestColumns } from './DetailColumns.tsx';
@@ -18,31 +19,24 @@ export type DetailsTarget = {
   figure: AssessmentFigure;
 };
 
-const PAGE_SIZE = 20;
-
 /** The cases, ratings or 12345 requests behind one figure of one scope, paged. */
 export function DetailsDrawer({ target, onClose }: { target: DetailsTarget | null; onClose: () => void }) {
   const { t } = useTranslation();
   const label = useLabel();
-  const screens = Grid.useBreakpoint();
   return (
-    <Drawer
-      open={!!target}
+    <ListDrawer
+      target={target}
       onClose={onClose}
-      destroyOnHidden
-      size={screens.lg ? 1100 : '100%'}
-      title={
-        target
-          ? t('assessment.details.heading', {
-              scope: target.scopeName,
-              figure: label(FIGURE_LABELS[target.figure].name),
-            })
-          : ''
+      title={(shown) =>
+        t('assessment.details.heading', {
+          scope: shown.scopeName,
+          figure: label(FIGURE_LABELS[shown.figure].name),
+        })
       }
-      data-testid="details-drawer"
+      testId="details-drawer"
     >
-      {target ? <DetailsBody key={`${target.scopeId}:${target.figure}`} target={target} /> : null}
-    </Drawer>
+      {(shown) => <DetailsBody key={`${shown.scopeId}:${shown.figure}`} target={shown} />}
+    </ListDrawer>
   );
 }
 
@@ -51,7 +45,7 @@ function DetailsBody({ target }: { target: DetailsTarget }) {
   const label = useLabel();
   const [page, setPage] = useState(1);
   const { scopeName: _name, ...query } = target;
-  const details = useDetails({ ...query, page, pageSize: PAGE_SIZE });
+  const details = useDetails({ ...query, page, pageSize: DRAWER_PAGE_SIZE });
   const caseColumns = useCaseColumns();
   const ratingColumns = useRatingColumns();
   const requestColumns = useRequestColumns();
@@ -62,14 +56,7 @@ function DetailsBody({ target }: { target: DetailsTarget }) {
     loading: details.isFetching,
     scroll: { x: 1000 },
     locale: { emptyText: t('assessment.details.none') },
-    pagination: {
-      current: page,
-      pageSize: PAGE_SIZE,
-      total: data?.total ?? 0,
-      hideOnSinglePage: true,
-      showSizeChanger: false,
-      onChange: setPage,
-    },
+    pagination: drawerPaging(page, data?.total ?? 0, setPage),
     onRow: () => ({ 'data-testid': 'detail-row' }) as React.HTMLAttributes<HTMLElement>,
   };
   const source = data?.source;

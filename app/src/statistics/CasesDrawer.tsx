@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Drawer, Grid, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Button, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { CaseStatus } from '../../../common/cases/state-machine.ts';
 import type { ListableFigure } from '../../../common/statistics/figures.ts';
 import { FIGURE_PARTS } from '../../../common/statistics/parts.ts';
 import { formatTime, StatusTag } from '../cases/CaseTags.tsx';
+import { DRAWER_PAGE_SIZE, drawerPaging, ListDrawer } from '../components/ListDrawer.tsx';
 import { LoadError } from '../components/status.tsx';
 import { casesXlsxUrl, type FigureCase, type Filters, useFigureCases } from './api.ts';
 import { count, useFormat } from './format.ts';
@@ -15,8 +16,6 @@ import { hasPart, partFirst, partIsBad } from './groups.ts';
 import type { StatisticsMessages } from './messages.zh-CN.ts';
 
 export type CasesTarget = { figure: ListableFigure; filters: Filters; scopeName: string };
-
-const PAGE_SIZE = 20;
 
 /** What the part of a figure's cases is called (超期办结 for 按时办结率), in the UI's language. */
 export function usePartLabel() {
@@ -32,25 +31,17 @@ const inSentence = (label: string) => label.charAt(0).toLowerCase() + label.slic
 export function CasesDrawer({ target, onClose }: { target: CasesTarget | null; onClose: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const screens = Grid.useBreakpoint();
   return (
-    <Drawer
-      open={!!target}
+    <ListDrawer
+      target={target}
       onClose={onClose}
-      destroyOnHidden
-      size={screens.lg ? 1100 : '100%'}
-      title={
-        target
-          ? t('statistics.cases.heading', {
-              figure: format.figureName(target.figure),
-              scope: target.scopeName,
-            })
-          : ''
+      title={(shown) =>
+        t('statistics.cases.heading', { figure: format.figureName(shown.figure), scope: shown.scopeName })
       }
-      data-testid="cases-drawer"
+      testId="cases-drawer"
     >
-      {target ? <CasesBody key={target.figure} target={target} /> : null}
-    </Drawer>
+      {(shown) => <CasesBody key={shown.figure} target={shown} />}
+    </ListDrawer>
   );
 }
 
@@ -127,7 +118,7 @@ function CasesBody({ target }: { target: CasesTarget }) {
   const [part, setPart] = useState(partFirst(target.figure));
   const [page, setPage] = useState(1);
   const base = { ...target.filters, figure: target.figure, part: narrowable ? part : undefined };
-  const cases = useFigureCases({ ...base, page, pageSize: PAGE_SIZE });
+  const cases = useFigureCases({ ...base, page, pageSize: DRAWER_PAGE_SIZE });
   const columns = useColumns(target.figure);
   const data = cases.data;
   const listed = data ? (part && narrowable ? data.partTotal : data.total) : 0;
@@ -178,14 +169,7 @@ function CasesBody({ target }: { target: CasesTarget }) {
           columns={columns}
           scroll={{ x: 1500 }}
           locale={{ emptyText: t('statistics.cases.none') }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: listed,
-            hideOnSinglePage: true,
-            showSizeChanger: false,
-            onChange: setPage,
-          }}
+          pagination={drawerPaging(page, listed, setPage)}
           onRow={(row) =>
             ({ 'data-testid': 'case-row', 'data-part': row.part }) as React.HTMLAttributes<HTMLElement>
           }
