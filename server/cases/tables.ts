@@ -153,8 +153,23 @@ export const cases = pgTable(
       .where(sql.raw(QUEUE_OPEN_PREDICATE)),
     index('cases_applicant_idx').on(t.applicantId, t.createdAt),
     index('cases_hall_idx').on(t.hallId, t.status),
-    /** The cases of one matter of a region (statistics of a matter, read from the cases). */
-    index('cases_implementation_idx').on(t.implementationId),
+    /**
+     * A hall's and a matter's cases filed, accepted and concluded in a period (statistics of a hall or
+     * a matter, counted from the cases): only the period's cases are read however many the hall or the
+     * matter has. The filing day is the China date the rollups use; a hall's indexes hold only the cases
+     * handed in at a hall.
+     */
+    index('cases_hall_filed_idx')
+      .on(t.hallId, sql`((coalesce(${t.submittedAt}, ${t.createdAt}) AT TIME ZONE 'Asia/Shanghai')::date)`)
+      .where(sql.raw('"hall_id" IS NOT NULL')),
+    index('cases_hall_accepted_idx').on(t.hallId, t.acceptedOn).where(sql.raw('"hall_id" IS NOT NULL')),
+    index('cases_hall_concluded_idx').on(t.hallId, t.concludedAt).where(sql.raw('"hall_id" IS NOT NULL')),
+    index('cases_implementation_filed_idx').on(
+      t.implementationId,
+      sql`((coalesce(${t.submittedAt}, ${t.createdAt}) AT TIME ZONE 'Asia/Shanghai')::date)`,
+    ),
+    index('cases_implementation_accepted_idx').on(t.implementationId, t.acceptedOn),
+    index('cases_implementation_concluded_idx').on(t.implementationId, t.concludedAt),
     index('cases_region_path_idx').using('btree', sql`${t.regionPath} text_pattern_ops`),
     /** A month's concluded cases and the cases falling due in it (the monthly assessment, statistics). */
     index('cases_concluded_at_idx').on(t.concludedAt),
@@ -196,7 +211,14 @@ export const caseEvents = pgTable(
     visit: boolean('visit').notNull().default(false),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.seq)],
+  (t) => [
+    index('case_events_case_idx').on(t.caseId, t.seq),
+    /**
+     * The cases that had a 补正 (一次办成率 of the statistics and their rollups): a case's look-up reads
+     * this small index alone, not the case's whole timeline.
+     */
+    index('case_events_supplement_idx').on(t.caseId).where(sql.raw(`"action" = 'request_supplement'`)),
+  ],
 );
 
 /** Materials submitted for a case (attachments), by the material key of the catalogue version. */

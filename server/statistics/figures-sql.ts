@@ -83,11 +83,22 @@ export function casesOnDays(
 }
 
 /**
+ * The cases `c` with a day of the range: filed, accepted or concluded in it (the day of 办结 as a range
+ * of times), each condition one an index of the hall's or the matter's cases answers.
+ */
+function dayInRange(days: DayRange): SQL {
+  return sql`(${FILED} BETWEEN ${days.from}::date AND ${days.to}::date
+    OR c.accepted_on BETWEEN ${days.from}::date AND ${days.to}::date
+    OR (c.concluded_at >= (${days.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+      AND c.concluded_at < (${days.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))`;
+}
+
+/**
  * The same rows as case_daily keeps, counted from the scope's cases by the rollups' contributions:
- * each case with its three days (filed r, accepted a, concluded c), those in the range counted. Read
- * through the index of the hall or the matter chosen (cases_hall_idx, cases_implementation_idx); the
- * 补正 of each concluded case looked up among its own events (case_events_case_idx), never by a pass
- * over every case's events.
+ * each case with its three days (filed r, accepted a, concluded c), those in the range counted. Only
+ * the cases with a day in the range are read, through the indexes of the hall's or the matter's cases
+ * by day (cases_hall_*_idx, cases_implementation_*_idx); the 补正 of each concluded case looked up
+ * among its own events (case_events_case_idx), never by a pass over every case's events.
  */
 function caseRows(scope: StatisticsScope, days: DayRange): SQL {
   const perUsedDays = sql`
@@ -105,7 +116,7 @@ function caseRows(scope: StatisticsScope, days: DayRange): SQL {
     LEFT JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM case_events ev
         WHERE ev.case_id = c.id AND ev.action = 'request_supplement') AS supplemented WHERE e.kind = 'c' OFFSET 0
     ) s ON e.kind = 'c'
-    WHERE c.status <> 'draft' AND ${caseConditions(scope)}
+    WHERE c.status <> 'draft' AND ${caseConditions(scope)} AND ${dayInRange(days)}
       AND e.day BETWEEN ${days.from}::date AND ${days.to}::date
     GROUP BY e.day, c.region_path, c.department_id, 4`;
   return sql`SELECT day, region_path, department_id, ${SUMS},
