@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { signInAs } from '../accounts/testing.ts';
 import { todayInChina } from '../calendar/index.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
-import { signIn } from '../testing/factories.ts';
 import { ok } from '../testing/requests.ts';
+import { DEMO_PASSWORD } from './accounts.ts';
 
 /**
  * The demo's monthly assessment: the city's departments with business last month (its year of
@@ -47,14 +48,7 @@ async function businessOf(month: string) {
 }
 
 test('the supervisor finds last month ranked with figures behind each score, and this month so far', async () => {
-  const supervisor = await signIn(t.app, {
-    id: '',
-    kind: 'staff',
-    login: 'supervisor',
-    displayName: '孙卫东',
-    phone: null,
-    password: 'demo1234',
-  });
+  const supervisor = await signInAs(t.app, 'supervisor', DEMO_PASSWORD);
   const current = todayInChina().slice(0, 7);
   const previous = monthBefore(current);
   const last = await ok(supervisor, 'GET', `/api/assessment/ranking?month=${previous}&kind=department`);

@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { addNaturalDays } from '../../../common/working-days.ts';
+import { signInAs } from '../../accounts/testing.ts';
 import { todayInChina } from '../../calendar/index.ts';
 import { createTestApp, type TestApp } from '../../testing/app.ts';
-import { signIn } from '../../testing/factories.ts';
 import { ok } from '../../testing/requests.ts';
+import { DEMO_PASSWORD } from '../accounts.ts';
 import { generatedCompany, generatedPerson } from './applicants.ts';
 import { DEMO_ACTIVITY_CASES, DEMO_LATE_REGION } from './demo.ts';
 
@@ -43,14 +44,7 @@ test('the generated year is concluded and rated, filed by its own applicants, ov
 });
 
 test('a supervisor sees 新城区 last month below 100 % on time, and the year of the city near the seeds', async () => {
-  const supervisor = await signIn(t.app, {
-    id: '',
-    kind: 'staff',
-    login: 'supervisor',
-    displayName: '孙卫东',
-    phone: null,
-    password: 'demo1234',
-  });
+  const supervisor = await signInAs(t.app, 'supervisor', DEMO_PASSWORD);
   const today = todayInChina();
   const to = addNaturalDays(`${today.slice(0, 7)}-01`, -1);
   const from = `${to.slice(0, 7)}-01`;
