@@ -87,6 +87,18 @@ test('the year read back from the rollups shows the seed figures within their to
   assert.ok(figures.actualCompression! > figures.promisedCompression!, 'used days below the promised limits');
   assert.equal(figures.badRectified, 1, 'every 差评 rectified');
   assert.ok(figures.materialReduction! > 0 && figures.materialReduction! < 1);
+  // 容缺受理 read back as the timelines tell it, though every generated case's gaps are closed since.
+  const [gaps] = (
+    await first.database.db.execute<{ withGaps: number; accepted: number; open: number }>(sql`
+      SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM case_events e
+          WHERE e.case_id = c.id AND e.action = 'accept_with_gaps'))::int AS "withGaps",
+        count(*) FILTER (WHERE c.accepted_on IS NOT NULL)::int AS accepted,
+        count(*) FILTER (WHERE jsonb_array_length(c.gaps) > 0 AND c.concluded_at IS NOT NULL)::int AS open
+      FROM cases c WHERE c.accepted_on BETWEEN ${YEAR.from}::date AND ${YEAR.to}::date`)
+  ).rows;
+  assert.ok(gaps!.withGaps > 0, 'some cases accepted with gaps');
+  assert.equal(gaps!.open, 0, 'no concluded case still misses a material');
+  near('容缺受理占比', figures.gapsShare, gaps!.withGaps / gaps!.accepted, 1e-9);
   const { rows } = await first.database.db.execute<{ concluded: number; rated: number }>(sql`
     SELECT count(*) FILTER (WHERE concluded_at IS NOT NULL)::int AS concluded,
       (SELECT count(*) FROM ratings)::int AS rated FROM cases`);
