@@ -40,6 +40,10 @@ export function DetailsDrawer({ target, onClose }: { target: DetailsTarget | nul
   );
 }
 
+/** The width a table scrolls to on a narrow screen: its fixed columns, and room for the one that takes the rest. */
+const tableWidth = (columns: { width?: number | string }[]) =>
+  columns.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 240), 0);
+
 function DetailsBody({ target }: { target: DetailsTarget }) {
   const { t } = useTranslation();
   const label = useLabel();
@@ -54,7 +58,6 @@ function DetailsBody({ target }: { target: DetailsTarget }) {
   const common = {
     size: 'small' as const,
     loading: details.isFetching,
-    scroll: { x: 1000 },
     locale: { emptyText: t('assessment.details.none') },
     pagination: drawerPaging(page, data?.total ?? 0, setPage),
     onRow: () => ({ 'data-testid': 'detail-row' }) as React.HTMLAttributes<HTMLElement>,
@@ -71,11 +74,29 @@ function DetailsBody({ target }: { target: DetailsTarget }) {
         </Typography.Paragraph>
       ) : null}
       {source === 'ratings' ? (
-        <Table {...common} rowKey="ratingId" dataSource={data?.ratings} columns={ratingColumns} />
+        <Table
+          {...common}
+          scroll={{ x: tableWidth(ratingColumns) }}
+          rowKey="ratingId"
+          dataSource={data?.ratings}
+          columns={ratingColumns}
+        />
       ) : source === 'requests' ? (
-        <Table {...common} rowKey="requestId" dataSource={data?.requests} columns={requestColumns} />
+        <Table
+          {...common}
+          scroll={{ x: tableWidth(requestColumns) }}
+          rowKey="requestId"
+          dataSource={data?.requests}
+          columns={requestColumns}
+        />
       ) : (
-        <Table {...common} rowKey="caseId" dataSource={data?.cases ?? []} columns={caseColumns} />
+        <Table
+          {...common}
+          scroll={{ x: tableWidth(caseColumns) }}
+          rowKey="caseId"
+          dataSource={data?.cases ?? []}
+          columns={caseColumns}
+        />
       )}
     </div>
   );
