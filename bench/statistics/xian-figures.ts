@@ -91,7 +91,7 @@ export function figureTable(p: PlatformFigures): string[] {
       '容缺受理占比',
       '—（可容缺事项的承诺件 10 %，选定）',
       percent(value('gapsShare')),
-      '按办件现时仍缺的材料计',
+      '按受理时的容缺计（材料补齐后仍计）',
     ],
     ['告知承诺占比', '—（可承诺事项的承诺件 30 %，选定）', percent(value('promiseShare')), ''],
     [

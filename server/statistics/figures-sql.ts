@@ -98,7 +98,7 @@ function dayInRange(days: DayRange): SQL {
  * each case with its three days (filed r, accepted a, concluded c), those in the range counted. Only
  * the cases with a day in the range are read, through the indexes of the hall's or the matter's cases
  * by day (cases_hall_*_idx, cases_implementation_*_idx); the 补正 of each concluded case looked up
- * among its own events (case_events_case_idx), never by a pass over every case's events.
+ * among its own 补正 events (case_events_supplement_idx), never by a pass over every case's events.
  */
 function caseRows(scope: StatisticsScope, days: DayRange): SQL {
   const perUsedDays = sql`

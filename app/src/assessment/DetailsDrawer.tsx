@@ -55,14 +55,19 @@ function DetailsBody({ target }: { target: DetailsTarget }) {
   const requestColumns = useRequestColumns();
   if (details.isError) return <LoadError error={details.error} onRetry={() => void details.refetch()} />;
   const data = details.data;
+  const source = data?.source;
   const common = {
     size: 'small' as const,
     loading: details.isFetching,
     locale: { emptyText: t('assessment.details.none') },
     pagination: drawerPaging(page, data?.total ?? 0, setPage),
     onRow: () => ({ 'data-testid': 'detail-row' }) as React.HTMLAttributes<HTMLElement>,
+    scroll: {
+      x: tableWidth(
+        source === 'ratings' ? ratingColumns : source === 'requests' ? requestColumns : caseColumns,
+      ),
+    },
   };
-  const source = data?.source;
   return (
     <div data-testid="details" data-source={source}>
       <Typography.Paragraph type="secondary">
@@ -74,29 +79,11 @@ function DetailsBody({ target }: { target: DetailsTarget }) {
         </Typography.Paragraph>
       ) : null}
       {source === 'ratings' ? (
-        <Table
-          {...common}
-          scroll={{ x: tableWidth(ratingColumns) }}
-          rowKey="ratingId"
-          dataSource={data?.ratings}
-          columns={ratingColumns}
-        />
+        <Table {...common} rowKey="ratingId" dataSource={data?.ratings} columns={ratingColumns} />
       ) : source === 'requests' ? (
-        <Table
-          {...common}
-          scroll={{ x: tableWidth(requestColumns) }}
-          rowKey="requestId"
-          dataSource={data?.requests}
-          columns={requestColumns}
-        />
+        <Table {...common} rowKey="requestId" dataSource={data?.requests} columns={requestColumns} />
       ) : (
-        <Table
-          {...common}
-          scroll={{ x: tableWidth(caseColumns) }}
-          rowKey="caseId"
-          dataSource={data?.cases ?? []}
-          columns={caseColumns}
-        />
+        <Table {...common} rowKey="caseId" dataSource={data?.cases ?? []} columns={caseColumns} />
       )}
     </div>
   );
