@@ -116,9 +116,8 @@ export async function generateBenchCases(options: {
     INSERT INTO cases (case_no, query_code, implementation_id, version_id, department_id, region_code,
       region_path, applicant_id, channel, status, case_type, accepted_on, promised_deadline, legal_deadline,
       warning, working_days_used, visits, assignee_id, delivery, version, submitted_at, concluded_at,
-      created_at, updated_at)
-    SELECT m.region_code || '-' || to_char(c.day, 'YYYYMMDD') || '-' || lpad((c.i / ${HISTORY_DAYS} + 1)::text, 6, '0'),
-      substr(md5(c.i::text), 1, 6), m.implementation_id, m.version_id, m.department_id, m.region_code,
+      created_at, updated_at, materials_reused, materials_uploaded, supplemented)
+    SELECT c.case_no, substr(md5(c.i::text), 1, 6), m.implementation_id, m.version_id, m.department_id, m.region_code,
       m.region_path, a.id, (ARRAY['online','online','counter','kiosk','agent'])[1 + c.i % 5],
       CASE WHEN c.open THEN (ARRAY['accepted','in_review','in_review','submitted'])[1 + c.i % 4]
            ELSE 'delivered' END,
@@ -136,10 +135,17 @@ export async function generateBenchCases(options: {
       CASE WHEN c.open THEN 1 + c.i % 3 ELSE 7 END,
       c.day + time '09:30' + (c.i % 400) * interval '1 minute',
       CASE WHEN c.open THEN NULL ELSE c.day + m.promised_limit / 2 + time '16:00' END,
-      c.day + time '09:30', c.day + time '16:00'
-    FROM (SELECT i, current_date - 1 - (i % ${HISTORY_DAYS}) AS day,
-                 (i * 7 + i / 997) % 1000 < ${OPEN_PER_MILLE} AS open
-          FROM generate_series(0, ${count - 1}) AS g(i)) AS c
+      c.day + time '09:30', c.day + time '16:00', k.reused, k.uploaded,
+      NOT (c.open AND c.i % 4 = 3) AND ${SUPPLEMENTED}
+    FROM (SELECT g.i, g.day, g.open,
+                 m.region_code || '-' || to_char(g.day, 'YYYYMMDD') || '-' || lpad((g.i / ${HISTORY_DAYS} + 1)::text, 6, '0') AS case_no
+          FROM (SELECT i, current_date - 1 - (i % ${HISTORY_DAYS}) AS day,
+                       (i * 7 + i / 997) % 1000 < ${OPEN_PER_MILLE} AS open
+                FROM generate_series(0, ${count - 1}) AS g(i)) AS g
+          JOIN bench_matters m ON m.n = g.i % ${matters}) AS c
+    CROSS JOIN LATERAL (SELECT (count(*) FILTER (WHERE NOT ${UPLOADED_PICK}))::int AS reused,
+        (count(*) FILTER (WHERE ${UPLOADED_PICK}))::int AS uploaded
+      FROM ${MATERIALS_OF_CASE} CROSS JOIN LATERAL (SELECT ${PICK} AS pick) p) AS k
     JOIN bench_matters m ON m.n = c.i % ${matters}
     JOIN bench_applicants a ON a.n = (c.i::bigint * 7919) % ${applicants}
     LEFT JOIN bench_reviewers r ON r.department_id = m.department_id`),
@@ -233,6 +239,15 @@ async function bulk(db: Db, statement: SQL): Promise<void> {
 
 /** A number from 0 to 9 per case and material, the same on every run. */
 const PICK = `abs(hashtext(c.case_no || '/' || m.k)) % 10`;
+/** The materials of case c: 1 to 4, numbered k. */
+const MATERIALS_OF_CASE = `generate_series(1, 1 + abs(hashtext(c.case_no)) % 4) AS m(k)`;
+/**
+ * Whether the material picked p.pick is counted as uploaded (server/cases/material-counts.ts): handed
+ * in by the applicant or scanned (0 to 4), or reused and then uploaded too (6).
+ */
+const UPLOADED_PICK = `(p.pick < 5 OR p.pick = 6)`;
+/** The cases past submission asked for 补正: 1 in 11. */
+const SUPPLEMENTED = `abs(hashtext(c.case_no)) % 11 = 0`;
 
 /**
  * The materials of every case: 1 to 4 per case; 5 in 10 handed in by the applicant or scanned at the
@@ -249,7 +264,7 @@ async function generateMaterials(db: Db): Promise<void> {
       CASE WHEN f.source IN ('applicant', 'clerk_scan') THEN '材料' || m.k || '.pdf' ELSE '材料' || m.k || '（引用）' END,
       f.source, CASE WHEN f.source = 'applicant' THEN c.applicant_id END, c.created_at
     FROM cases c
-    CROSS JOIN LATERAL generate_series(1, 1 + abs(hashtext(c.case_no)) % 4) AS m(k)
+    CROSS JOIN LATERAL ${MATERIALS_OF_CASE}
     CROSS JOIN LATERAL (SELECT ${PICK} AS pick) p
     CROSS JOIN LATERAL (
       SELECT (ARRAY['applicant','applicant','applicant','applicant','clerk_scan','e_certificate',
@@ -270,6 +285,6 @@ async function generateSupplements(db: Db): Promise<void> {
     FROM cases c
     JOIN (VALUES ('request_supplement', 'submitted', 'needs_supplement', 0),
       ('resubmit', 'needs_supplement', 'submitted', 1)) AS s(action, from_status, to_status, k) ON true
-    WHERE c.status <> 'submitted' AND abs(hashtext(c.case_no)) % 11 = 0`),
+    WHERE c.status <> 'submitted' AND ${SUPPLEMENTED}`),
   );
 }

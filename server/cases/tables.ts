@@ -102,6 +102,15 @@ export const cases = pgTable(
      */
     acceptedWithGaps: boolean('accepted_with_gaps').notNull().default(false),
     /**
+     * Of the materials handed in (case_attachments, by material): how many were reused (no file from
+     * the applicant or a counter scan) and how many uploaded; kept by the attachments' triggers
+     * (migration 0038), what 材料减免率 counts.
+     */
+    materialsReused: integer('materials_reused').notNull().default(0),
+    materialsUploaded: integer('materials_uploaded').notNull().default(0),
+    /** Asked for 补正 at least once (a request_supplement event; set by the events' trigger, never cleared). */
+    supplemented: boolean('supplemented').notNull().default(false),
+    /**
      * The real day of acceptance and the deadlines computed then (Asia/Shanghai ISO dates), moved by
      * suspensions; the deadlines count from the next working day when accepted on a day off.
      */
@@ -211,14 +220,7 @@ export const caseEvents = pgTable(
     visit: boolean('visit').notNull().default(false),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('case_events_case_idx').on(t.caseId, t.seq),
-    /**
-     * The cases that had a 补正 (一次办成率 of the statistics and their rollups): a case's look-up reads
-     * this small index alone, not the case's whole timeline.
-     */
-    index('case_events_supplement_idx').on(t.caseId).where(sql.raw(`"action" = 'request_supplement'`)),
-  ],
+  (t) => [index('case_events_case_idx').on(t.caseId, t.seq)],
 );
 
 /** Materials submitted for a case (attachments), by the material key of the catalogue version. */

@@ -209,7 +209,8 @@ test('a case concluded a day later moves between days; an emptied group loses it
 
 test('concurrent refreshes do not double-count; refreshing a group twice changes nothing', async () => {
   for (let i = 0; i < 3; i++) await run(`UPDATE cases SET visits = visits + 1 WHERE id = '${counter.id}'`);
-  await run(`UPDATE cases SET status = status WHERE status <> 'draft'`);
+  await run(`UPDATE cases SET visits = visits + 1 WHERE status <> 'draft'`);
+  await run(`UPDATE cases SET visits = visits - 1 WHERE status <> 'draft'`);
   await Promise.all([
     refreshCaseDaily(t.db.db, { batch: 3 }),
     refreshCaseDaily(t.db.db, { batch: 5 }),
@@ -254,4 +255,58 @@ test('a rebuild: readers see the old rows until it commits, and a case changed m
   assert.ok((await queued()) > 0, 'the change made during the rebuild is still marked');
   await refreshCaseDaily(t.db.db);
   await assertKeptEqualsScan('after the rebuild and the next refresh');
+});
+
+test('the case keeps the counts of its materials and its 补正; a change of status alone marks nothing', async () => {
+  await refreshCaseDaily(t.db.db);
+  const counts = async (id: string) =>
+    (
+      await t.db.db.execute<{ reused: number; uploaded: number; supplemented: boolean }>(
+        sql`SELECT materials_reused AS reused, materials_uploaded AS uploaded, supplemented FROM cases WHERE id = ${id}`,
+      )
+    ).rows[0]!;
+  assert.equal((await counts(online.id)).supplemented, true, 'asked for 补正 through the API');
+  const was = await counts(counter.id);
+  assert.equal(was.supplemented, false);
+
+  // A certificate for yyzz; zscl from a base and then scanned at the counter (uploaded).
+  await run(`INSERT INTO case_attachments (case_id, material_key, file_name, source)
+    VALUES ('${counter.id}', 'yyzz', '营业执照', 'e_certificate'), ('${counter.id}', 'zscl', '场所证明', 'registry'),
+      ('${counter.id}', 'zscl', 'zscl.pdf', 'clerk_scan')`);
+  assert.deepEqual(await counts(counter.id), {
+    reused: was.reused + 1,
+    uploaded: was.uploaded + 1,
+    supplemented: false,
+  });
+  assert.ok((await queued()) > 0, 'the new materials marked the filing day');
+  await refreshCaseDaily(t.db.db);
+  await assertKeptEqualsScan('after materials were added');
+
+  await run(
+    `DELETE FROM case_attachments WHERE case_id = '${counter.id}' AND material_key = 'zscl' AND source = 'clerk_scan'`,
+  );
+  assert.deepEqual(await counts(counter.id), {
+    reused: was.reused + 2,
+    uploaded: was.uploaded,
+    supplemented: false,
+  });
+  await run(
+    `UPDATE case_attachments SET source = 'applicant' WHERE case_id = '${counter.id}' AND material_key = 'yyzz'`,
+  );
+  assert.deepEqual(await counts(counter.id), {
+    reused: was.reused + 1,
+    uploaded: was.uploaded + 1,
+    supplemented: false,
+  });
+
+  await run(`INSERT INTO case_events (case_id, action, from_status, to_status)
+    VALUES ('${counter.id}', 'request_supplement', 'accepted', 'needs_supplement')`);
+  assert.equal((await counts(counter.id)).supplemented, true);
+  await refreshCaseDaily(t.db.db);
+  await assertKeptEqualsScan('after a 补正 and the materials replaced');
+
+  await run(
+    `UPDATE cases SET status = status, warning = 'yellow', updated_at = now() WHERE status <> 'draft'`,
+  );
+  assert.equal(await queued(), 0, 'nothing the rollups count changed');
 });

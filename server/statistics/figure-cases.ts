@@ -9,7 +9,7 @@ import { caseConditions, resolveScope, type StatisticsScope } from './access.ts'
 import { p90 } from './figure-values.ts';
 import { casesOnDays, type DayKind, overdueOpenSql, withoutJit } from './figures-sql.ts';
 import { type DayRange, resolvePeriods } from './period.ts';
-import { CONCLUDED, FILED, UPLOADED } from './recompute.ts';
+import { CONCLUDED, FILED } from './recompute.ts';
 
 type Answer = Static<typeof FigureCasesAnswer>;
 export type FigureCasesRequest = Static<typeof FigureCasesQuery>;
@@ -27,9 +27,8 @@ type Base = 'received' | 'accepted' | 'concluded' | 'timed' | 'overdue';
 
 const TIMED_CASE = sql`v.limit_unit = 'working_days' AND c.working_days_used IS NOT NULL`;
 const LATE = sql`${CONCLUDED} > c.promised_deadline`;
-const SUPPLEMENTED = sql`EXISTS (SELECT 1 FROM case_events ev WHERE ev.case_id = c.id AND ev.action = 'request_supplement')`;
-const REUSED_MATERIAL = sql`EXISTS (SELECT 1 FROM case_attachments a WHERE a.case_id = c.id
-  GROUP BY a.material_key HAVING NOT bool_or(a.source IN ${UPLOADED}))`;
+const SUPPLEMENTED = sql`c.supplemented`;
+const REUSED_MATERIAL = sql`c.materials_reused > 0`;
 
 /** The listing of each figure: its cases and the part singled out (`p90` is filled in when listing). */
 const LISTINGS: Record<ListableFigure, { base: Base; part: (p90: number) => SQL }> = {

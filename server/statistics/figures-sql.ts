@@ -3,7 +3,7 @@ import { QUEUE_STATUSES } from '../cases/index.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { caseConditions, inSubtree, type StatisticsScope } from './access.ts';
 import type { DayRange } from './period.ts';
-import { CASE_DAILY_COUNTS, CONCLUDED, contributions, FILED, TIMED, UPLOADED } from './recompute.ts';
+import { CASE_DAILY_COUNTS, CONCLUDED, CONTRIBUTIONS, FILED, TIMED } from './recompute.ts';
 
 /**
  * The daily counts of a scope as case_daily rows (day, region_path, department_id, the counted
@@ -97,25 +97,17 @@ function dayInRange(days: DayRange): SQL {
  * The same rows as case_daily keeps, counted from the scope's cases by the rollups' contributions:
  * each case with its three days (filed r, accepted a, concluded c), those in the range counted. Only
  * the cases with a day in the range are read, through the indexes of the hall's or the matter's cases
- * by day (cases_hall_*_idx, cases_implementation_*_idx); the 补正 of each concluded case looked up
- * among its own 补正 events (case_events_supplement_idx), never by a pass over every case's events.
+ * by day (cases_hall_*_idx, cases_implementation_*_idx); each case holds all it contributes (its
+ * materials and 补正 included).
  */
 function caseRows(scope: StatisticsScope, days: DayRange): SQL {
   const perUsedDays = sql`
     SELECT e.day, c.region_path, c.department_id,
       CASE WHEN ${sql.raw(TIMED)} THEN c.working_days_used END AS used_days,
-      ${sql.raw(contributions('s.supplemented'))}
+      ${CONTRIBUTIONS}
     FROM cases c
     JOIN implementation_versions v ON v.id = c.version_id
     CROSS JOIN LATERAL (VALUES (${FILED}, 'r'), (c.accepted_on, 'a'), (${CONCLUDED}, 'c')) AS e(day, kind)
-    LEFT JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE NOT p.uploaded) AS reused, count(*) FILTER (WHERE p.uploaded) AS uploaded
-      FROM (SELECT bool_or(a.source IN ${UPLOADED}) AS uploaded FROM case_attachments a
-        WHERE a.case_id = c.id AND e.kind = 'r' GROUP BY a.material_key) p
-    ) m ON e.kind = 'r'
-    LEFT JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM case_events ev
-        WHERE ev.case_id = c.id AND ev.action = 'request_supplement') AS supplemented WHERE e.kind = 'c' OFFSET 0
-    ) s ON e.kind = 'c'
     WHERE c.status <> 'draft' AND ${caseConditions(scope)} AND ${dayInRange(days)}
       AND e.day BETWEEN ${days.from}::date AND ${days.to}::date
     GROUP BY e.day, c.region_path, c.department_id, 4`;

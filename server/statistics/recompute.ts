@@ -4,9 +4,6 @@ import type { DbOrTx } from '../core/db/client.ts';
 /** A group of case_daily: a day (China date), the case's region and its department. */
 export type CaseDailyGroup = { day: string; regionCode: string; departmentId: string };
 
-/** Sources of a material the applicant handed in himself (server/cases/material-counts.ts UPLOAD_SOURCES). */
-export const UPLOADED = sql`('applicant', 'clerk_scan')`;
-
 /** The counted columns of case_daily, in the order the recompute produces them. */
 export const CASE_DAILY_COUNTS = [
   'received',
@@ -39,26 +36,27 @@ export const CASE_DAILY_COUNTS = [
 /**
  * What each case contributes, on each of its days (kind r: filed, a: accepted, c: concluded):
  * - received*: on the filing day (coalesce(submitted_at, created_at), China date), by channel; with the
- *   materials of the case counted as 材料减免率 counts them (a material is uploaded when any of its files
- *   came from the applicant or a counter scan, else reused) and the form fields filled and prefilled;
+ *   materials of the case as 材料减免率 counts them (materials_reused, materials_uploaded, kept on the
+ *   case by the triggers of case_attachments) and the form fields filled and prefilled;
  * - accepted*: on accepted_on; 容缺 when accepted with gaps (accepted_with_gaps, kept after the missing
  *   materials arrive), 告知承诺 when on_promise;
  * - concluded*: on the day of concluded_at (China date): immediate when case_type is 'immediate'; on time
  *   when that day is not after promised_deadline (or there is none), else late; 全程网办 when filed online
- *   with no visit; visits summed; 补正 when the case had a request_supplement event; and for matters whose
+ *   with no visit; visits summed; 补正 when the case had a request_supplement event (supplemented, set
+ *   by the trigger of case_events); and for matters whose
  *   limits are in working days (the version's limit_unit) the working days used, promised and legal.
  */
 /** Concluded, of a matter whose limits are in working days (the version's limit_unit), with the days used. */
 export const TIMED = `e.kind = 'c' AND v.limit_unit = 'working_days' AND c.working_days_used IS NOT NULL`;
 
-export const contributions = (supplemented: string) => `
+const CONTRIBUTIONS_SQL = `
   count(*) FILTER (WHERE e.kind = 'r') AS received,
   count(*) FILTER (WHERE e.kind = 'r' AND c.channel = 'online') AS received_online,
   count(*) FILTER (WHERE e.kind = 'r' AND c.channel = 'counter') AS received_counter,
   count(*) FILTER (WHERE e.kind = 'r' AND c.channel = 'kiosk') AS received_kiosk,
   count(*) FILTER (WHERE e.kind = 'r' AND c.channel = 'agent') AS received_agent,
-  coalesce(sum(m.reused) FILTER (WHERE e.kind = 'r'), 0) AS materials_reused,
-  coalesce(sum(m.uploaded) FILTER (WHERE e.kind = 'r'), 0) AS materials_uploaded,
+  coalesce(sum(c.materials_reused) FILTER (WHERE e.kind = 'r'), 0) AS materials_reused,
+  coalesce(sum(c.materials_uploaded) FILTER (WHERE e.kind = 'r'), 0) AS materials_uploaded,
   coalesce(sum(c.form_fields_filled) FILTER (WHERE e.kind = 'r'), 0) AS form_fields_filled,
   coalesce(sum(c.form_fields_prefilled) FILTER (WHERE e.kind = 'r'), 0) AS form_fields_prefilled,
   count(*) FILTER (WHERE e.kind = 'a') AS accepted,
@@ -72,17 +70,14 @@ export const contributions = (supplemented: string) => `
   count(*) FILTER (WHERE e.kind = 'c' AND c.visits = 0) AS concluded_zero_visits,
   count(*) FILTER (WHERE e.kind = 'c' AND c.visits <= 1) AS concluded_at_most_one_visit,
   coalesce(sum(c.visits) FILTER (WHERE e.kind = 'c'), 0) AS visits_sum,
-  count(*) FILTER (WHERE e.kind = 'c' AND ${supplemented}) AS concluded_supplemented,
+  count(*) FILTER (WHERE e.kind = 'c' AND c.supplemented) AS concluded_supplemented,
   count(*) FILTER (WHERE ${TIMED}) AS timed_concluded,
   coalesce(sum(c.working_days_used) FILTER (WHERE ${TIMED}), 0) AS used_working_days_sum,
   coalesce(sum(v.promised_limit) FILTER (WHERE ${TIMED}), 0) AS promised_working_days_sum,
   coalesce(sum(v.legal_limit) FILTER (WHERE ${TIMED}), 0) AS legal_working_days_sum`;
 
-/** The contributions of the cases `c` on their days `e`, with their materials `m` (reused, uploaded). */
-export const CONTRIBUTIONS = sql.raw(
-  contributions(`EXISTS (SELECT 1 FROM case_events ev
-    WHERE ev.case_id = c.id AND ev.action = 'request_supplement')`),
-);
+/** The contributions of the cases `c` (with their versions `v`) on their days `e` (day, kind). */
+export const CONTRIBUTIONS = sql.raw(CONTRIBUTIONS_SQL);
 
 const COLUMNS = sql.raw(CASE_DAILY_COUNTS.join(', '));
 const SUMS = sql.raw(CASE_DAILY_COUNTS.map((c) => `sum(${c})::int AS ${c}`).join(', '));
@@ -105,77 +100,28 @@ export function recomputeSql(groups: SQL | null): SQL {
     FROM (${dayOfGroups(groups)}) e
     JOIN cases c ON c.id = e.case_id
     JOIN implementation_versions v ON v.id = c.version_id
-    LEFT JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE NOT p.uploaded) AS reused, count(*) FILTER (WHERE p.uploaded) AS uploaded
-      FROM (SELECT bool_or(a.source IN ${UPLOADED}) AS uploaded FROM case_attachments a
-        WHERE a.case_id = c.id AND e.kind = 'r' GROUP BY a.material_key) p
-    ) m ON e.kind = 'r'
     GROUP BY e.day, c.region_code, c.department_id, 5`;
 }
 
 export const FILED = sql`(coalesce(c.submitted_at, c.created_at) AT TIME ZONE 'Asia/Shanghai')::date`;
 export const CONCLUDED = sql`(c.concluded_at AT TIME ZONE 'Asia/Shanghai')::date`;
 
-/** The cases that had a 补正 (a request_supplement event): one pass over the events. */
-const SUPPLEMENTED_CASES = sql`SELECT DISTINCT ev.case_id FROM case_events ev WHERE ev.action = 'request_supplement'`;
-
-/** No materials (the passes of everyGroupSql over the cases: materials have a pass of their own). */
-const NO_MATERIALS = 'CROSS JOIN LATERAL (SELECT NULL::bigint AS reused, NULL::bigint AS uploaded) m';
-/** No 补正 (the passes other than the day of 办结). */
-const NOT_SUPPLEMENTED = 'CROSS JOIN LATERAL (SELECT NULL::uuid AS case_id) s';
-
 /**
- * recomputeSql for every group but the materials: a pass over the cases per kind of day (filed,
- * accepted, concluded), each an aggregate the planner can share among parallel workers, with the kind
- * a constant so that each pass evaluates only its own counts; the day of 办结 joins the cases with a
- * 补正 by hash (no lookup per case). The materials are a pass of their own (materialsPass).
+ * recomputeSql for every group: a pass over the cases per kind of day (filed, accepted, concluded),
+ * each an aggregate the planner can share among parallel workers, with the kind a constant so that
+ * each pass evaluates only its own counts. The case holds all it contributes (its materials and 补正
+ * included), so each pass reads the cases alone, with their versions joined by hash.
  */
-function casePassesSql(): SQL {
-  const pass = (day: SQL, kind: string, joins: SQL) => sql`
+function everyGroupSql(): SQL {
+  const pass = (day: SQL, kind: string) => sql`
     SELECT e.day, c.region_code, c.department_id, max(c.region_path) AS region_path,
-      CASE WHEN ${sql.raw(TIMED)} THEN c.working_days_used END AS used_days,
-      ${sql.raw(contributions('s.case_id IS NOT NULL'))}
+      CASE WHEN ${sql.raw(TIMED)} THEN c.working_days_used END AS used_days, ${CONTRIBUTIONS}
     FROM cases c
     CROSS JOIN LATERAL (SELECT ${day} AS day, ${sql.raw(`'${kind}'::text`)} AS kind) e
     JOIN implementation_versions v ON v.id = c.version_id
-    ${joins}
     WHERE c.status <> 'draft' AND e.day IS NOT NULL
     GROUP BY e.day, c.region_code, c.department_id, 5`;
-  const filed = pass(FILED, 'r', sql.raw(`${NO_MATERIALS} ${NOT_SUPPLEMENTED}`));
-  const accepted = pass(sql`c.accepted_on`, 'a', sql.raw(`${NO_MATERIALS} ${NOT_SUPPLEMENTED}`));
-  const concluded = pass(
-    CONCLUDED,
-    'c',
-    sql`${sql.raw(NO_MATERIALS)}
-    LEFT JOIN (${SUPPLEMENTED_CASES}) s ON s.case_id = c.id`,
-  );
-  return sql`${filed} UNION ALL ${accepted} UNION ALL ${concluded}`;
-}
-
-/** recomputeSql for every group in one statement: the passes over the cases and the materials. */
-function everyGroupSql(): SQL {
-  return sql`${casePassesSql()} UNION ALL ${materialsPass()}`;
-}
-
-/**
- * The materials of the cases received, per filing day: every attachment grouped by case and
- * material, joined to its case by hash (a pass of its own: in a parallel pass each worker would
- * build it again). Every other count is 0.
- */
-function materialsPass(): SQL {
-  const counts = CASE_DAILY_COUNTS.map((c) => {
-    if (c === 'materials_reused') return 'count(*) FILTER (WHERE NOT p.uploaded) AS materials_reused';
-    if (c === 'materials_uploaded') return 'count(*) FILTER (WHERE p.uploaded) AS materials_uploaded';
-    return `0 AS ${c}`;
-  }).join(', ');
-  return sql`
-    SELECT ${FILED} AS day, c.region_code, c.department_id, max(c.region_path) AS region_path,
-      NULL::integer AS used_days, ${sql.raw(counts)}
-    FROM (SELECT a.case_id, bool_or(a.source IN ${UPLOADED}) AS uploaded FROM case_attachments a
-      GROUP BY a.case_id, a.material_key) p
-    JOIN cases c ON c.id = p.case_id
-    WHERE c.status <> 'draft'
-    GROUP BY 1, 2, 3`;
+  return sql`${pass(FILED, 'r')} UNION ALL ${pass(sql`c.accepted_on`, 'a')} UNION ALL ${pass(CONCLUDED, 'c')}`;
 }
 
 /** The days of cases in the groups: each kind joined on all three keys, so the join hashes the day too. */
@@ -262,36 +208,22 @@ export function rollupAllSql(): SQL {
 
 /** Where a full rebuild computes the passes over the cases (in its transaction). */
 const PASSES = sql.raw('case_daily_rebuild');
-/** Where a full rebuild computes the materials (on a connection of its own, committed). */
-const MATERIALS = sql.raw('case_daily_rebuild_materials');
 
 /**
  * The passes over the cases of a full rebuild, into an unlogged table of the transaction: a CREATE
  * TABLE … AS, whose SELECT may use parallel workers (an INSERT … SELECT may not).
  */
 export async function stagePasses(tx: DbOrTx): Promise<void> {
-  await tx.execute(sql`CREATE UNLOGGED TABLE ${PASSES} AS ${casePassesSql()}`);
-}
-
-/** The materials pass of a full rebuild, into an unlogged table of its own (committed). */
-export async function stageMaterials(tx: DbOrTx): Promise<void> {
-  await tx.execute(sql`DROP TABLE IF EXISTS ${MATERIALS}`);
-  await tx.execute(sql`CREATE UNLOGGED TABLE ${MATERIALS} AS ${materialsPass()}`);
-}
-
-/** Drops what stageMaterials left, if anything (after a failed rebuild). */
-export async function dropStagedMaterials(db: DbOrTx): Promise<void> {
-  await db.execute(sql`DROP TABLE IF EXISTS ${MATERIALS}`);
+  await tx.execute(sql`CREATE UNLOGGED TABLE ${PASSES} AS ${everyGroupSql()}`);
 }
 
 /** Replaces every row of case_daily by the rows of the staged passes, and drops them. Returns the rows written. */
 export async function replaceAllFromStages(tx: DbOrTx): Promise<number> {
   await tx.execute(sql`DELETE FROM case_daily`);
-  const staged = sql`SELECT * FROM ${PASSES} UNION ALL SELECT * FROM ${MATERIALS}`;
   const result = await tx.execute(sql`INSERT INTO case_daily
     (day, region_code, department_id, region_path, ${COLUMNS}, used_days_histogram)
     SELECT day, region_code, department_id, region_path, ${COLUMNS}, used_days_histogram
-    FROM (${rollupOf(staged)}) r`);
-  await tx.execute(sql`DROP TABLE ${PASSES}, ${MATERIALS}`);
+    FROM (${rollupOf(sql`SELECT * FROM ${PASSES}`)}) r`);
+  await tx.execute(sql`DROP TABLE ${PASSES}`);
   return result.rowCount ?? 0;
 }

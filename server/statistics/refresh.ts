@@ -1,12 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../core/db/client.ts';
-import {
-  dropStagedMaterials,
-  refreshFrom,
-  replaceAllFromStages,
-  stageMaterials,
-  stagePasses,
-} from './recompute.ts';
+import { refreshFrom, replaceAllFromStages, stagePasses } from './recompute.ts';
 
 /** Advisory lock held while case_daily is refreshed or rebuilt: one process at a time. */
 export const CASE_DAILY_LOCK = 7_262_119;
@@ -72,32 +66,18 @@ async function rebuildSettings(tx: DbOrTx): Promise<void> {
  * Recomputes case_daily from scratch, so that readers see the old rows until the new ones commit.
  * The queue is emptied first, in the transaction that swaps the rows in: a case change committed
  * later stays marked for the next refresh. The passes over the cases are computed into a staging
- * table of that transaction (parallel workers), while the materials pass runs at the same time on a
- * second connection of the pool (both start after the queue was emptied); then case_daily is locked
- * against writers, its rows replaced and the staging tables dropped. Returns the rows written and
- * the time taken.
+ * table of that transaction (parallel workers); then case_daily is locked against writers, its rows
+ * replaced and the staging table dropped. Returns the rows written and the time taken.
  */
 export async function rebuildCaseDaily(db: Db): Promise<{ rows: number; milliseconds: number }> {
   const started = performance.now();
-  try {
-    const rows = await db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(${CASE_DAILY_LOCK})`);
-      await rebuildSettings(tx);
-      await tx.execute(sql`DELETE FROM case_daily_dirty`);
-      const staged = await Promise.allSettled([
-        db.transaction(async (other) => {
-          await rebuildSettings(other);
-          await stageMaterials(other);
-        }),
-        stagePasses(tx),
-      ]);
-      for (const s of staged) if (s.status === 'rejected') throw s.reason;
-      await tx.execute(sql`LOCK TABLE case_daily IN EXCLUSIVE MODE`);
-      return replaceAllFromStages(tx);
-    });
-    return { rows, milliseconds: Math.round(performance.now() - started) };
-  } catch (error) {
-    await dropStagedMaterials(db);
-    throw error;
-  }
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${CASE_DAILY_LOCK})`);
+    await rebuildSettings(tx);
+    await tx.execute(sql`DELETE FROM case_daily_dirty`);
+    await stagePasses(tx);
+    await tx.execute(sql`LOCK TABLE case_daily IN EXCLUSIVE MODE`);
+    return replaceAllFromStages(tx);
+  });
+  return { rows, milliseconds: Math.round(performance.now() - started) };
 }

@@ -112,15 +112,15 @@ export async function generateActivity(options: ActivityOptions): Promise<Genera
     });
     if (count >= ANALYZED_FROM) await tx.execute(sql`ANALYZE gen_cases`);
     lap('drawn');
-    if (options.skipRollupMarks) await tx.execute(sql`ALTER TABLE cases DISABLE TRIGGER case_daily_mark`);
+    if (options.skipRollupMarks) await rollupMarks(tx, 'DISABLE');
     const cases = await insertCases(tx);
-    if (options.skipRollupMarks) await tx.execute(sql`ALTER TABLE cases ENABLE TRIGGER case_daily_mark`);
     if (cases !== count) throw new Error(`generated ${cases} cases of ${count}: the calendar is too short`);
     lap(`${cases} cases`);
     const events = await insertTimeline(tx, now);
     lap(`${events} events`);
     const attachments = await insertAttachments(tx, profile, seed);
     lap(`${attachments} materials`);
+    if (options.skipRollupMarks) await rollupMarks(tx, 'ENABLE');
     const rated = await insertRatings(tx, profile, seed, now);
     lap(`${rated.ratings} ratings, ${rated.revisits} revisits`);
     const { rows } = await tx.execute<{ open: number }>(
@@ -144,4 +144,14 @@ export async function rebuildActivityFigures(db: Db): Promise<{ ratingRows: numb
   const ratings = await rebuildRatingMonthly(db);
   const daily = await rebuildCaseDaily(db);
   return { ratingRows: ratings.rows, caseDailyRows: daily.rows };
+}
+
+/**
+ * Turns the case_daily marks of the cases off or on (the case's materials and 补正 are still counted
+ * onto it by the triggers of case_attachments and case_events).
+ */
+async function rollupMarks(tx: DbOrTx, mode: 'DISABLE' | 'ENABLE'): Promise<void> {
+  for (const trigger of ['case_daily_mark', 'case_daily_mark_insert']) {
+    await tx.execute(sql.raw(`ALTER TABLE cases ${mode} TRIGGER ${trigger}`));
+  }
 }
