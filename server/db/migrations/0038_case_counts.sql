@@ -40,15 +40,13 @@ CREATE TRIGGER case_attachments_recount_delete AFTER DELETE ON case_attachments
 --> statement-breakpoint
 CREATE FUNCTION case_events_supplemented() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE cases c SET supplemented = true
-    FROM (SELECT DISTINCT case_id FROM added WHERE action = 'request_supplement') e
-   WHERE c.id = e.case_id AND NOT c.supplemented;
+  UPDATE cases SET supplemented = true WHERE id = NEW.case_id AND NOT supplemented;
   RETURN NULL;
 END
 $$;
 --> statement-breakpoint
 CREATE TRIGGER case_events_supplemented AFTER INSERT ON case_events
-  REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION case_events_supplemented();
+  FOR EACH ROW WHEN (NEW.action = 'request_supplement') EXECUTE FUNCTION case_events_supplemented();
 --> statement-breakpoint
 UPDATE cases c SET supplemented = true
   WHERE EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.action = 'request_supplement');
