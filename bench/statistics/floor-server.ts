@@ -3,11 +3,11 @@ import { type ReadName, read } from './queries.ts';
 
 /**
  * The floor under the statistics reads over HTTP: node:http answering the benchmark's raw case_daily
- * SQL and nothing else (no framework, no session, no schema, no policy). GET /read/<figures|screen>
+ * SQL and nothing else (no framework, no session, no schema, no policy). GET /read/<figures|screen|cases>
  * ?path=&from=&to= answers the rows. Env: DATABASE_URL, PORT (see ../floor.ts).
  */
 const pool = floorPool();
-const READS = new Set(['figures', 'screen']);
+const READS = new Set(['figures', 'screen', 'cases']);
 
 serveFloor(pool, async ({ request }) => {
   const url = new URL(request.url ?? '/', 'http://floor');

@@ -4,7 +4,7 @@ import { CASE_DAILY_COUNTS } from '../../server/statistics/index.ts';
 /** A question of the read benchmark: a region subtree (its path) and a period of China days. */
 export type Question = { path: string; from: string; to: string };
 
-export type ReadName = 'figures' | 'screen';
+export type ReadName = 'figures' | 'screen' | 'cases';
 export type Way = 'kept' | 'scan';
 
 const SUMS = CASE_DAILY_COUNTS.map((c) => `sum(${c})::int AS ${c}`).join(', ');
@@ -72,10 +72,31 @@ const SCREEN_SCAN = [
    GROUP BY 1 ORDER BY 2 DESC LIMIT 10`,
 ];
 
+/**
+ * The first page of the cases behind 按时办结率 of a subtree × period, as GET /api/statistics/cases
+ * lists them: the cases concluded in the period (by the time of 办结), the late ones first, then by
+ * case number, with how many there are and how many are late. There is no rollup of a list: the
+ * plain SQL is the baseline, and its own scan.
+ */
+const CASES_LISTED = `
+  WITH listed AS (
+    SELECT c.id, c.case_no, (c.concluded_at AT TIME ZONE 'Asia/Shanghai')::date > c.promised_deadline AS late
+    FROM cases c
+    WHERE c.status <> 'draft' AND (c.region_path = $1 OR c.region_path LIKE $1 || '/%')
+      AND c.concluded_at >= ($2::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+      AND c.concluded_at < ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
+  SELECT (SELECT count(*) FROM listed)::int AS total, (SELECT count(*) FILTER (WHERE late) FROM listed)::int AS late,
+    l.id, l.case_no
+  FROM (SELECT * FROM listed ORDER BY late DESC, case_no LIMIT 20) l`;
+
 const QUERIES: Record<ReadName, Record<Way, string[]>> = {
   figures: { kept: [FIGURES_KEPT], scan: [FIGURES_SCAN] },
   screen: { kept: SCREEN_KEPT, scan: SCREEN_SCAN },
+  cases: { kept: [CASES_LISTED], scan: [] },
 };
+
+/** Whether a read has a scan of its own beside its kept way. */
+export const hasScan = (name: ReadName) => QUERIES[name].scan.length > 0;
 
 /** Runs a read one way; returns the rows of each of its statements. */
 export async function read(
@@ -91,8 +112,12 @@ export async function read(
   return answers;
 }
 
-/** The figure compared across the ways: cases received in the period (figures) or from `from` on (screen). */
+/**
+ * The figure compared across the ways: cases received in the period (figures) or from `from` on
+ * (screen), or the cases concluded in the period (cases).
+ */
 export function receivedOf(name: ReadName, answers: Record<string, unknown>[][], q: Question): number {
+  if (name === 'cases') return Number(answers[0]![0]?.total ?? 0);
   if (name === 'figures') {
     const total = answers[0]!.find(
       (r) => r.current === true && r.child === null && r.department_id === null && r.day === null,
