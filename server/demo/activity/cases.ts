@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../core/db/client.ts';
 import { SLOTS } from './matters.ts';
 import type { ActivityProfile } from './profile.ts';
 import { hashBits, uniform } from './random.ts';
+import { DRAWN_MATERIAL_COUNTS } from './timeline.ts';
 
 /** What the statement generating the cases needs besides the profile. */
 export type CasePlan = {
@@ -186,7 +187,8 @@ export async function createCases(db: DbOrTx, p: ActivityProfile, plan: CasePlan
 }
 
 /**
- * Inserts gen_cases into cases, numbered per region and filing day after the numbers already drawn; in
+ * Inserts gen_cases into cases, numbered per region and filing day after the numbers already drawn,
+ * each with the counts of its materials drawn (gen_attachments) and whether it had a 补正; in
  * the order of the ids (here, and for the rows of each case elsewhere), so that the indexes on a case
  * id are written in one sweep rather than at random pages: much faster at a million cases.
  */
@@ -195,7 +197,7 @@ export async function insertCases(db: DbOrTx): Promise<number> {
     INSERT INTO cases (id, case_no, query_code, implementation_id, version_id, department_id, region_code,
       region_path, applicant_id, channel, hall_id, window_id, status, case_type, gaps, gap_deadline, accepted_with_gaps, accepted_on, promised_deadline, legal_deadline,
       working_days_used, visits, delivery, tracking_no, on_promise, submitted_by, version, submitted_at,
-      concluded_at, created_at, updated_at)
+      concluded_at, created_at, updated_at, materials_reused, materials_uploaded, supplemented)
     SELECT g.id, g.prefix || lpad((coalesce(n.last, 0) + g.seq)::text, 6, '0'), g.query_code,
       g.implementation_id, g.version_id, g.department_id, g.region_code, g.region_path, g.applicant_id,
       g.channel, g.case_hall_id, g.window_id, g.status, g.case_type,
@@ -204,11 +206,12 @@ export async function insertCases(db: DbOrTx): Promise<number> {
       g.visits, g.delivery, CASE WHEN g.delivery = 'post' THEN g.tracking END, g.on_promise,
       CASE WHEN g.channel IN ('online', 'kiosk') THEN g.applicant_id END,
       CASE WHEN g.open THEN 3 ELSE 6 END + 2 * g.supp::int, g.submitted_at, g.concluded_at, g.submitted_at,
-      coalesce(g.concluded_at, g.accept_at)
+      coalesce(g.concluded_at, g.accept_at), coalesce(k.reused, 0), coalesce(k.uploaded, 0), g.supp
     FROM (SELECT c.*, c.region_code || '-' || to_char((c.submitted_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYYMMDD') || '-' AS prefix,
         row_number() OVER (PARTITION BY c.region_code, (c.submitted_at AT TIME ZONE 'Asia/Shanghai')::date ORDER BY c.i) AS seq
       FROM gen_cases c) g
     LEFT JOIN case_number_counters n ON n.prefix = g.prefix
+    LEFT JOIN ${DRAWN_MATERIAL_COUNTS} k ON k.case_id = g.id
     ORDER BY g.id`);
   await db.execute(sql`
     INSERT INTO case_number_counters (prefix, last)

@@ -21,7 +21,7 @@ const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 const NOW = new Date('2026-03-02T10:00:00+08:00');
 const databases: TestDatabase[] = [];
 
-async function generatedYear(seed: number) {
+async function generatedYear(seed: number, options: { skipRollupMarks?: boolean } = {}) {
   const database = await createTestDatabase();
   databases.push(database);
   await database.db.transaction(async (tx) => {
@@ -36,6 +36,7 @@ async function generatedYear(seed: number) {
     seed,
     openShare: 0.02,
     now: NOW,
+    ...options,
   });
   await rebuildActivityFigures(database.db);
   return { database, generated };
@@ -114,4 +115,33 @@ test('the generated cases are filed by generated applicants only, and the same s
   assert.equal(await fingerprint(again.database.db), await fingerprint(first.database.db));
   const other = await generatedYear(18);
   assert.notEqual(await fingerprint(other.database.db), await fingerprint(first.database.db));
+});
+
+test('generated in bulk, each case counts the materials and the 补正 its attachments and timeline hold', async () => {
+  const bulk = await generatedYear(19, { skipRollupMarks: true });
+  const { rows } = await bulk.database.db.execute<{
+    cases: number;
+    wrong: number;
+    reused: number;
+    uploaded: number;
+    supplemented: number;
+  }>(sql`
+    WITH told AS (
+      SELECT c.id,
+        (SELECT count(*) FILTER (WHERE NOT p.up) FROM (SELECT bool_or(a.source IN ('applicant', 'clerk_scan')) AS up
+          FROM case_attachments a WHERE a.case_id = c.id GROUP BY a.material_key) p)::int AS reused,
+        (SELECT count(*) FILTER (WHERE p.up) FROM (SELECT bool_or(a.source IN ('applicant', 'clerk_scan')) AS up
+          FROM case_attachments a WHERE a.case_id = c.id GROUP BY a.material_key) p)::int AS uploaded,
+        EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.action = 'request_supplement') AS supplemented
+      FROM cases c)
+    SELECT count(*)::int AS cases,
+      count(*) FILTER (WHERE (c.materials_reused, c.materials_uploaded, c.supplemented)
+        IS DISTINCT FROM (t.reused, t.uploaded, t.supplemented))::int AS wrong,
+      sum(t.reused)::int AS reused, sum(t.uploaded)::int AS uploaded,
+      count(*) FILTER (WHERE t.supplemented)::int AS supplemented
+    FROM cases c JOIN told t ON t.id = c.id`);
+  const r = rows[0]!;
+  assert.equal(r.cases, COUNT);
+  assert.ok(r.reused > 0 && r.uploaded > 0 && r.supplemented > 0, JSON.stringify(r));
+  assert.equal(r.wrong, 0, 'every case as its attachments and timeline tell');
 });

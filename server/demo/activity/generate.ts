@@ -11,7 +11,7 @@ import { createMatters, DROP_MATTERS } from './matters.ts';
 import { type ActivityProfile, XIAN_PROFILE } from './profile.ts';
 import { checkedSeed } from './random.ts';
 import { insertRatings } from './ratings.ts';
-import { insertAttachments, insertTimeline } from './timeline.ts';
+import { drawAttachments, insertAttachments, insertTimeline } from './timeline.ts';
 
 export type ActivityOptions = {
   /** A database with the demo catalogue and organisations (a transaction works too). */
@@ -112,13 +112,14 @@ export async function generateActivity(options: ActivityOptions): Promise<Genera
     });
     if (count >= ANALYZED_FROM) await tx.execute(sql`ANALYZE gen_cases`);
     lap('drawn');
+    await drawAttachments(tx, profile, seed);
     if (options.skipRollupMarks) await rollupMarks(tx, 'DISABLE');
     const cases = await insertCases(tx);
     if (cases !== count) throw new Error(`generated ${cases} cases of ${count}: the calendar is too short`);
     lap(`${cases} cases`);
     const events = await insertTimeline(tx, now);
     lap(`${events} events`);
-    const attachments = await insertAttachments(tx, profile, seed);
+    const attachments = await insertAttachments(tx);
     lap(`${attachments} materials`);
     if (options.skipRollupMarks) await rollupMarks(tx, 'ENABLE');
     const rated = await insertRatings(tx, profile, seed, now);
@@ -147,11 +148,12 @@ export async function rebuildActivityFigures(db: Db): Promise<{ ratingRows: numb
 }
 
 /**
- * Turns the case_daily marks of the cases off or on (the case's materials and 补正 are still counted
- * onto it by the triggers of case_attachments and case_events).
+ * Turns off or on the case_daily marks of the cases and the recount of their materials by the
+ * attachments' trigger (the cases are inserted with their counts).
  */
 async function rollupMarks(tx: DbOrTx, mode: 'DISABLE' | 'ENABLE'): Promise<void> {
   for (const trigger of ['case_daily_mark', 'case_daily_mark_insert']) {
     await tx.execute(sql.raw(`ALTER TABLE cases ${mode} TRIGGER ${trigger}`));
   }
+  await tx.execute(sql.raw(`ALTER TABLE case_attachments ${mode} TRIGGER case_attachments_recount_insert`));
 }

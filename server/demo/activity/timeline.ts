@@ -62,31 +62,52 @@ export async function insertTimeline(db: DbOrTx, now: Date): Promise<number> {
 }
 
 /**
- * The materials of each case: a material the catalogue takes from data (an e-certificate, an earlier
- * case, the department's records) is taken from it with the channel's share of the profile, otherwise
- * uploaded by the applicant or scanned at the counter (no file is stored for a generated case). A
- * material accepted as missing (容缺) is attached when it is handed in; an open case still lacks it.
+ * The materials of each case, drawn into gen_attachments (before the cases are inserted, so that each
+ * case is inserted with its counts): a material the catalogue takes from data (an e-certificate, an
+ * earlier case, the department's records) is taken from it with the channel's share of the profile,
+ * otherwise uploaded by the applicant or scanned at the counter (no file is stored for a generated
+ * case). A material accepted as missing (容缺) is attached when it is handed in; an open case still
+ * lacks it.
  */
-export async function insertAttachments(db: DbOrTx, p: ActivityProfile, seed: number): Promise<number> {
+export async function drawAttachments(db: DbOrTx, p: ActivityProfile, seed: number): Promise<void> {
   const reuse = `CASE g.channel ${Object.entries(p.reuse)
     .map(([channel, share]) => `WHEN '${channel}' THEN ${Number(share)}`)
     .join(' ')} END`;
   const draw = uniform('g.i * 512 + m.ord', 63, seed);
-  const result = await db.execute(
+  await db.execute(
     sql.raw(`
-    INSERT INTO case_attachments (case_id, material_key, file_name, source, uploaded_by, created_at)
-    SELECT g.id, m.key, CASE WHEN r.reused THEN m.name ELSE m.name || '.pdf' END,
+    CREATE TEMP TABLE gen_attachments AS
+    SELECT g.id AS case_id, m.key AS material_key, CASE WHEN r.reused THEN m.name ELSE m.name || '.pdf' END AS file_name,
       CASE WHEN r.reused THEN CASE m.source WHEN 'e_certificate' THEN 'e_certificate'
           WHEN 'shared_case' THEN 'shared_case' ELSE 'registry' END
-        WHEN g.channel = 'counter' THEN 'clerk_scan' ELSE 'applicant' END,
-      CASE WHEN NOT r.reused AND g.channel IN ('online', 'kiosk') THEN g.applicant_id END,
-      CASE WHEN g.gap AND m.key = g.gap_key THEN ${GAP_SUPPLIED} ELSE g.submitted_at END
+        WHEN g.channel = 'counter' THEN 'clerk_scan' ELSE 'applicant' END AS source,
+      CASE WHEN NOT r.reused AND g.channel IN ('online', 'kiosk') THEN g.applicant_id END AS uploaded_by,
+      CASE WHEN g.gap AND m.key = g.gap_key THEN ${GAP_SUPPLIED} ELSE g.submitted_at END AS created_at
     FROM gen_cases g
     JOIN gen_materials m ON m.n = g.n
     CROSS JOIN LATERAL (SELECT m.source IN ('e_certificate', 'shared_case', 'department') AND ${draw} < ${reuse}
       AS reused) r
-    WHERE NOT (g.gap AND g.open AND m.key = g.gap_key)
-    ORDER BY g.id`),
+    WHERE NOT (g.gap AND g.open AND m.key = g.gap_key)`),
   );
+}
+
+/**
+ * What each case counts of its materials (cases.materials_reused, materials_uploaded: a material is
+ * uploaded when any of its files came from the applicant or a counter scan), from gen_attachments: a
+ * relation (case_id, reused, uploaded).
+ */
+export const DRAWN_MATERIAL_COUNTS = sql.raw(`(
+  SELECT case_id, (count(*) FILTER (WHERE NOT uploaded))::int AS reused, (count(*) FILTER (WHERE uploaded))::int AS uploaded
+  FROM (SELECT case_id, bool_or(source IN ('applicant', 'clerk_scan')) AS uploaded FROM gen_attachments
+    GROUP BY case_id, material_key) p
+  GROUP BY case_id)`);
+
+/** Inserts the materials drawn by drawAttachments, in the order of the case ids. Returns the rows written. */
+export async function insertAttachments(db: DbOrTx): Promise<number> {
+  const result = await db.execute(sql`
+    INSERT INTO case_attachments (case_id, material_key, file_name, source, uploaded_by, created_at)
+    SELECT case_id, material_key, file_name, source, uploaded_by, created_at FROM gen_attachments
+    ORDER BY case_id`);
+  await db.execute(sql`DROP TABLE gen_attachments`);
   return result.rowCount ?? 0;
 }
