@@ -47,37 +47,59 @@ export const CASE_DAILY_COUNTS = [
  *   limits are in working days (the version's limit_unit) the working days used, promised and legal.
  */
 /** Concluded, of a matter whose limits are in working days (the version's limit_unit), with the days used. */
-export const TIMED = `e.kind = 'c' AND v.limit_unit = 'working_days' AND c.working_days_used IS NOT NULL`;
+const TIMED_CASE = `v.limit_unit = 'working_days' AND c.working_days_used IS NOT NULL`;
+export const TIMED = `e.kind = 'c' AND ${TIMED_CASE}`;
 
-const CONTRIBUTIONS_SQL = `
-  count(*) FILTER (WHERE e.kind = 'r') AS received,
-  count(*) FILTER (WHERE e.kind = 'r' AND c.channel = 'online') AS received_online,
-  count(*) FILTER (WHERE e.kind = 'r' AND c.channel = 'counter') AS received_counter,
-  count(*) FILTER (WHERE e.kind = 'r' AND c.channel = 'kiosk') AS received_kiosk,
-  count(*) FILTER (WHERE e.kind = 'r' AND c.channel = 'agent') AS received_agent,
-  coalesce(sum(c.materials_reused) FILTER (WHERE e.kind = 'r'), 0) AS materials_reused,
-  coalesce(sum(c.materials_uploaded) FILTER (WHERE e.kind = 'r'), 0) AS materials_uploaded,
-  coalesce(sum(c.form_fields_filled) FILTER (WHERE e.kind = 'r'), 0) AS form_fields_filled,
-  coalesce(sum(c.form_fields_prefilled) FILTER (WHERE e.kind = 'r'), 0) AS form_fields_prefilled,
-  count(*) FILTER (WHERE e.kind = 'a') AS accepted,
-  count(*) FILTER (WHERE e.kind = 'a' AND c.accepted_with_gaps) AS accepted_with_gaps,
-  count(*) FILTER (WHERE e.kind = 'a' AND c.on_promise) AS accepted_on_promise,
-  count(*) FILTER (WHERE e.kind = 'c') AS concluded,
-  count(*) FILTER (WHERE e.kind = 'c' AND c.case_type = 'immediate') AS concluded_immediate,
-  count(*) FILTER (WHERE e.kind = 'c' AND (c.promised_deadline IS NULL OR e.day <= c.promised_deadline)) AS concluded_on_time,
-  count(*) FILTER (WHERE e.kind = 'c' AND e.day > c.promised_deadline) AS concluded_late,
-  count(*) FILTER (WHERE e.kind = 'c' AND c.channel = 'online' AND c.visits = 0) AS concluded_fully_online,
-  count(*) FILTER (WHERE e.kind = 'c' AND c.visits = 0) AS concluded_zero_visits,
-  count(*) FILTER (WHERE e.kind = 'c' AND c.visits <= 1) AS concluded_at_most_one_visit,
-  coalesce(sum(c.visits) FILTER (WHERE e.kind = 'c'), 0) AS visits_sum,
-  count(*) FILTER (WHERE e.kind = 'c' AND c.supplemented) AS concluded_supplemented,
-  count(*) FILTER (WHERE ${TIMED}) AS timed_concluded,
-  coalesce(sum(c.working_days_used) FILTER (WHERE ${TIMED}), 0) AS used_working_days_sum,
-  coalesce(sum(v.promised_limit) FILTER (WHERE ${TIMED}), 0) AS promised_working_days_sum,
-  coalesce(sum(v.legal_limit) FILTER (WHERE ${TIMED}), 0) AS legal_working_days_sum`;
+/** The kind of a case's day: filed (r), accepted (a) or concluded (c). */
+type Kind = 'r' | 'a' | 'c';
+
+/** Each count of case_daily: the kind of day it counts on, its aggregate and the cases it takes. */
+const COUNTED: Record<(typeof CASE_DAILY_COUNTS)[number], [Kind, string, string?]> = {
+  received: ['r', 'count(*)'],
+  received_online: ['r', 'count(*)', `c.channel = 'online'`],
+  received_counter: ['r', 'count(*)', `c.channel = 'counter'`],
+  received_kiosk: ['r', 'count(*)', `c.channel = 'kiosk'`],
+  received_agent: ['r', 'count(*)', `c.channel = 'agent'`],
+  materials_reused: ['r', 'sum(c.materials_reused)'],
+  materials_uploaded: ['r', 'sum(c.materials_uploaded)'],
+  form_fields_filled: ['r', 'sum(c.form_fields_filled)'],
+  form_fields_prefilled: ['r', 'sum(c.form_fields_prefilled)'],
+  accepted: ['a', 'count(*)'],
+  accepted_with_gaps: ['a', 'count(*)', 'c.accepted_with_gaps'],
+  accepted_on_promise: ['a', 'count(*)', 'c.on_promise'],
+  concluded: ['c', 'count(*)'],
+  concluded_immediate: ['c', 'count(*)', `c.case_type = 'immediate'`],
+  concluded_on_time: ['c', 'count(*)', '(c.promised_deadline IS NULL OR e.day <= c.promised_deadline)'],
+  concluded_late: ['c', 'count(*)', 'e.day > c.promised_deadline'],
+  concluded_fully_online: ['c', 'count(*)', `c.channel = 'online' AND c.visits = 0`],
+  concluded_zero_visits: ['c', 'count(*)', 'c.visits = 0'],
+  concluded_at_most_one_visit: ['c', 'count(*)', 'c.visits <= 1'],
+  visits_sum: ['c', 'sum(c.visits)'],
+  concluded_supplemented: ['c', 'count(*)', 'c.supplemented'],
+  timed_concluded: ['c', 'count(*)', TIMED_CASE],
+  used_working_days_sum: ['c', 'sum(c.working_days_used)', TIMED_CASE],
+  promised_working_days_sum: ['c', 'sum(v.promised_limit)', TIMED_CASE],
+  legal_working_days_sum: ['c', 'sum(v.legal_limit)', TIMED_CASE],
+};
+
+/**
+ * The contributions of the cases `c` (with their versions `v`) on their days `e` (day, kind), in the
+ * order of CASE_DAILY_COUNTS; only those of the kinds given are aggregated, the others are 0 (a pass
+ * over one kind of day evaluates its own counts only).
+ */
+function contributionsSql(kinds: readonly Kind[] = ['r', 'a', 'c']): string {
+  return CASE_DAILY_COUNTS.map((column) => {
+    const [kind, aggregate, condition] = COUNTED[column];
+    if (!kinds.includes(kind)) return `0 AS ${column}`;
+    const filter = `FILTER (WHERE e.kind = '${kind}'${condition ? ` AND ${condition}` : ''})`;
+    return aggregate === 'count(*)'
+      ? `${aggregate} ${filter} AS ${column}`
+      : `coalesce(${aggregate} ${filter}, 0) AS ${column}`;
+  }).join(',\n  ');
+}
 
 /** The contributions of the cases `c` (with their versions `v`) on their days `e` (day, kind). */
-export const CONTRIBUTIONS = sql.raw(CONTRIBUTIONS_SQL);
+export const CONTRIBUTIONS = sql.raw(contributionsSql());
 
 const COLUMNS = sql.raw(CASE_DAILY_COUNTS.join(', '));
 const SUMS = sql.raw(CASE_DAILY_COUNTS.map((c) => `sum(${c})::int AS ${c}`).join(', '));
@@ -113,9 +135,10 @@ export const CONCLUDED = sql`(c.concluded_at AT TIME ZONE 'Asia/Shanghai')::date
  * included), so each pass reads the cases alone, with their versions joined by hash.
  */
 function everyGroupSql(): SQL {
-  const pass = (day: SQL, kind: string) => sql`
+  const pass = (day: SQL, kind: Kind) => sql`
     SELECT e.day, c.region_code, c.department_id, max(c.region_path) AS region_path,
-      CASE WHEN ${sql.raw(TIMED)} THEN c.working_days_used END AS used_days, ${CONTRIBUTIONS}
+      CASE WHEN ${sql.raw(TIMED)} THEN c.working_days_used END AS used_days,
+      ${sql.raw(contributionsSql([kind]))}
     FROM cases c
     CROSS JOIN LATERAL (SELECT ${day} AS day, ${sql.raw(`'${kind}'::text`)} AS kind) e
     JOIN implementation_versions v ON v.id = c.version_id
