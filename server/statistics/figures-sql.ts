@@ -168,7 +168,7 @@ export async function countGroups(
 
 /**
  * The open cases: accepted and neither concluded nor closed, as the departments' review queue holds
- * them (cases' QUEUE_STATUSES, whose partial index cases_queue_open_idx the overdue count reads).
+ * them (cases' QUEUE_STATUSES, whose partial index cases_overdue_open_idx the overdue count reads alone).
  */
 const HANDLED = sql.raw(QUEUE_STATUSES.map((s) => `'${s}'`).join(', '));
 

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_overdue_open_idx" ON "cases" USING btree ("promised_deadline","region_path","department_id","hall_id","implementation_id","submitted_at","created_at") WHERE ("status" in ('accepted', 'accepted_with_gaps', 'in_review', 'suspended', 'escalated', 'approved', 'approved_on_promise'));
