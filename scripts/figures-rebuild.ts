@@ -25,8 +25,7 @@ async function main(): Promise<number> {
     embedded = await startEmbedded(config.dataDir, log, { backupDir: config.backupDir });
     url = embedded.url;
   }
-  // Two connections: the case_daily rebuild computes its materials beside the rest.
-  const database = connect(url, { max: 2 });
+  const database = connect(url, { max: 1 });
   try {
     const timed = async <T>(work: () => Promise<T>) => {
       const started = performance.now();

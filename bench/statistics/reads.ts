@@ -13,10 +13,15 @@ import { hasScan, type Question, type ReadName, read, receivedOf } from './queri
  * of the cases behind a figure (按时办结率, the late ones first), each read over
  * HTTP from the real server, as the same case_daily SQL on a pool, through the HTTP floor (node:http
  * + that SQL) and as a scan of the cases.
+ * The server is a reading node: its jobs are off (BENCH_JOBS_SECONDS=60 runs them beside the reads).
  * Usage: npm run bench:statistics [-- <database> <cases> <seconds per phase> <concurrency> [drop]]
  */
 const [NAME = 'yw_bench_statistics', CASES = '10000000', SECONDS = '15', CONCURRENCY = '4', DROP] =
   process.argv.slice(2);
+/** The server's jobs: off (a reading node) unless BENCH_JOBS_SECONDS gives their interval. */
+const JOBS = process.env.BENCH_JOBS_SECONDS ?? '0';
+/** Only the targets whose read is named in BENCH_READS (figures,screen,cases), else all. */
+const READS = process.env.BENCH_READS?.split(',');
 const seconds = Number(SECONDS);
 const concurrency = Number(CONCURRENCY);
 const PEOPLE_PASSWORD = 'demo1234';
@@ -26,7 +31,14 @@ const history = await statisticsHistory({ name: NAME, count: Number(CASES), log 
 const pool = new pg.Pool({ connectionString: history.url, max: 10 });
 const server = await spawnServing(
   path.join(import.meta.dirname, '../../server/main.ts'),
-  { DATABASE_URL: history.url, HOST: '127.0.0.1', BUILD_APP: 'false', LOG_LEVEL: 'warn' },
+  // A reading node (as behind READ_DATABASE_URL): the jobs run in another process, on the primary.
+  {
+    DATABASE_URL: history.url,
+    HOST: '127.0.0.1',
+    BUILD_APP: 'false',
+    LOG_LEVEL: 'warn',
+    SWEEP_INTERVAL_SECONDS: JOBS,
+  },
   '/api/health',
 );
 const floor = await spawnServing(
@@ -149,7 +161,7 @@ try {
       UNION ALL (SELECT DISTINCT region_path FROM case_daily WHERE region_path LIKE '610000/610100/%' LIMIT 2)`)
   ).rows.map((r) => r.path);
   const today = todayInChina(new Date());
-  for (const target of targets(paths, today)) {
+  for (const target of targets(paths, today).filter((t) => !READS || READS.includes(t.read))) {
     const started = performance.now();
     const { rows, figures, routed } = await measureTarget(target, session);
     printTable(`${target.name} (${concurrency} at a time, ${seconds} s or 20,000 calls per phase)`, rows);

@@ -7,7 +7,7 @@ import type { Actor } from '../core/access/actor.ts';
 import type { DbOrTx } from '../core/db/client.ts';
 import { caseConditions, resolveScope, type StatisticsScope } from './access.ts';
 import { p90 } from './figure-values.ts';
-import { casesOnDays, type DayKind, overdueOpenSql, withoutJit } from './figures-sql.ts';
+import { casesOnDays, type DayKind, figuresRead, overdueOpenSql } from './figures-sql.ts';
 import { type DayRange, resolvePeriods } from './period.ts';
 import { CONCLUDED, FILED } from './recompute.ts';
 
@@ -121,7 +121,7 @@ export async function listFigureCases(
   const days = figure === 'p90WorkingDays' ? await p90Days(db, from, where) : 0;
   const part = listing.part(days);
   const page = sql`LIMIT ${options.page.limit} OFFSET ${options.page.offset}`;
-  const { rows } = await withoutJit(db, (tx) =>
+  const { rows } = await figuresRead(db, (tx) =>
     tx.execute(sql`
     WITH listed AS (
       SELECT c.id, c.case_no, c.version_id, c.department_id, c.region_code, c.channel, c.status,

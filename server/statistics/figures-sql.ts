@@ -18,12 +18,15 @@ const COLUMNS = sql.raw(CASE_DAILY_COUNTS.join(', '));
 const SUMS = sql.raw(CASE_DAILY_COUNTS.map((c) => `sum(${c}) AS ${c}`).join(', '));
 
 /**
- * Runs the statements of `work` without JIT compilation: their many aggregates with FILTERs would be
- * compiled for seconds to save milliseconds (as the rollups' refresh does).
+ * Runs the statements of `work` as figures are read: without JIT compilation (their many aggregates
+ * with FILTERs would be compiled for seconds to save milliseconds, as the rollups' refresh does), and
+ * each planned for the values it is given (a prepared statement's generic plan would read a month
+ * and five years through the same index).
  */
-export function withoutJit<T>(db: DbOrTx, work: (tx: DbOrTx) => Promise<T>): Promise<T> {
+export function figuresRead<T>(db: DbOrTx, work: (tx: DbOrTx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SET LOCAL jit = off`);
+    await tx.execute(sql`SET LOCAL plan_cache_mode = force_custom_plan`);
     return work(tx);
   });
 }
@@ -150,7 +153,7 @@ export async function countGroups(
   const path = scope.region.path;
   const childOf = sql`CASE WHEN f.region_path = ${path} THEN ''
     ELSE split_part(substr(f.region_path, ${path.length + 2}), '/', 1) END`;
-  const { rows: result } = await withoutJit(db, (tx) =>
+  const { rows: result } = await figuresRead(db, (tx) =>
     tx.execute<{ groups: CountGroup[]; histogram: HistogramRow[] }>(sql`
     WITH f AS MATERIALIZED (${rows}),
     x AS (SELECT f.*, f.day >= ${current.from}::date AS cur, ${childOf} AS child FROM f),
@@ -193,10 +196,15 @@ export async function overdueOpenCounts(
   previous: DayRange,
   today: string,
 ): Promise<{ current: number; previous: number }> {
-  const { rows } = await db.execute<{ current: number; previous: number }>(sql`
-    SELECT count(*)::int AS current,
-      count(*) FILTER (WHERE ${overdueOpenSql(previous, today)})::int AS previous
-    FROM cases c WHERE ${overdueOpenSql(current, today)} AND ${caseConditions(scope)}`);
+  // One process reads the index: parallel workers cost more to start than this scan takes, and
+  // the request runs its other reads beside it.
+  const { rows } = await figuresRead(db, async (tx) => {
+    await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 0`);
+    return tx.execute<{ current: number; previous: number }>(sql`
+      SELECT count(*)::int AS current,
+        count(*) FILTER (WHERE ${overdueOpenSql(previous, today)})::int AS previous
+      FROM cases c WHERE ${overdueOpenSql(current, today)} AND ${caseConditions(scope)}`);
+  });
   return rows[0] ?? { current: 0, previous: 0 };
 }
 
