@@ -7,7 +7,7 @@ import { runLifecycles } from './lifecycles.ts';
 
 /**
  * What keeping case_daily current costs and what it gives, in one sitting: HTTP lifecycles per second
- * with the marking trigger (and the refresh job of the server) on and off, alternately; the time of a
+ * with the rollups' triggers (marks, and the counts kept on the case) on and off (the refresh job has nothing to do when off), alternately; the time of a
  * full rebuild; a region × month question read from case_daily and by a scan of the cases. The
  * phases alternate (on, off, on, off, …) so that load from other processes on the machine falls on
  * both alike; the cost is given per pair of neighbouring phases, with its spread.
