@@ -43,8 +43,8 @@ export const CASE_DAILY_COUNTS = [
  * - concluded*: on the day of concluded_at (China date): immediate when case_type is 'immediate'; on time
  *   when that day is not after promised_deadline (or there is none), else late; 全程网办 when filed online
  *   with no visit; visits summed; 补正 when the case had a request_supplement event (supplemented, set
- *   by the trigger of case_events); and for matters whose
- *   limits are in working days (the version's limit_unit) the working days used, promised and legal.
+ *   by the trigger of case_events); and for matters whose limits are in working days (the version's
+ *   limit_unit) the working days used, promised and legal.
  */
 /** Concluded, of a matter whose limits are in working days (the version's limit_unit), with the days used. */
 const TIMED_CASE = `v.limit_unit = 'working_days' AND c.working_days_used IS NOT NULL`;
