@@ -253,7 +253,7 @@ async function dropSecondaryIndexes(db: Db, tables: string[]): Promise<() => Pro
 
 /**
  * Runs a bulk insert of generated history as a replica would apply it: no triggers, so no foreign key
- * checks row by row (the rows are built from the rows they name) and no case_daily marks (the history
+ * checks row by row (the rows are built from the rows they name) and no case changes queued (the history
  * is rolled up by a rebuild afterwards).
  */
 async function bulk(db: Db, statement: SQL): Promise<void> {

@@ -1,12 +1,12 @@
 /**
  * Where the time of keeping case_daily goes, on generated history: the plan and time of one refresh
- * batch (about 3000 changed cases), of the full rebuild's SELECT, a timed rebuild, and how many marks
- * per second the refresh clears after a busy day's changes (cases filed, accepted and concluded today).
+ * batch (about 3000 changed cases), of the full rebuild's SELECT, a timed rebuild, and how many case
+ * changes per second the refresh adds after a busy day's (cases accepted and concluded today).
  * Usage: npm run bench:rollup-explain [-- <cases of history> | <kept database of bench/statistics/history.ts>]
  */
 import { sql } from 'drizzle-orm';
-import { rebuildCaseDaily, refreshCaseDaily } from '../../server/statistics/index.ts';
-import { refreshStatement, rollupAllSql } from '../../server/statistics/recompute.ts';
+import { CASE_DAILY_BATCH, rebuildCaseDaily, refreshCaseDaily } from '../../server/statistics/index.ts';
+import { applyChangesSql, rollupAllSql } from '../../server/statistics/recompute.ts';
 import { createTestDatabase } from '../../server/testing/db.ts';
 import { statisticsHistory } from '../statistics/history.ts';
 import { generateBenchCases } from './generate.ts';
@@ -32,10 +32,7 @@ try {
   await db.execute(
     sql`UPDATE cases SET visits = visits + 1 WHERE id IN (SELECT id FROM cases TABLESAMPLE SYSTEM (1) LIMIT 3000)`,
   );
-  await explain(
-    'a refresh batch of 3000 changed cases',
-    refreshStatement(sql``, sql`(SELECT DISTINCT day, region_code, department_id FROM case_daily_dirty)`),
-  );
+  await explain('a refresh batch of 3000 changed cases', applyChangesSql(CASE_DAILY_BATCH));
   await refreshCaseDaily(db);
   await explain(
     "the full rebuild's SELECT in one statement",
@@ -44,22 +41,18 @@ try {
   );
   console.log('rebuild', await rebuildCaseDaily(db));
   // A busy day: 20,000 cases of the last days accepted and concluded today, one update each step.
-  for (const step of [
-    sql`accepted_on = current_date`,
-    sql`status = 'in_review'`,
-    sql`concluded_at = now(), working_days_used = 1`,
-  ]) {
+  for (const step of [sql`accepted_on = current_date`, sql`concluded_at = now(), working_days_used = 1`]) {
     await db.execute(sql`UPDATE cases SET ${step}
       WHERE id IN (SELECT id FROM cases WHERE created_at > now() - interval '20 days' ORDER BY id LIMIT 20000)`);
   }
-  const [{ marks }] = (
-    await db.execute<{ marks: number }>(sql`SELECT count(*)::int AS marks FROM case_daily_dirty`)
-  ).rows as [{ marks: number }];
+  const [{ changes }] = (
+    await db.execute<{ changes: number }>(sql`SELECT count(*)::int AS changes FROM case_daily_changes`)
+  ).rows as [{ changes: number }];
   const started = performance.now();
   const refreshed = await refreshCaseDaily(db);
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `busy day: 3 updates of 20000 cases marked ${marks}; refresh cleared ${refreshed.marks} marks (${refreshed.groups} groups) in ${seconds.toFixed(1)} s: ${(refreshed.marks / seconds).toFixed(0)} marks/s`,
+    `busy day: 2 updates of 20000 cases queued ${changes} changes; the refresh added ${refreshed.changes} (${refreshed.groups} groups written) in ${seconds.toFixed(1)} s: ${(refreshed.changes / seconds).toFixed(0)} changes/s`,
   );
 } finally {
   if (kept) await database.close();

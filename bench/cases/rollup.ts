@@ -7,10 +7,11 @@ import { runLifecycles } from './lifecycles.ts';
 
 /**
  * What keeping case_daily current costs and what it gives, in one sitting: HTTP lifecycles per second
- * with the rollups' triggers (marks, and the counts kept on the case) on and off (the refresh job has nothing to do when off), alternately; the time of a
- * full rebuild; a region × month question read from case_daily and by a scan of the cases. The
- * phases alternate (on, off, on, off, …) so that load from other processes on the machine falls on
- * both alike; the cost is given per pair of neighbouring phases, with its spread.
+ * with the rollups' triggers (the case changes queued, and the counts kept on the case) on and off
+ * (the refresh job has nothing to do when off), alternately; the time of a full rebuild; a region ×
+ * month question read from case_daily and by a scan of the cases. The phases alternate (on, off, on,
+ * off, …) so that load from other processes on the machine falls on both alike; the cost is given per
+ * pair of neighbouring phases, with its spread.
  * Usage: npm run bench:rollup [-- <seconds per phase> <workers> <cases of history> <pairs of phases>]
  */
 const seconds = Number(process.argv[2] ?? 20);
@@ -58,13 +59,14 @@ try {
   await runLifecycles({ client, applicants, reviewers, matters, workers, seconds: 3 });
   const phases: { mode: 'on' | 'off'; rate: number }[] = [];
   /**
-   * What keeps case_daily current, on or off: the marks of the cases, and the counts of their materials
+   * What keeps case_daily current, on or off: the changes of the cases queued, and the counts of their materials
    * and 补正 that the attachments and events keep on them.
    */
   const rollupTriggers = async (mode: 'ENABLE' | 'DISABLE') => {
     for (const [table, trigger] of [
       ['cases', 'case_daily_mark'],
       ['cases', 'case_daily_mark_insert'],
+      ['cases', 'case_daily_mark_delete'],
       ['case_attachments', 'case_attachments_recount_insert'],
       ['case_attachments', 'case_attachments_recount_update'],
       ['case_attachments', 'case_attachments_recount_delete'],
@@ -73,28 +75,28 @@ try {
       await db.execute(sql.raw(`ALTER TABLE ${table} ${mode} TRIGGER ${trigger}`));
     }
   };
-  const lastMark = async () =>
+  const lastChange = async () =>
     Number(
       (
         await db.execute<{ n: string }>(
-          sql`SELECT coalesce(pg_sequence_last_value('case_daily_dirty_id_seq'), 0) AS n`,
+          sql`SELECT coalesce(pg_sequence_last_value('case_daily_changes_id_seq'), 0) AS n`,
         )
       ).rows[0]!.n,
     );
   for (let i = 0; i < pairs * 2; i++) {
     const mode = i % 2 === 0 ? 'on' : 'off';
     await rollupTriggers(mode === 'on' ? 'ENABLE' : 'DISABLE');
-    const before = await lastMark();
+    const before = await lastChange();
     const load = await run();
     const rate = load.lifecycles / load.seconds;
     phases.push({ mode, rate });
-    const queued = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM case_daily_dirty`))
+    const queued = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM case_daily_changes`))
       .rows[0]!;
-    const marked = Math.max(0, (await lastMark()) - before);
+    const marked = Math.max(0, (await lastChange()) - before);
     console.log(
       `rollup ${mode}: ${rate.toFixed(1)} lifecycles/s (${load.lifecycles} in ${load.seconds.toFixed(1)} s)` +
         (mode === 'on'
-          ? `; ${marked} marks made (${(marked / load.seconds).toFixed(0)}/s, ${(marked / load.lifecycles).toFixed(1)} per lifecycle), ${queued.n} still queued at the end (the job every 2 s took the rest)`
+          ? `; ${marked} changes queued (${(marked / load.seconds).toFixed(0)}/s, ${(marked / load.lifecycles).toFixed(1)} per lifecycle), ${queued.n} still queued at the end (the job every 2 s took the rest)`
           : ''),
     );
   }
@@ -120,7 +122,7 @@ try {
     const started = performance.now();
     const refreshed = await refreshCaseDaily(db);
     console.log(
-      `refresh of ${changed} changed cases: ${refreshed.marks} marks, ${refreshed.groups} groups in ${(performance.now() - started).toFixed(0)} ms`,
+      `refresh of ${changed} changed cases: ${refreshed.changes} changes, ${refreshed.groups} groups written in ${(performance.now() - started).toFixed(0)} ms`,
     );
   }
 

@@ -16,10 +16,9 @@ import {
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { type DailyRow, keptRows, scannedRows } from './case-daily-testing.ts';
-import { refreshGroups } from './recompute.ts';
-import { rebuildCaseDaily, refreshCaseDaily } from './refresh.ts';
+import { CASE_DAILY_LOCK, rebuildCaseDaily, refreshCaseDaily, refreshCaseDailyBatch } from './refresh.ts';
 
-/** case_daily, kept by the marks of every case change and the refresh, equals a plain scan of the cases. */
+/** case_daily, kept by adding every case change queued, equals a plain scan of the cases. */
 
 let t: TestApp;
 let dataDir: string;
@@ -76,7 +75,9 @@ async function assertKeptEqualsScan(message: string) {
 }
 
 const queued = async () =>
-  Number((await t.db.db.execute<{ n: string }>(sql`SELECT count(*) AS n FROM case_daily_dirty`)).rows[0]!.n);
+  Number(
+    (await t.db.db.execute<{ n: string }>(sql`SELECT count(*) AS n FROM case_daily_changes`)).rows[0]!.n,
+  );
 
 let online: Case;
 let counter: Case;
@@ -135,7 +136,7 @@ test('a mixed story: every case_daily row equals the scan after the refresh, and
   await run(`UPDATE cases SET concluded_at = promised_deadline::timestamp AT TIME ZONE 'Asia/Shanghai' + interval '2 days',
     working_days_used = 9 WHERE id = '${quick.id}'`);
 
-  assert.ok((await queued()) > 0, 'the changes marked their groups');
+  assert.ok((await queued()) > 0, 'the changes were queued');
   await refreshCaseDaily(t.db.db, { batch: 7 });
   assert.equal(await queued(), 0, 'the queue is empty afterwards');
   await assertKeptEqualsScan('after the refresh');
@@ -207,7 +208,7 @@ test('a case concluded a day later moves between days; an emptied group loses it
   await assertKeptEqualsScan('after the move');
 });
 
-test('concurrent refreshes do not double-count; refreshing a group twice changes nothing', async () => {
+test('concurrent refreshes do not double-count; a refresh with nothing queued changes nothing', async () => {
   for (let i = 0; i < 3; i++) await run(`UPDATE cases SET visits = visits + 1 WHERE id = '${counter.id}'`);
   await run(`UPDATE cases SET visits = visits + 1 WHERE status <> 'draft'`);
   await run(`UPDATE cases SET visits = visits - 1 WHERE status <> 'draft'`);
@@ -219,16 +220,11 @@ test('concurrent refreshes do not double-count; refreshing a group twice changes
   assert.equal(await queued(), 0);
   await assertKeptEqualsScan('after concurrent refreshes');
   const rows = await keptRows(t.db.db);
-  const groups = [...rows.values()].map((r) => ({
-    day: String(r.day),
-    regionCode: String(r.region_code),
-    departmentId: String(r.department_id),
-  }));
-  await refreshGroups(t.db.db, [...groups, ...groups]);
+  assert.deepEqual(await refreshCaseDaily(t.db.db), { changes: 0, groups: 0 });
   assert.deepEqual(await keptRows(t.db.db), rows);
 });
 
-test('a rebuild: readers see the old rows until it commits, and a case changed meanwhile stays marked', async () => {
+test('a rebuild: readers see the old rows until it commits, and a case changed meanwhile stays queued', async () => {
   await refreshCaseDaily(t.db.db);
   const before = await keptRows(t.db.db);
   // A writer of case_daily holds the rebuild at its swap, after it computed every row.
@@ -252,12 +248,49 @@ test('a rebuild: readers see the old rows until it commits, and a case changed m
   await writer.query('COMMIT');
   await writer.end();
   assert.equal((await rebuilt).rows, before.size);
-  assert.ok((await queued()) > 0, 'the change made during the rebuild is still marked');
+  assert.ok((await queued()) > 0, 'the change made during the rebuild is still queued');
   await refreshCaseDaily(t.db.db);
   await assertKeptEqualsScan('after the rebuild and the next refresh');
 });
 
-test('the case keeps the counts of its materials and its 补正; a change of status alone marks nothing', async () => {
+test('a rebuild whose snapshot predates a refresh that commits while it waits starts again and counts each change once', async () => {
+  await refreshCaseDaily(t.db.db);
+  await run(`UPDATE cases SET visits = visits + 1 WHERE id = '${counter.id}'`);
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let applied = () => {};
+  const appliedOnce = new Promise<void>((resolve) => {
+    applied = resolve;
+  });
+  // A refresh takes the change and holds the lock, uncommitted, until the rebuild waits for it.
+  const refreshing = t.db.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${CASE_DAILY_LOCK})`);
+    const done = await refreshCaseDailyBatch(tx);
+    applied();
+    await gate;
+    return done;
+  });
+  await appliedOnce;
+  const rebuilt = rebuildCaseDaily(t.db.db);
+  const waiting = async () =>
+    Number(
+      (
+        await t.db.db.execute<{ n: string }>(
+          sql`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+        )
+      ).rows[0]!.n,
+    );
+  while ((await waiting()) === 0) await new Promise((r) => setTimeout(r, 20));
+  release();
+  assert.equal((await refreshing).changes, 2, 'the refresh took the change (its two images)');
+  await rebuilt;
+  assert.equal(await queued(), 0);
+  await assertKeptEqualsScan('after the rebuild that started again');
+});
+
+test('the case keeps the counts of its materials and its 补正; a change of status alone queues nothing', async () => {
   await refreshCaseDaily(t.db.db);
   const counts = async (id: string) =>
     (
@@ -278,7 +311,7 @@ test('the case keeps the counts of its materials and its 补正; a change of sta
     uploaded: was.uploaded + 1,
     supplemented: false,
   });
-  assert.ok((await queued()) > 0, 'the new materials marked the filing day');
+  assert.ok((await queued()) > 0, 'the new materials queued a change');
   await refreshCaseDaily(t.db.db);
   await assertKeptEqualsScan('after materials were added');
 

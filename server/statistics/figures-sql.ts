@@ -52,10 +52,17 @@ const COUNTED_ON: Record<DayKind, SQL> = {
   c: sql.raw('concluded'),
 };
 
+/** The day of each kind in a case change not yet in case_daily (case_daily_changes). */
+const CHANGED_ON: Record<DayKind, SQL> = {
+  r: sql.raw('filed_on'),
+  a: sql.raw('accepted_on'),
+  c: sql.raw('concluded_on'),
+};
+
 /**
  * The (day, region_code, department_id) groups of the scope's region subtree (and department) on
- * which cases had a day of the kind in the range: those case_daily counts, and those marked for
- * recomputing (a change not yet in case_daily), so that no case of the range is left out.
+ * which cases had a day of the kind in the range: those case_daily counts, and those of case changes
+ * not yet in case_daily, so that no case of the range is left out.
  */
 function groupsOfKind(scope: StatisticsScope, days: DayRange, kind: DayKind): SQL {
   const department = scope.department ? sql`AND department_id = ${scope.department.id}::uuid` : sql``;
@@ -63,8 +70,8 @@ function groupsOfKind(scope: StatisticsScope, days: DayRange, kind: DayKind): SQ
   return sql`(SELECT day, region_code, department_id FROM case_daily
       WHERE ${inSubtree(sql`region_path`, scope.region.path)} AND ${between} AND ${COUNTED_ON[kind]} > 0
         ${department}
-    UNION SELECT day, region_code, department_id FROM case_daily_dirty
-      WHERE ${between} ${department} AND region_code IN (SELECT code FROM regions
+    UNION SELECT ${CHANGED_ON[kind]}, region_code, department_id FROM case_daily_changes
+      WHERE ${CHANGED_ON[kind]} BETWEEN ${days.from}::date AND ${days.to}::date ${department} AND region_code IN (SELECT code FROM regions
         WHERE ${inSubtree(sql`path`, scope.region.path)}))`;
 }
 
@@ -208,10 +215,10 @@ export async function overdueOpenCounts(
   return rows[0] ?? { current: 0, previous: 0 };
 }
 
-/** When case_daily was last current: the oldest change not yet recomputed, else now. */
+/** When case_daily was last current: the oldest change not yet added, else now. */
 export async function rollupsAsOf(db: DbOrTx, now: Date): Promise<Date> {
   const { rows } = await db.execute<{ at: string | null }>(
-    sql`SELECT min(marked_at) AS at FROM case_daily_dirty`,
+    sql`SELECT min(marked_at) AS at FROM case_daily_changes`,
   );
   const at = rows[0]?.at;
   return at ? new Date(at) : now;

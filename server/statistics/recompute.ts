@@ -1,10 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../core/db/client.ts';
 
-/** A group of case_daily: a day (China date), the case's region and its department. */
-export type CaseDailyGroup = { day: string; regionCode: string; departmentId: string };
-
-/** The counted columns of case_daily, in the order the recompute produces them. */
+/** The counted columns of case_daily, in the order the passes produce them. */
 export const CASE_DAILY_COUNTS = [
   'received',
   'received_online',
@@ -85,16 +82,20 @@ const COUNTED: Record<(typeof CASE_DAILY_COUNTS)[number], [Kind, string, string?
 /**
  * The contributions of the cases `c` (with their versions `v`) on their days `e` (day, kind), in the
  * order of CASE_DAILY_COUNTS; only those of the kinds given are aggregated, the others are 0 (a pass
- * over one kind of day evaluates its own counts only).
+ * over one kind of day evaluates its own counts only). With a `weight` (the sign of a change), each
+ * case counts that many times: a count sums the weights and a sum the weighted values.
  */
-function contributionsSql(kinds: readonly Kind[] = ['r', 'a', 'c']): string {
+function contributionsSql(kinds: readonly Kind[] = ['r', 'a', 'c'], weight?: string): string {
   return CASE_DAILY_COUNTS.map((column) => {
     const [kind, aggregate, condition] = COUNTED[column];
     if (!kinds.includes(kind)) return `0 AS ${column}`;
     const filter = `FILTER (WHERE e.kind = '${kind}'${condition ? ` AND ${condition}` : ''})`;
-    return aggregate === 'count(*)'
-      ? `${aggregate} ${filter} AS ${column}`
-      : `coalesce(${aggregate} ${filter}, 0) AS ${column}`;
+    if (aggregate === 'count(*)')
+      return weight
+        ? `coalesce(sum(${weight}) ${filter}, 0) AS ${column}`
+        : `count(*) ${filter} AS ${column}`;
+    const weighted = weight ? aggregate.replace(/^sum\((.*)\)$/, `sum(${weight} * $1)`) : aggregate;
+    return `coalesce(${weighted} ${filter}, 0) AS ${column}`;
   }).join(',\n  ');
 }
 
@@ -103,130 +104,107 @@ export const CONTRIBUTIONS = sql.raw(contributionsSql());
 
 const COLUMNS = sql.raw(CASE_DAILY_COUNTS.join(', '));
 const SUMS = sql.raw(CASE_DAILY_COUNTS.map((c) => `sum(${c})::int AS ${c}`).join(', '));
-const UPDATES = sql.raw(
-  [...CASE_DAILY_COUNTS, 'region_path', 'used_days_histogram', 'refreshed_at']
-    .map((c) => `${c} = EXCLUDED.${c}`)
-    .join(', '),
+const ADDED = sql.raw(
+  [
+    ...CASE_DAILY_COUNTS.map((c) => `${c} = case_daily.${c} + EXCLUDED.${c}`),
+    'region_path = EXCLUDED.region_path',
+    'used_days_histogram = case_daily_histogram_add(case_daily.used_days_histogram, EXCLUDED.used_days_histogram)',
+    'refreshed_at = now()',
+  ].join(', '),
 );
 
-/**
- * The case_daily rows of the groups in the relation `groups` (day, region_code, department_id), or of
- * every group when it is null, computed straight from the cases: one SELECT whose rows are
- * (day, region_code, department_id, region_path, …counts, used_days_histogram).
- */
-export function recomputeSql(groups: SQL | null): SQL {
-  if (!groups) return everyGroupSql();
-  return sql`
-    SELECT e.day, c.region_code, c.department_id, max(c.region_path) AS region_path,
-      CASE WHEN ${sql.raw(TIMED)} THEN c.working_days_used END AS used_days, ${CONTRIBUTIONS}
-    FROM (${dayOfGroups(groups)}) e
-    JOIN cases c ON c.id = e.case_id
-    JOIN implementation_versions v ON v.id = c.version_id
-    GROUP BY e.day, c.region_code, c.department_id, 5`;
-}
+/** A row of differences that changes something (a change of uncounted columns nets to 0 on its days). */
+const CHANGED = sql.raw(
+  `(${CASE_DAILY_COUNTS.map((c) => `${c} <> 0`).join(' OR ')} OR used_days_histogram <> '{}'::jsonb)`,
+);
 
 export const FILED = sql`(coalesce(c.submitted_at, c.created_at) AT TIME ZONE 'Asia/Shanghai')::date`;
 export const CONCLUDED = sql`(c.concluded_at AT TIME ZONE 'Asia/Shanghai')::date`;
 
 /**
- * recomputeSql for every group: a pass over the cases per kind of day (filed, accepted, concluded),
- * each an aggregate the planner can share among parallel workers, with the kind a constant so that
- * each pass evaluates only its own counts. The case holds all it contributes (its materials and 补正
- * included), so each pass reads the cases alone, with their versions joined by hash.
+ * The per-used-days rows (day, region_code, department_id, region_path, used_days, …counts) of the
+ * rows `c` (cases, or case changes weighted by their sign) on their days: a pass per kind of day
+ * (filed, accepted, concluded), each with the kind a constant so that it evaluates only its own
+ * counts, and the versions joined for the limits.
  */
-function everyGroupSql(): SQL {
-  const pass = (day: SQL, kind: Kind) => sql`
+function passesSql(rows: SQL, days: Record<Kind, SQL>, options: { where?: SQL; weight?: string } = {}): SQL {
+  const pass = (kind: Kind) => sql`
     SELECT e.day, c.region_code, c.department_id, max(c.region_path) AS region_path,
       CASE WHEN ${sql.raw(TIMED)} THEN c.working_days_used END AS used_days,
-      ${sql.raw(contributionsSql([kind]))}
-    FROM cases c
-    CROSS JOIN LATERAL (SELECT ${day} AS day, ${sql.raw(`'${kind}'::text`)} AS kind) e
+      ${sql.raw(contributionsSql([kind], options.weight))}
+    FROM ${rows} c
+    CROSS JOIN LATERAL (SELECT ${days[kind]} AS day, ${sql.raw(`'${kind}'::text`)} AS kind) e
     JOIN implementation_versions v ON v.id = c.version_id
-    WHERE c.status <> 'draft' AND e.day IS NOT NULL
+    WHERE e.day IS NOT NULL ${options.where ?? sql``}
     GROUP BY e.day, c.region_code, c.department_id, 5`;
-  return sql`${pass(FILED, 'r')} UNION ALL ${pass(sql`c.accepted_on`, 'a')} UNION ALL ${pass(CONCLUDED, 'c')}`;
+  return sql`${pass('r')} UNION ALL ${pass('a')} UNION ALL ${pass('c')}`;
 }
 
-/** The days of cases in the groups: each kind joined on all three keys, so the join hashes the day too. */
-function dayOfGroups(groups: SQL): SQL {
-  const kind = (day: SQL, name: string) => sql`SELECT c.id AS case_id, g.day, ${name}::text AS kind
-    FROM cases c JOIN ${groups} g ON g.region_code = c.region_code AND g.department_id = c.department_id
-      AND g.day = ${day}
-    WHERE c.status <> 'draft'`;
-  return sql`${kind(FILED, 'r')} UNION ALL ${kind(sql`c.accepted_on`, 'a')} UNION ALL ${kind(CONCLUDED, 'c')}`;
-}
-
-/** Rows of case_daily from the per-used-days rows of recomputeSql: counts summed, the histogram built. */
-function rollupSql(groups: SQL | null): SQL {
-  return rollupOf(recomputeSql(groups));
+/**
+ * Every group computed from the cases: parallel passes over the cases alone (each holds all it
+ * contributes, its materials and 补正 included), with their versions joined by hash.
+ */
+function everyGroupSql(): SQL {
+  return passesSql(
+    sql`cases`,
+    { r: FILED, a: sql`c.accepted_on`, c: CONCLUDED },
+    { where: sql`AND c.status <> 'draft'` },
+  );
 }
 
 /**
  * Rows of case_daily from per-used-days rows (a group's rows with used days are of concluded cases,
- * one per number of days; its other rows add up).
+ * one per number of days; its other rows add up). The histogram keeps the days whose count is not 0:
+ * those counted, or for changes those whose count changed.
  */
 function rollupOf(perUsed: SQL): SQL {
   return sql`
     SELECT day, region_code, department_id, max(region_path) AS region_path, ${SUMS},
-      coalesce(jsonb_object_agg(used_days::text, timed_concluded) FILTER (WHERE used_days IS NOT NULL),
-        '{}'::jsonb) AS used_days_histogram
+      coalesce(jsonb_object_agg(used_days::text, timed_concluded)
+        FILTER (WHERE used_days IS NOT NULL AND timed_concluded <> 0), '{}'::jsonb) AS used_days_histogram
     FROM (${perUsed}) per_used
     GROUP BY day, region_code, department_id`;
 }
 
-/** The insert of recomputed rows (upserting existing ones). */
-function upsertSql(groups: SQL | null): SQL {
-  return sql`INSERT INTO case_daily (day, region_code, department_id, region_path, ${COLUMNS}, used_days_histogram)
-    SELECT day, region_code, department_id, region_path, ${COLUMNS}, used_days_histogram
-    FROM (${rollupSql(groups)}) r
-    ON CONFLICT (day, region_code, department_id) DO UPDATE SET ${UPDATES}`;
-}
-
-/**
- * Recomputes the case_daily rows of the groups given, in one statement: upserts the rows of the groups
- * that have cases and deletes those of the groups that no longer have any. Returns the groups recomputed.
- */
-export async function refreshGroups(db: DbOrTx, groups: CaseDailyGroup[]): Promise<number> {
-  if (groups.length === 0) return 0;
-  const json = JSON.stringify(
-    groups.map((g) => ({ day: g.day, region_code: g.regionCode, department_id: g.departmentId })),
-  );
-  const given = sql`(SELECT DISTINCT day, region_code, department_id
-    FROM json_to_recordset(${json}::json) AS x(day date, region_code text, department_id uuid))`;
-  return (await refreshFrom(db, sql``, given)).groups;
-}
-
-/**
- * The refresh statement for the groups in the relation `groups`, after the CTEs `prefix` (e.g. the
- * DELETE … RETURNING that takes them off the queue).
- */
-export function refreshStatement(prefix: SQL, groups: SQL, marks: SQL = sql`0`): SQL {
-  return sql`WITH ${prefix} g AS MATERIALIZED ${groups},
-    written AS (${upsertSql(sql`g`)} RETURNING day, region_code, department_id),
-    emptied AS (DELETE FROM case_daily d USING g
-      WHERE d.day = g.day AND d.region_code = g.region_code AND d.department_id = g.department_id
-        AND NOT EXISTS (SELECT 1 FROM written w
-          WHERE w.day = g.day AND w.region_code = g.region_code AND w.department_id = g.department_id)
-      RETURNING 1)
-    SELECT (SELECT count(*) FROM written)::int AS written, (SELECT count(*) FROM emptied)::int AS emptied,
-      (SELECT count(*) FROM g)::int AS groups, ${marks}::int AS marks`;
-}
-
-/** Runs refreshStatement: the marks taken and the groups recomputed. */
-export async function refreshFrom(
-  db: DbOrTx,
-  prefix: SQL,
-  groups: SQL,
-  marks: SQL = sql`0`,
-): Promise<{ marks: number; groups: number }> {
-  const result = await db.execute(refreshStatement(prefix, groups, marks));
-  const row = result.rows[0] as { groups: number; marks: number };
-  return { marks: row.marks, groups: row.groups };
-}
-
 /** Every row of case_daily computed from the cases (the SELECT of a full rebuild). */
 export function rollupAllSql(): SQL {
-  return rollupSql(null);
+  return rollupOf(everyGroupSql());
+}
+
+/**
+ * The statement that takes up to `limit` changes off case_daily_changes (oldest first) and adds their
+ * contributions to case_daily: the sums of each group's images, −1 before a change and +1 after it,
+ * upserted as differences (a group whose differences are all 0 is not written). Returns the changes
+ * taken, the groups written and the keys of the groups left with no case (every count 0), which the
+ * caller deletes.
+ */
+export function applyChangesSql(limit: number): SQL {
+  const differences = rollupOf(
+    passesSql(
+      sql`taken`,
+      { r: sql`c.filed_on`, a: sql`c.accepted_on`, c: sql`c.concluded_on` },
+      { weight: 'c.sign' },
+    ),
+  );
+  return sql`WITH taken AS (DELETE FROM case_daily_changes WHERE id IN (
+      SELECT id FROM case_daily_changes ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    RETURNING *),
+    written AS (INSERT INTO case_daily (day, region_code, department_id, region_path, ${COLUMNS}, used_days_histogram)
+      SELECT day, region_code, department_id, region_path, ${COLUMNS}, used_days_histogram FROM (${differences}) d
+      WHERE ${CHANGED}
+      ON CONFLICT (day, region_code, department_id) DO UPDATE SET ${ADDED}
+      RETURNING day, region_code, department_id, received = 0 AND accepted = 0 AND concluded = 0 AS emptied)
+    SELECT (SELECT count(*) FROM taken)::int AS changes, (SELECT count(*) FROM written)::int AS groups,
+      coalesce((SELECT json_agg(json_build_object('day', day, 'region_code', region_code,
+        'department_id', department_id)) FROM written WHERE emptied), '[]'::json) AS emptied`;
+}
+
+/** Deletes the case_daily rows of the groups given (left with no case), as applyChangesSql returns them. */
+export function deleteGroupsSql(groups: unknown[]): SQL {
+  return sql`DELETE FROM case_daily d USING json_to_recordset(${JSON.stringify(groups)}::json)
+      AS g(day date, region_code text, department_id uuid)
+    WHERE d.day = g.day AND d.region_code = g.region_code AND d.department_id = g.department_id
+      AND d.received = 0 AND d.accepted = 0 AND d.concluded = 0`;
 }
 
 /** Where a full rebuild computes the passes over the cases (in its transaction). */

@@ -1,52 +1,46 @@
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../core/db/client.ts';
-import { refreshFrom, replaceAllFromStages, stagePasses } from './recompute.ts';
+import { isSerializationFailure } from '../core/db/unique.ts';
+import { applyChangesSql, deleteGroupsSql, replaceAllFromStages, stagePasses } from './recompute.ts';
 
 /** Advisory lock held while case_daily is refreshed or rebuilt: one process at a time. */
 export const CASE_DAILY_LOCK = 7_262_119;
 
-/** Marks taken off the queue per transaction. */
+/** Changes taken off the queue per transaction. */
 export const CASE_DAILY_BATCH = 5000;
 
+/** What a refresh did: the case changes it took off the queue and the case_daily groups it wrote. */
+export type CaseDailyRefresh = { changes: number; groups: number };
+
 /**
- * Takes up to `limit` marks off case_daily_dirty (DELETE … RETURNING, oldest first) and recomputes each
- * distinct group they name once, in the same statement. The caller holds CASE_DAILY_LOCK in its
- * transaction. Returns the marks taken and the groups recomputed.
+ * Takes up to `limit` changes off case_daily_changes (oldest first) and adds their contributions to
+ * case_daily, in one statement; then deletes the rows of the groups left with no case. The caller
+ * holds CASE_DAILY_LOCK in its transaction.
  */
-export async function refreshCaseDailyBatch(
-  tx: DbOrTx,
-  limit = CASE_DAILY_BATCH,
-): Promise<{ marks: number; groups: number }> {
-  const taken = sql`taken AS (DELETE FROM case_daily_dirty WHERE id IN (
-      SELECT id FROM case_daily_dirty ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-    RETURNING day, region_code, department_id),`;
-  const result = await refreshFrom(
-    tx,
-    taken,
-    sql`(SELECT DISTINCT day, region_code, department_id FROM taken)`,
-    sql`(SELECT count(*) FROM taken)`,
+export async function refreshCaseDailyBatch(tx: DbOrTx, limit = CASE_DAILY_BATCH): Promise<CaseDailyRefresh> {
+  const { rows } = await tx.execute<{ changes: number; groups: number; emptied: unknown[] }>(
+    applyChangesSql(limit),
   );
-  return result;
+  const { changes, groups, emptied } = rows[0]!;
+  if (emptied.length > 0) await tx.execute(deleteGroupsSql(emptied));
+  return { changes, groups };
 }
 
 /**
- * Empties the queue of marked groups: batch after batch, each in its own transaction holding
- * CASE_DAILY_LOCK (a concurrent refresh waits for it, then finds the groups already taken).
+ * Empties the queue of changes: batch after batch, each in its own transaction holding
+ * CASE_DAILY_LOCK (a concurrent refresh waits for it, then finds the changes already taken).
  */
-export async function refreshCaseDaily(
-  db: Db,
-  options: { batch?: number } = {},
-): Promise<{ marks: number; groups: number }> {
+export async function refreshCaseDaily(db: Db, options: { batch?: number } = {}): Promise<CaseDailyRefresh> {
   const batch = options.batch ?? CASE_DAILY_BATCH;
-  const total = { marks: 0, groups: 0 };
+  const total = { changes: 0, groups: 0 };
   for (;;) {
     const done = await db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${CASE_DAILY_LOCK})`);
       return refreshCaseDailyBatch(tx, batch);
     });
-    total.marks += done.marks;
+    total.changes += done.changes;
     total.groups += done.groups;
-    if (done.marks < batch) return total;
+    if (done.changes < batch) return total;
   }
 }
 
@@ -62,22 +56,37 @@ async function rebuildSettings(tx: DbOrTx): Promise<void> {
   for (const setting of REBUILD_SETTINGS) await tx.execute(sql.raw(setting));
 }
 
+/** Attempts of a rebuild that meets a refresh committed after its snapshot. */
+const REBUILD_ATTEMPTS = 5;
+
 /**
- * Recomputes case_daily from scratch, so that readers see the old rows until the new ones commit.
- * The queue is emptied first, in the transaction that swaps the rows in: a case change committed
- * later stays marked for the next refresh. The passes over the cases are computed into a staging
- * table of that transaction (parallel workers); then case_daily is locked against writers, its rows
- * replaced and the staging table dropped. Returns the rows written and the time taken.
+ * Recomputes case_daily from scratch, so that readers see the old rows until the new ones commit. One
+ * snapshot (REPEATABLE READ) serves the whole transaction: the changes it takes off the queue are
+ * exactly those of the cases it reads, so a case change committed later stays queued and is added to
+ * the new rows by the next refresh. The passes over the cases are computed into a staging table of
+ * that transaction (parallel workers); then case_daily is locked against writers, its rows replaced
+ * and the staging table dropped. A refresh that committed after the snapshot (while the rebuild
+ * waited for the lock) fails it with a serialization error, and it starts again. Returns the rows
+ * written and the time taken.
  */
 export async function rebuildCaseDaily(db: Db): Promise<{ rows: number; milliseconds: number }> {
   const started = performance.now();
-  const rows = await db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(${CASE_DAILY_LOCK})`);
-    await rebuildSettings(tx);
-    await tx.execute(sql`DELETE FROM case_daily_dirty`);
-    await stagePasses(tx);
-    await tx.execute(sql`LOCK TABLE case_daily IN EXCLUSIVE MODE`);
-    return replaceAllFromStages(tx);
-  });
-  return { rows, milliseconds: Math.round(performance.now() - started) };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const rows = await db.transaction(
+        async (tx) => {
+          await tx.execute(sql`SELECT pg_advisory_xact_lock(${CASE_DAILY_LOCK})`);
+          await rebuildSettings(tx);
+          await tx.execute(sql`DELETE FROM case_daily_changes`);
+          await stagePasses(tx);
+          await tx.execute(sql`LOCK TABLE case_daily IN EXCLUSIVE MODE`);
+          return replaceAllFromStages(tx);
+        },
+        { isolationLevel: 'repeatable read' },
+      );
+      return { rows, milliseconds: Math.round(performance.now() - started) };
+    } catch (error) {
+      if (attempt >= REBUILD_ATTEMPTS || !isSerializationFailure(error)) throw error;
+    }
+  }
 }

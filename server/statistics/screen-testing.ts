@@ -27,7 +27,7 @@ let copies = 0;
 /**
  * A copy of a real case (its matter and applicant) placed in a region and department, filed and
  * concluded on the days given at 10:00 China time (not concluded: accepted); inserted, so the rollup
- * trigger marks its groups like any case change.
+ * trigger queues it like any case change.
  */
 export async function placeCase(db: Db, templateId: string, facts: Placed): Promise<string> {
   const { rows } = await db.execute<{ path: string }>(

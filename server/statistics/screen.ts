@@ -146,10 +146,10 @@ async function rankedDepartments(db: DbOrTx, rows: Grouped[]): Promise<Screen['d
     .map(({ received: _r, ...row }) => row);
 }
 
-/** When the rollups were last brought up to date: the oldest mark not yet recomputed, else now. */
+/** When the rollups were last brought up to date: the oldest case change not yet added, else now. */
 async function rollupsAsOf(db: DbOrTx): Promise<Date> {
   const { rows } = await db.execute<{ at: string | Date }>(
-    sql`SELECT marked_at AS at FROM case_daily_dirty ORDER BY id LIMIT 1`,
+    sql`SELECT marked_at AS at FROM case_daily_changes ORDER BY id LIMIT 1`,
   );
   return rows[0] ? new Date(rows[0].at) : new Date();
 }

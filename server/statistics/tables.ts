@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   date,
   index,
   integer,
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uuid,
@@ -15,8 +17,8 @@ import {
 /**
  * What happened to cases per (day, region, department): each count is kept on the day its event
  * happened (received on the day filed, accepted on the day of 受理, concluded on the day of 办结, China
- * time). Recomputed from the cases for every group a case change marks in case_daily_dirty, and
- * rebuilt from scratch by a command; a region subtree's figures sum the rows whose path starts with it.
+ * time). Kept by adding the contributions of each case change (case_daily_changes), and rebuilt from
+ * scratch by a command; a region subtree's figures sum the rows whose path starts with it.
  */
 export const caseDaily = pgTable(
   'case_daily',
@@ -70,14 +72,34 @@ export const caseDaily = pgTable(
 );
 
 /**
- * Groups of case_daily to recompute, appended by the trigger on cases in the same transaction as the
- * change (an append, never an upsert, so concurrent case writes never wait on each other here); the
- * refresh job takes them (DELETE … RETURNING) and recomputes each distinct group once.
+ * Case changes not yet in case_daily, appended by the triggers on cases in the same transaction as the
+ * change (an append, never an upsert, so concurrent case writes never wait on each other here): what
+ * the rollups count of the case before the change (sign −1) and after it (sign +1), each the image of
+ * the case's counted columns with its three days (filed, accepted, concluded; a day left null counts
+ * nothing on it). The refresh job takes them (DELETE … RETURNING), sums their contributions per group
+ * and adds the sums to case_daily; the images of a case pair off, so the sums are exact differences.
  */
-export const caseDailyDirty = pgTable('case_daily_dirty', {
+export const caseDailyChanges = pgTable('case_daily_changes', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
-  day: date('day', { mode: 'string' }).notNull(),
+  sign: smallint('sign').notNull(),
+  filedOn: date('filed_on', { mode: 'string' }),
+  acceptedOn: date('accepted_on', { mode: 'string' }),
+  concludedOn: date('concluded_on', { mode: 'string' }),
   regionCode: text('region_code').notNull(),
+  regionPath: text('region_path').notNull(),
   departmentId: uuid('department_id').notNull(),
+  versionId: uuid('version_id').notNull(),
+  channel: text('channel').notNull(),
+  caseType: text('case_type').notNull(),
+  onPromise: boolean('on_promise').notNull(),
+  acceptedWithGaps: boolean('accepted_with_gaps').notNull(),
+  promisedDeadline: date('promised_deadline', { mode: 'string' }),
+  visits: integer('visits').notNull(),
+  workingDaysUsed: integer('working_days_used'),
+  formFieldsFilled: integer('form_fields_filled'),
+  formFieldsPrefilled: integer('form_fields_prefilled'),
+  materialsReused: integer('materials_reused').notNull(),
+  materialsUploaded: integer('materials_uploaded').notNull(),
+  supplemented: boolean('supplemented').notNull(),
   markedAt: timestamp('marked_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -23,8 +23,8 @@ function monthBefore(day: string): { from: string; to: string } {
 /**
  * The demo's year of activity: DEMO_ACTIVITY_CASES cases concluded over the twelve months up to
  * yesterday (none open, so no queue holds them), filed by generated people and companies, rated; a
- * bad last month in 新城区. Then rating_monthly is rebuilt and the case_daily groups the cases marked
- * are recomputed, in the caller's transaction.
+ * bad last month in 新城区. Then rating_monthly is rebuilt and what the cases changed is added to
+ * case_daily, in the caller's transaction.
  */
 export async function seedDemoActivity(options: { db: DbOrTx; now?: Date }): Promise<GeneratedActivity> {
   const { db } = options;
@@ -42,7 +42,7 @@ export async function seedDemoActivity(options: { db: DbOrTx; now?: Date }): Pro
   await rebuildRatingMonthly(db);
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${CASE_DAILY_LOCK})`);
-    const { rows } = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM case_daily_dirty`);
+    const { rows } = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM case_daily_changes`);
     await refreshCaseDailyBatch(tx, rows[0]!.n + 1);
   });
   return generated;

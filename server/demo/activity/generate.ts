@@ -148,8 +148,8 @@ export async function rebuildActivityFigures(db: Db): Promise<{ ratingRows: numb
 }
 
 /**
- * Turns off or on the case_daily marks of the cases and the recount of their materials by the
- * attachments' trigger (the cases are inserted with their counts).
+ * Turns off or on the queueing of the cases' changes for case_daily and the recount of their
+ * materials by the attachments' trigger (the cases are inserted with their counts).
  */
 async function rollupMarks(tx: DbOrTx, mode: 'DISABLE' | 'ENABLE'): Promise<void> {
   for (const trigger of ['case_daily_mark', 'case_daily_mark_insert']) {

@@ -1,0 +1,1 @@
+DROP TABLE "case_daily_dirty" CASCADE;
