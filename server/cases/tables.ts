@@ -236,7 +236,11 @@ export const caseEvents = pgTable(
     visit: boolean('visit').notNull().default(false),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.seq)],
+  (t) => [
+    index('case_events_case_idx').on(t.caseId, t.seq),
+    /** The acceptances by time: the stages reached lately that get an SMS rating link (ratings' due links). */
+    index('case_events_accepted_at_idx').on(t.at).where(sql.raw("action IN ('accept', 'accept_with_gaps')")),
+  ],
 );
 
 /** Materials submitted for a case (attachments), by the material key of the catalogue version. */

@@ -234,4 +234,14 @@ test('the job sends the SMS link of a stage just reached, once', async () => {
   await sendDueLinks({ db: t.db.db });
   const { rows: none } = await t.db.db.execute(sql`SELECT 1 FROM rating_links WHERE case_id = ${old.id}`);
   assert.equal(none.length, 0, 'a stage reached days ago gets none');
+  const done = await w.caseAt('concluded');
+  await sendDueLinks({ db: t.db.db });
+  const { rows: stages } = await t.db.db.execute(
+    sql`SELECT stage FROM rating_links WHERE case_id = ${done.id} ORDER BY stage`,
+  );
+  assert.deepEqual(
+    stages.map((r) => r.stage),
+    ['accepted', 'concluded'],
+    'a case concluded just now: both stages',
+  );
 });

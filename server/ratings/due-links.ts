@@ -10,22 +10,26 @@ export const DUE_LINKS_BATCH = 200;
 
 /**
  * Sends the SMS rating link of every stage reached in the last 48 hours (acceptance, conclusion)
- * that has neither a rating nor a link yet. Returns how many were sent.
+ * that has neither a rating nor a link yet. The stages are found through the acceptances by time
+ * (case_events_accepted_at_idx) and the conclusions by time (cases_concluded_at_idx), so a run reads
+ * the last two days' cases, not the table. Returns how many were sent.
  */
 export async function sendDueLinks(options: { db: DbOrTx; now?: Date }): Promise<number> {
   const { db } = options;
   const now = options.now ?? new Date();
   const since = new Date(now.getTime() - RECENT_HOURS * 3_600_000).toISOString();
   const { rows } = await db.execute(
-    sql`SELECT c.id, s.stage FROM cases c
-        CROSS JOIN LATERAL (VALUES
-          ('accepted', (SELECT max(e.at) FROM case_events e WHERE e.case_id = c.id
-                          AND e.action IN ('accept', 'accept_with_gaps'))),
-          ('concluded', c.concluded_at)) AS s(stage, reached_at)
-        WHERE (c.accepted_on >= (${since}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date OR c.concluded_at >= ${since})
-          AND s.reached_at >= ${since} AND s.reached_at <= ${now.toISOString()}
-          AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.case_id = c.id AND r.stage = s.stage)
-          AND NOT EXISTS (SELECT 1 FROM rating_links l WHERE l.case_id = c.id AND l.stage = s.stage)
+    sql`WITH reached (id, stage, reached_at) AS (
+          SELECT a.case_id, 'accepted', (SELECT max(e.at) FROM case_events e WHERE e.case_id = a.case_id
+              AND e.action IN ('accept', 'accept_with_gaps'))
+            FROM (SELECT DISTINCT case_id FROM case_events
+              WHERE action IN ('accept', 'accept_with_gaps') AND at >= ${since}) a
+          UNION ALL
+          SELECT c.id, 'concluded', c.concluded_at FROM cases c WHERE c.concluded_at >= ${since})
+        SELECT s.id, s.stage FROM reached s
+        WHERE s.reached_at >= ${since} AND s.reached_at <= ${now.toISOString()}
+          AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.case_id = s.id AND r.stage = s.stage)
+          AND NOT EXISTS (SELECT 1 FROM rating_links l WHERE l.case_id = s.id AND l.stage = s.stage)
         ORDER BY s.reached_at LIMIT ${DUE_LINKS_BATCH}`,
   );
   for (const row of rows) {

@@ -1,0 +1,1 @@
+CREATE INDEX "case_events_accepted_at_idx" ON "case_events" USING btree ("at") WHERE action IN ('accept', 'accept_with_gaps');
