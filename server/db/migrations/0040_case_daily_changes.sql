@@ -28,30 +28,19 @@ CREATE TABLE "case_daily_changes" (
 -- refresh adds the contributions of the images to the groups, instead of recomputing whole groups.
 CREATE OR REPLACE FUNCTION case_daily_mark() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP <> 'INSERT' AND OLD.status <> 'draft' THEN
-    INSERT INTO case_daily_changes (sign, filed_on, accepted_on, concluded_on, region_code, region_path,
-      department_id, version_id, channel, case_type, on_promise, accepted_with_gaps, promised_deadline,
-      visits, working_days_used, form_fields_filled, form_fields_prefilled, materials_reused,
-      materials_uploaded, supplemented)
-    VALUES (-1, (coalesce(OLD.submitted_at, OLD.created_at) AT TIME ZONE 'Asia/Shanghai')::date,
-      OLD.accepted_on, (OLD.concluded_at AT TIME ZONE 'Asia/Shanghai')::date, OLD.region_code,
-      OLD.region_path, OLD.department_id, OLD.version_id, OLD.channel, OLD.case_type, OLD.on_promise,
-      OLD.accepted_with_gaps, OLD.promised_deadline, OLD.visits, OLD.working_days_used,
-      OLD.form_fields_filled, OLD.form_fields_prefilled, OLD.materials_reused, OLD.materials_uploaded,
-      OLD.supplemented);
-  END IF;
-  IF TG_OP <> 'DELETE' AND NEW.status <> 'draft' THEN
-    INSERT INTO case_daily_changes (sign, filed_on, accepted_on, concluded_on, region_code, region_path,
-      department_id, version_id, channel, case_type, on_promise, accepted_with_gaps, promised_deadline,
-      visits, working_days_used, form_fields_filled, form_fields_prefilled, materials_reused,
-      materials_uploaded, supplemented)
-    VALUES (1, (coalesce(NEW.submitted_at, NEW.created_at) AT TIME ZONE 'Asia/Shanghai')::date,
-      NEW.accepted_on, (NEW.concluded_at AT TIME ZONE 'Asia/Shanghai')::date, NEW.region_code,
-      NEW.region_path, NEW.department_id, NEW.version_id, NEW.channel, NEW.case_type, NEW.on_promise,
-      NEW.accepted_with_gaps, NEW.promised_deadline, NEW.visits, NEW.working_days_used,
-      NEW.form_fields_filled, NEW.form_fields_prefilled, NEW.materials_reused, NEW.materials_uploaded,
-      NEW.supplemented);
-  END IF;
+  -- OLD is null on INSERT and NEW on DELETE: a null image is no case, and neither is a draft.
+  INSERT INTO case_daily_changes (sign, filed_on, accepted_on, concluded_on, region_code, region_path,
+    department_id, version_id, channel, case_type, on_promise, accepted_with_gaps, promised_deadline,
+    visits, working_days_used, form_fields_filled, form_fields_prefilled, materials_reused,
+    materials_uploaded, supplemented)
+  SELECT x.sign, (coalesce((x.c).submitted_at, (x.c).created_at) AT TIME ZONE 'Asia/Shanghai')::date,
+    (x.c).accepted_on, ((x.c).concluded_at AT TIME ZONE 'Asia/Shanghai')::date, (x.c).region_code,
+    (x.c).region_path, (x.c).department_id, (x.c).version_id, (x.c).channel, (x.c).case_type,
+    (x.c).on_promise, (x.c).accepted_with_gaps, (x.c).promised_deadline, (x.c).visits,
+    (x.c).working_days_used, (x.c).form_fields_filled, (x.c).form_fields_prefilled,
+    (x.c).materials_reused, (x.c).materials_uploaded, (x.c).supplemented
+  FROM (VALUES (-1::smallint, OLD), (1::smallint, NEW)) AS x(sign, c)
+  WHERE (x.c).status <> 'draft';
   RETURN NULL;
 END
 $$;
