@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { todayInChina } from '../server/calendar/index.ts';
 import { connect } from '../server/core/db/client.ts';
 import { refreshHotlineWarnings } from '../server/hotline/index.ts';
 import { screenshotPath } from './support/browser.ts';
+import { choose, formItem } from './support/select.ts';
 import { withBrowserSession } from './support/session.ts';
 
 const session = withBrowserSession();
@@ -15,19 +16,6 @@ const ANSWER =
   '购买符合国家标准的电动自行车后，携带购车发票、产品合格证和本人身份证，到公安交管部门设立的登记服务站办理登记上牌，当场发放号牌。';
 const KEYWORDS = '电瓶车，电驴，挂牌，上牌照';
 const TITLE = '小区内共享单车乱停放堵塞消防通道';
-
-async function choose(page: Page, item: Locator, typed: string, option: RegExp) {
-  await item.locator('.ant-select').click();
-  await item.locator('input[role=combobox]').fill(typed);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
-
-const formItem = (scope: Locator, label: string) =>
-  scope.locator('.ant-form-item').filter({ has: scope.page().locator(`label:text-is("${label}")`) });
 
 async function search(box: Locator, text: string) {
   await box.locator('input').fill(text);

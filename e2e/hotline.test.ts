@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { screenshotPath } from './support/browser.ts';
+import { choose, formItem } from './support/select.ts';
 import { withBrowserSession } from './support/session.ts';
 
 const session = withBrowserSession();
@@ -13,20 +14,6 @@ const CONTENT =
 const RETURN_REASON = '占道经营和夜间噪音不属于市场监管部门职责，应由城市管理部门处理';
 const REPLY = '已安排执法队员连续三晚现场检查，取缔占道烧烤摊点 4 处，并建立夜间巡查机制';
 const REVISIT_NOTE = '已电话回访王先生，烧烤摊已清理，表示满意';
-
-/** Chooses `text` in the Ant Design select of a form item, typing `typed` first. */
-async function choose(page: Page, item: Locator, typed: string, option: string | RegExp) {
-  await item.locator('.ant-select').click();
-  await item.locator('input[role=combobox]').fill(typed);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
-
-const formItem = (scope: Locator, label: string) =>
-  scope.locator('.ant-form-item').filter({ has: scope.page().locator(`label:text-is("${label}")`) });
 
 async function dispatchTo(page: Page, department: RegExp, button: '派单' | '改派') {
   const card = page.getByTestId('hotline-dispatch');

@@ -4,6 +4,7 @@ import zlib from 'node:zlib';
 import type { Locator, Page } from 'playwright-core';
 import { buildIdNumber } from '../server/testing/factory-values.ts';
 import { screenshotPath } from './support/browser.ts';
+import { choose, formItem } from './support/select.ts';
 import { withBrowserSession } from './support/session.ts';
 
 const session = withBrowserSession();
@@ -46,20 +47,6 @@ function screenshotPng(size = 48): Buffer {
     chunk('IDAT', zlib.deflateSync(Buffer.from(rows))),
     chunk('IEND', Buffer.alloc(0)),
   ]);
-}
-
-const formItem = (scope: Locator, label: string) =>
-  scope.locator('.ant-form-item').filter({ has: scope.page().locator(`label:text-is("${label}")`) });
-
-/** Chooses an option of the Ant Design select of a form item, typing `typed` first. */
-async function choose(page: Page, item: Locator, typed: string, option: string | RegExp) {
-  await item.locator('.ant-select').click();
-  await item.locator('input[role=combobox]').fill(typed);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
 }
 
 async function signInInspector(page: Page) {
