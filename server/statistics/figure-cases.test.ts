@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { sql } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import type { FigureCasesAnswer, FiguresAnswer } from '../../common/statistics/api.ts';
 import { LISTABLE_FIGURES, type ListableFigure } from '../../common/statistics/figures.ts';
 import { createTestApp, type TestApp } from '../testing/app.ts';
 import { ok } from '../testing/requests.ts';
+import { refreshCaseDaily } from './refresh.ts';
 import { buildStatisticsWorld, PERIOD, type StatisticsWorld } from './world-testing.ts';
 
 /** The cases behind each figure are exactly the ones it counts: their numbers are the figure's own. */
@@ -108,4 +110,20 @@ test('超期未办结 lists the open cases past their deadline, a page at a time
   assert.ok([...first.items, ...second.items].every((c) => c.concludedAt === null && c.part));
   const past = await casesOf('overdueOpen', 'region=610100&page=9');
   assert.deepEqual([past.total, past.items], [3, []], 'a page past the end is empty, the total stays');
+});
+
+test('a case concluded on a day the rollups do not hold yet is listed before the refresh adds it', async () => {
+  const moved = w.cases.c1;
+  await t.db.db.execute(sql`UPDATE cases SET concluded_at = '2025-10-30T02:00:00Z' WHERE id = ${moved.id}`);
+  const { rows } = await t.db.db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM case_daily WHERE day = '2025-10-30' AND concluded > 0`,
+  );
+  assert.equal(rows[0]!.n, 0, 'no rollup row holds a conclusion on that day');
+  const listed = await casesOf('concluded', 'region=610100');
+  assert.equal(listed.total, 5);
+  assert.ok(
+    listed.items.some((c) => c.id === moved.id),
+    'found through the queued change',
+  );
+  await refreshCaseDaily(t.db.db);
 });

@@ -66,13 +66,12 @@ const CHANGED_ON: Record<DayKind, SQL> = {
  */
 function groupsOfKind(scope: StatisticsScope, days: DayRange, kind: DayKind): SQL {
   const department = scope.department ? sql`AND department_id = ${scope.department.id}::uuid` : sql``;
-  const between = sql`day BETWEEN ${days.from}::date AND ${days.to}::date`;
+  const within = (day: SQL) => sql`${inSubtree(sql`region_path`, scope.region.path)}
+    AND ${day} BETWEEN ${days.from}::date AND ${days.to}::date ${department}`;
   return sql`(SELECT day, region_code, department_id FROM case_daily
-      WHERE ${inSubtree(sql`region_path`, scope.region.path)} AND ${between} AND ${COUNTED_ON[kind]} > 0
-        ${department}
+      WHERE ${within(sql`day`)} AND ${COUNTED_ON[kind]} > 0
     UNION SELECT ${CHANGED_ON[kind]}, region_code, department_id FROM case_daily_changes
-      WHERE ${CHANGED_ON[kind]} BETWEEN ${days.from}::date AND ${days.to}::date ${department} AND region_code IN (SELECT code FROM regions
-        WHERE ${inSubtree(sql`path`, scope.region.path)}))`;
+      WHERE ${within(CHANGED_ON[kind])})`;
 }
 
 /**
